@@ -255,14 +255,14 @@ EVENTS = _register(Table(
 
 ARTICLE_PAIRS = _register(Table(
     "article_pairs",
-    doc="Pairs of articles with meaningful overlap (MinHash/LSH candidates). Written by 05_cross_article.",
+    doc="Pairs of articles with meaningful overlap (MinHash LSH Ensemble candidates, verified on exact shingles). Written by 05_article_pairs.",
     columns=(
         C("article_a", STR, False, doc="First article (lower id)."),
         C("article_b", STR, False, doc="Second article."),
         C("jaccard", FLOAT, False, doc="Jaccard similarity of word shingles."),
         C("containment_a_in_b", FLOAT, False, doc="Share of A's shingles found in B."),
         C("containment_b_in_a", FLOAT, False, doc="Share of B's shingles found in A."),
-        C("aligned_sentences", INT, False, doc="Sentences aligned as same or changed."),
+        C("aligned_sentences", INT, False, doc="Sentences of the side with fewer sentences that are aligned (same or changed) to the other side."),
         C("sentences_a", INT, False, doc="Sentences in A."),
         C("sentences_b", INT, False, doc="Sentences in B."),
         C("relation", STR, False, RELATIONS, doc="duplicate, rewrite, shared_source, related or independent."),
@@ -273,7 +273,7 @@ ARTICLE_PAIRS = _register(Table(
 
 SENTENCE_ALIGNMENT = _register(Table(
     "sentence_alignment",
-    doc="Sentence-level alignment of each duplicate or rewrite pair. Written by 05_cross_article.",
+    doc="Sentence-level alignment of each duplicate or rewrite pair. Written by 05_article_pairs.",
     columns=(
         C("article_a", STR, False, doc="Article A of the pair."),
         C("article_b", STR, False, doc="Article B of the pair."),
@@ -288,7 +288,7 @@ SENTENCE_ALIGNMENT = _register(Table(
 
 ARTICLE_METADATA = _register(Table(
     "article_metadata",
-    doc="Stated and inferred metadata side by side. Written by 05_cross_article.",
+    doc="Stated and inferred metadata side by side. Written by 05_article_pairs.",
     key=("article_id",),
     columns=(
         C("article_id", STR, False, doc="Article."),
@@ -302,7 +302,7 @@ ARTICLE_METADATA = _register(Table(
 
 CLAIM_LINKS = _register(Table(
     "claim_links",
-    doc="Claims in different articles about the same quantity. Written by 05_cross_article.",
+    doc="Claims in different articles about the same quantity. Written by 07_claims_ledger.",
     columns=(
         C("claim_a", STR, False, doc="`claims.claim_id`."),
         C("claim_b", STR, False, doc="`claims.claim_id`."),
@@ -316,7 +316,7 @@ CLAIM_LINKS = _register(Table(
 
 CLAIMS_LEDGER = _register(Table(
     "claims_ledger",
-    doc="Who said how many: one row per claimed figure grouped by topic. Written by 05_cross_article.",
+    doc="Who said how many: one row per claimed figure grouped by topic. Written by 07_claims_ledger.",
     columns=(
         C("topic", STR, False, doc="\"subject | unit | category\", normalised (lemmas, head nouns, entities)."),
         C("claim_id", STR, False, doc="`claims.claim_id`."),
