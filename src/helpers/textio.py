@@ -1,0 +1,78 @@
+"""Bytes → text: encoding detection, binary detection and body normalisation."""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+import charset_normalizer
+
+
+class InputError(Exception):
+    """An input that cannot be used. ``reason`` is a short code for the parse_errors table."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode file bytes and name the encoding used.
+
+    UTF-8 (with or without BOM) and UTF-16 with BOM are taken as such; anything else is
+    detected with charset-normalizer. Raises :class:`InputError` for empty or binary input.
+    """
+    if not data.strip():
+        raise InputError("empty", "file is empty (no bytes or only whitespace)")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:8192]:
+        raise InputError("binary", "file looks binary (contains NUL bytes); not a text article")
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        match = charset_normalizer.from_bytes(data).best()
+        if match is None:
+            raise InputError("decode_error", f"not valid UTF-8 ({exc.reason} at byte {exc.start}) "
+                             "and no other text encoding fits") from None
+        text, encoding = str(match), match.encoding
+    sample = text[:8192]
+    if sample and len(_CONTROL.findall(sample)) / len(sample) > 0.05:
+        raise InputError("binary", f"file looks binary (many control characters after decoding as {encoding})")
+    return text, encoding
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def normalise_body(text: str) -> str:
+    """The canonical article body: one paragraph per non-empty line, paragraphs separated by a blank line.
+
+    Line ends are unified (CRLF/CR → LF), Unicode is NFC, runs of spaces become one space,
+    zero-width characters are dropped. Every character offset downstream refers to the result.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def clean_field(value) -> str | None:
+    """A metadata field as a single-line string, or None when empty."""
+    if value is None:
+        return None
+    s = _SPACES.sub(" ", str(value).replace("\r", " ").replace("\n", " ")).strip()
+    return s or None
