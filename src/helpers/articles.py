@@ -90,6 +90,9 @@ def parse_file(path: Path, rel: str) -> tuple[list[dict], list[dict], int]:
     def err(reason, detail, row=None):
         return {"source_file": rel, "source_row": row, "reason": reason, "detail": detail}
 
+    if path.suffix.lower() not in readers.SUPPORTED:
+        return [], [err("unsupported_format", f"unknown file type {path.suffix or '(no extension)'!r}; "
+                        f"readable: {', '.join(sorted(readers.SUPPORTED))}")], 1
     try:
         data = path.read_bytes()
     except OSError as exc:

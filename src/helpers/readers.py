@@ -275,12 +275,16 @@ def _json_rows(objs) -> tuple[list[tuple[int, dict]], list[RowError]]:
 
 
 def _records_from_objects(objs) -> tuple[list[dict], list[RowError]]:
+    """JSON records may differ in their keys, so each is mapped on its own."""
     rows, problems = _json_rows(objs)
-    columns = sorted({k for _, r in rows for k in r})
-    mapping = map_columns(columns)
-    if rows and "body" not in mapping:
-        raise InputError("no_content", f"no text field in the JSON records (keys: {columns[:12]})")
-    return _rows_to_records(rows, mapping, problems), problems
+    records = []
+    for row_no, row in rows:
+        mapping = map_columns(list(row))
+        if "body" not in mapping:
+            problems.append(RowError(row_no, "no_content", f"record {row_no} has no text field (keys: {sorted(row)[:12]})"))
+            continue
+        records += _rows_to_records([(row_no, row)], mapping, problems)
+    return records, problems
 
 
 def read_jsonl(text: str) -> tuple[list[dict], list[RowError]]:

@@ -43,7 +43,7 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        match = charset_normalizer.from_bytes(data).best()
+        match = _detect(data)
         if match is None:
             raise InputError("decode_error", f"not valid UTF-8 ({exc.reason} at byte {exc.start}) "
                              "and no other text encoding fits") from None
@@ -52,6 +52,21 @@ def decode(data: bytes) -> tuple[str, str]:
     if sample and len(_CONTROL.findall(sample)) / len(sample) > 0.05:
         raise InputError("binary", f"file looks binary (many control characters after decoding as {encoding})")
     return text, encoding
+
+
+# Encodings news text is usually in, in order of preference when several decode equally cleanly
+# (short texts often do: cp1250 and cp1252 agree on most punctuation).
+LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "iso8859_5", "cp1253",
+                    "cp1254", "cp1257", "mac_roman", "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr")
+
+
+def _detect(data: bytes):
+    """charset-normalizer's candidates among common legacy encodings: least chaos, then preference."""
+    matches = list(charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)))
+    if not matches:
+        return charset_normalizer.from_bytes(data).best()
+    rank = {e: i for i, e in enumerate(LEGACY_ENCODINGS)}
+    return min(matches, key=lambda m: (round(m.percent_chaos, 1), rank.get(m.encoding, len(rank))))
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

@@ -1,0 +1,85 @@
+"""The pipeline CLI: runs notebooks with papermill, records run.json, fails loudly."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers import pipeline, tables
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_discover_and_select():
+    nbs = pipeline.discover()
+    assert nbs and nbs[0].name == "01_parse_articles.ipynb"
+    numbers = [p.name[:2] for p in nbs]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    assert [p.name[:2] for p in pipeline.select(nbs, only=["1"])] == ["01"]
+    assert pipeline.select(nbs, start="01") == nbs
+    with pytest.raises(SystemExit, match="no notebook numbered"):
+        pipeline.select(nbs, only=["98"])
+
+
+def test_every_notebook_has_a_parameters_cell_and_the_project_kernel():
+    for nb_path in pipeline.discover():
+        nb = nbformat.read(nb_path, as_version=4)
+        assert nb.metadata.kernelspec.name == "warclaims", nb_path.name
+        tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, nb_path.name
+        src = tagged[0].source
+        for name in ("raw_dir", "processed_dir", "reports_dir"):
+            assert f"{name} = " in src, (nb_path.name, name)
+
+
+def test_run_parse_stage_on_a_folder(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Officials said 200 troops arrived.\n\nMore: Example Herald\n", encoding="utf-8")
+    (raw / "bad.bin").write_bytes(b"\x00\x01\x02")
+    summary = pipeline.run(raw, tmp_path / "processed", tmp_path / "reports", only=["01"], html=False,
+                           log=lambda *a, **k: None)
+    assert summary["status"] == "ok"
+    entry = summary["notebooks"][0]
+    assert entry["notebook"] == "01_parse_articles.ipynb" and entry["status"] == "ok"
+    assert len(entry["inputs"]["notebook"]) == 64 and entry["inputs"]["raw_dir"]
+    run_json = json.loads((tmp_path / "reports" / "run.json").read_text())
+    assert run_json["notebooks"][0]["duration_s"] > 0
+    assert (tmp_path / "reports" / "executed" / "01_parse_articles.ipynb").exists()
+    arts = tables.read_table("articles", tmp_path / "processed")
+    assert list(arts.outlet) == ["Example Herald"]
+    errs = tables.read_table("parse_errors", tmp_path / "processed")
+    assert list(errs.source_file) == ["bad.bin"] and list(errs.reason) == ["unsupported_format"]
+
+
+def test_failure_names_the_notebook_and_exits_nonzero(tmp_path):
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "warclaims", "display_name": "Python (warclaims)", "language": "python"}
+    params = nbformat.v4.new_code_cell('raw_dir = "data/raw"\nprocessed_dir = "data/processed"\nreports_dir = "reports"')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("raise ValueError('table is broken')")]
+    nbformat.write(nb, nbdir / "01_broken.ipynb")
+    nbformat.write(nb, nbdir / "02_never.ipynb")
+    logged = []
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False,
+                           notebooks_dir=nbdir, log=lambda *a, **k: logged.append(a[0]))
+    assert summary["status"] == "failed"
+    assert [e["notebook"] for e in summary["notebooks"]] == ["01_broken.ipynb"]  # stops at the failure
+    assert "ValueError" in summary["notebooks"][0]["error"] and "table is broken" in summary["notebooks"][0]["error"]
+    assert "01_broken.ipynb" in logged[0]
+
+
+def test_cli_rejects_unknown_notebook_number():
+    env = dict(os.environ, WARCLAIMS_NO_PROGRESS="1")
+    proc = subprocess.run([sys.executable, "-m", "helpers.pipeline", "run", "--only", "97", "--no-html"],
+                          capture_output=True, text=True, env=env, cwd=ROOT)
+    assert proc.returncode != 0 and "no notebook numbered '97'" in proc.stderr
+    listed = subprocess.run([sys.executable, "-m", "helpers.pipeline", "list"], capture_output=True, text=True, cwd=ROOT)
+    assert listed.returncode == 0 and "01_parse_articles.ipynb" in listed.stdout
