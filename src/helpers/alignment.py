@@ -5,8 +5,12 @@ lower-cased words, so reordered clauses still match, scaled to 0–1):
 
 1. **Order-preserving 1:1 alignment.** A weighted longest-common-subsequence over the
    matrix (dynamic programming, vectorised by rows) picks the set of sentence pairs with
-   similarity ≥ ``changed`` that keeps both articles' order and maximises total similarity.
-   Pairs with similarity ≥ ``same`` are labelled *same*, the rest *changed*.
+   similarity ≥ ``changed`` that keeps both articles' order and maximises the summed excess
+   of similarity over that threshold. A pair must also share at least ``shared_words`` of
+   the smaller sentence's content words (words of 3+ letters): two unrelated sentences of
+   the same shape can reach a token-sort ratio of 0.55, but share few words.
+   Pairs whose words are identical (case and punctuation aside) are labelled *same*, the
+   rest *changed* — so one replaced word is a change a reader gets to see.
 2. **Merges and splits.** A rewrite often merges two source sentences into one (or splits
    one). A sentence left unaligned after pass 1 is attached, as *changed*, to the sentence
    on the other side that contains at least ``merged_cover`` of its content words (words
@@ -31,8 +35,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 @dataclass(frozen=True)
 class AlignRules:
-    same: float = 0.9
     changed: float = 0.5
+    shared_words: float = 0.5
     merged_cover: float = 0.6
     merged_min_words: int = 4
 
@@ -66,12 +70,32 @@ def similarity_matrix(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndar
     return process.cdist(na, nb, scorer=fuzz.token_sort_ratio, dtype=np.float64) / 100.0
 
 
-def monotone_matches(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """Order-preserving 1:1 matches maximising total similarity over cells ≥ threshold."""
+def shared_word_share(words_a: Sequence[set[str]], words_b: Sequence[set[str]]) -> np.ndarray:
+    """Shared content words of every sentence pair over the smaller sentence's count."""
+    vocab = {w: k for k, w in enumerate(set().union(*words_a, *words_b))}
+    if not vocab or not len(words_a) or not len(words_b):
+        return np.zeros((len(words_a), len(words_b)))
+
+    def matrix(sets):
+        m = np.zeros((len(sets), len(vocab)), dtype=np.float32)
+        for i, ws in enumerate(sets):
+            m[i, [vocab[w] for w in ws]] = 1.0
+        return m
+    ma, mb = matrix(words_a), matrix(words_b)
+    inter = ma @ mb.T
+    smaller = np.minimum(ma.sum(1)[:, None], mb.sum(1)[None, :])
+    return np.divide(inter, smaller, out=np.zeros_like(inter), where=smaller > 0).astype(np.float64)
+
+
+def monotone_matches(sim: np.ndarray, threshold: float, allowed: np.ndarray | None = None) -> list[tuple[int, int]]:
+    """Order-preserving 1:1 matches over cells with similarity ≥ threshold (and ``allowed``),
+    maximising the summed excess of similarity over the threshold — so one strong match
+    beats two weak crossing ones."""
     n, m = sim.shape
     if n == 0 or m == 0:
         return []
-    w = np.where(sim >= threshold, sim, -1.0)
+    ok = sim >= threshold if allowed is None else (sim >= threshold) & allowed
+    w = np.where(ok, sim - threshold + 1e-3, -1.0)
     d = np.zeros((n + 1, m + 1))
     for i in range(1, n + 1):
         x = np.maximum(d[i - 1, 1:], d[i - 1, :-1] + w[i - 1])
@@ -93,40 +117,43 @@ def _cover(words_u: set[str], words_v: set[str]) -> float:
     return len(words_u & words_v) / len(words_u) if words_u else 0.0
 
 
+def _attach_unmatched(words_u: list[set[str]], words_v: list[set[str]], matched: set[int],
+                      rules: AlignRules) -> dict[int, int]:
+    """Unmatched sentences of one side → the other side's sentence that covers them most."""
+    out: dict[int, int] = {}
+    if not words_v:
+        return out
+    for i, wu in enumerate(words_u):
+        if i in matched or len(wu) < rules.merged_min_words:
+            continue
+        covers = [_cover(wu, wv) for wv in words_v]
+        j = int(np.argmax(covers))
+        if covers[j] >= rules.merged_cover:
+            out[i] = j
+    return out
+
+
 def align_sentences(ids_a: Sequence[int], texts_a: Sequence[str], ids_b: Sequence[int],
                     texts_b: Sequence[str], rules: AlignRules = RULES) -> list[Row]:
     """Alignment rows in reading order (A's order, B-only sentences where they occur)."""
     if len(ids_a) != len(texts_a) or len(ids_b) != len(texts_b):
         raise ValueError("sentence ids and texts differ in length")
     sim = similarity_matrix(texts_a, texts_b)
-    matches = monotone_matches(sim, rules.changed)
-    matched_a = {i for i, _ in matches}
-    matched_b = {j for _, j in matches}
+    normalised_a, normalised_b = [normalise(t) for t in texts_a], [normalise(t) for t in texts_b]
     words_a = [_content(t) for t in texts_a]
     words_b = [_content(t) for t in texts_b]
+    matches = monotone_matches(sim, rules.changed, shared_word_share(words_a, words_b) >= rules.shared_words)
+    matched_a = {i for i, _ in matches}
+    matched_b = {j for _, j in matches}
 
     # pass 2: merged / split sentences
-    extra_a: dict[int, int] = {}   # unmatched i in A -> j in B
-    extra_b: dict[int, int] = {}   # unmatched j in B -> i in A
-    for i in range(len(texts_a)):
-        if i in matched_a or len(words_a[i]) < rules.merged_min_words or not len(texts_b):
-            continue
-        covers = [_cover(words_a[i], wb) for wb in words_b]
-        j = int(np.argmax(covers))
-        if covers[j] >= rules.merged_cover:
-            extra_a[i] = j
-    for j in range(len(texts_b)):
-        if j in matched_b or len(words_b[j]) < rules.merged_min_words or not len(texts_a):
-            continue
-        covers = [_cover(words_b[j], wa) for wa in words_a]
-        i = int(np.argmax(covers))
-        if covers[i] >= rules.merged_cover:
-            extra_b[j] = i
+    extra_a = _attach_unmatched(words_a, words_b, matched_a, rules)  # unmatched i in A -> j in B
+    extra_b = _attach_unmatched(words_b, words_a, matched_b, rules)  # unmatched j in B -> i in A
 
     def row(i: int | None, j: int | None, label: str | None = None) -> Row:
         s = float(sim[i, j]) if i is not None and j is not None else 0.0
         if label is None:
-            label = "same" if s >= rules.same else "changed"
+            label = "same" if normalised_a[i] == normalised_b[j] else "changed"
         return Row(None if i is None else int(ids_a[i]), None if j is None else int(ids_b[j]),
                    None if i is None else texts_a[i], None if j is None else texts_b[j], round(s, 4), label)
 

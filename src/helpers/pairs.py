@@ -128,7 +128,8 @@ class ArticleInfo:
 def _names(text: str, outlet: str | None) -> bool:
     if not outlet or not outlet.strip():
         return False
-    return re.search(r"(?<!\w)" + re.escape(outlet.strip()) + r"(?!\w)", text, re.IGNORECASE) is not None
+    # case-sensitive: an outlet is a proper name ("Al Jazeera", not "al jazeera" or "a")
+    return re.search(r"(?<!\w)" + re.escape(outlet.strip()) + r"(?!\w)", text) is not None
 
 
 def _valid(d) -> bool:
@@ -179,7 +180,15 @@ def _sentence_lists(sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 
 def _info(row) -> ArticleInfo:
-    return ArticleInfo(row.article_id, row.text, getattr(row, "published", None), getattr(row, "outlet", None))
+    published = getattr(row, "published", None)
+    outlet = getattr(row, "outlet", None)
+    if not _valid(published):
+        published = None
+    elif isinstance(published, pd.Timestamp):
+        published = published.date()
+    if not isinstance(outlet, str) or not outlet.strip():
+        outlet = None
+    return ArticleInfo(row.article_id, row.text, published, outlet)
 
 
 def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules = RULES,

@@ -1,0 +1,141 @@
+"""article_pairs: the seed pair, constructed pairs, direction rules, corpus duplicates."""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import pairs, schemas
+from cross_article_seeds import articles, pair_tables, seed_id, sentences
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED / "corpora" / "ukraine-war-news"
+
+
+def _sentences_of(frame: pd.DataFrame) -> pd.DataFrame:
+    """Constructed articles: one sentence per line (the test texts are written that way)."""
+    rows = []
+    for r in frame.itertuples(index=False):
+        for i, line in enumerate(t for t in r.text.split("\n") if t.strip()):
+            rows.append(dict(article_id=r.article_id, sentence_id=i, text=line.strip()))
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "text"])
+
+
+def _find(frame: pd.DataFrame):
+    return pairs.find_pairs(frame, _sentences_of(frame))
+
+
+def _seed_body(prefix: str) -> str:
+    a = articles()
+    return a.loc[a["source_file"].str.startswith(prefix), "text"].item()
+
+
+def _one_sentence_per_line(text: str) -> str:
+    return "\n".join(s["text"] for s in sentences().to_dict("records")
+                     if s["article_id"] == seed_id("002")) if text == "002" else text
+
+
+def test_seed_pair_is_a_rewrite_of_002():
+    p, _ = pair_tables()
+    schemas.validate(p, "article_pairs")
+    a000, a002 = seed_id("000"), seed_id("002")
+    row = p[(p.article_a == min(a000, a002)) & (p.article_b == max(a000, a002))]
+    assert len(row) == 1
+    row = row.iloc[0]
+    assert row.relation == "rewrite"
+    assert row.derived == a000
+    assert "credit line" in row.derived_reason and "Al Jazeera" in row.derived_reason
+    assert "containment asymmetry" in row.derived_reason
+    c000 = row.containment_a_in_b if row.article_a == a000 else row.containment_b_in_a
+    c002 = row.containment_b_in_a if row.article_a == a000 else row.containment_a_in_b
+    assert c000 > 0.5 > 0.3 > c002
+    assert row.jaccard < 0.3  # a Jaccard-only candidate search would miss this pair
+    n000 = row.sentences_a if row.article_a == a000 else row.sentences_b
+    assert n000 >= row.aligned_sentences >= 0.7 * n000
+
+
+def test_exact_duplicate_and_light_edit_are_duplicates():
+    base = _one_sentence_per_line("002")
+    edited = base.replace("fourth visit", "fifth visit").replace("Pacific port", "Pacific harbour")
+    frame = pd.DataFrame({"article_id": ["x1", "x2", "x3"], "text": [base, base, edited],
+                          "published": [date(2024, 10, 24), date(2024, 10, 25), None],
+                          "outlet": ["Daily Alpha", "Beta Times", None]})
+    p, al = _find(frame)
+    assert set(map(tuple, p[["article_a", "article_b"]].values)) == {("x1", "x2"), ("x1", "x3"), ("x2", "x3")}
+    assert set(p.relation) == {"duplicate"}
+    exact = p[(p.article_a == "x1") & (p.article_b == "x2")].iloc[0]
+    assert exact.jaccard == 1.0 and exact.derived == "x2" and exact.derived_reason.startswith("dates")
+    light = p[(p.article_a == "x1") & (p.article_b == "x3")].iloc[0]
+    assert 0.9 < light.jaccard < 1.0
+    changed = al[(al.article_a == "x1") & (al.article_b == "x3") & (al.label == "changed")]
+    assert changed.text_b.str.contains("fifth visit").any()
+    assert (al.label != "only_in_a").all() and (al.label != "only_in_b").all()
+
+
+def test_unrelated_articles_on_the_same_topic_are_not_rewrites():
+    own = "\n".join([
+        "Seoul's spy agency said on Friday that North Korea has sent thousands of soldiers to Russia.",
+        "Officials in Kyiv called the move a dangerous escalation of the conflict.",
+        "The Kremlin denied that any North Korean units were present on Russian territory.",
+        "Analysts said Pyongyang could gain combat experience and technology in exchange.",
+        "NATO's secretary general said the alliance was consulting its partners in Asia.",
+    ])
+    frame = pd.DataFrame({"article_id": ["p", "q"], "text": [_one_sentence_per_line("002"), own],
+                          "published": [None, None], "outlet": [None, None]})
+    p, al = _find(frame)
+    assert not p.relation.isin(["duplicate", "rewrite"]).any()
+    assert al.empty
+
+
+def test_candidate_search_finds_contained_rewrite_only():
+    body = _one_sentence_per_line("002")
+    half = "\n".join(body.split("\n")[::2])
+    sh = {"full": pairs.shingles(body), "half": pairs.shingles(half), "other": pairs.shingles(
+        "An entirely different story about grain exports through the Black Sea and shipping insurance.")}
+    assert pairs.candidate_pairs(sh) == [("full", "half")]
+
+
+@pytest.mark.parametrize("pub_a,pub_b,expected", [
+    (date(2024, 1, 1), date(2024, 1, 3), "b"),
+    (date(2024, 1, 3), date(2024, 1, 1), "a"),
+    (None, None, None),
+])
+def test_direction_by_dates(pub_a, pub_b, expected):
+    a = pairs.ArticleInfo("a", "text one", pub_a, "Outlet One")
+    b = pairs.ArticleInfo("b", "text two", pub_b, "Outlet Two")
+    derived, reason = pairs.direction(a, b, 0.5, 0.45)
+    assert derived == expected
+    assert (reason is None) == (expected is None)
+
+
+def test_direction_credit_line_beats_dates_and_reports_conflict():
+    a = pairs.ArticleInfo("a", "Body text, reported Outlet Two.", date(2024, 1, 1), "Outlet One")
+    b = pairs.ArticleInfo("b", "Body text.", date(2024, 1, 5), "Outlet Two")
+    derived, reason = pairs.direction(a, b, 0.6, 0.6)
+    assert derived == "a"
+    assert reason.startswith("credit line") and "contradicted by dates" in reason
+
+
+def test_bad_input_gets_a_clear_error():
+    with pytest.raises(ValueError, match="text"):
+        pairs.find_pairs(pd.DataFrame({"article_id": ["a"]}), pd.DataFrame())
+    frame = pd.DataFrame({"article_id": ["a", "a"], "text": ["x", "y"]})
+    with pytest.raises(ValueError, match="repeated"):
+        pairs.find_pairs(frame, pd.DataFrame(columns=["article_id", "sentence_id", "text"]))
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared corpus not available")
+def test_every_exact_duplicate_in_the_corpus_is_found():
+    files = sorted(CORPUS.glob("*.txt"))
+    texts = {f.name: f.read_text(encoding="utf-8") for f in files}
+    groups = pairs.exact_duplicate_groups((k, hashlib.md5(v.encode()).hexdigest()) for k, v in texts.items())
+    assert groups, "the corpus is known to contain repeated texts"
+    frame = pd.DataFrame({"article_id": list(texts), "text": list(texts.values())})
+    p, _ = pairs.find_pairs(frame, pd.DataFrame(columns=["article_id", "sentence_id", "text"]))
+    dup = set(map(tuple, p.loc[p.relation == "duplicate", ["article_a", "article_b"]].values))
+    expected = {(g[i], g[j]) for g in groups for i in range(len(g)) for j in range(i + 1, len(g))}
+    assert expected <= dup
