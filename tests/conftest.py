@@ -1,0 +1,34 @@
+"""Shared test fixtures: the ../shared folder, the spaCy pipeline (once per session), the seed articles."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW_DIR = ROOT / "data" / "raw"
+SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` beside the repo; tests using it are skipped when it is absent."""
+    if not SHARED_DIR.is_dir():
+        pytest.skip("../shared not present (only on dev/CI machines)")
+    return SHARED_DIR
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The warclaims spaCy pipeline (base model + rule components), loaded once per session."""
+    from helpers.nlp import build_pipeline
+
+    return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    """The ``articles`` table of the default corpus in ``data/raw``."""
+    from helpers.articles import parse_directory
+
+    return parse_directory(RAW_DIR).articles
