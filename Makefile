@@ -37,7 +37,7 @@ unit: install
 # Re-runs the committed notebooks on the default corpus and compares their outputs.
 nbval: install
 	cd notebooks && WARCLAIMS_NO_PROGRESS=1 ../$(PY) -m pytest --nbval --nbval-kernel-name warclaims \
-		--sanitize-with ../tests/nbval_sanitize.cfg -p no:cacheprovider -q .
+		--nbval-sanitize-with ../tests/nbval_sanitize.cfg -p no:cacheprovider -q .
 
 # Re-execute the source notebooks in place (default corpus) before committing them.
 notebooks: install

@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from typing import Iterable, TypeVar
 
-from tqdm.auto import tqdm
-
 T = TypeVar("T")
 
 
@@ -20,4 +18,8 @@ def enabled() -> bool:
 
 
 def progress(iterable: Iterable[T], desc: str = "", total: int | None = None, unit: str = "it") -> Iterable[T]:
-    return tqdm(iterable, desc=desc, total=total, unit=unit, disable=not enabled(), leave=False)
+    if not enabled():
+        return iterable
+    from tqdm.auto import tqdm  # widget bar in Jupyter, text bar in a terminal
+
+    return tqdm(iterable, desc=desc, total=total, unit=unit, leave=False)
