@@ -1,0 +1,15 @@
+"""Figures for the end of the pipeline (notebooks 08–11).
+
+Each figure module has a pure *data-preparation* function (tables in, a small
+DataFrame out — what the tests check) and a *plotting* function (that frame
+in, a matplotlib Figure out). Every figure is drawn with :mod:`.style` and
+saved with :func:`.style.save_figure` (PNG with deterministic bytes + SVG).
+
+- ``style``        sizes, colours, deterministic saving, empty-input figures
+- ``labels``       greedy non-colliding label placement
+- ``basemap``      offline Natural Earth country outlines
+- ``map``          places as points on the base map, with insets
+- ``timeline``     dated events (day = point, week/month = span)
+- ``ledger_chart`` claimed figures side by side per topic
+- ``rewrite_view`` an original's sentences marked kept / changed / dropped
+"""

@@ -1,0 +1,143 @@
+"""Claims ledger chart: per topic, every claimed figure side by side.
+
+``prepare_ledger`` keeps topics with at least two claims (most-claimed first),
+orders each topic's claims by date and claimant, and spells each value the way
+the text qualified it ("≥ 3,000" for *at least*, "> 7,300" for *more than*);
+``plot_ledger`` draws one panel per topic, on a log scale when the topic's
+values span two orders of magnitude or more.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
+
+from . import style
+
+QUALIFIER_MARKS = {"exact": "", "at_least": "≥ ", "more_than": "> ", "about": "≈ ", "up_to": "≤ ",
+                   "less_than": "< ", "range": ""}
+OPEN_ABOVE = ("at_least", "more_than")
+OPEN_BELOW = ("up_to", "less_than")
+LEDGER_COLUMNS = ["topic", "topic_label", "claim_id", "article_id", "claimant", "claim_date", "outlet", "value",
+                  "value_low", "value_high", "qualifier", "value_label", "row_label", "log_scale"]
+_CLAIMANT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999", "#F0E442")
+
+
+def format_number(v: float) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "?"
+    if abs(v) >= 1e9 and v % 1e8 == 0:
+        return f"{v / 1e9:,.1f}bn".replace(".0bn", "bn")
+    if float(v).is_integer():
+        return f"{v:,.0f}"
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def value_label(value: float, low: float, high: float, qualifier: str) -> str:
+    """How the text qualified the figure: "≥ 3,000", "> 7,300", "≈ 50", "10–20"."""
+    if qualifier == "range" or (low is not None and high is not None and high > low and qualifier == "exact"):
+        return f"{format_number(low)}–{format_number(high)}"
+    return QUALIFIER_MARKS.get(qualifier, "") + format_number(value)
+
+
+def needs_log_scale(values, ratio: float = 100.0) -> bool:
+    """True when the positive values span ``ratio`` (two orders of magnitude) or more."""
+    vals = np.asarray([v for v in values if v is not None and v > 0], float)
+    return len(vals) >= 2 and vals.max() / vals.min() >= ratio
+
+
+def topic_label(topic: str) -> str:
+    parts = [p.strip() for p in str(topic).split("|")]
+    subject = parts[0] if parts and parts[0] else str(topic)
+    unit = parts[1] if len(parts) > 1 and parts[1] else ""
+    return f"{subject} ({unit})" if unit and unit not in subject else subject
+
+
+def prepare_ledger(ledger: pd.DataFrame, min_claims: int = 2, max_topics: int = 6,
+                   max_claims_per_topic: int = 12) -> pd.DataFrame:
+    """The chart's input rows: topics with ≥ ``min_claims`` claims, most-claimed first."""
+    if ledger is None or ledger.empty:
+        return pd.DataFrame(columns=LEDGER_COLUMNS)
+    sizes = ledger.groupby("topic").agg(n=("claim_id", "nunique"), claimants=("claimant", "nunique"))
+    sizes = sizes[sizes["n"] >= min_claims].reset_index()
+    if sizes.empty:
+        return pd.DataFrame(columns=LEDGER_COLUMNS)
+    sizes = sizes.sort_values(["n", "claimants", "topic"], ascending=[False, False, True]).head(max_topics)
+    parts = []
+    for topic in sizes["topic"]:
+        sub = ledger[ledger["topic"] == topic].drop_duplicates("claim_id").copy()
+        sub["_date"] = pd.to_datetime(sub["claim_date"])
+        sub = sub.sort_values(["_date", "claimant", "value", "claim_id"], na_position="last")
+        sub = sub.head(max_claims_per_topic)
+        sub["topic_label"] = topic_label(topic)
+        sub["value_label"] = [value_label(v, lo, hi, q) for v, lo, hi, q in
+                              zip(sub["value"], sub["value_low"], sub["value_high"], sub["qualifier"])]
+        sub["row_label"] = [
+            " · ".join(x for x in (style.shorten(c, 32), d.isoformat() if pd.notna(d) and d is not None else "undated",
+                                   style.shorten(o, 20) if isinstance(o, str) else None) if x)
+            for c, d, o in zip(sub["claimant"], sub["claim_date"], sub["outlet"])]
+        sub["log_scale"] = needs_log_scale(list(sub["value_low"]) + list(sub["value_high"]))
+        parts.append(sub)
+    return pd.concat(parts, ignore_index=True)[LEDGER_COLUMNS]
+
+
+def plot_ledger(rows: pd.DataFrame, *, source_line: str = "", title: str = "Who claims how many") -> Figure:
+    if rows is None or rows.empty:
+        return style.empty_figure("ledger", title, "No topic has two or more claims")
+    topics = list(dict.fromkeys(rows["topic"]))
+    with style.styled():
+        fig = style.new_figure("ledger")
+        heights = [max(len(rows[rows["topic"] == t]), 2) + 1.2 for t in topics]
+        gs = fig.add_gridspec(len(topics), 1, height_ratios=heights, left=0.30, right=0.93, top=0.88,
+                              bottom=0.07, hspace=0.55)
+        for i, topic in enumerate(topics):
+            sub = rows[rows["topic"] == topic].reset_index(drop=True)
+            ax = fig.add_subplot(gs[i])
+            colours = {c: _CLAIMANT_COLOURS[k % len(_CLAIMANT_COLOURS)]
+                       for k, c in enumerate(dict.fromkeys(sub["claimant"]))}
+            log = bool(sub["log_scale"].iloc[0])
+            y = np.arange(len(sub))[::-1]
+            vmax = float(sub["value_high"].max())
+            positive = sub.loc[sub["value_low"] > 0, "value_low"]
+            lower = 10 ** math.floor(math.log10(float(positive.min()) / 2)) if log and len(positive) else 0.0
+            for yi, r in zip(y, sub.itertuples(index=False)):
+                colour = colours[r.claimant]
+                hatch = "///" if r.qualifier in OPEN_ABOVE + OPEN_BELOW else None
+                base = lower
+                ax.barh(yi, r.value - base, left=base, height=0.6, color=colour, alpha=0.8, hatch=hatch,
+                        edgecolor="white" if hatch else colour, linewidth=0)
+                if r.value_high > r.value_low:
+                    ax.plot([r.value_low, r.value_high], [yi, yi], color="#333333", linewidth=1.2)
+                if r.qualifier in OPEN_ABOVE:
+                    ax.plot([r.value], [yi], marker=">", color="#333333", markersize=6)
+                elif r.qualifier in OPEN_BELOW:
+                    ax.plot([r.value], [yi], marker="<", color="#333333", markersize=6)
+                ax.annotate(r.value_label, (max(r.value, r.value_high), yi), xytext=(8, 0),
+                            textcoords="offset points", va="center", fontsize=8, fontweight="bold")
+            ax.set_yticks(y)
+            ax.set_yticklabels(sub["row_label"], fontsize=7)
+            if log:
+                ax.set_xscale("log")
+                ax.set_xlim(lower, vmax * 8)
+            else:
+                ax.set_xlim(0, vmax * 1.25 if vmax > 0 else 1)
+                ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v)))
+            ax.set_ylim(-0.7, len(sub) - 0.3)
+            ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
+            ax.set_axisbelow(True)
+            scale = " — log scale" if log else ""
+            ax.set_title(f"{style.shorten(sub['topic_label'].iloc[0], 80)}: {len(sub)} claims{scale}",
+                         loc="left", fontsize=9)
+            ax.tick_params(axis="x", labelsize=7)
+        handles = [Patch(facecolor="#888888", hatch="///", edgecolor="white", label="open-ended (≥ at least, > more than, ≤ up to, < less than)"),
+                   Patch(facecolor="#888888", label="stated value"),]
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.45, 0.955), ncol=2, fontsize=7)
+        fig.suptitle(title, x=0.01, y=0.985, ha="left", fontsize=13, fontweight="bold")
+        fig.text(0.01, 0.94, f"{len(topics)} topic(s) with two or more claims; bars coloured by claimant",
+                 fontsize=8, color="#444444")
+        style.add_source_line(fig, source_line)
+    return fig

@@ -1,0 +1,146 @@
+"""One style for every figure: fixed size and dpi, colours, deterministic files.
+
+Byte-stable output: PNGs are written without the ``Software`` text chunk
+(matplotlib adds no timestamp to PNGs), SVGs without ``Date``/``Creator`` and
+with a fixed ``svg.hashsalt`` so clip-path ids do not change between runs.
+Fonts are matplotlib's bundled DejaVu Sans, so the machine's fonts do not
+change the pixels.
+"""
+from __future__ import annotations
+
+import contextlib
+import textwrap
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("agg")  # figures are files; notebooks display the saved PNG
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from .. import schemas  # noqa: E402
+
+DPI = 150
+SIZES = {  # inches (width, height); fixed per figure kind
+    "map": (12.0, 8.0),
+    "timeline": (12.0, 9.0),
+    "ledger": (12.0, 9.0),
+    "rewrite": (11.0, 9.0),
+    "summary": (11.0, 6.0),
+}
+
+RC = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "legend.fontsize": 8,
+    "legend.frameon": False,
+    "svg.hashsalt": "warclaims",
+    "svg.fonttype": "path",
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+    "path.simplify": True,
+}
+
+# Colour-blind-safe (Okabe–Ito + greys), one per event type in contract order.
+_PALETTE = ("#0072B2", "#D55E00", "#E69F00", "#CC79A7", "#56B4E9", "#009E73", "#F0E442", "#999999")
+EVENT_COLOURS: dict[str, str] = dict(zip(schemas.EVENT_TYPES, _PALETTE))
+NO_EVENT = "no event"
+EVENT_COLOURS[NO_EVENT] = "#BBBBBB"
+
+STATUS_COLOURS = {"kept": "#009E73", "changed": "#E69F00", "dropped": "#D55E00", "added": "#56B4E9"}
+
+PNG_METADATA = {"Software": None}
+SVG_METADATA = {"Date": None, "Creator": None}
+
+
+@contextlib.contextmanager
+def styled():
+    """Context in which every figure of the project is built."""
+    with plt.rc_context(RC):
+        yield
+
+
+def new_figure(kind: str) -> Figure:
+    """A figure of the fixed size for ``kind`` (not registered with pyplot)."""
+    if kind not in SIZES:
+        raise ValueError(f"unknown figure kind {kind!r}; known: {', '.join(SIZES)}")
+    with styled():
+        fig = Figure(figsize=SIZES[kind], dpi=DPI)
+    FigureCanvasAgg(fig)  # gives the figure a renderer (label placement measures text)
+    return fig
+
+
+def empty_figure(kind: str, title: str, message: str) -> Figure:
+    """A figure that says why there is nothing to show (instead of crashing)."""
+    with styled():
+        fig = new_figure(kind)
+        ax = fig.add_subplot()
+        ax.set_axis_off()
+        ax.set_title(title, loc="left")
+        ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=14, color="#555555",
+                transform=ax.transAxes)
+    return fig
+
+
+def add_source_line(fig: Figure, text: str) -> None:
+    """A small grey line at the bottom left naming the data's sources."""
+    with styled():
+        fig.text(0.01, 0.005, shorten(text, 230), ha="left", va="bottom", fontsize=7, color="#555555")
+
+
+def shorten(text: str | None, width: int) -> str:
+    """One line of at most ``width`` characters, cut at a word with an ellipsis."""
+    text = " ".join(str(text or "").split())
+    if len(text) <= width:
+        return text
+    return textwrap.shorten(text, width=width, placeholder="…") or text[: width - 1] + "…"
+
+
+def save_figure(fig: Figure, figures_dir: str | Path, stem: str) -> dict[str, Path]:
+    """Write ``stem.png`` and ``stem.svg`` into ``figures_dir``; byte-stable across runs."""
+    if not stem or "/" in stem or "\\" in stem:
+        raise ValueError(f"figure name must be a plain file stem, got {stem!r}")
+    out = Path(figures_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {"png": out / f"{stem}.png", "svg": out / f"{stem}.svg"}
+    with styled():
+        fig.savefig(paths["png"], format="png", dpi=DPI, metadata=PNG_METADATA)
+        fig.savefig(paths["svg"], format="svg", metadata=SVG_METADATA)
+    return paths
+
+
+def sources_text(articles, article_ids, max_named: int = 3) -> str:
+    """"Sources: …" naming the articles a figure draws on (titles and outlets when few)."""
+    ids = sorted({str(a) for a in article_ids if a is not None})
+    if not ids:
+        return "Sources: none"
+    rows = {}
+    if articles is not None and len(articles):
+        sub = articles[articles["article_id"].isin(ids)]
+        rows = {r.article_id: r for r in sub.itertuples(index=False)}
+    if len(ids) <= max_named:
+        named = []
+        for aid in ids:
+            r = rows.get(aid)
+            if r is None:
+                named.append(aid)
+                continue
+            bits = [b for b in (getattr(r, "outlet", None), str(getattr(r, "published", "") or "") or None) if b]
+            title = shorten(getattr(r, "title", None) or aid, 70)
+            named.append(f"“{title}”" + (f" ({', '.join(map(str, bits))})" if bits else ""))
+        return "Sources: " + "; ".join(named)
+    outlets = {}
+    for aid in ids:
+        r = rows.get(aid)
+        name = getattr(r, "outlet", None) if r is not None else None
+        if name:
+            outlets[name] = outlets.get(name, 0) + 1
+    top = sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
+    tail = f" from {len(outlets)} outlets, most from " + ", ".join(f"{o} ({n})" for o, n in top) if top else ""
+    return f"Sources: {len(ids)} articles{tail}"
