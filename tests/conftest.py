@@ -32,3 +32,11 @@ def seed_articles():
     from helpers.articles import parse_directory
 
     return parse_directory(RAW_DIR).articles
+
+
+@pytest.fixture(scope="session")
+def seed_stage(seed_articles, nlp):
+    """Sentences, entities, statements and claims of the seed articles (``text_stage.run_stage``)."""
+    from helpers.text_stage import run_stage
+
+    return run_stage(seed_articles)

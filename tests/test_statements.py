@@ -1,0 +1,103 @@
+"""Statements: direct, indirect, according-to, pronoun speakers, multi-paragraph quotes, own-line speakers."""
+from __future__ import annotations
+
+import pytest
+
+from helpers.text_stage import extract_article
+
+
+def statements(nlp, text):
+    doc = nlp(text)
+    doc.user_data["article_id"] = "a1"
+    return extract_article(doc)["statements"]
+
+
+def test_direct_quote_with_verb_after(nlp):
+    rows = statements(nlp, "“We will keep supplying air defence systems to our partners,” Olaf Scholz said on Monday.")
+    assert len(rows) == 1
+    r = rows[0]
+    assert (r["speaker"], r["kind"], r["cue"], r["cue_lemma"]) == ("Olaf Scholz", "direct", "said", "say")
+    assert r["content"] == "We will keep supplying air defence systems to our partners"
+
+
+def test_indirect_speech_and_pronoun_speaker(nlp):
+    text = ("Jens Stoltenberg, the Nato secretary general, said the alliance would send more troops. "
+            "He added that the decision was final.")
+    rows = statements(nlp, text)
+    assert [(r["speaker"], r["kind"], r["cue_lemma"]) for r in rows] == [
+        ("Jens Stoltenberg", "indirect", "say"), ("Jens Stoltenberg", "indirect", "add")]
+    assert rows[0]["content"] == "the alliance would send more troops"
+    assert rows[1]["speaker_resolved_from"] == "pronoun"
+    assert rows[0]["speaker_role"] == "Nato secretary general"
+
+
+def test_according_to(nlp):
+    rows = statements(nlp, "According to the Pentagon, the convoy was hit twice near the border.")
+    assert [(r["speaker"], r["kind"], r["cue"]) for r in rows] == [("Pentagon", "according_to", "according to")]
+    assert rows[0]["content"] == "the convoy was hit twice near the border"
+
+
+def test_quote_over_several_paragraphs_is_one_statement(nlp):
+    text = ("Antony Blinken said the sanctions would stay. “We will not lift them until the troops leave.\n\n"
+            "And we will keep working with our allies on the next steps,” he told reporters.")
+    rows = statements(nlp, text)
+    direct = [r for r in rows if r["kind"] == "direct"]
+    assert len(direct) == 1
+    assert direct[0]["speaker"] == "Antony Blinken"
+    assert direct[0]["content"].startswith("We will not lift them")
+    assert direct[0]["content"].endswith("on the next steps")
+    assert "\n\n" in direct[0]["content"]
+
+
+def test_speaker_on_its_own_line(nlp):
+    text = ("Defence secretary Grant Shapps spoke in London. He said:\n"
+            "The shipment of missiles will arrive next month.\nOur allies will match it.")
+    rows = statements(nlp, text)
+    r = [r for r in rows if r["cue"] == "said"][0]
+    assert r["speaker"] == "Grant Shapps" and r["kind"] == "direct"
+    assert r["content"] == "The shipment of missiles will arrive next month.\nOur allies will match it"
+
+
+def test_colon_introduced_quote(nlp):
+    text = "That was the figure given by President Emmanuel Macron: “We have seen at least ten convoys crossing.”"
+    rows = statements(nlp, text)
+    assert [(r["speaker"], r["kind"]) for r in rows] == [("Emmanuel Macron", "direct")]
+
+
+def test_unknown_speaker_is_explicit(nlp):
+    rows = statements(nlp, "The report said the bridge had been destroyed.")
+    assert [r["speaker"] for r in rows] == ["(unknown)"]
+
+
+def test_scare_quotes_are_not_statements(nlp):
+    rows = statements(nlp, "The two countries are “united” in their aim.")
+    assert rows == []
+
+
+@pytest.fixture(scope="module")
+def seed002_statements(seed_articles, seed_stage):
+    aid = seed_articles.loc[seed_articles.source_file == "002_4f566d6464c06abf.txt", "article_id"].item()
+    s = seed_stage["statements"]
+    return s[s.article_id == aid]
+
+
+def test_seed_speakers(seed002_statements):
+    s = seed002_statements
+    speakers = set(s.speaker)
+    for name in ("Lloyd Austin", "John Kirby", "Kyrylo Budanov", "National Intelligence Service", "Volodymyr Zelenskyy",
+                 "Dmitry Medvedev", "Ukraine's defence ministry", "Oryx", "Ukraine"):
+        assert name in speakers, name
+    # "He added that …" after Kirby's quote resolves to Kirby
+    added = s[s.cue == "added"].iloc[0]
+    assert (added.speaker, added.speaker_resolved_from) == ("John Kirby", "pronoun")
+    # the NIS quote runs over a paragraph break and stays one statement
+    multi = s[s.content.str.contains("who looked similar")]
+    assert len(multi) == 1 and "battlefield" in multi.iloc[0].content
+
+
+def test_seed_statement_offsets(seed_articles, seed_stage):
+    texts = seed_articles.set_index("article_id")["text"]
+    s = seed_stage["statements"]
+    assert len(s) > 20
+    assert all(texts[r.article_id][r.start_char:r.end_char] == r.content for r in s.itertuples())
+    assert s.statement_id.is_unique
