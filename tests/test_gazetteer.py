@@ -1,0 +1,104 @@
+"""The offline gazetteer: building, loading, names, variants, regions."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from helpers import gazetteer as gz
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    return gz.load()
+
+
+def _best(gaz, name, kind=None, cc=None):
+    ms = [m for m in gaz.lookup(name) if (kind is None or m.place.kind == kind)
+          and (cc is None or m.place.country_code == cc)]
+    assert ms, f"{name!r} not found (kind={kind}, cc={cc})"
+    return max(ms, key=lambda m: m.place.population).place
+
+
+def test_normalize_folds_diacritics_apostrophes_and_separators():
+    assert gz.normalize("Kramators\u2019k") == "kramatorsk"
+    assert gz.normalize("Ulan-Ude") == "ulan ude"
+    assert gz.normalize("  Zaporizhzhia   Oblast ") == "zaporizhzhia oblast"
+    assert gz.normalize("Dnipró") == "dnipro"
+
+
+@pytest.mark.parametrize("a,b", [
+    ("avdiivka", "avdiyivka"), ("feodosia", "feodosiya"), ("kurakhove", "kurakhovo"),
+    ("adygea", "adygeya"), ("buryatia", "buryatiya"), ("lipetsk", "lipeck"),
+])
+def test_variant_spellings_share_a_skeleton(a, b):
+    assert gz.skeleton(a) == gz.skeleton(b)
+
+
+def test_skeleton_keeps_different_names_apart():
+    assert gz.skeleton("kursk") != gz.skeleton("kyiv")
+    assert gz.skeleton("lviv") != gz.skeleton("kyiv")
+
+
+def test_strip_feature_words():
+    assert gz.strip_feature_words("respublika buryatiya") == "buryatiya"
+    assert gz.strip_feature_words("donetsk oblast") == "donetsk"
+    assert gz.strip_feature_words("republic of karelia") == "karelia"
+
+
+def test_loads_quickly_once_built(gaz):
+    gz._load_cached.cache_clear()
+    t0 = time.perf_counter()
+    g = gz.load()
+    elapsed = time.perf_counter() - t0
+    assert len(g) > 200_000  # cities500 + countries + regions
+    assert elapsed < 5.0  # the benchmark reports the real figure; this only catches a rebuild
+
+
+def test_countries_resolve_with_centre_points(gaz):
+    ru = _best(gaz, "Russia", kind="country")
+    assert ru.country_code == "RU" and 50 < ru.latitude < 70 and 80 < ru.longitude < 110
+    assert _best(gaz, "North Korea", kind="country").country_code == "KP"
+    assert _best(gaz, "Republic of Korea", kind="country").country_code == "KR"  # "Korea, Republic of"
+
+
+def test_alternate_names_and_transliterations(gaz):
+    assert _best(gaz, "Kiev", kind="city").name == "Kyiv"
+    kur = _best(gaz, "Kurakhovo", kind="city", cc="UA")
+    assert kur.name == "Kurakhove" and kur.admin1 == "Donetsk region"
+    avd = _best(gaz, "Avdiivka", kind="city", cc="UA")
+    assert avd.admin1 == "Donetsk region" and avd.population > 20000
+    # not in the data under this spelling: found through the variant skeleton
+    ady = gaz.lookup("Adygea")
+    assert ady and all(m.variant for m in ady) and ady[0].place.kind == "admin1"
+
+
+def test_regions_have_names_coordinates_and_members(gaz):
+    donetsk = _best(gaz, "Donetsk Oblast", kind="admin1", cc="UA")
+    assert donetsk.name == "Donetsk region"
+    city = _best(gaz, "Kramatorsk", kind="city", cc="UA")
+    assert city.admin1_index == donetsk.index
+    assert gz.haversine_km(donetsk.latitude, donetsk.longitude, city.latitude, city.longitude) < 150
+    assert _best(gaz, "Adygea", kind="admin1").country_code == "RU"
+    assert _best(gaz, "Crimea", kind="admin1").country_code == "UA"
+
+
+def test_region_named_after_its_centre(gaz):
+    regions = gaz.admin1_with_capital_stem("Yakutia", {"RU"})
+    assert [r.country_code for r in regions] == ["RU"]
+    assert gaz.capital[regions[0].index] == "Yakutsk"
+
+
+def test_demonyms_come_from_the_country_data(gaz):
+    assert gaz.demonym_country("Ukrainian") == "UA"
+    assert gaz.demonym_country("North Korean") == "KP"
+    assert gaz.demonym_country("Kyiv") is None
+
+
+def test_haversine():
+    assert gz.haversine_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)
+
+
+def test_missing_package_is_a_clear_error():
+    with pytest.raises(gz.GazetteerError, match="not installed"):
+        gz._package_file("no_such_package_xyz", "data")

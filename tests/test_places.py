@@ -1,0 +1,171 @@
+"""Place detection and disambiguation: the seed expectations of issue 4 and constructed sentences."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import gazetteer as gz
+from helpers import places, schemas
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    return gz.load()
+
+
+def _doc(nlp, text, aid="t"):
+    doc = nlp(text)
+    doc.user_data["article_id"] = aid
+    return doc
+
+
+def _rows(nlp, gaz, text):
+    return pd.DataFrame(places.place_rows(_doc(nlp, text), "t", gaz))
+
+
+@pytest.fixture(scope="session")
+def seed_places(seed_articles, nlp, gaz):
+    """``places`` for the seed article about North Korean troops (it names every expected place)."""
+    article = seed_articles[seed_articles["text"].str.contains("Lipetsk-2")].iloc[0]
+    doc = _doc(nlp, article["text"], article["article_id"])
+    return article, places.places_table([doc], gaz=gaz)
+
+
+# mention -> (lat, lon) of the real place, from public maps; resolved cities must be within 50 km
+SEED_CITIES = {
+    "Vladivostok": (43.12, 131.89), "Ussuriysk": (43.80, 131.95), "Khabarovsk": (48.48, 135.07),
+    "Blagoveshchensk": (50.27, 127.53), "Kursk": (51.73, 36.19), "Kyiv": (50.45, 30.52),
+    "Pokrovsk": (48.28, 37.18), "Kurakhove": (47.98, 37.28), "Avdiivka": (48.14, 37.74),
+    "Dzerzhinsk": (56.24, 43.46), "Nizhny Novgorod": (56.33, 44.00), "Lipetsk": (52.61, 39.59),
+    "Bryansk": (53.25, 34.37), "Feodosia": (45.03, 35.38), "Yeysk": (46.71, 38.27),
+    "Kazan": (55.79, 49.12), "Pyongyang": (39.02, 125.75), "Seoul": (37.57, 126.98),
+}
+SEED_REGIONS = {"Crimea": "UA", "Adygea": "RU", "Yakutia": "RU", "Buryatia": "RU", "Donetsk": "UA"}
+SEED_COUNTRIES = {"Russia": "RU", "Ukraine": "UA", "North Korea": "KP", "South Korea": "KR",
+                  "United States": "US"}
+
+
+def test_seed_table_matches_its_contract(seed_places, tmp_path):
+    from helpers.tables import write_table
+    _, df = seed_places
+    write_table(df, "places", tmp_path)  # raises SchemaError otherwise
+    assert list(df.columns) == schemas.get("places").column_names
+
+
+def test_seed_offsets_point_at_the_mention(seed_places):
+    article, df = seed_places
+    text = article["text"]
+    assert len(df) > 40
+    for row in df.itertuples():
+        assert text[row.start_char:row.end_char] == row.mention
+
+
+@pytest.mark.parametrize("mention", sorted(SEED_CITIES))
+def test_seed_cities_resolve_within_50km(seed_places, mention):
+    _, df = seed_places
+    rows = df[df["mention"] == mention]
+    assert len(rows), f"{mention} not detected"
+    lat, lon = SEED_CITIES[mention]
+    for row in rows.itertuples():
+        assert row.kind == "city", (mention, row.kind, row.name)
+        assert gz.haversine_km(lat, lon, row.latitude, row.longitude) < 50, (mention, row.name, row.country_code)
+
+
+@pytest.mark.parametrize("mention", sorted(SEED_REGIONS))
+def test_seed_regions_resolve_to_regions(seed_places, mention):
+    _, df = seed_places
+    rows = df[(df["mention"] == mention) & (df["kind"] == "admin1")]
+    assert len(rows), f"{mention} not resolved to a region: {df[df['mention'] == mention][['name', 'kind']]}"
+    assert set(rows["country_code"]) == {SEED_REGIONS[mention]}
+
+
+def test_yakutia_is_the_sakha_republic(seed_places, gaz):
+    _, df = seed_places
+    row = df[df["mention"] == "Yakutia"].iloc[0]
+    assert gaz.capital[gaz.lookup(row["name"])[0].place.index] == "Yakutsk"
+
+
+@pytest.mark.parametrize("mention", sorted(SEED_COUNTRIES))
+def test_seed_countries(seed_places, mention):
+    _, df = seed_places
+    rows = df[df["mention"] == mention]
+    assert len(rows), f"{mention} not detected"
+    assert set(rows["kind"]) == {"country"} and set(rows["country_code"]) == {SEED_COUNTRIES[mention]}
+
+
+def test_seed_rejects_demonyms_people_and_organisations(seed_places):
+    _, df = seed_places
+    mentions = set(df["mention"])
+    for not_a_place in ("Ukrainian", "Russian", "North Korean", "Austin", "Kirby", "NIS", "TASS", "Western",
+                        "White House"):
+        assert not_a_place not in mentions
+
+
+# ---------------------------------------------------------------- constructed sentences
+def test_demonyms_and_outlets_with_place_names_are_not_places(nlp, gaz):
+    df = _rows(nlp, gaz, "The Kyiv Independent and the Kyiv Post reported that Ukrainian troops "
+                         "held the line near Kharkiv.")
+    assert df["mention"].tolist() == ["Kharkiv"]
+
+
+def test_surname_of_a_named_person_is_not_a_place(nlp, gaz):
+    df = _rows(nlp, gaz, "Lloyd Austin visited the front. Austin said the aid would arrive in Odesa.")
+    assert "Austin" not in set(df["mention"]) and "Odesa" in set(df["mention"])
+
+
+def test_feature_word_after_name_means_region(nlp, gaz):
+    df = _rows(nlp, gaz, "Shelling continued in the Kharkiv region. Residents of Kharkiv fled.")
+    kinds = df.set_index("start_char")["kind"].tolist()
+    assert kinds == ["admin1", "city"]
+    assert df.iloc[0]["name"] == "Kharkiv region"
+
+
+def test_containment_picks_the_place_inside_the_named_region(nlp, gaz):
+    df = _rows(nlp, gaz, "A drone hit a depot in Dzerzhinsk in Nizhny Novgorod.")
+    row = df[df["mention"] == "Dzerzhinsk"].iloc[0]
+    assert row["country_code"] == "RU" and "containment" in row["method"]
+
+
+def test_nearby_places_decide_between_namesakes(nlp, gaz):
+    # Pokrovsk in Yakutia is smaller than Pokrovsk in Donetsk region, but Yakutsk is next to it
+    df = _rows(nlp, gaz, "Floods reached Yakutsk and Pokrovsk on the Lena river.")
+    row = df[df["mention"] == "Pokrovsk"].iloc[0]
+    assert row["country_code"] == "RU"
+    df = _rows(nlp, gaz, "Russian troops advanced on Kurakhove and Pokrovsk.")
+    assert df[df["mention"] == "Pokrovsk"].iloc[0]["country_code"] == "UA"
+
+
+def test_variant_spellings_resolve_to_one_place(nlp, gaz):
+    a = _rows(nlp, gaz, "Fighting near Avdiivka intensified.")
+    b = _rows(nlp, gaz, "Fighting near Avdiyivka intensified.")
+    assert a.iloc[0]["geonameid"] == b.iloc[0]["geonameid"]
+    c = _rows(nlp, gaz, "Drones struck an airfield in Adygea.")
+    assert c.iloc[0]["kind"] == "admin1" and "variant" in c.iloc[0]["method"]
+
+
+def test_town_of_context_finds_places_the_model_misses(nlp, gaz):
+    df = _rows(nlp, gaz, "Soldiers were seen near the town of Vuhledar.")
+    row = df[df["mention"] == "Vuhledar"].iloc[0]
+    assert row["country_code"] == "UA" and row["kind"] == "city"
+
+
+def test_places_table_isolates_a_failing_article(nlp, gaz):
+    good = _doc(nlp, "Missiles struck Lviv.", "a")
+    bad = _doc(nlp, "Missiles struck Lviv.", "b")
+    errors = []
+    # article b's sentence rows are corrupt (text offsets): it fails alone
+    table = places.places_table([good, bad], sentences=pd.DataFrame(
+        {"article_id": ["a", "b"], "sentence_id": [0, None], "start_char": [0, "x"], "end_char": [20, 20]}),
+        gaz=gaz, errors=errors)
+    assert set(table["article_id"]) == {"a"}
+    assert [e[0] for e in errors] == ["b"]
+
+
+def test_doc_without_article_id_is_a_clear_error(nlp, gaz):
+    with pytest.raises(ValueError, match="article_id"):
+        places.places_table([nlp("Kyiv.")], gaz=gaz)
+
+
+def test_empty_input_gives_an_empty_table(gaz):
+    df = places.places_table([], gaz=gaz)
+    assert len(df) == 0 and list(df.columns) == schemas.get("places").column_names
