@@ -1,40 +1,19 @@
-"""The seed pair (data/raw, committed in the repo) parsed once per test process.
+"""Seed-pair helpers shared by test_pairs.py, test_alignment.py and test_ledger.py.
 
-Shared by test_pairs.py, test_alignment.py and test_ledger.py: articles from the parse stage,
-sentences from the NLP pipeline (``helpers.nlp`` + ``helpers.sentences``).
+The parsed seeds come from the session fixtures in ``conftest.py`` (``seed_articles``,
+``seed_stage``); this module only names the two seeds and orients their alignment.
 """
 from __future__ import annotations
 
-import functools
-
 import pandas as pd
 
-from helpers import paths
+
+def seed_id(articles: pd.DataFrame, prefix: str) -> str:
+    """``article_id`` of the seed whose file name starts with ``prefix`` (``"000"``, ``"002"``)."""
+    return articles.loc[articles["source_file"].str.startswith(prefix), "article_id"].item()
 
 
-@functools.lru_cache(maxsize=1)
-def articles() -> pd.DataFrame:
-    from helpers.articles import parse_directory
-    return parse_directory(paths.RAW_DIR).articles
-
-
-def seed_id(prefix: str) -> str:
-    a = articles()
-    return a.loc[a["source_file"].str.startswith(prefix), "article_id"].item()
-
-
-@functools.lru_cache(maxsize=1)
-def sentences() -> pd.DataFrame:
-    from helpers.nlp import parse
-    from helpers.sentences import extract_sentences
-    a = articles()
-    rows = []
-    for aid, doc in zip(a["article_id"], parse(a["text"].tolist())):
-        rows += extract_sentences(doc, aid)
-    return pd.DataFrame(rows)
-
-
-@functools.lru_cache(maxsize=1)
-def pair_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
-    from helpers.pairs import find_pairs
-    return find_pairs(articles(), sentences())
+def lines_of(stage, article_id: str) -> str:
+    """An article's sentences, one per line (material for constructed pairs)."""
+    s = stage["sentences"]
+    return "\n".join(s.loc[s.article_id == article_id].sort_values("sentence_id")["text"])

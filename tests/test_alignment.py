@@ -2,14 +2,22 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from helpers import alignment, schemas
-from cross_article_seeds import pair_tables, seed_id
+from helpers.pairs import find_pairs
+from cross_article_seeds import seed_id
 
 
-def _seed_alignment() -> pd.DataFrame:
-    _, al = pair_tables()
-    a000, a002 = seed_id("000"), seed_id("002")
+@pytest.fixture(scope="module")
+def seed_alignment_ab(seed_articles, seed_stage) -> pd.DataFrame:
+    return find_pairs(seed_articles, seed_stage["sentences"])[1]
+
+
+@pytest.fixture(scope="module")
+def seed_alignment(seed_alignment_ab, seed_articles) -> pd.DataFrame:
+    al = seed_alignment_ab
+    a000, a002 = seed_id(seed_articles, "000"), seed_id(seed_articles, "002")
     al = al[(al.article_a == min(a000, a002)) & (al.article_b == max(a000, a002))]
     # present it as 002 (source) -> 000 (rewrite), whatever the id order
     if al.article_a.iloc[0] == a000:
@@ -25,33 +33,32 @@ def _label_of_002(al: pd.DataFrame, words: str) -> set[str]:
     return set(al.loc[al.text_002.fillna("").str.contains(words, regex=False), "label"])
 
 
-def test_seed_alignment_validates_and_covers_both_articles():
-    _, al = pair_tables()
+def test_seed_alignment_validates_and_covers_both_articles(seed_alignment_ab, seed_stage):
+    al = seed_alignment_ab
     schemas.validate(al, "sentence_alignment")
-    from cross_article_seeds import sentences
-    s = sentences()
+    s = seed_stage["sentences"]
     for side, aid in (("sentence_a", al.article_a.iloc[0]), ("sentence_b", al.article_b.iloc[0])):
         assert set(al[side].dropna().astype(int)) == set(s.loc[s.article_id == aid, "sentence_id"])
 
 
-def test_seed_rewrite_kept_sentences():
-    al = _seed_alignment()
+def test_seed_rewrite_kept_sentences(seed_alignment):
+    al = seed_alignment
     kept = al[al.label == "same"]
     assert kept.text_002.str.contains("We do not yet know whether these soldiers").any()
     assert _label_of_002(al, "travelled onward to multiple Russian military training sites") <= {"same", "changed"}
     assert _label_of_002(al, "at least 3,000 North Korean soldiers arrived") == {"changed"}
 
 
-def test_seed_rewrite_dropped_kazan_summit_and_drone_strikes():
-    al = _seed_alignment()
+def test_seed_rewrite_dropped_kazan_summit_and_drone_strikes(seed_alignment):
+    al = seed_alignment
     assert _label_of_002(al, "hosting 36 world leaders at Kazan") == {"only_in_002"}
     assert _label_of_002(al, "drones struck the Sverdlov weapons factory") == {"only_in_002"}
     assert _label_of_002(al, "Ukrainian drones struck the Lipetsk-2 airbase") == {"only_in_002"}
     assert _label_of_002(al, "Russia had lost at least 9,000 tanks") == {"only_in_002"}
 
 
-def test_seed_rewrite_changed_sentences():
-    al = _seed_alignment()
+def test_seed_rewrite_changed_sentences(seed_alignment):
+    al = seed_alignment
     assert _label_of_002(al, "They will be ready on November 1") == {"changed"}
     budanov = al[al.text_002.fillna("").str.contains("11,000 North Korean infantrymen")].iloc[0]
     assert budanov.label == "changed" and "by November 1" in budanov.text_000

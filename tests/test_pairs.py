@@ -3,17 +3,12 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from helpers import pairs, schemas
-from cross_article_seeds import articles, pair_tables, seed_id, sentences
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPUS = SHARED / "corpora" / "ukraine-war-news"
-
+from cross_article_seeds import lines_of, seed_id
 
 def _sentences_of(frame: pd.DataFrame) -> pd.DataFrame:
     """Constructed articles: one sentence per line (the test texts are written that way)."""
@@ -28,20 +23,20 @@ def _find(frame: pd.DataFrame):
     return pairs.find_pairs(frame, _sentences_of(frame))
 
 
-def _seed_body(prefix: str) -> str:
-    a = articles()
-    return a.loc[a["source_file"].str.startswith(prefix), "text"].item()
+@pytest.fixture(scope="module")
+def seed_pairs(seed_articles, seed_stage):
+    return pairs.find_pairs(seed_articles, seed_stage["sentences"])
 
 
-def _one_sentence_per_line(text: str) -> str:
-    return "\n".join(s["text"] for s in sentences().to_dict("records")
-                     if s["article_id"] == seed_id("002")) if text == "002" else text
+@pytest.fixture(scope="module")
+def body_002(seed_articles, seed_stage):
+    return lines_of(seed_stage, seed_id(seed_articles, "002"))
 
 
-def test_seed_pair_is_a_rewrite_of_002():
-    p, _ = pair_tables()
+def test_seed_pair_is_a_rewrite_of_002(seed_pairs, seed_articles):
+    p, _ = seed_pairs
     schemas.validate(p, "article_pairs")
-    a000, a002 = seed_id("000"), seed_id("002")
+    a000, a002 = seed_id(seed_articles, "000"), seed_id(seed_articles, "002")
     row = p[(p.article_a == min(a000, a002)) & (p.article_b == max(a000, a002))]
     assert len(row) == 1
     row = row.iloc[0]
@@ -57,8 +52,8 @@ def test_seed_pair_is_a_rewrite_of_002():
     assert n000 >= row.aligned_sentences >= 0.7 * n000
 
 
-def test_exact_duplicate_and_light_edit_are_duplicates():
-    base = _one_sentence_per_line("002")
+def test_exact_duplicate_and_light_edit_are_duplicates(body_002):
+    base = body_002
     edited = base.replace("fourth visit", "fifth visit").replace("Pacific port", "Pacific harbour")
     frame = pd.DataFrame({"article_id": ["x1", "x2", "x3"], "text": [base, base, edited],
                           "published": [date(2024, 10, 24), date(2024, 10, 25), None],
@@ -75,7 +70,7 @@ def test_exact_duplicate_and_light_edit_are_duplicates():
     assert (al.label != "only_in_a").all() and (al.label != "only_in_b").all()
 
 
-def test_unrelated_articles_on_the_same_topic_are_not_rewrites():
+def test_unrelated_articles_on_the_same_topic_are_not_rewrites(body_002):
     own = "\n".join([
         "Seoul's spy agency said on Friday that North Korea has sent thousands of soldiers to Russia.",
         "Officials in Kyiv called the move a dangerous escalation of the conflict.",
@@ -83,15 +78,15 @@ def test_unrelated_articles_on_the_same_topic_are_not_rewrites():
         "Analysts said Pyongyang could gain combat experience and technology in exchange.",
         "NATO's secretary general said the alliance was consulting its partners in Asia.",
     ])
-    frame = pd.DataFrame({"article_id": ["p", "q"], "text": [_one_sentence_per_line("002"), own],
+    frame = pd.DataFrame({"article_id": ["p", "q"], "text": [body_002, own],
                           "published": [None, None], "outlet": [None, None]})
     p, al = _find(frame)
     assert not p.relation.isin(["duplicate", "rewrite"]).any()
     assert al.empty
 
 
-def test_candidate_search_finds_contained_rewrite_only():
-    body = _one_sentence_per_line("002")
+def test_candidate_search_finds_contained_rewrite_only(body_002):
+    body = body_002
     half = "\n".join(body.split("\n")[::2])
     sh = {"full": pairs.shingles(body), "half": pairs.shingles(half), "other": pairs.shingles(
         "An entirely different story about grain exports through the Black Sea and shipping insurance.")}
@@ -128,9 +123,8 @@ def test_bad_input_gets_a_clear_error():
 
 
 @pytest.mark.corpus
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared corpus not available")
-def test_every_exact_duplicate_in_the_corpus_is_found():
-    files = sorted(CORPUS.glob("*.txt"))
+def test_every_exact_duplicate_in_the_corpus_is_found(shared_dir):
+    files = sorted((shared_dir / "corpora" / "ukraine-war-news").glob("*.txt"))
     texts = {f.name: f.read_text(encoding="utf-8") for f in files}
     groups = pairs.exact_duplicate_groups((k, hashlib.md5(v.encode()).hexdigest()) for k, v in texts.items())
     assert groups, "the corpus is known to contain repeated texts"

@@ -86,21 +86,23 @@ def claim_owners(claims: pd.DataFrame, articles: pd.DataFrame, entities: pd.Data
     return pd.Series(owners, index=claims["claim_id"].tolist(), dtype="object")
 
 
-def fill_from_context(claims: pd.DataFrame, owners: pd.Series) -> pd.Series:
+def fill_from_context(claims: pd.DataFrame, owners: pd.Series,
+                      max_gap: int = topics.CONTEXT_SENTENCES) -> pd.Series:
     """Rule 3: a claim without owner takes the owner of the nearest earlier (else later)
-    claim in the same article with the same unit key and category."""
+    claim in the same article, at most ``max_gap`` sentences away, with the same unit class
+    and category."""
     filled = owners.copy()
-    df = claims.assign(_owner=owners.values, _unit=[topics.unit_key(u, r) for u, r in zip(claims.unit, claims.rate)])
-    for _, g in df.sort_values("start_char").groupby(["article_id", "_unit", "category"], sort=False):
-        known = [(r.start_char, r._owner) for r in g.itertuples(index=False) if r._owner]
-        if not known:
-            continue
+    df = claims.assign(owner_=owners.values, unit_key_=[topics.unit_key(u, r) for u, r in zip(claims.unit, claims.rate)])
+    for _, g in df.sort_values("start_char").groupby(["article_id", "unit_key_", "category"], sort=False):
+        known = [(r.sentence_id, r.owner_) for r in g.itertuples(index=False) if isinstance(r.owner_, str)]
         for r in g.itertuples(index=False):
-            if r._owner:
+            if isinstance(r.owner_, str):
                 continue
-            before = [o for s, o in known if s < r.start_char]
-            after = [o for s, o in known if s > r.start_char]
-            filled[r.claim_id] = before[-1] if before else after[0]
+            near = [(s, o) for s, o in known if abs(s - r.sentence_id) <= max_gap]
+            before = [o for s, o in near if s <= r.sentence_id]
+            after = [o for s, o in near if s > r.sentence_id]
+            if before or after:
+                filled[r.claim_id] = before[-1] if before else after[0]
     return filled
 
 

