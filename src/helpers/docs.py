@@ -51,12 +51,21 @@ def load_model() -> Language:
     return _load_package()
 
 
-def save_docs(docs: Iterable[Doc], processed_dir: str | Path) -> Path:
+def new_docbin() -> DocBin:
+    """An empty DocBin that keeps ``doc.user_data`` (the ``article_id``)."""
+    return DocBin(store_user_data=True)
+
+
+def save_docs(docs: Iterable[Doc] | DocBin, processed_dir: str | Path) -> Path:
+    """Write parsed docs (an iterable of docs, or a filled :func:`new_docbin`) to ``processed_dir/docs.spacy``."""
     path = Path(processed_dir) / DOCS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = DocBin(store_user_data=True)
-    for doc in docs:
-        db.add(doc)
+    if isinstance(docs, DocBin):
+        db = docs
+    else:
+        db = new_docbin()
+        for doc in docs:
+            db.add(doc)
     tmp = path.with_suffix(".spacy.tmp")
     db.to_disk(tmp)
     tmp.replace(path)
