@@ -18,8 +18,6 @@ from datetime import date, timedelta
 
 PAST, FUTURE = "past", "future"
 
-NEAR_DAYS, FAR_DAYS = 60, 180  # see choose_year
-
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -99,7 +97,6 @@ def choose_year(anchor: date, tense: str | None, month: int, day: int | None = N
         else:
             key = (year - anchor.year) * 12 + (month - anchor.month)  # months from the anchor's month
         candidates.append((key, year))
-    nearest = min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))
     if tense == PAST:
         past = [c for c in candidates if c[0] <= 0]
         chosen = max(past) if past else min(candidates)
@@ -107,11 +104,7 @@ def choose_year(anchor: date, tense: str | None, month: int, day: int | None = N
         future = [c for c in candidates if c[0] >= 0]
         chosen = min(future) if future else max(candidates)
     else:
-        chosen = nearest
-    if day is not None and abs(chosen[0]) > FAR_DAYS and abs(nearest[0]) <= NEAR_DAYS:
-        # a day close to the anchor beats one almost a year away: "extended the offer to Nov. 20"
-        # is past tense about a coming date; a date a year back would normally carry its year
-        chosen = nearest
+        chosen = min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))
     return chosen[1]
 
 

@@ -20,7 +20,6 @@ kept with ``start``/``end``/``timex`` null — never guessed.
 """
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,11 +30,9 @@ from spacy.tokens import Doc
 
 from . import date_calendar as cal
 from . import date_lexicon, schemas
+from .article_rows import rows_per_article
 from .sentences import SentenceIndex, extract_sentences
 from .tense import span_tense
-
-log = logging.getLogger(__name__)
-
 
 @dataclass(frozen=True)
 class TimeExpression:
@@ -97,6 +94,8 @@ YEAR_CONTEXT = set(LEX["year_context_words"])
 MONTH_CONTEXT = set(LEX["month_context_words"])
 SEASON_CONTEXT = set(LEX["season_context_words"])
 DEICTIC: dict[str, int] = LEX["deictic_days"]
+DEADLINE_PREPS = set(LEX["deadline_prepositions"])
+VAGUE_NUMBERS = set(LEX["vague_numbers"])
 
 
 def _alt(words: Iterable[str], escape: bool = True) -> str:
@@ -172,6 +171,14 @@ def _day_date(y: int, mo: int, d: int) -> cal.CalendarSpan | None:
         return None
 
 
+def _day_tense(m, ctx) -> str | None:
+    """Tense for a day without a year; none after a deadline preposition ("extended the offer to Nov. 20")."""
+    start, end = m.span("core")
+    if ctx.previous_word(m.start()) in DEADLINE_PREPS:
+        return None
+    return ctx.tense(start, end)
+
+
 def _read_day_range(m, ctx):
     m1 = _month_of(m["m1"]) if m["m1"] else _month_of(m["m2"])
     m2 = _month_of(m["m2"]) if m["m2"] else m1
@@ -192,7 +199,7 @@ def _read_day_range(m, ctx):
         return _absolute("day", build(y - 1 if m2 < m1 and not m.groupdict().get("y1") else y))
     if build(2000) is None:
         return None
-    return _relative("day", lambda anchor, tense: build(cal.choose_year(anchor, tense or ctx.tense(*m.span("core")), m1, d1)))
+    return _relative("day", lambda anchor, tense: build(cal.choose_year(anchor, tense or _day_tense(m, ctx), m1, d1)))
 
 
 def _read_month_range(m, ctx):
@@ -233,7 +240,7 @@ def _read_date(m, ctx):
                     if _day_date(y, mo, d) and date(y, mo, d).weekday() == weekday]
             if fits:
                 return cal.day_span(date(fits[0], mo, d))
-        return _day_date(cal.choose_year(anchor, tense or ctx.tense(*m.span("core")), mo, d), mo, d)
+        return _day_date(cal.choose_year(anchor, tense or _day_tense(m, ctx), mo, d), mo, d)
 
     return _relative("day", rel)
 
@@ -419,6 +426,8 @@ def _read_trailing(m, ctx):
 
 
 def _read_ago(m, ctx):
+    if m["n"].lower() in VAGUE_NUMBERS:
+        return None  # "a few years ago": no calendar value
     unit = m["unit"].lower().rstrip("s")
     n = _count(m["n"])
     if unit == "decade":
@@ -582,17 +591,9 @@ def build_dates_table(docs: Iterable[Doc], anchors: dict[str, tuple[date | None,
     failed; one failing article does not stop the others.
     """
     indexes = sentence_indexes(sentences)
-    rows, errors = [], []
-    for doc in docs:
-        article_id = doc.user_data.get("article_id")
-        try:
-            if article_id is None:
-                raise ValueError("doc has no user_data['article_id']")
-            anchor, source = anchors.get(article_id, (None, "none"))
-            rows.extend(dates_for_doc(doc, article_id, anchor, source, sentence_index_for(doc, article_id, indexes)))
-        except Exception as exc:  # one bad article must not lose the others
-            log.warning("dates: article %s failed: %s", article_id, exc)
-            errors.append((str(article_id), f"{type(exc).__name__}: {exc}"))
-    table = schemas.DATES
-    df = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
-    return df, errors
+
+    def extract(doc: Doc, article_id: str) -> list[dict]:
+        anchor, source = anchors.get(article_id, (None, "none"))
+        return dates_for_doc(doc, article_id, anchor, source, sentence_index_for(doc, article_id, indexes))
+
+    return rows_per_article(docs, schemas.DATES, extract)

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 import math
 from dataclasses import dataclass
 from importlib import resources
@@ -42,10 +41,10 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from . import schemas
+from .article_rows import rows_per_article
 from .dates import sentence_index_for, sentence_indexes
 from .sentences import SentenceIndex
 
-log = logging.getLogger(__name__)
 STATEMENT, OTHER, AID, DEPLOYMENT = "statement", "other", "aid", "deployment"
 
 
@@ -259,16 +258,9 @@ def build_events_table(docs: Iterable[Doc], dates: pd.DataFrame, sentences: pd.D
                                  f"(expected the {table.name} contract)")
     indexes = sentence_indexes(sentences)
     by = {name: _rows_by_article(df) for name, df in (("dates", dates), ("entities", entities), ("places", places))}
-    rows, errors = [], []
-    for doc in docs:
-        aid = doc.user_data.get("article_id")
-        try:
-            if aid is None:
-                raise ValueError("doc has no user_data['article_id']")
-            rows += events_for_doc(doc, aid, sentence_index_for(doc, aid, indexes), by["dates"].get(aid, []),
-                                   by["entities"].get(aid, []), by["places"].get(aid, []))
-        except Exception as exc:  # one bad article must not lose the others
-            log.warning("events: article %s failed: %s", aid, exc)
-            errors.append((str(aid), f"{type(exc).__name__}: {exc}"))
-    df = pd.DataFrame(rows, columns=schemas.EVENTS.column_names) if rows else schemas.EVENTS.empty()
-    return df, errors
+
+    def extract(doc: Doc, aid: str) -> list[dict]:
+        return events_for_doc(doc, aid, sentence_index_for(doc, aid, indexes), by["dates"].get(aid, []),
+                              by["entities"].get(aid, []), by["places"].get(aid, []))
+
+    return rows_per_article(docs, schemas.EVENTS, extract)
