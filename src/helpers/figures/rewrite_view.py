@@ -154,3 +154,19 @@ def plot_rewrite_summary(summary: pd.DataFrame, *, names: dict[str, str] | None 
         fig.text(0.01, 0.93, f"{len(shown)} of {len(summary)} pairs", fontsize=8, color="#444444")
         style.add_source_line(fig, source_line)
     return fig
+
+
+def save_pair_figures(rows: pd.DataFrame, summary: pd.DataFrame, figures_dir, *, names: dict[str, str] | None = None,
+                      max_pairs: int = 3) -> list:
+    """Save ``rewrite_<original8>_<copy8>`` figures for the first ``max_pairs`` pairs; PNG paths."""
+    saved = []
+    if rows is None or rows.empty or summary is None or summary.empty:
+        return saved
+    for p in summary.head(max_pairs).itertuples(index=False):
+        sub = rows[(rows["original"] == p.original) & (rows["copy"] == p.copy)]
+        if sub.empty:
+            continue
+        fig = plot_rewrite_pair(sub, names=names,
+                                source_line=f"Sources: {_pair_name(p.original, names)}; {_pair_name(p.copy, names)}")
+        saved.append(style.save_figure(fig, figures_dir, f"rewrite_{p.original[:8]}_{p.copy[:8]}")["png"])
+    return saved

@@ -144,3 +144,15 @@ def sources_text(articles, article_ids, max_named: int = 3) -> str:
     top = sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
     tail = f" from {len(outlets)} outlets, most from " + ", ".join(f"{o} ({n})" for o, n in top) if top else ""
     return f"Sources: {len(ids)} articles{tail}"
+
+
+def article_names(articles, width: int = 60) -> dict[str, str]:
+    """article_id → "Outlet: title" (shortened), for labels that name articles."""
+    if articles is None or len(articles) == 0:
+        return {}
+    out = {}
+    for r in articles.itertuples(index=False):
+        title = getattr(r, "title", None) or r.article_id
+        outlet = getattr(r, "outlet", None)
+        out[r.article_id] = shorten(f"{outlet}: {title}" if outlet else title, width)
+    return out

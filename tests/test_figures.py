@@ -1,0 +1,196 @@
+"""Figures: each figure's data preparation on seed-like tables, empty input, byte-stable files."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import figure_frames as ff
+from helpers.figures import labels, ledger_chart, rewrite_view, style, timeline
+from helpers.figures import map as place_map
+
+
+# --- map -------------------------------------------------------------------------------------------
+
+def test_map_points_count_mentions_and_colour_by_event_type():
+    points = place_map.prepare_map_points(ff.places(), ff.events()).set_index("name")
+    assert "Sumy-ish" not in points.index  # unresolved mention
+    assert not {"Ukraine", "Russia"} & set(points.index)  # countries are shaded, not points
+    assert points.loc["Vladivostok", "mentions"] == 3 and points.loc["Vladivostok", "articles"] == 2
+    assert points.loc["Vladivostok", "event_type"] == "deployment"
+    # Pokrovsk appears in two ground-assault events
+    assert points.loc["Pokrovsk", "event_type"] == "ground_assault"
+    assert points.loc["Kursk", "event_type"] == style.NO_EVENT
+    assert list(points["mentions"]) == sorted(points["mentions"], reverse=True)
+
+
+def test_dominant_event_type_breaks_ties_in_contract_order():
+    events = ff.events().iloc[[0, 1]].copy()
+    events["places"] = [["X"], ["X"]]
+    events["type"] = ["strike", "deployment"]  # one each: deployment comes first in EVENT_TYPES
+    assert place_map.dominant_event_types(events) == {"X": "deployment"}
+
+
+def test_far_apart_places_go_to_insets():
+    points = place_map.prepare_map_points(ff.places(), ff.events())
+    panels = place_map.plan_panels(points, gap_km=1200)
+    names = [set(points.iloc[list(p.rows)]["name"]) for p in panels]
+    assert panels[0].role == "main"
+    assert names[0] == {"Kyiv", "Kursk", "Pokrovsk", "Avdiivka", "Kurakhove"}
+    assert {"Vladivostok", "Khabarovsk", "Pyongyang", "Seoul"} in names[1:]
+    assert {"Washington"} in names[1:]
+    lon0, lat0, lon1, lat1 = panels[0].bbox
+    assert lon0 < 30.52 and lon1 > 37.74 and lat0 < 47.98 and lat1 > 51.73
+    # one inset only: the group with fewer mentions is left out
+    assert len(place_map.plan_panels(points, max_insets=1)) == 2
+
+
+def test_labels_never_overlap_and_are_thinned_when_crowded():
+    fig = style.new_figure("map")
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    xs = [5 + 0.05 * i for i in range(30)]
+    ys = [5 + 0.03 * (i % 5) for i in range(30)]
+    kept = labels.place_labels(ax, xs, ys, [f"Place number {i}" for i in range(30)], radii=[3] * 30)
+    assert 0 < len(kept) < 30
+    assert not labels.boxes_overlap(kept)
+    assert kept[0].get_text() == "Place number 0"  # highest priority first
+
+
+# --- timeline --------------------------------------------------------------------------------------
+
+def test_timeline_rows_show_precision_and_drop_undated():
+    rows = timeline.prepare_timeline(ff.events(), ff.articles())
+    assert len(rows) == 6  # the Kyiv visit has no resolved date
+    assert list(rows["start"]) == sorted(rows["start"])
+    first = rows.iloc[0]
+    assert first["precision"] == "month" and bool(first["is_span"]) and first["when"] == "2024-02"
+    day = rows[rows["precision"] == "day"].iloc[0]
+    assert not day["is_span"] and day["when"] == "2024-10-18" and day["source"] == "Al Jazeera"
+    week = rows[rows["precision"] == "week"].iloc[0]
+    assert week["when"] == "2024-10-08–2024-10-13"
+
+
+def test_timeline_thinning_spreads_lanes_over_time():
+    base = ff.events().iloc[[3]]
+    many = pd.concat([base] * 100, ignore_index=True)
+    many["date_start"] = [dt.date(2023, 1, 1) + dt.timedelta(days=i) for i in range(100)]
+    many["date_end"] = many["date_start"]
+    rows = timeline.prepare_timeline(many, max_rows=10)
+    chosen = rows[rows["selected"]]
+    assert len(chosen) == 10
+    assert chosen["start"].min() == dt.date(2023, 1, 1) and chosen["start"].max() == dt.date(2023, 4, 10)
+    weeks = timeline.weekly_counts(rows)
+    assert weeks["n"].sum() == 100
+
+
+# --- ledger chart ----------------------------------------------------------------------------------
+
+def test_ledger_rows_for_the_seed_topics():
+    rows = ledger_chart.prepare_ledger(ff.claims_ledger())
+    troops = rows[rows["topic_label"] == "north korean soldier"]
+    # side by side by date: NIS 1,500 (Oct 13), NIS 12,000 (Oct 18), Kirby ≥ 3,000, Budanov 11,000
+    assert list(troops["value"]) == [1500, 12000, 3000, 11000]
+    assert list(troops["value_label"]) == ["1,500", "12,000", "≥ 3,000", "11,000"]
+    assert troops.iloc[2]["claimant"] == "John Kirby"
+    tanks = rows[rows["topic"].str.startswith("russian tank loss")]
+    assert list(zip(tanks["claimant"], tanks["value_label"])) == [("Ukraine's defence ministry", "≥ 9,000"),
+                                                                  ("Oryx", "3,500")]
+    assert not rows["topic"].str.contains("armoured vehicle").any()  # a single claim is not charted
+    casualties = rows[rows["topic"].str.startswith("russian casualty")]
+    assert casualties["log_scale"].all() and not troops["log_scale"].any()
+    assert set(casualties["value_label"]) == {"> 1,300", "> 600,000"}
+    assert list(dict.fromkeys(rows["topic"]))[0] == troops["topic"].iloc[0]  # most-claimed topic first
+
+
+def test_value_labels_and_log_scale_rule():
+    assert ledger_chart.value_label(10, 10, 20, "range") == "10–20"
+    assert ledger_chart.value_label(2.5, 2.5, 2.5, "about") == "≈ 2.5"
+    assert ledger_chart.value_label(200e9, 200e9, 200e9, "more_than") == "> 200bn"
+    assert ledger_chart.needs_log_scale([3, 300]) and not ledger_chart.needs_log_scale([3, 299])
+    assert not ledger_chart.needs_log_scale([0, 5000])
+
+
+# --- rewrite comparison ----------------------------------------------------------------------------
+
+def test_rewrite_marks_the_originals_sentences_in_order():
+    rows = rewrite_view.prepare_rewrite(ff.sentence_alignment(), ff.article_pairs())
+    assert set(rows["original"]) == {ff.A2} and set(rows["copy"]) == {ff.A0}  # A0 is the derived copy
+    assert list(rows["sentence_id"]) == [0, 1, 2, 3, 4, 5]
+    assert list(rows["status"]) == ["changed", "dropped", "kept", "kept", "dropped", "changed"]
+    summary = rewrite_view.rewrite_summary(rows, ff.sentence_alignment(), ff.article_pairs()).iloc[0]
+    assert (summary["kept"], summary["changed"], summary["dropped"], summary["added"]) == (2, 2, 2, 1)
+
+
+def test_rewrite_original_on_side_b_is_mirrored():
+    pairs = ff.article_pairs().assign(derived=ff.A2)  # now A2 (article_a) is the copy
+    rows = rewrite_view.prepare_rewrite(ff.sentence_alignment(), pairs)
+    assert set(rows["original"]) == {ff.A0}
+    assert list(rows["sentence_id"]) == [0, 1, 2, 3, 4]
+    assert list(rows["status"]) == ["changed", "kept", "kept", "changed", "dropped"]
+
+
+def test_only_duplicate_and_rewrite_pairs_are_compared():
+    pairs = ff.article_pairs().assign(relation="related")
+    assert rewrite_view.prepare_rewrite(ff.sentence_alignment(), pairs).empty
+
+
+# --- empty input and deterministic files -----------------------------------------------------------
+
+@pytest.mark.parametrize("make", [
+    lambda: place_map.plot_map(place_map.prepare_map_points(ff.places().iloc[:0])),
+    lambda: timeline.plot_timeline(timeline.prepare_timeline(ff.events().iloc[[5]])),  # only an undated event
+    lambda: ledger_chart.plot_ledger(ledger_chart.prepare_ledger(ff.claims_ledger().iloc[[6]])),
+    lambda: rewrite_view.plot_rewrite_pair(rewrite_view.prepare_rewrite(ff.sentence_alignment().iloc[:0],
+                                                                         ff.article_pairs())),
+    lambda: rewrite_view.plot_rewrite_summary(pd.DataFrame(columns=rewrite_view.SUMMARY_COLUMNS)),
+])
+def test_empty_input_gives_a_figure_that_says_so(make, tmp_path):
+    fig = make()
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert any(t.startswith("No ") for t in texts)
+    assert style.save_figure(fig, tmp_path, "empty")["png"].stat().st_size > 1000
+
+
+def _render_all(out_dir):
+    arts = ff.articles()
+    points = place_map.prepare_map_points(ff.places(), ff.events())
+    figs = {
+        "map": place_map.plot_map(points, source_line=style.sources_text(arts, ff.places()["article_id"])),
+        "timeline": timeline.plot_timeline(timeline.prepare_timeline(ff.events(), arts)),
+        "ledger": ledger_chart.plot_ledger(ledger_chart.prepare_ledger(ff.claims_ledger())),
+        "rewrite": rewrite_view.plot_rewrite_pair(rewrite_view.prepare_rewrite(ff.sentence_alignment(),
+                                                                               ff.article_pairs())),
+    }
+    return {name: style.save_figure(fig, out_dir, name) for name, fig in figs.items()}
+
+
+def test_figures_are_byte_identical_across_two_renders(tmp_path):
+    first, second = _render_all(tmp_path / "a"), _render_all(tmp_path / "b")
+    for name in first:
+        for fmt in ("png", "svg"):
+            a, b = first[name][fmt].read_bytes(), second[name][fmt].read_bytes()
+            assert a == b, f"{name}.{fmt} differs between two renders"
+        png = first[name]["png"].read_bytes()
+        assert b"Software" not in png and b"matplotlib" not in png.lower()
+        svg = first[name]["svg"].read_text()
+        assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+    assert first["map"]["png"].read_bytes()[16:24] == (1800).to_bytes(4, "big") + (1200).to_bytes(4, "big")
+
+
+def test_save_figure_rejects_paths_as_names(tmp_path):
+    with pytest.raises(ValueError):
+        style.save_figure(style.new_figure("map"), tmp_path, "../escape")
+    with pytest.raises(ValueError):
+        style.new_figure("poster")
+
+
+def test_sources_text_names_few_articles_and_counts_many():
+    arts = ff.articles()
+    few = style.sources_text(arts, [ff.A2])
+    assert few.startswith("Sources: “North Korean troops in Ukraine") and "Al Jazeera, 2024-10-24" in few
+    many = pd.concat([arts.assign(article_id=[f"{i}a", f"{i}b"]) for i in range(3)], ignore_index=True)
+    text = style.sources_text(many, many["article_id"])
+    assert text.startswith("Sources: 6 articles from 2 outlets") and "Al Jazeera (3)" in text
