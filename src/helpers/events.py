@@ -17,8 +17,9 @@ Rules, all on the parse of the sentence:
    package") is ranked at that verb's depth.
 3. Statement triggers ("said", "told") only decide when nothing else does:
    "Russia struck Kyiv, officials said" is a strike.
-4. Among the rest the shallowest trigger in the dependency tree wins, verbs
-   before nouns, then the earliest.
+4. Among the rest verbs (and nouns ranked as verbs by rule 2) come before
+   nouns, then the shallowest in the dependency tree, then the lexicon's type
+   order, then the earliest.
 5. A sentence with no trigger is an event of type ``other`` when it has a
    resolved time expression and a main verb; otherwise it is not an event.
 
@@ -87,7 +88,7 @@ class Trigger:
 
 def _depth(token: Token) -> int:
     d = 0
-    while token.head is not token and d < 50:
+    while token.head.i != token.i and d < 50:
         token, d = token.head, d + 1
     return d
 
@@ -133,7 +134,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             rank_token, is_verb = (tok.head, 0) if governed else (tok, 1)
         if kind is None:
             continue
-        found.append(Trigger(kind, tok, (kind == STATEMENT, _depth(rank_token), is_verb, lex.order.index(kind), tok.i)))
+        found.append(Trigger(kind, tok, (kind == STATEMENT, is_verb, _depth(rank_token), lex.order.index(kind), tok.i)))
     return sorted(found, key=lambda t: t.rank)
 
 

@@ -29,7 +29,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_HOPS):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -42,7 +42,7 @@ def verb_tense(verb: Token) -> str | None:
         return FUTURE
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux):
         head = verb.head
-        if head is not verb and head.lemma_.lower() in governors:
+        if head.i != verb.i and head.lemma_.lower() in governors:
             return FUTURE
         if head.lemma_.lower() == "be" and head.head.lemma_.lower() in governors:
             return FUTURE
