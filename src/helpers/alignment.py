@@ -199,3 +199,14 @@ def to_frame(article_a: str, article_b: str, rows: Sequence[Row]) -> pd.DataFram
     for col in ("sentence_a", "sentence_b"):
         df[col] = df[col].astype("Int64")
     return df[schemas.SENTENCE_ALIGNMENT.column_names]
+
+
+def pair_rows(sentence_alignment: pd.DataFrame, article_a: str | None = None,
+              article_b: str | None = None) -> pd.DataFrame:
+    """The alignment rows of one pair (the first pair in the table when none is named)."""
+    if sentence_alignment.empty:
+        return sentence_alignment
+    if article_a is None or article_b is None:
+        article_a, article_b = sentence_alignment[["article_a", "article_b"]].iloc[0]
+    keep = (sentence_alignment["article_a"] == article_a) & (sentence_alignment["article_b"] == article_b)
+    return sentence_alignment[keep].reset_index(drop=True)
