@@ -147,7 +147,9 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             reports = None
         if reports is not None and hasattr(reports, "build_reports"):
             executed = [executed_dir / nb.name for nb in discover(notebooks_dir) if (executed_dir / nb.name).exists()]
-            reports.build_reports(reports_dir, executed, summary, show_code=show_code)
+            index = reports.build_reports(reports_dir, executed, summary, show_code=show_code,
+                                          processed_dir=processed_dir)
+            summary["index"] = _display(Path(index))
     (reports_dir / "run.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
     if failed:
         log(f"pipeline failed in {failed['notebook']}: {failed['error']}\n"
