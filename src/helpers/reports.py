@@ -23,6 +23,7 @@ Rebuild from an existing run: ``python -m helpers.reports build [--reports-dir R
 from __future__ import annotations
 
 import argparse
+import csv
 import html
 import json
 import re
@@ -198,6 +199,11 @@ def _summary_rows(summary: dict) -> str:
     return "\n".join(rows)
 
 
+def _csv_rows(path: Path) -> int:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+
+
 def _links(reports_dir: Path, sub: str, pattern: str) -> list[Path]:
     return sorted((reports_dir / sub).glob(pattern)) if (reports_dir / sub).is_dir() else []
 
@@ -221,8 +227,7 @@ def build_index(reports_dir: str | Path, run_summary: dict | None = None) -> Pat
         + (f' · <a href="{rel(p.with_suffix(".svg"))}">SVG</a>' if p.with_suffix(".svg").exists() else "")
         + "</figcaption></figure>" for p in pngs) or "<p>none</p>"
     table_items = "\n".join(
-        f'<li><a href="{rel(p)}">{esc(p.name)}</a> ({sum(1 for _ in p.open(encoding="utf-8")) - 1} rows)</li>'
-        for p in csvs) or "<li>none</li>"
+        f'<li><a href="{rel(p)}">{esc(p.name)}</a> ({_csv_rows(p)} rows)</li>' for p in csvs) or "<li>none</li>"
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">{CSP_META}
 <title>warclaims reports</title>

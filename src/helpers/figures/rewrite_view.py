@@ -140,11 +140,13 @@ def plot_rewrite_summary(summary: pd.DataFrame, *, names: dict[str, str] | None 
     with style.styled():
         fig = style.new_figure("summary")
         ax = fig.add_axes((0.42, 0.08, 0.55, 0.80))
-        y = list(range(len(shown)))[::-1]
+        slots = max(len(shown), 8)
+        y = [slots - 1 - i for i in range(len(shown))]
         left = [0] * len(shown)
         for s in STATUSES:
             ax.barh(y, shown[s], left=left, color=style.STATUS_COLOURS[s], label=s, height=0.65)
             left = [a + b for a, b in zip(left, shown[s])]
+        ax.set_ylim(-0.6, slots - 0.4)
         ax.set_yticks(y)
         ax.set_yticklabels([style.shorten(f"{_pair_name(r.original, names)} → {_pair_name(r.copy, names)}", 70)
                             for r in shown.itertuples(index=False)], fontsize=7)
