@@ -222,13 +222,13 @@ PLACES = _register(Table(
 
 DATES = _register(Table(
     "dates",
-    doc="Time expressions normalised against the article's date. Written by 04_places_dates.",
+    doc="Time expressions normalised against the article's date. Written by 06_dates_events.",
     columns=_provenance() + (
         C("text", STR, False, doc="As written."),
         C("start", DATE, doc="First day covered; null when unresolved."),
         C("end", DATE, doc="Last day covered; null when unresolved."),
-        C("precision", STR, False, PRECISIONS, doc="day, week, month, season or year."),
-        C("timex", STR, doc="ISO-TimeML value (2024-10-18, 2024-10, 2024-W42, 2024, 2024-SU); null when unresolved."),
+        C("precision", STR, False, PRECISIONS, doc="day, week, month, season (also halves and quarters of a year) or year."),
+        C("timex", STR, doc="ISO-TimeML value (2024-10-18, 2024-10, 2024-W42, 2024, 2024-SU, 2024-H1); a range is `first/last` (2024-10-08/2024-10-13), a period ending on the anchor a duration (\"the past week\" = P1W); null when unresolved."),
         C("relative", BOOL, False, doc="True when resolution needed the anchor (\"on Wednesday\", \"last week\")."),
         C("anchor", DATE, doc="Reference date used (the article's published date, or the inferred one)."),
         C("anchor_source", STR, False, ANCHOR_SOURCES, doc="published, inferred (from the article it derives from) or none."),
@@ -237,15 +237,15 @@ DATES = _register(Table(
 
 EVENTS = _register(Table(
     "events",
-    doc="One row per sentence that reports something happening. Written by 04_places_dates (events part).",
+    doc="One row per sentence that reports something happening. Written by 06_dates_events.",
     columns=_provenance() + (
         C("text", STR, False, doc="Sentence text."),
         C("type", STR, False, EVENT_TYPES, doc="deployment, strike, ground_assault, casualties, statement, diplomacy, aid or other."),
-        C("trigger", STR, doc="Word that decided the type."),
+        C("trigger", STR, doc="Word that decided the type (for `other`, the main verb)."),
         C("date_start", DATE, doc="Resolved start date of the event."),
         C("date_end", DATE, doc="Resolved end date."),
         C("precision", STR, doc="Precision of the date (day, week, month, season, year)."),
-        C("date_text", STR, doc="The time expression used."),
+        C("date_text", STR, doc="The time expression used (two coordinated ones joined: \"Tuesday and Wednesday\"); null when the sentence has none."),
         C("places", STRS, doc="Place names (gazetteer names) in the sentence."),
         C("latitudes", FLOATS, doc="Latitudes of `places`, same order."),
         C("longitudes", FLOATS, doc="Longitudes of `places`, same order."),
