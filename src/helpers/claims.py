@@ -110,6 +110,7 @@ class _Reader:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.text = doc.text  # Doc.text rebuilds the string on every access
         self.lex = _lex()
         self.n = len(doc)
 
@@ -319,7 +320,7 @@ class _Reader:
         start = right if right <= noun.i else noun.i
         while start < noun.i and (doc[start].is_punct or doc[start].dep_ == "det"):
             start += 1
-        text = doc.text[doc[start].idx:noun.idx + len(noun)]
+        text = self.text[doc[start].idx:noun.idx + len(noun)]
         return " ".join(text.split()) or None
 
     def _governing_np(self, tok: Token) -> str | None:
@@ -329,7 +330,7 @@ class _Reader:
             start = noun.left_edge.i
             while start < noun.i and (self.doc[start].dep_ == "det" or self.doc[start].is_punct):
                 start += 1
-            return " ".join(self.doc.text[self.doc[start].idx:noun.idx + len(noun)].split())
+            return " ".join(self.text[self.doc[start].idx:noun.idx + len(noun)].split())
         return None
 
     def _rate(self, tok: Token) -> str | None:

@@ -175,7 +175,8 @@ def _role_text(span: Span, roles: set[str]) -> str | None:
         return None
     if not any(t.lower_ in roles or t.lemma_.lower() in roles for t in tokens):
         return None
-    text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    base = span.start_char
+    text = span.text[tokens[0].idx - base:tokens[-1].idx + len(tokens[-1]) - base]
     return " ".join(text.translate(_QUOTES).split())
 
 
@@ -190,12 +191,13 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
     mentions += speaker_phrases(doc)
     mentions.sort(key=lambda m: m[0].start)
     rows = []
+    doc_text = doc.text  # Doc.text rebuilds the string on every access
     for span, label in mentions:
         offsets = _trim(span)
         if offsets is None:
             continue
         start, end = offsets
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         name = normalise(text)
         if not name:
             continue
@@ -204,7 +206,7 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
         rows.append({"article_id": article_id, "start_char": start, "end_char": end, "text": text,
                      "label": label, "canonical": name, "role": mention_role(span) if label in ("PERSON", "ORG") else None,
                      "_token": span.root.i})
-    _link_short_forms(rows, doc.text)
+    _link_short_forms(rows, doc_text)
     roles: dict[str, str] = {}
     for r in rows:
         if r["role"] and r["canonical"] not in roles:

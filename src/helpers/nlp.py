@@ -128,8 +128,9 @@ class EntityFixes:
                 changed = True
                 ent = Span(doc, ent.start, ent.end, label=label)
             new.append(ent)
-        added = self._recurrences(doc, new, self._acronym_defs(doc.text), "ORG")
-        added += self._recurrences(doc, new + added, surnames, "PERSON")
+        text = doc.text
+        added = self._recurrences(doc, text, new, self._acronym_defs(text), "ORG")
+        added += self._recurrences(doc, text, new + added, surnames, "PERSON")
         if changed or added:
             doc.ents = sorted(new + added, key=lambda s: s.start)
         return doc
@@ -139,11 +140,10 @@ class EntityFixes:
         return {m.group(1) for m in _ACRONYM_DEF.finditer(text)}
 
     @staticmethod
-    def _recurrences(doc: Doc, ents: list[Span], names: set[str], label: str) -> list[Span]:
+    def _recurrences(doc: Doc, text: str, ents: list[Span], names: set[str], label: str) -> list[Span]:
         """Tag untagged recurrences of known names (acronyms defined as '(ABC)', surnames of full names)."""
         if not names:
             return []
-        text = doc.text
         taken = set()
         for e in ents:
             taken.update(range(e.start, e.end))

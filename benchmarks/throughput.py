@@ -1,0 +1,99 @@
+"""Throughput of the text stage against bare spaCy, and memory as the corpus grows.
+
+Usage (from the project root):
+
+    .venv/bin/python benchmarks/throughput.py            # the 357-article ukraine-war-news corpus
+    .venv/bin/python benchmarks/throughput.py --limit 60  # a quick check
+
+In one process, over the same texts and the same model:
+
+1. **bare**: ``nlp.pipe`` of the base model (the warclaims rule components disabled), docs discarded;
+2. **stage**: ``text_stage.run_stage`` — the pipeline with the rule components, plus sentences,
+   entities, statements and claims extracted from every doc;
+3. **memory**: the stage again under ``tracemalloc``, sampling the Python heap after 100, 200 and all
+   articles (docs are streamed, not kept; what grows is the output rows).
+
+Prints articles/second for 1 and 2 and their ratio (target ≥ 0.7), and the heap samples.
+Reads ``../shared/corpora`` beside the repository; exits with a message if it is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "ukraine-war-news"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--no-memory", action="store_true", help="skip the tracemalloc pass")
+    args = ap.parse_args(argv)
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus} (../shared is only on dev/CI machines); nothing measured")
+        return 0
+
+    from helpers.articles import parse_directory
+    from helpers.nlp import BOUNDARIES, ENTITY_FIXES, build_pipeline, place_names
+    from helpers.text_stage import extract_from_docs, parse_articles, run_stage
+
+    articles = parse_directory(args.corpus).articles
+    if args.limit:
+        articles = articles.head(args.limit)
+    texts = list(articles["text"])
+    n, words = len(texts), int(articles["n_words"].sum())
+    nlp = build_pipeline()
+    place_names()  # the gazetteer is loaded once per process; keep its load out of the timings
+    run_stage(articles.head(3))  # warm-up: lexicons, matchers, first batch
+
+    gc.collect()
+    t0 = time.perf_counter()
+    with nlp.select_pipes(disable=[BOUNDARIES, ENTITY_FIXES]):
+        for _ in nlp.pipe(texts, batch_size=args.batch_size):
+            pass
+    bare = time.perf_counter() - t0
+
+    gc.collect()
+    t0 = time.perf_counter()
+    result = run_stage(articles, batch_size=args.batch_size)
+    stage = time.perf_counter() - t0
+
+    print(f"corpus: {n} articles, {words} words ({args.corpus.name})")
+    print(f"bare nlp.pipe : {bare:7.1f} s  {n / bare:6.2f} articles/s  {words / bare:8.0f} words/s")
+    print(f"text stage    : {stage:7.1f} s  {n / stage:6.2f} articles/s  {words / stage:8.0f} words/s")
+    print(f"ratio stage/bare throughput: {bare / stage:.2f} (target >= 0.70)")
+    print("rows: " + ", ".join(f"{k}={len(v)}" for k, v in result.tables.items()) + f", failed articles={len(result.errors)}")
+
+    if not args.no_memory:
+        marks = sorted({m for m in (100, 200, n) if m <= n})
+        samples = {}
+
+        def sampled(docs):
+            for i, doc in enumerate(docs, 1):
+                yield doc
+                if i in marks:
+                    samples[i] = tracemalloc.get_traced_memory()
+
+        gc.collect()
+        tracemalloc.start()
+        base = tracemalloc.get_traced_memory()[0]
+        extract_from_docs(sampled(parse_articles(articles, batch_size=args.batch_size)))
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print("python heap growth while streaming (tracemalloc; docs are not kept):")
+        for m in marks:
+            cur, pk = samples[m]
+            print(f"  after {m:4d} articles: current {(cur - base) / 2**20:6.1f} MiB, peak so far {(pk - base) / 2**20:6.1f} MiB")
+        print(f"  peak over the run: {(peak - base) / 2**20:.1f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
