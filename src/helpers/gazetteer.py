@@ -40,7 +40,7 @@ from anyascii import anyascii
 from . import paths
 
 VERSION = 1
-KINDS = ("country", "admin1", "city")
+KINDS = ("country", "admin1", "city", "other")  # other: continents
 # Match types of a name key: the entity's own name, one of its alternate names,
 # a short abbreviation (US, UK: used only when the model tags the token as a place).
 PRIMARY, ALTERNATE, ABBREV = 0, 1, 2
@@ -70,9 +70,14 @@ _APOS = re.compile(r"['`\u2019\u02bc\u02b9\u2018]")
 _SEP = re.compile(r"[\s\-\u2010-\u2015./,()]+")
 
 
+_INITIALS = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z]\.[A-Za-z])\.")
+
+
 def normalize(text: str) -> str:
-    """Lower-case ASCII key of a name: diacritics folded, apostrophes dropped, separators as one space."""
-    s = anyascii(unicodedata.normalize("NFC", text)).lower()
+    """Lower-case ASCII key of a name: diacritics folded, apostrophes dropped, separators as one space.
+
+    Dotted initials are joined ("U.S." -> "us")."""
+    s = _INITIALS.sub(lambda m: m.group(1) or "", anyascii(unicodedata.normalize("NFC", text))).lower()
     s = _APOS.sub("", s)
     return _SEP.sub(" ", s).strip()
 
@@ -259,6 +264,17 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
         if dem and _latin(dem):
             b.demonyms[normalize(dem)] = cc
 
+    # Continents (kind "other") --------------------------------------------------
+    for cont in gc.get_continents().values():
+        name = cont.get("asciiName") or cont.get("toponymName")
+        try:
+            lat, lon = float(cont["lat"]), float(cont["lng"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        idx = b.add(name=name, kind="other", cc="", admin1code=None, lat=lat, lon=lon,
+                    pop=int(cont.get("population") or 0), gid=int(cont["geonameId"]))
+        b.name(idx, name, PRIMARY)
+
     # Regions (admin1) ------------------------------------------------------
     members = collections.defaultdict(list)
     names = collections.defaultdict(collections.Counter)
@@ -301,9 +317,7 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
         # ISO 3166-2 names of the same region (matched on their short forms' spelling skeletons)
         for s in subdivisions.get(cc, []):
             sshort = strip_feature_words(normalize(s.name))
-            if sshort and short and (skeleton(sshort) == skeleton(short)
-                                     or (len(sshort) >= 5 and skeleton(sshort)[:5] == skeleton(short)[:5]
-                                         and abs(len(sshort) - len(short)) <= 3)):
+            if sshort and short and skeleton(sshort) == skeleton(short):
                 b.name(idx, s.name, ALTERNATE)
                 b.name(idx, sshort, ALTERNATE)
 

@@ -38,6 +38,8 @@ PLACE_ENTS = {"GPE", "LOC"}
 MAX_TOKENS = 5
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                "outskirts", "suburbs", "centre", "center"}
+_DIRECTION_NAMES = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                    "central", "midwest", "northeast", "northwest", "southeast", "southwest"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 
 
@@ -156,7 +158,10 @@ def candidates(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
         if what == "demonym":
             i = j
             continue
-        cand = Candidate(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), doc[i:j].text, what)
+        end_char = doc[j - 1].idx + len(doc[j - 1].text)
+        while end_char > doc[i].idx + 1 and not doc.text[end_char - 1].isalnum():
+            end_char -= 1  # "Kiev.-" in machine-translated text: the name without trailing punctuation
+        cand = Candidate(i, j, doc[i].idx, end_char, doc.text[doc[i].idx:end_char], what)
         ent = ent_of.get(i)
         if ent is not None and ent.start == i and ent.end == j:
             cand.ner = ent.label_
@@ -228,11 +233,17 @@ def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexi
                 cand.kind_hint = cand.kind_hint or _feature_kind(doc[back - 1].text, lex)
                 cand.prep = True
                 break
+    if len(span) == 1 and span[0].lower_ in _DIRECTION_NAMES:
+        return False  # "the West", "the East"
+    if prev is not None and prev.lower_ == "the" and len(span) == 1 and cand.ner != "GPE" \
+            and not cand.kind_hint and span[-1].dep_ not in ("compound", "nmod", "amod", "poss") \
+            and not any(m.place.kind in ("country", "other") for m in cand.matches):
+        return False  # "the Gulf", "the Kremlin": a common-noun name, not a settlement
     # single common words the model does not treat as names ("Police", "Central")
     sent_initial = span[0].is_sent_start or (prev is not None and prev.is_punct and prev.text in "\"\u201c'(")
     evidence = cand.ner in PLACE_ENTS or cand.prep or cand.kind_hint is not None
     if not cand.matches:
-        return cand.ner in PLACE_ENTS
+        return cand.ner in PLACE_ENTS and not (len(span) == 1 and span.text in person_parts)
     if len(span) == 1 and span[0].pos_ not in ("PROPN",) and not evidence:
         return False
     if len(span) == 1 and span[0].pos_ == "ADJ" and cand.ner not in PLACE_ENTS:
@@ -253,8 +264,9 @@ def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexi
                  for m in cand.matches)
     if not evidence and not strong:
         return False
-    if cand.ner is None and not evidence and not any(m.place.kind != "city" or m.place.population >= 100000
-                                                     for m in cand.matches):
+    if cand.ner is None and not evidence and not any(
+            (m.place.kind != "city" or m.place.population >= 100000) and m.match_type == gz.PRIMARY
+            for m in cand.matches):
         return False  # a name no model label or context calls a place must be a large one
     if all(m.match_type == gz.ABBREV for m in cand.matches) and cand.ner not in PLACE_ENTS:
         return False
@@ -279,7 +291,7 @@ def _link_containment(doc: Doc, cands: list[Candidate]) -> None:
 
 
 # ------------------------------------------------------------------ disambiguation
-KIND_PRIOR = {"country": 0.45, "admin1": 0.25, "city": 0.0}
+KIND_PRIOR = {"country": 0.45, "admin1": 0.25, "city": 0.0, "other": 0.45}
 
 
 def _popscore(p: gz.Place) -> float:
@@ -300,7 +312,7 @@ def _contains(outer: gz.Place, inner: gz.Place) -> bool:
 
 def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place]) -> float:
     p = m.place
-    s = 0.45 * _popscore(p)
+    s = 0.8 * _popscore(p)
     s += KIND_PRIOR[p.kind]
     if c.kind_hint == "admin1":
         s += 0.6 if p.kind == "admin1" else (-0.4 if p.kind == "country" else 0.0)
@@ -311,7 +323,7 @@ def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place
         s -= 0.1
     total = sum(countries.values())
     if total:
-        s += 0.5 * countries.get(p.country_code, 0) / total
+        s += 0.35 * countries.get(p.country_code, 0) / total
     if c.inside is not None and c.inside.chosen is not None:
         s += 0.8 if _contains(c.inside.chosen, p) else -0.3
     if anchors and p.kind == "city":
@@ -340,7 +352,15 @@ def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place]) -> None:
                 m = other
                 best = (s, 0, 0, other)
                 break
-    # "X region" where X is a city: the region the city lies in
+    # a bare name of a region that is also the name of a large city in the same country is the city
+    # (Kiev, Washington): news say "X region" for the region
+    if m.place.kind == "admin1" and c.kind_hint != "admin1":
+        for s, _, _, other in scored[1:]:
+            if other.place.kind == "city" and other.place.country_code == m.place.country_code \
+                    and other.place.population >= 100000 and not other.variant:
+                m, best = other, (s, 0, 0, other)
+                break
+    # "X region" where X is a city: the region the city is the centre of
     if c.kind_hint == "admin1" and m.place.kind == "city" and m.place.admin1_index >= 0:
         region = next((o.place for o in c.matches if o.place.index == m.place.admin1_index), None)
         if region is None:
@@ -382,7 +402,8 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
         _choose(c, countries, anchors)
     for c in cands:
         region_of = getattr(c, "_region_of", None)
-        if region_of is not None and c.chosen is region_of:
+        if region_of is not None and c.chosen is region_of \
+                and gz.normalize(gaz.capital[region_of.admin1_index]) == gz.normalize(region_of.name):
             c.chosen = gaz.place(region_of.admin1_index)
             c.method += "+region_of_city"
     # the model's LOC (seas, mountains, regions) matched only to a small settlement: leave unresolved
@@ -391,11 +412,19 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
         if c.ner == "LOC" and p is not None and p.kind == "city" and p.population < 100000 and not c.prep \
                 and "containment" not in c.method:
             c.chosen, c.method, c.confidence = None, "ner+unresolved", 0.0
+    # a small settlement outside the article's countries, with no context word and no container,
+    # is more likely a misread name ("Asia", "Siberia" matching villages) than a place in the story
+    for c in cands:
+        p = c.chosen
+        if countries and p is not None and p.kind == "city" and p.population < 10000 \
+                and p.country_code not in countries \
+                and not c.kind_hint and "containment" not in c.method:
+            c.chosen, c.method, c.confidence = None, ("ner+unresolved" if c.ner in PLACE_ENTS else "dropped"), 0.0
+    cands = [c for c in cands if c.method != "dropped"]
     # unresolved region-like names: a region named after its centre ("Yakutia" ~ "Yakutsk")
     for c in cands:
-        if c.chosen is None and (c.kind_hint == "admin1" or c.ner in PLACE_ENTS):
-            pool = set(countries) if countries else None
-            regions = gaz.admin1_with_capital_stem(c.text, pool)
+        if c.chosen is None and c.kind_hint == "admin1" and countries:
+            regions = gaz.admin1_with_capital_stem(c.text, set(countries))
             if len(regions) == 1 or (regions and c.kind_hint == "admin1"):
                 c.chosen = max(regions, key=lambda p: (countries.get(p.country_code, 0), p.population))
                 c.method = "context+capital_stem"
@@ -446,7 +475,7 @@ def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
             "mention": doc.text[c.start_char:c.end_char],
             "name": p.name if p is not None else None,
             "kind": kind,
-            "country_code": p.country_code if p is not None else None,
+            "country_code": (p.country_code or None) if p is not None else None,
             "admin1": (p.admin1 if p is not None and p.kind != "country" else None),
             "latitude": p.latitude if p is not None else None,
             "longitude": p.longitude if p is not None else None,
