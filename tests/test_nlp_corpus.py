@@ -1,0 +1,102 @@
+"""Property tests of the text stage over the real corpora in ../shared/corpora (skipped when absent).
+
+Every article of ``ukraine-war-news`` (357 files) is processed; of the Guardian CSV a fixed sample
+of 40 articles (all 250 with ``WARCLAIMS_FULL_CORPUS=1``), to keep the test run within budget.
+"""
+from __future__ import annotations
+
+import math
+import os
+
+import pandas as pd
+import pytest
+
+from helpers import schemas
+
+pytestmark = pytest.mark.corpus
+
+
+@pytest.fixture(scope="module")
+def corpus_articles(shared_dir):
+    from helpers.articles import parse_directory
+
+    frames = []
+    news = shared_dir / "corpora" / "ukraine-war-news"
+    if news.is_dir():
+        frames.append(parse_directory(news).articles)
+    guardian = shared_dir / "corpora" / "guardian-nato-2022"
+    if guardian.is_dir():
+        g = parse_directory(guardian).articles
+        if not os.environ.get("WARCLAIMS_FULL_CORPUS"):
+            g = g.sort_values("article_id").head(40)
+        frames.append(g)
+    if not frames:
+        pytest.skip("no corpora under ../shared/corpora")
+    return pd.concat(frames, ignore_index=True).drop_duplicates("article_id")
+
+
+@pytest.fixture(scope="module")
+def corpus_stage(corpus_articles, nlp):
+    from helpers.text_stage import run_stage
+
+    return run_stage(corpus_articles)
+
+
+def test_no_article_fails(corpus_articles, corpus_stage):
+    assert len(corpus_articles) >= 350
+    assert corpus_stage.errors == []
+    assert set(corpus_stage["sentences"].article_id) == set(corpus_articles.article_id)
+
+
+@pytest.mark.parametrize("name,column", [
+    ("sentences", "text"), ("entities", "text"), ("statements", "content"), ("claims", "text")])
+def test_offsets_reproduce_the_text(corpus_articles, corpus_stage, name, column):
+    texts = corpus_articles.set_index("article_id")["text"]
+    df = corpus_stage[name]
+    bad = [(r.article_id, r.start_char) for r in df.itertuples()
+           if texts[r.article_id][r.start_char:r.end_char] != getattr(r, column)]
+    assert bad == []
+
+
+@pytest.mark.parametrize("name", ["sentences", "entities", "statements", "claims"])
+def test_tables_meet_their_contracts(corpus_stage, name):
+    schemas.validate(corpus_stage[name], name)
+
+
+def test_sentences_stay_inside_paragraphs(corpus_stage):
+    s = corpus_stage["sentences"]
+    assert not s.text.str.contains("\n\n").any()
+    assert (s.end_char > s.start_char).all()
+    for _, g in s.groupby("article_id"):
+        assert list(g.sentence_id) == list(range(len(g)))
+        assert g.start_char.is_monotonic_increasing and g.paragraph_id.is_monotonic_increasing
+
+
+def test_claim_values_parse(corpus_stage):
+    c = corpus_stage["claims"]
+    assert len(c) > 500
+    assert all(math.isfinite(v) for v in c.value)
+    assert (c.value_low <= c.value_high).all() and (c.value == c.value_low).all()
+    # bare years and clock times are never claims
+    assert not c.text.str.fullmatch(r"(19|20)\d\d").any()
+    assert not c.text.str.contains(r"\d:\d\d").any()
+    assert c.claim_id.is_unique
+
+
+def test_claimants_and_speakers_are_entities(corpus_stage):
+    canon = set(corpus_stage["entities"].canonical)
+    assert set(corpus_stage["claims"].claimant) <= canon | {"(unattributed)"}
+    assert set(corpus_stage["statements"].speaker) <= canon | {"(unknown)"}
+    # a statement-attributed claim points at a statement of the same article
+    c = corpus_stage["claims"]
+    via = c[c.claimant_via.isin(["statement", "according_to"])]
+    ids = set(corpus_stage["statements"].statement_id)
+    assert set(via.statement_id) <= ids
+
+
+def test_same_name_same_canonical_across_articles(corpus_stage):
+    e = corpus_stage["entities"]
+    multi = e[e.text.str.split().str.len() > 1]
+    per_text = multi.groupby("text").canonical.nunique()
+    # a full multi-word name written identically gets one canonical string everywhere
+    assert (per_text == 1).mean() > 0.99
