@@ -10,8 +10,8 @@ Sources (all shipped inside PyPI packages; nothing is downloaded):
   first-level region; joined to ``cities500`` by country and coordinates it
   names GeoNames' admin1 codes.
 
-Regions (admin1) get coordinates from the population-weighted centroid of the
-cities in them and a population equal to the sum of those cities.
+Countries get the centroid of their largest polygon (countryinfo outlines); regions (admin1)
+the middle of the area their settlements cover and the sum of their population.
 
 The gazetteer is built once into ``data/cache/gazetteer-v<N>/`` as plain NumPy
 arrays (memory-mapped on load, well under a second): a sorted array of name
@@ -174,6 +174,36 @@ def _countryinfo() -> dict[str, dict]:
     return out
 
 
+def _main_landmass_centre(geojson) -> tuple[float, float] | None:
+    """Centroid of a country's largest polygon (mainland), from countryinfo's outline."""
+    try:
+        from shapely.geometry import shape
+        geoms = []
+        for feat in (geojson or {}).get("features", []):
+            g = shape(feat["geometry"])
+            geoms.extend(getattr(g, "geoms", [g]))
+        if not geoms:
+            return None
+        c = max(geoms, key=lambda g: g.area).centroid
+        return (float(c.y), float(c.x))
+    except Exception:  # a malformed outline: fall back to the point countryinfo gives
+        return None
+
+
+def _spread_centre(members: list[dict]) -> tuple[float, float]:
+    """Middle of the area a region's settlements cover (2nd-98th percentile box of their coordinates).
+
+    Gazetteers put a region's point near its geographic middle, not at its population centre."""
+    lats = np.array([m["latitude"] for m in members], dtype=float)
+    lons = np.array([m["longitude"] for m in members], dtype=float)
+    lo_lat, hi_lat = np.percentile(lats, [2, 98])
+    if np.ptp(lons) > 180:  # a region across the antimeridian (Chukotka): work in 0..360
+        lons = np.where(lons < 0, lons + 360, lons)
+    lo_lon, hi_lon = np.percentile(lons, [2, 98])
+    lon = (lo_lon + hi_lon) / 2
+    return float((lo_lat + hi_lat) / 2), float(lon - 360 if lon > 180 else lon)
+
+
 class _Builder:
     def __init__(self):
         self.rows: list[dict] = []
@@ -238,7 +268,7 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
         by_cc_name[(c["countrycode"], c["name"])].append(c)
     for cc, c in sorted(countries.items()):
         info = cinfo.get(cc, {})
-        latlng = info.get("latlng") or []
+        latlng = _main_landmass_centre(info.get("geoJSON")) or info.get("latlng") or []
         if len(latlng) == 2:
             lat, lon = float(latlng[0]), float(latlng[1])
         else:
@@ -299,9 +329,7 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
         cc, code = k
         name = names[k].most_common(1)[0][0]
         ms = members[k]
-        w = np.array([max(m["population"], 1) for m in ms], dtype=float)
-        lat = float(np.average([m["latitude"] for m in ms], weights=w))
-        lon = float(np.average([m["longitude"] for m in ms], weights=w))
+        lat, lon = _spread_centre(ms)
         biggest = max(ms, key=lambda m: m["population"])
         key = normalize(name)
         short = strip_feature_words(key)

@@ -326,11 +326,11 @@ def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place
         s += 0.35 * countries.get(p.country_code, 0) / total
     if c.inside is not None and c.inside.chosen is not None:
         s += 0.8 if _contains(c.inside.chosen, p) else -0.3
-    if anchors and p.kind == "city":
-        d = min(gz.haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) for a in anchors
-                if a.index != p.index) if len(anchors) > 1 or anchors[0].index != p.index else None
-        if d is not None:
-            s += 0.3 * math.exp(-d / 500.0)
+    if p.kind == "city":
+        dists = [gz.haversine_km(p.latitude, p.longitude, a.latitude, a.longitude)
+                 for a in anchors if a.index != p.index]
+        if dists:
+            s += 0.3 * math.exp(-min(dists) / 500.0)
     return s
 
 

@@ -1,0 +1,167 @@
+"""Evaluate place detection and resolution on LGL and GeoVirus (news text with gold toponyms).
+
+Gold: LGL (local US news; ``<toponym>`` with GeoNames ``<gaztag>`` coordinates) and GeoVirus
+(WikiNews; ``<location>`` with Wikipedia coordinates), from ``../shared/benchmarks/geoparsing``.
+Predictions: ``helpers.places`` on the spaCy parse of each article's text.
+
+Scores per corpus:
+
+- toponym detection precision / recall / F1: a prediction matches a gold toponym when their
+  character spans overlap (each gold matched once). Gold toponyms without coordinates are kept
+  for recall;
+- accuracy@161km: share of matched, resolved predictions within 161 km (100 miles) of the gold
+  coordinates — our disambiguation;
+- the same for a naive baseline on the same matched mentions: the gazetteer's most populous
+  place with that name;
+- "gold-span" accuracy@161km of the naive baseline over all gold toponyms the gazetteer knows.
+
+    python benchmarks/geoparse_eval.py [--shared ../shared] [--limit N] [--corpus lgl|geovirus]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from helpers import gazetteer as gz
+from helpers import places
+from helpers.nlp import build_pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+KM = 161.0
+
+
+def _float(node, tag):
+    el = node.find(tag)
+    try:
+        return float(el.text) if el is not None and el.text else None
+    except ValueError:
+        return None
+
+
+def load_lgl(path: Path) -> list[dict]:
+    docs = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        gold = []
+        for t in art.iter("toponym"):
+            start, end = int(t.findtext("start")), int(t.findtext("end"))
+            tag = t.find("gaztag")
+            lat = _float(tag, "lat") if tag is not None else None
+            lon = _float(tag, "lon") if tag is not None else None
+            gold.append({"start": start, "end": end, "phrase": t.findtext("phrase") or text[start:end],
+                         "lat": lat, "lon": lon})
+        docs.append({"id": art.get("docid"), "text": text, "gold": gold})
+    return docs
+
+
+def load_geovirus(path: Path) -> list[dict]:
+    docs = []
+    for k, art in enumerate(ET.parse(path).getroot().iter("article")):
+        text = art.findtext("text") or ""
+        gold = []
+        for loc in art.iter("location"):
+            start, end = int(loc.findtext("start")), int(loc.findtext("end"))
+            gold.append({"start": start, "end": end, "phrase": loc.findtext("name") or text[start:end],
+                         "lat": _float(loc, "lat"), "lon": _float(loc, "lon")})
+        docs.append({"id": str(k), "text": text, "gold": gold})
+    return docs
+
+
+def is_demonym(gaz: gz.Gazetteer, phrase: str) -> bool:
+    """Gold toponyms that are adjectives of nationality (LGL tags "Sudanese"); we do not detect them."""
+    key = gz.normalize(phrase)
+    return key in gaz.demonyms or (key.endswith("s") and key[:-1] in gaz.demonyms)
+
+
+def naive(gaz: gz.Gazetteer, name: str):
+    ms = gaz.lookup(name)
+    return max(ms, key=lambda m: m.place.population).place if ms else None
+
+
+def evaluate(docs: list[dict], gaz: gz.Gazetteer, nlp) -> dict:
+    tp = fp = fn = 0
+    ours_ok = ours_n = base_ok = base_n = 0
+    gold_base_ok = gold_base_n = 0
+    demonym_gold = demonym_missed = 0
+    texts = [d["text"] for d in docs]
+    for d, doc in zip(docs, nlp.pipe(texts, batch_size=32)):
+        doc.user_data["article_id"] = d["id"]
+        preds = places.place_rows(doc, d["id"], gaz)
+        used = set()
+        for p in preds:
+            hit = next((k for k, g in enumerate(d["gold"]) if k not in used
+                        and p["start_char"] < g["end"] and g["start"] < p["end_char"]), None)
+            if hit is None:
+                fp += 1
+                continue
+            used.add(hit)
+            tp += 1
+            g = d["gold"][hit]
+            if g["lat"] is None:
+                continue
+            if p["latitude"] is not None:
+                ours_n += 1
+                ours_ok += gz.haversine_km(p["latitude"], p["longitude"], g["lat"], g["lon"]) <= KM
+                b = naive(gaz, p["mention"])
+                base_n += 1
+                base_ok += b is not None and gz.haversine_km(b.latitude, b.longitude, g["lat"], g["lon"]) <= KM
+        fn += len(d["gold"]) - len(used)
+        for k, g in enumerate(d["gold"]):
+            if is_demonym(gaz, g["phrase"]):
+                demonym_gold += 1
+                demonym_missed += k not in used
+        for g in d["gold"]:
+            if g["lat"] is None:
+                continue
+            b = naive(gaz, g["phrase"])
+            if b is not None:
+                gold_base_n += 1
+                gold_base_ok += gz.haversine_km(b.latitude, b.longitude, g["lat"], g["lon"]) <= KM
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec_nd = (tp - (demonym_gold - demonym_missed)) / (tp + fn - demonym_gold) if tp + fn - demonym_gold else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return {
+        "documents": len(docs), "gold_toponyms": tp + fn, "predicted": tp + fp,
+        "precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+        "gold_demonyms": demonym_gold, "recall_without_demonyms": rec_nd,
+        "resolved_matched": ours_n, "acc161": ours_ok / ours_n if ours_n else 0.0,
+        "baseline_acc161": base_ok / base_n if base_n else 0.0,
+        "gold_span_baseline_n": gold_base_n,
+        "gold_span_baseline_acc161": gold_base_ok / gold_base_n if gold_base_n else 0.0,
+    }
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
+    ap.add_argument("--corpus", choices=("lgl", "geovirus"), action="append")
+    args = ap.parse_args(argv)
+    folder = args.shared / "benchmarks" / "geoparsing"
+    if not folder.is_dir():
+        print(f"benchmark data not found at {folder}", file=sys.stderr)
+        return 2
+    gaz = gz.load()
+    nlp = build_pipeline()
+    corpora = {"lgl": (folder / "lgl.xml", load_lgl), "geovirus": (folder / "GeoVirus.xml", load_geovirus)}
+    print("| corpus | docs | gold toponyms | precision | recall | F1 | recall w/o gold demonyms (n demonyms) "
+          "| resolved & matched | acc@161km | naive largest-population acc@161km (same mentions) "
+          "| naive on all gold spans (n) | seconds |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for name in args.corpus or ("lgl", "geovirus"):
+        path, loader = corpora[name]
+        docs = loader(path)[: args.limit]
+        t0 = time.perf_counter()
+        r = evaluate(docs, gaz, nlp)
+        secs = time.perf_counter() - t0
+        print(f"| {name} | {r['documents']} | {r['gold_toponyms']} | {r['precision']:.3f} | {r['recall']:.3f} "
+              f"| {r['f1']:.3f} | {r['recall_without_demonyms']:.3f} ({r['gold_demonyms']}) | {r['resolved_matched']} | {r['acc161']:.3f} | {r['baseline_acc161']:.3f} "
+              f"| {r['gold_span_baseline_acc161']:.3f} ({r['gold_span_baseline_n']}) | {secs:.0f} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
