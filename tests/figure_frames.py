@@ -56,11 +56,15 @@ def places() -> pd.DataFrame:
                 (A0, "Kursk"), (A2, "Kursk"), (A2, "Pokrovsk"), (A2, "Pokrovsk"), (A2, "Avdiivka"),
                 (A2, "Kurakhove"), (A2, "Khabarovsk"), (A2, "Pyongyang"), (A2, "Seoul"), (A2, "Washington"),
                 (A0, "Ukraine"), (A2, "Ukraine"), (A2, "Russia"), (A2, "Sumy-ish")]
+    ev = events()
     rows = []
     for i, (aid, name) in enumerate(mentions):
         kind, cc, adm, lat, lon = _GAZ.get(name, ("other", None, None, None, None))
         resolved = name in _GAZ
-        rows.append(dict(article_id=aid, sentence_id=i, start_char=10 * i, end_char=10 * i + len(name),
+        # the mention sits in the sentence of the first event of its article that names it
+        hits = [r.sentence_id for r in ev.itertuples() if r.article_id == aid and name in list(r.places)]
+        sentence = hits[0] if hits else 100 + i
+        rows.append(dict(article_id=aid, sentence_id=sentence, start_char=10 * i, end_char=10 * i + len(name),
                          mention=name, name=name if resolved else None, kind=kind, country_code=cc, admin1=adm,
                          latitude=lat, longitude=lon, geonameid=None, population=None,
                          method="ner+gazetteer" if resolved else "unresolved", confidence=0.9 if resolved else 0.0))

@@ -25,6 +25,14 @@ def test_map_points_count_mentions_and_colour_by_event_type():
     assert list(points["mentions"]) == sorted(points["mentions"], reverse=True)
 
 
+def test_places_get_the_event_type_of_their_sentence():
+    places = ff.places()
+    events = ff.events().assign(places=[[] for _ in range(len(ff.events()))])  # lists not filled in
+    types = place_map.dominant_event_types(events, places)
+    assert types["Vladivostok"] == "deployment" and types["Seoul"] == "statement" and "Kursk" not in types
+    assert types == place_map.dominant_event_types(ff.events())
+
+
 def test_dominant_event_type_breaks_ties_in_contract_order():
     events = ff.events().iloc[[0, 1]].copy()
     events["places"] = [["X"], ["X"]]
@@ -194,3 +202,13 @@ def test_sources_text_names_few_articles_and_counts_many():
     many = pd.concat([arts.assign(article_id=[f"{i}a", f"{i}b"]) for i in range(3)], ignore_index=True)
     text = style.sources_text(many, many["article_id"])
     assert text.startswith("Sources: 6 articles from 2 outlets") and "Al Jazeera (3)" in text
+
+
+def test_missing_titles_and_outlets_are_not_printed_as_nan():
+    arts = ff.articles()
+    arts.loc[0, "title"] = None
+    arts.loc[0, "outlet"] = float("nan")
+    assert "nan" not in style.sources_text(arts, arts["article_id"])
+    assert style.article_names(arts)[arts.loc[0, "article_id"]] == arts.loc[0, "article_id"]
+    assert ledger_chart.topic_label("(unspecified) | assault | attacks") == "assault — attacks"
+    assert ledger_chart.topic_label("north korea | soldier | personnel") == "north korea (soldier)"

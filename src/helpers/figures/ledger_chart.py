@@ -51,9 +51,13 @@ def needs_log_scale(values, ratio: float = 100.0) -> bool:
 
 
 def topic_label(topic: str) -> str:
+    """"subject | unit | category" → "subject (unit)"; an unspecified subject → "unit — category"."""
     parts = [p.strip() for p in str(topic).split("|")]
     subject = parts[0] if parts and parts[0] else str(topic)
     unit = parts[1] if len(parts) > 1 and parts[1] else ""
+    category = parts[2] if len(parts) > 2 and parts[2] else ""
+    if subject.startswith("(") and unit:  # "(unspecified)" and the like
+        return f"{unit} — {category}" if category and category != unit else unit
     return f"{subject} ({unit})" if unit and unit not in subject else subject
 
 

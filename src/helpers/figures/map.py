@@ -24,11 +24,21 @@ EARTH_KM = 6371.0
 SEA, LAND, LAND_MENTIONED = "#EAF1F7", "#FAFAF7", "#EFE9DC"
 
 
-def dominant_event_types(events: pd.DataFrame | None) -> dict[str, str]:
-    """Place name → the event type it appears in most (ties: contract order)."""
+def dominant_event_types(events: pd.DataFrame | None, places: pd.DataFrame | None = None) -> dict[str, str]:
+    """Place name → the event type it appears in most (ties: contract order).
+
+    A place "appears in" an event when its mention lies in the event's sentence
+    (``places`` joined to ``events`` on article and sentence); without
+    ``places``, the events' own ``places`` lists are used.
+    """
     if events is None or events.empty:
         return {}
-    rows = events[["type", "places"]].dropna(subset=["places"]).explode("places").dropna(subset=["places"])
+    if places is not None and len(places):
+        named = places.dropna(subset=["name"])[["article_id", "sentence_id", "name"]]
+        rows = named.merge(events[["article_id", "sentence_id", "type"]], on=["article_id", "sentence_id"])
+        rows = rows.rename(columns={"name": "places"})[["places", "type"]]
+    else:
+        rows = events[["type", "places"]].dropna(subset=["places"]).explode("places").dropna(subset=["places"])
     if rows.empty:
         return {}
     order = {t: i for i, t in enumerate(schemas.EVENT_TYPES)}
@@ -61,7 +71,7 @@ def prepare_map_points(places: pd.DataFrame, events: pd.DataFrame | None = None,
         mentions=("article_id", "size"),
         articles=("article_id", "nunique"),
     ).reset_index()
-    types = dominant_event_types(events)
+    types = dominant_event_types(events, places)
     grouped["event_type"] = grouped["name"].map(types).fillna(style.NO_EVENT)
     grouped = grouped.sort_values(["mentions", "articles", "name"], ascending=[False, False, True])
     return grouped[POINT_COLUMNS].reset_index(drop=True)

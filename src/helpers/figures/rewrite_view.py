@@ -93,7 +93,7 @@ def _pair_name(aid: str, names: dict[str, str] | None) -> str:
     return (names or {}).get(aid) or aid
 
 
-def plot_rewrite_pair(rows: pd.DataFrame, *, names: dict[str, str] | None = None, max_sentences: int = 40,
+def plot_rewrite_pair(rows: pd.DataFrame, *, names: dict[str, str] | None = None, max_sentences: int = 60,
                       source_line: str = "", title: str = "What the copy kept, changed and dropped") -> Figure:
     """One pair (``rows`` of a single original/copy): the original's sentences top to bottom."""
     if rows is None or rows.empty:
@@ -107,8 +107,8 @@ def plot_rewrite_pair(rows: pd.DataFrame, *, names: dict[str, str] | None = None
         n = len(shown)
         ax.set_xlim(0, 1)
         ax.set_ylim(0, max(n, 12))
-        fontsize = 8 if n <= 25 else 6.5
-        width = 150 if n <= 25 else 190
+        fontsize = 8 if n <= 25 else 6.5 if n <= 40 else 5.5
+        width = 150 if n <= 25 else 190 if n <= 40 else 220
         for i, r in enumerate(shown.itertuples(index=False)):
             y = max(n, 12) - i - 1
             colour = style.STATUS_COLOURS[r.status]

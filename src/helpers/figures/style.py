@@ -94,6 +94,21 @@ def add_source_line(fig: Figure, text: str) -> None:
         fig.text(0.01, 0.005, shorten(text, 230), ha="left", va="bottom", fontsize=7, color="#555555")
 
 
+def present(value) -> str | None:
+    """``value`` as a non-empty string, or None for None / NaN / NA / blank."""
+    if value is None or (not isinstance(value, str) and value != value):  # NaN != NaN
+        return None
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return None
+    except ImportError:  # pragma: no cover
+        pass
+    text = str(value).strip()
+    return text or None
+
+
 def shorten(text: str | None, width: int) -> str:
     """One line of at most ``width`` characters, cut at a word with an ellipsis."""
     text = " ".join(str(text or "").split())
@@ -131,14 +146,14 @@ def sources_text(articles, article_ids, max_named: int = 3) -> str:
             if r is None:
                 named.append(aid)
                 continue
-            bits = [b for b in (getattr(r, "outlet", None), str(getattr(r, "published", "") or "") or None) if b]
-            title = shorten(getattr(r, "title", None) or aid, 70)
+            bits = [b for b in (present(getattr(r, "outlet", None)), present(getattr(r, "published", None))) if b]
+            title = shorten(present(getattr(r, "title", None)) or aid, 70)
             named.append(f"“{title}”" + (f" ({', '.join(map(str, bits))})" if bits else ""))
         return "Sources: " + "; ".join(named)
     outlets = {}
     for aid in ids:
         r = rows.get(aid)
-        name = getattr(r, "outlet", None) if r is not None else None
+        name = present(getattr(r, "outlet", None)) if r is not None else None
         if name:
             outlets[name] = outlets.get(name, 0) + 1
     top = sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
@@ -152,7 +167,7 @@ def article_names(articles, width: int = 60) -> dict[str, str]:
         return {}
     out = {}
     for r in articles.itertuples(index=False):
-        title = getattr(r, "title", None) or r.article_id
-        outlet = getattr(r, "outlet", None)
+        title = present(getattr(r, "title", None)) or r.article_id
+        outlet = present(getattr(r, "outlet", None))
         out[r.article_id] = shorten(f"{outlet}: {title}" if outlet else title, width)
     return out

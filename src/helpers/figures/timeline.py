@@ -39,12 +39,12 @@ def _source_names(articles: pd.DataFrame | None) -> dict[str, str]:
         return {}
     out = {}
     for r in articles[["article_id", "outlet", "title"]].itertuples(index=False):
-        out[r.article_id] = style.shorten(r.outlet or r.title or r.article_id, 24)
+        out[r.article_id] = style.shorten(style.present(r.outlet) or style.present(r.title) or r.article_id, 24)
     return out
 
 
 def prepare_timeline(events: pd.DataFrame, articles: pd.DataFrame | None = None, max_rows: int = 40,
-                     label_width: int = 60) -> pd.DataFrame:
+                     label_width: int = 48) -> pd.DataFrame:
     """One row per dated event, sorted by date; ``selected`` marks the rows drawn as lanes."""
     if events is None or events.empty:
         return pd.DataFrame(columns=TIMELINE_COLUMNS)
@@ -83,7 +83,7 @@ def plot_timeline(rows: pd.DataFrame, *, source_line: str = "", title: str = "Da
     lanes = rows[rows["selected"]].reset_index(drop=True)
     with style.styled():
         fig = style.new_figure("timeline")
-        gs = fig.add_gridspec(2, 1, height_ratios=(6, 1), left=0.40, right=0.98, top=0.90, bottom=0.08,
+        gs = fig.add_gridspec(2, 1, height_ratios=(6, 1), left=0.45, right=0.98, top=0.90, bottom=0.08,
                               hspace=0.12)
         ax = fig.add_subplot(gs[0])
         strip = fig.add_subplot(gs[1], sharex=ax)
@@ -122,7 +122,7 @@ def plot_timeline(rows: pd.DataFrame, *, source_line: str = "", title: str = "Da
         handles = [Patch(color=style.EVENT_COLOURS[t], label=t.replace("_", " ")) for t in types]
         handles += [Line2D([], [], marker="o", linestyle="", color="#666666", label="day"),
                     Patch(color="#666666", alpha=0.55, label="week / month / longer")]
-        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.40, 0.955), ncol=min(len(handles), 6),
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.45, 0.955), ncol=min(len(handles), 6),
                    fontsize=7)
         fig.suptitle(title, x=0.01, y=0.985, ha="left", fontsize=13, fontweight="bold")
         fig.text(0.01, 0.935, f"{len(lanes)} of {len(rows)} dated events shown as lanes (spread over time); "
