@@ -2,7 +2,7 @@
 
 Gold: every ``<TIMEX3 type="DATE">`` inside ``<TEXT>``; the anchor is the
 file's document creation time (``<DCT>``). Predictions: ``helpers.dates``
-on the plain text with the spaCy parse, minus expressions resolved to a
+on the plain text parsed by the warclaims pipeline, minus expressions resolved to a
 duration (timex ``P…``, e.g. "the past week"), which TimeML types DURATION.
 Predictions that overlap a gold TIME, DURATION or SET expression are left
 out of the counts (a different type, not a false alarm or a miss of a DATE).
@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from helpers.dates import find_time_expressions
-from helpers.docs import load_model
+from helpers.nlp import build_pipeline
 
 TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -122,7 +122,7 @@ def main(argv=None) -> int:
     if not root.is_dir():
         print(f"no TimeML corpus at {root}", file=sys.stderr)
         return 2
-    nlp = load_model()
+    nlp = build_pipeline()  # the same pipeline notebook 02 parses with
     print("| corpus | documents | gold DATE | predicted | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value accuracy |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     all_errors, notes = [], []

@@ -150,6 +150,7 @@ def test_constructed_patterns(nlp, sentence, expr, start, end, precision, timex)
     "At least 10,000 troops and 2,300 tanks were sent.",    # numbers that look like days or years
     "The contract is worth $2024 million.",                 # money, not a year
     "Troops were seen a few years ago near the border.",    # vague count: no calendar value
+    "It was the last day of the talks.",                    # the final day, not the past 24 hours
 ])
 def test_not_time_expressions(nlp, sentence):
     assert find_time_expressions(doc=nlp(sentence), anchor=ANCHOR) == []

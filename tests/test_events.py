@@ -110,6 +110,14 @@ def test_trigger_rules(nlp, sentence, type_):
     assert triggers and triggers[0].type == type_, [(t.type, t.token.text) for t in triggers]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The army could deploy two brigades.",
+    "Russia did not strike the city.",
+])
+def test_negated_or_hypothetical_verbs_are_not_triggers(nlp, sentence):
+    assert find_triggers(nlp(sentence)[:]) == []
+
+
 def test_no_event_in_a_static_sentence(nlp):
     doc = nlp("The weather was cold.")
     doc.user_data["article_id"] = "x"

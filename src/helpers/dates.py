@@ -422,6 +422,8 @@ def _read_trailing(m, ctx):
     n = _count(m["n"]) if m["n"] else 1
     if unit == "decade" or n > 100:
         return None
+    if not m["n"] and unit == "day" and not m["unit"].lower().endswith("s"):
+        return None  # "the last day" is usually the final one, not the past 24 hours
     return _relative(unit, lambda anchor, tense: cal.trailing_period(anchor, unit, n))
 
 

@@ -15,12 +15,14 @@ Rules, all on the parse of the sentence:
    aid, personnel (troops, soldiers, brigades) → deployment.
 2. A trigger noun that is the direct object of a verb ("announced a $400m
    package") is ranked at that verb's depth.
-3. Statement triggers ("said", "told") only decide when nothing else does:
+3. A negated verb or one under a hypothetical modal ("did not send",
+   "could deploy") is not a trigger, nor is a noun it governs.
+4. Statement triggers ("said", "told") only decide when nothing else does:
    "Russia struck Kyiv, officials said" is a strike.
-4. Among the rest verbs (and nouns ranked as verbs by rule 2) come before
+5. Among the rest verbs (and nouns ranked as verbs by rule 2) come before
    nouns, then the shallowest in the dependency tree, then the lexicon's type
    order, then the earliest.
-5. A sentence with no trigger is an event of type ``other`` when it has a
+6. A sentence with no trigger is an event of type ``other`` when it has a
    resolved time expression and a main verb; otherwise it is not an event.
 
 Date: the sentence's time expression nearest to the trigger (resolved ones
@@ -60,6 +62,7 @@ class Lexicon:
     actor_labels: frozenset
     subject_actor_labels: frozenset
     phrasal: dict[str, str]
+    non_factual_modals: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,7 +79,8 @@ def lexicon() -> Lexicon:
     return Lexicon(verbs, nouns, tuple(data["types"]), frozenset(data["transfer_verbs"]),
                    frozenset(data["personnel_nouns"]), frozenset(data["materiel_nouns"]),
                    frozenset(data["actor_labels"]), frozenset(data["subject_actor_labels"]),
-                   {k: v for k, v in data["phrasal_verbs"].items() if not k.startswith("_")})
+                   {k: v for k, v in data["phrasal_verbs"].items() if not k.startswith("_")},
+                   frozenset(data["non_factual_modals"]))
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,16 @@ def _transfer_type(verb: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def _factual(verb: Token, lex: Lexicon) -> bool:
+    """False for a negated verb or one under a hypothetical modal ("did not send", "could deploy")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return True
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex.non_factual_modals):
+            return False
+    return True
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Trigger words of a sentence, best first (see the module rules)."""
     lex = lexicon()
@@ -132,7 +146,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kind = lex.nouns[lemma]
             governed = tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB"
             rank_token, is_verb = (tok.head, 0) if governed else (tok, 1)
-        if kind is None:
+        if kind is None or not _factual(rank_token if rank_token.pos_ in ("VERB", "AUX") else tok.head, lex):
             continue
         found.append(Trigger(kind, tok, (kind == STATEMENT, is_verb, _depth(rank_token), lex.order.index(kind), tok.i)))
     return sorted(found, key=lambda t: t.rank)
