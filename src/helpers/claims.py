@@ -120,8 +120,10 @@ class _Reader:
     def excluded(self, start: int, end: int) -> bool:
         doc, lex = self.doc, self.lex
         first, last = doc[start], doc[end - 1]
+        counts_noun = last.dep_ == "nummod" and last.head.pos_ == "NOUN" and last.head.i > last.i \
+            and last.head.lemma_.lower() not in lex["rate_units"]
         for t in doc[start:end]:
-            if t.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+            if t.ent_type_ == "ORDINAL" or (t.ent_type_ in ("DATE", "TIME") and not counts_noun):
                 return True
             if t.ent_type_ and t.ent_type_ not in _NAME_LABELS_OK and t.ent_type_ in lex["skip_labels"]:
                 ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
@@ -171,6 +173,15 @@ class _Reader:
                                                               and self.tok(end + 1).lower_ == "old"):
             return True
         if prev is not None and prev.lower_ in lex["ages"]:
+            return True
+        # durations: "100 days", "8 years", "20-year conflict"
+        unit_word = self.tok(end + 1) if nxt is not None and nxt.text in _DASHES and not nxt.whitespace_ else nxt
+        if unit_word is not None and unit_word.lemma_.lower() in lex["rate_units"]:
+            return True
+        # hyphenated modifiers that are not units: "36-veteran", "three-day"
+        if nxt is not None and nxt.text in _DASHES and not last.whitespace_ and not nxt.whitespace_ \
+                and unit_word is not None and unit_word.is_alpha and unit_word.lower_ not in lex["units"] \
+                and unit_word.lemma_.lower() not in lex["units"]:
             return True
         # calibres: "152 mm", "155-mm"
         unit_tok = nxt
@@ -233,8 +244,10 @@ class _Reader:
         # range end: "X to Y", "X-Y", "between X and Y"
         range_end = self._range_end(right)
         before = [t.lower_ for t in doc[max(0, left - 3):left]]
+        if range_end is not None and ((range_end[2] and not currency) or (unit is not None and not currency)):
+            range_end = None  # "rose 18% to $37.6 billion": two figures, not a range
         if range_end is not None and (before[-1:] == ["between"] or doc[right].lower_ != "and"):
-            hi_value, right = range_end
+            hi_value, right, _ = range_end
             if hi_value is not None and hi_value >= value:
                 qualifier, value_high = "range", hi_value
                 if before[-1:] in (["between"], ["from"]):
@@ -273,7 +286,8 @@ class _Reader:
             return None
         j = right + 1
         sign = self.tok(j)
-        if sign is not None and sign.lower_ in self.lex["signs"]:
+        had_sign = sign is not None and sign.lower_ in self.lex["signs"]
+        if had_sign:
             j += 1
         k = j
         while self.tok(k) is not None and (self.tok(k).like_num or _SUFFIXED.match(self.tok(k).text)):
@@ -287,7 +301,7 @@ class _Reader:
         if nxt is not None and nxt.lower_ in self.lex["scales"] and nxt.lower_ not in ("k",):
             hi *= self.lex["scales"][nxt.lower_]
             k += 1
-        return hi, k
+        return hi, k, had_sign
 
     def _counted_noun(self, tok: Token, right: int) -> Token | None:
         head = tok.head
@@ -385,9 +399,15 @@ def _attribution_verb(tok: Token, lex, resolve) -> tuple[dict | None, Token | No
         node = node.head
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in lex["attribution"] | lex["speech"]:
             for child in node.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.dep_ == "nsubj":
                     row, _ = resolve(child)
                     return row, node
+                if child.dep_ == "agent":  # passive: "confirmed by the BBC"
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        row, _ = resolve(pobj)
+                        return row, node
+            return None, None
     return None, None
 
 

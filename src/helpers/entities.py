@@ -80,22 +80,27 @@ def _strip_honorific(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def org_phrases(doc: Doc) -> list[Span]:
-    """Organisation noun phrases not tagged by NER: an org head noun with a place/nationality/org modifier."""
+def org_phrases(doc: Doc) -> list[tuple[Span, str]]:
+    """Noun phrases NER does not tag: an organisation head noun ("Ukraine's defence ministry", ORG) or a role
+    noun ("Ukraine's health minister", PERSON) with a place/nationality/organisation modifier."""
     heads = _vocab()["org_heads"]
+    roles = _vocab()["role_nouns"]
     taken = {i for e in doc.ents for i in range(e.start, e.end) if e.label_ in ("ORG", "PERSON")}
     out = []
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "NORP", "ORG"):
             continue
         head = ent.root.head
-        if head.i in taken or head.i < ent.end or head.lower_ not in heads or head.pos_ not in ("NOUN", "PROPN"):
+        kind = "ORG" if head.lower_ in heads else "PERSON" if head.lower_ in roles and head.pos_ == "NOUN" else None
+        if head.i in taken or head.i < ent.end or kind is None or head.pos_ not in ("NOUN", "PROPN"):
             continue
+        if kind == "PERSON" and any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in head.children):
+            continue  # "Russia's president, Vladimir Putin": the named person is the entity
         if ent.root.dep_ not in ("poss", "amod", "compound", "nmod"):
             continue
         if any(t.pos_ == "VERB" or t.is_punct and t.text not in ("'", "’") for t in doc[ent.start:head.i]):
             continue
-        out.append(doc[ent.start:head.i + 1])
+        out.append((doc[ent.start:head.i + 1], kind))
     return out
 
 
@@ -112,7 +117,9 @@ def speaker_phrases(doc: Doc) -> list[tuple[Span, str]]:
     out = []
     for _, start, _ in cue_verb_matcher(doc.vocab)(doc):
         subj = next((c for c in doc[start].children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.pos_ != "PROPN" or subj.i in taken:
+        if subj is None or subj.i in taken or not (
+                subj.pos_ == "PROPN" or (subj.pos_ == "NOUN" and subj.is_title and subj.i > subj.sent.start
+                                         and subj.lower_ not in voc["role_nouns"] and subj.lower_ not in voc["org_heads"])):
             continue
         left = subj.i
         while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i >= left \
@@ -151,7 +158,12 @@ def mention_role(span: Span) -> str | None:
     if root.dep_ == "appos" and root.head.i < span.start:
         head = root.head
         return _role_text(doc[head.left_edge.i:span.start], roles)
-    # premodifiers: "White House national security spokesman John Kirby"
+    # premodifiers: "White House national security spokesman John Kirby", "Ambassador to the U.S. Oksana Markarova"
+    edge = root.left_edge.i
+    if edge < span.start and not any(t.pos_ in ("VERB", "AUX") for t in doc[edge:span.start]):
+        role = _role_text(doc[edge:span.start], roles)
+        if role:
+            return role
     left = span.start
     for j in range(span.start - 1, max(span.start - MAX_ROLE_TOKENS, 0) - 1, -1):
         tok = doc[j]
@@ -187,7 +199,7 @@ def _initials(name: str) -> str:
 def article_entities(doc: Doc, article_id: str) -> list[dict]:
     """Entity rows of one article with within-article canonical names and roles."""
     mentions: list[tuple[Span, str]] = [(e, e.label_) for e in doc.ents if e.label_ in LABELS]
-    mentions += [(p, "ORG") for p in org_phrases(doc)]
+    mentions += org_phrases(doc)
     mentions += speaker_phrases(doc)
     mentions.sort(key=lambda m: m[0].start)
     rows = []

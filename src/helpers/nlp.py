@@ -104,6 +104,10 @@ class EntityFixes:
             and prev is not None and prev.lower_ in _LOCATIVE
         )
 
+    def _is_speaker(self, span: Span) -> bool:
+        root = span.root
+        return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in self.speech
+
     def _speaks(self, span: Span) -> bool:
         """A PERSON mention that is the subject of a reporting verb stays a person ("Austin said")."""
         root = span.root
@@ -120,6 +124,9 @@ class EntityFixes:
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if single and ent.text in surnames and label in {"ORG", "PRODUCT", "GPE", "NORP", "WORK_OF_ART", "EVENT"}:
                 label = "PERSON"
+            elif label in {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"} and self._is_speaker(ent):
+                # who speaks is a person or an organisation, not a title or a product
+                label = "PERSON" if 2 <= len(ent) <= 3 and all(t.is_alpha and t.is_title for t in ent) else "ORG"
             elif (label in self.checked and label != "NORP" and ent.text not in surnames
                   and prev not in self.honorifics and len(ent) <= 3 and not self._speaks(ent)
                   and self._is_place(ent)):

@@ -48,6 +48,7 @@ def _lex():
         "according": [tuple(p) for p in cues["according_to"]],
         "pronouns": names["pronouns"],
         "roles": {r.split()[-1] for r in names["role_nouns"]},
+        "org_heads": set(names["org_heads"]),
     }
 
 
@@ -101,14 +102,14 @@ class SpeakerTracker:
     def resolve(self, tok: Token) -> tuple[dict | None, str | None]:
         """(entity row, how) for a subject token; (None, None) when nothing fits."""
         row = self.entities.covering(tok)
-        if row is not None and row["label"] in _PERSONISH | _ORGISH:
+        low = tok.lower_
+        if row is not None and row["label"] in _PERSONISH | _ORGISH and row["text"].lower() not in self.lex["roles"]:
             return row, "name"
         for child in tok.children:
             if child.dep_ == "appos":
                 row = self.entities.covering(child)
                 if row is not None:
                     return row, "name"
-        low = tok.lower_
         if tok.pos_ == "PRON" and low in self.lex["pronouns"]:
             kind = self.lex["pronouns"][low]
             row = self.last[kind] or (self.last["PERSON"] if kind == "ORG" else None)
@@ -116,16 +117,28 @@ class SpeakerTracker:
                 people = [r for r in self.entities.at(tok.idx - 2000, tok.idx) if r["label"] == "PERSON"]
                 row = people[-1] if people else None
             return row, "pronoun"
-        if tok.lemma_.lower() in self.lex["roles"]:
-            candidates = [r for r in self.entities.rows if r["start_char"] < tok.idx and r["role"]
-                          and tok.lemma_.lower() in r["role"].lower()]
+        lemma = tok.lemma_.lower()
+        before = [r for r in self.entities.rows if r["start_char"] < tok.idx]
+        if lemma in self.lex["roles"] or low in self.lex["roles"]:
+            # "the minister said": the entity given that role, else the last person who spoke
+            candidates = [r for r in before if r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())]
             if candidates:
                 return candidates[-1], "role_noun"
-        # a phrase containing a named entity: "Ukrainian President Volodymyr Zelenskyy"
-        span_rows = self.entities.at(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
-        people = [r for r in span_rows if r["label"] == "PERSON"]
-        if people:
-            return people[-1], "name"
+            if self.last["PERSON"] is not None and any(c.dep_ == "det" for c in tok.children):
+                return self.last["PERSON"], "role_noun"
+        if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
+            # "the ministry said": the organisation named with that head noun, else the last organisation speaker
+            candidates = [r for r in before if r["label"] == "ORG" and r["canonical"].lower().endswith(low)]
+            if candidates:
+                return candidates[-1], "role_noun"
+            if self.last["ORG"] is not None and any(c.dep_ == "det" for c in tok.children):
+                return self.last["ORG"], "role_noun"
+        # a short phrase containing a named person: "Ukrainian President Volodymyr Zelenskyy"
+        if tok.right_edge.i - tok.left_edge.i <= 8:
+            span_rows = self.entities.at(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
+            people = [r for r in span_rows if r["label"] == "PERSON"]
+            if people:
+                return people[-1], "name"
         return None, None
 
 
@@ -153,6 +166,19 @@ def _content_token(verb: Token, lex) -> Token | None:
     for child in verb.children:  # "said that …" parsed as advcl / "adding that …"
         if child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children):
             return child
+    return None
+
+
+def _inverted_content(verb: Token) -> tuple[int, int] | None:
+    """'Troops captured the city, the agency said, as …': the clause the verb is parenthetical to."""
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        sent = verb.sent
+        subj = _subject(verb)
+        left_end = min(verb.left_edge.i, subj.left_edge.i if subj is not None else verb.i)
+        if left_end <= sent.start:
+            return None
+        first, last = sent[0], verb.doc[left_end - 1]
+        return first.idx, last.idx + len(last)
     return None
 
 
@@ -225,6 +251,9 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
                     add(start, end, row, how, tok.text, tok.lemma_.lower(), "indirect", tok.idx)
                 else:
                     continue
+            elif _inverted_content(tok) is not None and tok.lemma_.lower() not in ("add",):
+                start, end = _inverted_content(tok)
+                add(start, end, row, how, tok.text, tok.lemma_.lower(), "indirect", tok.idx)
             elif sent.text.rstrip().endswith(":") and tok.i > subj.i:
                 nxt = _following_lines(text, sent.start_char + len(sent.text.rstrip()), verb_chars)
                 if nxt is None:
