@@ -169,3 +169,55 @@ def test_doc_without_article_id_is_a_clear_error(nlp, gaz):
 def test_empty_input_gives_an_empty_table(gaz):
     df = places.places_table([], gaz=gaz)
     assert len(df) == 0 and list(df.columns) == schemas.get("places").column_names
+
+
+# ---------------------------------------------------------------- real corpus properties
+@pytest.fixture(scope="session")
+def corpus_places(shared_dir, nlp, gaz):
+    from helpers.articles import parse_directory
+
+    articles = parse_directory(shared_dir / "corpora" / "ukraine-war-news").articles.iloc[::18]  # 20 articles
+    docs = []
+    for aid, doc in zip(articles["article_id"], nlp.pipe(articles["text"].tolist())):
+        doc.user_data["article_id"] = aid
+        docs.append(doc)
+    errors = []
+    return articles, places.places_table(docs, gaz=gaz, errors=errors), errors, docs
+
+
+@pytest.mark.corpus
+def test_corpus_rows_are_valid_and_point_into_the_text(corpus_places, tmp_path):
+    from helpers.tables import write_table
+    articles, df, errors, _ = corpus_places
+    assert errors == []
+    write_table(df, "places", tmp_path)
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    assert len(df) > 150
+    for row in df.itertuples():
+        assert texts[row.article_id][row.start_char:row.end_char] == row.mention
+    resolved = df.dropna(subset=["name"])
+    assert resolved["latitude"].between(-90, 90).all() and resolved["longitude"].between(-180, 180).all()
+    placed = resolved[resolved["kind"].isin(["country", "admin1", "city"])]
+    assert placed["country_code"].str.fullmatch(r"[A-Z]{2}").all()
+    assert placed.loc[placed["kind"] == "city", "geonameid"].notna().all()
+    assert len(resolved) / len(df) > 0.85
+
+
+@pytest.mark.corpus
+def test_corpus_has_no_demonyms_or_person_surnames(corpus_places, gaz):
+    _, df, _, docs = corpus_places
+    assert not any(gz.normalize(m) in gaz.demonyms for m in df["mention"])
+    for doc in docs:
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        mentions = set(df[df["article_id"] == doc.user_data["article_id"]]["mention"])
+        assert not (mentions & surnames) - {p for p in mentions if gaz.lookup(p) and
+                                            any(m.place.kind == "country" for m in gaz.lookup(p))}
+
+
+@pytest.mark.corpus
+def test_corpus_war_places_resolve_to_the_war_region(corpus_places):
+    # in articles about the war, most resolved cities lie in Ukraine, Russia or a neighbour
+    _, df, _, _ = corpus_places
+    cities = df[df["kind"] == "city"]
+    near = cities["latitude"].between(40, 60) & cities["longitude"].between(14, 50)
+    assert near.mean() > 0.6
