@@ -157,9 +157,9 @@ ENTITIES = _register(Table(
     doc="Named people, organisations, places and groups. Written by 02_sentences_entities.",
     columns=_provenance() + (
         C("text", STR, False, doc="Mention as written."),
-        C("label", STR, False, doc="PERSON, ORG, GPE, LOC, NORP, FAC (spaCy labels, corrected by rules)."),
+        C("label", STR, False, doc="PERSON, ORG, GPE, LOC, NORP, FAC (spaCy labels, corrected by rules). Also rows for noun phrases NER misses: an organisation head with a place/nationality modifier (\"Ukraine's defence ministry\", ORG), a role with one (\"Ukraine's health minister\", PERSON), and proper-noun subjects of reporting verbs."),
         C("canonical", STR, False, doc="Canonical name: short forms resolved to the full name within the article, and normalised so that the same entity gets the same string across articles."),
-        C("role", STR, doc="Role or title the text gives the entity (\"White House national security spokesman\"), else null."),
+        C("role", STR, doc="Role or title the text gives the entity (\"White House national security spokesman\") in an apposition or title premodifier; given to every mention of that entity in the article; else null."),
     ),
 ))
 
@@ -175,7 +175,7 @@ STATEMENTS = _register(Table(
         C("cue_lemma", STR, False, doc="Lemma of the cue (say, tell, according to, …)."),
         C("kind", STR, False, STATEMENT_KINDS, doc="direct (quoted), indirect (reported clause) or according_to."),
         C("content", STR, False, doc="Text of what is attributed: `articles.text[start_char:end_char]`."),
-        C("speaker_resolved_from", STR, doc="How the speaker was found: name, pronoun, role_noun, own_line."),
+        C("speaker_resolved_from", STR, doc="How the speaker was found: name (named subject, apposition or the name before a colon), pronoun (most recent compatible speaker), role_noun (\"the minister said\", \"the ministry said\"), own_line (\"Name said:\" introducing the next lines), continuation (a quotation standing alone right after a statement); null when the speaker is unknown."),
     ),
 ))
 
