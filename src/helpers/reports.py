@@ -66,15 +66,18 @@ _ALLOWED_TAGS = frozenset({
 _ALLOWED_ATTRS = {"*": ["class", "id", "title", "colspan", "rowspan", "align", "border"], "a": ["href"],
                   "img": ["src", "alt", "width", "height"]}
 _JS_OUTPUT_TYPES = ("application/javascript", "text/javascript", "application/vnd.jupyter.widget-view+json")
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>[^<]*</style>", re.IGNORECASE)
 _SPREADSHEET_FORMULA = re.compile(r"^[=+\-@\t\r]")
 
 
 def clean_html(fragment: str) -> str:
     """Allow-list clean an HTML fragment: tables and text markup stay, anything else is escaped.
 
-    ``<script>``, ``<iframe>``, ``<style>``… become visible text; event-handler
-    attributes are dropped; only http(s)/mailto links and ``data:`` images survive.
+    ``<script>``, ``<iframe>``… become visible text; event-handler attributes are
+    dropped; only http(s)/mailto links and ``data:`` images survive. Style blocks
+    (pandas adds one to every table) are removed: presentation only.
     """
+    fragment = _STYLE_BLOCK.sub("", fragment)
     return bleach.clean(fragment, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRS,
                         protocols={"http", "https", "mailto", "data"}, strip=False, strip_comments=True)
 

@@ -1,0 +1,53 @@
+"""Report building without a browser: cleaning, CSV exports, the index page."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+import figure_frames as ff
+from helpers import reports
+
+
+def test_clean_html_keeps_tables_and_escapes_everything_else():
+    table = pd.DataFrame({"title": ["<b>bold</b>"]})._repr_html_()
+    out = reports.clean_html(table + '<script>x()</script><img src=x onerror="y()"><a href="javascript:z()">l</a>')
+    assert "<table" in out and "<th>title</th>" in out and "<style" not in out
+    assert "&lt;b&gt;bold&lt;/b&gt;" in out  # pandas escaped the cell; it stays escaped
+    assert "&lt;script&gt;x()&lt;/script&gt;" in out
+    assert "onerror" not in out and "javascript:" not in out
+
+
+def test_csv_export_joins_lists_and_drops_article_text(tmp_path):
+    ff.write_all(tmp_path / "p")
+    written = reports.export_tables_csv(tmp_path / "p", tmp_path / "t")
+    assert set(written) == {"articles", "claims_ledger", "places", "events", "article_pairs"}
+    events = pd.read_csv(written["events"])
+    assert events.loc[2, "places"] == "Kurakhove; Pokrovsk"
+    assert "text" not in pd.read_csv(written["articles"]).columns
+
+
+def test_index_links_everything_and_escapes_the_run_summary(tmp_path):
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "08_map.html").write_text("<html></html>")
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "map.png").write_bytes(b"png")
+    (tmp_path / "figures" / "map.svg").write_text("<svg/>")
+    (tmp_path / "tables").mkdir()
+    pd.DataFrame({"s": ["a\nb", "c"]}).to_csv(tmp_path / "tables" / "claims.csv", index=False)
+    summary = {"finished": "2026-01-02T03:04:05+00:00", "status": "ok",
+               "notebooks": [{"notebook": "08_map.ipynb", "error": "<script>bad()</script>"}]}
+    page = reports.build_index(tmp_path, summary).read_text()
+    assert 'href="html/08_map.html"' in page and 'src="figures/map.png"' in page and 'href="figures/map.svg"' in page
+    assert 'href="tables/claims.csv"' in page and "(2 rows)" in page  # a quoted newline is one row
+    assert "Run: 2026-01-02T03:04:05+00:00" in page
+    assert "<script>bad()" not in page and "&lt;script&gt;bad()" in page
+    assert "script-src 'none'" in page
+
+
+def test_rebuild_cli_reads_executed_notebooks_and_run_json(tmp_path, capsys):
+    (tmp_path / "executed").mkdir()
+    (tmp_path / "run.json").write_text(json.dumps({"finished": "2026-01-01"}))
+    assert reports.main(["build", "--reports-dir", str(tmp_path), "--processed-dir", str(tmp_path / "none")]) == 0
+    assert "0 notebook(s) exported" in capsys.readouterr().out
+    assert "Run: 2026-01-01" in (tmp_path / "index.html").read_text()
