@@ -156,3 +156,16 @@ def test_seed_002_details(seed002):
 def test_seed_claimants_are_entities(seed_stage):
     canon = set(seed_stage["entities"].canonical)
     assert set(seed_stage["claims"].claimant) <= canon | {"(unattributed)"}
+
+
+@pytest.mark.parametrize("text,expr,value,qualifier", [
+    ("The region has braced itself for up to a million refugees.", "up to a million", 1e6, "up_to"),
+    ("The fighting produced almost half a million refugees.", "almost half a million", 5e5, "about"),
+])
+def test_article_as_count(nlp, text, expr, value, qualifier):
+    c = one(nlp, text)
+    assert (c["text"], c["value"], c["qualifier"]) == (expr, value, qualifier)
+
+
+def test_spaced_hyphen_duration_not_counted(nlp):
+    assert claims(nlp, "Leaders meet at a two -day summit in Brussels.") == []

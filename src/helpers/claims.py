@@ -176,7 +176,8 @@ class _Reader:
             return True
         # durations: "100 days", "8 years", "20-year conflict"
         unit_word = self.tok(end + 1) if nxt is not None and nxt.text in _DASHES and not nxt.whitespace_ else nxt
-        if unit_word is not None and unit_word.lemma_.lower() in lex["rate_units"]:
+        if unit_word is not None and (unit_word.lemma_.lower() in lex["rate_units"]
+                                      or unit_word.lower_.lstrip("-–").rstrip("s") in lex["rate_units"]):
             return True
         # hyphenated modifiers that are not units: "36-veteran", "three-day"
         if nxt is not None and nxt.text in _DASHES and not last.whitespace_ and not nxt.whitespace_ \
@@ -205,6 +206,14 @@ class _Reader:
         left, right = start, end
         currency = None
         unit = category = None
+        # "a million", "half a million": the article is the count
+        prev = self.tok(left - 1)
+        if words[0].lower() in lex["scales"] and prev is not None and prev.lower_ in ("a", "an"):
+            left -= 1
+            half = self.tok(left - 1)
+            if half is not None and half.lower_ == "half":
+                value *= 0.5
+                left -= 1
         # currency sign before: "$", "US$", "£"
         prev = self.tok(left - 1)
         if prev is not None and prev.lower_ in lex["signs"]:
