@@ -541,6 +541,9 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
 
 def article_anchors(articles: pd.DataFrame, metadata: pd.DataFrame | None = None) -> dict[str, tuple[date | None, str]]:
     """``article_id -> (anchor, anchor_source)``: stated date, else the inferred one, else none."""
+    missing = {"article_id", "published"} - set(articles.columns)
+    if missing:
+        raise ValueError(f"article_anchors: articles frame lacks columns {sorted(missing)}")
     inferred = {}
     if metadata is not None and len(metadata) and "published_inferred" in metadata:
         for aid, value in zip(metadata["article_id"], metadata["published_inferred"]):
