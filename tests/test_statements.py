@@ -101,3 +101,27 @@ def test_seed_statement_offsets(seed_articles, seed_stage):
     assert len(s) > 20
     assert all(texts[r.article_id][r.start_char:r.end_char] == r.content for r in s.itertuples())
     assert s.statement_id.is_unique
+
+
+def test_parenthetical_attribution(nlp):
+    rows = statements(nlp, "Russian troops captured the city of Melitopol, Russia's Interfax news agency said, as Moscow "
+                           "launched more attacks.")
+    assert len(rows) == 1
+    assert "Interfax" in rows[0]["speaker"]
+    assert rows[0]["content"] == "Russian troops captured the city of Melitopol"
+
+
+def test_role_noun_speaker_falls_back_to_last_person(nlp):
+    text = ("Catherine Colonna visited Kyiv on Monday. “We will keep helping Ukraine for as long as it takes,” she said. "
+            "Ukraine is fighting for its territorial integrity, the official stressed.")
+    rows = statements(nlp, text)
+    stressed = [r for r in rows if r["cue"] == "stressed"]
+    assert [(r["speaker"], r["speaker_resolved_from"]) for r in stressed] == [("Catherine Colonna", "role_noun")]
+
+
+def test_unnamed_official_with_nationality_is_the_speaker(nlp):
+    doc = nlp("Ukraine's health minister said on Saturday that 198 civilians had been killed.")
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    assert [r["speaker"] for r in out["statements"]] == ["Ukraine's health minister"]
+    assert [(c["text"], c["claimant"]) for c in out["claims"]] == [("198", "Ukraine's health minister")]
