@@ -20,6 +20,7 @@ Every other sentence is *only_in_a* (dropped by B) or *only_in_b* (added by B).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -54,12 +55,14 @@ class Row:
     label: str
 
 
+@functools.lru_cache(maxsize=200_000)
 def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _content(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) >= 3}
+@functools.lru_cache(maxsize=200_000)
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 3)
 
 
 def similarity_matrix(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
@@ -70,21 +73,17 @@ def similarity_matrix(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndar
     return process.cdist(na, nb, scorer=fuzz.token_sort_ratio, dtype=np.float64) / 100.0
 
 
-def shared_word_share(words_a: Sequence[set[str]], words_b: Sequence[set[str]]) -> np.ndarray:
-    """Shared content words of every sentence pair over the smaller sentence's count."""
-    vocab = {w: k for k, w in enumerate(set().union(*words_a, *words_b))}
-    if not vocab or not len(words_a) or not len(words_b):
-        return np.zeros((len(words_a), len(words_b)))
-
-    def matrix(sets):
-        m = np.zeros((len(sets), len(vocab)), dtype=np.float32)
-        for i, ws in enumerate(sets):
-            m[i, [vocab[w] for w in ws]] = 1.0
-        return m
-    ma, mb = matrix(words_a), matrix(words_b)
-    inter = ma @ mb.T
-    smaller = np.minimum(ma.sum(1)[:, None], mb.sum(1)[None, :])
-    return np.divide(inter, smaller, out=np.zeros_like(inter), where=smaller > 0).astype(np.float64)
+def shared_word_share(words_a: Sequence[frozenset[str]], words_b: Sequence[frozenset[str]],
+                      cells: np.ndarray | None = None) -> np.ndarray:
+    """Shared content words of sentence pairs over the smaller sentence's count
+    (only for the ``cells`` mask when given; 0 elsewhere)."""
+    out = np.zeros((len(words_a), len(words_b)))
+    idx = np.argwhere(cells) if cells is not None else np.argwhere(np.ones_like(out, dtype=bool))
+    for i, j in idx:
+        wa, wb = words_a[i], words_b[j]
+        smaller = min(len(wa), len(wb))
+        out[i, j] = len(wa & wb) / smaller if smaller else 0.0
+    return out
 
 
 def monotone_matches(sim: np.ndarray, threshold: float, allowed: np.ndarray | None = None) -> list[tuple[int, int]]:
@@ -113,11 +112,11 @@ def monotone_matches(sim: np.ndarray, threshold: float, allowed: np.ndarray | No
     return matches[::-1]
 
 
-def _cover(words_u: set[str], words_v: set[str]) -> float:
+def _cover(words_u: frozenset[str], words_v: frozenset[str]) -> float:
     return len(words_u & words_v) / len(words_u) if words_u else 0.0
 
 
-def _attach_unmatched(words_u: list[set[str]], words_v: list[set[str]], matched: set[int],
+def _attach_unmatched(words_u: list[frozenset[str]], words_v: list[frozenset[str]], matched: set[int],
                       rules: AlignRules) -> dict[int, int]:
     """Unmatched sentences of one side → the other side's sentence that covers them most."""
     out: dict[int, int] = {}
@@ -142,7 +141,8 @@ def align_sentences(ids_a: Sequence[int], texts_a: Sequence[str], ids_b: Sequenc
     normalised_a, normalised_b = [normalise(t) for t in texts_a], [normalise(t) for t in texts_b]
     words_a = [_content(t) for t in texts_a]
     words_b = [_content(t) for t in texts_b]
-    matches = monotone_matches(sim, rules.changed, shared_word_share(words_a, words_b) >= rules.shared_words)
+    share = shared_word_share(words_a, words_b, sim >= rules.changed)
+    matches = monotone_matches(sim, rules.changed, share >= rules.shared_words)
     matched_a = {i for i, _ in matches}
     matched_b = {j for _, j in matches}
 
@@ -192,13 +192,19 @@ def count_aligned(rows: Sequence[Row], side: str = "a") -> int:
     return len({getattr(r, attr) for r in rows if r.label in ("same", "changed")})
 
 
-def to_frame(article_a: str, article_b: str, rows: Sequence[Row]) -> pd.DataFrame:
-    df = pd.DataFrame([r.__dict__ for r in rows], columns=list(Row.__dataclass_fields__))
-    df.insert(0, "article_b", article_b)
-    df.insert(0, "article_a", article_a)
+def records(article_a: str, article_b: str, rows: Sequence[Row]) -> list[dict]:
+    """``sentence_alignment`` rows of one pair as dicts (build one frame for many pairs)."""
+    return [dict(article_a=article_a, article_b=article_b, **r.__dict__) for r in rows]
+
+
+def to_frame(records_: Sequence[dict]) -> pd.DataFrame:
+    """The ``sentence_alignment`` frame from :func:`records` of any number of pairs."""
+    if not records_:
+        return schemas.SENTENCE_ALIGNMENT.empty()
+    df = pd.DataFrame(list(records_), columns=schemas.SENTENCE_ALIGNMENT.column_names)
     for col in ("sentence_a", "sentence_b"):
         df[col] = df[col].astype("Int64")
-    return df[schemas.SENTENCE_ALIGNMENT.column_names]
+    return df
 
 
 def pair_rows(sentence_alignment: pd.DataFrame, article_a: str | None = None,

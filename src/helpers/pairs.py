@@ -44,8 +44,11 @@ class PairRules:
     duplicate_jaccard: float = 0.9
     #: rewrite: this share of the *shorter* article's sentences aligned (same/changed) …
     rewrite_aligned_share: float = 0.5
-    #: … and at least this containment of the shorter article in the longer.
+    #: … and at least this containment of the shorter article in the longer …
     rewrite_containment: float = 0.3
+    #: … and at least this many aligned sentences (one shared quote or a boilerplate
+    #: sign-off line in a very short text is not a rewrite).
+    rewrite_min_aligned: int = 3
     #: shared_source: at least this many aligned sentences (a common passage or wire copy).
     shared_min_aligned: int = 2
     #: containment asymmetry needed to call the more-contained side derived.
@@ -106,7 +109,8 @@ def classify(jaccard: float, c_ab: float, c_ba: float, aligned: int, n_a: int, n
         return "duplicate"
     shorter = min(n_a, n_b)
     contained = c_ab if n_a <= n_b else c_ba
-    if shorter and aligned / shorter >= rules.rewrite_aligned_share and contained >= rules.rewrite_containment:
+    if (aligned >= rules.rewrite_min_aligned and aligned / shorter >= rules.rewrite_aligned_share
+            and contained >= rules.rewrite_containment):
         return "rewrite"
     if aligned >= rules.shared_min_aligned:
         return "shared_source"
@@ -211,7 +215,7 @@ def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules
     sents = _sentence_lists(sentences)
     empty = pd.DataFrame({"sentence_id": pd.Series(dtype="int64"), "text": pd.Series(dtype="object")})
 
-    pair_rows, align_frames = [], []
+    pair_rows, align_records = [], []
     for a, b in candidate_pairs(sh, rules):
         jac, c_ab, c_ba = overlap(sh[a], sh[b])
         if max(c_ab, c_ba) < rules.min_containment:
@@ -229,9 +233,9 @@ def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules
                               containment_b_in_a=c_ba, aligned_sentences=aligned, sentences_a=len(sa),
                               sentences_b=len(sb), relation=relation, derived=derived, derived_reason=reason))
         if relation in ("duplicate", "rewrite"):
-            align_frames.append(alignment.to_frame(a, b, rows))
+            align_records += alignment.records(a, b, rows)
     pairs = pd.DataFrame(pair_rows, columns=schemas.ARTICLE_PAIRS.column_names) if pair_rows else schemas.ARTICLE_PAIRS.empty()
-    aligned_df = (pd.concat(align_frames, ignore_index=True) if align_frames else schemas.SENTENCE_ALIGNMENT.empty())
+    aligned_df = alignment.to_frame(align_records)
     return pairs, aligned_df
 
 
