@@ -95,6 +95,8 @@ def evaluate(files: list[Path], nlp) -> dict:
                 errors.append(("miss", f.name, g["text"], g.get("value"), ""))
                 continue
             counts["relaxed_tp_gold"] += 1
+            if (match.start_char, match.end_char) != (g["start"], g["end"]):
+                errors.append(("span", f.name, g["text"], g.get("value"), match.text))
             counts["relaxed_tp_gold_calendar"] += not g.get("value", "").endswith("_REF")
             if match.timex == g.get("value"):
                 counts["value_ok"] += 1
@@ -147,7 +149,7 @@ def main(argv=None) -> int:
     for note in notes:
         print(f"- {note}")
     if args.errors:
-        for kind in ("miss", "false", "value"):
+        for kind in ("miss", "false", "value", "span"):
             shown = [e for e in all_errors if e[0] == kind][:args.errors]
             print(f"\n{kind} ({sum(e[0] == kind for e in all_errors)}):")
             for e in shown:

@@ -20,9 +20,9 @@ MAX_HOPS = 8
 
 
 @functools.lru_cache(maxsize=1)
-def _markers() -> tuple[frozenset, frozenset]:
+def _markers() -> tuple[frozenset, frozenset, frozenset]:
     m = date_lexicon.load()["future_markers"]
-    return frozenset(m["modals"]), frozenset(m["governors"])
+    return frozenset(m["modals"]), frozenset(m["governors"]), frozenset(m["main_verbs"])
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -36,9 +36,11 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def verb_tense(verb: Token) -> str | None:
-    modals, governors = _markers()
+    modals, governors, planning = _markers()
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in modals or c.lemma_.lower() in modals for c in aux):
+        return FUTURE
+    if verb.lemma_.lower() in planning:  # "planned a rally on Saturday", "plans to meet on Tuesday"
         return FUTURE
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux):
         head = verb.head
