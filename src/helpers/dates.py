@@ -449,7 +449,7 @@ def _read_weekend(m, ctx):
     return _relative("week", rel)
 
 
-_MOD_OPT = rf"(?:(?P<mod>{_MOD})(?:-|\s+))?"
+_MOD_OPT = rf"(?:(?P<mod>{_MOD})(?:\s*-\s*|\s+))?"
 
 RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for name, rx, fn in [
     ("iso_date", rf"(?<![\d-])(?P<y>1[89]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)", _read_iso),
@@ -460,8 +460,8 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
      rf"{_BETWEEN}(?P<core>{_day('d1')}(?:\s+{_month('m1')})?\s*{_RANGE_SEP}\s*{_day('d2')}\s+{_month('m2')}(?:,?\s+{_year('y')})?)",
      _read_day_range),
     ("month_range",
-     rf"{_BETWEEN}(?P<core>(?:(?P<mod1>{_MOD})(?:-|\s+))?{_month('m1', True)}(?:,?\s+{_year('y1')})?\s*{_RANGE_SEP}\s*"
-     rf"(?:(?P<mod2>{_MOD})(?:-|\s+))?{_month('m2', True)}(?:,?\s+{_year('y2')})?)",
+     rf"{_BETWEEN}(?P<core>(?:(?P<mod1>{_MOD})(?:\s*-\s*|\s+))?{_month('m1', True)}(?:,?\s+{_year('y1')})?\s*{_RANGE_SEP}\s*"
+     rf"(?:(?P<mod2>{_MOD})(?:\s*-\s*|\s+))?{_month('m2', True)}(?:,?\s+{_year('y2')})?)",
      _read_month_range),
     ("month_day", rf"(?P<core>(?:{_weekday('wd')},?\s+)?{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')})?)", _read_date),
     ("day_month",
@@ -481,7 +481,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("part_code", rf"(?<![A-Za-z])(?P<core>(?P<unit>[HQ])(?P<n>[1-4])\s+{_year('y')})", _read_part_code),
     ("year_range", rf"(?P<core>{_year('y1')}\s*(?:-|–|/|(?i:to))\s*(?P<y2>(?:1[89]|20)?\d\d)(?![\d%]))", _read_year_range),
     ("year", rf"(?P<core>{_MOD_OPT}{_year('y')})", _read_year),
-    ("decade", rf"(?P<core>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))(?:-|\s+))?(?<!\d)(?P<dec>(?:1[89]|20)\d)0s)(?![A-Za-z])", _read_decade),
+    ("decade", rf"(?P<core>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))(?:\s*-\s*|\s+))?(?<!\d)(?P<dec>(?:1[89]|20)\d)0s)(?![A-Za-z])", _read_decade),
     ("weekday",
      rf"(?P<core>(?:(?P<shift>(?i:last|this|next|coming|past))\s+)?(?:(?i:early|late)\s+)?{_weekday('wd')}(?:\s+(?P<part>{_PART}))?)(?![a-z])",
      _read_weekday),
