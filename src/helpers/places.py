@@ -149,7 +149,8 @@ def candidates(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
             if ent is not None and ent.start == i and tok.lower_ == "the":
                 i += 1  # "the Republic of Korea": look the name up without the article
                 continue
-            if ent is not None and ent.label_ in PLACE_ENTS and ent.start == i:
+            if ent is not None and ent.label_ in PLACE_ENTS and (
+                    ent.start == i or (ent.start == i - 1 and doc[i - 1].lower_ == "the")):
                 found = ([], ent.end)  # model's place with no gazetteer entry: kept, unresolved
             else:
                 i += 1
@@ -207,6 +208,9 @@ def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexi
             and prev.ent_type_ not in PLACE_ENTS and prev.whitespace_:
         return False
     ent = ent_of.get(i)
+    if ent is not None and ent.label_ in PLACE_ENTS and ent.start < i and any(
+            _capitalised(t) and t.lower_ not in lex.joiners for t in doc[ent.start:i]):
+        return False  # the last word of a longer place name ("Soviet Union", "East Timor")
     if ent is not None and ent.label_ in NAME_ENTS and (ent.start < i or ent.end > j):
         extra = [t for t in doc[ent.start:ent.end] if not (i <= t.i < j)]
         if any(_capitalised(t) and t.lower_ not in lex.joiners and _feature_kind(t.text, lex) is None
@@ -215,8 +219,9 @@ def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexi
     if ent is not None and ent.label_ == "NORP" and ent.start == i and ent.end == j:
         return False
     # surname of a person named in full in the same article ("Austin said")
-    if len(span) == 1 and span.text in person_parts and cand.ner not in PLACE_ENTS:
-        return False
+    if len(span) == 1 and span.text in person_parts and cand.ner not in PLACE_ENTS \
+            and not any(m.place.kind == "country" and m.match_type == gz.PRIMARY for m in cand.matches):
+        return False  # a country's name is not a surname ("Rethinking Egypt" mis-tagged as a person)
     # context before: preposition / feature word ("the town of X", "the republics of X and Y")
     k = i - 1
     if k >= 0 and doc[k].lower_ in lex.preps:
@@ -258,6 +263,9 @@ def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexi
             return False
     if cand.ner is None and not evidence and all(m.variant for m in cand.matches):
         return False
+    if not (cand.prep or cand.kind_hint) and all(
+            m.variant and m.place.kind == "city" and m.place.population < 10000 for m in cand.matches):
+        return False  # a near-spelling of a village, with nothing else saying it is a place
     if sent_initial and len(span) == 1 and not evidence and span[0].pos_ != "PROPN":
         return False
     strong = any(m.match_type == gz.PRIMARY or m.place.kind != "city" or m.place.population >= 10000
