@@ -32,7 +32,7 @@ class SeedStage:
 @functools.lru_cache(maxsize=1)
 def seed_stage() -> SeedStage:
     from helpers.articles import parse_directory
-    from helpers.dates import article_anchors, build_dates_table
+    from helpers.dates_table import article_anchors, build_dates_table
     from helpers.text_stage import extract_article, parse_articles
 
     articles = parse_directory(paths.RAW_DIR).articles

@@ -9,7 +9,8 @@ import pytest
 
 from dates_events_seeds import SEED_000, SEED_002, seed_stage
 from helpers import schemas
-from helpers.dates import article_anchors, build_dates_table, find_time_expressions
+from helpers.dates import find_time_expressions
+from helpers.dates_table import article_anchors, build_dates_table
 from helpers.tense import span_tense
 
 D = date.fromisoformat

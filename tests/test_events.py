@@ -128,7 +128,7 @@ def test_no_event_in_a_static_sentence(nlp):
 def test_other_type_needs_a_date(nlp):
     doc = nlp("The parliament reopened on Monday. The parliament reopened.")
     doc.user_data["article_id"] = "x"
-    from helpers.dates import build_dates_table
+    from helpers.dates_table import build_dates_table
     dates, _ = build_dates_table([doc], {"x": (D("2024-10-24"), "published")})
     events, errors = build_events_table([doc], dates)
     assert errors == []

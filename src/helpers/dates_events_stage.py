@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from . import docs as docs_module
 from . import schemas, tables
-from .dates import article_anchors, build_dates_table
+from .dates_table import article_anchors, build_dates_table
 from .events import build_events_table
 
 

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import schemas
 from .article_rows import rows_per_article
-from .dates import sentence_index_for, sentence_indexes
+from .dates_table import sentence_index_for, sentence_indexes
 from .sentences import SentenceIndex
 
 STATEMENT, OTHER, AID, DEPLOYMENT = "statement", "other", "aid", "deployment"
