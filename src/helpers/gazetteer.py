@@ -442,6 +442,7 @@ class Gazetteer:
         self.capital = (self.folder / "capital.txt").read_text(encoding="utf-8").split("\n")
         self.demonyms: dict[str, str] = json.loads((self.folder / "demonyms.json").read_text(encoding="utf-8"))
         self._place_cache: dict[int, Place] = {}
+        self._lookup_cache: dict[tuple[str, bool], list[Match]] = {}
 
     def __len__(self) -> int:
         return len(self.names)
@@ -472,6 +473,14 @@ class Gazetteer:
 
     def lookup(self, name: str, variants: bool = True) -> list[Match]:
         """Places whose name (or alternate name) is ``name``; variant spellings if no exact hit."""
+        cached = self._lookup_cache.get((name, variants))
+        if cached is None:
+            if len(self._lookup_cache) > 200_000:
+                self._lookup_cache.clear()
+            cached = self._lookup_cache[(name, variants)] = self._lookup(name, variants)
+        return list(cached)
+
+    def _lookup(self, name: str, variants: bool) -> list[Match]:
         key = normalize(name)
         hits = self._postings("exact", key)
         variant = False

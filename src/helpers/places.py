@@ -101,6 +101,7 @@ def candidates(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
     for e in doc.ents:
         for i in range(e.start, e.end):
             ent_of[i] = e
+    sent_starts = {s.start for s in doc.sents}  # (Token.is_sent_start scans the whole doc each call)
     person_parts = set()
     for e in doc.ents:
         if e.label_ == "PERSON" and len(e) > 1:
@@ -140,7 +141,7 @@ def candidates(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
             matches = gaz.lookup(head) if len(head) >= 3 else []
             if matches:
                 cand = Candidate(i, i + 1, tok.idx, tok.idx + len(head), head, matches)
-                if _keep(doc, cand, ent_of, person_parts, lex, gaz):
+                if _keep(doc, cand, ent_of, person_parts, lex, gaz, sent_starts):
                     out.append(cand)
                 i += 1
                 continue
@@ -166,7 +167,7 @@ def candidates(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
         ent = ent_of.get(i)
         if ent is not None and ent.start == i and ent.end == j:
             cand.ner = ent.label_
-        if _keep(doc, cand, ent_of, person_parts, lex, gaz):
+        if _keep(doc, cand, ent_of, person_parts, lex, gaz, sent_starts):
             out.append(cand)
             i = cand.end if cand.extended_end_char is None else max(cand.end, _token_after(doc, cand.extended_end_char))
         else:
@@ -180,7 +181,8 @@ def _token_after(doc: Doc, char: int) -> int:
     return span.start if span is not None else len(doc)
 
 
-def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexicon, gaz: gz.Gazetteer) -> bool:
+def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexicon, gaz: gz.Gazetteer,
+          sent_starts: set[int]) -> bool:
     """Context checks; sets ``kind_hint``, ``prep`` and ``extended_end_char`` on the candidate."""
     i, j = cand.start, cand.end
     span = doc[i:j]
@@ -198,11 +200,11 @@ def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexi
         cand.kind_hint = _feature_kind(nxt.text, lex)
         cand.extended_end_char = nxt.idx + len(nxt.text)
     elif nxt is not None and _capitalised(nxt) and nxt.text not in _POSSESSIVE and not nxt.is_punct \
-            and not nxt.is_sent_start and span[-1].whitespace_:
+            and nxt.i not in sent_starts and span[-1].whitespace_:
         # followed by another capitalised word that is not a feature word: part of a longer name
         if not gaz.lookup(nxt.text, variants=False) or nxt.pos_ not in ("PROPN",):
             return False
-    if prev is not None and _capitalised(prev) and not prev.is_sent_start and not prev.is_punct \
+    if prev is not None and _capitalised(prev) and prev.i not in sent_starts and not prev.is_punct \
             and prev.text.lower() not in lex.joiners and _feature_kind(prev.text, lex) is None \
             and prev.ent_type_ not in ("NORP",) and gz.normalize(prev.text) not in gaz.demonyms \
             and prev.ent_type_ not in PLACE_ENTS and prev.whitespace_:
@@ -245,7 +247,7 @@ def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexi
             and not any(m.place.kind in ("country", "other") for m in cand.matches):
         return False  # "the Gulf", "the Kremlin": a common-noun name, not a settlement
     # single common words the model does not treat as names ("Police", "Central")
-    sent_initial = span[0].is_sent_start or (prev is not None and prev.is_punct and prev.text in "\"\u201c'(")
+    sent_initial = span[0].i in sent_starts or (prev is not None and prev.is_punct and prev.text in "\"\u201c'(")
     evidence = cand.ner in PLACE_ENTS or cand.prep or cand.kind_hint is not None
     if not cand.matches:
         return cand.ner in PLACE_ENTS and not (len(span) == 1 and span.text in person_parts)
