@@ -6,7 +6,7 @@
 Runs the pipeline (notebooks 01–07) on ``--raw-dir`` into ``--work-dir`` unless its tables are already
 there (``--reuse``), then draws the map, timeline, claims-ledger chart and rewrite comparison with
 ``helpers.figures`` into ``--out-dir`` (PNG only: these are committed for the README and the showcase
-notebook) and writes ``summary.json`` there: counts of what each figure shows and how long it took.
+notebook) and writes ``figures_summary.json`` there: counts of what each figure shows and how long it took.
 """
 from __future__ import annotations
 
@@ -119,7 +119,7 @@ def main(argv=None) -> int:
     record["places_from"] = ensure_places(processed)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     record.update(render(processed, args.out_dir))
-    (args.out_dir / "summary.json").write_text(json.dumps(record, indent=1, sort_keys=True, default=str) + "\n")
+    (args.out_dir / "figures_summary.json").write_text(json.dumps(record, indent=1, sort_keys=True, default=str) + "\n")
     print(json.dumps(record, indent=1, sort_keys=True, default=str))
     return 0
 

@@ -86,12 +86,30 @@ def test_timeline_thinning_spreads_lanes_over_time():
     many = pd.concat([base] * 100, ignore_index=True)
     many["date_start"] = [dt.date(2023, 1, 1) + dt.timedelta(days=i) for i in range(100)]
     many["date_end"] = many["date_start"]
-    rows = timeline.prepare_timeline(many, max_rows=10)
+    rows = timeline.prepare_timeline(many, max_rows=10, coverage=1.0)
     chosen = rows[rows["selected"]]
     assert len(chosen) == 10
     assert chosen["start"].min() == dt.date(2023, 1, 1) and chosen["start"].max() == dt.date(2023, 4, 10)
     weeks = timeline.weekly_counts(rows)
     assert weeks["n"].sum() == 100
+
+
+def test_timeline_window_leaves_out_background_dates_and_prefers_fine_precision():
+    base = ff.events().iloc[[3]]
+    war = pd.concat([base] * 60, ignore_index=True)
+    war["date_start"] = [dt.date(2022, 2, 1) + dt.timedelta(days=i) for i in range(60)]
+    war["date_end"] = war["date_start"]
+    history = pd.concat([base] * 3, ignore_index=True).assign(
+        date_start=[dt.date(1850, 1, 1), dt.date(1970, 1, 1), dt.date(2014, 1, 1)], precision="year")
+    history["date_end"] = [dt.date(1850, 12, 31), dt.date(1970, 12, 31), dt.date(2014, 12, 31)]
+    years = pd.concat([base] * 5, ignore_index=True).assign(
+        date_start=dt.date(2022, 1, 1), date_end=dt.date(2022, 12, 31), precision="year")
+    rows = timeline.prepare_timeline(pd.concat([war, history, years], ignore_index=True), max_rows=20)
+    assert not rows.loc[rows["start"].astype(str) < "2014-12-31", "in_window"].any()
+    chosen = rows[rows["selected"]]
+    assert len(chosen) == 20 and set(chosen["precision"]) == {"day"}
+    assert timeline.core_window([dt.date(2020, 1, d) for d in (1, 2, 3)] + [dt.date(1900, 1, 1)], 0.75) == (
+        dt.date(2020, 1, 1), dt.date(2020, 1, 3))
 
 
 # --- ledger chart ----------------------------------------------------------------------------------
@@ -117,6 +135,7 @@ def test_value_labels_and_log_scale_rule():
     assert ledger_chart.value_label(10, 10, 20, "range") == "10–20"
     assert ledger_chart.value_label(2.5, 2.5, 2.5, "about") == "≈ 2.5"
     assert ledger_chart.value_label(200e9, 200e9, 200e9, "more_than") == "> 200bn"
+    assert ledger_chart.format_number(713e6) == "713m" and ledger_chart.format_number(1234567) == "1,234,567"
     assert ledger_chart.needs_log_scale([3, 300]) and not ledger_chart.needs_log_scale([3, 299])
     assert not ledger_chart.needs_log_scale([0, 5000])
 
@@ -201,7 +220,10 @@ def test_sources_text_names_few_articles_and_counts_many():
     assert few.startswith("Sources: “North Korean troops in Ukraine") and "Al Jazeera, 2024-10-24" in few
     many = pd.concat([arts.assign(article_id=[f"{i}a", f"{i}b"]) for i in range(3)], ignore_index=True)
     text = style.sources_text(many, many["article_id"])
-    assert text.startswith("Sources: 6 articles from 2 outlets") and "Al Jazeera (3)" in text
+    assert text == "Sources: 6 articles — 6 from 2 named outlets, most from Al Jazeera (3), Pindula News (3)"
+    many["outlet"] = None
+    many["outlet_country"] = ["GB", "GB", "US", "GB", "UA", "US"]
+    assert style.sources_text(many, many["article_id"]) == "Sources: 6 articles — outlet countries GB (3), US (2), UA (1)"
 
 
 def test_missing_titles_and_outlets_are_not_printed_as_nan():
@@ -212,3 +234,18 @@ def test_missing_titles_and_outlets_are_not_printed_as_nan():
     assert style.article_names(arts)[arts.loc[0, "article_id"]] == arts.loc[0, "article_id"]
     assert ledger_chart.topic_label("(unspecified) | assault | attacks") == "assault — attacks"
     assert ledger_chart.topic_label("north korea | soldier | personnel") == "north korea (soldier)"
+
+
+def test_dense_part_of_the_main_panel_gets_a_close_up():
+    rows = []
+    for i, (lat, lon, n) in enumerate([(48.0, 37.8, 9), (48.3, 37.2, 6), (48.1, 37.5, 5), (47.1, 37.5, 4),
+                                       (50.4, 30.5, 3), (55.8, 37.6, 2), (52.2, 21.0, 1), (53.9, 27.56, 1)]):
+        rows.append(dict(name=f"P{i}", country_code="UA", kind="city", latitude=lat, longitude=lon, mentions=n,
+                         articles=1, event_type=style.NO_EVENT))
+    points = pd.DataFrame(rows)
+    panels = place_map.plan_panels(points)
+    assert [p.role for p in panels] == ["main", "zoom"]
+    assert set(panels[1].rows) == {0, 1, 2, 3}  # the four close places, 24 of 31 mentions
+    lon0, lat0, lon1, lat1 = panels[1].bbox
+    assert lon1 - lon0 < 4 and lat1 - lat0 < 4
+    assert [p.role for p in place_map.plan_panels(points, zoom=False)] == ["main"]

@@ -36,12 +36,14 @@ def place_labels(
     pad: float = 1.5,
     max_labels: int | None = None,
     radii: Sequence[float] | None = None,
+    obstacles: int | None = None,
     **text_kwargs,
 ) -> list[Text]:
     """Label points (in data coordinates, given in priority order) without overlaps.
 
-    ``radii`` (marker radii in points) keep labels off every marker, their own
-    included. Returns the kept :class:`~matplotlib.text.Text` artists. Axis
+    ``radii`` (marker radii in points) keep labels off the markers of the first
+    ``obstacles`` points (all by default), their own included; smaller,
+    lower-priority markers may sit under a label. Returns the kept :class:`~matplotlib.text.Text` artists. Axis
     limits must be final before calling (positions are computed in display space).
     """
     fig = ax.figure
@@ -51,7 +53,7 @@ def place_labels(
     px_per_pt = fig.dpi / 72.0
     centres = ax.transData.transform(list(zip(xs, ys))) if len(xs) else []
     markers = [Bbox.from_bounds(cx - r * px_per_pt, cy - r * px_per_pt, 2 * r * px_per_pt, 2 * r * px_per_pt)
-               for (cx, cy), r in zip(centres, radii)]
+               for (cx, cy), r in list(zip(centres, radii))[:obstacles]]
     kept: list[Text] = []
     boxes: list[Bbox] = []
     for x, y, label, r in zip(xs, ys, texts, radii):

@@ -22,8 +22,8 @@ QUALIFIER_MARKS = {"exact": "", "at_least": "≥ ", "more_than": "> ", "about": 
                    "less_than": "< ", "range": ""}
 OPEN_ABOVE = ("at_least", "more_than")
 OPEN_BELOW = ("up_to", "less_than")
-LEDGER_COLUMNS = ["topic", "topic_label", "claim_id", "article_id", "claimant", "claim_date", "outlet", "value",
-                  "value_low", "value_high", "qualifier", "value_label", "row_label", "log_scale"]
+LEDGER_COLUMNS = ["topic", "topic_label", "n_claims", "claim_id", "article_id", "claimant", "claim_date", "outlet",
+                  "value", "value_low", "value_high", "qualifier", "value_label", "row_label", "log_scale"]
 _CLAIMANT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999", "#F0E442")
 
 
@@ -32,6 +32,8 @@ def format_number(v: float) -> str:
         return "?"
     if abs(v) >= 1e9 and v % 1e8 == 0:
         return f"{v / 1e9:,.1f}bn".replace(".0bn", "bn")
+    if abs(v) >= 1e6 and v % 1e5 == 0:
+        return f"{v / 1e6:,.1f}m".replace(".0m", "m")
     if float(v).is_integer():
         return f"{v:,.0f}"
     return f"{v:,.2f}".rstrip("0").rstrip(".")
@@ -61,28 +63,52 @@ def topic_label(topic: str) -> str:
     return f"{subject} ({unit})" if unit and unit not in subject else subject
 
 
-def prepare_ledger(ledger: pd.DataFrame, min_claims: int = 2, max_topics: int = 6,
-                   max_claims_per_topic: int = 12) -> pd.DataFrame:
-    """The chart's input rows: topics with ≥ ``min_claims`` claims, most-claimed first."""
+def _has_subject(topic: str) -> bool:
+    subject = str(topic).split("|")[0].strip()
+    return bool(subject) and not subject.startswith("(")
+
+
+def rank_topics(ledger: pd.DataFrame, min_claims: int = 2) -> pd.DataFrame:
+    """Topics with ≥ ``min_claims`` claims, best first: a named subject before "(unspecified)",
+    then more distinct named claimants (who disagrees with whom), then more claims."""
+    attributed = ledger[~ledger["claimant"].astype(str).str.startswith("(")]
+    sizes = ledger.groupby("topic").agg(n=("claim_id", "nunique")).reset_index()
+    named = attributed.groupby("topic")["claimant"].nunique().rename("claimants").reset_index()
+    sizes = sizes.merge(named, on="topic", how="left").fillna({"claimants": 0})
+    sizes["claimants"] = sizes["claimants"].astype(int)
+    sizes["has_subject"] = sizes["topic"].map(_has_subject)
+    sizes = sizes[sizes["n"] >= min_claims]
+    return sizes.sort_values(["has_subject", "claimants", "n", "topic"],
+                             ascending=[False, False, False, True]).reset_index(drop=True)
+
+
+def prepare_ledger(ledger: pd.DataFrame, min_claims: int = 2, max_topics: int = 5,
+                   max_claims_per_topic: int = 8) -> pd.DataFrame:
+    """The chart's input rows: the best topics of :func:`rank_topics`, each topic's claims by date.
+
+    When a topic has more than ``max_claims_per_topic`` claims, named claimants are kept
+    before unattributed figures (``n_claims`` keeps the topic's full count).
+    """
     if ledger is None or ledger.empty:
         return pd.DataFrame(columns=LEDGER_COLUMNS)
-    sizes = ledger.groupby("topic").agg(n=("claim_id", "nunique"), claimants=("claimant", "nunique"))
-    sizes = sizes[sizes["n"] >= min_claims].reset_index()
-    if sizes.empty:
+    ranked = rank_topics(ledger, min_claims).head(max_topics)
+    if ranked.empty:
         return pd.DataFrame(columns=LEDGER_COLUMNS)
-    sizes = sizes.sort_values(["n", "claimants", "topic"], ascending=[False, False, True]).head(max_topics)
     parts = []
-    for topic in sizes["topic"]:
+    for topic, n in zip(ranked["topic"], ranked["n"]):
         sub = ledger[ledger["topic"] == topic].drop_duplicates("claim_id").copy()
         sub["_date"] = pd.to_datetime(sub["claim_date"])
-        sub = sub.sort_values(["_date", "claimant", "value", "claim_id"], na_position="last")
+        sub["_unnamed"] = sub["claimant"].astype(str).str.startswith("(")
+        sub = sub.sort_values(["_unnamed", "_date", "claimant", "value", "claim_id"], na_position="last")
         sub = sub.head(max_claims_per_topic)
+        sub = sub.sort_values(["_date", "claimant", "value", "claim_id"], na_position="last")
+        sub["n_claims"] = int(n)
         sub["topic_label"] = topic_label(topic)
         sub["value_label"] = [value_label(v, lo, hi, q) for v, lo, hi, q in
                               zip(sub["value"], sub["value_low"], sub["value_high"], sub["qualifier"])]
         sub["row_label"] = [
             " · ".join(x for x in (style.shorten(c, 32), d.isoformat() if pd.notna(d) and d is not None else "undated",
-                                   style.shorten(o, 20) if isinstance(o, str) else None) if x)
+                                   style.shorten(o, 20) if style.present(o) else None) if x)
             for c, d, o in zip(sub["claimant"], sub["claim_date"], sub["outlet"])]
         sub["log_scale"] = needs_log_scale(list(sub["value_low"]) + list(sub["value_high"]))
         parts.append(sub)
@@ -96,7 +122,7 @@ def plot_ledger(rows: pd.DataFrame, *, source_line: str = "", title: str = "Who 
     with style.styled():
         fig = style.new_figure("ledger")
         heights = [max(len(rows[rows["topic"] == t]), 2) + 1.2 for t in topics]
-        gs = fig.add_gridspec(len(topics), 1, height_ratios=heights, left=0.30, right=0.93, top=0.88,
+        gs = fig.add_gridspec(len(topics), 1, height_ratios=heights, left=0.30, right=0.93, top=0.86,
                               bottom=0.07, hspace=0.55)
         for i, topic in enumerate(topics):
             sub = rows[rows["topic"] == topic].reset_index(drop=True)
@@ -134,14 +160,17 @@ def plot_ledger(rows: pd.DataFrame, *, source_line: str = "", title: str = "Who 
             ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
             ax.set_axisbelow(True)
             scale = " — log scale" if log else ""
-            ax.set_title(f"{style.shorten(sub['topic_label'].iloc[0], 80)}: {len(sub)} claims{scale}",
+            total = int(sub["n_claims"].iloc[0])
+            count = f"{len(sub)} claims" if total == len(sub) else f"{len(sub)} of {total} claims"
+            ax.set_title(f"{style.shorten(sub['topic_label'].iloc[0], 80)}: {count}{scale}",
                          loc="left", fontsize=9)
             ax.tick_params(axis="x", labelsize=7)
         handles = [Patch(facecolor="#888888", hatch="///", edgecolor="white", label="open-ended (≥ at least, > more than, ≤ up to, < less than)"),
                    Patch(facecolor="#888888", label="stated value"),]
-        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.45, 0.955), ncol=2, fontsize=7)
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 0.93), ncol=2, fontsize=7)
         fig.suptitle(title, x=0.01, y=0.985, ha="left", fontsize=13, fontweight="bold")
-        fig.text(0.01, 0.94, f"{len(topics)} topic(s) with two or more claims; bars coloured by claimant",
+        fig.text(0.01, 0.94, f"{len(topics)} topic(s) with two or more claims (named subjects and most claimants first); "
+                 "bars coloured by claimant",
                  fontsize=8, color="#444444")
         style.add_source_line(fig, source_line)
     return fig

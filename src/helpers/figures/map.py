@@ -13,7 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib import patheffects
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 from .. import schemas
 from . import basemap, style
@@ -134,8 +136,39 @@ def _bbox(points: pd.DataFrame, min_span: float = 4.0, pad: float = 0.18) -> tup
     return (float(cx - w / 2), float(max(cy - h / 2, -85.0)), float(cx + w / 2), float(min(cy + h / 2, 85.0)))
 
 
-def plan_panels(points: pd.DataFrame, gap_km: float = 1200.0, max_insets: int = 3) -> list[Panel]:
-    """The main panel (the group with most mentions) and up to ``max_insets`` insets."""
+def zoom_panel(points: pd.DataFrame, main: Panel, fraction: float = 0.25, min_share: float = 0.25,
+               min_places: int = 4, max_window: tuple[float, float] = (16.0, 9.0)) -> Panel | None:
+    """A close-up of the densest part of the main panel (e.g. the Donbas inside Eastern Europe).
+
+    A window ``fraction`` of the main panel's width and height (at most
+    ``max_window`` degrees of longitude, latitude: about a country the size of
+    Ukraine) is centred on each place in turn; the window holding most mentions becomes a zoom panel when it
+    holds at least ``min_share`` of the main panel's mentions and ``min_places`` places.
+    """
+    sub = points.iloc[list(main.rows)]
+    if len(sub) < min_places:
+        return None
+    min_lon, min_lat, max_lon, max_lat = main.bbox
+    half_w = min((max_lon - min_lon) * fraction, max_window[0]) / 2
+    half_h = min((max_lat - min_lat) * fraction, max_window[1]) / 2
+    lon, lat = sub["longitude"].to_numpy(float), sub["latitude"].to_numpy(float)
+    mentions = sub["mentions"].to_numpy(int)
+    best, best_mask = -1, None
+    for cx, cy in zip(lon, lat):  # sorted by mentions: ties go to the most-mentioned centre
+        mask = (np.abs(lon - cx) <= half_w) & (np.abs(lat - cy) <= half_h)
+        total = int(mentions[mask].sum())
+        if total > best:
+            best, best_mask = total, mask
+    members = sub[best_mask]
+    if len(members) < min_places or best < min_share * main.mentions or len(members) == len(sub):
+        return None
+    rows = tuple(int(points.index.get_loc(i)) for i in members.index)
+    return Panel("zoom", _bbox(members, min_span=1.5, pad=0.2), rows, best)
+
+
+def plan_panels(points: pd.DataFrame, gap_km: float = 1200.0, max_insets: int = 3, zoom: bool = True) -> list[Panel]:
+    """The main panel (the group with most mentions), then up to ``max_insets`` insets:
+    a zoom on the main panel's densest part (see :func:`zoom_panel`) and the far-away groups."""
     if points.empty:
         return []
     points = points.reset_index(drop=True)
@@ -146,9 +179,14 @@ def plan_panels(points: pd.DataFrame, gap_km: float = 1200.0, max_insets: int = 
         sub = points.iloc[list(rows)]
         groups.append((int(sub["mentions"].sum()), rows, sub))
     groups.sort(key=lambda g: (-g[0], g[1][0]))
-    panels = []
-    for i, (mentions, rows, sub) in enumerate(groups[: 1 + max_insets]):
-        panels.append(Panel("main" if i == 0 else "inset", _bbox(sub), rows, mentions))
+    mentions, rows, sub = groups[0]
+    panels = [Panel("main", _bbox(sub), rows, mentions)]
+    close_up = zoom_panel(points, panels[0]) if zoom and max_insets > 0 else None
+    if close_up is not None:
+        panels.append(close_up)
+    far_insets = max_insets - (len(panels) - 1)
+    for mentions, rows, sub in groups[1: 1 + far_insets]:
+        panels.append(Panel("inset", _bbox(sub), rows, mentions))
     return panels
 
 
@@ -196,11 +234,12 @@ def _draw_panel(ax, panel: Panel, points: pd.DataFrame, mentioned_codes: set, ma
     for spine in ax.spines.values():
         spine.set_visible(True)
         spine.set_color("#999999")
-    ax.set_title(title, loc="left", fontsize=9 if panel.role == "inset" else 11)
+    ax.set_title(title, loc="left", fontsize=11 if panel.role == "main" else 9)
     labels = [style.shorten(n, 28) for n in sub["name"]]
     return place_labels(ax, sub["longitude"].tolist(), sub["latitude"].tolist(), labels,
                         fontsize=8 if panel.role == "main" else 7, max_labels=max_labels, zorder=4,
-                        radii=list(np.sqrt(sizes) / 2),
+                        radii=list(np.sqrt(sizes) / 2), obstacles=2 * max_labels,
+                        path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")],
                         color="#222222")
 
 
@@ -228,12 +267,19 @@ def plot_map(points: pd.DataFrame, *, countries: pd.DataFrame | None = None, sou
         main_ax = fig.add_axes((0.01, 0.04, 0.68 if insets else 0.98, 0.84))
         _draw_panel(main_ax, panels[0], points, mentioned, max_mentions, max_labels,
                     _panel_title(panels[0], points))
+        for panel in insets:
+            if panel.role == "zoom":  # outline the close-up's extent on the main panel
+                x0, y0, x1, y1 = panel.bbox
+                main_ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#333333",
+                                            linewidth=0.9, linestyle="--", zorder=5))
         height = 0.84 / max(len(insets), 1)
         for i, panel in enumerate(insets):
             ax = fig.add_axes((0.71, 0.04 + 0.84 - (i + 1) * height + 0.01, 0.28, height - 0.045))
-            _draw_panel(ax, panel, points, mentioned, max_mentions, max(3, max_labels // 4),
-                        "Inset: " + _panel_title(panel, points))
-        shown = sum(len(p.rows) for p in panels)
+            prefix = "Close-up (dashed)" if panel.role == "zoom" else "Inset"
+            budget = max(6, max_labels // 2) if panel.role == "zoom" else max(4, max_labels // 3)
+            _draw_panel(ax, panel, points, mentioned, max_mentions, budget,
+                        f"{prefix}: " + _panel_title(panel, points))
+        shown = len({r for p in panels for r in p.rows})
         fig.suptitle(title, x=0.01, y=0.985, ha="left", fontsize=13, fontweight="bold")
         note = f"{shown} of {len(points)} places shown; point size = mentions; colour = event type the place appears in"
         fig.text(0.01, 0.945, note, fontsize=8, color="#444444")

@@ -150,15 +150,25 @@ def sources_text(articles, article_ids, max_named: int = 3) -> str:
             title = shorten(present(getattr(r, "title", None)) or aid, 70)
             named.append(f"“{title}”" + (f" ({', '.join(map(str, bits))})" if bits else ""))
         return "Sources: " + "; ".join(named)
-    outlets = {}
+    outlets, countries = {}, {}
     for aid in ids:
         r = rows.get(aid)
         name = present(getattr(r, "outlet", None)) if r is not None else None
+        country = present(getattr(r, "outlet_country", None)) if r is not None else None
         if name:
             outlets[name] = outlets.get(name, 0) + 1
-    top = sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
-    tail = f" from {len(outlets)} outlets, most from " + ", ".join(f"{o} ({n})" for o, n in top) if top else ""
-    return f"Sources: {len(ids)} articles{tail}"
+        if country:
+            countries[country] = countries.get(country, 0) + 1
+
+    def top(counts):
+        return ", ".join(f"{k} ({n})" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:6])
+
+    parts = []
+    if outlets:
+        parts.append(f"{sum(outlets.values())} from {len(outlets)} named outlets, most from {top(outlets)}")
+    if countries:
+        parts.append(f"outlet countries {top(countries)}")
+    return f"Sources: {len(ids)} articles" + (" — " + "; ".join(parts) if parts else "")
 
 
 def article_names(articles, width: int = 60) -> dict[str, str]:

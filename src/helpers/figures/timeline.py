@@ -9,6 +9,7 @@ a strip counting *all* dated events per week.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import numpy as np
 import pandas as pd
@@ -20,7 +21,8 @@ from .. import schemas
 from . import style
 
 TIMELINE_COLUMNS = ["article_id", "sentence_id", "type", "start", "end", "precision", "is_span", "when",
-                    "label", "source", "selected"]
+                    "label", "source", "in_window", "selected"]
+FINE_PRECISIONS = ("day", "week", "month")
 
 
 def when_text(start: dt.date, end: dt.date, precision: str) -> str:
@@ -39,13 +41,33 @@ def _source_names(articles: pd.DataFrame | None) -> dict[str, str]:
         return {}
     out = {}
     for r in articles[["article_id", "outlet", "title"]].itertuples(index=False):
-        out[r.article_id] = style.shorten(style.present(r.outlet) or style.present(r.title) or r.article_id, 24)
+        name = style.present(r.outlet) or style.present(r.title)
+        out[r.article_id] = style.shorten(name, 24) if name else f"article {r.article_id[:8]}"
     return out
 
 
+def core_window(starts, coverage: float = 0.9) -> tuple[dt.date, dt.date]:
+    """The shortest period holding ``coverage`` of the dates (background mentions of 1850 or
+    2014 would otherwise squeeze a 2022 war into a sliver of the axis)."""
+    days = sorted(starts)
+    k = max(1, math.ceil(coverage * len(days)))
+    if k >= len(days):
+        return days[0], days[-1]
+    widths = [(days[i + k - 1] - days[i], i) for i in range(len(days) - k + 1)]
+    _, i = min(widths)
+    return days[i], days[i + k - 1]
+
+
 def prepare_timeline(events: pd.DataFrame, articles: pd.DataFrame | None = None, max_rows: int = 40,
-                     label_width: int = 48) -> pd.DataFrame:
-    """One row per dated event, sorted by date; ``selected`` marks the rows drawn as lanes."""
+                     label_width: int = 48, coverage: float = 0.9) -> pd.DataFrame:
+    """One row per dated event, sorted by date.
+
+    ``in_window`` marks the events inside the core period (:func:`core_window`, the
+    shortest period holding ``coverage`` of the day/week/month-precision events —
+    year-level mentions are mostly background); ``selected`` marks the at most
+    ``max_rows`` drawn as lanes: events inside the window, day/week/month precision
+    first, spread evenly over time.
+    """
     if events is None or events.empty:
         return pd.DataFrame(columns=TIMELINE_COLUMNS)
     dated = events.dropna(subset=["date_start"]).copy()
@@ -61,10 +83,15 @@ def prepare_timeline(events: pd.DataFrame, articles: pd.DataFrame | None = None,
     names = _source_names(articles)
     dated["source"] = [names.get(a, a[:8]) for a in dated["article_id"]]
     dated = dated.sort_values(["start", "end", "article_id", "sentence_id"]).reset_index(drop=True)
-    n = len(dated)
-    keep = np.unique(np.linspace(0, n - 1, min(n, max_rows)).round().astype(int)) if n else []
+    fine_dates = dated.loc[dated["precision"].isin(FINE_PRECISIONS), "start"]
+    basis = fine_dates if len(fine_dates) >= max_rows else dated["start"]
+    lo, hi = core_window(basis, coverage) if len(dated) > max_rows else (dated["start"].min(), dated["end"].max())
+    dated["in_window"] = (dated["start"] >= lo) & (dated["start"] <= hi)
+    fine = dated.index[dated["in_window"] & dated["precision"].isin(FINE_PRECISIONS)]
+    pool = fine if len(fine) >= max_rows else dated.index[dated["in_window"]]
+    picks = np.unique(np.linspace(0, len(pool) - 1, min(len(pool), max_rows)).round().astype(int)) if len(pool) else []
     dated["selected"] = False
-    dated.loc[keep, "selected"] = True
+    dated.loc[pool[picks] if len(pool) else [], "selected"] = True
     return dated[TIMELINE_COLUMNS]
 
 
@@ -83,7 +110,7 @@ def plot_timeline(rows: pd.DataFrame, *, source_line: str = "", title: str = "Da
     lanes = rows[rows["selected"]].reset_index(drop=True)
     with style.styled():
         fig = style.new_figure("timeline")
-        gs = fig.add_gridspec(2, 1, height_ratios=(6, 1), left=0.45, right=0.98, top=0.90, bottom=0.08,
+        gs = fig.add_gridspec(2, 1, height_ratios=(6, 1), left=0.45, right=0.98, top=0.86, bottom=0.08,
                               hspace=0.12)
         ax = fig.add_subplot(gs[0])
         strip = fig.add_subplot(gs[1], sharex=ax)
@@ -102,7 +129,8 @@ def plot_timeline(rows: pd.DataFrame, *, source_line: str = "", title: str = "Da
         ax.set_ylim(-0.8, len(lanes) - 0.2)
         ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
         ax.tick_params(axis="x", labelbottom=False)
-        counts = weekly_counts(rows)
+        inside = rows[rows["in_window"]]
+        counts = weekly_counts(inside)
         bottom = {}
         for t in schemas.EVENT_TYPES:
             sub = counts[counts["type"] == t]
@@ -115,17 +143,20 @@ def plot_timeline(rows: pd.DataFrame, *, source_line: str = "", title: str = "Da
                 bottom[w] = bottom.get(w, 0) + n
         strip.set_ylabel("per week", fontsize=7)
         strip.tick_params(axis="x", labelsize=7, rotation=0)
-        span_days = (max(rows["end"]) - min(rows["start"])).days + 1
-        pad = dt.timedelta(days=max(1, span_days // 40))
-        ax.set_xlim(min(rows["start"]) - pad, max(rows["end"]) + one_day + pad)
+        x0, x1 = min(inside["start"]), max(max(lanes["end"]), max(inside["start"]))
+        pad = dt.timedelta(days=max(1, ((x1 - x0).days + 1) // 40))
+        ax.set_xlim(x0 - pad, x1 + one_day + pad)
         types = [t for t in schemas.EVENT_TYPES if t in set(rows["type"])]
         handles = [Patch(color=style.EVENT_COLOURS[t], label=t.replace("_", " ")) for t in types]
         handles += [Line2D([], [], marker="o", linestyle="", color="#666666", label="day"),
                     Patch(color="#666666", alpha=0.55, label="week / month / longer")]
-        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.45, 0.955), ncol=min(len(handles), 6),
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 0.925), ncol=min(len(handles), 10),
                    fontsize=7)
         fig.suptitle(title, x=0.01, y=0.985, ha="left", fontsize=13, fontweight="bold")
-        fig.text(0.01, 0.935, f"{len(lanes)} of {len(rows)} dated events shown as lanes (spread over time); "
-                              f"the strip counts all {len(rows)}", fontsize=8, color="#444444")
+        outside = len(rows) - len(inside)
+        note = f"{len(lanes)} of {len(rows)} dated events shown as lanes (sampled evenly in date order); the strip counts " + (
+            f"the {len(inside)} from {x0.isoformat()} to {max(inside['start']).isoformat()} "
+            f"({outside} earlier or later not drawn)" if outside else f"all {len(rows)}")
+        fig.text(0.01, 0.945, style.shorten(note, 200), fontsize=8, color="#444444")
         style.add_source_line(fig, source_line)
     return fig
