@@ -169,3 +169,9 @@ def test_article_as_count(nlp, text, expr, value, qualifier):
 
 def test_spaced_hyphen_duration_not_counted(nlp):
     assert claims(nlp, "Leaders meet at a two -day summit in Brussels.") == []
+
+
+def test_year_before_singular_noun_is_a_year(nlp):
+    assert claims(nlp, "Putin's 2008 attack on Georgia went unpunished.") == []
+    c = one(nlp, "The army deployed 1950 soldiers to the border.")
+    assert (c["text"], c["unit"]) == ("1950", "soldier")

@@ -1,7 +1,7 @@
 """Property tests of the text stage over the real corpora in ../shared/corpora (skipped when absent).
 
 Every article of ``ukraine-war-news`` (357 files) is processed; of the Guardian CSV a fixed sample
-of 40 articles (all 250 with ``WARCLAIMS_FULL_CORPUS=1``), to keep the test run within budget.
+of 20 articles (all 250 with ``WARCLAIMS_FULL_CORPUS=1``), to keep the test run within budget.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def corpus_articles(shared_dir):
     if guardian.is_dir():
         g = parse_directory(guardian).articles
         if not os.environ.get("WARCLAIMS_FULL_CORPUS"):
-            g = g.sort_values("article_id").head(40)
+            g = g.sort_values("article_id").head(20)
         frames.append(g)
     if not frames:
         pytest.skip("no corpora under ../shared/corpora")

@@ -158,7 +158,8 @@ class _Reader:
         value = parse_number(words)
         if len(words) == 1 and re.fullmatch(r"(1[89]|20)\d\d", first.text):
             head = last.head
-            if not (last.dep_ == "nummod" and head.i > last.i and head.lemma_.lower() in lex["units"]):
+            # a count of a plural noun ("1900 soldiers") stays; "his 2008 attack" is a year
+            if not (last.dep_ == "nummod" and head.i > last.i and head.tag_ in ("NNS", "NNPS")):
                 return True
         # clock times and ages
         if nxt is not None and (nxt.lower_ in _CLOCK or nxt.lower_ in lex["ages"] or nxt.text in (":",)
