@@ -249,3 +249,22 @@ def test_dense_part_of_the_main_panel_gets_a_close_up():
     lon0, lat0, lon1, lat1 = panels[1].bbox
     assert lon1 - lon0 < 4 and lat1 - lat0 < 4
     assert [p.role for p in place_map.plan_panels(points, zoom=False)] == ["main"]
+
+
+def test_ledger_chart_rows_from_the_seed_articles_claims(seed_articles, seed_stage):
+    """The chart's input rows on the real seed claims (stage 03 output, topics and ledger of stage 07)."""
+    from helpers import ledger, schemas
+
+    claims, entities = seed_stage["claims"], seed_stage["entities"]
+    metadata = pd.DataFrame({"article_id": seed_articles["article_id"], "published": seed_articles["published"],
+                             "published_inferred": None, "outlet": seed_articles["outlet"], "outlet_inferred": None,
+                             "inferred_from": None})[schemas.ARTICLE_METADATA.column_names]
+    table = ledger.claims_ledger(claims, ledger.claim_topics(claims, seed_articles, entities), metadata)
+    rows = ledger_chart.prepare_ledger(table, max_topics=10, max_claims_per_topic=20)
+    troops = rows[rows["topic"].str.contains("north korea") & rows["topic"].str.contains(r"\| soldier \|")]
+    said = set(zip(troops["claimant"], troops["value_label"]))
+    assert {("John Kirby", "≥ 3,000"), ("Kyrylo Budanov", "11,000"), ("National Intelligence Service", "12,000")} <= said
+    tanks = rows[rows["topic"].str.contains(r"\| tank \|")]
+    assert {("Ukraine's defence ministry", "≥ 9,000"), ("Oryx", "3,500")} <= set(zip(tanks["claimant"],
+                                                                                    tanks["value_label"]))
+    assert not troops["log_scale"].any()

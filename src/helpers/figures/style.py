@@ -177,7 +177,11 @@ def article_names(articles, width: int = 60) -> dict[str, str]:
         return {}
     out = {}
     for r in articles.itertuples(index=False):
-        title = present(getattr(r, "title", None)) or r.article_id
+        title = present(getattr(r, "title", None))
         outlet = present(getattr(r, "outlet", None))
+        if title is None:  # untitled text: id, with what little we know
+            known = [k for k in (present(getattr(r, "outlet_country", None)), present(getattr(r, "published", None)))
+                     if k]
+            title = r.article_id + (f" ({', '.join(known)})" if known else "")
         out[r.article_id] = shorten(f"{outlet}: {title}" if outlet else title, width)
     return out
