@@ -229,7 +229,7 @@ DATES = _register(Table(
         C("end", DATE, doc="Last day covered; null when unresolved."),
         C("precision", STR, False, PRECISIONS, doc="day, week, month, season (also halves and quarters of a year) or year."),
         C("timex", STR, doc="ISO-TimeML value (2024-10-18, 2024-10, 2024-W42, 2024, 2024-SU, 2024-H1); a range is `first/last` (2024-10-08/2024-10-13), a period ending on the anchor a duration (\"the past week\" = P1W); null when unresolved."),
-        C("relative", BOOL, False, doc="True when resolution needed the anchor (\"on Wednesday\", \"last week\")."),
+        C("relative", BOOL, False, doc="True when resolution needed the anchor (\"on Wednesday\", \"last week\") or an earlier date in the text (\"the same day\", \"two days later\")."),
         C("anchor", DATE, doc="Reference date used (the article's published date, or the inferred one)."),
         C("anchor_source", STR, False, ANCHOR_SOURCES, doc="published, inferred (from the article it derives from) or none."),
     ),
