@@ -17,7 +17,11 @@ relative expressions and dates without a year use the *tense* of their clause
 (:mod:`helpers.tense`), so "said on Wednesday" is the latest Wednesday on or
 before the anchor and "will meet on Monday" the next Monday on or after it
 (see :mod:`helpers.date_calendar`). With no anchor, relative expressions are
-kept with ``start``/``end``/``timex`` null — never guessed.
+kept with ``start``/``end``/``timex`` null — never guessed. Expressions that
+refer to the previous date in the text ("the same day", "two days later", "a
+week earlier", "the following month", "the day before") resolve against the
+nearest resolved expression before them (within ``MAX_BACK_REFERENCE``
+characters), else stay unresolved.
 """
 from __future__ import annotations
 
@@ -42,6 +46,7 @@ class TimeExpression:
     precision: str
     timex: str | None
     relative: bool
+    rule: str = ""  # grammar rule that found it (for inspection; not a table column)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class _Reading:
     precision: str
     relative: bool
     resolve: Callable[[date | None, str | None], cal.CalendarSpan | None]
+    # for expressions that refer to the previous one in the text ("the same day", "two days later")
+    from_previous: Callable[[cal.CalendarSpan], cal.CalendarSpan | None] | None = None
 
 
 class _Context:
@@ -93,6 +100,7 @@ MONTH_CONTEXT = set(LEX["month_context_words"])
 SEASON_CONTEXT = set(LEX["season_context_words"])
 DEICTIC: dict[str, int] = LEX["deictic_days"]
 DEADLINE_PREPS = set(LEX["deadline_prepositions"])
+MAX_BACK_REFERENCE = 600  # characters: "the same day" refers to a date at most this far back
 VAGUE_NUMBERS = set(LEX["vague_numbers"])
 
 
@@ -447,6 +455,55 @@ def _read_weekend(m, ctx):
     return _relative("week", rel)
 
 
+class _Groups(dict):
+    """A match's groups with some overridden (two alternatives of one rule feeding one reader)."""
+
+    def __init__(self, m, **override):
+        super().__init__(m.groupdict(), **override)
+
+    def __getitem__(self, key):
+        return self.get(key)
+
+
+def _anaphoric(precision: str, fn: Callable[[cal.CalendarSpan], cal.CalendarSpan | None]) -> _Reading:
+    return _Reading(precision, True, lambda anchor, tense: None, fn)
+
+
+def _is_day(ref: cal.CalendarSpan) -> bool:
+    return ref.precision == "day" and ref.start == ref.end
+
+
+def _moved(ref: cal.CalendarSpan, unit: str, n: int) -> cal.CalendarSpan | None:
+    """``ref`` moved by ``n`` units: a day stays a day for day and week steps; otherwise the unit's own span."""
+    if unit in ("day", "week") and _is_day(ref):
+        return cal.day_span(ref.start + timedelta(days=n * (7 if unit == "week" else 1)))
+    if unit == "week" and ref.precision == "week":
+        return cal.week_span(ref.start + timedelta(weeks=n))
+    if unit == "month" and ref.precision in ("day", "week", "month"):
+        return cal.month_span(*cal.add_months(ref.start.year, ref.start.month, n))
+    if unit == "year":
+        return cal.year_span(ref.start.year + n)
+    return None
+
+
+def _read_same_day(m, ctx):
+    return _anaphoric("day", lambda ref: cal.day_span(ref.start) if _is_day(ref) else None)
+
+
+def _read_offset(m, ctx):
+    if m["n"].lower() in VAGUE_NUMBERS:
+        return None
+    unit = m["unit"].lower().rstrip("s")
+    n = _count(m["n"]) * (-1 if m["dir"].lower() == "earlier" else 1)
+    return _anaphoric(unit, lambda ref: _moved(ref, unit, n))
+
+
+def _read_adjacent_unit(m, ctx):
+    unit = m["unit"].lower()
+    n = -1 if m["dir"].lower() in ("previous", "preceding", "before") else 1
+    return _anaphoric(unit, lambda ref: _moved(ref, unit, n))
+
+
 _MOD_OPT = rf"(?:(?P<mod>{_MOD})(?:\s*-\s*|\s+))?"
 
 RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for name, rx, fn in [
@@ -488,8 +545,16 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("shifted_unit",
      rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+)?{_MOD_OPT}(?P<shift>{_SHIFT}|(?i:the))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
      _read_shifted_unit),
-    ("trailing", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:past|last|previous)\s+(?:(?P<n>\d+|{_NUM})\s+)?(?P<unit>{_UNIT}))(?![a-z])", _read_trailing),
+    ("trailing", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:past|last)\s+(?:(?P<n>\d+|{_NUM})\s+)?(?P<unit>{_UNIT}))(?![a-z])", _read_trailing),
     ("ago", rf"(?<![A-Za-z\d])(?P<core>(?P<n>\d+|{_NUM})\s+(?P<unit>{_UNIT})\s+(?i:ago))(?![a-z])", _read_ago),
+    ("same_day", r"(?<![A-Za-z])(?P<core>(?i:the\s+same\s+day|that\s+(?:same\s+)?day))(?![a-z])", _read_same_day),
+    ("offset", rf"(?<![A-Za-z\d])(?P<core>(?P<n>\d+|{_NUM})\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:later|earlier)))(?![a-z])",
+     _read_offset),
+    ("adjacent_unit",
+     r"(?<![A-Za-z])(?P<core>(?i:the)\s+(?:(?P<dir>(?i:next))\s+(?P<unit>(?i:day))|(?P<dir2>(?i:following|previous|preceding))\s+(?P<unit2>(?i:day|week|month|year))))(?![a-z])",
+     lambda m, ctx: _read_adjacent_unit(_Groups(m, dir=m["dir"] or m["dir2"], unit=m["unit"] or m["unit2"]), ctx)),
+    ("day_around", r"(?<![A-Za-z])(?P<core>(?i:the\s+day\s+(?P<dir>before|after)))(?=\s*[,.;:!?])",
+     lambda m, ctx: _read_adjacent_unit(_Groups(m, unit="day"), ctx)),
     ("weekend", rf"(?<![A-Za-z])(?i:over|during|at|on)\s+(?P<core>(?i:the)\s+(?i:weekend))(?![a-z])", _read_weekend),
 ]]
 
@@ -516,20 +581,27 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
             reading = reader(m, ctx)
             if reading is not None:
                 candidates.append((start, end, order, reading))
-    chosen: list[tuple[int, int, _Reading]] = []
+    chosen: list[tuple[int, int, int, _Reading]] = []
     taken: list[tuple[int, int]] = []
-    for start, end, _, reading in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
+    for start, end, order, reading in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
         if any(s < end and start < e for s, e in taken):
             continue
         taken.append((start, end))
-        chosen.append((start, end, reading))
+        chosen.append((start, end, order, reading))
     out = []
-    for start, end, reading in sorted(chosen, key=lambda c: c[0]):
-        span = reading.resolve(anchor, tense)
+    previous: tuple[int, cal.CalendarSpan] | None = None  # end offset and span of the last resolved point in time
+    for start, end, order, reading in sorted(chosen, key=lambda c: c[0]):
+        if reading.from_previous is not None:
+            near = previous is not None and start - previous[0] <= MAX_BACK_REFERENCE
+            span = reading.from_previous(previous[1]) if near else None
+        else:
+            span = reading.resolve(anchor, tense)
+        if span is not None and not span.timex.startswith("P") and "/" not in span.timex:
+            previous = (end, span)
         out.append(TimeExpression(
             start, end, text[start:end],
             span.start if span else None, span.end if span else None,
             span.precision if span else reading.precision,
-            span.timex if span else None, reading.relative,
+            span.timex if span else None, reading.relative, RULES[order][0],
         ))
     return out
