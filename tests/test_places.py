@@ -135,6 +135,13 @@ def test_nearby_places_decide_between_namesakes(nlp, gaz):
     assert df[df["mention"] == "Pokrovsk"].iloc[0]["country_code"] == "UA"
 
 
+def test_water_bodies_are_kept_as_water(nlp, gaz):
+    df = _rows(nlp, gaz, "Warships left Sevastopol for the Black Sea.")
+    water = df[df["kind"] == "water"]
+    assert water["mention"].tolist() == ["Black Sea"] and water["name"].isna().all()
+    assert df[df["mention"] == "Sevastopol"].iloc[0]["kind"] == "city"
+
+
 def test_variant_spellings_resolve_to_one_place(nlp, gaz):
     a = _rows(nlp, gaz, "Fighting near Avdiivka intensified.")
     b = _rows(nlp, gaz, "Fighting near Avdiyivka intensified.")

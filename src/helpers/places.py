@@ -114,6 +114,17 @@ def candidates(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
                                           and ent_of[i].start == i):
             i += 1
             continue
+        ent = ent_of.get(i)
+        if ent is not None and ent.label_ in PLACE_ENTS and (ent.start == i or (
+                ent.start == i - 1 and doc[i - 1].lower_ == "the")) \
+                and _feature_kind(ent[-1].text, lex) == "water" and len(ent) > 1:
+            # "the Black Sea": a water body, kept whole (the gazetteer has none)
+            first = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+            cand = Candidate(first, ent.end, doc[first].idx, ent.end_char, doc.text[doc[first].idx:ent.end_char],
+                             [], ner=ent.label_, kind_hint="water")
+            out.append(cand)
+            i = ent.end
+            continue
         found = None
         for j in range(min(n, i + MAX_TOKENS), i, -1):
             last = doc[j - 1]
@@ -218,8 +229,6 @@ def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexi
         if any(_capitalised(t) and t.lower_ not in lex.joiners and _feature_kind(t.text, lex) is None
                and t.text not in _POSSESSIVE for t in extra):
             return False
-    if ent is not None and ent.label_ == "NORP" and ent.start == i and ent.end == j:
-        return False
     # surname of a person named in full in the same article ("Austin said")
     if len(span) == 1 and span.text in person_parts and cand.ner not in PLACE_ENTS \
             and not any(m.place.kind == "country" and m.match_type == gz.PRIMARY for m in cand.matches):
@@ -439,9 +448,15 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
                 c.chosen = max(regions, key=lambda p: (countries.get(p.country_code, 0), p.population))
                 c.method = "context+capital_stem"
                 c.confidence = 0.5 if len(regions) == 1 else 0.35
+    # "the Black Sea", "the Dnipro River": water bodies are not in the gazetteer; kept with the water word
     for c in cands:
-        if c.chosen is None and c.kind_hint == "water":
-            c.method = "context+feature_word"
+        last = doc.char_span(c.start_char, c.end_char, alignment_mode="expand")
+        if c.kind_hint == "water" or (last is not None and _feature_kind(last[-1].text, _lexicon()) == "water"):
+            c.kind_hint = "water"
+            c.chosen, c.confidence = None, 0.0
+            c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+feature_word"
+            if c.extended_end_char is not None:
+                c.end_char = c.extended_end_char
     return cands
 
 

@@ -204,19 +204,19 @@ CLAIMS = _register(Table(
 
 PLACES = _register(Table(
     "places",
-    doc="Place mentions resolved against the offline gazetteer. Written by 04_places_dates.",
+    doc="Place mentions resolved against the offline gazetteer. Written by 04_places.",
     columns=_provenance() + (
         C("mention", STR, False, doc="As written."),
-        C("name", STR, doc="Standard English name from the gazetteer; null if unresolved."),
-        C("kind", STR, False, PLACE_KINDS, doc="country, admin1, city, water or other."),
+        C("name", STR, doc="Standard name from the gazetteer (GeoNames name for cities and countries; \"<centre> region\" or the region's short name for admin1); null if unresolved."),
+        C("kind", STR, False, PLACE_KINDS, doc="country, admin1, city, water (unresolved seas/rivers named with a water word) or other (continents, and names the gazetteer does not know)."),
         C("country_code", STR, doc="ISO 3166-1 alpha-2."),
-        C("admin1", STR, doc="First-level region the place lies in (English name)."),
-        C("latitude", FLOAT, doc="WGS84 latitude."),
+        C("admin1", STR, doc="First-level region the place lies in (the region's `name`); for a region row, itself; null for countries."),
+        C("latitude", FLOAT, doc="WGS84 latitude (cities: GeoNames point; countries: centroid of the mainland outline; regions: middle of their settlements' extent)."),
         C("longitude", FLOAT, doc="WGS84 longitude."),
         C("geonameid", INT, doc="GeoNames id where the gazetteer has one."),
-        C("population", INT, doc="Population from the gazetteer."),
-        C("method", STR, False, doc="How it was detected and resolved (e.g. ner+gazetteer, context+gazetteer, unresolved)."),
-        C("confidence", FLOAT, False, doc="0–1 score of the resolution."),
+        C("population", INT, doc="Population from the gazetteer (regions: sum of their settlements of 500+)."),
+        C("method", STR, False, doc="How it was found and resolved, joined by +: detection (ner, context, gazetteer) then resolution (gazetteer, variant = spelling variant, containment = inside the place named after it, region_of_city = \"X region\" of city X, capital_stem = region named after its centre); ner+unresolved, context+feature_word when not in the gazetteer."),
+        C("confidence", FLOAT, False, doc="0–1: 0.5 + the score margin over the best other candidate place, capped at 0.99; 0 when unresolved."),
     ),
 ))
 
