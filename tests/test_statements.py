@@ -125,3 +125,17 @@ def test_unnamed_official_with_nationality_is_the_speaker(nlp):
     out = extract_article(doc)
     assert [r["speaker"] for r in out["statements"]] == ["Ukraine's health minister"]
     assert [(c["text"], c["claimant"]) for c in out["claims"]] == [("198", "Ukraine's health minister")]
+
+
+def test_dateline_subject_gives_way_to_the_named_person(nlp):
+    rows = statements(nlp, "MINSK, 26 September (BelTA) – Minister of Foreign Affairs of Belarus Vladimir Makei said he was "
+                           "rather pessimistic about the developments.")
+    assert [r["speaker"] for r in rows] == ["Vladimir Makei"]
+
+
+def test_pronoun_skips_unnamed_role_phrases(nlp):
+    text = ("“It all began with Crimea,” Ukrainian President Volodymyr Zelenskyy told world leaders, citing an "
+            "imprisoned Ukrainian activist. Later he suggested that the failure to act had led to war.")
+    rows = statements(nlp, text)
+    suggested = [r for r in rows if r["cue"] == "suggested"]
+    assert [r["speaker"] for r in suggested] == ["Volodymyr Zelenskyy"]

@@ -199,7 +199,9 @@ def _initials(name: str) -> str:
 def article_entities(doc: Doc, article_id: str) -> list[dict]:
     """Entity rows of one article with within-article canonical names and roles."""
     mentions: list[tuple[Span, str]] = [(e, e.label_) for e in doc.ents if e.label_ in LABELS]
-    mentions += org_phrases(doc)
+    phrases = org_phrases(doc)
+    phrase_ids = {id(p) for p, _ in phrases}
+    mentions += phrases
     mentions += speaker_phrases(doc)
     mentions.sort(key=lambda m: m[0].start)
     rows = []
@@ -217,7 +219,7 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
             name = " ".join(_strip_honorific(name.split()))
         rows.append({"article_id": article_id, "start_char": start, "end_char": end, "text": text,
                      "label": label, "canonical": name, "role": mention_role(span) if label in ("PERSON", "ORG") else None,
-                     "_token": span.root.i})
+                     "_token": span.root.i, "_phrase": id(span) in phrase_ids})
     _link_short_forms(rows, doc_text)
     roles: dict[str, str] = {}
     for r in rows:

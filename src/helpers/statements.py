@@ -96,13 +96,22 @@ class SpeakerTracker:
         self.lex = _lex()
 
     def remember(self, row: dict | None) -> None:
-        if row is not None:
+        """Remember a speaker for later pronouns; unnamed role phrases ("a Ukrainian activist") are not kept."""
+        if row is not None and not (row.get("_phrase") and row["label"] == "PERSON"):
             self.last["PERSON" if row["label"] in _PERSONISH else "ORG"] = row
 
     def resolve(self, tok: Token) -> tuple[dict | None, str | None]:
         """(entity row, how) for a subject token; (None, None) when nothing fits."""
         row = self.entities.covering(tok)
         low = tok.lower_
+        if row is not None and row["label"] in ("GPE", "LOC"):
+            # a dateline parsed as the subject: "MINSK, 26 September – Minister … Vladimir Makei said"
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    people = [r for r in self.entities.at(child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+                              if r["label"] == "PERSON"]
+                    if people:
+                        return people[-1], "name"
         if row is not None and row["label"] in _PERSONISH | _ORGISH and row["text"].lower() not in self.lex["roles"]:
             return row, "name"
         for child in tok.children:
