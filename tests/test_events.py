@@ -138,3 +138,16 @@ def test_other_type_needs_a_date(nlp):
 def test_bad_frames_give_clear_errors(nlp):
     with pytest.raises(ValueError, match="places frame lacks columns"):
         build_events_table([], schemas.DATES.empty(), places=pd.DataFrame({"name": ["Kyiv"]}))
+
+
+def test_event_type_counts_and_chart(seed_events):
+    from helpers.events_chart import event_type_counts, plot_event_types
+
+    counts = event_type_counts(seed_events[1])
+    assert list(counts.index) == list(schemas.EVENT_TYPES)  # every type, zeros included
+    assert counts.loc["strike", "events"] >= 5 and (counts["dated"] <= counts["events"]).all()
+    assert counts["events"].sum() == len(seed_events[1])
+    assert len(plot_event_types(counts).axes) == 1
+    empty = event_type_counts(schemas.EVENTS.empty())
+    assert empty["events"].sum() == 0 and len(empty) == len(schemas.EVENT_TYPES)
+    assert plot_event_types(empty).axes[0].texts[0].get_text() == "no events"
