@@ -268,3 +268,23 @@ def test_ledger_chart_rows_from_the_seed_articles_claims(seed_articles, seed_sta
     assert {("Ukraine's defence ministry", "≥ 9,000"), ("Oryx", "3,500")} <= set(zip(tanks["claimant"],
                                                                                     tanks["value_label"]))
     assert not troops["log_scale"].any()
+
+
+def test_png_bytes_are_the_same_in_a_fresh_process(tmp_path):
+    """Across runs, not only within one: a new interpreter renders the same bytes."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[2]); import figure_frames as ff\n"
+        "from helpers.figures import ledger_chart, style\n"
+        "fig = ledger_chart.plot_ledger(ledger_chart.prepare_ledger(ff.claims_ledger()))\n"
+        "style.save_figure(fig, sys.argv[1], 'ledger')\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "other"), str(Path(__file__).parent)], check=True,
+                   timeout=120)
+    here = style.save_figure(ledger_chart.plot_ledger(ledger_chart.prepare_ledger(ff.claims_ledger())),
+                             tmp_path / "here", "ledger")
+    assert (tmp_path / "other" / "ledger.png").read_bytes() == here["png"].read_bytes()
+    assert (tmp_path / "other" / "ledger.svg").read_bytes() == here["svg"].read_bytes()
