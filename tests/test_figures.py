@@ -288,3 +288,11 @@ def test_png_bytes_are_the_same_in_a_fresh_process(tmp_path):
                              tmp_path / "here", "ledger")
     assert (tmp_path / "other" / "ledger.png").read_bytes() == here["png"].read_bytes()
     assert (tmp_path / "other" / "ledger.svg").read_bytes() == here["svg"].read_bytes()
+
+
+def test_digest_is_the_files_sha256_prefix(tmp_path):
+    import hashlib
+
+    path = tmp_path / "x.png"
+    path.write_bytes(b"figure bytes")
+    assert style.digest(path) == hashlib.sha256(b"figure bytes").hexdigest()[:16]

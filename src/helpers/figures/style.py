@@ -185,3 +185,11 @@ def article_names(articles, width: int = 60) -> dict[str, str]:
             title = r.article_id + (f" ({', '.join(known)})" if known else "")
         out[r.article_id] = shorten(f"{outlet}: {title}" if outlet else title, width)
     return out
+
+
+def digest(path: str | Path) -> str:
+    """First 16 hex digits of the file's SHA-256: printed by the notebooks so nbval (which skips
+    images) still checks that a re-run draws the same figure byte for byte."""
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
