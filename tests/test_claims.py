@@ -175,3 +175,17 @@ def test_year_before_singular_noun_is_a_year(nlp):
     assert claims(nlp, "Putin's 2008 attack on Georgia went unpunished.") == []
     c = one(nlp, "The army deployed 1950 soldiers to the border.")
     assert (c["text"], c["unit"]) == ("1950", "soldier")
+
+
+@pytest.mark.parametrize("text", [
+    "Putin must withdraw behind Ukraine's 1991 borders.",
+    "Ukraine will restore its 1991 borders.",
+])
+def test_year_after_possessive_is_a_year(nlp, text):
+    assert claims(nlp, text) == []
+
+
+def test_dozen_and_vague_plurals(nlp):
+    c = one(nlp, "Russia fired three dozen missiles on Thursday.")
+    assert (c["text"], c["value"], c["unit"]) == ("three dozen", 36, "missile")
+    assert claims(nlp, "Dozens of world leaders and tens of thousands of people attended.") == []

@@ -161,6 +161,9 @@ class _Reader:
             # a count of a plural noun ("1900 soldiers") stays; "his 2008 attack" is a year
             if not (last.dep_ == "nummod" and head.i > last.i and head.tag_ in ("NNS", "NNPS")):
                 return True
+            # after a determiner or possessive it is a year too: "its 1991 borders", "a 2016 candidates' debate"
+            if prev is not None and (prev.dep_ in ("det", "poss") or prev.tag_ in ("POS", "PRP$", "DT")):
+                return True
         # clock times and ages
         if nxt is not None and (nxt.lower_ in _CLOCK or nxt.lower_ in lex["ages"] or nxt.text in (":",)
                                 or nxt.lower_.startswith("year-old")):
@@ -229,6 +232,10 @@ class _Reader:
         if nxt is not None and nxt.lower_ in lex["scales"] and (currency or not last.whitespace_) \
                 and nxt.lower_ not in ("k",) and not (nxt.lower_ in ("m", "b") and not currency):
             value *= lex["scales"][nxt.lower_]
+            right += 1
+            nxt = self.tok(right)
+        if nxt is not None and nxt.lower_ == "dozen":  # "three dozen missiles"
+            value *= 12
             right += 1
             nxt = self.tok(right)
         if suffix is not None and suffix not in lex["scales"]:
