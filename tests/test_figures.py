@@ -296,3 +296,19 @@ def test_digest_is_the_files_sha256_prefix(tmp_path):
     path = tmp_path / "x.png"
     path.write_bytes(b"figure bytes")
     assert style.digest(path) == hashlib.sha256(b"figure bytes").hexdigest()[:16]
+
+
+def test_basemap_prefers_natural_earth_10m_and_falls_back_to_the_pyogrio_fixture(monkeypatch):
+    from helpers.figures import basemap
+
+    sources = basemap.available_sources()
+    assert sources and sources[-1][0] == "Natural Earth 1:110m countries"
+    ukraine = basemap.countries((30.0, 44.0, 42.0, 52.0))
+    assert {"UA", "RU"} <= set(ukraine["iso_a2"])
+    real = basemap._package_dir
+    monkeypatch.setattr(basemap, "_package_dir", lambda name: None if name == basemap.NE10_PACKAGE else real(name))
+    assert basemap.source_description() == "Natural Earth 1:110m countries"
+    coarse = basemap.countries((30.0, 44.0, 42.0, 52.0))
+    assert "UA" in set(coarse["iso_a2"]) or "Ukraine" in set(coarse["name"])
+    if len(sources) == 2:  # the 1:10m outlines are the finer ones
+        assert ukraine.geometry.count_coordinates().sum() > 5 * coarse.geometry.count_coordinates().sum()
