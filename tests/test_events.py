@@ -62,6 +62,14 @@ def test_seed_event_types_and_dates(seed_events, fragment, type_, start, end):
     assert e["date_end"] == (D(end) if end else None)
 
 
+def test_statement_is_dated_by_its_own_verb(seed_events):
+    """"Muzychuk said … before the onset of winter": winter is inside what was said, not when it was said."""
+    e = _event(seed_events[1], "Ruslan Muzychuk said")
+    assert e["type"] == "statement" and e["date_start"] is None
+    quoted = _event(seed_events[1], "Last week, Russian Security Council")
+    assert quoted["type"] == "statement" and quoted["date_start"] == D("2024-10-14")
+
+
 def test_seed_places_and_actors(seed_events):
     e = _event(seed_events[1], "On Friday night, Ukraine struck")
     assert list(e["places"]) == ["Bryansk"]

@@ -26,7 +26,9 @@ Rules, all on the parse of the sentence:
    resolved time expression and a main verb; otherwise it is not an event.
 
 Date: the sentence's time expression nearest to the trigger (resolved ones
-first). Places: the ``places`` rows of the sentence with a gazetteer name.
+first); a statement takes only an expression attached to its own verb ("Kirby
+said on Wednesday"), not one inside what was said. Places: the ``places``
+rows of the sentence with a gazetteer name.
 Actors: canonical people, organisations and groups (``entities``) in the
 sentence, plus a country or region that is the trigger verb's subject
 ("Ukraine struck …").
@@ -47,6 +49,7 @@ from . import schemas
 from .article_rows import rows_per_article
 from .dates_table import sentence_index_for, sentence_indexes
 from .sentences import SentenceIndex
+from .tense import governing_verb
 
 STATEMENT, OTHER, AID, DEPLOYMENT = "statement", "other", "aid", "deployment"
 
@@ -178,6 +181,13 @@ def _choose_date(dates: list[dict], anchor_char: int, text: str, offset: int) ->
     return chosen
 
 
+def _attached_to(doc: Doc, date_row: dict, verb: Token) -> bool:
+    """True when the time expression's nearest governing verb is ``verb``."""
+    span = doc.char_span(int(date_row["start_char"]), int(date_row["end_char"]), alignment_mode="expand")
+    head = governing_verb(span.root) if span is not None and len(span) else None
+    return head is not None and head.i == verb.i
+
+
 def _subject_span(verb: Token) -> tuple[int, int] | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
@@ -236,6 +246,8 @@ def events_for_doc(doc: Doc, article_id: str, sentences: SentenceIndex, dates: l
             if trigger is None or not any(d["start"] is not None for d in sdates):
                 continue
             kind = OTHER
+        if kind == STATEMENT:  # a statement is dated by when it was made, not by dates inside what was said
+            sdates = [d for d in sdates if _attached_to(doc, d, trigger)]
         chosen = _choose_date(sdates, trigger.idx, srow["text"], int(srow["start_char"]))
         names, lats, lons = _places(rows.get("places", []))
         out.append({

@@ -25,7 +25,8 @@ def _markers() -> tuple[frozenset, frozenset, frozenset]:
     return frozenset(m["modals"]), frozenset(m["governors"]), frozenset(m["main_verbs"])
 
 
-def _governing_verb(token: Token) -> Token | None:
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb at or above ``token`` in the dependency tree (auxiliaries skipped), or None."""
     for _ in range(MAX_HOPS):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             return token
@@ -63,7 +64,7 @@ def span_tense(doc: Doc, start_char: int, end_char: int) -> str | None:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    verb = _governing_verb(span.root)
+    verb = governing_verb(span.root)
     if verb is None:
         # no verb above the span (headline, fragment): the sentence's root verb, if any
         root = span.sent.root
