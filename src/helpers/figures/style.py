@@ -4,7 +4,8 @@ Byte-stable output: PNGs are written without the ``Software`` text chunk
 (matplotlib adds no timestamp to PNGs), SVGs without ``Date``/``Creator`` and
 with a fixed ``svg.hashsalt`` so clip-path ids do not change between runs.
 Fonts are matplotlib's bundled DejaVu Sans, so the machine's fonts do not
-change the pixels.
+change the pixels. Figures are built on their own Agg canvas, never through
+pyplot, so importing this module does not change a notebook's backend.
 """
 from __future__ import annotations
 
@@ -13,13 +14,10 @@ import textwrap
 from pathlib import Path
 
 import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-matplotlib.use("agg")  # figures are files; notebooks display the saved PNG
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from .. import schemas  # noqa: E402
+from .. import schemas
 
 DPI = 150
 SIZES = {  # inches (width, height); fixed per figure kind
@@ -62,7 +60,7 @@ SVG_METADATA = {"Date": None, "Creator": None}
 @contextlib.contextmanager
 def styled():
     """Context in which every figure of the project is built."""
-    with plt.rc_context(RC):
+    with matplotlib.rc_context(RC):
         yield
 
 
