@@ -119,6 +119,8 @@ CASES = [
     ("The ministry extended the deadline to November 20.", "November 20", "2024-11-20", "2024-11-20", "day", "2024-11-20"),
     ("The city was captured in February.", "February", "2024-02-01", "2024-02-29", "month", "2024-02"),
     ("The jets will be delivered in February.", "February", "2025-02-01", "2025-02-28", "month", "2025-02"),
+    ("The offensive began last October.", "last October", "2023-10-01", "2023-10-31", "month", "2023-10"),
+    ("Elections are planned for next March.", "next March", "2025-03-01", "2025-03-31", "month", "2025-03"),
     ("Fighting intensified in mid-March 2023.", "mid-March 2023", "2023-03-11", "2023-03-20", "month", "2023-03"),
     ("The plan was drafted in early June.", "early June", "2024-06-01", "2024-06-10", "month", "2024-06"),
     ("The bridge was hit in late 2022.", "late 2022", "2022-09-01", "2022-12-31", "year", "2022"),
