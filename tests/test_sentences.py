@@ -61,3 +61,22 @@ def test_seed_sentences_match_article_text(seed_articles, seed_stage):
     for _, g in sentences.groupby("article_id"):
         assert list(g["sentence_id"]) == list(range(len(g)))
         assert g["paragraph_id"].is_monotonic_increasing
+
+
+def test_run_stage_on_empty_and_bad_input(nlp):
+    import pandas as pd
+    import pytest
+
+    from helpers import schemas
+    from helpers.text_stage import run_stage
+
+    empty = run_stage(pd.DataFrame({"article_id": [], "text": []}))
+    for name in ("sentences", "entities", "statements", "claims"):
+        assert list(empty[name].columns) == schemas.get(name).column_names
+        assert len(empty[name]) == 0
+    with pytest.raises(ValueError, match="article_id"):
+        run_stage(pd.DataFrame({"body": ["no text column"]}))
+    # whitespace-only and very short texts give no rows and no failure
+    odd = run_stage(pd.DataFrame({"article_id": ["x1", "x2"], "text": ["   \n\n  ", "Hi."]}))
+    assert odd.errors == []
+    assert list(odd["sentences"].text) == ["Hi."]
