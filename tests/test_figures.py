@@ -312,3 +312,14 @@ def test_basemap_prefers_natural_earth_10m_and_falls_back_to_the_pyogrio_fixture
     assert "UA" in set(coarse["iso_a2"]) or "Ukraine" in set(coarse["name"])
     if len(sources) == 2:  # the 1:10m outlines are the finer ones
         assert ukraine.geometry.count_coordinates().sum() > 5 * coarse.geometry.count_coordinates().sum()
+
+
+def test_timeline_window_applies_to_few_events_only_when_outliers_stretch_the_axis():
+    base = ff.events().iloc[[3]]
+    october = pd.concat([base] * 10, ignore_index=True)
+    october["date_start"] = [dt.date(2024, 10, 1 + 2 * i) for i in range(10)]
+    october["date_end"] = october["date_start"]
+    background = base.assign(date_start=dt.date(2020, 1, 1), date_end=dt.date(2020, 12, 31), precision="year")
+    rows = timeline.prepare_timeline(pd.concat([october, background], ignore_index=True))
+    assert rows["in_window"].sum() == 9 and not rows.loc[rows["precision"] == "year", "selected"].any()
+    assert timeline.prepare_timeline(october)["in_window"].all()  # nothing to leave out

@@ -13,6 +13,7 @@ import math
 
 import numpy as np
 import pandas as pd
+import matplotlib.dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -64,7 +65,8 @@ def prepare_timeline(events: pd.DataFrame, articles: pd.DataFrame | None = None,
 
     ``in_window`` marks the events inside the core period (:func:`core_window`, the
     shortest period holding ``coverage`` of the day/week/month-precision events —
-    year-level mentions are mostly background); ``selected`` marks the at most
+    year-level mentions are mostly background; with at most ``max_rows`` events the
+    window is used only when the whole span is over three times longer); ``selected`` marks the at most
     ``max_rows`` drawn as lanes: events inside the window, day/week/month precision
     first, spread evenly over time.
     """
@@ -84,8 +86,11 @@ def prepare_timeline(events: pd.DataFrame, articles: pd.DataFrame | None = None,
     dated["source"] = [names.get(a, a[:8]) for a in dated["article_id"]]
     dated = dated.sort_values(["start", "end", "article_id", "sentence_id"]).reset_index(drop=True)
     fine_dates = dated.loc[dated["precision"].isin(FINE_PRECISIONS), "start"]
-    basis = fine_dates if len(fine_dates) >= max_rows else dated["start"]
-    lo, hi = core_window(basis, coverage) if len(dated) > max_rows else (dated["start"].min(), dated["end"].max())
+    basis = fine_dates if len(fine_dates) >= max(5, len(dated) // 2) else dated["start"]
+    lo, hi = core_window(basis, coverage)
+    full_days = (dated["end"].max() - dated["start"].min()).days + 1
+    if len(dated) <= max_rows and full_days <= 3 * ((hi - lo).days + 1):  # few events, no outliers: show all
+        lo, hi = dated["start"].min(), dated["end"].max()
     dated["in_window"] = (dated["start"] >= lo) & (dated["start"] <= hi)
     fine = dated.index[dated["in_window"] & dated["precision"].isin(FINE_PRECISIONS)]
     pool = fine if len(fine) >= max_rows else dated.index[dated["in_window"]]
@@ -141,6 +146,9 @@ def plot_timeline(rows: pd.DataFrame, *, source_line: str = "", title: str = "Da
                       color=style.EVENT_COLOURS[t], linewidth=0)
             for w, n in zip(sub["week"], sub["n"]):
                 bottom[w] = bottom.get(w, 0) + n
+        locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
+        strip.xaxis.set_major_locator(locator)
+        strip.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         strip.set_ylabel("per week", fontsize=7)
         strip.tick_params(axis="x", labelsize=7, rotation=0)
         x0, x1 = min(inside["start"]), max(max(lanes["end"]), max(inside["start"]))
