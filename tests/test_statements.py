@@ -139,3 +139,15 @@ def test_pronoun_skips_unnamed_role_phrases(nlp):
     rows = statements(nlp, text)
     suggested = [r for r in rows if r["cue"] == "suggested"]
     assert [r["speaker"] for r in suggested] == ["Volodymyr Zelenskyy"]
+
+
+def test_according_to_in_the_next_sentence(nlp):
+    doc = nlp("Moscow has imported $100 million worth of drones from China this year. That's according to Politico, "
+              "Ukrinform reports.")
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    acc = [r for r in out["statements"] if r["kind"] == "according_to"]
+    assert [(r["speaker"], r["content"]) for r in acc] == [
+        ("Politico", "Moscow has imported $100 million worth of drones from China this year")]
+    assert [(c["text"], c["claimant"], c["claimant_via"]) for c in out["claims"]] == [
+        ("$100 million", "Politico", "according_to")]

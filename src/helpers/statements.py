@@ -33,6 +33,7 @@ from .entities import normalise
 UNKNOWN = "(unknown)"
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»")
 MIN_QUOTE_WORDS = 4
+_DEMONSTRATIVE = re.compile(r"^(?:that|this|these|those)(?:\s*(?:is|was|are|were|'s|’s))?$", re.I)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _PERSONISH = {"PERSON"}
 _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -381,6 +382,12 @@ def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
     before = (sent.start_char, phrase_start)
     after = (phrase_end, sent.end_char)
     start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+    if _DEMONSTRATIVE.match(doc.text[before[0]:before[1]].strip(" ,.\n")) and sent.start > 0:
+        # "That's according to Politico.": the attribution covers the sentence before
+        prev = doc[sent.start - 1].sent
+        while prev.start > 0 and not prev.text.strip():
+            prev = doc[prev.start - 1].sent
+        start, end = prev.start_char, prev.start_char + len(prev.text.rstrip())
     cue = doc[tok.i:obj_head.i + 1].text.lower()
     add(start, end, row, how, cue, cue.lower(), "according_to", tok.idx)
     tracker.remember(row)
