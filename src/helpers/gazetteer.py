@@ -103,6 +103,8 @@ def strip_feature_words(key: str) -> str:
 
 
 def _latin(name: str) -> bool:
+    if name.isascii():
+        return True
     return all(unicodedata.name(ch, "").startswith(("LATIN", "SPACE", "HYPHEN", "APOSTROPHE", "DIGIT"))
                or ch in "-'.,()`\u2019 " for ch in name)
 
@@ -230,10 +232,13 @@ class _Builder:
         self.keys[key].add((idx, match_type))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _city_alternate_ok(alt: str) -> bool:
     # Alternate names in GeoNames include airport codes and lower-case romanisations
     # of other scripts; keep capitalised Latin names only.
-    return len(alt) >= 3 and alt[:1].isupper() and not alt.isupper() and not any(c.isdigit() for c in alt)
+    return len(alt) >= 3 and alt[:1].isupper() and not alt.isupper() and not _DIGIT.search(alt)
 
 
 def _admin1_display(name: str, short: str, biggest: dict) -> str:
@@ -317,10 +322,12 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
         rgname = rg.get((c["countrycode"], f"{c['latitude']:.3f}", f"{c['longitude']:.3f}"))
         if rgname:
             names[k][rgname] += 1
-    subdivisions = collections.defaultdict(list)
+    subdivisions = collections.defaultdict(list)  # cc -> [(name, short form, its skeleton)]
     for s in pycountry.subdivisions:
         if getattr(s, "parent_code", None) is None:
-            subdivisions[s.country_code].append(s)
+            sshort = strip_feature_words(normalize(s.name))
+            if sshort:
+                subdivisions[s.country_code].append((s.name, sshort, skeleton(sshort)))
     admin1_index = {}
     admin1_name = {}
     for k in sorted(members):
@@ -343,10 +350,10 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
         if short and short != key:
             b.name(idx, short, PRIMARY)
         # ISO 3166-2 names of the same region (matched on their short forms' spelling skeletons)
-        for s in subdivisions.get(cc, []):
-            sshort = strip_feature_words(normalize(s.name))
-            if sshort and short and skeleton(sshort) == skeleton(short):
-                b.name(idx, s.name, ALTERNATE)
+        short_skeleton = skeleton(short) if short else None
+        for sname, sshort, sskel in subdivisions.get(cc, []):
+            if sskel == short_skeleton:
+                b.name(idx, sname, ALTERNATE)
                 b.name(idx, sshort, ALTERNATE)
 
     # Cities ------------------------------------------------------------------

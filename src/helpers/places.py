@@ -102,6 +102,7 @@ def candidates(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
         for i in range(e.start, e.end):
             ent_of[i] = e
     sent_starts = {s.start for s in doc.sents}  # (Token.is_sent_start scans the whole doc each call)
+    doc_text = doc.text  # (Doc.text joins every token each call)
     person_parts = set()
     for e in doc.ents:
         if e.label_ == "PERSON" and len(e) > 1:
@@ -120,7 +121,7 @@ def candidates(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
                 and _feature_kind(ent[-1].text, lex) == "water" and len(ent) > 1:
             # "the Black Sea": a water body, kept whole (the gazetteer has none)
             first = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-            cand = Candidate(first, ent.end, doc[first].idx, ent.end_char, doc.text[doc[first].idx:ent.end_char],
+            cand = Candidate(first, ent.end, doc[first].idx, ent.end_char, doc_text[doc[first].idx:ent.end_char],
                              [], ner=ent.label_, kind_hint="water")
             out.append(cand)
             i = ent.end
@@ -172,9 +173,9 @@ def candidates(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
             i = j
             continue
         end_char = doc[j - 1].idx + len(doc[j - 1].text)
-        while end_char > doc[i].idx + 1 and not doc.text[end_char - 1].isalnum():
+        while end_char > doc[i].idx + 1 and not doc_text[end_char - 1].isalnum():
             end_char -= 1  # "Kiev.-" in machine-translated text: the name without trailing punctuation
-        cand = Candidate(i, j, doc[i].idx, end_char, doc.text[doc[i].idx:end_char], what)
+        cand = Candidate(i, j, doc[i].idx, end_char, doc_text[doc[i].idx:end_char], what)
         ent = ent_of.get(i)
         if ent is not None and ent.start == i and ent.end == j:
             cand.ner = ent.label_
@@ -489,6 +490,7 @@ def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
     """``places`` rows for one parsed article (``doc`` is the parse of ``articles.text``)."""
     lookup = sentences or SentenceLookup.from_doc(doc)
     rows = []
+    text = doc.text
     for c in resolve_article(doc, gaz):
         p = c.chosen
         kind = p.kind if p is not None else ("water" if c.kind_hint == "water" else "other")
@@ -497,7 +499,7 @@ def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
             "sentence_id": int(lookup.sentence_of(c.start_char)),
             "start_char": int(c.start_char),
             "end_char": int(c.end_char),
-            "mention": doc.text[c.start_char:c.end_char],
+            "mention": text[c.start_char:c.end_char],
             "name": p.name if p is not None else None,
             "kind": kind,
             "country_code": (p.country_code or None) if p is not None else None,
