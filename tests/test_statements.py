@@ -151,3 +151,10 @@ def test_according_to_in_the_next_sentence(nlp):
         ("Politico", "Moscow has imported $100 million worth of drones from China this year")]
     assert [(c["text"], c["claimant"], c["claimant_via"]) for c in out["claims"]] == [
         ("$100 million", "Politico", "according_to")]
+
+
+def test_non_entity_subject_with_nationality_speaks(nlp):
+    doc = nlp("Chinese customs data show that exports of ceramics to Russia rose by 69% last year.")
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    assert {c["claimant"] for c in out["claims"]} == {"Chinese customs data"}

@@ -82,16 +82,20 @@ def _strip_honorific(tokens: list[str]) -> list[str]:
 
 def org_phrases(doc: Doc) -> list[tuple[Span, str]]:
     """Noun phrases NER does not tag: an organisation head noun ("Ukraine's defence ministry", ORG) or a role
-    noun ("Ukraine's health minister", PERSON) with a place/nationality/organisation modifier."""
+    noun ("Ukraine's health minister", PERSON) with a place/nationality/organisation modifier; also any noun
+    with such a modifier that is the subject of a reporting verb ("Chinese and Ukrainian customs data show")."""
     heads = _vocab()["org_heads"]
     roles = _vocab()["role_nouns"]
+    speech = set(lexicons.cue_verbs()["speech"])
     taken = {i for e in doc.ents for i in range(e.start, e.end) if e.label_ in ("ORG", "PERSON")}
     out = []
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "NORP", "ORG"):
             continue
         head = ent.root.head
-        kind = "ORG" if head.lower_ in heads else "PERSON" if head.lower_ in roles and head.pos_ == "NOUN" else None
+        speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in speech  # "Chinese customs data show"
+        kind = "ORG" if head.lower_ in heads or (speaks and head.lower_ not in roles) else \
+            "PERSON" if head.lower_ in roles and head.pos_ == "NOUN" else None
         if head.i in taken or head.i < ent.end or kind is None or head.pos_ not in ("NOUN", "PROPN"):
             continue
         if kind == "PERSON" and any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in head.children):
