@@ -25,10 +25,10 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from . import gazetteer as gz
 
@@ -59,7 +59,7 @@ class Candidate:
     chosen: gz.Place | None = None
     method: str = "unresolved"
     confidence: float = 0.0
-    scores: dict = field(default_factory=dict)
+    region_of: gz.Place | None = None  # "X region" read as the region whose centre is city X
 
 
 @dataclass(frozen=True)
@@ -384,7 +384,7 @@ def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place]) -> None:
     if c.kind_hint == "admin1" and m.place.kind == "city" and m.place.admin1_index >= 0:
         region = next((o.place for o in c.matches if o.place.index == m.place.admin1_index), None)
         if region is None:
-            c._region_of = m.place  # resolved in resolve_article (needs the gazetteer)
+            c.region_of = m.place  # resolved in resolve_article (needs the gazetteer)
     margin = best[0] - (scored[1][0] if len(scored) > 1 and scored[1][3] is not m else 0.0)
     c.chosen = m.place
     c.confidence = round(max(0.05, min(0.99, 0.5 + margin)), 3)
@@ -421,7 +421,7 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
     for c in sorted(cands, key=lambda c: c.inside is not None):
         _choose(c, countries, anchors)
     for c in cands:
-        region_of = getattr(c, "_region_of", None)
+        region_of = c.region_of
         if region_of is not None and c.chosen is region_of \
                 and gz.normalize(gaz.capital[region_of.admin1_index]) == gz.normalize(region_of.name):
             c.chosen = gaz.place(region_of.admin1_index)
