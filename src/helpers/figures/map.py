@@ -267,11 +267,6 @@ def plot_map(points: pd.DataFrame, *, countries: pd.DataFrame | None = None, sou
         main_ax = fig.add_axes((0.01, 0.04, 0.68 if insets else 0.98, 0.84))
         _draw_panel(main_ax, panels[0], points, mentioned, max_mentions, max_labels,
                     _panel_title(panels[0], points))
-        for panel in insets:
-            if panel.role == "zoom":  # outline the close-up's extent on the main panel
-                x0, y0, x1, y1 = panel.bbox
-                main_ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#333333",
-                                            linewidth=0.9, linestyle="--", zorder=5))
         height = 0.84 / max(len(insets), 1)
         for i, panel in enumerate(insets):
             ax = fig.add_axes((0.71, 0.04 + 0.84 - (i + 1) * height + 0.01, 0.28, height - 0.045))
@@ -279,6 +274,10 @@ def plot_map(points: pd.DataFrame, *, countries: pd.DataFrame | None = None, sou
             budget = max(6, max_labels // 2) if panel.role == "zoom" else max(4, max_labels // 3)
             _draw_panel(ax, panel, points, mentioned, max_mentions, budget,
                         f"{prefix}: " + _panel_title(panel, points))
+            if panel.role == "zoom":  # outline on the main panel what the close-up shows
+                (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+                main_ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#333333",
+                                            linewidth=0.9, linestyle="--", zorder=5))
         shown = len({r for p in panels for r in p.rows})
         fig.suptitle(title, x=0.01, y=0.985, ha="left", fontsize=13, fontweight="bold")
         note = f"{shown} of {len(points)} places shown; point size = mentions; colour = event type the place appears in"
