@@ -403,7 +403,8 @@ def _write(b: _Builder, out_dir: Path) -> None:
         for idx, mt in sorted(post):
             flat[space].append((idx, mt))
         starts[space].append(len(flat[space]))
-    tmp = out_dir.with_name(out_dir.name + ".tmp")
+    import os
+    tmp = out_dir.with_name(f"{out_dir.name}.tmp{os.getpid()}")  # two processes may build at once
     tmp.mkdir(parents=True, exist_ok=True)
     for space, label in ((0, "exact"), (1, "skeleton")):
         np.save(tmp / f"{label}_keys.npy", np.array(keys[space], dtype=f"S{MAX_KEY_BYTES}"))
@@ -416,10 +417,13 @@ def _write(b: _Builder, out_dir: Path) -> None:
         (tmp / f"{name}.txt").write_text("\n".join(v.replace("\n", " ") for v in values), encoding="utf-8")
     (tmp / "demonyms.json").write_text(json.dumps(b.demonyms, sort_keys=True), encoding="utf-8")
     (tmp / "meta.json").write_text(json.dumps({"version": VERSION, "places": n}), encoding="utf-8")
+    import shutil
     if out_dir.exists():
-        import shutil
-        shutil.rmtree(out_dir)
-    tmp.replace(out_dir)
+        shutil.rmtree(out_dir, ignore_errors=True)
+    try:
+        tmp.replace(out_dir)
+    except OSError:  # another process finished first: keep its index
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- loading
