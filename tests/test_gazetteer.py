@@ -102,3 +102,14 @@ def test_haversine():
 def test_missing_package_is_a_clear_error():
     with pytest.raises(gz.GazetteerError, match="not installed"):
         gz._package_file("no_such_package_xyz", "data")
+
+
+def test_an_index_of_another_version_is_a_clear_error(gaz, tmp_path):
+    import json
+    import shutil
+
+    folder = tmp_path / "old"
+    shutil.copytree(gaz.folder, folder)
+    (folder / "meta.json").write_text(json.dumps({"version": gz.VERSION - 1, "places": 1}))
+    with pytest.raises(gz.GazetteerError, match="version"):
+        gz.Gazetteer(folder)

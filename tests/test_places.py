@@ -126,6 +126,20 @@ def test_containment_picks_the_place_inside_the_named_region(nlp, gaz):
     assert row["country_code"] == "RU" and "containment" in row["method"]
 
 
+def test_country_context_decides_between_namesakes(nlp, gaz):
+    df = _rows(nlp, gaz, "Police in Virginia said a man from Alexandria was arrested on Friday.")
+    assert df[df["mention"] == "Alexandria"].iloc[0]["country_code"] == "US"
+    df = _rows(nlp, gaz, "The Egyptian government said protests in Alexandria ended.")
+    assert df[df["mention"] == "Alexandria"].iloc[0]["country_code"] == "EG"
+
+
+def test_a_feature_of_x_does_not_make_x_that_feature(nlp, gaz):
+    df = _rows(nlp, gaz, "Police detained two men in Kazan, a district of Ankara.")
+    assert df[df["mention"] == "Ankara"].iloc[0]["kind"] == "city"
+    df = _rows(nlp, gaz, "Fighting spread across the region of Kharkiv.")
+    assert df[df["mention"] == "Kharkiv"].iloc[0]["kind"] == "admin1"
+
+
 def test_nearby_places_decide_between_namesakes(nlp, gaz):
     # Pokrovsk in Yakutia is smaller than Pokrovsk in Donetsk region, but Yakutsk is next to it
     df = _rows(nlp, gaz, "Floods reached Yakutsk and Pokrovsk on the Lena river.")

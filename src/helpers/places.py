@@ -241,13 +241,15 @@ def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexi
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _DIRECTIONS:
         cand.prep = True  # "west of Avdiivka"
     if k >= 1 and doc[k].lower_ == "of" and _feature_kind(doc[k - 1].text, lex):
-        cand.kind_hint = cand.kind_hint or _feature_kind(doc[k - 1].text, lex)
         cand.prep = True
+        if _names_the_feature(doc, k - 1):
+            cand.kind_hint = cand.kind_hint or _feature_kind(doc[k - 1].text, lex)
     if k >= 2 and doc[k].lower_ in ("and", ",") and doc[k - 1].ent_type_ in PLACE_ENTS | {""}:
         # second member of a list after a feature word: "the republics of Yakutia and Buryatia"
         for back in range(k - 1, max(-1, k - 6), -1):
             if doc[back].lower_ == "of" and back >= 1 and _feature_kind(doc[back - 1].text, lex):
-                cand.kind_hint = cand.kind_hint or _feature_kind(doc[back - 1].text, lex)
+                if _names_the_feature(doc, back - 1):
+                    cand.kind_hint = cand.kind_hint or _feature_kind(doc[back - 1].text, lex)
                 cand.prep = True
                 break
     if len(span) == 1 and span[0].lower_ in _DIRECTION_NAMES:
@@ -291,6 +293,11 @@ def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexi
     if all(m.match_type == gz.ABBREV for m in cand.matches) and cand.ner not in PLACE_ENTS:
         return False
     return True
+
+
+def _names_the_feature(doc: Doc, feature_i: int) -> bool:
+    """"the town of X", "the republics of X": X is the feature. "a district of X": X contains it."""
+    return feature_i >= 1 and doc[feature_i - 1].lower_ in ("the", "this", "that", "these", "those")
 
 
 def _link_containment(doc: Doc, cands: list[Candidate]) -> None:
