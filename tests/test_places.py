@@ -140,6 +140,12 @@ def test_a_feature_of_x_does_not_make_x_that_feature(nlp, gaz):
     assert df[df["mention"] == "Kharkiv"].iloc[0]["kind"] == "admin1"
 
 
+def test_counties_resolve_inside_their_state(nlp, gaz):
+    df = _rows(nlp, gaz, "Deputies in Henderson County, Kentucky arrested two men.")
+    row = df[df["mention"] == "Henderson County"].iloc[0]
+    assert row["kind"] == "other" and row["admin1"] == "Kentucky" and "containment" in row["method"]
+
+
 def test_nearby_places_decide_between_namesakes(nlp, gaz):
     # Pokrovsk in Yakutia is smaller than Pokrovsk in Donetsk region, but Yakutsk is next to it
     df = _rows(nlp, gaz, "Floods reached Yakutsk and Pokrovsk on the Lena river.")

