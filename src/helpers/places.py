@@ -265,8 +265,12 @@ def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexi
     # single common words the model does not treat as names ("Police", "Central")
     sent_initial = span[0].i in sent_starts or (prev is not None and prev.is_punct and prev.text in "\"\u201c'(")
     evidence = cand.ner in PLACE_ENTS or cand.prep or cand.kind_hint is not None
-    if not cand.matches:
-        return cand.ner in PLACE_ENTS and not (len(span) == 1 and span.text in person_parts)
+    if not cand.matches:  # the model's place that the gazetteer does not know: keep only name-like ones
+        text = span.text
+        return (cand.ner in PLACE_ENTS and not (len(span) == 1 and text in person_parts)
+                and (len(span) > 1 or cand.prep or cand.kind_hint is not None)  # lone word: "in X", "X region"
+                and not (text.isupper() and len(text) <= 5)  # UN, EU: organisations
+                and not any(ch in text for ch in "/@") and not any(ch.isdigit() for ch in text))
     if len(span) == 1 and span[0].pos_ not in ("PROPN",) and not evidence:
         return False
     if len(span) == 1 and span[0].pos_ == "ADJ" and cand.ner not in PLACE_ENTS:
