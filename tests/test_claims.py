@@ -185,6 +185,15 @@ def test_year_after_possessive_is_a_year(nlp, text):
     assert claims(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Possible 2024 replacements, such as the governor, have a very different view.",
+    "The first tranche of 2021 census results is released tomorrow.",
+    "In 2003 french fries were renamed in the cafeterias.",
+])
+def test_year_before_a_plural_that_is_no_unit_is_a_year(nlp, text):
+    assert claims(nlp, text) == []
+
+
 def test_dozen_and_vague_plurals(nlp):
     c = one(nlp, "Russia fired three dozen missiles on Thursday.")
     assert (c["text"], c["value"], c["unit"]) == ("three dozen", 36, "missile")

@@ -161,6 +161,13 @@ class _Reader:
             # a count of a plural noun ("1900 soldiers") stays; "his 2008 attack" is a year
             if not (last.dep_ == "nummod" and head.i > last.i and head.tag_ in ("NNS", "NNPS")):
                 return True
+            # ... and only a noun the unit lexicon knows: "2024 replacements", "2021 census results" are years
+            if head.lower_ not in lex["units"] and head.lemma_.lower() not in lex["units"]:
+                return True
+            # after a time preposition it is a year: "In 2003 french fries were renamed …"
+            if prev is not None and prev.lower_ in ("in", "since", "until", "till", "by", "from", "before",
+                                                    "after", "during", "of", "throughout"):
+                return True
             # after a determiner or possessive it is a year too: "its 1991 borders", "a 2016 candidates' debate"
             if prev is not None and (prev.dep_ in ("det", "poss") or prev.tag_ in ("POS", "PRP$", "DT")):
                 return True
