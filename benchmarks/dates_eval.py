@@ -1,7 +1,7 @@
 """Evaluate the time-expression grammar on TimeBank and AQUAINT (TempEval-3 TimeML).
 
 Gold: every ``<TIMEX3 type="DATE">`` inside ``<TEXT>``; the anchor is the
-file's document creation time (``<DCT>``). Predictions: ``helpers.dates``
+file's document creation time (``<DCT>``). Predictions: ``helpers.time.expressions``
 on the plain text parsed by the warclaims pipeline, minus expressions resolved to a
 duration (timex ``P…``, e.g. "the past week"), which TimeML types DURATION.
 Predictions that overlap a gold TIME, DURATION or SET expression are left
@@ -24,8 +24,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from helpers.dates import find_time_expressions
-from helpers.nlp import build_pipeline
+from helpers.time.expressions import find_time_expressions
+from helpers.text.components import build_pipeline
 
 TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')

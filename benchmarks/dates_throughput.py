@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import dates_events_stage
-from helpers.articles import parse_directory
-from helpers.text_stage import extract_article, parse_articles
+from helpers.time import stage as dates_events_stage
+from helpers.parse.articles import parse_directory
+from helpers.text.stage import extract_article, parse_articles
 
 
 def main(argv=None) -> int:

@@ -2,7 +2,7 @@
 
 Gold: LGL (local US news; ``<toponym>`` with GeoNames ``<gaztag>`` coordinates) and GeoVirus
 (WikiNews; ``<location>`` with Wikipedia coordinates), from ``../shared/benchmarks/geoparsing``.
-Predictions: ``helpers.places`` on the spaCy parse of each article's text.
+Predictions: ``helpers.places.toponyms`` on the spaCy parse of each article's text.
 
 Scores per corpus:
 
@@ -25,9 +25,9 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from helpers import gazetteer as gz
-from helpers import places
-from helpers.nlp import build_pipeline
+from helpers.geo import gazetteer as gz
+from helpers.places import toponyms as places
+from helpers.text.components import build_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 KM = 161.0

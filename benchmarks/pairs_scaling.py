@@ -10,10 +10,10 @@ On the ukraine-war-news corpus (``../shared/corpora/ukraine-war-news`` by defaul
    the same MD5 must come out as ``duplicate`` pairs, all of them. (b) The parse stage's
    ``duplicates`` table is checked against the same MD5 groups: each group must collapse
    to one kept article.
-2. **Pairs on the parsed corpus** (articles from ``helpers.articles``, sentences from the
+2. **Pairs on the parsed corpus** (articles from ``helpers.parse.articles``, sentences from the
    warclaims spaCy pipeline): relation counts, and five rewrite pairs with what they kept,
    changed and dropped -> ``<out>/rewrite_pairs.csv``, ``<out>/pair_counts.csv``.
-3. **Scaling.** Time of :func:`helpers.pairs.find_pairs` (shingles, MinHash, LSH Ensemble,
+3. **Scaling.** Time of :func:`helpers.rewrites.pairs.find_pairs` (shingles, MinHash, LSH Ensemble,
    verification, sentence alignment, classification — parsing excluded) on the first 100 /
    200 / 357 raw files (repeats included, in file-name order), then on synthetic corpora
    made by repeating every article with perturbations (see :func:`synthetic`) up to the
@@ -32,10 +32,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers import pairs
-from helpers.articles import parse_directory
-from helpers.nlp import parse
-from helpers.sentences import extract_sentences
+from helpers.rewrites import pairs
+from helpers.parse.articles import parse_directory
+from helpers.text.components import parse
+from helpers.text.sentences import extract_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "ukraine-war-news"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LOAD_SNIPPET = (
-    "import time; t=time.perf_counter(); from helpers import gazetteer as g; x=g.load(); "
+    "import time; t=time.perf_counter(); from helpers.geo import gazetteer as g; x=g.load(); "
     "x.lookup('Kyiv'); print(time.perf_counter()-t)"
 )
 
@@ -43,15 +43,15 @@ def main(argv=None) -> int:
         print(f"corpus not found at {corpus}", file=sys.stderr)
         return 2
 
-    from helpers import gazetteer as gz
+    from helpers.geo import gazetteer as gz
     gz.load()  # make sure the index exists before timing loads
     loads = cold_loads(args.loads)
     print(f"gazetteer load (fresh process, import + load + first lookup), {len(loads)} runs: "
           f"median {statistics.median(loads):.3f} s, max {max(loads):.3f} s")
 
-    from helpers import places
-    from helpers.articles import parse_directory
-    from helpers.nlp import parse
+    from helpers.places import toponyms as places
+    from helpers.parse.articles import parse_directory
+    from helpers.text.components import parse
 
     articles = parse_directory(corpus).articles
     if args.limit:

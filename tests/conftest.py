@@ -21,7 +21,7 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """The warclaims spaCy pipeline (base model + rule components), loaded once per session."""
-    from helpers.nlp import build_pipeline
+    from helpers.text.components import build_pipeline
 
     return build_pipeline()
 
@@ -29,7 +29,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_articles():
     """The ``articles`` table of the default corpus in ``data/raw``."""
-    from helpers.articles import parse_directory
+    from helpers.parse.articles import parse_directory
 
     return parse_directory(RAW_DIR).articles
 
@@ -37,6 +37,6 @@ def seed_articles():
 @pytest.fixture(scope="session")
 def seed_stage(seed_articles, nlp):
     """Sentences, entities, statements and claims of the seed articles (``text_stage.run_stage``)."""
-    from helpers.text_stage import run_stage
+    from helpers.text.stage import run_stage
 
     return run_stage(seed_articles)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Doc
 
-from helpers import paths
+from helpers.core import paths
 
 SEED_002 = "002_"  # source_file prefix of the seed published 2024-10-24
 SEED_000 = "000_"  # the seed without a stated date
@@ -31,9 +31,9 @@ class SeedStage:
 
 @functools.lru_cache(maxsize=1)
 def seed_stage() -> SeedStage:
-    from helpers.articles import parse_directory
-    from helpers.dates_table import article_anchors, build_dates_table
-    from helpers.text_stage import extract_article, parse_articles
+    from helpers.parse.articles import parse_directory
+    from helpers.time.table import article_anchors, build_dates_table
+    from helpers.text.stage import extract_article, parse_articles
 
     articles = parse_directory(paths.RAW_DIR).articles
     docs = {d.user_data["article_id"]: d for d in parse_articles(articles)}

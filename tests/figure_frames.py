@@ -1,4 +1,4 @@
-"""Small hand-made tables, exactly matching helpers.schemas, for the figure tests.
+"""Small hand-made tables, exactly matching helpers.core.schemas, for the figure tests.
 
 They mimic what the upstream stages produce for the two seed articles (the
 North Korean troop estimates, the equipment-loss figures) so each figure's data
@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
-from helpers import schemas
+from helpers.core import schemas
 
 A0, A2 = "ca7dfffd3b543562", "4f566d6464c06abf"
 D = dt.date
@@ -146,7 +146,7 @@ def sentence_alignment() -> pd.DataFrame:
 
 def write_all(processed_dir, articles_title: str | None = None) -> None:
     """Write every input table of notebooks 08–11 into ``processed_dir``."""
-    from helpers.tables import write_table
+    from helpers.core.tables import write_table
 
     arts = articles(articles_title) if articles_title else articles()
     for name, df in (("articles", arts), ("places", places()), ("events", events()),

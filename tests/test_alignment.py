@@ -4,8 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import alignment, schemas
-from helpers.pairs import find_pairs
+from helpers.rewrites import alignment
+from helpers.core import schemas
+from helpers.rewrites.pairs import find_pairs
 from cross_article_seeds import seed_id
 
 

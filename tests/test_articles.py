@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import schemas
-from helpers.articles import parse_directory
-from helpers.outlets import outlet_from_credit, outlet_from_url
-from helpers.readers import date_from_filename, map_columns
+from helpers.core import schemas
+from helpers.parse.articles import parse_directory
+from helpers.parse.outlets import outlet_from_credit, outlet_from_url
+from helpers.parse.readers import date_from_filename, map_columns
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.claims import parse_number
-from helpers.text_stage import extract_article
+from helpers.text.claims import parse_number
+from helpers.text.stage import extract_article
 
 
 def claims(nlp, text):

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 from dates_events_seeds import SEED_000, SEED_002, seed_stage
-from helpers import schemas
-from helpers.dates import find_time_expressions
-from helpers.dates_table import article_anchors, build_dates_table
-from helpers.tense import span_tense
+from helpers.core import schemas
+from helpers.time.expressions import find_time_expressions
+from helpers.time.table import article_anchors, build_dates_table
+from helpers.time.tense import span_tense
 
 D = date.fromisoformat
 ANCHOR = D("2024-10-24")  # a Thursday, seed 002's publication date

@@ -7,7 +7,9 @@ import pandas as pd
 import pytest
 
 from dates_events_seeds import SEED_000, SEED_002, seed_stage
-from helpers import dates_events_stage, docs, tables
+from helpers.time import stage as dates_events_stage
+from helpers.text import doccache as docs
+from helpers.core import tables
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.entities import article_entities, canonical_map, normalise
+from helpers.text.entities import article_entities, canonical_map, normalise
 
 
 def ents(nlp, text):

@@ -72,7 +72,7 @@ def test_installed_versions_match_pins():
 
 
 def test_model_loads_from_either_package():
-    from helpers.docs import MODEL_PACKAGES, load_model
+    from helpers.text.doccache import MODEL_PACKAGES, load_model
     assert MODEL_PACKAGES[0] == "en_core_web_sm"
     assert any(importlib.util.find_spec(m) for m in MODEL_PACKAGES)
     nlp = load_model()

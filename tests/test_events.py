@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from dates_events_seeds import SEED_002, seed_stage
-from helpers import schemas
-from helpers.events import build_events_table, find_triggers
+from helpers.core import schemas
+from helpers.time.events import build_events_table, find_triggers
 
 D = date.fromisoformat
 
@@ -136,7 +136,7 @@ def test_no_event_in_a_static_sentence(nlp):
 def test_other_type_needs_a_date(nlp):
     doc = nlp("The parliament reopened on Monday. The parliament reopened.")
     doc.user_data["article_id"] = "x"
-    from helpers.dates_table import build_dates_table
+    from helpers.time.table import build_dates_table
     dates, _ = build_dates_table([doc], {"x": (D("2024-10-24"), "published")})
     events, errors = build_events_table([doc], dates)
     assert errors == []
@@ -149,7 +149,7 @@ def test_bad_frames_give_clear_errors(nlp):
 
 
 def test_event_type_counts_and_chart(seed_events):
-    from helpers.events_chart import event_type_counts, plot_event_types
+    from helpers.figures.events_chart import event_type_counts, plot_event_types
 
     counts = event_type_counts(seed_events[1])
     assert list(counts.index) == list(schemas.EVENT_TYPES)  # every type, zeros included

@@ -253,7 +253,8 @@ def test_dense_part_of_the_main_panel_gets_a_close_up():
 
 def test_ledger_chart_rows_from_the_seed_articles_claims(seed_articles, seed_stage):
     """The chart's input rows on the real seed claims (stage 03 output, topics and ledger of stage 07)."""
-    from helpers import ledger, schemas
+    from helpers.ledger import build as ledger
+    from helpers.core import schemas
 
     claims, entities = seed_stage["claims"], seed_stage["entities"]
     metadata = pd.DataFrame({"article_id": seed_articles["article_id"], "published": seed_articles["published"],

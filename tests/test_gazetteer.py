@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from helpers import gazetteer as gz
+from helpers.geo import gazetteer as gz
 
 
 @pytest.fixture(scope="session")

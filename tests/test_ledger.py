@@ -6,7 +6,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from helpers import inference, ledger, pairs, schemas, topics
+from helpers.rewrites import inference, pairs
+from helpers.ledger import build as ledger, topics
+from helpers.core import schemas
 from cross_article_seeds import seed_id
 
 

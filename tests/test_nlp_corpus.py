@@ -12,14 +12,14 @@ import os
 import pandas as pd
 import pytest
 
-from helpers import schemas
+from helpers.core import schemas
 
 pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
 def corpus_articles(shared_dir):
-    from helpers.articles import parse_directory
+    from helpers.parse.articles import parse_directory
 
     frames = []
     news = shared_dir / "corpora" / "ukraine-war-news"
@@ -39,7 +39,7 @@ def corpus_articles(shared_dir):
 
 @pytest.fixture(scope="module")
 def corpus_stage(corpus_articles, nlp):
-    from helpers.text_stage import run_stage
+    from helpers.text.stage import run_stage
 
     return run_stage(corpus_articles)
 

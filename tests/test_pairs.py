@@ -7,7 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from helpers import pairs, schemas
+from helpers.rewrites import pairs
+from helpers.core import schemas
 from cross_article_seeds import lines_of, seed_id
 
 def _sentences_of(frame: pd.DataFrame) -> pd.DataFrame:

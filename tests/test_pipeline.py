@@ -10,7 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import pipeline, tables
+from helpers.run import pipeline
+from helpers.core import tables
 
 ROOT = Path(__file__).resolve().parents[1]
 

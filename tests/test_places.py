@@ -4,8 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import gazetteer as gz
-from helpers import places, schemas
+from helpers.geo import gazetteer as gz
+from helpers.places import toponyms as places
+from helpers.core import schemas
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +47,7 @@ SEED_COUNTRIES = {"Russia": "RU", "Ukraine": "UA", "North Korea": "KP", "South K
 
 
 def test_seed_table_matches_its_contract(seed_places, tmp_path):
-    from helpers.tables import write_table
+    from helpers.core.tables import write_table
     _, df = seed_places
     write_table(df, "places", tmp_path)  # raises SchemaError otherwise
     assert list(df.columns) == schemas.get("places").column_names
@@ -201,7 +202,7 @@ def test_empty_input_gives_an_empty_table(gaz):
 # ---------------------------------------------------------------- real corpus properties
 @pytest.fixture(scope="session")
 def corpus_places(shared_dir, nlp, gaz):
-    from helpers.articles import parse_directory
+    from helpers.parse.articles import parse_directory
 
     articles = parse_directory(shared_dir / "corpora" / "ukraine-war-news").articles.iloc[::18]  # 20 articles
     docs = []
@@ -214,7 +215,7 @@ def corpus_places(shared_dir, nlp, gaz):
 
 @pytest.mark.corpus
 def test_corpus_rows_are_valid_and_point_into_the_text(corpus_places, tmp_path):
-    from helpers.tables import write_table
+    from helpers.core.tables import write_table
     articles, df, errors, _ = corpus_places
     assert errors == []
     write_table(df, "places", tmp_path)

@@ -6,7 +6,7 @@ import json
 import pandas as pd
 
 import figure_frames as ff
-from helpers import reports
+from helpers.run import reports
 
 
 def test_clean_html_keeps_tables_and_escapes_everything_else():

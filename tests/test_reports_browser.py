@@ -20,7 +20,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 import figure_frames as ff
-from helpers import reports
+from helpers.run import reports
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = next((p for p in (shutil.which("chromium"), "/usr/bin/chromium", shutil.which("chromium-browser"),
@@ -80,7 +80,7 @@ def _parse(dom: str) -> _Dom:
 
 def _crafted_processed(processed: Path) -> None:
     ff.write_all(processed, articles_title=PAYLOAD)
-    from helpers.tables import write_table
+    from helpers.core.tables import write_table
     alignment = ff.sentence_alignment()
     alignment["text_a"] = [None if t is None else f"{t}: {PAYLOAD}" for t in alignment["text_a"]]
     write_table(alignment, "sentence_alignment", processed)

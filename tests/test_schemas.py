@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import schemas, tables
+from helpers.core import schemas, tables
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,6 +72,6 @@ def test_readme_data_dictionary_documents_every_column():
 
 
 def test_readme_data_dictionary_is_current():
-    from helpers import datadict
+    from helpers.core import datadict
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert datadict.readme_block(readme) == datadict.render(), "run: python -m helpers.datadict --write"
+    assert datadict.readme_block(readme) == datadict.render(), "run: python -m helpers.core.datadict --write"

@@ -1,7 +1,7 @@
 """Sentences: paragraph-aware boundaries, glued full stops, exact offsets."""
 from __future__ import annotations
 
-from helpers.sentences import SentenceIndex, extract_sentences, paragraph_starts
+from helpers.text.sentences import SentenceIndex, extract_sentences, paragraph_starts
 
 
 def sents(nlp, text):
@@ -67,8 +67,8 @@ def test_run_stage_on_empty_and_bad_input(nlp):
     import pandas as pd
     import pytest
 
-    from helpers import schemas
-    from helpers.text_stage import run_stage
+    from helpers.core import schemas
+    from helpers.text.stage import run_stage
 
     empty = run_stage(pd.DataFrame({"article_id": [], "text": []}))
     for name in ("sentences", "entities", "statements", "claims"):

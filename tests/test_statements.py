@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.text_stage import extract_article
+from helpers.text.stage import extract_article
 
 
 def statements(nlp, text):

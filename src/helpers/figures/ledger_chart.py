@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from . import style
+from helpers.figures import style
 
 QUALIFIER_MARKS = {"exact": "", "at_least": "≥ ", "more_than": "> ", "about": "≈ ", "up_to": "≤ ",
                    "less_than": "< ", "range": ""}

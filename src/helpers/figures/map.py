@@ -17,9 +17,9 @@ from matplotlib import patheffects
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from .. import schemas
-from . import basemap, style
-from .labels import place_labels
+from helpers.core import schemas
+from helpers.figures import basemap, style
+from helpers.figures.labels import place_labels
 
 POINT_COLUMNS = ["name", "country_code", "kind", "latitude", "longitude", "mentions", "articles", "event_type"]
 EARTH_KM = 6371.0

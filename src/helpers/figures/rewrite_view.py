@@ -15,7 +15,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-from . import style
+from helpers.figures import style
 
 PAIR_COLUMNS = ["original", "copy", "relation", "direction_known", "jaccard"]
 ROW_COLUMNS = ["original", "copy", "position", "sentence_id", "copy_sentence_id", "status", "similarity", "text"]

@@ -17,7 +17,7 @@ import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import schemas
+from helpers.core import schemas
 
 DPI = 150
 SIZES = {  # inches (width, height); fixed per figure kind

@@ -18,8 +18,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .. import schemas
-from . import style
+from helpers.core import schemas
+from helpers.figures import style
 
 TIMELINE_COLUMNS = ["article_id", "sentence_id", "type", "start", "end", "precision", "is_span", "when",
                     "label", "source", "in_window", "selected"]

@@ -1,0 +1,62 @@
+"""Render the README's data dictionary from the table contracts in :mod:`helpers.core.schemas`.
+
+    python -m helpers.core.datadict            print the markdown
+    python -m helpers.core.datadict --write    replace the block between the markers in README.md
+
+tests/test_schemas.py fails when the README's block differs from this rendering.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pyarrow as pa
+
+from helpers.core import paths, schemas
+
+START, END = "<!-- datadict:start -->", "<!-- datadict:end -->"
+
+
+def _type(t: pa.DataType) -> str:
+    if pa.types.is_list(t):
+        return f"list<{_type(t.value_type)}>"
+    return {"string": "string", "int64": "int", "double": "float", "bool": "bool", "date32[day]": "date"}.get(str(t), str(t))
+
+
+def render() -> str:
+    out = []
+    for table in schemas.TABLES.values():
+        out.append(f"### `{table.name}`\n\n{table.doc}\n")
+        out.append("| column | type | null | description |\n|---|---|---|---|")
+        for c in table.columns:
+            desc = c.doc.replace("|", "\\|")
+            if c.allowed:
+                desc += " Allowed: " + ", ".join(f"`{a}`" for a in c.allowed) + "."
+            out.append(f"| `{c.name}` | {_type(c.type)} | {'yes' if c.nullable else 'no'} | {desc} |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def readme_block(text: str) -> str:
+    if START not in text or END not in text:
+        raise ValueError("README.md has no data-dictionary markers")
+    return text.split(START, 1)[1].split(END, 1)[0].strip("\n") + "\n"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m helpers.core.datadict")
+    ap.add_argument("--write", action="store_true", help="update README.md in place")
+    args = ap.parse_args(argv)
+    if not args.write:
+        sys.stdout.write(render())
+        return 0
+    readme = paths.ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    readme.write_text(f"{head}{START}\n{render()}{END}{tail}", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,375 @@
+"""Table contracts: the one place where every table's columns are defined.
+
+Each notebook reads the tables of earlier notebooks and writes its own. The
+columns, their Arrow types, which may be null and which values are allowed
+are declared here, checked by :func:`validate` on every write
+(:func:`helpers.core.tables.write_table`), and documented in the README's data
+dictionary (a test checks that every column here appears there).
+
+Why not pandera? The storage format is Parquet, so an Arrow schema *is* the
+storage contract; the few extra checks (non-null, allowed values, offsets)
+fit in this module without another dependency.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pyarrow as pa
+
+
+class SchemaError(ValueError):
+    """A table does not match its contract."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    nullable: bool = True
+    allowed: tuple | None = None
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    doc: str = ""
+    key: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([pa.field(c.name, c.type, nullable=c.nullable) for c in self.columns])
+
+    def empty(self) -> pd.DataFrame:
+        """An empty frame with this table's columns (for notebooks with nothing to write)."""
+        return self.arrow_schema.empty_table().to_pandas()
+
+
+def C(name, type_, nullable=True, allowed=None, doc=""):
+    return Column(name, type_, nullable, tuple(allowed) if allowed else None, doc)
+
+
+STR, INT, FLOAT, BOOL, DATE = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
+STRS = pa.list_(pa.string())
+FLOATS = pa.list_(pa.float64())
+
+# Columns shared by every table extracted from text: provenance into articles.text.
+def _provenance(sentence: bool = True) -> tuple[Column, ...]:
+    cols = [C("article_id", STR, False, doc="Article the row comes from (`articles.article_id`).")]
+    if sentence:
+        cols.append(C("sentence_id", INT, False, doc="Sentence within the article (`sentences.sentence_id`)."))
+    cols += [
+        C("start_char", INT, False, doc="Start offset into `articles.text` (inclusive)."),
+        C("end_char", INT, False, doc="End offset into `articles.text` (exclusive)."),
+    ]
+    return tuple(cols)
+
+
+SOURCE_FORMATS = ("tagged", "text", "html", "csv", "jsonl", "json")
+QUALIFIERS = ("exact", "at_least", "more_than", "about", "up_to", "less_than", "range")
+CATEGORIES = ("personnel", "casualties", "equipment", "money", "percent", "distance", "area", "attacks", "other")
+CLAIMANT_VIA = ("statement", "according_to", "attribution_verb", "unattributed")
+STATEMENT_KINDS = ("direct", "indirect", "according_to")
+PLACE_KINDS = ("country", "admin1", "city", "water", "other")
+PRECISIONS = ("day", "week", "month", "season", "year")
+EVENT_TYPES = (
+    "deployment", "strike", "ground_assault", "casualties", "statement",
+    "diplomacy", "aid", "other",
+)
+RELATIONS = ("duplicate", "rewrite", "shared_source", "related", "independent")
+ALIGN_LABELS = ("same", "changed", "only_in_a", "only_in_b")
+AGREEMENTS = ("same", "different_value", "different_qualifier", "different_claimant")
+ANCHOR_SOURCES = ("published", "inferred", "none")
+
+TABLES: dict[str, Table] = {}
+
+
+def _register(table: Table) -> Table:
+    TABLES[table.name] = table
+    return table
+
+
+ARTICLES = _register(Table(
+    "articles",
+    doc="One row per distinct article (exact duplicates kept once). Written by 01_parse_articles.",
+    key=("article_id",),
+    columns=(
+        C("article_id", STR, False, doc="Stable id: first 16 hex digits of `content_sha256` (derived from the text, not from file order)."),
+        C("source_file", STR, False, doc="Path of the input file, relative to the raw directory (POSIX separators)."),
+        C("source_row", INT, doc="Row (CSV, 1-based data row) or line (JSONL, 1-based) inside `source_file`; null for one-article files."),
+        C("source_format", STR, False, SOURCE_FORMATS, doc="Reader used: tagged, text, html, csv, jsonl or json."),
+        C("encoding", STR, False, doc="Text encoding the file was decoded with (utf-8, utf-8-sig, or the detected one)."),
+        C("title", STR, doc="Headline, where the source has one."),
+        C("outlet", STR, doc="Publishing outlet as stated: credit line, outlet column, site name, or mapped from the URL domain."),
+        C("outlet_country", STR, doc="Outlet country code from a GDELT-style file name (`…_GB_en_…`), else null."),
+        C("author", STR, doc="Byline."),
+        C("url", STR, doc="Canonical URL, where known."),
+        C("published", DATE, doc="Publication date as stated (tag, column, page metadata or file-name timestamp); null when unknown, never guessed."),
+        C("text", STR, False, doc="The article body. Paragraphs are separated by a blank line; every character offset in every other table refers to this string."),
+        C("summary", STR, doc="Summary block, where the source has one."),
+        C("highlights", STRS, doc="Highlight bullets, where the source has them (list of strings)."),
+        C("n_words", INT, False, doc="Whitespace-separated words in `text`."),
+        C("content_sha256", STR, False, doc="SHA-256 of `text`; equal hashes are exact duplicates."),
+    ),
+))
+
+PARSE_ERRORS = _register(Table(
+    "parse_errors",
+    doc="Every input (file, CSV row, JSONL line) that could not be used, with a reason. Written by 01_parse_articles.",
+    columns=(
+        C("source_file", STR, False, doc="Path relative to the raw directory."),
+        C("source_row", INT, doc="CSV row / JSONL line number when the problem is inside a multi-article file."),
+        C("reason", STR, False, doc="Short machine-readable reason: empty, binary, unsupported_format, no_content, malformed_row, decode_error, read_error."),
+        C("detail", STR, False, doc="Human-readable explanation."),
+    ),
+))
+
+DUPLICATES = _register(Table(
+    "duplicates",
+    doc="Inputs whose text exactly repeats an article already kept. Inputs = articles + parse_errors + duplicates. Written by 01_parse_articles.",
+    columns=(
+        C("source_file", STR, False, doc="Path of the repeated input, relative to the raw directory."),
+        C("source_row", INT, doc="CSV row / JSONL line, where applicable."),
+        C("duplicate_of", STR, False, doc="`article_id` of the kept copy."),
+        C("kept_source_file", STR, False, doc="`source_file` of the kept copy."),
+        C("content_sha256", STR, False, doc="SHA-256 of the shared text."),
+    ),
+))
+
+SENTENCES = _register(Table(
+    "sentences",
+    doc="Sentences of `articles.text`. Written by 02_sentences_entities.",
+    key=("article_id", "sentence_id"),
+    columns=_provenance() + (
+        C("paragraph_id", INT, False, doc="Paragraph index within the article (paragraphs are separated by blank lines)."),
+        C("text", STR, False, doc="`articles.text[start_char:end_char]`."),
+    ),
+))
+
+ENTITIES = _register(Table(
+    "entities",
+    doc="Named people, organisations, places and groups. Written by 02_sentences_entities.",
+    columns=_provenance() + (
+        C("text", STR, False, doc="Mention as written."),
+        C("label", STR, False, doc="PERSON, ORG, GPE, LOC, NORP, FAC (spaCy labels, corrected by rules). Also rows for noun phrases NER misses: an organisation head with a place/nationality modifier (\"Ukraine's defence ministry\", ORG), a role with one (\"Ukraine's health minister\", PERSON), and proper-noun subjects of reporting verbs."),
+        C("canonical", STR, False, doc="Canonical name: short forms resolved to the full name within the article, and normalised so that the same entity gets the same string across articles."),
+        C("role", STR, doc="Role or title the text gives the entity (\"White House national security spokesman\") in an apposition or title premodifier; given to every mention of that entity in the article; else null."),
+    ),
+))
+
+STATEMENTS = _register(Table(
+    "statements",
+    doc="Attributed speech (direct quotes, indirect speech, according-to). Start/end cover the content. Written by 03_statements_claims.",
+    columns=(
+        C("statement_id", STR, False, doc="`<article_id>-s<n>`."),
+    ) + _provenance() + (
+        C("speaker", STR, False, doc="Canonical name of the speaker (an entity's `canonical`), or \"(unknown)\"."),
+        C("speaker_role", STR, doc="Role given for the speaker."),
+        C("cue", STR, False, doc="Reporting cue as written: said, told, added, estimated, claimed, according to, …"),
+        C("cue_lemma", STR, False, doc="Lemma of the cue (say, tell, according to, …)."),
+        C("kind", STR, False, STATEMENT_KINDS, doc="direct (quoted), indirect (reported clause) or according_to."),
+        C("content", STR, False, doc="Text of what is attributed: `articles.text[start_char:end_char]`."),
+        C("speaker_resolved_from", STR, doc="How the speaker was found: name (named subject, apposition or the name before a colon), pronoun (most recent compatible speaker), role_noun (\"the minister said\", \"the ministry said\"), own_line (\"Name said:\" introducing the next lines), continuation (a quotation standing alone right after a statement); null when the speaker is unknown."),
+    ),
+))
+
+CLAIMS = _register(Table(
+    "claims",
+    doc="One row per numeric figure. Written by 03_statements_claims.",
+    key=("claim_id",),
+    columns=(
+        C("claim_id", STR, False, doc="`<article_id>-c<n>`, numbered in text order."),
+    ) + _provenance() + (
+        C("text", STR, False, doc="The number expression as written (\"at least 3,000\")."),
+        C("value", FLOAT, False, doc="Point value (for ranges the low end; for money in units of the currency)."),
+        C("value_low", FLOAT, False, doc="Lower bound."),
+        C("value_high", FLOAT, False, doc="Upper bound (equals value for exact figures)."),
+        C("qualifier", STR, False, QUALIFIERS, doc="exact, at_least, more_than, about, up_to, less_than or range."),
+        C("unit", STR, False, doc="Singular lower-case unit: soldier, tank, usd, percent, km, … (\"unit\" when nothing is counted)."),
+        C("category", STR, False, CATEGORIES, doc="personnel, casualties, equipment, money, percent, distance, area, attacks or other."),
+        C("subject", STR, doc="Noun phrase of what is counted (\"North Korean soldiers\")."),
+        C("rate", STR, doc="Rate when stated (\"per day\"), else null."),
+        C("claimant", STR, False, doc="Canonical name of whoever the text says asserts the figure, or \"(unattributed)\"."),
+        C("claimant_via", STR, False, CLAIMANT_VIA, doc="statement, according_to, attribution_verb or unattributed."),
+        C("statement_id", STR, doc="Statement the claim sits in, when `claimant_via` is statement."),
+        C("sentence", STR, False, doc="Text of the sentence, for reading the claim in context."),
+    ),
+))
+
+PLACES = _register(Table(
+    "places",
+    doc="Place mentions resolved against the offline gazetteer. Written by 04_places.",
+    columns=_provenance() + (
+        C("mention", STR, False, doc="As written."),
+        C("name", STR, doc="Standard name from the gazetteer (GeoNames name for cities and countries; \"<centre> region\" or the region's short name for admin1); null if unresolved."),
+        C("kind", STR, False, PLACE_KINDS, doc="country, admin1, city, water (unresolved seas/rivers named with a water word) or other (continents, second-level units such as \"X County\", and names the gazetteer does not know)."),
+        C("country_code", STR, doc="ISO 3166-1 alpha-2."),
+        C("admin1", STR, doc="First-level region the place lies in (the region's `name`); for a region row, itself; null for countries."),
+        C("latitude", FLOAT, doc="WGS84 latitude (cities: GeoNames point; countries: centroid of the mainland outline; regions: middle of their settlements' extent)."),
+        C("longitude", FLOAT, doc="WGS84 longitude."),
+        C("geonameid", INT, doc="GeoNames id where the gazetteer has one."),
+        C("population", INT, doc="Population from the gazetteer (regions: sum of their settlements of 500+)."),
+        C("method", STR, False, doc="How it was found and resolved, joined by +: detection (ner, context, gazetteer) then resolution (gazetteer, variant = spelling variant, containment = inside the place named after it, region_of_city = \"X region\" of city X, capital_stem = region named after its centre); ner+unresolved, context+feature_word when not in the gazetteer."),
+        C("confidence", FLOAT, False, doc="0–1: 0.5 + the score margin over the best other candidate place, capped at 0.99; 0 when unresolved."),
+    ),
+))
+
+DATES = _register(Table(
+    "dates",
+    doc="Time expressions normalised against the article's date. Written by 06_dates_events.",
+    columns=_provenance() + (
+        C("text", STR, False, doc="As written."),
+        C("start", DATE, doc="First day covered; null when unresolved."),
+        C("end", DATE, doc="Last day covered; null when unresolved."),
+        C("precision", STR, False, PRECISIONS, doc="day, week, month, season (also halves and quarters of a year) or year."),
+        C("timex", STR, doc="ISO-TimeML value (2024-10-18, 2024-10, 2024-W42, 2024, 2024-SU, 2024-H1); a range is `first/last` (2024-10-08/2024-10-13), a period ending on the anchor a duration (\"the past week\" = P1W); null when unresolved."),
+        C("relative", BOOL, False, doc="True when resolution needed the anchor (\"on Wednesday\", \"last week\") or an earlier date in the text (\"the same day\", \"two days later\")."),
+        C("anchor", DATE, doc="Reference date used (the article's published date, or the inferred one)."),
+        C("anchor_source", STR, False, ANCHOR_SOURCES, doc="published, inferred (from the article it derives from) or none."),
+    ),
+))
+
+EVENTS = _register(Table(
+    "events",
+    doc="One row per sentence that reports something happening. Written by 06_dates_events.",
+    columns=_provenance() + (
+        C("text", STR, False, doc="Sentence text."),
+        C("type", STR, False, EVENT_TYPES, doc="deployment, strike, ground_assault, casualties, statement, diplomacy, aid or other."),
+        C("trigger", STR, doc="Word that decided the type (for `other`, the main verb)."),
+        C("date_start", DATE, doc="Resolved start date of the event."),
+        C("date_end", DATE, doc="Resolved end date."),
+        C("precision", STR, doc="Precision of the date (day, week, month, season, year)."),
+        C("date_text", STR, doc="The time expression used (two coordinated ones joined: \"Tuesday and Wednesday\"); null when the sentence has none."),
+        C("places", STRS, doc="Place names (gazetteer names) in the sentence."),
+        C("latitudes", FLOATS, doc="Latitudes of `places`, same order."),
+        C("longitudes", FLOATS, doc="Longitudes of `places`, same order."),
+        C("actors", STRS, doc="Canonical names of people, organisations and groups in the sentence."),
+    ),
+))
+
+ARTICLE_PAIRS = _register(Table(
+    "article_pairs",
+    doc="Pairs of articles with meaningful overlap (MinHash LSH Ensemble candidates, verified on exact shingles). Written by 05_article_pairs.",
+    columns=(
+        C("article_a", STR, False, doc="First article (lower id)."),
+        C("article_b", STR, False, doc="Second article."),
+        C("jaccard", FLOAT, False, doc="Jaccard similarity of word shingles."),
+        C("containment_a_in_b", FLOAT, False, doc="Share of A's shingles found in B."),
+        C("containment_b_in_a", FLOAT, False, doc="Share of B's shingles found in A."),
+        C("aligned_sentences", INT, False, doc="Sentences of the side with fewer sentences that are aligned (same or changed) to the other side."),
+        C("sentences_a", INT, False, doc="Sentences in A."),
+        C("sentences_b", INT, False, doc="Sentences in B."),
+        C("relation", STR, False, RELATIONS, doc="duplicate, rewrite, shared_source, related or independent."),
+        C("derived", STR, doc="`article_id` of the side judged to copy the other; null when undecided."),
+        C("derived_reason", STR, doc="Why: dates, containment asymmetry, credit line."),
+    ),
+))
+
+SENTENCE_ALIGNMENT = _register(Table(
+    "sentence_alignment",
+    doc="Sentence-level alignment of each duplicate or rewrite pair. Written by 05_article_pairs.",
+    columns=(
+        C("article_a", STR, False, doc="Article A of the pair."),
+        C("article_b", STR, False, doc="Article B of the pair."),
+        C("sentence_a", INT, doc="`sentence_id` in A (null for only_in_b)."),
+        C("sentence_b", INT, doc="`sentence_id` in B (null for only_in_a)."),
+        C("text_a", STR, doc="Sentence text in A."),
+        C("text_b", STR, doc="Sentence text in B."),
+        C("similarity", FLOAT, False, doc="0–1 similarity score."),
+        C("label", STR, False, ALIGN_LABELS, doc="same, changed, only_in_a or only_in_b."),
+    ),
+))
+
+ARTICLE_METADATA = _register(Table(
+    "article_metadata",
+    doc="Stated and inferred metadata side by side. Written by 05_article_pairs.",
+    key=("article_id",),
+    columns=(
+        C("article_id", STR, False, doc="Article."),
+        C("published", DATE, doc="Stated date (copied from articles)."),
+        C("published_inferred", DATE, doc="Date inferred from the article it derives from; null when stated or unknown."),
+        C("outlet", STR, doc="Stated outlet."),
+        C("outlet_inferred", STR, doc="Outlet inferred from the source article; null when stated or unknown."),
+        C("inferred_from", STR, doc="`article_id` the inferred values come from."),
+    ),
+))
+
+CLAIM_LINKS = _register(Table(
+    "claim_links",
+    doc="Claims in different articles about the same quantity. Written by 07_claims_ledger.",
+    columns=(
+        C("claim_a", STR, False, doc="`claims.claim_id`."),
+        C("claim_b", STR, False, doc="`claims.claim_id`."),
+        C("article_a", STR, False, doc="Article of claim_a."),
+        C("article_b", STR, False, doc="Article of claim_b."),
+        C("topic", STR, False, doc="Shared normalised topic."),
+        C("agreement", STR, False, AGREEMENTS, doc="same, different_value, different_qualifier or different_claimant."),
+        C("similarity", FLOAT, doc="Similarity of the two claims' sentences."),
+    ),
+))
+
+CLAIMS_LEDGER = _register(Table(
+    "claims_ledger",
+    doc="Who said how many: one row per claimed figure grouped by topic. Written by 07_claims_ledger.",
+    columns=(
+        C("topic", STR, False, doc="\"subject | unit | category\", normalised (lemmas, head nouns, entities)."),
+        C("claim_id", STR, False, doc="`claims.claim_id`."),
+        C("article_id", STR, False, doc="Article."),
+        C("value", FLOAT, False, doc="Value."),
+        C("value_low", FLOAT, False, doc="Lower bound."),
+        C("value_high", FLOAT, False, doc="Upper bound."),
+        C("qualifier", STR, False, QUALIFIERS, doc="Qualifier."),
+        C("unit", STR, False, doc="Unit."),
+        C("category", STR, False, CATEGORIES, doc="Category."),
+        C("claimant", STR, False, doc="Claimant."),
+        C("claim_date", DATE, doc="Date of the claim: the sentence's resolved date, else the article's (stated or inferred) date."),
+        C("claim_date_inferred", BOOL, False, doc="True when the date comes from inferred metadata."),
+        C("outlet", STR, doc="Outlet (stated, else inferred)."),
+        C("text", STR, False, doc="Number expression as written."),
+        C("sentence", STR, False, doc="Sentence."),
+    ),
+))
+
+
+def get(name: str) -> Table:
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise SchemaError(f"unknown table {name!r}; known tables: {', '.join(TABLES)}") from None
+
+
+def validate(df: pd.DataFrame, table: Table | str) -> pa.Table:
+    """Check ``df`` against its contract and return it as an Arrow table.
+
+    Raises :class:`SchemaError` naming the table and the offending column.
+    Extra columns are an error too: the contract is the whole table.
+    """
+    table = get(table) if isinstance(table, str) else table
+    missing = [c for c in table.column_names if c not in df.columns]
+    extra = [c for c in df.columns if c not in table.column_names]
+    if missing or extra:
+        raise SchemaError(f"{table.name}: missing columns {missing}, unexpected columns {extra}")
+    df = df[table.column_names]
+    for col in table.columns:
+        s = df[col.name]
+        if not col.nullable and s.isna().any():
+            bad = int(s.isna().sum())
+            raise SchemaError(f"{table.name}.{col.name}: {bad} null value(s) in a non-null column")
+        if col.allowed is not None:
+            bad = sorted(set(s.dropna().astype(str)) - set(col.allowed))
+            if bad:
+                raise SchemaError(f"{table.name}.{col.name}: values {bad} not in {list(col.allowed)}")
+    names = table.column_names
+    if "start_char" in names and "end_char" in names and len(df):
+        if (df["end_char"] < df["start_char"]).any():
+            raise SchemaError(f"{table.name}: end_char < start_char in some rows")
+    try:
+        return pa.Table.from_pandas(df, schema=table.arrow_schema, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
+        raise SchemaError(f"{table.name}: cannot store as its Arrow schema: {exc}") from exc

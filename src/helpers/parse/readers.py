@@ -1,0 +1,344 @@
+"""Format readers: one input file → article records (dicts) and per-row problems.
+
+Each reader takes the decoded file text and returns a list of records. A record
+holds the raw fields (title, outlet, author, url, published, body, summary,
+highlights, source_row); :mod:`helpers.parse.articles` normalises them into the
+``articles`` table. A problem with the whole file raises :class:`InputError`;
+a problem with one CSV row or JSONL line is returned as a ``RowError`` so the
+other rows are still read.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from dateutil import parser as dateparser
+
+from helpers.parse.textio import InputError, clean_field
+
+csv.field_size_limit(sys.maxsize)
+
+
+@dataclass
+class RowError:
+    source_row: int
+    reason: str
+    detail: str
+
+
+# ---------------------------------------------------------------- dates in metadata and file names
+
+def parse_date(value) -> dt.date | None:
+    """A metadata date string (ISO, RFC 2822, "Wednesday, 23 February 2022", …) → date, else None."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    s = str(value).strip()
+    if not s:
+        return None
+    if re.fullmatch(r"\d{8}(T\d{6}Z?)?", s):
+        return date_from_filename(s)
+    if re.fullmatch(r"\d{10}(\.\d+)?|\d{13}", s):  # Unix epoch seconds / milliseconds
+        secs = float(s) / (1000 if len(s) == 13 else 1)
+        return dt.datetime.fromtimestamp(secs, tz=dt.timezone.utc).date()
+    try:
+        return dateparser.parse(s, fuzzy=False, dayfirst=False).date()
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+_FILENAME_TS = re.compile(r"(?<![0-9A-Za-z])(\d{4})(\d{2})(\d{2})(?:T\d{4,6}Z?)?(?![0-9])")
+_FILENAME_ISO = re.compile(r"(?<![0-9])(\d{4})-(\d{2})-(\d{2})(?![0-9])")
+_GDELT_NAME = re.compile(r"^\d{8}T\d{6}Z_(?P<country>[A-Z]{2})_(?P<lang>[a-z]{2,3})_")
+
+
+def date_from_filename(name: str) -> dt.date | None:
+    """``20240421T074500Z_UA_en_….txt`` or ``2024-04-21-story.txt`` → 2024-04-21; else None."""
+    for rx in (_FILENAME_TS, _FILENAME_ISO):
+        for m in rx.finditer(name):
+            y, mo, d = map(int, m.groups()[:3])
+            if 1900 <= y <= 2100:
+                try:
+                    return dt.date(y, mo, d)
+                except ValueError:
+                    continue
+    return None
+
+
+def country_from_filename(name: str) -> str | None:
+    """Outlet country code of a GDELT-style file name (``…Z_GB_en_…``), else None."""
+    m = _GDELT_NAME.match(name)
+    return m.group("country") if m else None
+
+
+# ---------------------------------------------------------------- tagged format
+
+TAGS = ("TITLE", "PUBLISHED_DATE", "URL", "AUTHOR", "SUMMARY", "HIGHLIGHTS", "CONTENT")
+_TAG_LINE = re.compile(r"^\s*<(" + "|".join(TAGS) + r")>", re.MULTILINE)
+
+
+def is_tagged(text: str) -> bool:
+    return len(set(_TAG_LINE.findall(text[:200000]))) >= 1 and bool(re.search(r"</?(?:" + "|".join(TAGS) + r")>", text))
+
+
+def _tag(text: str, name: str) -> str | None:
+    m = re.search(rf"<{name}>(.*?)</{name}>", text, re.DOTALL)
+    if m:
+        return m.group(1)
+    m = re.search(rf"<{name}>(.*?)(?=<(?:{'|'.join(TAGS)})>|\Z)", text, re.DOTALL)  # unclosed tag
+    return m.group(1) if m else None
+
+
+def _bullets(block: str | None) -> list[str]:
+    if not block:
+        return []
+    items = [re.sub(r"^\s*(?:[-*•–]\s*)", "", line).strip() for line in block.splitlines()]
+    return [clean_field(i) for i in items if i and clean_field(i)]
+
+
+def read_tagged(text: str) -> list[dict]:
+    content = _tag(text, "CONTENT")
+    if content is None or not content.strip():
+        raise InputError("no_content", "tagged file has no <CONTENT> block (or it is empty); nothing to analyse")
+    summary = _tag(text, "SUMMARY")
+    return [{
+        "title": clean_field(_tag(text, "TITLE")),
+        "published": parse_date(clean_field(_tag(text, "PUBLISHED_DATE"))),
+        "url": clean_field(_tag(text, "URL")),
+        "author": clean_field(_tag(text, "AUTHOR")),
+        "summary": "\n".join(line.strip() for line in summary.strip().splitlines() if line.strip()) if summary and summary.strip() else None,
+        "highlights": _bullets(_tag(text, "HIGHLIGHTS")),
+        "body": content,
+    }]
+
+
+# ---------------------------------------------------------------- plain text
+
+def read_text(text: str) -> list[dict]:
+    return [{"body": text}]
+
+
+# ---------------------------------------------------------------- HTML
+
+def read_html(text: str) -> list[dict]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True)
+    if doc is None or not (doc.text or "").strip():
+        raise InputError("no_content", "HTML page has no extractable article text (trafilatura found none)")
+    body = doc.text
+    title = clean_field(doc.title)
+    first, _, rest = body.partition("\n")
+    if title and clean_field(first) == title and rest.strip():
+        body = rest  # trafilatura repeats the headline as the first line
+    return [{
+        "title": title,
+        "author": clean_field(doc.author),
+        "url": clean_field(doc.url),
+        "outlet": clean_field(doc.sitename),
+        "published": parse_date(doc.date),
+        "summary": clean_field(doc.description),
+        "body": body,
+    }]
+
+
+# ---------------------------------------------------------------- CSV / JSONL / JSON
+
+# Usual column names, normalised (lower case, non-alphanumerics → "_"), in order of preference.
+FIELD_NAMES = {
+    "title": ("title", "headline", "heading", "head", "article_title", "webtitle", "web_title", "name"),
+    "body": ("text", "body", "content", "article", "article_text", "full_text", "fulltext", "maintext",
+             "main_text", "body_text", "bodytext", "article_body", "articlebody", "story"),
+    "published": ("published", "published_date", "publish_date", "publication_date", "pub_date", "pubdate",
+                  "date_published", "datepublished", "published_at", "webpublicationdate",
+                  "web_publication_date", "date", "date_formatted", "datetime", "seendate", "timestamp", "time"),
+    "url": ("url", "link", "article_url", "articleurl", "web_url", "weburl", "canonical_url", "permalink",
+            "source_url", "href", "uri"),
+    "author": ("author", "authors", "byline", "by", "writer", "creator"),
+    "outlet": ("outlet", "source", "source_name", "sourcename", "publisher", "publication", "site", "site_name",
+               "sitename", "domain", "newspaper", "media", "outlet_name"),
+    "summary": ("summary", "description", "abstract", "standfirst", "trailtext", "trail_text", "lede"),
+}
+_NOT_ARTICLE_URL = re.compile(r"image|img|thumb|photo|picture|comment|video|avatar|icon|logo")
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", str(name).strip().lower()).strip("_")
+
+
+def map_columns(columns: list[str]) -> dict[str, str]:
+    """Map article fields to source column names using the usual names (see ``FIELD_NAMES``)."""
+    by_norm = {}
+    for col in columns:
+        by_norm.setdefault(_norm(col), col)
+    mapping = {}
+    for field, names in FIELD_NAMES.items():
+        for name in names:
+            if name in by_norm:
+                mapping[field] = by_norm[name]
+                break
+    if "url" not in mapping:  # e.g. "Article Url" next to "Image Url"
+        for norm, col in by_norm.items():
+            if ("url" in norm or "link" in norm) and not _NOT_ARTICLE_URL.search(norm):
+                mapping["url"] = col
+                break
+    if "published" not in mapping:
+        for norm, col in by_norm.items():
+            if ("date" in norm or "publish" in norm) and not re.search(r"updat|modif|creat|access|crawl", norm):
+                mapping["published"] = col
+                break
+    return mapping
+
+
+def _record(row: dict, mapping: dict[str, str]) -> dict:
+    get = lambda f: row.get(mapping[f]) if f in mapping else None  # noqa: E731
+    return {
+        "title": clean_field(get("title")),
+        "author": clean_field(get("author")),
+        "url": clean_field(get("url")),
+        "outlet": clean_field(get("outlet")),
+        "published": parse_date(clean_field(get("published"))),
+        "summary": clean_field(get("summary")),
+        "body": get("body") if isinstance(get("body"), str) else ("" if get("body") is None else str(get("body"))),
+    }
+
+
+def _rows_to_records(rows, mapping, problems) -> list[dict]:
+    out = []
+    for row_no, row in rows:
+        rec = _record(row, mapping)
+        if not rec["body"].strip():
+            problems.append(RowError(row_no, "no_content", f"row {row_no}: the text column {mapping.get('body')!r} is empty"))
+            continue
+        rec["source_row"] = row_no
+        out.append(rec)
+    return out
+
+
+def read_csv(text: str, suffix: str = ".csv") -> tuple[list[dict], list[RowError]]:
+    if suffix == ".tsv":
+        delimiter = "\t"
+    else:
+        try:
+            delimiter = csv.Sniffer().sniff(text[:20000], delimiters=",;\t|").delimiter
+        except csv.Error:
+            delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        raise InputError("malformed_row", f"CSV has no readable header row ({exc or 'empty'})") from None
+    mapping = map_columns(header)
+    if "body" not in mapping:
+        raise InputError("no_content", f"CSV has no text column (looked for {', '.join(FIELD_NAMES['body'][:6])}, …); columns: {header[:12]}")
+    problems: list[RowError] = []
+    rows = []
+    data_row = 0
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            data_row += 1
+            problems.append(RowError(data_row, "malformed_row", f"row {data_row} (line {reader.line_num}): {exc}"))
+            continue
+        if not any(v.strip() for v in values):
+            continue
+        data_row += 1
+        if len(values) != len(header):
+            problems.append(RowError(data_row, "malformed_row",
+                                     f"row {data_row} (line {reader.line_num}): {len(values)} fields, header has {len(header)}"))
+            continue
+        rows.append((data_row, dict(zip(header, values))))
+    return _rows_to_records(rows, mapping, problems), problems
+
+
+def _json_rows(objs) -> tuple[list[tuple[int, dict]], list[RowError]]:
+    rows, problems = [], []
+    for i, obj in objs:
+        if isinstance(obj, dict):
+            rows.append((i, obj))
+        else:
+            problems.append(RowError(i, "malformed_row", f"record {i} is a JSON {type(obj).__name__}, not an object"))
+    return rows, problems
+
+
+def _records_from_objects(objs) -> tuple[list[dict], list[RowError]]:
+    """JSON records may differ in their keys, so each is mapped on its own."""
+    rows, problems = _json_rows(objs)
+    records = []
+    for row_no, row in rows:
+        mapping = map_columns(list(row))
+        if "body" not in mapping:
+            problems.append(RowError(row_no, "no_content", f"record {row_no} has no text field (keys: {sorted(row)[:12]})"))
+            continue
+        records += _rows_to_records([(row_no, row)], mapping, problems)
+    return records, problems
+
+
+def read_jsonl(text: str) -> tuple[list[dict], list[RowError]]:
+    objs, problems = [], []
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            objs.append((line_no, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            problems.append(RowError(line_no, "malformed_row", f"line {line_no}: invalid JSON ({exc.msg} at column {exc.colno})"))
+    records, more = _records_from_objects(objs)
+    return records, problems + more
+
+
+def read_json(text: str) -> tuple[list[dict], list[RowError]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError("malformed_row", f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+    if isinstance(data, dict):
+        for key in ("articles", "items", "data", "results", "documents", "docs", "records"):
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+        else:
+            data = [data]
+    if not isinstance(data, list):
+        raise InputError("no_content", "JSON is neither an object nor a list of objects")
+    return _records_from_objects(list(enumerate(data, start=1)))
+
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | CSV_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
+
+
+def read(path: Path, text: str) -> tuple[str, list[dict], list[RowError]]:
+    """Dispatch on the file suffix (sniffing tagged vs plain text). Returns (format, records, row problems)."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        if is_tagged(text):
+            return "tagged", read_tagged(text), []
+        return "text", read_text(text), []
+    if suffix in HTML_SUFFIXES:
+        return "html", read_html(text), []
+    if suffix in CSV_SUFFIXES:
+        return ("csv", *read_csv(text, suffix))
+    if suffix in JSONL_SUFFIXES:
+        return ("jsonl", *read_jsonl(text))
+    if suffix in JSON_SUFFIXES:
+        return ("json", *read_json(text))
+    raise InputError("unsupported_format",
+                     f"unknown file type {suffix or '(no extension)'!r}; readable: {', '.join(sorted(SUPPORTED))}")

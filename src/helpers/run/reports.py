@@ -1,0 +1,303 @@
+"""HTML reports, CSV exports and the report index (``reports/``).
+
+After the pipeline has executed the numbered notebooks into
+``reports/executed/``, :func:`build_reports` writes
+
+- ``reports/html/NN_name.html`` — each executed notebook exported with
+  nbconvert, code hidden unless ``show_code``;
+- ``reports/tables/<table>.csv`` — the tables a researcher wants in a spreadsheet;
+- ``reports/index.html`` — links to every report, figure and table, with the
+  run's date and its ``run.json`` summary.
+
+Article text is untrusted. Every HTML page is made safe in four layers:
+Markdown (cells and ``text/markdown`` outputs) is rendered with raw HTML
+*escaped* and harmful link protocols (``javascript:``) removed; ``text/html``
+outputs are cleaned with an allow-list (``<script>`` and other unknown tags are
+escaped to visible text, ``on*`` attributes and ``javascript:`` URLs dropped);
+JavaScript outputs are removed; and each page carries a Content-Security-Policy
+that forbids scripts, so even a missed payload cannot run. The page template
+itself loads no script (no require.js, no MathJax from a CDN).
+
+Rebuild from an existing run: ``python -m helpers.run.reports build [--reports-dir R] [--show-code]``.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+import bleach
+import jinja2
+import nbformat
+import pandas as pd
+from nbconvert import HTMLExporter
+from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+from nbconvert.preprocessors import Preprocessor
+
+from helpers.core import paths, tables
+
+CSP = ("default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+       "font-src 'self' data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'")
+CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+
+# Tables exported as CSV, in this order; missing ones are skipped (and listed in the index).
+CSV_TABLES = ("articles", "claims", "claims_ledger", "claim_links", "statements", "entities", "places", "dates",
+              "events", "article_pairs", "article_metadata", "parse_errors", "duplicates")
+CSV_DROP_COLUMNS = {"articles": ("text",)}  # the full text stays in Parquet; spreadsheets choke on it
+
+_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block extra_css -%}""" + CSP_META + """{%- endblock extra_css -%}
+"""
+
+_ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div", "dl",
+    "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
+    "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+})
+_ALLOWED_ATTRS = {"*": ["class", "id", "title", "colspan", "rowspan", "align", "border"], "a": ["href"],
+                  "img": ["src", "alt", "width", "height"]}
+_JS_OUTPUT_TYPES = ("application/javascript", "text/javascript", "application/vnd.jupyter.widget-view+json")
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>[^<]*</style>", re.IGNORECASE)
+_SPREADSHEET_FORMULA = re.compile(r"^[=+\-@\t\r]")
+
+
+def clean_html(fragment: str) -> str:
+    """Allow-list clean an HTML fragment: tables and text markup stay, anything else is escaped.
+
+    ``<script>``, ``<iframe>``… become visible text; event-handler attributes are
+    dropped; only http(s)/mailto links and ``data:`` images survive. Style blocks
+    (pandas adds one to every table) are removed: presentation only.
+    """
+    fragment = _STYLE_BLOCK.sub("", fragment)
+    return bleach.clean(fragment, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRS,
+                        protocols={"http", "https", "mailto", "data"}, strip=False, strip_comments=True)
+
+
+def _safe_data_urls(fragment: str) -> str:
+    # data: is only allowed for images: drop it from links
+    return re.sub(r'(<a\b[^>]*?)\shref="data:[^"]*"', r"\1", fragment, flags=re.IGNORECASE)
+
+
+class ArticleTextSanitizer(Preprocessor):
+    """Clean ``text/html`` outputs, drop JavaScript outputs and raw cells' HTML."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "raw":
+            cell.source = html.escape(cell.source)
+        if cell.cell_type == "code":
+            for output in cell.get("outputs", []):
+                data = output.get("data")
+                if not data:
+                    continue
+                for mime in _JS_OUTPUT_TYPES:
+                    data.pop(mime, None)
+                if "text/html" in data:
+                    value = data["text/html"]
+                    value = "".join(value) if isinstance(value, list) else value
+                    data["text/html"] = _safe_data_urls(clean_html(value))
+                if not data:
+                    data["text/plain"] = ""
+        return cell, resources
+
+
+class SafeHTMLExporter(HTMLExporter):
+    """HTMLExporter whose Markdown keeps raw HTML as visible text and drops harmful links."""
+
+    @jinja2.pass_context
+    def markdown2html(self, context, source):  # noqa: D401 - nbconvert filter
+        cell = context.get("cell", {})
+        renderer = IPythonRenderer(
+            escape=True,
+            allow_harmful_protocols=False,
+            attachments=cell.get("attachments", {}),
+            embed_images=self.embed_images,
+            path=context.get("resources", {}).get("metadata", {}).get("path", ""),
+            anchor_link_text=self.anchor_link_text,
+            exclude_anchor_links=self.exclude_anchor_links,
+            **self.lexer_options,
+        )
+        return MarkdownWithMath(renderer=renderer).render(source)
+
+
+def _exporter(show_code: bool) -> SafeHTMLExporter:
+    exporter = SafeHTMLExporter(
+        extra_loaders=[jinja2.DictLoader({"warclaims_report.html.j2": _TEMPLATE})],
+        template_file="warclaims_report.html.j2",
+        exclude_input=not show_code,
+        exclude_input_prompt=not show_code,
+        exclude_output_prompt=True,
+        embed_images=True,
+        exclude_anchor_links=True,
+    )
+    exporter.register_preprocessor(ArticleTextSanitizer(), enabled=True)
+    return exporter
+
+
+def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: bool = False) -> Path:
+    """Export one executed notebook to ``html_dir/<stem>.html``."""
+    notebook = Path(notebook)
+    nb = nbformat.read(notebook, as_version=4)
+    body, _ = _exporter(show_code).from_notebook_node(
+        nb, resources={"metadata": {"name": notebook.stem, "path": str(notebook.parent)}})
+    if "Content-Security-Policy" not in body or "script-src 'none'" not in body:  # never publish without it
+        raise RuntimeError(f"{notebook.name}: exported HTML lacks the Content-Security-Policy")
+    out = Path(html_dir) / f"{notebook.stem}.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(body, encoding="utf-8")
+    return out
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells that a spreadsheet would run as a formula (=, +, -, @) with an apostrophe."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = [("'" + v) if isinstance(v, str) and _SPREADSHEET_FORMULA.match(v) else v
+                        for v in out[col]]
+    return out
+
+
+def export_tables_csv(processed_dir: str | Path, tables_dir: str | Path,
+                      names: tuple[str, ...] = CSV_TABLES) -> dict[str, Path]:
+    """Write each existing table as UTF-8 CSV (list columns joined with "; ")."""
+    written = {}
+    for name in names:
+        if not tables.table_path(name, processed_dir).exists():
+            continue
+        df = tables.read_table(name, processed_dir).drop(columns=list(CSV_DROP_COLUMNS.get(name, ())))
+        for col in df.columns:
+            if df[col].map(lambda v: isinstance(v, (list, tuple)) or hasattr(v, "tolist")).any():
+                df[col] = df[col].map(lambda v: "; ".join(map(str, list(v))) if v is not None and not isinstance(v, str)
+                                      and hasattr(v, "__iter__") else v)
+        path = Path(tables_dir) / f"{name}.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        spreadsheet_safe(df).to_csv(path, index=False, lineterminator="\n")
+        written[name] = path
+    return written
+
+
+def _run_date(summary: dict) -> str:
+    for key in ("finished", "finished_at", "ended", "date", "started", "started_at"):
+        if summary.get(key):
+            return str(summary[key])
+    return "unknown"
+
+
+def _summary_rows(summary: dict) -> str:
+    rows = []
+    for key in sorted(summary):
+        value = summary[key]
+        cell = (f"<pre>{html.escape(json.dumps(value, indent=1, sort_keys=True, default=str))}</pre>"
+                if isinstance(value, (dict, list)) else html.escape(str(value)))
+        rows.append(f"<tr><th>{html.escape(str(key))}</th><td>{cell}</td></tr>")
+    return "\n".join(rows)
+
+
+def _csv_rows(path: Path) -> int:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+
+
+def _links(reports_dir: Path, sub: str, pattern: str) -> list[Path]:
+    return sorted((reports_dir / sub).glob(pattern)) if (reports_dir / sub).is_dir() else []
+
+
+def build_index(reports_dir: str | Path, run_summary: dict | None = None) -> Path:
+    """Write ``reports/index.html`` linking every report, figure and table."""
+    reports_dir = Path(reports_dir)
+    summary = dict(run_summary or {})
+    esc = html.escape
+    reports = _links(reports_dir, "html", "*.html")
+    pngs = _links(reports_dir, "figures", "*.png")
+    csvs = _links(reports_dir, "tables", "*.csv")
+
+    def rel(p: Path) -> str:
+        return esc(p.relative_to(reports_dir).as_posix(), quote=True)
+
+    items = "\n".join(f'<li><a href="{rel(p)}">{esc(p.stem)}</a></li>' for p in reports) or "<li>none</li>"
+    figures = "\n".join(
+        f'<figure><a href="{rel(p)}"><img src="{rel(p)}" alt="{esc(p.stem, quote=True)}" width="360"></a>'
+        f'<figcaption>{esc(p.stem)} — <a href="{rel(p)}">PNG</a>'
+        + (f' · <a href="{rel(p.with_suffix(".svg"))}">SVG</a>' if p.with_suffix(".svg").exists() else "")
+        + "</figcaption></figure>" for p in pngs) or "<p>none</p>"
+    table_items = "\n".join(
+        f'<li><a href="{rel(p)}">{esc(p.name)}</a> ({_csv_rows(p)} rows)</li>' for p in csvs) or "<li>none</li>"
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">{CSP_META}
+<title>warclaims reports</title>
+<style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}
+figure{{display:inline-block;margin:0 1em 1em 0;vertical-align:top}} th{{text-align:left;padding-right:1em;vertical-align:top}}
+pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{border-bottom:1px solid #ddd}}</style>
+</head><body>
+<h1>warclaims reports</h1>
+<p>Run: {esc(_run_date(summary))}</p>
+<h2>Reports</h2><ul>
+{items}
+</ul>
+<h2>Figures</h2>
+{figures}
+<h2>Tables (CSV)</h2><ul>
+{table_items}
+</ul>
+<h2>Run summary (run.json)</h2>
+<table>
+{_summary_rows(summary)}
+</table>
+</body></html>
+"""
+    out = reports_dir / "index.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return out
+
+
+def build_reports(reports_dir: str | Path, executed_notebooks: list[Path], run_summary: dict,
+                  show_code: bool = False, processed_dir: str | Path | None = None) -> Path:
+    """Export every executed notebook to HTML, the tables to CSV, and write the index.
+
+    A notebook that fails to export is reported in the index (``report_errors``)
+    and does not stop the others. Returns the path of ``index.html``.
+    """
+    reports_dir = Path(reports_dir)
+    summary = dict(run_summary or {})
+    processed = paths.resolve(processed_dir or summary.get("processed_dir"), paths.PROCESSED_DIR)
+    errors = {}
+    for nb in sorted(Path(p) for p in executed_notebooks):
+        try:
+            export_notebook_html(nb, reports_dir / "html", show_code=show_code)
+        except Exception as exc:  # one broken notebook must not lose the other reports
+            errors[nb.name] = f"{type(exc).__name__}: {exc}"
+    export_tables_csv(processed, reports_dir / "tables")
+    if errors:
+        summary["report_errors"] = errors
+    return build_index(reports_dir, summary)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.run.reports", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="rebuild HTML reports, CSVs and index from reports/executed/")
+    build.add_argument("--reports-dir", default=None)
+    build.add_argument("--processed-dir", default=None)
+    build.add_argument("--show-code", action="store_true", help="include the notebooks' code in the HTML")
+    args = parser.parse_args(argv)
+    reports_dir = paths.resolve(args.reports_dir, paths.REPORTS_DIR)
+    executed = sorted((reports_dir / "executed").glob("*.ipynb"))
+    run_json = reports_dir / "run.json"
+    summary = json.loads(run_json.read_text(encoding="utf-8")) if run_json.exists() else {}
+    index = build_reports(reports_dir, executed, summary, show_code=args.show_code, processed_dir=args.processed_dir)
+    print(f"{len(executed)} notebook(s) exported; index: {index}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

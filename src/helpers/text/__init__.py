@@ -1,0 +1,5 @@
+"""Stages 02–03 — spaCy parse and what is read from it: ``sentences``, ``entities``, ``statements``, ``claims``.
+
+``components`` the spaCy pipeline and rule components · ``doccache`` model loading and the parsed-doc cache
+(``docs.spacy``) · ``lexicon`` the word lists (``rules/``) · ``sentences`` · ``entities`` · ``statements`` ·
+``claims`` · ``stage`` the stage in one code path."""

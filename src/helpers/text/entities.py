@@ -1,0 +1,311 @@
+"""Named entities with canonical names and stated roles.
+
+Rows come from ``doc.ents`` (PERSON, ORG, GPE, LOC, NORP, FAC; labels already corrected by
+``helpers.text.components``) plus organisation noun phrases the model does not tag — an organisation head
+noun with a place/nationality modifier ("Ukraine's defence ministry", "Ukrainian military
+intelligence") — which are the typical sources of figures in war reporting.
+
+Canonical names, in two steps:
+
+1. within an article (:func:`article_entities`): honorifics are dropped, a surname or shorter
+   name points to the full PERSON name that ends with it ("Kirby" -> "John Kirby"); an acronym
+   points to its long form when defined in parentheses or when it spells the initials of an
+   organisation named in the article ("NIS" -> "National Intelligence Service");
+2. across articles (:func:`canonical_map`): names are normalised (no leading "the", no
+   possessive, straight quotes, single spaces) and every spelling that differs only in case,
+   accents or punctuation gets the most frequent form; a lone surname that matches exactly one
+   full person name in the corpus gets that name.
+
+Roles come from appositions ("John Kirby, White House national security spokesman"; "The head
+of Ukrainian military intelligence, Kyrylo Budanov") and title premodifiers ("White House
+national security spokesman John Kirby"); a role stated once is given to every mention of that
+entity in the article.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+
+from anyascii import anyascii
+from spacy.tokens import Doc, Span, Token
+
+from helpers.text import lexicon as lexicons
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "\u00a0": " "})
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_LEADING_THE = re.compile(r"^(?:the|its|their|his|her|our)\s+", re.I)
+_EDGE_PUNCT = " \t\n\"'.,;:()[]{}-–—/"
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+_INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "to", "&", "at"}
+MAX_ROLE_TOKENS = 14
+
+
+@functools.lru_cache(maxsize=1)
+def _vocab():
+    lex = lexicons.names()
+    role_nouns = set()
+    for r in lex["role_nouns"]:
+        role_nouns.add(r.split()[-1])
+    return {
+        "honorifics": set(lex["honorifics"]),
+        "role_nouns": role_nouns,
+        "org_heads": set(lex["org_heads"]),
+    }
+
+
+def normalise(text: str) -> str:
+    """Surface-normalise a name: straight quotes, single spaces, no leading 'the', no possessive."""
+    t = " ".join(text.translate(_QUOTES).split())
+    t = _LEADING_THE.sub("", t)
+    t = _POSSESSIVE.sub("", t).strip(_EDGE_PUNCT)
+    return t
+
+
+def _trim(span: Span) -> tuple[int, int] | None:
+    """Character offsets of the span without surrounding whitespace/punctuation, or None if empty."""
+    text = span.text
+    left = len(text) - len(text.lstrip(_EDGE_PUNCT))
+    right = len(text.rstrip(_EDGE_PUNCT))
+    if right <= left or "\n" in text[left:right]:
+        return None
+    return span.start_char + left, span.start_char + right
+
+
+def _strip_honorific(tokens: list[str]) -> list[str]:
+    hon = _vocab()["honorifics"]
+    while len(tokens) > 1 and tokens[0].lower() in hon:
+        tokens = tokens[1:]
+    return tokens
+
+
+def org_phrases(doc: Doc) -> list[tuple[Span, str]]:
+    """Noun phrases NER does not tag: an organisation head noun ("Ukraine's defence ministry", ORG) or a role
+    noun ("Ukraine's health minister", PERSON) with a place/nationality/organisation modifier; also any noun
+    with such a modifier that is the subject of a reporting verb ("Chinese and Ukrainian customs data show")."""
+    heads = _vocab()["org_heads"]
+    roles = _vocab()["role_nouns"]
+    speech = set(lexicons.cue_verbs()["speech"])
+    taken = {i for e in doc.ents for i in range(e.start, e.end) if e.label_ in ("ORG", "PERSON")}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP", "ORG"):
+            continue
+        head = ent.root.head
+        speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in speech  # "Chinese customs data show"
+        kind = "ORG" if head.lower_ in heads or (speaks and head.lower_ not in roles) else \
+            "PERSON" if head.lower_ in roles and head.pos_ == "NOUN" else None
+        if head.i in taken or head.i < ent.end or kind is None or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if kind == "PERSON" and any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in head.children):
+            continue  # "Russia's president, Vladimir Putin": the named person is the entity
+        if ent.root.dep_ not in ("poss", "amod", "compound", "nmod"):
+            continue
+        if any(t.pos_ == "VERB" or t.is_punct and t.text not in ("'", "’") for t in doc[ent.start:head.i]):
+            continue
+        out.append((doc[ent.start:head.i + 1], kind))
+    return out
+
+
+def speaker_phrases(doc: Doc) -> list[tuple[Span, str]]:
+    """Proper-noun subjects of reporting verbs that NER missed ("Oryx, an … platform, has confirmed").
+
+    Label PERSON when an apposition gives a person role or the phrase is two or three
+    capitalised words with no organisation word; else ORG.
+    """
+    from helpers.text.components import cue_verb_matcher
+
+    voc = _vocab()
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    out = []
+    for _, start, _ in cue_verb_matcher(doc.vocab)(doc):
+        subj = next((c for c in doc[start].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i in taken or not (
+                subj.pos_ == "PROPN" or (subj.pos_ == "NOUN" and subj.is_title and subj.i > subj.sent.start
+                                         and subj.lower_ not in voc["role_nouns"] and subj.lower_ not in voc["org_heads"])):
+            continue
+        left = subj.i
+        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i >= left \
+                and doc[left - 1].pos_ == "PROPN" and doc[left - 1].i not in taken:
+            left -= 1
+        right = subj.i + 1
+        conj = next((c for c in subj.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i - subj.i <= 4), None)
+        if conj is not None and all(t.pos_ in ("PROPN", "CCONJ") for t in doc[subj.i + 1:conj.i + 1]):
+            right = conj.i + 1
+        span = doc[left:right]
+        if any(not (t.text[:1].isupper() or t.pos_ == "CCONJ") for t in span):
+            continue
+        appos = next((c for c in subj.children if c.dep_ == "appos"), None)
+        words = [t.lower_ for t in span]
+        if appos is not None:
+            label = "PERSON" if appos.lemma_.lower() in voc["role_nouns"] else "ORG"
+        elif 2 <= len(span) <= 3 and not any(w in voc["org_heads"] for w in words) and all(t.is_alpha for t in span):
+            label = "PERSON"
+        else:
+            label = "ORG"
+        taken.update(range(left, right))
+        out.append((span, label))
+    return out
+
+
+def mention_role(span: Span) -> str | None:
+    """Role the text gives a mention: apposition after or before, or a title premodifier."""
+    doc = span.doc
+    root = span.root
+    roles = _vocab()["role_nouns"]
+    # apposition after: "John Kirby, White House national security spokesman, said"
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            return _role_text(doc[child.left_edge.i:child.right_edge.i + 1], roles)
+    # apposition before: "The head of Ukrainian military intelligence, Kyrylo Budanov, told"
+    if root.dep_ == "appos" and root.head.i < span.start:
+        head = root.head
+        return _role_text(doc[head.left_edge.i:span.start], roles)
+    # premodifiers: "White House national security spokesman John Kirby", "Ambassador to the U.S. Oksana Markarova"
+    edge = root.left_edge.i
+    if edge < span.start and not any(t.pos_ in ("VERB", "AUX") for t in doc[edge:span.start]):
+        role = _role_text(doc[edge:span.start], roles)
+        if role:
+            return role
+    left = span.start
+    for j in range(span.start - 1, max(span.start - MAX_ROLE_TOKENS, 0) - 1, -1):
+        tok = doc[j]
+        if tok.is_punct or tok.is_space or tok.dep_ == "det" or tok.pos_ in ("VERB", "AUX", "ADP", "PRON", "DET"):
+            break
+        if not (j < tok.head.i < span.end):
+            break
+        left = j
+    if left < span.start:
+        return _role_text(doc[left:span.start], roles)
+    return None
+
+
+def _role_text(span: Span, roles: set[str]) -> str | None:
+    tokens = [t for t in span if not t.is_space]
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an")):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > MAX_ROLE_TOKENS:
+        return None
+    if not any(t.lower_ in roles or t.lemma_.lower() in roles for t in tokens):
+        return None
+    base = span.start_char
+    text = span.text[tokens[0].idx - base:tokens[-1].idx + len(tokens[-1]) - base]
+    return " ".join(text.translate(_QUOTES).split())
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _INITIAL_SKIP).upper()
+
+
+def article_entities(doc: Doc, article_id: str) -> list[dict]:
+    """Entity rows of one article with within-article canonical names and roles."""
+    mentions: list[tuple[Span, str]] = [(e, e.label_) for e in doc.ents if e.label_ in LABELS]
+    phrases = org_phrases(doc)
+    phrase_ids = {id(p) for p, _ in phrases}
+    mentions += phrases
+    mentions += speaker_phrases(doc)
+    mentions.sort(key=lambda m: m[0].start)
+    rows = []
+    doc_text = doc.text  # Doc.text rebuilds the string on every access
+    for span, label in mentions:
+        offsets = _trim(span)
+        if offsets is None:
+            continue
+        start, end = offsets
+        text = doc_text[start:end]
+        name = normalise(text)
+        if not name:
+            continue
+        if label == "PERSON":
+            name = " ".join(_strip_honorific(name.split()))
+        rows.append({"article_id": article_id, "start_char": start, "end_char": end, "text": text,
+                     "label": label, "canonical": name, "role": mention_role(span) if label in ("PERSON", "ORG") else None,
+                     "_token": span.root.i, "_phrase": id(span) in phrase_ids})
+    _link_short_forms(rows, doc_text)
+    roles: dict[str, str] = {}
+    for r in rows:
+        if r["role"] and r["canonical"] not in roles:
+            roles[r["canonical"]] = r["role"]
+    for r in rows:
+        r["role"] = roles.get(r["canonical"])
+    return rows
+
+
+def _link_short_forms(rows: list[dict], text: str) -> None:
+    persons = [r for r in rows if r["label"] == "PERSON"]
+    full = [r for r in persons if len(r["canonical"].split()) > 1]
+    for r in persons:
+        words = r["canonical"].split()
+        candidates = [f for f in full if len(f["canonical"].split()) > len(words)
+                      and f["canonical"].split()[-len(words):] == words]
+        if candidates:
+            before = [f for f in candidates if f["start_char"] < r["start_char"]]
+            r["canonical"] = (before[-1] if before else candidates[0])["canonical"]
+    # acronyms: defined in parentheses right after an organisation, else by initials
+    orgs = [r for r in rows if r["label"] in ("ORG", "GPE", "NORP", "FAC") and len(r["canonical"].split()) > 1]
+    long_forms: dict[str, str] = {}
+    for m in re.finditer(r"\(([A-Z][A-Z0-9&]{1,9})\)", text):
+        prev = [o for o in orgs if o["end_char"] <= m.start() and m.start() - o["end_char"] <= 2]
+        if prev:
+            long_forms.setdefault(m.group(1), prev[-1]["canonical"])
+    for o in orgs:
+        long_forms.setdefault(_initials(o["canonical"]), o["canonical"])
+    for r in rows:
+        if _ACRONYM.match(r["canonical"]) and r["canonical"] in long_forms:
+            r["canonical"] = long_forms[r["canonical"]]
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", anyascii(name).lower()).strip()
+
+
+def canonical_map(rows: list[dict]) -> dict[str, str]:
+    """Map every within-article canonical name to one corpus-wide spelling."""
+    by_fold: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        by_fold[_fold(r["canonical"])][r["canonical"]] += 1
+    chosen = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in by_fold.items()}
+    # lone surnames -> the one full person name in the corpus that ends with it
+    surname_owner: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        words = _fold(r["canonical"]).split()
+        if r["label"] == "PERSON" and len(words) > 1:
+            surname_owner[words[-1]].add(_fold(r["canonical"]))
+    mapping = {}
+    for r in rows:
+        key = _fold(r["canonical"])
+        if r["label"] == "PERSON" and len(key.split()) == 1 and len(surname_owner.get(key, ())) == 1:
+            key = next(iter(surname_owner[key]))
+        mapping[r["canonical"]] = chosen[key]
+    return mapping
+
+
+def entity_frame_rows(rows: list[dict], sentence_of) -> list[dict]:
+    """Contract rows (drop private keys, add ``sentence_id`` via ``sentence_of(start_char)``)."""
+    out = []
+    for r in rows:
+        row = {k: v for k, v in r.items() if not k.startswith("_")}
+        row["sentence_id"] = sentence_of(r["start_char"])
+        out.append(row)
+    return out
+
+
+def extract_entities(docs) -> "pd.DataFrame":
+    """The ``entities`` table for parsed docs (each with ``doc.user_data['article_id']``)."""
+    import pandas as pd
+
+    from helpers.text.sentences import SentenceIndex, extract_sentences
+
+    rows = []
+    for doc in docs:
+        aid = doc.user_data["article_id"]
+        index = SentenceIndex(extract_sentences(doc, aid))
+        rows += entity_frame_rows(article_entities(doc, aid), index.sentence_id)
+    mapping = canonical_map(rows)
+    for r in rows:
+        r["canonical"] = mapping[r["canonical"]]
+    from helpers.core.schemas import ENTITIES
+    return pd.DataFrame(rows, columns=ENTITIES.column_names)

@@ -1,0 +1,185 @@
+"""Calendar arithmetic for time expressions: spans, ISO weeks, seasons, and tense-aware choices.
+
+Pure functions of dates (no text, no spaCy), used by :mod:`helpers.time.expressions`.
+A resolved expression is a :class:`CalendarSpan`: first and last day covered,
+a precision (day | week | month | season | year) and an ISO-TimeML value.
+
+Tense decides which occurrence of an under-specified date is meant:
+``"past"`` takes the latest occurrence on or before the anchor, ``"future"``
+the earliest on or after it, and ``None`` (present tense or no verb) the
+nearest one, ties going to the past (news mostly reports what happened); a
+weekday with no clear tense is taken as past.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+PAST, FUTURE = "past", "future"
+
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+@dataclass(frozen=True)
+class CalendarSpan:
+    start: date
+    end: date
+    precision: str
+    timex: str
+
+
+def last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def day_span(d: date, timex_suffix: str = "") -> CalendarSpan:
+    return CalendarSpan(d, d, "day", d.isoformat() + timex_suffix)
+
+
+def month_span(year: int, month: int, days: tuple[int, int] | None = None) -> CalendarSpan:
+    """A month, or part of it (``days`` = first and last day, clipped to the month)."""
+    n = last_day(year, month)
+    lo, hi = days or (1, n)
+    return CalendarSpan(date(year, month, min(lo, n)), date(year, month, min(hi, n)), "month", f"{year:04d}-{month:02d}")
+
+
+def year_span(year: int, months: tuple[int, int] | None = None) -> CalendarSpan:
+    lo, hi = months or (1, 12)
+    return CalendarSpan(date(year, lo, 1), date(year, hi, last_day(year, hi)), "year", f"{year:04d}")
+
+
+def week_span(d: date, weekend: bool = False) -> CalendarSpan:
+    """The ISO week containing ``d`` (Monday to Sunday), or its weekend."""
+    iso_year, iso_week, weekday = d.isocalendar()
+    monday = d - timedelta(days=weekday - 1)
+    if weekend:
+        return CalendarSpan(monday + timedelta(days=5), monday + timedelta(days=6), "week", f"{iso_year:04d}-W{iso_week:02d}-WE")
+    return CalendarSpan(monday, monday + timedelta(days=6), "week", f"{iso_year:04d}-W{iso_week:02d}")
+
+
+def season_span(year: int, code: str) -> CalendarSpan:
+    """Meteorological (northern) seasons; winter YEAR runs from December YEAR to February YEAR+1."""
+    lo, hi = SEASON_MONTHS[code]
+    end_year = year + 1 if hi < lo else year
+    return CalendarSpan(date(year, lo, 1), date(end_year, hi, last_day(end_year, hi)), "season", f"{year:04d}-{code}")
+
+
+def part_of_year_span(year: int, unit: str, n: int) -> CalendarSpan:
+    """Half (``unit="H"``, n 1–2) or quarter (``"Q"``, n 1–4); n = -1 is the last one."""
+    size = 6 if unit == "H" else 3
+    count = 12 // size
+    n = count if n == -1 else n
+    if not 1 <= n <= count:
+        raise ValueError(f"no {unit}{n} in a year")
+    lo = (n - 1) * size + 1
+    hi = lo + size - 1
+    return CalendarSpan(date(year, lo, 1), date(year, hi, last_day(year, hi)), "season", f"{year:04d}-{unit}{n}")
+
+
+def decade_span(first_year: int) -> CalendarSpan:
+    return CalendarSpan(date(first_year, 1, 1), date(first_year + 9, 12, 31), "year", f"{first_year // 10:03d}")
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def choose_year(anchor: date, tense: str | None, month: int, day: int | None = None) -> int:
+    """Year of a month (and day) written without one, as seen from ``anchor`` in ``tense``."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if day is not None:
+            if day > last_day(year, month):
+                continue
+            key = (date(year, month, day) - anchor).days
+        else:
+            key = (year - anchor.year) * 12 + (month - anchor.month)  # months from the anchor's month
+        candidates.append((key, year))
+    if tense == PAST:
+        past = [c for c in candidates if c[0] <= 0]
+        chosen = max(past) if past else min(candidates)
+    elif tense == FUTURE:
+        future = [c for c in candidates if c[0] >= 0]
+        chosen = min(future) if future else max(candidates)
+    else:
+        chosen = min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))
+    return chosen[1]
+
+
+def choose_weekday(anchor: date, tense: str | None, weekday: int, shift: int | None = None) -> date:
+    """The day named by a weekday (0 = Monday) as seen from ``anchor``.
+
+    ``shift`` comes from "last" (-1), "this" (0) or "next" (+1) and overrides
+    tense: "last Friday" is strictly before the anchor, "next Friday" strictly
+    after it, "this Friday" is the one in the anchor's ISO week.
+    """
+    back = (anchor.weekday() - weekday) % 7  # days back to the latest such day (0 = the anchor itself)
+    ahead = (weekday - anchor.weekday()) % 7
+    if shift == 0:
+        return anchor + timedelta(days=weekday - anchor.weekday())
+    if shift == -1:
+        return anchor - timedelta(days=back or 7)
+    if shift == 1:
+        return anchor + timedelta(days=ahead or 7)
+    if tense == FUTURE:
+        return anchor + timedelta(days=ahead)
+    # past tense, and also present or unknown: news names weekdays mostly for what already happened
+    return anchor - timedelta(days=back)
+
+
+def choose_season_year(anchor: date, tense: str | None, code: str, shift: int | None = None) -> int:
+    """Year label of a season named without a year (winter 2024 = Dec 2024 – Feb 2025)."""
+    spans = [season_span(y, code) for y in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)]
+    current = next((s for s in spans if s.start <= anchor <= s.end), None)
+    before = [s for s in spans if s.end < anchor]
+    after = [s for s in spans if s.start > anchor]
+    if shift == 0 or (shift is None and current is not None):
+        chosen = current or season_span(anchor.year, code)  # "this summer" said in March
+    elif shift == -1 or (shift is None and tense == PAST):
+        chosen = before[-1]
+    elif shift == 1 or tense == FUTURE:
+        chosen = after[0]
+    else:
+        chosen = min((before[-1], after[0]), key=lambda s: min(abs((s.start - anchor).days), abs((s.end - anchor).days)))
+    return chosen.start.year
+
+
+def shifted_unit(anchor: date, unit: str, n: int) -> CalendarSpan:
+    """The week, weekend, month or year ``n`` units from the anchor's own ("last week" = -1)."""
+    if unit == "week":
+        return week_span(anchor + timedelta(weeks=n))
+    if unit == "weekend":
+        return week_span(anchor + timedelta(weeks=n), weekend=True)
+    if unit == "month":
+        return month_span(*add_months(anchor.year, anchor.month, n))
+    if unit == "year":
+        return year_span(anchor.year + n)
+    if unit == "day":
+        return day_span(anchor + timedelta(days=n))
+    raise ValueError(f"unknown calendar unit {unit!r}")
+
+
+def trailing_period(anchor: date, unit: str, n: int) -> CalendarSpan:
+    """"The past N units": the period ending on the anchor; timex is the TimeML duration (P1W)."""
+    if unit == "day":
+        start = anchor - timedelta(days=n)
+    elif unit == "week":
+        start = anchor - timedelta(weeks=n)
+    elif unit == "month":
+        y, m = add_months(anchor.year, anchor.month, -n)
+        start = date(y, m, min(anchor.day, last_day(y, m)))
+    elif unit == "year":
+        start = date(anchor.year - n, anchor.month, min(anchor.day, last_day(anchor.year - n, anchor.month)))
+    else:
+        raise ValueError(f"unknown calendar unit {unit!r}")
+    precision = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
+    return CalendarSpan(start, anchor, precision, f"P{n}{unit[0].upper()}")
+
+
+def join(first: CalendarSpan, last: CalendarSpan) -> CalendarSpan:
+    """A range from ``first`` to ``last``; timex is an ISO 8601 interval, precision the coarser one."""
+    order = ("day", "week", "month", "season", "year")
+    precision = max(first.precision, last.precision, key=order.index)
+    return CalendarSpan(first.start, last.end, precision, f"{first.timex}/{last.timex}")

@@ -1,0 +1,607 @@
+"""Time expressions in article text, normalised against an anchor date (rows of the ``dates`` table are built by
+:mod:`helpers.time.table`).
+
+How it works
+------------
+A regex grammar built from the calendar words in ``time/rules/date_words.json``
+finds candidate expressions (explicit dates with or without a year, ranges,
+months with early/mid/late, seasons, halves and quarters, years, decades,
+weekdays with a part of day, "yesterday", "last week", "this month", "the past
+week", "three days ago", …). Overlapping candidates keep the longest. Words
+that are only sometimes dates (a bare "May", "March", a bare year, a season
+used as a modifier) are kept only with calendar context: a preceding
+preposition or modifier from the lexicon, or the model's DATE entity.
+
+Each expression is then resolved against the anchor (the article's date):
+relative expressions and dates without a year use the *tense* of their clause
+(:mod:`helpers.time.tense`), so "said on Wednesday" is the latest Wednesday on or
+before the anchor and "will meet on Monday" the next Monday on or after it
+(see :mod:`helpers.time.calendar`). With no anchor, relative expressions are
+kept with ``start``/``end``/``timex`` null — never guessed. Expressions that
+refer to the previous date in the text ("the same day", "two days later", "a
+week earlier", "the following month", "the day before") resolve against the
+nearest resolved expression before them (within ``MAX_BACK_REFERENCE``
+characters), else stay unresolved.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Iterable
+
+from spacy.tokens import Doc
+
+from helpers.time import calendar as cal
+from helpers.time import lexicon as date_lexicon
+from helpers.time.tense import span_tense
+
+@dataclass(frozen=True)
+class TimeExpression:
+    start_char: int
+    end_char: int
+    text: str
+    start: date | None
+    end: date | None
+    precision: str
+    timex: str | None
+    relative: bool
+    rule: str = ""  # grammar rule that found it (for inspection; not a table column)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a matched expression means: its precision, whether it needs the anchor, and how to resolve it."""
+    precision: str
+    relative: bool
+    resolve: Callable[[date | None, str | None], cal.CalendarSpan | None]
+    # for expressions that refer to the previous one in the text ("the same day", "two days later")
+    from_previous: Callable[[cal.CalendarSpan], cal.CalendarSpan | None] | None = None
+
+
+class _Context:
+    def __init__(self, text: str, doc: Doc | None, anchor: date | None):
+        self.text, self.doc, self.anchor = text, doc, anchor
+        self.date_entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"] if doc is not None else []
+
+    def tense(self, start: int, end: int) -> str | None:
+        return span_tense(self.doc, start, end) if self.doc is not None else None
+
+    def in_date_entity(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.date_entities)
+
+    def previous_word(self, start: int) -> str:
+        m = re.search(r"([A-Za-z]+)[\s-]*$", self.text[max(0, start - 40):start])
+        return m.group(1).lower() if m else ""
+
+    def is_modifier(self, start: int, end: int) -> bool:
+        """True when the parse uses the word as a noun modifier ("winter clothing")."""
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("compound", "amod", "nmod")
+
+
+# ---------------------------------------------------------------- vocabulary
+LEX = date_lexicon.load()
+MONTHS: dict[str, int] = LEX["months"]
+ABBREVIATED = set(LEX["abbreviated_months_need_day"])
+AMBIGUOUS_MONTHS = set(LEX["ambiguous_months"])
+WEEKDAYS: dict[str, int] = LEX["weekdays"]
+SEASONS: dict[str, dict] = LEX["seasons"]
+PARTS = LEX["parts_of_day"]
+MONTH_MODS = {k: tuple(v) for k, v in LEX["month_modifiers"].items() if not k.startswith("_")}
+YEAR_MODS = {k: tuple(v) for k, v in LEX["year_modifiers"].items() if not k.startswith("_")}
+SHIFTS: dict[str, int] = LEX["shifts"]
+NUMBERS: dict[str, int] = LEX["number_words"]
+ORDINALS: dict[str, int] = LEX["ordinals"]
+YEAR_CONTEXT = set(LEX["year_context_words"])
+MONTH_CONTEXT = set(LEX["month_context_words"])
+SEASON_CONTEXT = set(LEX["season_context_words"])
+DEICTIC: dict[str, int] = LEX["deictic_days"]
+DEADLINE_PREPS = set(LEX["deadline_prepositions"])
+MAX_BACK_REFERENCE = 600  # characters: "the same day" refers to a date at most this far back
+VAGUE_NUMBERS = set(LEX["vague_numbers"])
+
+
+def _alt(words: Iterable[str], escape: bool = True) -> str:
+    words = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) if escape else w for w in words)
+
+
+_FULL_MONTHS = [m for m in MONTHS if not m.endswith(".") and m not in ABBREVIATED]
+
+
+def _month(name: str, full_only: bool = False) -> str:
+    names = _FULL_MONTHS if full_only else MONTHS
+    return rf"(?<![A-Za-z])(?P<{name}>{_alt(names)})(?![A-Za-z])"
+
+
+def _day(name: str) -> str:
+    return rf"(?<![\d,.$£€])(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![A-Za-z\d%]|[,.]\d)"
+
+
+def _year(name: str) -> str:
+    return rf"(?<![\d,.$£€#])(?P<{name}>1[89]\d\d|20\d\d)(?![\d%]|[,.]\d|s\b|[A-Za-z])"
+
+
+def _weekday(name: str) -> str:
+    return rf"(?<![A-Za-z])(?P<{name}>{_alt(WEEKDAYS)})(?![a-z])"
+
+
+_MOD = r"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)"
+_SHIFT = rf"(?i:{_alt(SHIFTS)})"
+_PART = rf"(?i:{_alt(PARTS)})"
+_NUM = rf"(?i:{_alt(NUMBERS)})"
+_RANGE_SEP = r"(?P<sep>-|–|—|(?i:to|and|through|until|till|thru))"
+_BETWEEN = r"(?:(?P<between>(?i:between|from))\s+)?"
+_UNIT = r"(?i:days?|weeks?|months?|years?|decades?)"
+
+
+def _mod_key(mod: str | None) -> str | None:
+    return mod.lower().split()[-2] if mod and " " in mod.strip() else (mod.lower() if mod else None)
+
+
+def _month_of(name: str) -> int:
+    return MONTHS[name]
+
+
+def _with_mod_month(y: int, m: int, mod: str | None) -> cal.CalendarSpan:
+    return cal.month_span(y, m, MONTH_MODS.get(_mod_key(mod)) if mod else None)
+
+
+def _with_mod_year(y: int, mod: str | None) -> cal.CalendarSpan:
+    return cal.year_span(y, YEAR_MODS.get(_mod_key(mod)) if mod else None)
+
+
+def _absolute(precision: str, span: cal.CalendarSpan) -> _Reading:
+    return _Reading(precision, False, lambda anchor, tense: span)
+
+
+def _relative(precision: str, fn: Callable[[date, str | None], cal.CalendarSpan]) -> _Reading:
+    return _Reading(precision, True, lambda anchor, tense: fn(anchor, tense) if anchor is not None else None)
+
+
+# ---------------------------------------------------------------- rules
+# Each rule: a regex (group "core", when present, is the expression's span) and
+# a reader that returns a _Reading or None (rejects the candidate).
+
+def _read_iso(m, ctx):
+    return _absolute("day", cal.day_span(date(int(m["y"]), int(m["mo"]), int(m["d"]))))
+
+
+def _day_date(y: int, mo: int, d: int) -> cal.CalendarSpan | None:
+    try:
+        return cal.day_span(date(y, mo, d))
+    except ValueError:
+        return None
+
+
+def _day_tense(m, ctx) -> str | None:
+    """Tense for a day without a year; none after a deadline preposition ("extended the offer to Nov. 20")."""
+    start, end = m.span("core")
+    if ctx.previous_word(m.start()) in DEADLINE_PREPS:
+        return None
+    return ctx.tense(start, end)
+
+
+def _read_day_range(m, ctx):
+    m1 = _month_of(m["m1"]) if m["m1"] else _month_of(m["m2"])
+    m2 = _month_of(m["m2"]) if m["m2"] else m1
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if m["sep"].lower() == "and" and not m["between"] and (m1, d1) >= (m2, d2):
+        return None
+    if (m1, d1) >= (m2, d2) and m1 == m2:
+        return None
+    given = m.groupdict().get("y2") or m.groupdict().get("y1") or m.groupdict().get("y")
+
+    def build(y1: int) -> cal.CalendarSpan | None:
+        y2 = y1 + 1 if m2 < m1 else y1
+        first, last = _day_date(y1, m1, d1), _day_date(y2, m2, d2)
+        return cal.join(first, last) if first and last else None
+
+    if given:
+        y = int(given)
+        return _absolute("day", build(y - 1 if m2 < m1 and not m.groupdict().get("y1") else y))
+    if build(2000) is None:
+        return None
+    return _relative("day", lambda anchor, tense: build(cal.choose_year(anchor, tense or _day_tense(m, ctx), m1, d1)))
+
+
+def _read_month_range(m, ctx):
+    if m["sep"].lower() == "and" and not m["between"]:
+        return None
+    m1, m2 = _month_of(m["m1"]), _month_of(m["m2"])
+    if m1 == m2 and not (m["y1"] and m["y2"]):
+        return None
+
+    def build(y1: int, y2: int) -> cal.CalendarSpan:
+        return cal.join(_with_mod_month(y1, m1, m["mod1"]), _with_mod_month(y2, m2, m["mod2"]))
+
+    if m["y2"] or m["y1"]:
+        y2 = int(m["y2"] or m["y1"])
+        y1 = int(m["y1"]) if m["y1"] else (y2 - 1 if m1 > m2 else y2)
+        return _absolute("month", build(y1, y2))
+
+    def rel(anchor, tense):
+        y1 = cal.choose_year(anchor, tense or ctx.tense(*m.span("core")), m1)
+        return build(y1, y1 + 1 if m2 < m1 else y1)
+
+    return _relative("month", rel)
+
+
+def _read_date(m, ctx):
+    name = m["m"]
+    mo, d = _month_of(name), int(m["d"])
+    if m["y"]:
+        span = _day_date(int(m["y"]), mo, d)
+        return _absolute("day", span) if span else None
+    if _day_date(2000, mo, d) is None:  # 2000 is a leap year: only impossible days fail
+        return None
+    weekday = WEEKDAYS.get(m["wd"]) if m["wd"] else None
+
+    def rel(anchor, tense):
+        if weekday is not None:  # "Wednesday, October 23": the year whose date falls on that weekday
+            fits = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1)
+                    if _day_date(y, mo, d) and date(y, mo, d).weekday() == weekday]
+            if fits:
+                return cal.day_span(date(fits[0], mo, d))
+        return _day_date(cal.choose_year(anchor, tense or _day_tense(m, ctx), mo, d), mo, d)
+
+    return _relative("day", rel)
+
+
+def _read_month(m, ctx):
+    name, mod, shift = m["m"], m["mod"], m["shift"]
+    mo = _month_of(name)
+    start, end = m.span("core")
+    if not (m["y"] or mod or shift):
+        prev = ctx.previous_word(start)
+        context = prev in MONTH_CONTEXT or ctx.in_date_entity(start, end)
+        if name in AMBIGUOUS_MONTHS and not context:
+            return None
+        if not context and re.match(r"\s+[A-Z][a-z]", ctx.text[end:end + 3]):  # "June Smith"
+            return None
+    if m["y"]:
+        return _absolute("month", _with_mod_month(int(m["y"]), mo, mod))
+    n = SHIFTS.get(shift.lower()) if shift else None
+    if shift and n is None:
+        return None
+
+    def rel(anchor, tense):
+        if n == 0:
+            y = anchor.year
+        elif n is not None:
+            y = cal.choose_year(anchor - timedelta(days=1), cal.PAST, mo) if n < 0 else cal.choose_year(anchor + timedelta(days=1), cal.FUTURE, mo)
+            if n < 0 and (y, mo) == (anchor.year, anchor.month):
+                y -= 1
+            if n > 0 and (y, mo) == (anchor.year, anchor.month):
+                y += 1
+        else:
+            y = cal.choose_year(anchor, tense or ctx.tense(start, end), mo)
+        return _with_mod_month(y, mo, mod)
+
+    return _relative("month", rel)
+
+
+def _season_part(span: cal.CalendarSpan, mod: str | None) -> cal.CalendarSpan:
+    key = _mod_key(mod)
+    if key is None:
+        return span
+    months = [(span.start.year, span.start.month)]
+    for _ in range(2):
+        months.append(cal.add_months(*months[-1], 1))
+    index = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}[key]
+    y, mo = months[index]
+    part = cal.month_span(y, mo)
+    return cal.CalendarSpan(part.start, part.end, "season", span.timex)
+
+
+def _read_season(m, ctx):
+    word = m["s"].lower()
+    shift = (m["shift"] or "").lower()
+    start, end = m.span("core")
+    if word == "fall" and not (m["y"] or shift in SHIFTS):
+        return None
+    if not (m["y"] or m["mod"] or shift):
+        if not (ctx.previous_word(start) in SEASON_CONTEXT or ctx.in_date_entity(start, end)):
+            return None
+    if ctx.is_modifier(m.start("s"), m.end("s")) and not m["y"]:
+        return None
+    code = SEASONS[word]["code"]
+    if m["y"]:
+        return _absolute("season", _season_part(cal.season_span(int(m["y"]), code), m["mod"]))
+    n = SHIFTS.get(shift)
+    if shift == "past":
+        n = -1
+
+    def rel(anchor, tense):
+        y = cal.choose_season_year(anchor, tense or ctx.tense(start, end), code, n)
+        return _season_part(cal.season_span(y, code), m["mod"])
+
+    return _relative("season", rel)
+
+
+def _read_part_of_year(m, ctx):
+    unit = "H" if m["unit"].lower() == "half" else "Q"
+    n = ORDINALS[m["ord"].lower()]
+    if unit == "H" and n > 2:
+        return None
+    if m["y"]:
+        return _absolute("season", cal.part_of_year_span(int(m["y"]), unit, n))
+    shift = SHIFTS.get(m["shift"].lower(), 0)
+    return _relative("season", lambda anchor, tense: cal.part_of_year_span(anchor.year + shift, unit, n))
+
+
+def _read_quarter(m, ctx):
+    """A quarter named without its year ("the third quarter"): the latest one begun by the anchor in past
+    tense, else the one in the anchor's year."""
+    n = ORDINALS[m["ord"].lower()]
+
+    def rel(anchor, tense):
+        y = anchor.year
+        if (tense or ctx.tense(*m.span("core"))) == cal.PAST and (n - 1) * 3 + 1 > anchor.month:
+            y -= 1
+        return cal.part_of_year_span(y, "Q", n)
+
+    return _relative("season", rel)
+
+
+def _read_part_code(m, ctx):
+    return _absolute("season", cal.part_of_year_span(int(m["y"]), m["unit"], int(m["n"])))
+
+
+def _read_year(m, ctx):
+    start, end = m.span("core")
+    if not m["mod"] and not (ctx.previous_word(start) in YEAR_CONTEXT or ctx.in_date_entity(start, end)):
+        return None
+    return _absolute("year", _with_mod_year(int(m["y"]), m["mod"]))
+
+
+def _read_year_range(m, ctx):
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+    if y2 <= y1 or y2 - y1 > 50:
+        return None
+    return _absolute("year", cal.join(cal.year_span(y1), cal.year_span(y2)))
+
+
+def _read_decade(m, ctx):
+    span = cal.decade_span(int(m["dec"]) * 10)
+    key = _mod_key(m["mod"])
+    if key:
+        lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}[key]
+        span = cal.CalendarSpan(date(span.start.year + lo, 1, 1), date(span.start.year + hi, 12, 31), "year", span.timex)
+    return _absolute("year", span)
+
+
+def _read_weekday(m, ctx):
+    wd = WEEKDAYS[m["wd"]]
+    shift = (m["shift"] or "").lower()
+    n = -1 if shift == "past" else SHIFTS.get(shift)
+    return _relative("day", lambda anchor, tense: cal.day_span(
+        cal.choose_weekday(anchor, tense or ctx.tense(*m.span("core")), wd, n)))
+
+
+def _read_deictic(m, ctx):
+    n = DEICTIC[m["w"].lower()]
+    return _relative("day", lambda anchor, tense: cal.day_span(anchor + timedelta(days=n)))
+
+
+def _read_part_of_day(m, ctx):
+    n = -1 if m["shift"].lower() == "last" else 0
+    if n == -1 and m["part"].lower() != "night":
+        return None  # "last evening" is rare and ambiguous
+    return _relative("day", lambda anchor, tense: cal.day_span(anchor + timedelta(days=n)))
+
+
+def _read_shifted_unit(m, ctx):
+    unit = m["unit"].lower()
+    shift = m["shift"].lower()
+    if shift == "the" and not m["mod"]:
+        return None  # "the month" alone is too often not the anchor's; "the end of the month" is
+    n = SHIFTS.get(shift, 0)
+    edge, mod = (m["edge"] or "").lower(), m["mod"]
+    precision = {"week": "week", "weekend": "week", "month": "month", "year": "year"}[unit]
+
+    def rel(anchor, tense):
+        span = cal.shifted_unit(anchor, unit, n)
+        if mod and unit == "month":
+            span = _with_mod_month(span.start.year, span.start.month, mod)
+        elif mod and unit == "year":
+            span = _with_mod_year(span.start.year, mod)
+        if edge == "earlier" and n == 0:
+            span = cal.CalendarSpan(span.start, max(span.start, anchor), span.precision, span.timex)
+        elif edge == "later" and n == 0:
+            span = cal.CalendarSpan(min(span.end, anchor), span.end, span.precision, span.timex)
+        return span
+
+    return _relative(precision, rel)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+
+
+def _read_trailing(m, ctx):
+    unit = m["unit"].lower().rstrip("s")
+    n = _count(m["n"]) if m["n"] else 1
+    if unit == "decade" or n > 100:
+        return None
+    if not m["n"] and unit == "day" and not m["unit"].lower().endswith("s"):
+        return None  # "the last day" is usually the final one, not the past 24 hours
+    return _relative(unit, lambda anchor, tense: cal.trailing_period(anchor, unit, n))
+
+
+def _read_ago(m, ctx):
+    if m["n"].lower() in VAGUE_NUMBERS:
+        return None  # "a few years ago": no calendar value
+    unit = m["unit"].lower().rstrip("s")
+    n = _count(m["n"])
+    if unit == "decade":
+        unit, n = "year", n * 10
+    if n > 1000:
+        return None
+    return _relative(unit, lambda anchor, tense: cal.shifted_unit(anchor, unit, -n) if unit != "month"
+                     else cal.month_span(*cal.add_months(anchor.year, anchor.month, -n)))
+
+
+def _read_weekend(m, ctx):
+    def rel(anchor, tense):
+        tense = tense or ctx.tense(*m.span("core"))
+        saturday = cal.choose_weekday(anchor, tense or cal.PAST, 5)
+        return cal.week_span(saturday, weekend=True)
+
+    return _relative("week", rel)
+
+
+class _Groups(dict):
+    """A match's groups with some overridden (two alternatives of one rule feeding one reader)."""
+
+    def __init__(self, m, **override):
+        super().__init__(m.groupdict(), **override)
+
+    def __getitem__(self, key):
+        return self.get(key)
+
+
+def _anaphoric(precision: str, fn: Callable[[cal.CalendarSpan], cal.CalendarSpan | None]) -> _Reading:
+    return _Reading(precision, True, lambda anchor, tense: None, fn)
+
+
+def _is_day(ref: cal.CalendarSpan) -> bool:
+    return ref.precision == "day" and ref.start == ref.end
+
+
+def _moved(ref: cal.CalendarSpan, unit: str, n: int) -> cal.CalendarSpan | None:
+    """``ref`` moved by ``n`` units: a day stays a day for day and week steps; otherwise the unit's own span."""
+    if unit in ("day", "week") and _is_day(ref):
+        return cal.day_span(ref.start + timedelta(days=n * (7 if unit == "week" else 1)))
+    if unit == "week" and ref.precision == "week":
+        return cal.week_span(ref.start + timedelta(weeks=n))
+    if unit == "month" and ref.precision in ("day", "week", "month"):
+        return cal.month_span(*cal.add_months(ref.start.year, ref.start.month, n))
+    if unit == "year":
+        return cal.year_span(ref.start.year + n)
+    return None
+
+
+def _read_same_day(m, ctx):
+    return _anaphoric("day", lambda ref: cal.day_span(ref.start) if _is_day(ref) else None)
+
+
+def _read_offset(m, ctx):
+    if m["n"].lower() in VAGUE_NUMBERS:
+        return None
+    unit = m["unit"].lower().rstrip("s")
+    n = _count(m["n"]) * (-1 if m["dir"].lower() == "earlier" else 1)
+    return _anaphoric(unit, lambda ref: _moved(ref, unit, n))
+
+
+def _read_adjacent_unit(m, ctx):
+    unit = m["unit"].lower()
+    n = -1 if m["dir"].lower() in ("previous", "preceding", "before") else 1
+    return _anaphoric(unit, lambda ref: _moved(ref, unit, n))
+
+
+_MOD_OPT = rf"(?:(?P<mod>{_MOD})(?:\s*-\s*|\s+))?"
+
+RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for name, rx, fn in [
+    ("iso_date", rf"(?<![\d-])(?P<y>1[89]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)", _read_iso),
+    ("month_day_range",
+     rf"{_BETWEEN}(?P<core>{_month('m1')}\s+{_day('d1')}(?:,?\s+{_year('y1')})?\s*{_RANGE_SEP}\s*(?:{_month('m2')}\s+)?{_day('d2')}(?:,?\s+{_year('y2')})?)",
+     _read_day_range),
+    ("day_month_range",
+     rf"{_BETWEEN}(?P<core>{_day('d1')}(?:\s+{_month('m1')})?\s*{_RANGE_SEP}\s*{_day('d2')}\s+{_month('m2')}(?:,?\s+{_year('y')})?)",
+     _read_day_range),
+    ("month_range",
+     rf"{_BETWEEN}(?P<core>(?:(?P<mod1>{_MOD})(?:\s*-\s*|\s+))?{_month('m1', True)}(?:,?\s+{_year('y1')})?\s*{_RANGE_SEP}\s*"
+     rf"(?:(?P<mod2>{_MOD})(?:\s*-\s*|\s+))?{_month('m2', True)}(?:,?\s+{_year('y2')})?)",
+     _read_month_range),
+    ("month_day", rf"(?P<core>(?:{_weekday('wd')},?\s+)?{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')})?)", _read_date),
+    ("day_month",
+     rf"(?P<core>(?:{_weekday('wd')},?\s+)?(?:(?i:the)\s+)?{_day('d')}\s+(?:(?i:of)\s+)?{_month('m')}(?:,?\s+{_year('y')})?)",
+     _read_date),
+    ("month", rf"(?P<core>(?:(?P<shift>{_SHIFT})\s+)?{_MOD_OPT}{_month('m', True)}(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)", _read_month),
+    ("season",
+     rf"(?P<core>{_MOD_OPT}(?:(?P<shift>{_SHIFT}|(?i:past|the))\s+)?(?<![A-Za-z])(?P<s>(?i:{_alt(SEASONS)}))(?![A-Za-z])"
+     rf"(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)",
+     _read_season),
+    ("part_of_year",
+     rf"(?P<core>(?:(?i:the)\s+)?(?P<ord>(?i:{_alt(ORDINALS)}))\s+(?P<unit>(?i:half|quarter))\s+(?i:of)\s+"
+     rf"(?:{_year('y')}|(?P<shift>(?i:the|this|last|next|current))\s+(?i:year)))",
+     _read_part_of_year),
+    ("quarter", rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth))[-\s](?i:quarter))(?![-A-Za-z])",
+     _read_quarter),
+    ("part_code", rf"(?<![A-Za-z])(?P<core>(?P<unit>[HQ])(?P<n>[1-4])\s+{_year('y')})", _read_part_code),
+    ("year_range", rf"(?P<core>{_year('y1')}\s*(?:-|–|/|(?i:to))\s*(?P<y2>(?:1[89]|20)?\d\d)(?![\d%]))", _read_year_range),
+    ("year", rf"(?P<core>{_MOD_OPT}{_year('y')})", _read_year),
+    ("decade", rf"(?P<core>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))(?:\s*-\s*|\s+))?(?<!\d)(?P<dec>(?:1[89]|20)\d)0s)(?![A-Za-z])", _read_decade),
+    ("weekday",
+     rf"(?P<core>(?:(?P<shift>(?i:last|this|next|coming|past))\s+)?(?:(?i:early|late)\s+)?{_weekday('wd')}(?:\s+(?P<part>{_PART}))?)(?![a-z])",
+     _read_weekday),
+    ("deictic", rf"(?<![A-Za-z])(?P<core>(?P<w>(?i:{_alt(DEICTIC)}))(?:\s+(?P<part>{_PART}))?)(?![a-z])", _read_deictic),
+    ("part_of_day", rf"(?<![A-Za-z])(?P<core>(?P<shift>(?i:last|this))\s+(?P<part>(?i:night|morning|afternoon|evening)))(?![a-z])", _read_part_of_day),
+    ("shifted_unit",
+     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+)?{_MOD_OPT}(?P<shift>{_SHIFT}|(?i:the))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
+     _read_shifted_unit),
+    ("trailing", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:past|last)\s+(?:(?P<n>\d+|{_NUM})\s+)?(?P<unit>{_UNIT}))(?![a-z])", _read_trailing),
+    ("ago", rf"(?<![A-Za-z\d])(?P<core>(?P<n>\d+|{_NUM})\s+(?P<unit>{_UNIT})\s+(?i:ago))(?![a-z])", _read_ago),
+    ("same_day", r"(?<![A-Za-z])(?P<core>(?i:the\s+same\s+day|that\s+(?:same\s+)?day))(?![a-z])", _read_same_day),
+    ("offset", rf"(?<![A-Za-z\d])(?P<core>(?P<n>\d+|{_NUM})\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:later|earlier)))(?![a-z])",
+     _read_offset),
+    ("adjacent_unit",
+     r"(?<![A-Za-z])(?P<core>(?i:the)\s+(?:(?P<dir>(?i:next))\s+(?P<unit>(?i:day))|(?P<dir2>(?i:following|previous|preceding))\s+(?P<unit2>(?i:day|week|month|year))))(?![a-z])",
+     lambda m, ctx: _read_adjacent_unit(_Groups(m, dir=m["dir"] or m["dir2"], unit=m["unit"] or m["unit2"]), ctx)),
+    ("day_around", r"(?<![A-Za-z])(?P<core>(?i:the\s+day\s+(?P<dir>before|after)))(?=\s*[,.;:!?])",
+     lambda m, ctx: _read_adjacent_unit(_Groups(m, unit="day"), ctx)),
+    ("weekend", rf"(?<![A-Za-z])(?i:over|during|at|on)\s+(?P<core>(?i:the)\s+(?i:weekend))(?![a-z])", _read_weekend),
+]]
+
+
+def find_time_expressions(text: str | None = None, anchor: date | None = None, doc: Doc | None = None,
+                          tense: str | None = None) -> list[TimeExpression]:
+    """Time expressions in ``text`` (or ``doc.text``), resolved against ``anchor``.
+
+    ``doc`` (a parse of the same text) gives each expression the tense of its
+    clause and lets the model's DATE entities vouch for ambiguous words;
+    ``tense`` ("past"/"future") overrides the parse for every expression.
+    """
+    if doc is not None:
+        text = doc.text
+    if text is None:
+        raise ValueError("find_time_expressions needs text or doc")
+    if anchor is not None and not isinstance(anchor, date):
+        raise TypeError(f"anchor must be a datetime.date or None, not {type(anchor).__name__}")
+    ctx = _Context(text, doc, anchor)
+    candidates = []
+    for order, (_, regex, reader) in enumerate(RULES):
+        for m in regex.finditer(text):
+            start, end = m.span("core") if "core" in regex.groupindex else m.span()
+            reading = reader(m, ctx)
+            if reading is not None:
+                candidates.append((start, end, order, reading))
+    chosen: list[tuple[int, int, int, _Reading]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, order, reading in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, order, reading))
+    out = []
+    previous: tuple[int, cal.CalendarSpan] | None = None  # end offset and span of the last resolved point in time
+    for start, end, order, reading in sorted(chosen, key=lambda c: c[0]):
+        if reading.from_previous is not None:
+            near = previous is not None and start - previous[0] <= MAX_BACK_REFERENCE
+            span = reading.from_previous(previous[1]) if near else None
+        else:
+            span = reading.resolve(anchor, tense)
+        if span is not None and not span.timex.startswith("P") and "/" not in span.timex:
+            previous = (end, span)
+        out.append(TimeExpression(
+            start, end, text[start:end],
+            span.start if span else None, span.end if span else None,
+            span.precision if span else reading.precision,
+            span.timex if span else None, reading.relative, RULES[order][0],
+        ))
+    return out
