@@ -13,3 +13,12 @@ saved with :func:`.style.save_figure` (PNG with deterministic bytes + SVG).
 - ``ledger_chart`` claimed figures side by side per topic
 - ``rewrite_view`` an original's sentences marked kept / changed / dropped
 """
+
+from helpers.core.stage import StageSpec
+
+STAGES = (
+    StageSpec("08", "figures", "Map of places", reads=("places", "events", "articles")),
+    StageSpec("09", "figures", "Timeline of events", reads=("events", "articles")),
+    StageSpec("10", "figures", "Claims chart", reads=("claims_ledger", "articles")),
+    StageSpec("11", "figures", "Rewrite comparison", reads=("article_pairs", "sentence_alignment", "articles")),
+)

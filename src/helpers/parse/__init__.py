@@ -2,3 +2,9 @@
 
 ``textio`` bytes to text · ``readers`` one reader per input format · ``outlets`` outlet names
 (rules: ``rules/outlets.csv``) · ``articles`` the stage itself."""
+
+from helpers.core.stage import StageSpec
+
+STAGES = (
+    StageSpec("01", "parse", "Parse articles", reads=(), writes=("articles", "parse_errors", "duplicates")),
+)
