@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from helpers.core import paths
+from helpers.run import incremental, stages
 
 NOTEBOOK_RE = re.compile(r"^(\d{2})_[\w-]+\.ipynb$")
 KERNEL = "warclaims"
@@ -94,9 +95,21 @@ def _error_summary(exc: BaseException) -> str:
     return f"{name}: {value}"
 
 
+def _spec(nb: Path):
+    try:
+        return stages.spec(nb.name)
+    except KeyError:  # a numbered notebook no stage declares (e.g. in tests): never skipped
+        return None
+
+
+def _forced(nb: Path, force) -> bool:
+    """``force`` is None (nothing forced), [] (all) or a list of notebook numbers."""
+    return force is not None and (not force or nb.name[:2] in {f.zfill(2) for f in force})
+
+
 def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=None,
         show_code: bool = False, html: bool = True, notebooks_dir: Path = paths.NOTEBOOKS_DIR,
-        log=print) -> dict:
+        log=print, force=None) -> dict:
     """Run the selected notebooks; returns the run summary written to ``reports/run.json``."""
     import papermill as pm
     from tqdm import tqdm
@@ -117,18 +130,32 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     }
     os.environ["WARCLAIMS_NO_PROGRESS"] = "1"  # kernels inherit it: no volatile bars in executed notebooks
     os.environ.setdefault("MPLBACKEND", "agg")
+    previous = incremental.load_state(processed_dir)
+    raw_digest = digest_dir(raw_dir)
     bar = tqdm(notebooks, unit="notebook", file=sys.stderr, disable=None)
     failed = None
     for nb in bar:
         bar.set_description(nb.stem)
+        spec = _spec(nb)
         entry = {"notebook": nb.name, "inputs": input_hashes(nb, raw_dir, processed_dir)}
         out = executed_dir / nb.name
+        fp = incremental.fingerprint(nb, params, spec, processed_dir, raw_digest)
+        entry["fingerprint"] = fp
         t0 = time.perf_counter()
+        if (spec is not None and not _forced(nb, force) and out.exists()
+                and incremental.can_skip(previous.get(nb.name), fp, spec, processed_dir)):
+            entry.update(status="skipped", outputs=previous[nb.name]["outputs"], duration_s=0.0, executed=_display(out))
+            summary["notebooks"].append(entry)
+            continue
         try:
             pm.execute_notebook(str(nb), str(out), parameters=params, kernel_name=KERNEL,
                                 cwd=str(nb.parent), progress_bar=False, log_output=False)
             entry["status"] = "ok"
+            if spec is not None:
+                entry["outputs"] = incremental.table_hashes(spec.writes, processed_dir)
+                incremental.record(processed_dir, nb.name, entry)
         except Exception as exc:  # papermill raises PapermillExecutionError with the cell's error
+            incremental.record(processed_dir, nb.name, None)
             entry["status"] = "failed"
             entry["error"] = _error_summary(exc)
             failed = entry
@@ -140,7 +167,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     bar.close()
     summary["status"] = "failed" if failed else "ok"
     summary["finished"] = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    if html and not failed:
+    ran = [e for e in summary["notebooks"] if e["status"] != "skipped"]
+    if html and not failed and (ran or not (reports_dir / "index.html").exists()):
         try:
             from helpers.run import reports
         except ImportError:
@@ -156,7 +184,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             f"  executed copy with the traceback: {failed['executed']}", file=sys.stderr)
     else:
         total = sum(e["duration_s"] for e in summary["notebooks"])
-        log(f"pipeline ok: {len(summary['notebooks'])} notebook(s) in {total:.1f} s; "
+        skipped = len(summary["notebooks"]) - len(ran)
+        log(f"pipeline ok: {len(ran)} notebook(s) run in {total:.1f} s, {skipped} skipped (inputs unchanged); "
             f"tables in {_display(processed_dir)}, reports in {_display(reports_dir)}")
     return summary
 
@@ -172,6 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--from", dest="start", metavar="NN", help="run notebook NN and all after it")
     r.add_argument("--show-code", action="store_true", help="include code cells in the HTML reports (hidden by default)")
     r.add_argument("--no-html", action="store_true", help="skip the HTML export")
+    r.add_argument("--force", nargs="*", metavar="NN", default=None,
+                   help="re-run notebooks even if their inputs are unchanged: all, or the numbers given")
     sub.add_parser("list", help="list the pipeline's notebooks")
     return ap
 
@@ -185,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.only and args.start:
         raise SystemExit("error: use either --only or --from, not both")
     summary = run(args.raw_dir.resolve(), args.processed_dir.resolve(), args.reports_dir.resolve(),
-                  only=args.only, start=args.start, show_code=args.show_code, html=not args.no_html)
+                  only=args.only, start=args.start, show_code=args.show_code, html=not args.no_html,
+                  force=args.force)
     return 0 if summary["status"] == "ok" else 1
 
 

@@ -1,0 +1,79 @@
+"""Incremental rebuilds: an unchanged notebook is skipped, a changed input re-runs it, outputs stay identical."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from helpers.run import incremental, pipeline
+
+QUIET = {"log": lambda *a, **k: None, "html": False}
+ARTICLE = ("Kyiv, Ukraine — Officials said on Monday that 40 drones were shot down overnight.\n\n"
+           "\"We will rebuild,\" the mayor said.\n")
+
+
+def _statuses(summary):
+    return {e["notebook"][:2]: e["status"] for e in summary["notebooks"]}
+
+
+def _digests(processed: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(processed.iterdir()) if p.suffix in (".parquet", ".spacy")}
+
+
+def test_fingerprint_changes_with_each_input(tmp_path):
+    nb = tmp_path / "01_x.ipynb"
+    nb.write_text("{}")
+    spec = pipeline.stages.spec("02")
+    processed = tmp_path / "p"
+    processed.mkdir()
+    base = incremental.fingerprint(nb, {"a": 1}, spec, processed, "raw1")
+    assert base == incremental.fingerprint(nb, {"a": 1}, spec, processed, "raw1")
+    assert base == incremental.fingerprint(nb, {"a": 1}, spec, processed, "raw2")  # 02 does not read raw files
+    assert base != incremental.fingerprint(nb, {"a": 2}, spec, processed, "raw1")
+    (processed / "articles.parquet").write_bytes(b"x")
+    with_table = incremental.fingerprint(nb, {"a": 1}, spec, processed, "raw1")
+    assert with_table != base
+    nb.write_text('{"cells": []}')
+    assert incremental.fingerprint(nb, {"a": 1}, spec, processed, "raw1") != with_table
+    first = pipeline.stages.spec("01")
+    assert (incremental.fingerprint(nb, {}, first, processed, "raw1")
+            != incremental.fingerprint(nb, {}, first, processed, "raw2"))  # 01 reads the raw folder
+
+
+def test_can_skip_needs_same_fingerprint_and_intact_outputs(tmp_path):
+    spec = pipeline.stages.spec("05")
+    for name in spec.writes:
+        (tmp_path / f"{name}.parquet").write_bytes(name.encode())
+    outputs = incremental.table_hashes(spec.writes, tmp_path)
+    prev = {"status": "ok", "fingerprint": "f", "outputs": outputs}
+    assert incremental.can_skip(prev, "f", spec, tmp_path)
+    assert not incremental.can_skip(prev, "g", spec, tmp_path)
+    assert not incremental.can_skip({**prev, "status": "failed"}, "f", spec, tmp_path)
+    assert not incremental.can_skip(None, "f", spec, tmp_path)
+    (tmp_path / "article_pairs.parquet").write_bytes(b"edited by hand")
+    assert not incremental.can_skip(prev, "f", spec, tmp_path)
+
+
+@pytest.mark.slow
+def test_rebuild_skips_unchanged_notebooks_and_matches_a_full_run(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    processed, reports = tmp_path / "p", tmp_path / "r"
+    first = pipeline.run(raw, processed, reports, only=["01", "02"], **QUIET)
+    assert _statuses(first) == {"01": "ok", "02": "ok"}
+    again = pipeline.run(raw, processed, reports, only=["01", "02"], **QUIET)
+    assert _statuses(again) == {"01": "skipped", "02": "skipped"}
+    forced = pipeline.run(raw, processed, reports, only=["01", "02"], force=["01"], **QUIET)
+    assert _statuses(forced) == {"01": "ok", "02": "skipped"}  # 01 wrote the same tables: 02's inputs unchanged
+    (processed / "sentences.parquet").unlink()
+    assert _statuses(pipeline.run(raw, processed, reports, only=["01", "02"], **QUIET)) == {"01": "skipped", "02": "ok"}
+
+    (raw / "b.txt").write_text(ARTICLE.replace("40 drones", "12 missiles"), encoding="utf-8")
+    grown = pipeline.run(raw, processed, reports, only=["01", "02"], **QUIET)
+    assert _statuses(grown) == {"01": "ok", "02": "ok"}
+    fresh = tmp_path / "fresh"
+    pipeline.run(raw, fresh, tmp_path / "fresh-r", only=["01", "02"], **QUIET)
+    assert _digests(processed) == _digests(fresh)
