@@ -2,6 +2,7 @@
 
     python -m helpers.pipeline run [--raw-dir D] [--processed-dir P] [--reports-dir R]
                                    [--only NN] [--from NN] [--show-code] [--no-html]
+                                   [--workers N] [--force [NN ...]]
     python -m helpers.pipeline list
 
 Each notebook ``notebooks/NN_name.ipynb`` gets ``raw_dir``, ``processed_dir`` and
@@ -109,7 +110,7 @@ def _forced(nb: Path, force) -> bool:
 
 def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=None,
         show_code: bool = False, html: bool = True, notebooks_dir: Path = paths.NOTEBOOKS_DIR,
-        log=print, force=None) -> dict:
+        log=print, force=None, workers: int | None = None) -> dict:
     """Run the selected notebooks; returns the run summary written to ``reports/run.json``."""
     import papermill as pm
     from tqdm import tqdm
@@ -130,6 +131,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     }
     os.environ["WARCLAIMS_NO_PROGRESS"] = "1"  # kernels inherit it: no volatile bars in executed notebooks
     os.environ.setdefault("MPLBACKEND", "agg")
+    if workers:
+        os.environ["WARCLAIMS_WORKERS"] = str(workers)  # kernels inherit it: processes for the parse (notebook 02)
     previous = incremental.load_state(processed_dir)
     raw_digest = digest_dir(raw_dir)
     bar = tqdm(notebooks, unit="notebook", file=sys.stderr, disable=None)
@@ -201,6 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--from", dest="start", metavar="NN", help="run notebook NN and all after it")
     r.add_argument("--show-code", action="store_true", help="include code cells in the HTML reports (hidden by default)")
     r.add_argument("--no-html", action="store_true", help="skip the HTML export")
+    r.add_argument("--workers", type=int, metavar="N", default=None,
+                   help="processes for the spaCy parse [all cores]; tables are identical whatever N")
     r.add_argument("--force", nargs="*", metavar="NN", default=None,
                    help="re-run notebooks even if their inputs are unchanged: all, or the numbers given")
     sub.add_parser("list", help="list the pipeline's notebooks")
@@ -217,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("error: use either --only or --from, not both")
     summary = run(args.raw_dir.resolve(), args.processed_dir.resolve(), args.reports_dir.resolve(),
                   only=args.only, start=args.start, show_code=args.show_code, html=not args.no_html,
-                  force=args.force)
+                  force=args.force, workers=args.workers)
     return 0 if summary["status"] == "ok" else 1
 
 

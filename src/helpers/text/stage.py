@@ -12,6 +12,7 @@ Used by notebooks 02 and 03, the benchmarks and the tests:
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -19,6 +20,7 @@ import pandas as pd
 from spacy.tokens import Doc, DocBin
 
 from helpers.core import schemas
+from helpers.text import doccache
 from helpers.text.claims import UNATTRIBUTED, extract_claims
 from helpers.text.entities import article_entities, canonical_map, entity_frame_rows
 from helpers.text.components import build_pipeline
@@ -39,15 +41,29 @@ class StageResult:
         return self.tables[name]
 
 
-def parse_articles(articles: pd.DataFrame, batch_size: int = 16) -> Iterator[Doc]:
-    """Parse ``articles.text`` with the warclaims pipeline; each doc knows its ``article_id``."""
+def default_workers() -> int:
+    """Processes for the parse: ``WARCLAIMS_WORKERS`` (set by ``pipeline run --workers``), else every core."""
+    try:
+        return max(1, int(os.environ.get("WARCLAIMS_WORKERS", "") or os.cpu_count() or 1))
+    except ValueError:
+        return 1
+
+
+def parse_articles(articles: pd.DataFrame, batch_size: int = 16, workers: int | None = None,
+                   cache: bool = True) -> Iterator[Doc]:
+    """Parse ``articles.text`` with the warclaims pipeline, in input order; each doc knows its ``article_id``.
+
+    Texts parsed before by the same model and text-stage code come from the per-article parse cache
+    (:func:`helpers.text.doccache.pipe_cached`); the rest are parsed on ``workers`` processes. The docs are the
+    same whatever ``workers`` is and whether they came from the cache.
+    """
     if not {"article_id", "text"} <= set(articles.columns):
         raise ValueError("parse_articles needs an articles table with 'article_id' and 'text' columns")
     nlp = build_pipeline()
     pairs = zip(articles["text"].astype(str), articles["article_id"].astype(str))
-    for doc, article_id in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        doc.user_data["article_id"] = article_id
-        yield doc
+    cache_dir = doccache.parse_cache_dir(nlp) if cache else None
+    yield from doccache.pipe_cached(nlp, pairs, batch_size=batch_size, n_process=workers or default_workers(),
+                                    cache_dir=cache_dir)
 
 
 def extract_article(doc: Doc, article_id: str | None = None) -> dict[str, list[dict]]:
