@@ -2,7 +2,7 @@
 
     python -m helpers.pipeline run [--raw-dir D] [--processed-dir P] [--reports-dir R]
                                    [--only NN] [--from NN] [--show-code] [--no-html]
-                                   [--workers N] [--force [NN ...]]
+                                   [--workers N] [--engine local|dask [--scheduler ADDRESS]] [--force [NN ...]]
     python -m helpers.pipeline list
 
 Each notebook ``notebooks/NN_name.ipynb`` gets ``raw_dir``, ``processed_dir`` and
@@ -110,7 +110,8 @@ def _forced(nb: Path, force) -> bool:
 
 def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=None,
         show_code: bool = False, html: bool = True, notebooks_dir: Path = paths.NOTEBOOKS_DIR,
-        log=print, force=None, workers: int | None = None) -> dict:
+        log=print, force=None, workers: int | None = None, engine: str = "local",
+        scheduler: str | None = None) -> dict:
     """Run the selected notebooks; returns the run summary written to ``reports/run.json``."""
     import papermill as pm
     from tqdm import tqdm
@@ -133,6 +134,11 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     os.environ.setdefault("MPLBACKEND", "agg")
     if workers:
         os.environ["WARCLAIMS_WORKERS"] = str(workers)  # kernels inherit it: processes for the parse (notebook 02)
+    os.environ["WARCLAIMS_ENGINE"] = engine  # where the parse runs: here, or on dask.distributed
+    if scheduler:
+        os.environ["WARCLAIMS_SCHEDULER"] = scheduler
+    else:
+        os.environ.pop("WARCLAIMS_SCHEDULER", None)
     previous = incremental.load_state(processed_dir)
     raw_digest = digest_dir(raw_dir)
     bar = tqdm(notebooks, unit="notebook", file=sys.stderr, disable=None)
@@ -206,6 +212,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--no-html", action="store_true", help="skip the HTML export")
     r.add_argument("--workers", type=int, metavar="N", default=None,
                    help="processes for the spaCy parse [all cores]; tables are identical whatever N")
+    r.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="run the parse in the kernel (local) or on dask.distributed [local]")
+    r.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
+                   "(tcp://host:8786); without it a LocalCluster of --workers processes is started")
     r.add_argument("--force", nargs="*", metavar="NN", default=None,
                    help="re-run notebooks even if their inputs are unchanged: all, or the numbers given")
     sub.add_parser("list", help="list the pipeline's notebooks")
@@ -222,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("error: use either --only or --from, not both")
     summary = run(args.raw_dir.resolve(), args.processed_dir.resolve(), args.reports_dir.resolve(),
                   only=args.only, start=args.start, show_code=args.show_code, html=not args.no_html,
-                  force=args.force, workers=args.workers)
+                  force=args.force, workers=args.workers, engine=args.engine, scheduler=args.scheduler)
     return 0 if summary["status"] == "ok" else 1
 
 

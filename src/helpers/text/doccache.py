@@ -14,7 +14,7 @@ import importlib
 import itertools
 import os
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -115,11 +115,12 @@ def _cache_file(cache_dir: Path, text: str) -> Path:
 
 
 def pipe_cached(nlp: Language, pairs: Iterable[tuple[str, str]], batch_size: int = 16, n_process: int = 1,
-                cache_dir: Path | None = None, chunk: int = 256) -> Iterator[Doc]:
+                cache_dir: Path | None = None, chunk: int = 256,
+                parse: Callable[[list[str]], Iterable[Doc]] | None = None) -> Iterator[Doc]:
     """``nlp.pipe`` over ``(text, article_id)`` pairs in input order, reusing parses cached by text hash.
 
     A text parsed before with the same model and text-stage code is read from ``cache_dir`` (``Doc.to_bytes``);
-    the others are parsed (``n_process`` processes) and written there. Each doc carries
+    the others are parsed (``n_process`` processes, or by ``parse(texts)`` when given) and written there. Each doc carries
     ``user_data["article_id"]``. With ``cache_dir=None`` every text is parsed.
     """
     pairs = iter(pairs)
@@ -136,7 +137,9 @@ def pipe_cached(nlp: Language, pairs: Iterable[tuple[str, str]], batch_size: int
                     pass
             misses.append(i)
         texts = [block[i][0] for i in misses]
-        for i, doc in zip(misses, nlp.pipe(texts, batch_size=batch_size, n_process=n_process if len(texts) > batch_size else 1)):
+        parsed = parse(texts) if parse else nlp.pipe(texts, batch_size=batch_size,
+                                                   n_process=n_process if len(texts) > batch_size else 1)
+        for i, doc in zip(misses, parsed):
             docs[i] = doc
             if cache_dir is not None:
                 f = _cache_file(cache_dir, block[i][0])

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 from spacy.tokens import Doc, DocBin
 
-from helpers.core import schemas
+from helpers.core import engine, schemas
 from helpers.text import doccache
 from helpers.text.claims import UNATTRIBUTED, extract_claims
 from helpers.text.entities import article_entities, canonical_map, entity_frame_rows
@@ -62,8 +62,25 @@ def parse_articles(articles: pd.DataFrame, batch_size: int = 16, workers: int | 
     nlp = build_pipeline()
     pairs = zip(articles["text"].astype(str), articles["article_id"].astype(str))
     cache_dir = doccache.parse_cache_dir(nlp) if cache else None
+    parse = _dask_parse(nlp, batch_size) if engine.current() == "dask" else None
     yield from doccache.pipe_cached(nlp, pairs, batch_size=batch_size, n_process=workers or default_workers(),
-                                    cache_dir=cache_dir)
+                                    cache_dir=cache_dir, parse=parse)
+
+
+def parse_to_bytes(texts: list[str]) -> list[bytes]:
+    """Parse ``texts`` with the warclaims pipeline (built once per worker process); docs as bytes."""
+    nlp = build_pipeline()
+    return [doc.to_bytes(exclude=["user_data"]) for doc in nlp.pipe(texts, batch_size=16)]
+
+
+def _dask_parse(nlp, batch_size: int):
+    """A ``parse(texts)`` for :func:`doccache.pipe_cached` that parses batches on the Dask cluster."""
+    def parse(texts: list[str]):
+        batches = (texts[i:i + batch_size] for i in range(0, len(texts), batch_size))
+        for blobs in engine.map_ordered(parse_to_bytes, batches):
+            for blob in blobs:
+                yield Doc(nlp.vocab).from_bytes(blob)
+    return parse
 
 
 def extract_article(doc: Doc, article_id: str | None = None) -> dict[str, list[dict]]:
