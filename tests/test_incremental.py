@@ -77,3 +77,29 @@ def test_rebuild_skips_unchanged_notebooks_and_matches_a_full_run(tmp_path):
     fresh = tmp_path / "fresh"
     pipeline.run(raw, fresh, tmp_path / "fresh-r", only=["01", "02"], **QUIET)
     assert _digests(processed) == _digests(fresh)
+
+
+def test_changes_since_the_last_run(tmp_path):
+    import pandas as pd
+
+    from helpers.core import tables
+    from helpers.run import changes
+
+    processed, reports = tmp_path / "p", tmp_path / "r"
+    processed.mkdir()
+
+    def write_articles(ids):  # only the columns the change report reads
+        pd.DataFrame({"article_id": ids, "title": [None] * len(ids),
+                      "text": [f"Text of {a} <script>x</script>" for a in ids]}
+                     ).to_parquet(tables.table_path("articles", processed))
+
+    write_articles(["a1", "a2"])
+    first = changes.write(processed, reports)
+    assert first == {"previous_run": False} and "no previous run" in (reports / "changes.html").read_text()
+    write_articles(["a2", "a3"])
+    second = changes.write(processed, reports)
+    assert [a["article_id"] for a in second["articles_added"]] == ["a3"]
+    assert [a["article_id"] for a in second["articles_removed"]] == ["a1"]
+    page = (reports / "changes.html").read_text()
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert changes.write(processed, reports)["articles_added"] == []  # nothing new the third time

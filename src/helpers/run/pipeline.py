@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from helpers.core import paths
-from helpers.run import incremental, stages
+from helpers.run import changes, incremental, stages
 
 NOTEBOOK_RE = re.compile(r"^(\d{2})_[\w-]+\.ipynb$")
 KERNEL = "warclaims"
@@ -177,16 +177,19 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     summary["status"] = "failed" if failed else "ok"
     summary["finished"] = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     ran = [e for e in summary["notebooks"] if e["status"] != "skipped"]
-    if html and not failed and (ran or not (reports_dir / "index.html").exists()):
-        try:
-            from helpers.run import reports
-        except ImportError:
-            reports = None
-        if reports is not None and hasattr(reports, "build_reports"):
+    if not failed and not only and not start:  # a whole run: say what changed since the previous one
+        diff = changes.write(processed_dir, reports_dir)
+        summary["changes"] = {k: len(v) for k, v in diff.items() if isinstance(v, list)} or "first run"
+    if html and not failed:
+        from helpers.run import reports
+
+        if ran or not (reports_dir / "index.html").exists():
             executed = [executed_dir / nb.name for nb in discover(notebooks_dir) if (executed_dir / nb.name).exists()]
             index = reports.build_reports(reports_dir, executed, summary, show_code=show_code,
                                           processed_dir=processed_dir)
-            summary["index"] = _display(Path(index))
+        else:  # nothing re-ran: the notebook pages stand, only the index (run status, changes) is new
+            index = reports.build_index(reports_dir, summary)
+        summary["index"] = _display(Path(index))
     (reports_dir / "run.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
     if failed:
         log(f"pipeline failed in {failed['notebook']}: {failed['error']}\n"

@@ -211,6 +211,18 @@ def _links(reports_dir: Path, sub: str, pattern: str) -> list[Path]:
     return sorted((reports_dir / sub).glob(pattern)) if (reports_dir / sub).is_dir() else []
 
 
+def _changes_link(reports_dir: Path) -> str:
+    """A line linking ``changes.html`` (written by :mod:`helpers.run.changes` after a whole run), with its counts."""
+    try:
+        changes = json.loads((reports_dir / "changes.json").read_text())
+    except (OSError, ValueError):
+        return ""
+    if not changes.get("previous_run"):
+        return '<p><a href="changes.html">What changed</a>: first run into these folders.</p>'
+    counts = ", ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in changes.items() if isinstance(v, list))
+    return f'<p><a href="changes.html">What changed since the last run</a>: {html.escape(counts)}.</p>'
+
+
 def build_index(reports_dir: str | Path, run_summary: dict | None = None) -> Path:
     """Write ``reports/index.html`` linking every report, figure and table."""
     reports_dir = Path(reports_dir)
@@ -240,6 +252,7 @@ pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{bo
 </head><body>
 <h1>warclaims reports</h1>
 <p>Run: {esc(_run_date(summary))}</p>
+{_changes_link(reports_dir)}
 <h2>Reports</h2><ul>
 {items}
 </ul>

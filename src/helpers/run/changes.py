@@ -1,0 +1,130 @@
+"""What changed since the last successful run into the same folders: ``reports/changes.json`` and ``changes.html``.
+
+A scheduled rebuild's reader wants the news first. After every successful run the pipeline compares the tables
+with the keys it saved after the previous successful run (``processed_dir/changes_state.json``):
+
+- articles added and removed (by ``article_id``, with title or first words);
+- new claims (by ``claim_id``: figure, claimant, sentence);
+- new or changed disagreements in the ledger (``claim_links`` rows whose agreement is not ``same``);
+- new rewrite pairs (``article_pairs`` with relation ``duplicate`` or ``rewrite``).
+
+The first run into a folder says that there is no previous run. Article text is escaped in the page, and the page
+loads no script.
+"""
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.core import tables
+
+STATE_FILE = "changes_state.json"
+CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def _read(name: str, processed_dir: Path) -> pd.DataFrame | None:
+    path = tables.table_path(name, processed_dir)
+    return tables.read_table(name, processed_dir) if path.exists() else None
+
+
+def _label(row) -> str:
+    title = row.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    words = str(row.get("text") or "").split()
+    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+
+
+def snapshot(processed_dir: Path) -> dict:
+    """The keys of the current tables that :func:`compare` needs (small: no article text)."""
+    out = {"articles": {}, "claims": {}, "disagreements": {}, "rewrites": {}}
+    arts = _read("articles", processed_dir)
+    if arts is not None:
+        out["articles"] = {r.article_id: _label(r._asdict()) for r in arts.itertuples(index=False)}
+    claims = _read("claims", processed_dir)
+    if claims is not None:
+        out["claims"] = {r.claim_id: {"article_id": r.article_id, "value": float(r.value), "unit": r.unit,
+                                      "claimant": r.claimant, "text": r.text} for r in claims.itertuples(index=False)}
+    links = _read("claim_links", processed_dir)
+    if links is not None:
+        for r in links.itertuples(index=False):
+            if r.agreement != "same":
+                out["disagreements"][f"{r.claim_a}|{r.claim_b}"] = {"topic": r.topic, "agreement": r.agreement}
+    pairs = _read("article_pairs", processed_dir)
+    if pairs is not None:
+        for r in pairs.itertuples(index=False):
+            if r.relation in ("duplicate", "rewrite"):
+                out["rewrites"][f"{r.article_a}|{r.article_b}"] = {"relation": r.relation, "derived": r.derived}
+    return out
+
+
+def compare(before: dict | None, after: dict) -> dict:
+    """The changes from ``before`` (None: no previous run) to ``after``."""
+    if before is None:
+        return {"previous_run": False}
+    added = sorted(set(after["articles"]) - set(before["articles"]))
+    removed = sorted(set(before["articles"]) - set(after["articles"]))
+    new_claims = sorted(set(after["claims"]) - set(before["claims"]))
+    dis = {k: v for k, v in after["disagreements"].items() if before["disagreements"].get(k) != v}
+    return {
+        "previous_run": True,
+        "articles_added": [{"article_id": a, "title": after["articles"][a]} for a in added],
+        "articles_removed": [{"article_id": a, "title": before["articles"][a]} for a in removed],
+        "new_claims": [{"claim_id": c, **after["claims"][c]} for c in new_claims],
+        "disagreements": [{"claims": k, **v, "was": (before["disagreements"].get(k) or {}).get("agreement")}
+                          for k, v in sorted(dis.items())],
+        "new_rewrites": [{"pair": k, **v} for k, v in sorted(after["rewrites"].items()) if k not in before["rewrites"]],
+    }
+
+
+def _section(title: str, rows: list[dict], columns: list[str]) -> str:
+    e = html.escape
+    if not rows:
+        return f"<h2>{e(title)}</h2><p>None.</p>"
+    head = "".join(f"<th>{e(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{e('' if r.get(c) is None else str(r.get(c)))}</td>" for c in columns)
+                   + "</tr>" for r in rows)
+    return f"<h2>{e(title)} ({len(rows)})</h2><table><tr>{head}</tr>{body}</table>"
+
+
+def render_html(changes: dict) -> str:
+    if not changes.get("previous_run"):
+        body = "<p>This is the first successful run into these folders: there is no previous run to compare with.</p>"
+    else:
+        body = "".join([
+            _section("Articles added", changes["articles_added"], ["article_id", "title"]),
+            _section("Articles removed", changes["articles_removed"], ["article_id", "title"]),
+            _section("New claims", changes["new_claims"], ["value", "unit", "claimant", "text", "article_id"]),
+            _section("New or changed disagreements", changes["disagreements"], ["topic", "agreement", "was", "claims"]),
+            _section("New rewrite pairs", changes["new_rewrites"], ["relation", "derived", "pair"]),
+        ])
+    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
+            "<title>warclaims · what changed since the last run</title><style>body{font-family:sans-serif;"
+            "max-width:70em;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+            "padding:.2em .5em;text-align:left;vertical-align:top}</style></head><body>"
+            "<p><a href=\"index.html\">← index</a></p><h1>What changed since the last run</h1>"
+            f"{body}</body></html>\n")
+
+
+def write(processed_dir: Path, reports_dir: Path) -> dict:
+    """Compare with the previous successful run, write ``changes.json``/``changes.html``, save the new keys."""
+    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
+    state_path = processed_dir / STATE_FILE
+    try:
+        before = json.loads(state_path.read_text())
+    except (OSError, ValueError):
+        before = None
+    after = snapshot(processed_dir)
+    changes = compare(before, after)
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    (reports_dir / "changes.json").write_text(json.dumps(changes, indent=1, sort_keys=True, default=str) + "\n")
+    (reports_dir / "changes.html").write_text(render_html(changes), encoding="utf-8")
+    tmp = state_path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(after, sort_keys=True, default=str))
+    tmp.replace(state_path)
+    return changes
+
