@@ -23,6 +23,7 @@ and the peak memory. Reads ``../shared/corpora`` beside the repository; exits wi
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -119,8 +120,6 @@ def bare_spacy(texts: list[str], processes: int, batch_size: int = 16) -> float:
         f"for _ in nlp.pipe(texts, batch_size={batch_size}, n_process={processes}): pass\n"
         "print(time.perf_counter() - t0)"
     )
-    import json
-
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump(texts, fh)
     try:
@@ -133,18 +132,27 @@ def bare_spacy(texts: list[str], processes: int, batch_size: int = 16) -> float:
 def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: list[str]) -> list[dict]:
     raw, processed, reports = work / "raw", work / "processed", work / "reports"
     texts = make_corpus(corpus, size, raw)
-    env = dict(os.environ, MPLBACKEND="agg", PYTHONHASHSEED="0")
+    env = dict(os.environ, MPLBACKEND="agg", PYTHONHASHSEED="0", WARCLAIMS_PARSE_CACHE=str(work / "parse-cache"))
     cmd = [sys.executable, "-m", "helpers.pipeline", "run", "--raw-dir", str(raw), "--processed-dir", str(processed),
            "--reports-dir", str(reports), *extra_args]
     rows = []
-    full, peak, rc = timed(cmd, env)
-    rows.append({"size": size, "step": "full", "seconds": full, "peak_mib": peak, "rc": rc})
-    s, peak, rc = timed(cmd, env)
-    rows.append({"size": size, "step": "no-op rebuild", "seconds": s, "peak_mib": peak, "rc": rc})
+
+    def step(name):
+        s, peak, rc = timed(cmd, env)
+        rows.append({"size": size, "step": name, "seconds": s, "peak_mib": peak, "rc": rc})
+        try:
+            run = json.loads((reports / "run.json").read_text())
+            per_nb = {e["notebook"][:2]: (e["status"][0], e["duration_s"]) for e in run["notebooks"]}
+            print(f"  {name}: " + " ".join(f"{k}:{st}{d:.0f}s" for k, (st, d) in per_nb.items()), flush=True)
+        except (OSError, ValueError, KeyError):
+            pass
+        return s
+
+    full = step("full")
+    step("no-op rebuild")
     extra = _perturb(texts[0], 10**7, random.Random(1))
     (raw / "zz_one_more_article.txt").write_text(extra)
-    s, peak, rc = timed(cmd, env)
-    rows.append({"size": size, "step": "+1 article", "seconds": s, "peak_mib": peak, "rc": rc})
+    step("+1 article")
     for n in sorted({1, processes}):
         b = bare_spacy(texts, n)
         rows.append({"size": size, "step": f"bare nlp.pipe n_process={n}", "seconds": b, "peak_mib": None, "rc": 0})
