@@ -32,20 +32,6 @@ def run_pipeline(raw_dir: Path, work_dir: Path) -> dict:
     return summary
 
 
-def ensure_places(processed: Path) -> str:
-    """The ``places`` table; built with helpers.places.toponyms when no notebook wrote it (stage not yet numbered)."""
-    from helpers.core import tables
-
-    if tables.table_path("places", processed).exists():
-        return "notebook"
-    from helpers.text.doccache import load_docs
-    from helpers.places.toponyms import places_table
-
-    df = places_table(load_docs(processed), tables.read_table("sentences", processed))
-    tables.write_table(df, "places", processed)
-    return "helpers.places.toponyms.places_table (no places notebook in the pipeline yet)"
-
-
 def render(processed: Path, out_dir: Path) -> dict:
     from helpers.core import tables
     from helpers.figures import ledger_chart, rewrite_view, style, timeline
@@ -119,7 +105,6 @@ def main(argv=None) -> int:
     else:
         run = run_pipeline(args.raw_dir.resolve(), args.work_dir.resolve())
     record["pipeline_s"] = {e["notebook"]: e["duration_s"] for e in run["notebooks"]}
-    record["places_from"] = ensure_places(processed)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     record.update(render(processed, args.out_dir))
     (args.out_dir / "figures_summary.json").write_text(json.dumps(record, indent=1, sort_keys=True, default=str) + "\n")

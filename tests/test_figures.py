@@ -252,6 +252,8 @@ def test_dense_part_of_the_main_panel_gets_a_close_up():
 
 
 def test_ledger_chart_rows_from_the_seed_articles_claims(seed_articles, seed_stage):
+    from helpers.text.stage import parse_articles
+
     """The chart's input rows on the real seed claims (stage 03 output, topics and ledger of stage 07)."""
     from helpers.ledger import build as ledger
     from helpers.core import schemas
@@ -260,7 +262,7 @@ def test_ledger_chart_rows_from_the_seed_articles_claims(seed_articles, seed_sta
     metadata = pd.DataFrame({"article_id": seed_articles["article_id"], "published": seed_articles["published"],
                              "published_inferred": None, "outlet": seed_articles["outlet"], "outlet_inferred": None,
                              "inferred_from": None})[schemas.ARTICLE_METADATA.column_names]
-    table = ledger.claims_ledger(claims, ledger.claim_topics(claims, seed_articles, entities), metadata)
+    table = ledger.claims_ledger(claims, ledger.claim_topics(claims, list(parse_articles(seed_articles)), entities), metadata)
     rows = ledger_chart.prepare_ledger(table, max_topics=10, max_claims_per_topic=20)
     troops = rows[rows["topic"].str.contains("north korea") & rows["topic"].str.contains(r"\| soldier \|")]
     said = set(zip(troops["claimant"], troops["value_label"]))

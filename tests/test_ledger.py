@@ -19,8 +19,16 @@ def seed_metadata(seed_articles, seed_stage):
 
 
 @pytest.fixture(scope="module")
-def seed_topics(seed_articles, seed_stage):
-    return ledger.claim_topics(seed_stage["claims"], seed_articles, seed_stage["entities"])
+def seed_docs(seed_articles, nlp):
+    """The article parses, as notebook 02 saves them in docs.spacy."""
+    from helpers.text.stage import parse_articles
+
+    return list(parse_articles(seed_articles))
+
+
+@pytest.fixture(scope="module")
+def seed_topics(seed_stage, seed_docs):
+    return ledger.claim_topics(seed_stage["claims"], seed_docs, seed_stage["entities"])
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +72,18 @@ def test_ledger_dates_and_outlets(seed_ledger, seed_articles):
     assert set(r000.claim_date) == {date(2024, 10, 24)} and r000.claim_date_inferred.all()
     assert set(r000.outlet) == {"Pindula News"} and set(r002.outlet) == {"Al Jazeera"}
     assert not r002.claim_date_inferred.any()
+
+
+def test_stage_run_writes_what_the_spec_declares(seed_stage, seed_articles, seed_docs, seed_metadata, seed_ledger, tmp_path):
+    import helpers.ledger as stage
+
+    result = stage.run(seed_stage["claims"], seed_stage["entities"], seed_articles, None, seed_metadata, seed_docs)
+    pd.testing.assert_frame_equal(result["claims_ledger"], seed_ledger)
+    assert sorted(p.name for p in result.write(stage.STAGES[0], tmp_path)) == ["claim_links.parquet", "claims_ledger.parquet"]
+
+
+def test_claim_columns_are_the_claims_contract():
+    assert ledger.CLAIM_COLUMNS == schemas.CLAIMS.column_names
 
 
 def test_claim_links_across_the_seed_pair(seed_ledger):
@@ -119,7 +139,8 @@ def test_sentence_date_wins_and_keeps_the_inferred_flag():
 @pytest.mark.parametrize("name,country", [
     ("North Korean", "north korea"), ("Pyongyang", "north korea"), ("Russian", "russia"),
     ("Ukrainian", "ukraine"), ("US", "united states"), ("the United States", "united states"),
-    ("us", None), ("Kursk", None),
+    ("us", None), ("Kursk", None), ("U.S.", "united states"), ("UK", "united kingdom"),
+    ("Americans", "united states"), ("Chinese", "china"),
 ])
 def test_country_names(name, country):
     assert topics.country_name(name) == country

@@ -134,3 +134,15 @@ def test_every_exact_duplicate_in_the_corpus_is_found(shared_dir):
     dup = set(map(tuple, p.loc[p.relation == "duplicate", ["article_a", "article_b"]].values))
     expected = {(g[i], g[j]) for g in groups for i in range(len(g)) for j in range(i + 1, len(g))}
     assert expected <= dup
+
+
+def test_stage_run_returns_the_three_declared_tables(seed_articles, seed_stage, tmp_path):
+    import helpers.rewrites as stage
+    from helpers.rewrites import inference
+
+    result = stage.run(seed_articles, seed_stage["sentences"])
+    p, al = pairs.find_pairs(seed_articles, seed_stage["sentences"])
+    pd.testing.assert_frame_equal(result["article_pairs"], p)
+    pd.testing.assert_frame_equal(result["sentence_alignment"], al)
+    pd.testing.assert_frame_equal(result["article_metadata"], inference.infer_metadata(seed_articles, p))
+    assert len(result.write(stage.STAGES[0], tmp_path)) == 3

