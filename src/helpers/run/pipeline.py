@@ -141,15 +141,11 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     summary["status"] = "failed" if failed else "ok"
     summary["finished"] = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     if html and not failed:
-        try:
-            from helpers.run import reports
-        except ImportError:
-            reports = None
-        if reports is not None and hasattr(reports, "build_reports"):
-            executed = [executed_dir / nb.name for nb in discover(notebooks_dir) if (executed_dir / nb.name).exists()]
-            index = reports.build_reports(reports_dir, executed, summary, show_code=show_code,
-                                          processed_dir=processed_dir)
-            summary["index"] = _display(Path(index))
+        from helpers.run import reports
+        executed = [executed_dir / nb.name for nb in discover(notebooks_dir) if (executed_dir / nb.name).exists()]
+        index = reports.build_reports(reports_dir, executed, summary, show_code=show_code,
+                                      processed_dir=processed_dir)
+        summary["index"] = _display(Path(index))
     (reports_dir / "run.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
     if failed:
         log(f"pipeline failed in {failed['notebook']}: {failed['error']}\n"
