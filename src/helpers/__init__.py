@@ -1,27 +1,20 @@
-"""warclaims helpers: the code the numbered notebooks share.
+"""warclaims helpers: the code the numbered notebooks share, one subpackage per pipeline stage.
 
-Modules, one responsibility each, by pipeline stage:
+Each stage package declares its notebooks (``STAGES``) and one entry point ``run(...) -> StageResult``
+(see :mod:`helpers.core.stage`); a stage imports only earlier ones, in this order:
 
-Foundation
-    ``paths`` project directories · ``schemas`` table contracts · ``tables`` validated Parquet I/O ·
-    ``datadict`` README data dictionary · ``progress`` progress bars · ``pipeline`` the papermill CLI ·
-    ``notebooks`` re-executing the committed notebooks
-Parsing (01)
-    ``textio`` bytes → text · ``readers`` tagged/text/HTML/CSV/JSONL readers · ``outlets`` outlet names ·
-    ``articles`` the articles / parse_errors / duplicates tables
-Text (02–03)
-    ``docs`` model loading and the parsed-doc cache · ``nlp`` the spaCy pipeline and rule components ·
-    ``lexicons`` word lists · ``sentences`` · ``entities`` · ``statements`` · ``claims`` ·
-    ``text_stage`` the stage in one code path
-Places (04)
-    ``gazetteer`` offline gazetteer index · ``places`` detection and disambiguation
-Across articles (05, 07)
-    ``pairs`` · ``alignment`` · ``inference`` inferred metadata · ``topics`` claim topics · ``ledger``
-Dates and events (06)
-    ``date_lexicon`` · ``date_calendar`` · ``tense`` · ``dates`` · ``dates_table`` · ``events`` ·
-    ``events_chart`` · ``article_rows`` per-article failure isolation · ``dates_events_stage``
-Figures and reports (08–11)
-    ``figures`` (style, basemap, labels, map, timeline, ledger_chart, rewrite_view) · ``reports`` HTML/CSV/index
+``core``      paths, table schemas and markers, Parquet I/O, data dictionary, rules loader, progress, stage contract
+``geo``       the offline gazetteer (the one source of country names, demonyms, distances)
+``parse``     01: bytes → text, the reader registry (one entry per input format), outlets, the articles tables
+``text``      02–03: spaCy components, the parsed-doc cache, sentences, entities, statements, claims
+``places``    04: place mentions and their resolution against the gazetteer
+``rewrites``  05: article pairs, sentence alignment, inherited metadata
+``time``      06: calendar, date grammar, tense, dates and events
+``ledger``    07: claim topics, the claims ledger and claim links
+``figures``   08–11: map, timeline, claims chart, rewrite comparison, events chart
+``run``       the papermill pipeline CLI, stage registry, notebook maintenance, HTML reports
+
+``helpers.pipeline`` is the CLI's stable address (``python -m helpers.pipeline run …``).
 """
 
 __version__ = "0.1.0"

@@ -2,14 +2,23 @@
 
 The README's notebook table is generated from these, and the notebook tests check that each notebook
 writes exactly the tables its spec declares.
+
+    python -m helpers.run.stages            print the README's notebook table
+    python -m helpers.run.stages --write    replace it (and the data dictionary) between the markers in README.md
+
+tests/test_stages_readme.py fails when the README's block differs from this rendering.
 """
 from __future__ import annotations
 
+import argparse
 import importlib
+import sys
 
-from helpers.core.stage import StageSpec
+from helpers.core import datadict, paths
+from helpers.core.stage import DOCS_FILE, StageSpec
 
 STAGE_PACKAGES = ("parse", "text", "places", "rewrites", "time", "ledger", "figures")
+START, END = "<!-- notebooks:start -->", "<!-- notebooks:end -->"
 
 
 def all_specs() -> list[StageSpec]:
@@ -25,3 +34,60 @@ def spec(notebook: str) -> StageSpec:
         if s.notebook == number:
             return s
     raise KeyError(f"no stage declares notebook {number!r}")
+
+
+def _names(names, optional=()) -> str:
+    def one(n):
+        label = f"`{n}` (parsed documents)" if n == DOCS_FILE else f"`{n}`"
+        return label + (" (if present)" if n in optional else "")
+    return ", ".join(one(n) for n in names)
+
+
+def render(notebook_names: dict[str, str] | None = None) -> str:
+    """The README's notebook table: one row per notebook, from its :class:`StageSpec`."""
+    if notebook_names is None:
+        from helpers.run.pipeline import discover
+        notebook_names = {p.name[:2]: p.stem for p in discover()}
+    rows = ["| notebook | title | stage | reads | writes |", "|---|---|---|---|---|"]
+    for s in all_specs():
+        name = notebook_names.get(s.notebook, s.notebook)
+        reads = _names(s.reads + s.optional, s.optional) or ("`data/raw/`" if s.stage == "parse" else "")
+        writes = _names(s.writes) or "PNG and SVG figures in `reports/figures/`"
+        rows.append(f"| `{name}` | {s.title} | `{s.stage}` | {reads} | {writes} |")
+    return "\n".join(rows) + "\n"
+
+
+def replace_block(text: str, start: str, end: str, body: str) -> str:
+    """``text`` with the lines between the ``start`` and ``end`` markers replaced by ``body``."""
+    if start not in text or end not in text:
+        raise ValueError(f"README.md has no {start} … {end} markers")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{body}{end}{tail}"
+
+
+def readme_block(text: str) -> str:
+    """The notebook table currently between the markers of ``text``."""
+    if START not in text or END not in text:
+        raise ValueError("README.md has no notebook-table markers")
+    return text.split(START, 1)[1].split(END, 1)[0].strip("\n") + "\n"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m helpers.run.stages")
+    ap.add_argument("--write", action="store_true",
+                    help="update README.md in place (notebook table and data dictionary)")
+    args = ap.parse_args(argv)
+    if not args.write:
+        sys.stdout.write(render())
+        return 0
+    readme = paths.ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    text = replace_block(text, START, END, render())
+    text = replace_block(text, datadict.START, datadict.END, datadict.render())
+    readme.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

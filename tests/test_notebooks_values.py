@@ -1,0 +1,109 @@
+"""The numbered notebooks, executed with papermill on the seeds, produce the expected values (next to nbval).
+
+One module-scoped run (about a minute) executes every numbered notebook in order into a temp dir, snapshotting
+the processed folder before and after each one, so the tests can check both the values in the tables and that
+each notebook writes exactly the tables its :class:`~helpers.core.stage.StageSpec` declares. The assertions are
+on tables, not on the notebooks' code.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.core import tables
+from helpers.text.claims import UNATTRIBUTED
+from helpers.run import pipeline, stages
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+pytestmark = pytest.mark.slow
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    import papermill as pm
+
+    out = tmp_path_factory.mktemp("seed_run")
+    processed, reports = out / "processed", out / "reports"
+    processed.mkdir()
+    (reports / "executed").mkdir(parents=True)
+    params = {"raw_dir": str(RAW), "processed_dir": str(processed), "reports_dir": str(reports)}
+    os.environ["WARCLAIMS_NO_PROGRESS"] = "1"
+    changed = {}
+    for nb in pipeline.discover():
+        before = _snapshot(processed)
+        pm.execute_notebook(str(nb), str(reports / "executed" / nb.name), parameters=params,
+                            kernel_name=pipeline.KERNEL, cwd=str(nb.parent), progress_bar=False)
+        after = _snapshot(processed)
+        changed[nb.name[:2]] = {n for n in after if before.get(n) != after[n]} | (set(before) - set(after))
+    return {"processed": processed, "reports": reports, "changed": changed}
+
+
+def _table(seed_run, name: str) -> pd.DataFrame:
+    return tables.read_table(name, seed_run["processed"])
+
+
+def test_every_notebook_writes_exactly_its_declared_tables(seed_run):
+    for spec in stages.all_specs():
+        declared = {n if n.endswith(".spacy") else f"{n}.parquet" for n in spec.writes}
+        assert seed_run["changed"][spec.notebook] == declared, f"notebook {spec.notebook} ({spec.title})"
+
+
+def test_every_input_is_an_article_a_parse_error_or_a_duplicate(seed_run):
+    inputs = [p for p in RAW.rglob("*") if p.is_file() and not p.name.startswith((".", "README"))]
+    counted = sum(len(_table(seed_run, n)) for n in ("articles", "parse_errors", "duplicates"))
+    assert counted == len(inputs) == 2
+    assert len(_table(seed_run, "articles")) == 2
+
+
+def test_seed_troop_figures_have_their_claimants(seed_run):
+    claims = _table(seed_run, "claims")
+    attributed = claims[claims.claimant != UNATTRIBUTED]
+    by_value = attributed.groupby("value").claimant.agg(set)
+    for value in (3000, 11000, 12000):
+        assert value in by_value.index, value
+    assert "John Kirby" in by_value[3000] and "Kyrylo Budanov" in by_value[11000]
+    # both seed articles carry the three figures
+    for value in (3000, 11000, 12000):
+        assert attributed[attributed.value == value].article_id.nunique() == 2, value
+
+
+def test_claims_ledger_keeps_every_claim(seed_run):
+    claims, ledger = _table(seed_run, "claims"), _table(seed_run, "claims_ledger")
+    assert set(ledger.claim_id) == set(claims.claim_id)
+    assert ledger.topic.notna().all()
+
+
+def test_places_resolve_kursk_region_points(seed_run):
+    places = _table(seed_run, "places")
+    kursk = places[places.admin1 == "Kursk region"]
+    assert len(kursk) >= 1 and kursk.article_id.nunique() == 2
+    assert ((kursk.latitude - 51.7).abs() < 0.5).all() and ((kursk.longitude - 36.2).abs() < 0.5).all()
+    assert {"Kyiv", "Pyongyang", "Vladivostok"} <= set(places.name.dropna())
+
+
+def test_offsets_slice_article_text(seed_run):
+    text = _table(seed_run, "articles").set_index("article_id").text
+    for name in ("sentences", "entities", "claims", "places", "dates"):
+        df = _table(seed_run, name)
+        assert len(df), name
+        col = {"claims": "text", "places": "mention", "entities": "text", "sentences": "text", "dates": "text"}[name]
+        if col not in df.columns:
+            continue
+        for row in df.itertuples():
+            assert text[row.article_id][row.start_char:row.end_char] == getattr(row, col), (name, row)
+
+
+def test_seed_rewrite_pair_and_figures(seed_run):
+    assert len(_table(seed_run, "article_pairs")) == 1
+    assert len(_table(seed_run, "events")) > 0
+    figures = {p.name for p in (seed_run["reports"] / "figures").glob("*.png")}
+    assert {"map.png", "timeline.png", "claims_ledger.png", "rewrite_summary.png"} <= figures
