@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.time import stage as dates_events_stage
-from helpers.parse.articles import parse_directory
+from helpers.parse import run as parse_run
 from helpers.text.stage import extract_article, parse_articles
 
 
@@ -31,7 +31,7 @@ def main(argv=None) -> int:
     if not corpus.is_dir():
         print(f"no corpus at {corpus}", file=sys.stderr)
         return 2
-    articles = parse_directory(corpus).articles
+    articles = parse_run(corpus)["articles"]
     if args.limit:
         articles = articles.head(args.limit)
     words = int(articles["n_words"].sum())
@@ -59,8 +59,8 @@ def main(argv=None) -> int:
     print("  by precision: " + ", ".join(f"{k} {v}" for k, v in d["precision"].value_counts().sort_index().items()))
     print(f"events: {len(e)}  dated: {e['date_start'].notna().sum()}")
     print("  by type: " + ", ".join(f"{k} {v}" for k, v in e["type"].value_counts().items()))
-    print(f"failed articles: {len(result.errors)}")
-    for aid, msg in result.errors[:10]:
+    print(f"failed articles: {len(result["parse_errors"])}")
+    for aid, msg in result["parse_errors"][:10]:
         print("  ", aid, msg)
     return 0
 

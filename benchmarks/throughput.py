@@ -63,11 +63,11 @@ def main(argv=None) -> int:
         print(f"corpus not found: {args.corpus} (../shared is only on dev/CI machines); nothing measured")
         return 0
 
-    from helpers.parse.articles import parse_directory
+    from helpers.parse import run as parse_run
     from helpers.text.components import BOUNDARIES, ENTITY_FIXES, build_pipeline, place_names
     from helpers.text.stage import extract_from_docs, parse_articles, run_stage
 
-    articles = parse_directory(args.corpus).articles
+    articles = parse_run(args.corpus)["articles"]
     if args.limit:
         articles = articles.head(args.limit)
     texts = list(articles["text"])
@@ -98,7 +98,7 @@ def main(argv=None) -> int:
                 stage += time.perf_counter() - t0
                 for name, table in result.tables.items():
                     tables[name] = tables.get(name, 0) + len(table)
-                failed += len(result.errors)
+                failed += len(result["parse_errors"])
         done = min(lo + args.chunk, n)
         if done in (100, 200, n):
             rss_marks[done] = rss_mib()

@@ -10,36 +10,24 @@ in exactly one of the three tables::
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from helpers.parse import outlets, readers
+from helpers.parse import formats, outlets, readers
 from helpers.core import schemas
 from helpers.core.progress import progress
+from helpers.core.stage import StageResult
 from helpers.parse.textio import InputError, decode, normalise_body
 
 SKIP_NAMES = ("readme",)  # documentation beside the articles, not articles
 
 
-@dataclass
-class ParseResult:
-    articles: pd.DataFrame
-    errors: pd.DataFrame
-    duplicates: pd.DataFrame
-    n_inputs: int = 0
-    files: list[str] = field(default_factory=list)
-
-    def summary(self) -> pd.DataFrame:
-        """Inputs by outcome: the accounting a reader checks first."""
-        rows = [
-            ("articles", len(self.articles)),
-            ("parse_errors", len(self.errors)),
-            ("duplicates", len(self.duplicates)),
-            ("inputs", self.n_inputs),
-        ]
-        return pd.DataFrame(rows, columns=["outcome", "count"])
+def summary(result: StageResult) -> pd.DataFrame:
+    """Inputs by outcome: the accounting a reader checks first."""
+    rows = [(name, len(result[name])) for name in ("articles", "parse_errors", "duplicates")]
+    rows.append(("inputs", result.extra["n_inputs"]))
+    return pd.DataFrame(rows, columns=["outcome", "count"])
 
 
 def iter_input_files(raw_dir: Path) -> list[Path]:
@@ -91,16 +79,16 @@ def parse_file(path: Path, rel: str) -> tuple[list[dict], list[dict], int]:
     def err(reason, detail, row=None):
         return {"source_file": rel, "source_row": row, "reason": reason, "detail": detail}
 
-    if path.suffix.lower() not in readers.SUPPORTED:
+    if path.suffix.lower() not in formats.suffixes():
         return [], [err("unsupported_format", f"unknown file type {path.suffix or '(no extension)'!r}; "
-                        f"readable: {', '.join(sorted(readers.SUPPORTED))}")], 1
+                        f"readable: {', '.join(sorted(formats.suffixes()))}")], 1
     try:
         data = path.read_bytes()
     except OSError as exc:
         return [], [err("read_error", f"cannot read file: {exc.strerror or exc}")], 1
     try:
         text, encoding = decode(data)
-        fmt, records, row_problems = readers.read(path, text)
+        fmt, records, row_problems = formats.read(path.suffix.lower(), text)
     except InputError as exc:
         return [], [err(exc.reason, exc.detail)], 1
     except Exception as exc:  # a reader bug must not stop the run; report it with the file
@@ -112,15 +100,18 @@ def parse_file(path: Path, rel: str) -> tuple[list[dict], list[dict], int]:
             errors.append(err("no_content", "article body is empty after normalisation", rec.get("source_row")))
         else:
             rows.append(row)
-    if fmt in ("csv", "jsonl", "json"):
+    if formats.multi_record(fmt):
         if not rows and not errors:
             errors.append(err("empty", f"{fmt.upper()} file holds no records"))
         return rows, errors, len(rows) + len(errors)
     return rows, errors, 1
 
 
-def parse_directory(raw_dir: str | Path) -> ParseResult:
-    """Parse every file under ``raw_dir`` (or one file) into the three input tables."""
+def run(raw_dir: str | Path) -> StageResult:
+    """Stage 01: parse every file under ``raw_dir`` (or one file) into the tables of ``STAGES[0]``.
+
+    ``result.extra["n_inputs"]`` counts the inputs (files, CSV rows, JSONL lines, JSON records);
+    it equals the sum of the three tables' lengths."""
     raw_dir = Path(raw_dir)
     if not raw_dir.exists():
         raise FileNotFoundError(f"raw directory {raw_dir} does not exist")
@@ -153,4 +144,5 @@ def parse_directory(raw_dir: str | Path) -> ParseResult:
     errors_df["source_row"] = errors_df["source_row"].astype("Int64")
     dups_df = pd.DataFrame(dups, columns=schemas.DUPLICATES.column_names)
     dups_df["source_row"] = dups_df["source_row"].astype("Int64")
-    return ParseResult(articles, errors_df, dups_df, n_inputs, [p.relative_to(base).as_posix() for p in files])
+    return StageResult({"articles": articles, "parse_errors": errors_df, "duplicates": dups_df},
+                       extra={"n_inputs": n_inputs})

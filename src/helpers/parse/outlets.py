@@ -36,7 +36,8 @@ def outlet_from_url(url: str | None) -> str | None:
         name = table.get(".".join(parts[i:]))
         if name:
             return name
-    labels = [p for p in parts if p not in {"com", "net", "org", "co", "uk", "info", "news", "www", "m", "amp"}]
+    generic = set(rules.load_json("parse", "domain_labels.json")["generic_labels"])
+    labels = [p for p in parts if p not in generic]
     main = labels[-2] if len(labels) >= 2 and len(labels[-1]) == 2 else (labels[-1] if labels else parts[0])
     return main.replace("-", " ").title()
 

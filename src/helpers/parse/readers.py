@@ -3,7 +3,8 @@
 Each reader takes the decoded file text and returns a list of records. A record
 holds the raw fields (title, outlet, author, url, published, body, summary,
 highlights, source_row); :mod:`helpers.parse.articles` normalises them into the
-``articles`` table. A problem with the whole file raises :class:`InputError`;
+``articles`` table. Which reader reads which file is the format registry (:mod:`helpers.parse.formats`,
+``rules/formats.json``). A problem with the whole file raises :class:`InputError`;
 a problem with one CSV row or JSONL line is returned as a ``RowError`` so the
 other rows are still read.
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from dateutil import parser as dateparser
 
+from helpers.core import rules
 from helpers.parse.textio import InputError, clean_field
 
 csv.field_size_limit(sys.maxsize)
@@ -105,7 +107,7 @@ def _bullets(block: str | None) -> list[str]:
     return [clean_field(i) for i in items if i and clean_field(i)]
 
 
-def read_tagged(text: str) -> list[dict]:
+def read_tagged(text: str, suffix: str = "") -> list[dict]:
     content = _tag(text, "CONTENT")
     if content is None or not content.strip():
         raise InputError("no_content", "tagged file has no <CONTENT> block (or it is empty); nothing to analyse")
@@ -123,13 +125,13 @@ def read_tagged(text: str) -> list[dict]:
 
 # ---------------------------------------------------------------- plain text
 
-def read_text(text: str) -> list[dict]:
+def read_text(text: str, suffix: str = "") -> list[dict]:
     return [{"body": text}]
 
 
 # ---------------------------------------------------------------- HTML
 
-def read_html(text: str) -> list[dict]:
+def read_html(text: str, suffix: str = "") -> list[dict]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
@@ -154,22 +156,13 @@ def read_html(text: str) -> list[dict]:
 
 # ---------------------------------------------------------------- CSV / JSONL / JSON
 
+_NAMES = rules.load_json("parse", "field_names.json")
 # Usual column names, normalised (lower case, non-alphanumerics → "_"), in order of preference.
-FIELD_NAMES = {
-    "title": ("title", "headline", "heading", "head", "article_title", "webtitle", "web_title", "name"),
-    "body": ("text", "body", "content", "article", "article_text", "full_text", "fulltext", "maintext",
-             "main_text", "body_text", "bodytext", "article_body", "articlebody", "story"),
-    "published": ("published", "published_date", "publish_date", "publication_date", "pub_date", "pubdate",
-                  "date_published", "datepublished", "published_at", "webpublicationdate",
-                  "web_publication_date", "date", "date_formatted", "datetime", "seendate", "timestamp", "time"),
-    "url": ("url", "link", "article_url", "articleurl", "web_url", "weburl", "canonical_url", "permalink",
-            "source_url", "href", "uri"),
-    "author": ("author", "authors", "byline", "by", "writer", "creator"),
-    "outlet": ("outlet", "source", "source_name", "sourcename", "publisher", "publication", "site", "site_name",
-               "sitename", "domain", "newspaper", "media", "outlet_name"),
-    "summary": ("summary", "description", "abstract", "standfirst", "trailtext", "trail_text", "lede"),
-}
-_NOT_ARTICLE_URL = re.compile(r"image|img|thumb|photo|picture|comment|video|avatar|icon|logo")
+FIELD_NAMES = {field: tuple(names) for field, names in _NAMES["fields"].items()}
+
+
+def _has_any(name: str, words) -> bool:
+    return any(w in name for w in words)
 
 
 def _norm(name: str) -> str:
@@ -189,12 +182,12 @@ def map_columns(columns: list[str]) -> dict[str, str]:
                 break
     if "url" not in mapping:  # e.g. "Article Url" next to "Image Url"
         for norm, col in by_norm.items():
-            if ("url" in norm or "link" in norm) and not _NOT_ARTICLE_URL.search(norm):
+            if _has_any(norm, _NAMES["url_words"]) and not _has_any(norm, _NAMES["not_article_url_words"]):
                 mapping["url"] = col
                 break
     if "published" not in mapping:
         for norm, col in by_norm.items():
-            if ("date" in norm or "publish" in norm) and not re.search(r"updat|modif|creat|access|crawl", norm):
+            if _has_any(norm, _NAMES["date_words"]) and not _has_any(norm, _NAMES["not_published_words"]):
                 mapping["published"] = col
                 break
     return mapping
@@ -287,7 +280,7 @@ def _records_from_objects(objs) -> tuple[list[dict], list[RowError]]:
     return records, problems
 
 
-def read_jsonl(text: str) -> tuple[list[dict], list[RowError]]:
+def read_jsonl(text: str, suffix: str = "") -> tuple[list[dict], list[RowError]]:
     objs, problems = [], []
     for line_no, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -300,13 +293,13 @@ def read_jsonl(text: str) -> tuple[list[dict], list[RowError]]:
     return records, problems + more
 
 
-def read_json(text: str) -> tuple[list[dict], list[RowError]]:
+def read_json(text: str, suffix: str = "") -> tuple[list[dict], list[RowError]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError("malformed_row", f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
     if isinstance(data, dict):
-        for key in ("articles", "items", "data", "results", "documents", "docs", "records"):
+        for key in _NAMES["json_container_keys"]:
             if isinstance(data.get(key), list):
                 data = data[key]
                 break
@@ -315,30 +308,3 @@ def read_json(text: str) -> tuple[list[dict], list[RowError]]:
     if not isinstance(data, list):
         raise InputError("no_content", "JSON is neither an object nor a list of objects")
     return _records_from_objects(list(enumerate(data, start=1)))
-
-
-TEXT_SUFFIXES = {".txt", ".text"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-CSV_SUFFIXES = {".csv", ".tsv"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-JSON_SUFFIXES = {".json"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | CSV_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
-
-
-def read(path: Path, text: str) -> tuple[str, list[dict], list[RowError]]:
-    """Dispatch on the file suffix (sniffing tagged vs plain text). Returns (format, records, row problems)."""
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        if is_tagged(text):
-            return "tagged", read_tagged(text), []
-        return "text", read_text(text), []
-    if suffix in HTML_SUFFIXES:
-        return "html", read_html(text), []
-    if suffix in CSV_SUFFIXES:
-        return ("csv", *read_csv(text, suffix))
-    if suffix in JSONL_SUFFIXES:
-        return ("jsonl", *read_jsonl(text))
-    if suffix in JSON_SUFFIXES:
-        return ("json", *read_json(text))
-    raise InputError("unsupported_format",
-                     f"unknown file type {suffix or '(no extension)'!r}; readable: {', '.join(sorted(SUPPORTED))}")

@@ -7,6 +7,8 @@ import unicodedata
 
 import charset_normalizer
 
+from helpers.core import rules
+
 
 class InputError(Exception):
     """An input that cannot be used. ``reason`` is a short code for the parse_errors table."""
@@ -54,10 +56,8 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-# Encodings news text is usually in, in order of preference when several decode equally cleanly
-# (short texts often do: cp1250 and cp1252 agree on most punctuation).
-LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "iso8859_5", "cp1253",
-                    "cp1254", "cp1257", "mac_roman", "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr")
+# Encodings news text is usually in, in order of preference (rules/encodings.json).
+LEGACY_ENCODINGS = tuple(rules.load_json("parse", "encodings.json")["legacy"])
 
 
 def _detect(data: bytes):
