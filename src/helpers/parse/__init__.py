@@ -15,3 +15,9 @@ def run(raw_dir):
     """Stage 01 entry point: see :func:`helpers.parse.articles.run`."""
     from helpers.parse import articles
     return articles.run(raw_dir)
+
+
+def hash_inputs(raw_dir):
+    """Guarded per-file SHA-256 of the raw inputs: see :func:`helpers.parse.articles.hash_inputs`."""
+    from helpers.parse import articles
+    return articles.hash_inputs(raw_dir)

@@ -16,8 +16,15 @@ def domain_table() -> dict[str, str]:
     return {row["domain"].lower(): row["outlet"] for row in rules.load_csv("parse", "outlets.csv")}
 
 
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+\-]*):(?!\d)")
+
+
 def domain_of(url: str | None) -> str | None:
+    """The host of a web URL (``www.`` dropped); None for other schemes (``javascript:``, ``mailto:``…)."""
     if not url:
+        return None
+    scheme = _SCHEME.match(url.strip())
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
         return None
     if "//" not in url:
         url = "//" + url

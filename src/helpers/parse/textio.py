@@ -73,13 +73,21 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 
 
+_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+
+
+def strip_markup(text: str) -> str:
+    """Text without HTML/XML tags and comments (markup in a text export never reaches the tables)."""
+    return _MARKUP.sub(" ", text) if "<" in text else text
+
+
 def normalise_body(text: str) -> str:
     """The canonical article body: one paragraph per non-empty line, paragraphs separated by a blank line.
 
     Line ends are unified (CRLF/CR → LF), Unicode is NFC, runs of spaces become one space,
     zero-width characters are dropped. Every character offset downstream refers to the result.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_markup(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n\n".join(line for line in lines if line)
@@ -89,5 +97,5 @@ def clean_field(value) -> str | None:
     """A metadata field as a single-line string, or None when empty."""
     if value is None:
         return None
-    s = _SPACES.sub(" ", str(value).replace("\r", " ").replace("\n", " ")).strip()
+    s = _SPACES.sub(" ", strip_markup(str(value)).replace("\r", " ").replace("\n", " ")).strip()
     return s or None
