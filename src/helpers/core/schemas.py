@@ -128,7 +128,7 @@ PARSE_ERRORS = _register(Table(
     columns=(
         C("source_file", STR, False, doc="Path relative to the raw directory."),
         C("source_row", INT, doc="CSV row / JSONL line number when the problem is inside a multi-article file."),
-        C("reason", STR, False, doc="Short machine-readable reason: empty, binary, unsupported_format, no_content, malformed_row, decode_error, read_error."),
+        C("reason", STR, False, doc="Short machine-readable reason: empty, binary, decode_error, unsupported_format, read_error, broken_link, symlink_loop, no_content, malformed_row (defined in docs/stages/parse.md)."),
         C("detail", STR, False, doc="Human-readable explanation."),
     ),
 ))
