@@ -49,18 +49,18 @@ def outlet_from_url(url: str | None) -> str | None:
     return main.replace("-", " ").title()
 
 
-# A closing credit line naming the publisher: "More: Example News", "Read more at X",
-# "Originally published by X", "© 2024 X". "Source: X" is deliberately not one: in agency-fed
-# copy it names where the facts came from (a news agency, a social network), not the outlet.
+# Closing credit lines naming the publisher ("More: Example News", "Read more at X", "Originally published
+# by X", "© 2024 X", "X's Jane Roe contributed to this report"): phrases in rules/credit_lines.json.
+_CREDITS = rules.load_json("parse", "credit_lines.json")
 _CREDIT = re.compile(
-    r"^(?:more|more at|more on|read more(?: at| on)?|"
-    r"(?:this (?:article|story) )?(?:was )?(?:originally|first) (?:published|appeared) (?:by|in|on|at))"
+    r"^(?:" + "|".join(_CREDITS["credit_prefixes"]) + r")"
     r"\s*[:：\-–—]?\s*(?P<name>.+?)\s*\.?$",
     re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[^.]+?)\s*\.?$", re.IGNORECASE)
-# "Example News' Jane Roe contributed to this report." — the outlet's own staff credit.
-_STAFF = re.compile(r"^(?P<name>(?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)[’']s?\s+[A-Z].{0,150}?\s+contributed to (?:this|the) (?:report|story)\.?$")
+_COPYRIGHT = re.compile(r"^(?:" + "|".join(_CREDITS["copyright_marks"]) + r")\s*(?:\d{4}\s*)?(?P<name>[^.]+?)\s*\.?$",
+                        re.IGNORECASE)
+_STAFF = re.compile(r"^(?P<name>(?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)[’']s?\s+[A-Z].{0,150}?\s+"
+                    + _CREDITS["staff_credit"] + r"\.?$")
 _URL = re.compile(r"https?://\S+")
 
 
