@@ -59,8 +59,8 @@ def main(argv=None) -> int:
     print("  by precision: " + ", ".join(f"{k} {v}" for k, v in d["precision"].value_counts().sort_index().items()))
     print(f"events: {len(e)}  dated: {e['date_start'].notna().sum()}")
     print("  by type: " + ", ".join(f"{k} {v}" for k, v in e["type"].value_counts().items()))
-    print(f"failed articles: {len(result["parse_errors"])}")
-    for aid, msg in result["parse_errors"][:10]:
+    print(f"failed articles: {len(result.errors)}")
+    for aid, msg in result.errors[:10]:
         print("  ", aid, msg)
     return 0
 

@@ -98,7 +98,7 @@ def main(argv=None) -> int:
                 stage += time.perf_counter() - t0
                 for name, table in result.tables.items():
                     tables[name] = tables.get(name, 0) + len(table)
-                failed += len(result["parse_errors"])
+                failed += len(result.errors)
         done = min(lo + args.chunk, n)
         if done in (100, 200, n):
             rss_marks[done] = rss_mib()
