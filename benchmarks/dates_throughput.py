@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.time import stage as dates_events_stage
-from helpers.parse.articles import parse_directory
+from helpers.parse import run as parse_run
 from helpers.text.stage import extract_article, parse_articles
 
 
@@ -31,7 +31,7 @@ def main(argv=None) -> int:
     if not corpus.is_dir():
         print(f"no corpus at {corpus}", file=sys.stderr)
         return 2
-    articles = parse_directory(corpus).articles
+    articles = parse_run(corpus)["articles"]
     if args.limit:
         articles = articles.head(args.limit)
     words = int(articles["n_words"].sum())

@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.rewrites import pairs
-from helpers.parse.articles import parse_directory
+from helpers.parse import run as parse_run
 from helpers.text.components import parse
 from helpers.text.sentences import extract_sentences
 
@@ -56,8 +56,8 @@ def check_duplicates(corpus: Path, parsed) -> dict:
     found = set(map(tuple, p.loc[p.relation == "duplicate", ["article_a", "article_b"]].values))
     expected = {(g[i], g[j]) for g in groups for i in range(len(g)) for j in range(i + 1, len(g))}
     # parse stage: each MD5 group is one kept article, the other files listed in `duplicates`
-    kept_of = dict(zip(parsed.articles.source_file, parsed.articles.article_id))
-    kept_of.update(dict(zip(parsed.duplicates.source_file, parsed.duplicates.duplicate_of)))
+    kept_of = dict(zip(parsed["articles"].source_file, parsed["articles"].article_id))
+    kept_of.update(dict(zip(parsed["duplicates"].source_file, parsed["duplicates"].duplicate_of)))
     collapsed = sum(len({kept_of.get(f) for f in g}) == 1 and None not in {kept_of.get(f) for f in g} for g in groups)
     return dict(files=len(texts), md5_groups=len(groups), files_in_groups=sum(map(len, groups)),
                 expected_pairs=len(expected), found_pairs=len(expected & found),
@@ -121,9 +121,9 @@ def synthetic(articles: pd.DataFrame, sentences: pd.DataFrame, n: int, seed: int
 def raw_files_frame(parsed, sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One article per raw file *including exact repeats* (a repeat gets its kept copy's
     text and sentences), in file-name order: the 357-file corpus as it is on disk."""
-    kept = parsed.articles.set_index("article_id")
-    source = dict(zip(parsed.articles.source_file, parsed.articles.article_id))
-    source.update(dict(zip(parsed.duplicates.source_file, parsed.duplicates.duplicate_of)))
+    kept = parsed["articles"].set_index("article_id")
+    source = dict(zip(parsed["articles"].source_file, parsed["articles"].article_id))
+    source.update(dict(zip(parsed["duplicates"].source_file, parsed["duplicates"].duplicate_of)))
     by_article = {a: g for a, g in sentences.groupby("article_id")}
     arts, sents = [], []
     for f in sorted(source):
@@ -182,11 +182,11 @@ def main(argv=None) -> int:
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
 
-    parsed = parse_directory(args.corpus)
+    parsed = parse_run(args.corpus)
     dup = check_duplicates(args.corpus, parsed)
     print("exact duplicates:", dup)
 
-    articles = parsed.articles.sort_values("source_file").reset_index(drop=True)
+    articles = parsed["articles"].sort_values("source_file").reset_index(drop=True)
     t0 = time.perf_counter()
     sentences = sentences_of(articles)
     print(f"parsed {len(articles)} articles into {len(sentences)} sentences in {time.perf_counter() - t0:.1f} s (not part of the pair stage)")

@@ -50,10 +50,10 @@ def main(argv=None) -> int:
           f"median {statistics.median(loads):.3f} s, max {max(loads):.3f} s")
 
     from helpers.places import toponyms as places
-    from helpers.parse.articles import parse_directory
+    from helpers.parse import run as parse_run
     from helpers.text.components import parse
 
-    articles = parse_directory(corpus).articles
+    articles = parse_run(corpus)["articles"]
     if args.limit:
         articles = articles.iloc[: args.limit]
     t0 = time.perf_counter()

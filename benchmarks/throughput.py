@@ -63,11 +63,11 @@ def main(argv=None) -> int:
         print(f"corpus not found: {args.corpus} (../shared is only on dev/CI machines); nothing measured")
         return 0
 
-    from helpers.parse.articles import parse_directory
+    from helpers.parse import run as parse_run
     from helpers.text.components import BOUNDARIES, ENTITY_FIXES, build_pipeline, place_names
     from helpers.text.stage import extract_from_docs, parse_articles, run_stage
 
-    articles = parse_directory(args.corpus).articles
+    articles = parse_run(args.corpus)["articles"]
     if args.limit:
         articles = articles.head(args.limit)
     texts = list(articles["text"])

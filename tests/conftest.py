@@ -29,9 +29,9 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_articles():
     """The ``articles`` table of the default corpus in ``data/raw``."""
-    from helpers.parse.articles import parse_directory
+    from helpers.parse import run as parse_run
 
-    return parse_directory(RAW_DIR).articles
+    return parse_run(RAW_DIR)["articles"]
 
 
 @pytest.fixture(scope="session")

@@ -31,11 +31,11 @@ class SeedStage:
 
 @functools.lru_cache(maxsize=1)
 def seed_stage() -> SeedStage:
-    from helpers.parse.articles import parse_directory
+    from helpers.parse import run as parse_run
     from helpers.time.table import article_anchors, build_dates_table
     from helpers.text.stage import extract_article, parse_articles
 
-    articles = parse_directory(paths.RAW_DIR).articles
+    articles = parse_run(paths.RAW_DIR)["articles"]
     docs = {d.user_data["article_id"]: d for d in parse_articles(articles)}
     sentences, entities = [], []
     for aid, doc in docs.items():

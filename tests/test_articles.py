@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from helpers.core import schemas
-from helpers.parse.articles import parse_directory
+from helpers.parse import run as parse_run
 from helpers.parse.outlets import outlet_from_credit, outlet_from_url
 from helpers.parse.readers import date_from_filename, map_columns
 
@@ -23,13 +23,13 @@ needs_corpora = pytest.mark.skipif(not CORPORA.exists(), reason="../shared/corpo
 
 
 def accounted(result) -> bool:
-    return len(result.articles) + len(result.errors) + len(result.duplicates) == result.n_inputs
+    return len(result["articles"]) + len(result["parse_errors"]) + len(result["duplicates"]) == result.extra["n_inputs"]
 
 
 @pytest.fixture(scope="module")
 def seeds():
-    result = parse_directory(RAW)
-    return result, result.articles.set_index("source_file")
+    result = parse_run(RAW)
+    return result, result["articles"].set_index("source_file")
 
 
 def test_seed_002_tagged_metadata(seeds):
@@ -64,18 +64,18 @@ def test_seed_000_plain_text(seeds):
 
 def test_seed_tables_match_contracts(seeds):
     result, _ = seeds
-    schemas.validate(result.articles, "articles")
-    schemas.validate(result.errors, "parse_errors")
-    schemas.validate(result.duplicates, "duplicates")
-    assert accounted(result) and result.n_inputs == 2 and len(result.errors) == 0
+    schemas.validate(result["articles"], "articles")
+    schemas.validate(result["parse_errors"], "parse_errors")
+    schemas.validate(result["duplicates"], "duplicates")
+    assert accounted(result) and result.extra["n_inputs"] == 2 and len(result["parse_errors"]) == 0
 
 
 def test_article_id_is_stable_and_independent_of_order(tmp_path):
     for name in ("b.txt", "a.txt"):
         (tmp_path / name).write_text(f"Text of article {name}. It has words.\n", encoding="utf-8")
-    first = parse_directory(tmp_path).articles.set_index("source_file").article_id
+    first = parse_run(tmp_path)["articles"].set_index("source_file").article_id
     (tmp_path / "a.txt").rename(tmp_path / "z.txt")
-    second = parse_directory(tmp_path).articles.set_index("source_file").article_id
+    second = parse_run(tmp_path)["articles"].set_index("source_file").article_id
     assert first["b.txt"] == second["b.txt"]
     assert first["a.txt"] == second["z.txt"]
 
@@ -107,23 +107,23 @@ def bad_dir(tmp_path):
 
 
 def test_bad_inputs_are_reported_and_the_run_goes_on(bad_dir):
-    result = parse_directory(bad_dir)
-    file_errors = result.errors[result.errors.source_row.isna()].set_index("source_file")
+    result = parse_run(bad_dir)
+    file_errors = result["parse_errors"][result["parse_errors"].source_row.isna()].set_index("source_file")
     reasons = file_errors.reason.to_dict()
     assert reasons["empty.txt"] == "empty"
     assert reasons["blank.txt"] == "empty"
     assert reasons["binary.txt"] == "binary"
     assert reasons["report.pdf"] == "unsupported_format" and ".pdf" in file_errors.detail["report.pdf"]
     assert reasons["notag.txt"] == "no_content" and "CONTENT" in file_errors.detail["notag.txt"]
-    bad_row = result.errors[result.errors.source_file == "export.csv"]
+    bad_row = result["parse_errors"][result["parse_errors"].source_file == "export.csv"]
     assert list(bad_row.reason) == ["malformed_row"] and list(bad_row.source_row) == [2]
     # all inputs accounted for: 11 files (README skipped), the CSV holding three rows
-    assert result.n_inputs == 10 + 3 and accounted(result)
-    assert "README.md" not in set(result.articles.source_file) | set(result.errors.source_file)
+    assert result.extra["n_inputs"] == 10 + 3 and accounted(result)
+    assert "README.md" not in set(result["articles"].source_file) | set(result["parse_errors"].source_file)
 
 
 def test_encodings_bom_and_line_ends(bad_dir):
-    arts = parse_directory(bad_dir).articles.set_index("source_file")
+    arts = parse_run(bad_dir)["articles"].set_index("source_file")
     latin = arts.loc["latin1.txt"]
     assert latin.text == "Le ministère a annoncé 300 soldats à Kyiv."
     assert latin.encoding not in ("utf-8", "utf-8-sig")  # detected, and recorded
@@ -133,16 +133,16 @@ def test_encodings_bom_and_line_ends(bad_dir):
 
 
 def test_exact_duplicate_kept_once_and_recorded(bad_dir):
-    result = parse_directory(bad_dir)
-    kept = result.articles.set_index("source_file")
+    result = parse_run(bad_dir)
+    kept = result["articles"].set_index("source_file")
     assert "orig.txt" in kept.index and "sub/copy.txt" not in kept.index
-    dup = result.duplicates.iloc[0]
+    dup = result["duplicates"].iloc[0]
     assert dup.source_file == "sub/copy.txt" and dup.kept_source_file == "orig.txt"
     assert dup.duplicate_of == kept.loc["orig.txt"].article_id
 
 
 def test_csv_rows_map_usual_columns(bad_dir):
-    arts = parse_directory(bad_dir).articles
+    arts = parse_run(bad_dir)["articles"]
     csv_rows = arts[arts.source_format == "csv"].set_index("source_row")
     assert list(csv_rows.index) == [1, 3]
     assert csv_rows.loc[1].title == "One" and csv_rows.loc[1].published == dt.date(2023, 1, 5)
@@ -159,12 +159,12 @@ def test_jsonl_and_json(tmp_path):
     body = "\n".join(json.dumps(x) for x in lines) + "\n{broken json\n"
     (tmp_path / "feed.jsonl").write_text(body, encoding="utf-8")
     (tmp_path / "dump.json").write_text(json.dumps({"articles": [{"headline": "C", "body": "Gamma text."}]}))
-    result = parse_directory(tmp_path)
-    arts = result.articles.set_index("title")
+    result = parse_run(tmp_path)
+    arts = result["articles"].set_index("title")
     assert arts.loc["A"].outlet == "The Guardian" and arts.loc["A"].published == dt.date(2022, 3, 1)
     assert arts.loc["B"].outlet == "Kyiv Post" and arts.loc["B"].author == "R. Writer"
     assert arts.loc["C"].source_format == "json"
-    assert sorted(result.errors.source_row.tolist()) == [2, 4]
+    assert sorted(result["parse_errors"].source_row.tolist()) == [2, 4]
     assert accounted(result)
 
 
@@ -177,7 +177,7 @@ def test_html_page_with_trafilatura(tmp_path):
     <body><nav>Home | World</nav><article><h1>Shelling overnight</h1><p>{para}</p>
     <p>Residents were told to stay in shelters until the all-clear was given.</p></article></body></html>"""
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
-    a = parse_directory(tmp_path).articles.iloc[0]
+    a = parse_run(tmp_path)["articles"].iloc[0]
     assert a.source_format == "html"
     assert a.title == "Shelling overnight" and a.author == "Jo Reporter" and a.outlet == "Example Daily"
     assert a.published == dt.date(2023, 5, 2) and a.url == "https://www.example.com/shelling"
@@ -204,28 +204,28 @@ def test_filename_dates_and_outlet_rules():
 def test_ukraine_corpus_all_files_accounted():
     folder = CORPORA / "ukraine-war-news"
     files = sorted(folder.glob("*.txt"))
-    result = parse_directory(folder)
-    assert result.n_inputs == len(files) == 357 and accounted(result)
+    result = parse_run(folder)
+    assert result.extra["n_inputs"] == len(files) == 357 and accounted(result)
     # every repeated text is recorded as a duplicate of the first copy
     by_hash: dict[str, list[str]] = {}
     for f in files:
         by_hash.setdefault(hashlib.md5(f.read_bytes().strip()).hexdigest(), []).append(f.name)
     expected_repeats = sum(len(v) - 1 for v in by_hash.values())
-    assert len(result.duplicates) >= expected_repeats
-    arts = result.articles
+    assert len(result["duplicates"]) >= expected_repeats
+    arts = result["articles"]
     assert arts.published.notna().all()  # every file name carries a timestamp
     assert set(arts.outlet_country.dropna()) <= {"GB", "US", "PL", "UA", "BY"}
 
 
 @needs_corpora
 def test_guardian_csv_export():
-    result = parse_directory(CORPORA / "guardian-nato-2022")
-    assert result.n_inputs == 250 and accounted(result)
-    arts = result.articles
+    result = parse_run(CORPORA / "guardian-nato-2022")
+    assert result.extra["n_inputs"] == 250 and accounted(result)
+    arts = result["articles"]
     assert len(arts) >= 230
     assert arts.title.notna().all() and arts.published.notna().all()
     assert arts.published.min() >= dt.date(2022, 2, 23) and arts.published.max() <= dt.date(2022, 7, 3)
     assert set(arts.outlet) == {"The Guardian"}
     # rows with an empty Text are errors with their row number, not silent drops
-    assert set(result.errors.reason) <= {"no_content", "malformed_row"}
-    assert result.errors.source_row.notna().all()
+    assert set(result["parse_errors"].reason) <= {"no_content", "malformed_row"}
+    assert result["parse_errors"].source_row.notna().all()

@@ -19,15 +19,15 @@ pytestmark = pytest.mark.corpus
 
 @pytest.fixture(scope="module")
 def corpus_articles(shared_dir):
-    from helpers.parse.articles import parse_directory
+    from helpers.parse import run as parse_run
 
     frames = []
     news = shared_dir / "corpora" / "ukraine-war-news"
     if news.is_dir():
-        frames.append(parse_directory(news).articles)
+        frames.append(parse_run(news)["articles"])
     guardian = shared_dir / "corpora" / "guardian-nato-2022"
     if guardian.is_dir():
-        g = parse_directory(guardian).articles
+        g = parse_run(guardian)["articles"]
         sample = os.environ.get("WARCLAIMS_CORPUS_SAMPLE")
         if sample:
             g = g.sort_values("article_id").head(int(sample))

@@ -202,9 +202,9 @@ def test_empty_input_gives_an_empty_table(gaz):
 # ---------------------------------------------------------------- real corpus properties
 @pytest.fixture(scope="session")
 def corpus_places(shared_dir, nlp, gaz):
-    from helpers.parse.articles import parse_directory
+    from helpers.parse import run as parse_run
 
-    articles = parse_directory(shared_dir / "corpora" / "ukraine-war-news").articles.iloc[::18]  # 20 articles
+    articles = parse_run(shared_dir / "corpora" / "ukraine-war-news")["articles"].iloc[::18]  # 20 articles
     docs = []
     for aid, doc in zip(articles["article_id"], nlp.pipe(articles["text"].tolist())):
         doc.user_data["article_id"] = aid

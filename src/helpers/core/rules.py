@@ -15,7 +15,7 @@ from importlib.abc import Traversable
 
 def rules_file(stage: str, name: str) -> Traversable:
     """``helpers/<stage>/rules/<name>`` (``stage`` is the subpackage name, e.g. ``"text"``)."""
-    return resources.files(f"helpers.{stage}").joinpath("rules", name)
+    return resources.files("helpers").joinpath(stage, "rules", name)  # without importing the stage
 
 
 @functools.lru_cache(maxsize=None)

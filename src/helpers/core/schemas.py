@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pyarrow as pa
 
+from helpers.core import rules
+
 
 class SchemaError(ValueError):
     """A table does not match its contract."""
@@ -71,7 +73,8 @@ def _provenance(sentence: bool = True) -> tuple[Column, ...]:
     return tuple(cols)
 
 
-SOURCE_FORMATS = ("tagged", "text", "html", "csv", "jsonl", "json")
+# Input formats: the names in parse's format registry (the one list; read as data, so core imports no stage).
+SOURCE_FORMATS = tuple(f["name"] for f in rules.load_json("parse", "formats.json")["formats"])
 QUALIFIERS = ("exact", "at_least", "more_than", "about", "up_to", "less_than", "range")
 CATEGORIES = ("personnel", "casualties", "equipment", "money", "percent", "distance", "area", "attacks", "other")
 CLAIMANT_VIA = ("statement", "according_to", "attribution_verb", "unattributed")
@@ -103,7 +106,7 @@ ARTICLES = _register(Table(
         C("article_id", STR, False, doc="Stable id: first 16 hex digits of `content_sha256` (derived from the text, not from file order)."),
         C("source_file", STR, False, doc="Path of the input file, relative to the raw directory (POSIX separators)."),
         C("source_row", INT, doc="Row (CSV, 1-based data row) or line (JSONL, 1-based) inside `source_file`; null for one-article files."),
-        C("source_format", STR, False, SOURCE_FORMATS, doc="Reader used: tagged, text, html, csv, jsonl or json."),
+        C("source_format", STR, False, SOURCE_FORMATS, doc="Reader used: a format of the registry `src/helpers/parse/rules/formats.json`."),
         C("encoding", STR, False, doc="Text encoding the file was decoded with (utf-8, utf-8-sig, or the detected one)."),
         C("title", STR, doc="Headline, where the source has one."),
         C("outlet", STR, doc="Publishing outlet as stated: credit line, outlet column, site name, or mapped from the URL domain."),
@@ -125,7 +128,7 @@ PARSE_ERRORS = _register(Table(
     columns=(
         C("source_file", STR, False, doc="Path relative to the raw directory."),
         C("source_row", INT, doc="CSV row / JSONL line number when the problem is inside a multi-article file."),
-        C("reason", STR, False, doc="Short machine-readable reason: empty, binary, unsupported_format, no_content, malformed_row, decode_error, read_error."),
+        C("reason", STR, False, doc="Short machine-readable reason: empty, binary, decode_error, unsupported_format, read_error, broken_link, symlink_loop, no_content, malformed_row (defined in docs/stages/parse.md)."),
         C("detail", STR, False, doc="Human-readable explanation."),
     ),
 ))

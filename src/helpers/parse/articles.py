@@ -9,51 +9,117 @@ in exactly one of the three tables::
 """
 from __future__ import annotations
 
+import errno
 import hashlib
-from dataclasses import dataclass, field
+import os
 from pathlib import Path
 
 import pandas as pd
 
-from helpers.parse import outlets, readers
+from helpers.parse import formats, outlets, readers
 from helpers.core import schemas
 from helpers.core.progress import progress
+from helpers.core.stage import StageResult
 from helpers.parse.textio import InputError, decode, normalise_body
 
 SKIP_NAMES = ("readme",)  # documentation beside the articles, not articles
 
 
-@dataclass
-class ParseResult:
-    articles: pd.DataFrame
-    errors: pd.DataFrame
-    duplicates: pd.DataFrame
-    n_inputs: int = 0
-    files: list[str] = field(default_factory=list)
-
-    def summary(self) -> pd.DataFrame:
-        """Inputs by outcome: the accounting a reader checks first."""
-        rows = [
-            ("articles", len(self.articles)),
-            ("parse_errors", len(self.errors)),
-            ("duplicates", len(self.duplicates)),
-            ("inputs", self.n_inputs),
-        ]
-        return pd.DataFrame(rows, columns=["outcome", "count"])
+def summary(result: StageResult) -> pd.DataFrame:
+    """Inputs by outcome: the accounting a reader checks first."""
+    rows = [(name, len(result[name])) for name in ("articles", "parse_errors", "duplicates")]
+    rows.append(("inputs", result.extra["n_inputs"]))
+    return pd.DataFrame(rows, columns=["outcome", "count"])
 
 
-def iter_input_files(raw_dir: Path) -> list[Path]:
-    if raw_dir.is_file():
-        return [raw_dir]
-    files = []
-    for p in sorted(raw_dir.rglob("*")):
-        rel = p.relative_to(raw_dir)
-        if not p.is_file() or any(part.startswith(".") for part in rel.parts):
-            continue
-        if p.name.lower().startswith(SKIP_NAMES):
-            continue
-        files.append(p)
-    return files
+def walk_inputs(raw_dir: Path) -> list[tuple[Path, str | None, str | None]]:
+    """Every input file under ``raw_dir``, in sorted path order: ``(path, reason, detail)``.
+
+    ``reason`` is None for a regular file to read, else the ``parse_errors`` reason the entry
+    gets without being read: ``broken_link`` (a link whose target is missing), ``symlink_loop``
+    (a link that resolves to itself, or a linked folder that is one of its own ancestors),
+    ``read_error`` (a folder that cannot be listed, a FIFO/device/socket). Symlinked files and
+    folders are followed once. Hidden entries and ``README*`` files are skipped (and only those).
+    Never raises for anything inside ``raw_dir``.
+    """
+    if not raw_dir.is_dir():
+        return [(raw_dir, None, None)]
+    out: list[tuple[Path, str | None, str | None]] = []
+
+    def visit(folder: Path, ancestors: frozenset[str]):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            out.append((folder, "read_error", f"cannot list folder: {exc.strerror or exc}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_link = entry.is_symlink()
+                if is_link:
+                    real = os.path.realpath(path, strict=True)
+                    target = Path(real)
+                    is_dir, is_file = target.is_dir(), target.is_file()
+                else:
+                    real = os.path.realpath(path)
+                    is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False)
+            except FileNotFoundError:
+                out.append((path, "broken_link", f"link target {os.readlink(path)!r} does not exist"))
+                continue
+            except OSError as exc:  # ELOOP: the link resolves through itself
+                if is_link and exc.errno == errno.ELOOP:
+                    out.append((path, "symlink_loop", f"link {os.readlink(path)!r} resolves to itself"))
+                else:
+                    out.append((path, "read_error", f"cannot inspect: {exc.strerror or exc}"))
+                continue
+            except RuntimeError as exc:  # older Pythons report link loops this way
+                out.append((path, "symlink_loop", f"link loops: {exc}"))
+                continue
+            if is_dir:
+                if real in ancestors:
+                    out.append((path, "symlink_loop", "linked folder is one of its own ancestors; not followed again"))
+                else:
+                    visit(path, ancestors | {real})
+            elif is_file:
+                if not entry.name.lower().startswith(SKIP_NAMES):
+                    out.append((path, None, None))
+            else:
+                out.append((path, "read_error", "not a regular file (FIFO, device or socket); not read"))
+
+    visit(raw_dir, frozenset({os.path.realpath(raw_dir)}))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of one input file; raises :class:`InputError` (``read_error``) instead of ``OSError``."""
+    try:
+        return path.read_bytes()
+    except (OSError, ValueError) as exc:
+        raise InputError("read_error", f"cannot read file: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def hash_inputs(raw_dir: str | Path) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """SHA-256 of every input under ``raw_dir``: ``({rel: hexdigest}, {rel: (reason, detail)})``.
+
+    Walking, reading and hashing are one guarded step: an unreadable, looping or dangling entry
+    is returned as an error (the same reason ``parse_errors`` gives it), never raised. For the
+    pipeline runner's ``run.json``."""
+    raw_dir = Path(raw_dir)
+    base = raw_dir if raw_dir.is_dir() else raw_dir.parent
+    hashes, errors = {}, {}
+    for path, reason, detail in walk_inputs(raw_dir):
+        rel = path.relative_to(base).as_posix()
+        if reason is None:
+            try:
+                hashes[rel] = hashlib.sha256(read_input(path)).hexdigest()
+                continue
+            except InputError as exc:
+                reason, detail = exc.reason, exc.detail
+        errors[rel] = (reason, detail)
+    return hashes, errors
 
 
 def _finish(record: dict, rel: str, fmt: str, encoding: str, filename: str) -> dict | None:
@@ -91,16 +157,12 @@ def parse_file(path: Path, rel: str) -> tuple[list[dict], list[dict], int]:
     def err(reason, detail, row=None):
         return {"source_file": rel, "source_row": row, "reason": reason, "detail": detail}
 
-    if path.suffix.lower() not in readers.SUPPORTED:
+    if path.suffix.lower() not in formats.suffixes():
         return [], [err("unsupported_format", f"unknown file type {path.suffix or '(no extension)'!r}; "
-                        f"readable: {', '.join(sorted(readers.SUPPORTED))}")], 1
+                        f"readable: {', '.join(sorted(formats.suffixes()))}")], 1
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [], [err("read_error", f"cannot read file: {exc.strerror or exc}")], 1
-    try:
-        text, encoding = decode(data)
-        fmt, records, row_problems = readers.read(path, text)
+        text, encoding = decode(read_input(path))
+        fmt, records, row_problems = formats.read(path.suffix.lower(), text)
     except InputError as exc:
         return [], [err(exc.reason, exc.detail)], 1
     except Exception as exc:  # a reader bug must not stop the run; report it with the file
@@ -112,27 +174,33 @@ def parse_file(path: Path, rel: str) -> tuple[list[dict], list[dict], int]:
             errors.append(err("no_content", "article body is empty after normalisation", rec.get("source_row")))
         else:
             rows.append(row)
-    if fmt in ("csv", "jsonl", "json"):
+    if formats.multi_record(fmt):
         if not rows and not errors:
             errors.append(err("empty", f"{fmt.upper()} file holds no records"))
         return rows, errors, len(rows) + len(errors)
     return rows, errors, 1
 
 
-def parse_directory(raw_dir: str | Path) -> ParseResult:
-    """Parse every file under ``raw_dir`` (or one file) into the three input tables."""
+def run(raw_dir: str | Path) -> StageResult:
+    """Stage 01: parse every file under ``raw_dir`` (or one file) into the tables of ``STAGES[0]``.
+
+    ``result.extra["n_inputs"]`` counts the inputs (files, CSV rows, JSONL lines, JSON records);
+    it equals the sum of the three tables' lengths."""
     raw_dir = Path(raw_dir)
     if not raw_dir.exists():
         raise FileNotFoundError(f"raw directory {raw_dir} does not exist")
     base = raw_dir if raw_dir.is_dir() else raw_dir.parent
-    files = iter_input_files(raw_dir)
+    files = walk_inputs(raw_dir)
     kept: dict[str, dict] = {}
     errors: list[dict] = []
     dups: list[dict] = []
     n_inputs = 0
-    for path in progress(files, desc="parsing", unit="file"):
+    for path, reason, detail in progress(files, desc="parsing", unit="file"):
         rel = path.relative_to(base).as_posix()
-        rows, errs, n = parse_file(path, rel)
+        if reason is None:
+            rows, errs, n = parse_file(path, rel)
+        else:
+            rows, errs, n = [], [{"source_file": rel, "source_row": None, "reason": reason, "detail": detail}], 1
         n_inputs += n
         errors.extend(errs)
         for row in rows:
@@ -153,4 +221,5 @@ def parse_directory(raw_dir: str | Path) -> ParseResult:
     errors_df["source_row"] = errors_df["source_row"].astype("Int64")
     dups_df = pd.DataFrame(dups, columns=schemas.DUPLICATES.column_names)
     dups_df["source_row"] = dups_df["source_row"].astype("Int64")
-    return ParseResult(articles, errors_df, dups_df, n_inputs, [p.relative_to(base).as_posix() for p in files])
+    return StageResult({"articles": articles, "parse_errors": errors_df, "duplicates": dups_df},
+                       extra={"n_inputs": n_inputs})

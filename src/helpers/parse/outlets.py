@@ -16,8 +16,15 @@ def domain_table() -> dict[str, str]:
     return {row["domain"].lower(): row["outlet"] for row in rules.load_csv("parse", "outlets.csv")}
 
 
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+\-]*):(?!\d)")
+
+
 def domain_of(url: str | None) -> str | None:
+    """The host of a web URL (``www.`` dropped); None for other schemes (``javascript:``, ``mailto:``…)."""
     if not url:
+        return None
+    scheme = _SCHEME.match(url.strip())
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
         return None
     if "//" not in url:
         url = "//" + url
@@ -36,23 +43,24 @@ def outlet_from_url(url: str | None) -> str | None:
         name = table.get(".".join(parts[i:]))
         if name:
             return name
-    labels = [p for p in parts if p not in {"com", "net", "org", "co", "uk", "info", "news", "www", "m", "amp"}]
+    generic = set(rules.load_json("parse", "domain_labels.json")["generic_labels"])
+    labels = [p for p in parts if p not in generic]
     main = labels[-2] if len(labels) >= 2 and len(labels[-1]) == 2 else (labels[-1] if labels else parts[0])
     return main.replace("-", " ").title()
 
 
-# A closing credit line naming the publisher: "More: Example News", "Read more at X",
-# "Originally published by X", "© 2024 X". "Source: X" is deliberately not one: in agency-fed
-# copy it names where the facts came from (a news agency, a social network), not the outlet.
+# Closing credit lines naming the publisher ("More: Example News", "Read more at X", "Originally published
+# by X", "© 2024 X", "X's Jane Roe contributed to this report"): phrases in rules/credit_lines.json.
+_CREDITS = rules.load_json("parse", "credit_lines.json")
 _CREDIT = re.compile(
-    r"^(?:more|more at|more on|read more(?: at| on)?|"
-    r"(?:this (?:article|story) )?(?:was )?(?:originally|first) (?:published|appeared) (?:by|in|on|at))"
+    r"^(?:" + "|".join(_CREDITS["credit_prefixes"]) + r")"
     r"\s*[:：\-–—]?\s*(?P<name>.+?)\s*\.?$",
     re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[^.]+?)\s*\.?$", re.IGNORECASE)
-# "Example News' Jane Roe contributed to this report." — the outlet's own staff credit.
-_STAFF = re.compile(r"^(?P<name>(?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)[’']s?\s+[A-Z].{0,150}?\s+contributed to (?:this|the) (?:report|story)\.?$")
+_COPYRIGHT = re.compile(r"^(?:" + "|".join(_CREDITS["copyright_marks"]) + r")\s*(?:\d{4}\s*)?(?P<name>[^.]+?)\s*\.?$",
+                        re.IGNORECASE)
+_STAFF = re.compile(r"^(?P<name>(?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)[’']s?\s+[A-Z].{0,150}?\s+"
+                    + _CREDITS["staff_credit"] + r"\.?$")
 _URL = re.compile(r"https?://\S+")
 
 

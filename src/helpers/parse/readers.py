@@ -3,7 +3,8 @@
 Each reader takes the decoded file text and returns a list of records. A record
 holds the raw fields (title, outlet, author, url, published, body, summary,
 highlights, source_row); :mod:`helpers.parse.articles` normalises them into the
-``articles`` table. A problem with the whole file raises :class:`InputError`;
+``articles`` table. Which reader reads which file is the format registry (:mod:`helpers.parse.formats`,
+``rules/formats.json``). A problem with the whole file raises :class:`InputError`;
 a problem with one CSV row or JSONL line is returned as a ``RowError`` so the
 other rows are still read.
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from dateutil import parser as dateparser
 
+from helpers.core import rules
 from helpers.parse.textio import InputError, clean_field
 
 csv.field_size_limit(sys.maxsize)
@@ -33,6 +35,9 @@ class RowError:
 
 
 # ---------------------------------------------------------------- dates in metadata and file names
+
+_DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
+
 
 def parse_date(value) -> dt.date | None:
     """A metadata date string (ISO, RFC 2822, "Wednesday, 23 February 2022", …) → date, else None."""
@@ -50,10 +55,12 @@ def parse_date(value) -> dt.date | None:
     if re.fullmatch(r"\d{10}(\.\d+)?|\d{13}", s):  # Unix epoch seconds / milliseconds
         secs = float(s) / (1000 if len(s) == 13 else 1)
         return dt.datetime.fromtimestamp(secs, tz=dt.timezone.utc).date()
-    try:
-        return dateparser.parse(s, fuzzy=False, dayfirst=False).date()
+    try:  # two different defaults: a part taken from a default (e.g. today's) makes them differ
+        one = dateparser.parse(s, fuzzy=False, dayfirst=False, default=_DEFAULTS[0]).date()
+        two = dateparser.parse(s, fuzzy=False, dayfirst=False, default=_DEFAULTS[1]).date()
     except (ValueError, OverflowError, TypeError):
         return None
+    return one if one == two else None  # "Wednesday", "October", "12" are not dates
 
 
 _FILENAME_TS = re.compile(r"(?<![0-9A-Za-z])(\d{4})(\d{2})(\d{2})(?:T\d{4,6}Z?)?(?![0-9])")
@@ -90,12 +97,27 @@ def is_tagged(text: str) -> bool:
     return len(set(_TAG_LINE.findall(text[:200000]))) >= 1 and bool(re.search(r"</?(?:" + "|".join(TAGS) + r")>", text))
 
 
-def _tag(text: str, name: str) -> str | None:
-    m = re.search(rf"<{name}>(.*?)</{name}>", text, re.DOTALL)
-    if m:
-        return m.group(1)
+_ANY_TAG = re.compile(r"</?(?:" + "|".join(TAGS) + r")>")
+
+
+def _cut(value: str) -> str:
+    """A tag's value ends at the next format tag, so misnested tags never leak into a field."""
+    m = _ANY_TAG.search(value)
+    return value[:m.start()] if m else value
+
+
+def _tags(text: str, name: str) -> list[str]:
+    """Every ``<NAME>…</NAME>`` block's value; else the value of one unclosed ``<NAME>``; else []."""
+    closed = [_cut(m.group(1)) for m in re.finditer(rf"<{name}>(.*?)</{name}>", text, re.DOTALL)]
+    if closed:
+        return closed
     m = re.search(rf"<{name}>(.*?)(?=<(?:{'|'.join(TAGS)})>|\Z)", text, re.DOTALL)  # unclosed tag
-    return m.group(1) if m else None
+    return [_cut(m.group(1))] if m else []
+
+
+def _tag(text: str, name: str) -> str | None:
+    found = _tags(text, name)
+    return found[0] if found else None
 
 
 def _bullets(block: str | None) -> list[str]:
@@ -105,9 +127,10 @@ def _bullets(block: str | None) -> list[str]:
     return [clean_field(i) for i in items if i and clean_field(i)]
 
 
-def read_tagged(text: str) -> list[dict]:
-    content = _tag(text, "CONTENT")
-    if content is None or not content.strip():
+def read_tagged(text: str, suffix: str = "") -> list[dict]:
+    blocks = [b for b in _tags(text, "CONTENT") if b.strip()]
+    content = "\n\n".join(blocks) if blocks else None  # a second <CONTENT> block is kept, not dropped
+    if content is None:
         raise InputError("no_content", "tagged file has no <CONTENT> block (or it is empty); nothing to analyse")
     summary = _tag(text, "SUMMARY")
     return [{
@@ -123,19 +146,23 @@ def read_tagged(text: str) -> list[dict]:
 
 # ---------------------------------------------------------------- plain text
 
-def read_text(text: str) -> list[dict]:
+def read_text(text: str, suffix: str = "") -> list[dict]:
     return [{"body": text}]
 
 
 # ---------------------------------------------------------------- HTML
 
-def read_html(text: str) -> list[dict]:
+def read_html(text: str, suffix: str = "") -> list[dict]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=True)
+                                      include_tables=False, favor_precision=True,
+                                      # no date guessed from page text (a "© 2024" footer is no publication date)
+                                      date_extraction_params={"extensive_search": False, "original_date": True})
     if doc is None or not (doc.text or "").strip():
         raise InputError("no_content", "HTML page has no extractable article text (trafilatura found none)")
+    if not _text_outside_boilerplate(text):
+        raise InputError("no_content", "HTML page has only navigation, header, footer or sidebar text; no article")
     body = doc.text
     title = clean_field(doc.title)
     first, _, rest = body.partition("\n")
@@ -152,24 +179,34 @@ def read_html(text: str) -> list[dict]:
     }]
 
 
+
+
+def _text_outside_boilerplate(html: str) -> bool:
+    """Does the page's body hold any words outside navigation, header, footer and sidebar elements?"""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # unparsable markup: let trafilatura's verdict stand
+        return True
+    body = root.find("body")
+    if body is None:
+        return True
+    furniture = rules.load_json("parse", "html.json")["boilerplate_elements"]
+    for el in body.xpath("|".join(f".//{tag}" for tag in furniture)):
+        el.drop_tree()
+    return bool(re.search(r"\w", body.text_content()))
+
+
 # ---------------------------------------------------------------- CSV / JSONL / JSON
 
+_NAMES = rules.load_json("parse", "field_names.json")
 # Usual column names, normalised (lower case, non-alphanumerics → "_"), in order of preference.
-FIELD_NAMES = {
-    "title": ("title", "headline", "heading", "head", "article_title", "webtitle", "web_title", "name"),
-    "body": ("text", "body", "content", "article", "article_text", "full_text", "fulltext", "maintext",
-             "main_text", "body_text", "bodytext", "article_body", "articlebody", "story"),
-    "published": ("published", "published_date", "publish_date", "publication_date", "pub_date", "pubdate",
-                  "date_published", "datepublished", "published_at", "webpublicationdate",
-                  "web_publication_date", "date", "date_formatted", "datetime", "seendate", "timestamp", "time"),
-    "url": ("url", "link", "article_url", "articleurl", "web_url", "weburl", "canonical_url", "permalink",
-            "source_url", "href", "uri"),
-    "author": ("author", "authors", "byline", "by", "writer", "creator"),
-    "outlet": ("outlet", "source", "source_name", "sourcename", "publisher", "publication", "site", "site_name",
-               "sitename", "domain", "newspaper", "media", "outlet_name"),
-    "summary": ("summary", "description", "abstract", "standfirst", "trailtext", "trail_text", "lede"),
-}
-_NOT_ARTICLE_URL = re.compile(r"image|img|thumb|photo|picture|comment|video|avatar|icon|logo")
+FIELD_NAMES = {field: tuple(names) for field, names in _NAMES["fields"].items()}
+
+
+def _has_any(name: str, words) -> bool:
+    return any(w in name for w in words)
 
 
 def _norm(name: str) -> str:
@@ -189,12 +226,12 @@ def map_columns(columns: list[str]) -> dict[str, str]:
                 break
     if "url" not in mapping:  # e.g. "Article Url" next to "Image Url"
         for norm, col in by_norm.items():
-            if ("url" in norm or "link" in norm) and not _NOT_ARTICLE_URL.search(norm):
+            if _has_any(norm, _NAMES["url_words"]) and not _has_any(norm, _NAMES["not_article_url_words"]):
                 mapping["url"] = col
                 break
     if "published" not in mapping:
         for norm, col in by_norm.items():
-            if ("date" in norm or "publish" in norm) and not re.search(r"updat|modif|creat|access|crawl", norm):
+            if _has_any(norm, _NAMES["date_words"]) and not _has_any(norm, _NAMES["not_published_words"]):
                 mapping["published"] = col
                 break
     return mapping
@@ -233,7 +270,9 @@ def read_csv(text: str, suffix: str = ".csv") -> tuple[list[dict], list[RowError
             delimiter = csv.Sniffer().sniff(text[:20000], delimiters=",;\t|").delimiter
         except csv.Error:
             delimiter = ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = io.StringIO(text, newline="").readlines()  # physical lines, ends kept (\n, \r\n or \r)
+    cursor = _Lines(lines)
+    reader = csv.reader(cursor, delimiter=delimiter)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
@@ -245,23 +284,58 @@ def read_csv(text: str, suffix: str = ".csv") -> tuple[list[dict], list[RowError
     rows = []
     data_row = 0
     while True:
+        start = cursor.pos
         try:
             values = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            data_row += 1
-            problems.append(RowError(data_row, "malformed_row", f"row {data_row} (line {reader.line_num}): {exc}"))
-            continue
-        if not any(v.strip() for v in values):
-            continue
+            fault = str(exc)
+        else:
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) == len(header):
+                data_row += 1
+                rows.append((data_row, dict(zip(header, values))))
+                continue
+            fault = f"{len(values)} fields, header has {len(header)}"
+        # A structural fault (e.g. an unbalanced quote): one malformed_row, then resynchronise at the
+        # next line that parses as a whole row, so later rows are neither lost nor renumbered.
         data_row += 1
-        if len(values) != len(header):
-            problems.append(RowError(data_row, "malformed_row",
-                                     f"row {data_row} (line {reader.line_num}): {len(values)} fields, header has {len(header)}"))
-            continue
-        rows.append((data_row, dict(zip(header, values))))
+        resume = start + 1
+        while resume < len(lines) and not _parses_as_row(lines, resume, delimiter, len(header)):
+            resume += 1
+        span = f"line {start + 1}" if resume == start + 1 else f"lines {start + 1}-{resume}"
+        problems.append(RowError(data_row, "malformed_row", f"row {data_row} ({span}): {fault}"))
+        cursor.pos = resume
     return _rows_to_records(rows, mapping, problems), problems
+
+
+class _Lines:
+    """An iterator over ``lines`` whose position can be moved (the CSV reader reads through it)."""
+
+    def __init__(self, lines: list[str], pos: int = 0):
+        self.lines, self.pos = lines, pos
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        if self.pos >= len(self.lines):
+            raise StopIteration
+        self.pos += 1
+        return self.lines[self.pos - 1]
+
+
+def _parses_as_row(lines: list[str], at: int, delimiter: str, n_fields: int) -> bool:
+    """Does a CSV record starting at physical line ``at`` parse cleanly with ``n_fields`` fields?"""
+    if not lines[at].strip():
+        return False
+    try:
+        values = next(csv.reader(_Lines(lines, at), delimiter=delimiter))
+    except (csv.Error, StopIteration):
+        return False
+    return len(values) == n_fields
 
 
 def _json_rows(objs) -> tuple[list[tuple[int, dict]], list[RowError]]:
@@ -287,9 +361,10 @@ def _records_from_objects(objs) -> tuple[list[dict], list[RowError]]:
     return records, problems
 
 
-def read_jsonl(text: str) -> tuple[list[dict], list[RowError]]:
+def read_jsonl(text: str, suffix: str = "") -> tuple[list[dict], list[RowError]]:
     objs, problems = [], []
-    for line_no, line in enumerate(text.splitlines(), start=1):
+    for line_no, line in enumerate(text.split("\n"), start=1):  # "\n" only: U+2028/U+0085 are text
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         try:
@@ -300,13 +375,13 @@ def read_jsonl(text: str) -> tuple[list[dict], list[RowError]]:
     return records, problems + more
 
 
-def read_json(text: str) -> tuple[list[dict], list[RowError]]:
+def read_json(text: str, suffix: str = "") -> tuple[list[dict], list[RowError]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError("malformed_row", f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
     if isinstance(data, dict):
-        for key in ("articles", "items", "data", "results", "documents", "docs", "records"):
+        for key in _NAMES["json_container_keys"]:
             if isinstance(data.get(key), list):
                 data = data[key]
                 break
@@ -315,30 +390,3 @@ def read_json(text: str) -> tuple[list[dict], list[RowError]]:
     if not isinstance(data, list):
         raise InputError("no_content", "JSON is neither an object nor a list of objects")
     return _records_from_objects(list(enumerate(data, start=1)))
-
-
-TEXT_SUFFIXES = {".txt", ".text"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-CSV_SUFFIXES = {".csv", ".tsv"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-JSON_SUFFIXES = {".json"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | CSV_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
-
-
-def read(path: Path, text: str) -> tuple[str, list[dict], list[RowError]]:
-    """Dispatch on the file suffix (sniffing tagged vs plain text). Returns (format, records, row problems)."""
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        if is_tagged(text):
-            return "tagged", read_tagged(text), []
-        return "text", read_text(text), []
-    if suffix in HTML_SUFFIXES:
-        return "html", read_html(text), []
-    if suffix in CSV_SUFFIXES:
-        return ("csv", *read_csv(text, suffix))
-    if suffix in JSONL_SUFFIXES:
-        return ("jsonl", *read_jsonl(text))
-    if suffix in JSON_SUFFIXES:
-        return ("json", *read_json(text))
-    raise InputError("unsupported_format",
-                     f"unknown file type {suffix or '(no extension)'!r}; readable: {', '.join(sorted(SUPPORTED))}")

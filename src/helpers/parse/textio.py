@@ -6,6 +6,9 @@ import re
 import unicodedata
 
 import charset_normalizer
+from charset_normalizer.md import mess_ratio
+
+from helpers.core import rules
 
 
 class InputError(Exception):
@@ -43,34 +46,54 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        match = _detect(data)
-        if match is None:
+        found = _detect(data)
+        if found is None:
             raise InputError("decode_error", f"not valid UTF-8 ({exc.reason} at byte {exc.start}) "
                              "and no other text encoding fits") from None
-        text, encoding = str(match), match.encoding
+        text, encoding = found
     sample = text[:8192]
     if sample and len(_CONTROL.findall(sample)) / len(sample) > 0.05:
         raise InputError("binary", f"file looks binary (many control characters after decoding as {encoding})")
     return text, encoding
 
 
-# Encodings news text is usually in, in order of preference when several decode equally cleanly
-# (short texts often do: cp1250 and cp1252 agree on most punctuation).
-LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "iso8859_5", "cp1253",
-                    "cp1254", "cp1257", "mac_roman", "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr")
+# Encodings news text is usually in, in order of preference (rules/encodings.json).
+LEGACY_ENCODINGS = tuple(rules.load_json("parse", "encodings.json")["legacy"])
+MESS_TOLERANCE = rules.load_json("parse", "encodings.json")["mess_tolerance"]
 
 
-def _detect(data: bytes):
-    """charset-normalizer's candidates among common legacy encodings: least chaos, then preference."""
-    matches = list(charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)))
-    if not matches:
-        return charset_normalizer.from_bytes(data).best()
-    rank = {e: i for i, e in enumerate(LEGACY_ENCODINGS)}
-    return min(matches, key=lambda m: (round(m.percent_chaos, 1), rank.get(m.encoding, len(rank))))
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """The most preferred legacy encoding whose text is about as clean as the cleanest one.
+
+    Each encoding of ``LEGACY_ENCODINGS`` that decodes the bytes is scored by charset-normalizer's
+    mess ratio; among those within ``MESS_TOLERANCE`` of the least messy, the first in preference
+    order wins (short Western texts score alike in cp1252, cp1250 and cp1257; the ratio alone
+    mislabels them). Falls back to charset-normalizer's best guess over all encodings."""
+    scored = []
+    for rank, encoding in enumerate(LEGACY_ENCODINGS):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        scored.append((mess_ratio(text[:20000], 1.0), rank, encoding, text))
+    if scored:
+        least = min(m for m, *_ in scored)
+        _, encoding, text = min((r, e, t) for m, r, e, t in scored if m <= least + MESS_TOLERANCE)
+        return text, encoding
+    match = charset_normalizer.from_bytes(data).best()
+    return (str(match), match.encoding) if match is not None else None
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+
+
+def strip_markup(text: str) -> str:
+    """Text without HTML/XML tags and comments (markup in a text export never reaches the tables)."""
+    return _MARKUP.sub(" ", text) if "<" in text else text
 
 
 def normalise_body(text: str) -> str:
@@ -79,7 +102,7 @@ def normalise_body(text: str) -> str:
     Line ends are unified (CRLF/CR → LF), Unicode is NFC, runs of spaces become one space,
     zero-width characters are dropped. Every character offset downstream refers to the result.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_markup(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n\n".join(line for line in lines if line)
@@ -89,5 +112,5 @@ def clean_field(value) -> str | None:
     """A metadata field as a single-line string, or None when empty."""
     if value is None:
         return None
-    s = _SPACES.sub(" ", str(value).replace("\r", " ").replace("\n", " ")).strip()
+    s = _SPACES.sub(" ", strip_markup(str(value)).replace("\r", " ").replace("\n", " ")).strip()
     return s or None
