@@ -12,7 +12,7 @@ Parsing (01)
 Text (02–03)
     ``docs`` model loading and the parsed-doc cache · ``nlp`` the spaCy pipeline and rule components ·
     ``lexicons`` word lists · ``sentences`` · ``entities`` · ``statements`` · ``claims`` ·
-    ``text_stage`` the stage in one code path
+    ``stage`` run_parse (02) and run_attribution (03)
 Places (04)
     ``gazetteer`` offline gazetteer index · ``places`` detection and disambiguation
 Across articles (05, 07)
