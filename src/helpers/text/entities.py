@@ -293,4 +293,4 @@ def entity_frame_rows(rows: list[dict], sentence_of) -> list[dict]:
 
 def rows_from_table(entities) -> list[dict]:
     """Entity rows of one article rebuilt from the ``entities`` table notebook 02 wrote (nothing re-detected)."""
-    return entities.to_dict("records")
+    return entities.astype(object).where(entities.notna(), None).to_dict("records")  # nulls as None, not NaN

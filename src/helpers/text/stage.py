@@ -11,6 +11,7 @@ others kept). :func:`extract_article` reads every row of one parsed doc (tests, 
 """
 from __future__ import annotations
 
+import bisect
 import logging
 from typing import Iterable, Iterator
 
@@ -24,21 +25,59 @@ from helpers.text import doccache
 from helpers.text.claims import extract_claims
 from helpers.text.components import build_pipeline
 from helpers.text.entities import article_entities, canonical_map, entity_frame_rows, rows_from_table
-from helpers.text.sentences import SentenceIndex, extract_sentences
+from helpers.text.sentences import SentenceIndex, extract_sentences, paragraph_starts
 from helpers.text.statements import EntityLookup, SpeakerTracker, extract_statements
 
 log = logging.getLogger(__name__)
 
 
-def parse_articles(articles: pd.DataFrame, batch_size: int = 16) -> Iterator[Doc]:
-    """Parse ``articles.text`` with the warclaims pipeline; each doc knows its ``article_id``."""
+def parse_articles(articles: pd.DataFrame, batch_size: int = 16, max_length: int | None = None) -> Iterator[Doc]:
+    """Parse ``articles.text`` with the warclaims pipeline; each doc knows its ``article_id``.
+
+    A text longer than ``max_length`` (default: the model's ``nlp.max_length``) is parsed in pieces cut at
+    paragraph boundaries (:func:`pieces`) and the pieces joined into one doc whose text is the whole
+    ``articles.text``, so every offset stays an offset into it.
+    """
     if not {"article_id", "text"} <= set(articles.columns):
         raise ValueError("parse_articles needs an articles table with 'article_id' and 'text' columns")
     nlp = build_pipeline()
-    pairs = zip(articles["text"].astype(str), articles["article_id"].astype(str))
-    for doc, article_id in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    limit = max_length or nlp.max_length
+
+    def tuples():
+        for text, aid in zip(articles["text"].astype(str), articles["article_id"].astype(str)):
+            parts = pieces(text, limit)
+            for k, part in enumerate(parts):
+                yield part, (aid, k, len(parts))
+
+    parts: list[Doc] = []
+    for doc, (article_id, k, n) in nlp.pipe(tuples(), as_tuples=True, batch_size=batch_size):
+        parts.append(doc)
+        if k < n - 1:
+            continue
+        doc = parts[0] if n == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        parts = []
         doc.user_data["article_id"] = article_id
         yield doc
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters whose concatenation is ``text``.
+
+    Cuts fall at the last paragraph start that fits; a paragraph longer than ``limit`` is cut at its last
+    line break, else its last space, else at ``limit``."""
+    if len(text) <= limit:
+        return [text]
+    starts = paragraph_starts(text)
+    out, lo = [], 0
+    while len(text) - lo > limit:
+        hi = lo + limit
+        i = bisect.bisect_right(starts, hi) - 1
+        cut = starts[i] if starts[i] > lo else max(text.rfind("\n", lo + 1, hi), text.rfind(" ", lo + 1, hi))
+        cut = cut if cut > lo else hi
+        out.append(text[lo:cut])
+        lo = cut
+    out.append(text[lo:])
+    return out
 
 
 def parse_rows(doc: Doc, article_id: str) -> tuple[list[dict], list[dict]]:
@@ -66,7 +105,8 @@ def extract_article(doc: Doc, article_id: str | None = None) -> dict[str, list[d
     return {"sentences": sentences, "entities": entities, "statements": statements, "claims": claims}
 
 
-def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = True) -> StageResult:
+def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = True,
+              max_length: int | None = None) -> StageResult:
     """Notebook 02: parse every article once; ``sentences``, ``entities`` and (``extra["docbin"]``) the docs."""
     docbin = doccache.new_docbin() if keep_docs else None
 
@@ -75,7 +115,7 @@ def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = Tr
             docbin.add(doc)
         return parse_rows(doc, doc_article_id(doc))
 
-    docs = progress(parse_articles(articles, batch_size=batch_size), desc="parse", total=len(articles), unit="article")
+    docs = progress(parse_articles(articles, batch_size=batch_size, max_length=max_length), desc="parse", total=len(articles), unit="article")
     done, errors = per_article(docs, doc_article_id, one, "02 text")
     sentences = [r for _, (s, _) in done for r in s]
     entities = [r for _, (_, e) in done for r in e]
