@@ -36,6 +36,7 @@ import sys
 from pathlib import Path
 
 from anyascii import anyascii
+from helpers.core.schemas import UNATTRIBUTED, UNKNOWN
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "ukraine-war-news"
@@ -48,8 +49,8 @@ def fold(name: str) -> str:
 
 
 def same_name(pred: str, gold: str) -> bool:
-    if gold == "(unattributed)" or pred in ("(unattributed)", "(unknown)"):
-        return pred in (gold, "(unknown)") and gold == "(unattributed)"
+    if gold == UNATTRIBUTED or pred in (UNATTRIBUTED, UNKNOWN):
+        return pred in (gold, UNKNOWN) and gold == UNATTRIBUTED
     p, g = fold(pred), fold(gold)
     if not p or not g:
         return False

@@ -34,7 +34,7 @@ import pandas as pd
 
 from helpers.rewrites import pairs
 from helpers.parse import run as parse_run
-from helpers.text.components import parse
+from helpers.text.stage import parse_articles
 from helpers.text.sentences import extract_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,7 +67,7 @@ def check_duplicates(corpus: Path, parsed) -> dict:
 
 def sentences_of(articles: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for aid, doc in zip(articles["article_id"], parse(articles["text"].tolist())):
+    for aid, doc in zip(articles["article_id"], parse_articles(articles)):
         rows += extract_sentences(doc, aid)
     return pd.DataFrame(rows)
 

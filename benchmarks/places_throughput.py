@@ -51,14 +51,14 @@ def main(argv=None) -> int:
 
     from helpers.places import toponyms as places
     from helpers.parse import run as parse_run
-    from helpers.text.components import parse
+    from helpers.text.stage import parse_articles
 
     articles = parse_run(corpus)["articles"]
     if args.limit:
         articles = articles.iloc[: args.limit]
     t0 = time.perf_counter()
     docs = []
-    for aid, doc in zip(articles["article_id"], parse(articles["text"].tolist())):
+    for aid, doc in zip(articles["article_id"], parse_articles(articles)):
         doc.user_data["article_id"] = aid
         docs.append(doc)
     t_parse = time.perf_counter() - t0

@@ -8,7 +8,7 @@ Usage (from the project root):
 In one process, over the same texts and the same model:
 
 1. **bare**: ``nlp.pipe`` of the base model (the warclaims rule components disabled), docs discarded;
-2. **stage**: ``text_stage.run_stage`` — the pipeline with the rule components, plus sentences,
+2. **stage**: ``helpers.text.stage.run_stage`` (notebook 02 ``run_parse`` then 03 ``run_attribution``) — the pipeline with the rule components, plus sentences,
    entities, statements and claims extracted from every doc;
    (1 and 2 alternate over chunks of 50 articles, so that both see the same load on a shared machine, and
    which goes first alternates too, because the first pass over new text also grows the vocabulary;
@@ -65,7 +65,7 @@ def main(argv=None) -> int:
 
     from helpers.parse import run as parse_run
     from helpers.text.components import BOUNDARIES, ENTITY_FIXES, build_pipeline, place_names
-    from helpers.text.stage import extract_from_docs, parse_articles, run_stage
+    from helpers.text.stage import parse_articles, parse_rows, run_stage
 
     articles = parse_run(args.corpus)["articles"]
     if args.limit:
@@ -125,7 +125,8 @@ def main(argv=None) -> int:
         gc.collect()
         tracemalloc.start()
         base = tracemalloc.get_traced_memory()[0]
-        extract_from_docs(sampled(parse_articles(articles, batch_size=args.batch_size)))
+        for doc in sampled(parse_articles(articles, batch_size=args.batch_size)):
+            parse_rows(doc, doc.user_data["article_id"])  # 02 streaming (docs not kept)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         print("python heap growth while streaming (tracemalloc; docs are not kept):")

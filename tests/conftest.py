@@ -36,7 +36,7 @@ def seed_articles():
 
 @pytest.fixture(scope="session")
 def seed_stage(seed_articles, nlp):
-    """Sentences, entities, statements and claims of the seed articles (``text_stage.run_stage``)."""
+    """Sentences, entities, statements and claims of the seed articles (``helpers.text.stage.run_stage``: run_parse then run_attribution)."""
     from helpers.text.stage import run_stage
 
     return run_stage(seed_articles)

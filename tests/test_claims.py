@@ -5,6 +5,7 @@ import pytest
 
 from helpers.text.claims import parse_number
 from helpers.text.stage import extract_article
+from helpers.core.schemas import UNATTRIBUTED, UNKNOWN
 
 
 def claims(nlp, text):
@@ -97,7 +98,7 @@ def test_claimants(nlp):
     assert rows["5,000"]["statement_id"] == "a1-s0"
     assert (rows["120"]["claimant"], rows["120"]["claimant_via"]) == ("Pentagon", "according_to")
     assert (rows["1,500"]["claimant"], rows["1,500"]["claimant_via"]) == ("NIS", "attribution_verb")
-    assert (rows["Some 300"]["claimant"], rows["Some 300"]["claimant_via"]) == ("(unattributed)", "unattributed")
+    assert (rows["Some 300"]["claimant"], rows["Some 300"]["claimant_via"]) == (UNATTRIBUTED, "unattributed")
 
 
 # ---- seed 002: the expectations -------------------------------------------------------
@@ -155,7 +156,7 @@ def test_seed_002_details(seed002):
 
 def test_seed_claimants_are_entities(seed_stage):
     canon = set(seed_stage["entities"].canonical)
-    assert set(seed_stage["claims"].claimant) <= canon | {"(unattributed)"}
+    assert set(seed_stage["claims"].claimant) <= canon | {UNATTRIBUTED}
 
 
 @pytest.mark.parametrize("text,expr,value,qualifier", [

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from helpers.core import engine
-from helpers.text.stage import extract_from_docs, parse_articles
+from helpers.text.stage import run_parse
 
 
 def test_unknown_engine_is_a_clear_error(monkeypatch):
@@ -17,15 +17,14 @@ def test_unknown_engine_is_a_clear_error(monkeypatch):
 @pytest.mark.slow
 def test_dask_engine_gives_the_local_tables(seed_articles, monkeypatch):
     pytest.importorskip("dask.distributed")
-    local = extract_from_docs(parse_articles(seed_articles, cache=False), total=len(seed_articles)).tables
+    local = run_parse(seed_articles, keep_docs=False, cache=False).tables
     monkeypatch.setenv("WARCLAIMS_ENGINE", "dask")
     monkeypatch.setenv("WARCLAIMS_WORKERS", "2")
     monkeypatch.delenv("WARCLAIMS_SCHEDULER", raising=False)
     engine.client.cache_clear()
     try:
         assert list(engine.map_ordered(lambda b: [x * 2 for x in b], ([i] for i in range(5)))) == [[0], [2], [4], [6], [8]]
-        distributed = extract_from_docs(parse_articles(seed_articles, batch_size=1, cache=False),
-                                        total=len(seed_articles)).tables
+        distributed = run_parse(seed_articles, batch_size=1, keep_docs=False, cache=False).tables
         assert len(engine.client().scheduler_info()["workers"]) == 2
     finally:
         c = engine.client()

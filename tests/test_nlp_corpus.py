@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from helpers.core import schemas
+from helpers.core.schemas import UNATTRIBUTED, UNKNOWN
 
 pytestmark = pytest.mark.corpus
 
@@ -87,8 +88,8 @@ def test_claim_values_parse(corpus_stage):
 
 def test_claimants_and_speakers_are_entities(corpus_stage):
     canon = set(corpus_stage["entities"].canonical)
-    assert set(corpus_stage["claims"].claimant) <= canon | {"(unattributed)"}
-    assert set(corpus_stage["statements"].speaker) <= canon | {"(unknown)"}
+    assert set(corpus_stage["claims"].claimant) <= canon | {UNATTRIBUTED}
+    assert set(corpus_stage["statements"].speaker) <= canon | {UNKNOWN}
     # a statement-attributed claim points at a statement of the same article
     c = corpus_stage["claims"]
     via = c[c.claimant_via.isin(["statement", "according_to"])]

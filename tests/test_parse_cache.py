@@ -4,11 +4,11 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.text import doccache
-from helpers.text.stage import extract_from_docs, parse_articles
+from helpers.text.stage import run_parse
 
 
 def _tables(articles, **kw):
-    return extract_from_docs(parse_articles(articles, batch_size=1, **kw), total=len(articles)).tables
+    return run_parse(articles, batch_size=1, keep_docs=False, **kw).tables
 
 
 def test_cached_and_parallel_parses_equal_a_plain_parse(seed_articles, monkeypatch, tmp_path):

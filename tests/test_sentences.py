@@ -80,3 +80,47 @@ def test_run_stage_on_empty_and_bad_input(nlp):
     odd = run_stage(pd.DataFrame({"article_id": ["x1", "x2"], "text": ["   \n\n  ", "Hi."]}))
     assert odd.errors == []
     assert list(odd["sentences"].text) == ["Hi."]
+
+
+def test_long_article_is_parsed_in_paragraph_pieces_with_whole_text_offsets(nlp):
+    """An article longer than the model's max_length (lowered here) is parsed in pieces, not lost (issue 13)."""
+    import pandas as pd
+
+    from helpers.text.stage import parse_articles, pieces, run_parse
+
+    paragraph = "The ministry said 40 drones were launched overnight. Officials in the city reported damage."
+    text = "\n\n".join(f"{paragraph} Report {k}." for k in range(12))
+    parts = pieces(text, 300)
+    assert "".join(parts) == text and len(parts) > 1 and all(len(p) <= 300 for p in parts)
+    assert all(p.startswith("The ministry") for p in parts)  # cut at paragraph starts
+    assert pieces("word " * 100, 120) and "".join(pieces("word " * 100, 120)) == "word " * 100
+    articles = pd.DataFrame({"article_id": ["long", "short"], "text": [text, "Hi there."]})
+    docs = list(parse_articles(articles, max_length=300))
+    assert [d.user_data["article_id"] for d in docs] == ["long", "short"]
+    assert docs[0].text == text
+    result = run_parse(articles, max_length=300)
+    assert result.errors == []
+    sents = result["sentences"]
+    long = sents[sents.article_id == "long"]
+    assert len(long) == 36 and long.paragraph_id.max() == 11
+    for row in long.itertuples():
+        assert text[row.start_char:row.end_char] == row.text
+    ents = result["entities"]
+    assert all(text[r.start_char:r.end_char] == r.text for r in ents[ents.article_id == "long"].itertuples())
+
+
+def test_attribution_reads_entities_with_null_roles(nlp):
+    """03 reads the entities table (nulls as written to Parquet), it does not re-detect them."""
+    import pandas as pd
+
+    from helpers.text.stage import run_attribution, run_parse
+    from helpers.text import doccache
+
+    text = "Maria Kovalenko said 12 people were evacuated. The agency added that 30 homes lost power."
+    parsed = run_parse(pd.DataFrame({"article_id": ["a1"], "text": [text]}))
+    ents = parsed["entities"]
+    assert set(ents.found_by) <= {"ner", "org_phrase", "speaker_phrase"} and ents.role.isna().all()
+    docs = parsed.extra["docbin"].get_docs(doccache.load_model().vocab)
+    out = run_attribution(docs, parsed["sentences"], ents.astype({"role": object}).where(ents.notna(), float("nan")))
+    assert out.errors == []
+    assert "Maria Kovalenko" in set(out["statements"].speaker)

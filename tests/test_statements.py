@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.text.stage import extract_article
+from helpers.core.schemas import UNATTRIBUTED, UNKNOWN
 
 
 def statements(nlp, text):
@@ -66,7 +67,7 @@ def test_colon_introduced_quote(nlp):
 
 def test_unknown_speaker_is_explicit(nlp):
     rows = statements(nlp, "The report said the bridge had been destroyed.")
-    assert [r["speaker"] for r in rows] == ["(unknown)"]
+    assert [r["speaker"] for r in rows] == [UNKNOWN]
 
 
 def test_scare_quotes_are_not_statements(nlp):

@@ -53,6 +53,13 @@ class Table:
         return self.arrow_schema.empty_table().to_pandas()
 
 
+UNKNOWN = "(unknown)"  # statements.speaker when no speaker could be resolved
+UNATTRIBUTED = "(unattributed)"  # claims.claimant when no one in the text asserts the figure
+
+
+FOUND_BY = ("ner", "org_phrase", "speaker_phrase")
+
+
 def C(name, type_, nullable=True, allowed=None, doc=""):
     return Column(name, type_, nullable, tuple(allowed) if allowed else None, doc)
 
@@ -163,6 +170,7 @@ ENTITIES = _register(Table(
         C("label", STR, False, doc="PERSON, ORG, GPE, LOC, NORP, FAC (spaCy labels, corrected by rules). Also rows for noun phrases NER misses: an organisation head with a place/nationality modifier (\"Ukraine's defence ministry\", ORG), a role with one (\"Ukraine's health minister\", PERSON), and proper-noun subjects of reporting verbs."),
         C("canonical", STR, False, doc="Canonical name: short forms resolved to the full name within the article, and normalised so that the same entity gets the same string across articles."),
         C("role", STR, doc="Role or title the text gives the entity (\"White House national security spokesman\") in an apposition or title premodifier; given to every mention of that entity in the article; else null."),
+        C("found_by", STR, False, allowed=FOUND_BY, doc="How the mention was found: `ner` (spaCy entity), `org_phrase` (organisation/role noun phrase with a place or nationality modifier), `speaker_phrase` (proper-noun subject of a reporting verb). Read by 03 instead of re-detecting."),
     ),
 ))
 

@@ -10,3 +10,15 @@ STAGES = (
     StageSpec("02", "text", "Sentences and entities", reads=("articles",), writes=("sentences", "entities", DOCS_FILE)),
     StageSpec("03", "text", "Statements and claims", reads=("articles", "sentences", "entities", DOCS_FILE), writes=("statements", "claims")),
 )
+
+
+def run_parse(*args, **kwargs):
+    """Notebook 02 (see :func:`helpers.text.stage.run_parse`)."""
+    from helpers.text.stage import run_parse as _run
+    return _run(*args, **kwargs)
+
+
+def run_attribution(*args, **kwargs):
+    """Notebook 03 (see :func:`helpers.text.stage.run_attribution`)."""
+    from helpers.text.stage import run_attribution as _run
+    return _run(*args, **kwargs)

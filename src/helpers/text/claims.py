@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from helpers.text import lexicon as lexicons
 
-UNATTRIBUTED = "(unattributed)"
+from helpers.core.schemas import UNATTRIBUTED, UNKNOWN  # noqa: E402
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-zA-Z%²]+)$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
@@ -450,7 +450,7 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
     text = doc.text
     for c in find_numbers(doc):
         holders = [s for s in statements if s["start_char"] <= c["start_char"] and c["end_char"] <= s["end_char"]
-                   and s["speaker"] != "(unknown)"]
+                   and s["speaker"] != UNKNOWN]
         claimant, via, statement_id = UNATTRIBUTED, "unattributed", None
         if holders:
             inner = min(holders, key=lambda s: s["end_char"] - s["start_char"])

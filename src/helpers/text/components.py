@@ -186,8 +186,3 @@ def build_pipeline() -> Language:
     if ENTITY_FIXES not in nlp.pipe_names:
         nlp.add_pipe(ENTITY_FIXES, after="ner")
     return nlp
-
-
-def parse(texts, batch_size: int = 32, n_process: int = 1):
-    """Parse texts with the warclaims pipeline (``nlp.pipe`` in batches)."""
-    return build_pipeline().pipe(texts, batch_size=batch_size, n_process=n_process)

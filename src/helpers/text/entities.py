@@ -202,15 +202,13 @@ def _initials(name: str) -> str:
 
 def article_entities(doc: Doc, article_id: str) -> list[dict]:
     """Entity rows of one article with within-article canonical names and roles."""
-    mentions: list[tuple[Span, str]] = [(e, e.label_) for e in doc.ents if e.label_ in LABELS]
-    phrases = org_phrases(doc)
-    phrase_ids = {id(p) for p, _ in phrases}
-    mentions += phrases
-    mentions += speaker_phrases(doc)
+    mentions: list[tuple[Span, str, str]] = [(e, e.label_, "ner") for e in doc.ents if e.label_ in LABELS]
+    mentions += [(p, label, "org_phrase") for p, label in org_phrases(doc)]
+    mentions += [(p, label, "speaker_phrase") for p, label in speaker_phrases(doc)]
     mentions.sort(key=lambda m: m[0].start)
     rows = []
     doc_text = doc.text  # Doc.text rebuilds the string on every access
-    for span, label in mentions:
+    for span, label, found_by in mentions:
         offsets = _trim(span)
         if offsets is None:
             continue
@@ -223,7 +221,7 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
             name = " ".join(_strip_honorific(name.split()))
         rows.append({"article_id": article_id, "start_char": start, "end_char": end, "text": text,
                      "label": label, "canonical": name, "role": mention_role(span) if label in ("PERSON", "ORG") else None,
-                     "_token": span.root.i, "_phrase": id(span) in phrase_ids})
+                     "found_by": found_by})
     _link_short_forms(rows, doc_text)
     roles: dict[str, str] = {}
     for r in rows:
@@ -293,19 +291,6 @@ def entity_frame_rows(rows: list[dict], sentence_of) -> list[dict]:
     return out
 
 
-def extract_entities(docs) -> "pd.DataFrame":
-    """The ``entities`` table for parsed docs (each with ``doc.user_data['article_id']``)."""
-    import pandas as pd
-
-    from helpers.text.sentences import SentenceIndex, extract_sentences
-
-    rows = []
-    for doc in docs:
-        aid = doc.user_data["article_id"]
-        index = SentenceIndex(extract_sentences(doc, aid))
-        rows += entity_frame_rows(article_entities(doc, aid), index.sentence_id)
-    mapping = canonical_map(rows)
-    for r in rows:
-        r["canonical"] = mapping[r["canonical"]]
-    from helpers.core.schemas import ENTITIES
-    return pd.DataFrame(rows, columns=ENTITIES.column_names)
+def rows_from_table(entities) -> list[dict]:
+    """Entity rows of one article rebuilt from the ``entities`` table notebook 02 wrote (nothing re-detected)."""
+    return entities.astype(object).where(entities.notna(), None).to_dict("records")  # nulls as None, not NaN

@@ -1,44 +1,35 @@
-"""The text stage in one code path: articles -> parsed docs -> sentences, entities, statements, claims.
+"""The text stage's two entry points (notebooks 02 and 03), parsing each article once.
 
-Used by notebooks 02 and 03, the benchmarks and the tests:
+- :func:`run_parse` (02): ``articles`` -> parsed docs (``nlp.pipe`` in batches; each doc carries
+  ``doc.user_data["article_id"]``) -> ``sentences`` and ``entities`` plus the ``docs.spacy`` cache
+  (``result.extra["docbin"]``). Entities get one corpus-wide canonical name.
+- :func:`run_attribution` (03): the saved docs, ``sentences`` and ``entities`` -> ``statements`` and
+  ``claims``. Sentences and entities are read, never recomputed.
 
-- :func:`parse_articles` streams ``articles`` through ``nlp.pipe`` (batches) and yields docs
-  carrying ``doc.user_data["article_id"]``;
-- :func:`extract_article` reads every row of one parsed doc;
-- :func:`run_stage` / :func:`extract_from_docs` do it for a corpus, streaming (docs are not kept
-  unless a ``DocBin`` is passed), isolate failures per article, and finally give every entity one
-  corpus-wide canonical name (applied to speakers and claimants too).
+Per-article work goes through :func:`helpers.core.stage.per_article` (one bad article is reported, the
+others kept). :func:`extract_article` reads every row of one parsed doc (tests, benchmarks).
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import os
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 import pandas as pd
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from helpers.core import engine, schemas
-from helpers.text import doccache
-from helpers.text.claims import UNATTRIBUTED, extract_claims
-from helpers.text.entities import article_entities, canonical_map, entity_frame_rows
-from helpers.text.components import build_pipeline
 from helpers.core.progress import progress
-from helpers.text.sentences import SentenceIndex, extract_sentences
-from helpers.text.statements import UNKNOWN, EntityLookup, SpeakerTracker, extract_statements
+from helpers.core.stage import StageResult, doc_article_id, per_article
+from helpers.text import doccache
+from helpers.text.claims import extract_claims
+from helpers.text.components import build_pipeline
+from helpers.text.entities import article_entities, canonical_map, entity_frame_rows, rows_from_table
+from helpers.text.sentences import SentenceIndex, extract_sentences, paragraph_starts
+from helpers.text.statements import EntityLookup, SpeakerTracker, extract_statements
 
 log = logging.getLogger(__name__)
-TABLE_NAMES = ("sentences", "entities", "statements", "claims")
-
-
-@dataclass
-class StageResult:
-    tables: dict[str, pd.DataFrame]
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (article_id, message)
-
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        return self.tables[name]
 
 
 def default_workers() -> int:
@@ -49,22 +40,41 @@ def default_workers() -> int:
         return 1
 
 
-def parse_articles(articles: pd.DataFrame, batch_size: int = 16, workers: int | None = None,
-                   cache: bool = True) -> Iterator[Doc]:
+def parse_articles(articles: pd.DataFrame, batch_size: int = 16, max_length: int | None = None,
+                   workers: int | None = None, cache: bool = True) -> Iterator[Doc]:
     """Parse ``articles.text`` with the warclaims pipeline, in input order; each doc knows its ``article_id``.
 
     Texts parsed before by the same model and text-stage code come from the per-article parse cache
-    (:func:`helpers.text.doccache.pipe_cached`); the rest are parsed on ``workers`` processes. The docs are the
-    same whatever ``workers`` is and whether they came from the cache.
+    (:func:`helpers.text.doccache.pipe_cached`); the rest are parsed on ``workers`` processes, or on the Dask
+    cluster with the ``dask`` engine (:mod:`helpers.core.engine`). A text longer than ``max_length`` (default:
+    the model's ``nlp.max_length``) is parsed in pieces cut at paragraph boundaries (:func:`pieces`) and the pieces
+    joined into one doc whose text is the whole ``articles.text``, so every offset stays an offset into it.
+    The docs are the same whatever the engine, ``workers`` and the cache.
     """
     if not {"article_id", "text"} <= set(articles.columns):
         raise ValueError("parse_articles needs an articles table with 'article_id' and 'text' columns")
     nlp = build_pipeline()
     pairs = zip(articles["text"].astype(str), articles["article_id"].astype(str))
     cache_dir = doccache.parse_cache_dir(nlp) if cache else None
-    parse = _dask_parse(nlp, batch_size) if engine.current() == "dask" else None
-    yield from doccache.pipe_cached(nlp, pairs, batch_size=batch_size, n_process=workers or default_workers(),
-                                    cache_dir=cache_dir, parse=parse)
+    parse = _parser(nlp, batch_size, workers or default_workers(), max_length or nlp.max_length,
+                    engine.current() == "dask")
+    yield from doccache.pipe_cached(nlp, pairs, cache_dir=cache_dir, parse=parse)
+
+
+def _parser(nlp, batch_size: int, n_process: int, limit: int, use_dask: bool):
+    """``parse(texts) -> docs``: pieces of over-long texts parsed and joined; locally or on the Dask cluster."""
+    def parse(texts: list[str]) -> Iterator[Doc]:
+        split = [pieces(text, limit) for text in texts]
+        flat = [part for parts in split for part in parts]
+        if use_dask:
+            batches = (flat[i:i + batch_size] for i in range(0, len(flat), batch_size))
+            docs = (Doc(nlp.vocab).from_bytes(b) for blobs in engine.map_ordered(parse_to_bytes, batches) for b in blobs)
+        else:
+            docs = nlp.pipe(flat, batch_size=batch_size, n_process=n_process if len(flat) > batch_size else 1)
+        for parts in split:
+            got = [next(docs) for _ in parts]
+            yield got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False)
+    return parse
 
 
 def parse_to_bytes(texts: list[str]) -> list[bytes]:
@@ -73,73 +83,99 @@ def parse_to_bytes(texts: list[str]) -> list[bytes]:
     return [doc.to_bytes(exclude=["user_data"]) for doc in nlp.pipe(texts, batch_size=16)]
 
 
-def _dask_parse(nlp, batch_size: int):
-    """A ``parse(texts)`` for :func:`doccache.pipe_cached` that parses batches on the Dask cluster."""
-    def parse(texts: list[str]):
-        batches = (texts[i:i + batch_size] for i in range(0, len(texts), batch_size))
-        for blobs in engine.map_ordered(parse_to_bytes, batches):
-            for blob in blobs:
-                yield Doc(nlp.vocab).from_bytes(blob)
-    return parse
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters whose concatenation is ``text``.
+
+    Cuts fall at the last paragraph start that fits; a paragraph longer than ``limit`` is cut at its last
+    line break, else its last space, else at ``limit``."""
+    if len(text) <= limit:
+        return [text]
+    starts = paragraph_starts(text)
+    out, lo = [], 0
+    while len(text) - lo > limit:
+        hi = lo + limit
+        i = bisect.bisect_right(starts, hi) - 1
+        cut = starts[i] if starts[i] > lo else max(text.rfind("\n", lo + 1, hi), text.rfind(" ", lo + 1, hi))
+        cut = cut if cut > lo else hi
+        out.append(text[lo:cut])
+        lo = cut
+    out.append(text[lo:])
+    return out
+
+
+def parse_rows(doc: Doc, article_id: str) -> tuple[list[dict], list[dict]]:
+    """``sentences`` and ``entities`` rows of one parsed article (entity canonical names per article)."""
+    sentences = extract_sentences(doc, article_id)
+    index = SentenceIndex(sentences)
+    return sentences, entity_frame_rows(article_entities(doc, article_id), index.sentence_id)
+
+
+def attribution_rows(doc: Doc, article_id: str, sentences: list[dict],
+                     entities: list[dict]) -> tuple[list[dict], list[dict]]:
+    """``statements`` and ``claims`` rows of one parsed article from its sentence and entity rows."""
+    index = SentenceIndex(sentences)
+    statements = extract_statements(doc, article_id, entities, index.sentence_id)
+    resolve = SpeakerTracker(EntityLookup(entities)).resolve
+    claims = extract_claims(doc, article_id, statements, sentences, resolve)
+    return [{k: v for k, v in s.items() if not k.startswith("_")} for s in statements], claims
 
 
 def extract_article(doc: Doc, article_id: str | None = None) -> dict[str, list[dict]]:
-    """All rows of one parsed article (entity canonical names still per-article)."""
+    """All rows of one parsed article (entity canonical names per article)."""
     aid = article_id or doc.user_data["article_id"]
-    sentences = extract_sentences(doc, aid)
-    index = SentenceIndex(sentences)
-    entity_rows = article_entities(doc, aid)
-    statements = extract_statements(doc, aid, entity_rows, index.sentence_id)
-    resolve = SpeakerTracker(EntityLookup(entity_rows)).resolve
-    claims = extract_claims(doc, aid, statements, sentences, resolve)
-    return {
-        "sentences": sentences,
-        "entities": entity_frame_rows(entity_rows, index.sentence_id),
-        "statements": [{k: v for k, v in s.items() if not k.startswith("_")} for s in statements],
-        "claims": claims,
-    }
+    sentences, entities = parse_rows(doc, aid)
+    statements, claims = attribution_rows(doc, aid, sentences, entities)
+    return {"sentences": sentences, "entities": entities, "statements": statements, "claims": claims}
 
 
-def extract_from_docs(docs: Iterable[Doc], docbin: DocBin | None = None, total: int | None = None) -> StageResult:
-    """Rows of every doc; a failing article is logged and skipped, the others are kept."""
-    rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
-    errors = []
-    for doc in progress(docs, desc="extract", total=total, unit="article"):
-        aid = doc.user_data.get("article_id", "")
+def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = True,
+              max_length: int | None = None, workers: int | None = None, cache: bool = True) -> StageResult:
+    """Notebook 02: parse every article once; ``sentences``, ``entities`` and (``extra["docbin"]``) the docs."""
+    docbin = doccache.new_docbin() if keep_docs else None
+
+    def one(doc: Doc):
         if docbin is not None:
             docbin.add(doc)
-        try:
-            article = extract_article(doc, aid)
-        except Exception as exc:  # one bad article must not lose the others
-            log.warning("article %s: extraction failed: %r", aid, exc)
-            errors.append((aid, f"{type(exc).__name__}: {exc}"))
-            continue
-        for name in TABLE_NAMES:
-            rows[name].extend(article[name])
-    _unify_names(rows)
-    tables = {name: pd.DataFrame(rows[name], columns=schemas.get(name).column_names) for name in TABLE_NAMES}
-    for name in TABLE_NAMES:
-        tables[name] = _typed(tables[name], name)
-    return StageResult(tables, errors)
+        return parse_rows(doc, doc_article_id(doc))
 
-
-def run_stage(articles: pd.DataFrame, docbin: DocBin | None = None, batch_size: int = 16) -> StageResult:
-    """Parse and extract a whole ``articles`` table."""
-    return extract_from_docs(parse_articles(articles, batch_size=batch_size), docbin=docbin, total=len(articles))
-
-
-def _unify_names(rows: dict[str, list[dict]]) -> None:
-    mapping = canonical_map(rows["entities"])
-    for r in rows["entities"]:
+    docs = progress(parse_articles(articles, batch_size=batch_size, max_length=max_length,
+                                   workers=workers, cache=cache), desc="parse", total=len(articles), unit="article")
+    done, errors = per_article(docs, doc_article_id, one, "02 text")
+    sentences = [r for _, (s, _) in done for r in s]
+    entities = [r for _, (_, e) in done for r in e]
+    mapping = canonical_map(entities)
+    for r in entities:
         r["canonical"] = mapping[r["canonical"]]
-    for r in rows["statements"]:
-        if r["speaker"] != UNKNOWN:
-            r["speaker"] = mapping.get(r["speaker"], r["speaker"])
-    for r in rows["claims"]:
-        if r["claimant"] != UNATTRIBUTED:
-            r["claimant"] = mapping.get(r["claimant"], r["claimant"])
+    return StageResult({"sentences": _frame(sentences, "sentences"), "entities": _frame(entities, "entities")},
+                       errors, extra={"docbin": docbin} if docbin is not None else {})
 
 
-def _typed(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Empty frames and all-null columns get the contract's dtypes (an Arrow round trip)."""
+def run_attribution(docs: Iterable[Doc], sentences: pd.DataFrame, entities: pd.DataFrame,
+                    total: int | None = None) -> StageResult:
+    """Notebook 03: ``statements`` and ``claims`` from the saved docs and the tables notebook 02 wrote."""
+    sent_by = {a: g.to_dict("records") for a, g in sentences.sort_values(["article_id", "sentence_id"]).groupby("article_id")}
+    ent_by = {a: rows_from_table(g) for a, g in entities.sort_values(["article_id", "start_char"], kind="stable").groupby("article_id")}
+
+    def one(doc: Doc):
+        aid = doc_article_id(doc)
+        return attribution_rows(doc, aid, sent_by.get(aid, []), ent_by.get(aid, []))
+
+    done, errors = per_article(progress(docs, desc="attribution", total=total, unit="article"),
+                               doc_article_id, one, "03 text")
+    statements = [r for _, (s, _) in done for r in s]
+    claims = [r for _, (_, c) in done for r in c]
+    return StageResult({"statements": _frame(statements, "statements"), "claims": _frame(claims, "claims")}, errors)
+
+
+def run_stage(articles: pd.DataFrame, batch_size: int = 16) -> StageResult:
+    """Both notebooks in one call (tests, benchmarks): parse, then read attribution from the parse."""
+    parsed = run_parse(articles, batch_size=batch_size)
+    docs = parsed.extra["docbin"].get_docs(doccache.load_model().vocab)
+    attributed = run_attribution(docs, parsed["sentences"], parsed["entities"], total=len(articles))
+    return StageResult({**parsed.tables, **attributed.tables}, parsed.errors + attributed.errors, parsed.extra)
+
+
+def _frame(rows: list[dict], name: str) -> pd.DataFrame:
+    """Rows as the contract's frame; empty frames and all-null columns get the contract's dtypes."""
+    df = pd.DataFrame(rows, columns=schemas.get(name).column_names)
     return schemas.validate(df, name).to_pandas()

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from helpers.text import lexicon as lexicons
 from helpers.text.entities import normalise
 
-UNKNOWN = "(unknown)"
+from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»")
 MIN_QUOTE_WORDS = 4
 _DEMONSTRATIVE = re.compile(r"^(?:that|this|these|those)(?:\s*(?:is|was|are|were|'s|’s))?$", re.I)
@@ -98,7 +98,7 @@ class SpeakerTracker:
 
     def remember(self, row: dict | None) -> None:
         """Remember a speaker for later pronouns; unnamed role phrases ("a Ukrainian activist") are not kept."""
-        if row is not None and not (row.get("_phrase") and row["label"] == "PERSON"):
+        if row is not None and not (row.get("found_by") == "org_phrase" and row["label"] == "PERSON"):
             self.last["PERSON" if row["label"] in _PERSONISH else "ORG"] = row
 
     def resolve(self, tok: Token) -> tuple[dict | None, str | None]:
