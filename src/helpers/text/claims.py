@@ -451,17 +451,20 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
     for c in find_numbers(doc):
         holders = [s for s in statements if s["start_char"] <= c["start_char"] and c["end_char"] <= s["end_char"]
                    and s["speaker"] != UNKNOWN]
-        claimant, via, statement_id = UNATTRIBUTED, "unattributed", None
+        claimant, via, statement_id, mention = UNATTRIBUTED, "unattributed", None, (None, None)
+        sent = index.row(c["start_char"])
         if holders:
             inner = min(holders, key=lambda s: s["end_char"] - s["start_char"])
             claimant = inner["speaker"]
             via = "according_to" if inner["kind"] == "according_to" else "statement"
             statement_id = inner["statement_id"]
+            mention = (inner.get("speaker_start"), inner.get("speaker_end"))
         else:
             row, _ = _attribution_verb(doc[c["num_token"]], lex, resolve)
             if row is not None:
                 claimant, via = row["canonical"], "attribution_verb"
-        sent = index.row(c["start_char"])
+                if sent["start_char"] <= row["start_char"] and row["end_char"] <= sent["end_char"]:
+                    mention = (row["start_char"], row["end_char"])
         rows.append({
             "claim_id": f"{article_id}-c{len(rows)}",
             "article_id": article_id,
@@ -472,7 +475,8 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
             "value": c["value"], "value_low": c["value_low"], "value_high": c["value_high"],
             "qualifier": c["qualifier"], "unit": c["unit"], "category": c["category"],
             "subject": c["subject"], "rate": c["rate"],
-            "claimant": claimant, "claimant_via": via, "statement_id": statement_id,
+            "claimant": claimant, "claimant_via": via, "claimant_start": mention[0], "claimant_end": mention[1],
+            "statement_id": statement_id,
             "sentence": sent["text"],
         })
     return rows

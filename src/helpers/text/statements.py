@@ -317,6 +317,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             "kind": s["kind"],
             "content": text[s["start_char"]:s["end_char"]],
             "speaker_resolved_from": s["how"] if r else None,
+            "speaker_start": r["start_char"] if r and s["how"] == "name" else None,
+            "speaker_end": r["end_char"] if r and s["how"] == "name" else None,
             "_label": r["label"] if r else None,
         })
     return rows
