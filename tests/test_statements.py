@@ -159,3 +159,21 @@ def test_non_entity_subject_with_nationality_speaks(nlp):
     doc.user_data["article_id"] = "a1"
     out = extract_article(doc)
     assert {c["claimant"] for c in out["claims"]} == {"Chinese customs data"}
+
+
+def test_speaker_and_claimant_mention_offsets(nlp):
+    """speaker_start/end point at the name when read in place, null when resolved from context (issue 10)."""
+    text = ("Olena Marchenko said 14 bridges had been repaired. "
+            "\"We will finish 20 more by spring,\" she said.")
+    doc = nlp(text)
+    doc.user_data["article_id"] = "t1"
+    rows = extract_article(doc)
+    by_from = {s["speaker_resolved_from"]: s for s in rows["statements"]}
+    named = by_from["name"]
+    assert text[named["speaker_start"]:named["speaker_end"]] == "Olena Marchenko"
+    assert by_from["pronoun"]["speaker"] == "Olena Marchenko" and by_from["pronoun"]["speaker_start"] is None
+    claims = {c["text"]: c for c in rows["claims"]}
+    first = next(c for t, c in claims.items() if "14" in t)
+    assert text[first["claimant_start"]:first["claimant_end"]] == "Olena Marchenko"
+    second = next(c for t, c in claims.items() if "20" in t)
+    assert second["claimant"] == "Olena Marchenko" and second["claimant_start"] is None

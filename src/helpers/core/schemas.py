@@ -187,6 +187,8 @@ STATEMENTS = _register(Table(
         C("kind", STR, False, STATEMENT_KINDS, doc="direct (quoted), indirect (reported clause) or according_to."),
         C("content", STR, False, doc="Text of what is attributed: `articles.text[start_char:end_char]`."),
         C("speaker_resolved_from", STR, doc="How the speaker was found: name (named subject, apposition or the name before a colon), pronoun (most recent compatible speaker), role_noun (\"the minister said\", \"the ministry said\"), own_line (\"Name said:\" introducing the next lines), continuation (a quotation standing alone right after a statement); null when the speaker is unknown."),
+        C("speaker_start", INT, doc="Start of the speaker's mention in `articles.text` when the name was read in place (`speaker_resolved_from` = name); null when the speaker was resolved from context (pronoun, role noun, continuation) or is unknown."),
+        C("speaker_end", INT, doc="End of that mention (exclusive); null as `speaker_start`."),
     ),
 ))
 
@@ -208,6 +210,8 @@ CLAIMS = _register(Table(
         C("rate", STR, doc="Rate when stated (\"per day\"), else null."),
         C("claimant", STR, False, doc="Canonical name of whoever the text says asserts the figure, or \"(unattributed)\"."),
         C("claimant_via", STR, False, CLAIMANT_VIA, doc="statement, according_to, attribution_verb or unattributed."),
+        C("claimant_start", INT, doc="Start of the claimant's mention in `articles.text`: the statement's `speaker_start`, or for an attribution verb the resolved name when it stands in the claim's sentence; null when the claimant came from context or is unattributed."),
+        C("claimant_end", INT, doc="End of that mention (exclusive); null as `claimant_start`."),
         C("statement_id", STR, doc="Statement the claim sits in, when `claimant_via` is statement."),
         C("sentence", STR, False, doc="Text of the sentence, for reading the claim in context."),
     ),

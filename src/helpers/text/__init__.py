@@ -1,8 +1,8 @@
 """Stages 02–03 — spaCy parse and what is read from it: ``sentences``, ``entities``, ``statements``, ``claims``.
 
 ``components`` the spaCy pipeline and rule components · ``doccache`` model loading and the parsed-doc cache
-(``docs.spacy``) · ``lexicon`` the word lists (``rules/``) · ``sentences`` · ``entities`` · ``statements`` ·
-``claims`` · ``stage`` the stage in one code path."""
+(``docs.spacy``) · ``lexicon`` the word lists (``rules/``) · ``sentences`` · ``entities`` · ``attribution`` speaker tracking shared by statements and claims · ``statements`` ·
+``claims`` · ``stage`` the entry points ``run_parse`` (02) and ``run_attribution`` (03)."""
 
 from helpers.core.stage import DOCS_FILE, StageSpec
 

@@ -31,6 +31,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from helpers.text import lexicon as lexicons
+from helpers.text.attribution import attribution_verb
 
 from helpers.core.schemas import UNATTRIBUTED, UNKNOWN  # noqa: E402
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
@@ -415,26 +416,6 @@ def find_numbers(doc: Doc) -> list[dict]:
     return out
 
 
-def _attribution_verb(tok: Token, lex, resolve) -> tuple[dict | None, Token | None]:
-    node = tok
-    for _ in range(8):
-        if node.head is node:
-            break
-        node = node.head
-        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in lex["attribution"] | lex["speech"]:
-            for child in node.children:
-                if child.dep_ == "nsubj":
-                    row, _ = resolve(child)
-                    return row, node
-                if child.dep_ == "agent":  # passive: "confirmed by the BBC"
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        row, _ = resolve(pobj)
-                        return row, node
-            return None, None
-    return None, None
-
-
 def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences: list[dict],
                    resolve) -> list[dict]:
     """Claim rows (``claims`` contract) for one article.
@@ -451,17 +432,20 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
     for c in find_numbers(doc):
         holders = [s for s in statements if s["start_char"] <= c["start_char"] and c["end_char"] <= s["end_char"]
                    and s["speaker"] != UNKNOWN]
-        claimant, via, statement_id = UNATTRIBUTED, "unattributed", None
+        claimant, via, statement_id, mention = UNATTRIBUTED, "unattributed", None, (None, None)
+        sent = index.row(c["start_char"])
         if holders:
             inner = min(holders, key=lambda s: s["end_char"] - s["start_char"])
             claimant = inner["speaker"]
             via = "according_to" if inner["kind"] == "according_to" else "statement"
             statement_id = inner["statement_id"]
+            mention = (inner.get("speaker_start"), inner.get("speaker_end"))
         else:
-            row, _ = _attribution_verb(doc[c["num_token"]], lex, resolve)
+            row, _ = attribution_verb(doc[c["num_token"]], lex["attribution"] | lex["speech"], resolve)
             if row is not None:
                 claimant, via = row["canonical"], "attribution_verb"
-        sent = index.row(c["start_char"])
+                if sent["start_char"] <= row["start_char"] and row["end_char"] <= sent["end_char"]:
+                    mention = (row["start_char"], row["end_char"])
         rows.append({
             "claim_id": f"{article_id}-c{len(rows)}",
             "article_id": article_id,
@@ -472,7 +456,8 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
             "value": c["value"], "value_low": c["value_low"], "value_high": c["value_high"],
             "qualifier": c["qualifier"], "unit": c["unit"], "category": c["category"],
             "subject": c["subject"], "rate": c["rate"],
-            "claimant": claimant, "claimant_via": via, "statement_id": statement_id,
+            "claimant": claimant, "claimant_via": via, "claimant_start": mention[0], "claimant_end": mention[1],
+            "statement_id": statement_id,
             "sentence": sent["text"],
         })
     return rows

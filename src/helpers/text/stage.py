@@ -27,7 +27,8 @@ from helpers.text.claims import extract_claims
 from helpers.text.components import build_pipeline
 from helpers.text.entities import article_entities, canonical_map, entity_frame_rows, rows_from_table
 from helpers.text.sentences import SentenceIndex, extract_sentences, paragraph_starts
-from helpers.text.statements import EntityLookup, SpeakerTracker, extract_statements
+from helpers.text.attribution import EntityLookup, SpeakerTracker
+from helpers.text.statements import extract_statements
 
 log = logging.getLogger(__name__)
 

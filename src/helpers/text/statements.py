@@ -27,30 +27,13 @@ import re
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from helpers.text import lexicon as lexicons
-from helpers.text.entities import normalise
+from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex  # noqa: F401  (re-exported)
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»")
 MIN_QUOTE_WORDS = 4
 _DEMONSTRATIVE = re.compile(r"^(?:that|this|these|those)(?:\s*(?:is|was|are|were|'s|’s))?$", re.I)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_PERSONISH = {"PERSON"}
-_ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
-
-
-@functools.lru_cache(maxsize=1)
-def _lex():
-    cues = lexicons.cue_verbs()
-    names = lexicons.names()
-    return {
-        "speech": set(cues["speech"]),
-        "object_content": set(cues["speech_object_content"]),
-        "according": [tuple(p) for p in cues["according_to"]],
-        "pronouns": names["pronouns"],
-        "roles": {r.split()[-1] for r in names["role_nouns"]},
-        "org_heads": set(names["org_heads"]),
-    }
 
 
 @functools.lru_cache(maxsize=4)
@@ -60,96 +43,6 @@ def _matcher(vocab) -> Matcher:
     m.add("VERB", [[{"LEMMA": {"IN": sorted(lex["speech"])}, "POS": {"IN": ["VERB", "AUX"]}}]])
     m.add("ACCORDING", [[{"LOWER": p[0]}] + [{"LOWER": w} for w in p[1:]] for p in lex["according"]])
     return m
-
-
-class EntityLookup:
-    """Entity rows of one article indexed by character position."""
-
-    def __init__(self, rows: list[dict]):
-        self.rows = sorted(rows, key=lambda r: r["start_char"])
-        self._starts = [r["start_char"] for r in self.rows]
-
-    def at(self, start: int, end: int) -> list[dict]:
-        """Entity rows overlapping [start, end)."""
-        i = bisect.bisect_left(self._starts, start - 200)
-        out = []
-        for r in self.rows[i:]:
-            if r["start_char"] >= end:
-                break
-            if r["end_char"] > start:
-                out.append(r)
-        return out
-
-    def covering(self, tok: Token) -> dict | None:
-        """The longest entity row containing the token."""
-        hits = [r for r in self.at(tok.idx, tok.idx + len(tok)) if r["start_char"] <= tok.idx]
-        if not hits:
-            return None
-        return max(hits, key=lambda r: r["end_char"] - r["start_char"])
-
-
-class SpeakerTracker:
-    """Resolve subjects to canonical names, remembering recent speakers for pronouns and role nouns."""
-
-    def __init__(self, entities: EntityLookup):
-        self.entities = entities
-        self.last = {"PERSON": None, "ORG": None}
-        self.lex = _lex()
-
-    def remember(self, row: dict | None) -> None:
-        """Remember a speaker for later pronouns; unnamed role phrases ("a Ukrainian activist") are not kept."""
-        if row is not None and not (row.get("found_by") == "org_phrase" and row["label"] == "PERSON"):
-            self.last["PERSON" if row["label"] in _PERSONISH else "ORG"] = row
-
-    def resolve(self, tok: Token) -> tuple[dict | None, str | None]:
-        """(entity row, how) for a subject token; (None, None) when nothing fits."""
-        row = self.entities.covering(tok)
-        low = tok.lower_
-        if row is not None and row["label"] in ("GPE", "LOC"):
-            # a dateline parsed as the subject: "MINSK, 26 September – Minister … Vladimir Makei said"
-            for child in tok.children:
-                if child.dep_ == "appos":
-                    people = [r for r in self.entities.at(child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
-                              if r["label"] == "PERSON"]
-                    if people:
-                        return people[-1], "name"
-        if row is not None and row["label"] in _PERSONISH | _ORGISH and row["text"].lower() not in self.lex["roles"]:
-            return row, "name"
-        for child in tok.children:
-            if child.dep_ == "appos":
-                row = self.entities.covering(child)
-                if row is not None:
-                    return row, "name"
-        if tok.pos_ == "PRON" and low in self.lex["pronouns"]:
-            kind = self.lex["pronouns"][low]
-            row = self.last[kind] or (self.last["PERSON"] if kind == "ORG" else None)
-            if row is None and kind == "PERSON":
-                people = [r for r in self.entities.at(tok.idx - 2000, tok.idx) if r["label"] == "PERSON"]
-                row = people[-1] if people else None
-            return row, "pronoun"
-        lemma = tok.lemma_.lower()
-        before = [r for r in self.entities.rows if r["start_char"] < tok.idx]
-        if lemma in self.lex["roles"] or low in self.lex["roles"]:
-            # "the minister said": the entity given that role, else the last person who spoke
-            candidates = [r for r in before if r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())]
-            if candidates:
-                return candidates[-1], "role_noun"
-            if self.last["PERSON"] is not None and any(c.dep_ == "det" for c in tok.children):
-                return self.last["PERSON"], "role_noun"
-        if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
-            # "the ministry said": the organisation named with that head noun, else the last organisation speaker
-            candidates = [r for r in before if r["label"] == "ORG" and r["canonical"].lower().endswith(low)]
-            if candidates:
-                return candidates[-1], "role_noun"
-            if self.last["ORG"] is not None and any(c.dep_ == "det" for c in tok.children):
-                return self.last["ORG"], "role_noun"
-        # a short phrase containing a named person: "Ukrainian President Volodymyr Zelenskyy"
-        if tok.right_edge.i - tok.left_edge.i <= 8:
-            span_rows = self.entities.at(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
-            people = [r for r in span_rows if r["label"] == "PERSON"]
-            if people:
-                return people[-1], "name"
-        return None, None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -317,6 +210,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             "kind": s["kind"],
             "content": text[s["start_char"]:s["end_char"]],
             "speaker_resolved_from": s["how"] if r else None,
+            "speaker_start": r["start_char"] if r and s["how"] == "name" else None,
+            "speaker_end": r["end_char"] if r and s["how"] == "name" else None,
             "_label": r["label"] if r else None,
         })
     return rows

@@ -1,0 +1,160 @@
+"""Attribution benchmark: the ``statements`` table against PolNeAR gold attributions (issue 10).
+
+Data: ``../shared/benchmarks/attribution/polnear/{train,dev}/`` — ``text/<name>.txt`` and brat files
+``attributions/<name>_<annotator>.ann`` (``Source``/``Cue``/``Content`` spans tied by ``Attribution`` events).
+Develop on ``train``; report ``dev``.
+
+Scorer (as issue 10 defines it):
+
+- a statement matches a gold attribution when their content spans overlap by at least half of the
+  shorter one (one-to-one, greedy by overlap); content precision/recall/F1 over these matches;
+- source accuracy on matched attributions: *exact* (the statement's speaker mention span equals the gold
+  source span — needs ``statements.speaker_start``/``speaker_end``; reported as n/a while the table has
+  none) and *name overlap* (the speaker's name and the gold source share a content word, case and accents
+  folded), over matched attributions whose gold source is a name (holds a capitalised word that is not a
+  determiner or pronoun);
+- end-to-end named-source recall: gold attributions with a named source that are matched *and* whose
+  source overlaps, over all gold attributions with a named source.
+
+    python benchmarks/attribution_eval.py --split dev [--limit N]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+from anyascii import anyascii
+
+ROOT = Path(__file__).resolve().parents[1]
+import os
+_SHARED = [Path(os.environ["WARCLAIMS_SHARED"])] if "WARCLAIMS_SHARED" in os.environ else []
+_SHARED += [ROOT.parent / "shared", ROOT.parents[1] / "shared"]  # ../shared from the repo or from a worktree
+POLNEAR = next((p for p in _SHARED if p.exists()), _SHARED[0]) / "benchmarks" / "attribution" / "polnear"
+_NOT_NAMES = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "this",
+              "that", "these", "those", "some", "many", "one", "our", "my", "your"}
+
+
+def _spans(field: str) -> tuple[int, int]:
+    """brat offsets "s e" or discontinuous "s1 e1;s2 e2" -> the covering (start, end)."""
+    nums = [int(x) for x in re.findall(r"\d+", field)]
+    return min(nums), max(nums)
+
+
+def read_ann(path: Path, text: str) -> list[dict]:
+    spans, events = {}, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, info, *_ = line.split("\t") + [""]
+            kind, offsets = info.split(" ", 1)
+            spans[tid] = (kind, *_spans(offsets))
+        elif line.startswith("E"):
+            args = dict(a.split(":", 1) for a in line.split("\t")[1].split() if ":" in a)
+            events.append(args)
+    out = []
+    for ev in events:
+        def get(role):
+            for key, tid in ev.items():
+                if re.sub(r"\d+$", "", key) == role and tid in spans:
+                    return spans[tid][1:]
+            return None
+        content, source = get("Content"), get("Source")
+        if content is None:
+            continue
+        out.append({"content": content, "source": source,
+                    "source_text": text[source[0]:source[1]] if source else None})
+    return out
+
+
+def load_split(split: str, limit: int | None = None) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
+    base = POLNEAR / split
+    texts, gold = {}, {}
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        name = ann.stem.rsplit("_", 1)[0]
+        txt = base / "text" / f"{name}.txt"
+        if not txt.exists() or name in texts:
+            continue
+        texts[name] = txt.read_bytes().decode("utf-8")  # offsets count every character, CR included
+        gold[name] = read_ann(ann, texts[name])
+        if limit and len(texts) >= limit:
+            break
+    articles = pd.DataFrame({"article_id": list(texts), "text": list(texts.values())})
+    return articles, gold
+
+
+def fold_words(name: str | None) -> set[str]:
+    words = re.sub(r"[^a-z0-9]+", " ", anyascii(name or "").lower()).split()
+    return {w for w in words if w not in _NOT_NAMES and len(w) > 1}
+
+
+def is_name(source: str | None) -> bool:
+    return bool(source) and any(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in re.findall(r"[\w'’.-]+", source))
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and inter >= 0.5 * min(a[1] - a[0], b[1] - b[0])
+
+
+def score(statements: pd.DataFrame, gold: dict[str, list[dict]]) -> dict:
+    by_article = defaultdict(list)
+    for r in statements.itertuples():
+        by_article[r.article_id].append(r)
+    n_pred = len(statements)
+    n_gold = sum(len(g) for g in gold.values())
+    matched = named = named_matched = name_ok = exact_ok = exact_n = 0
+    direct = {"gold": 0, "found": 0}
+    for aid, golds in gold.items():
+        preds = by_article.get(aid, [])
+        pairs = []
+        for gi, g in enumerate(golds):
+            for pi, p in enumerate(preds):
+                if overlap(g["content"], (p.start_char, p.end_char)):
+                    inter = min(g["content"][1], p.end_char) - max(g["content"][0], p.start_char)
+                    pairs.append((-inter, gi, pi))
+        used_g, used_p, match = set(), set(), {}
+        for _, gi, pi in sorted(pairs):
+            if gi not in used_g and pi not in used_p:
+                used_g.add(gi); used_p.add(pi); match[gi] = preds[pi]
+        matched += len(match)
+        for gi, g in enumerate(golds):
+            p = match.get(gi)
+            if is_name(g["source_text"]):
+                named += 1
+                ok = p is not None and bool(fold_words(g["source_text"]) & fold_words(p.speaker))
+                if p is not None:
+                    named_matched += 1
+                    name_ok += ok
+                if ok:
+                    exact_n += 1
+            if p is not None and hasattr(p, "speaker_start") and g["source"] is not None:
+                exact_ok += (p.speaker_start, p.speaker_end) == tuple(g["source"])
+    precision = matched / n_pred if n_pred else 0.0
+    recall = matched / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"articles": len(gold), "gold": n_gold, "statements": n_pred, "matched": matched,
+            "content_precision": round(precision, 3), "content_recall": round(recall, 3), "content_f1": round(f1, 3),
+            "source_exact": round(exact_ok / matched, 3) if matched and "speaker_start" in statements else None,
+            "source_name_overlap": round(name_ok / named_matched, 3) if named_matched else None,
+            "named_gold": named, "named_source_recall_e2e": round(exact_n / named, 3) if named else None}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="dev", choices=("train", "dev"))
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args()
+    if not (POLNEAR / args.split).exists():
+        raise SystemExit(f"{POLNEAR / args.split} not found")
+    from helpers.text.stage import run_stage
+
+    articles, gold = load_split(args.split, args.limit)
+    result = run_stage(articles)
+    for k, v in score(result["statements"], gold).items():
+        print(f"{k:26s} {v}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Speaker tracking shared by statements and claims: who a subject token refers to.
+
+- :class:`EntityLookup` — one article's entity rows indexed by character position;
+- :class:`SpeakerTracker` — resolves a subject token to an entity row (a name in place, an apposition,
+  a pronoun -> the most recent compatible speaker, a role noun -> the entity given that role) and says how;
+- :func:`attribution_verb` — the source of a figure: the subject or agent of the verb governing it.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from spacy.tokens import Token
+
+from helpers.text import lexicon as lexicons
+
+_PERSONISH = {"PERSON"}
+_ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+@functools.lru_cache(maxsize=1)
+def _lex():
+    cues = lexicons.cue_verbs()
+    names = lexicons.names()
+    return {
+        "speech": set(cues["speech"]),
+        "object_content": set(cues["speech_object_content"]),
+        "according": [tuple(p) for p in cues["according_to"]],
+        "pronouns": names["pronouns"],
+        "roles": {r.split()[-1] for r in names["role_nouns"]},
+        "org_heads": set(names["org_heads"]),
+    }
+
+
+
+class EntityLookup:
+    """Entity rows of one article indexed by character position."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = sorted(rows, key=lambda r: r["start_char"])
+        self._starts = [r["start_char"] for r in self.rows]
+
+    def at(self, start: int, end: int) -> list[dict]:
+        """Entity rows overlapping [start, end)."""
+        i = bisect.bisect_left(self._starts, start - 200)
+        out = []
+        for r in self.rows[i:]:
+            if r["start_char"] >= end:
+                break
+            if r["end_char"] > start:
+                out.append(r)
+        return out
+
+    def covering(self, tok: Token) -> dict | None:
+        """The longest entity row containing the token."""
+        hits = [r for r in self.at(tok.idx, tok.idx + len(tok)) if r["start_char"] <= tok.idx]
+        if not hits:
+            return None
+        return max(hits, key=lambda r: r["end_char"] - r["start_char"])
+
+
+class SpeakerTracker:
+    """Resolve subjects to canonical names, remembering recent speakers for pronouns and role nouns."""
+
+    def __init__(self, entities: EntityLookup):
+        self.entities = entities
+        self.last = {"PERSON": None, "ORG": None}
+        self.lex = _lex()
+
+    def remember(self, row: dict | None) -> None:
+        """Remember a speaker for later pronouns; unnamed role phrases ("a Ukrainian activist") are not kept."""
+        if row is not None and not (row.get("found_by") == "org_phrase" and row["label"] == "PERSON"):
+            self.last["PERSON" if row["label"] in _PERSONISH else "ORG"] = row
+
+    def resolve(self, tok: Token) -> tuple[dict | None, str | None]:
+        """(entity row, how) for a subject token; (None, None) when nothing fits."""
+        row = self.entities.covering(tok)
+        low = tok.lower_
+        if row is not None and row["label"] in ("GPE", "LOC"):
+            # a dateline parsed as the subject: "MINSK, 26 September – Minister … Vladimir Makei said"
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    people = [r for r in self.entities.at(child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+                              if r["label"] == "PERSON"]
+                    if people:
+                        return people[-1], "name"
+        if row is not None and row["label"] in _PERSONISH | _ORGISH and row["text"].lower() not in self.lex["roles"]:
+            return row, "name"
+        for child in tok.children:
+            if child.dep_ == "appos":
+                row = self.entities.covering(child)
+                if row is not None:
+                    return row, "name"
+        if tok.pos_ == "PRON" and low in self.lex["pronouns"]:
+            kind = self.lex["pronouns"][low]
+            row = self.last[kind] or (self.last["PERSON"] if kind == "ORG" else None)
+            if row is None and kind == "PERSON":
+                people = [r for r in self.entities.at(tok.idx - 2000, tok.idx) if r["label"] == "PERSON"]
+                row = people[-1] if people else None
+            return row, "pronoun"
+        lemma = tok.lemma_.lower()
+        before = [r for r in self.entities.rows if r["start_char"] < tok.idx]
+        if lemma in self.lex["roles"] or low in self.lex["roles"]:
+            # "the minister said": the entity given that role, else the last person who spoke
+            candidates = [r for r in before if r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())]
+            if candidates:
+                return candidates[-1], "role_noun"
+            if self.last["PERSON"] is not None and any(c.dep_ == "det" for c in tok.children):
+                return self.last["PERSON"], "role_noun"
+        if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
+            # "the ministry said": the organisation named with that head noun, else the last organisation speaker
+            candidates = [r for r in before if r["label"] == "ORG" and r["canonical"].lower().endswith(low)]
+            if candidates:
+                return candidates[-1], "role_noun"
+            if self.last["ORG"] is not None and any(c.dep_ == "det" for c in tok.children):
+                return self.last["ORG"], "role_noun"
+        # a short phrase containing a named person: "Ukrainian President Volodymyr Zelenskyy"
+        if tok.right_edge.i - tok.left_edge.i <= 8:
+            span_rows = self.entities.at(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
+            people = [r for r in span_rows if r["label"] == "PERSON"]
+            if people:
+                return people[-1], "name"
+        return None, None
+
+
+def attribution_verb(tok: Token, verbs: set[str], resolve) -> tuple[dict | None, Token | None]:
+    """The source of a figure held by ``tok``: the subject (or passive agent) of the nearest governing verb in
+    ``verbs``, resolved with ``resolve``; ``(row, verb)`` or ``(None, None)``."""
+    node = tok
+    for _ in range(8):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in verbs:
+            for child in node.children:
+                if child.dep_ == "nsubj":
+                    row, _ = resolve(child)
+                    return row, node
+                if child.dep_ == "agent":  # passive: "confirmed by the BBC"
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        row, _ = resolve(pobj)
+                        return row, node
+            return None, None
+    return None, None
