@@ -328,3 +328,11 @@ def test_seed_dates_and_reference_checks(seed_result, seed_articles):
         assert by_series.loc[(series_, value), "source_kind"] == "ukrainian_official"
     oryx = checks[(checks.claimant == "Oryx") & (checks.series == "tanks")].iloc[0]
     assert oryx.value == 3500 and oryx.source_kind == "oryx" and "lower bound" in oryx.source_note
+
+
+def test_since_opens_a_period_and_a_last_day_figure_is_a_rate():
+    text = "The ministry said on Tuesday that 500 drones were downed since January 1."
+    d = _dated(text, 0, [_date_row("a", 0, text, "Tuesday", date(2025, 3, 4)),
+                         _date_row("a", 0, text, "January 1", date(2025, 1, 1))])
+    assert (d.refers_to_start, d.refers_to_end) == (date(2025, 1, 1), date(2025, 3, 4))
+    assert _kind("In the last day the enemy lost 15 tanks.", "15", category="equipment", unit="tank") == "rate"

@@ -92,8 +92,14 @@ def figure_kind(claim) -> str:
         return "share"
     cfg = claimdates.ledger_rules()
     rel = claim.sentence.find(claim.text)
+    if rel >= 0:  # the clause of the figure (between , ; and "and"), not the whole sentence
+        left = re.split(r"[,;]|\band\b", claim.sentence[:rel])[-1]
+        right = re.split(r"[,;]|\band\b", claim.sentence[rel + len(claim.text):])[0]
+        clause = f"{left} {right}".lower()
+        if any(re.search(rf"\b{re.escape(cue)}\b", clause) for cue in cfg["rate_cues"]):
+            return "rate"
     before = claim.sentence[max(0, rel - cfg["part_cue_window"]):max(rel, 0)].lower() if rel >= 0 else ""
-    if any(re.search(rf"\b{re.escape(cue)}\s*$|\b{re.escape(cue)}\b", before) for cue in cfg["part_cues"]):
+    if any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in cfg["part_cues"]):
         return "part"
     return "total"
 

@@ -11,8 +11,9 @@ Rules, in order (the first that applies gives ``claimed_on``):
 4. ``none`` — no date at all.
 
 ``refers_to_*``: the period the figure describes — the date expression of the claim's sentence
-nearest to the claim that is not a reporting-event date (its start, end and precision); ``none``
-when the sentence has no other date.
+nearest to the claim that is not a reporting-event date (its start, end and precision); a date that
+opens a period ("since January 1") runs to ``claimed_on``; ``none`` when the sentence has no other date.
+A figure with a rate cue ("in the last day", ``rate_cues``) is a rate, never a total (:mod:`.build`).
 """
 from __future__ import annotations
 
@@ -56,8 +57,8 @@ def is_statement_date(text: str, start: int, end: int, precision: str) -> bool:
     Named rules (``ledger_rules.json``): ``not_quoted`` — a date inside a quotation is what the
     speaker talks about, never when they spoke; ``sentence_opening`` — the date opens its sentence
     ("On Wednesday, X revealed …") and the sentence has a reporting verb; ``after_verb`` — the date
-    follows a reporting verb within ``statement_date_window`` characters of the same clause
-    ("X said on Wednesday"); ``before_verb`` — the date is followed in its clause by a reporting verb
+    follows a reporting verb within ``statement_date_window`` characters of the same clause, with no
+    "that" or figure between them ("X said on Wednesday", not "X said that 500 … since January 1"); ``before_verb`` — the date is followed in its clause by a reporting verb
     ("X on Monday said")."""
     if precision != "day":
         return False
@@ -72,10 +73,18 @@ def is_statement_date(text: str, start: int, end: int, precision: str) -> bool:
         return bool(verb.search(rest))
     w = cfg["statement_date_window"]
     clause_before = re.split(r"[,;:\u201c\u201d\"]", prefix[-w:])[-1]
-    if verb.search(clause_before):  # after_verb
+    hits = list(verb.finditer(clause_before))
+    if hits and not re.search(r"\bthat\b|\d", clause_before[hits[-1].end():]):  # after_verb, not in what was said
         return True
     clause_after = re.split(r"[,;:\u201c\u201d\"]", rest[:w])[0]
     return bool(verb.search(clause_after))  # before_verb
+
+
+def opens_period(text: str, start: int) -> bool:
+    """The date at ``start`` opens a period ("since January 1", "from March"): rule ``period_start``."""
+    cfg = ledger_rules()
+    before = text[max(0, start - cfg["period_start_window"]):start].lower()
+    return any(re.search(rf"\b{re.escape(w)}\s+(?:the\s+)?$", before) for w in cfg["period_start_words"])
 
 
 def claim_dates(claims: pd.DataFrame, dates: pd.DataFrame | None, texts: dict[str, str],
@@ -104,6 +113,8 @@ def claim_dates(claims: pd.DataFrame, dates: pd.DataFrame | None, texts: dict[st
         if others:
             r = min(others, key=lambda d: abs(d.start_char - c.start_char))
             refers = (r.start, r.end, r.precision)
+            if opens_period(texts.get(c.article_id, ""), r.start_char) and claimed_on is not None:
+                refers = (r.start, claimed_on, r.precision)  # "since January 1": up to when it was said
         else:
             refers = (None, None, "none")
         out[c.claim_id] = ClaimDates(claimed_on, source, *refers)

@@ -96,6 +96,9 @@ def reference_checks(ledger: pd.DataFrame) -> pd.DataFrame:
         if when is None or pd.isna(when):
             continue
         when = pd.Timestamp(when).date()
+        opened = pd.notna(r.refers_to_start) and r.refers_to_end == r.claimed_on and r.refers_to_start != r.refers_to_end
+        if opened and pd.Timestamp(r.refers_to_start).date() > s.index[0] + pd.Timedelta(days=cfg_start_days()):
+            continue  # a count over a later period ("since January 1"), not the cumulative total
         known = s.loc[:when, cat["series_key"]].dropna()
         if known.empty:
             continue
@@ -113,6 +116,11 @@ def reference_checks(ledger: pd.DataFrame) -> pd.DataFrame:
 
 
 __all__ = ["series", "series_of", "source_of", "verdict", "reference_checks", "series_keys"]
+
+
+def cfg_start_days() -> int:
+    """Days after the series start within which a period start still counts as "since the invasion"."""
+    return int(claimdates.ledger_rules().get("cumulative_start_days", 7))
 
 
 def series_keys() -> dict[str, str]:
