@@ -326,6 +326,8 @@ def test_seed_dates_and_reference_checks(seed_result, seed_articles):
     for series_, value in [("tanks", 9000), ("armoured vehicles", 18000), ("artillery systems", 19500)]:
         assert by_series.loc[(series_, value), "verdict"] == "consistent"
         assert by_series.loc[(series_, value), "source_kind"] == "ukrainian_official"
+    # "throughout the past week … more than 600,000 for the entire war": a cumulative total, checked
+    assert set(checks[checks.series == "personnel"].verdict) == {"consistent"}
     oryx = checks[(checks.claimant == "Oryx") & (checks.series == "tanks")].iloc[0]
     assert oryx.value == 3500 and oryx.source_kind == "oryx" and "lower bound" in oryx.source_note
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from importlib import resources
 
 import pandas as pd
@@ -96,7 +97,9 @@ def reference_checks(ledger: pd.DataFrame) -> pd.DataFrame:
         if when is None or pd.isna(when):
             continue
         when = pd.Timestamp(when).date()
-        opened = pd.notna(r.refers_to_start) and r.refers_to_end == r.claimed_on and r.refers_to_start != r.refers_to_end
+        words = claimdates.ledger_rules()["period_start_words"]
+        opened = (pd.notna(r.refers_to_start) and r.refers_to_end == r.claimed_on and r.refers_to_start != r.refers_to_end
+                  and re.search(r"\b(" + "|".join(map(re.escape, words)) + r")\b", r.sentence, re.IGNORECASE))
         if opened and pd.Timestamp(r.refers_to_start).date() > s.index[0] + pd.Timedelta(days=cfg_start_days()):
             continue  # a count over a later period ("since January 1"), not the cumulative total
         known = s.loc[:when, cat["series_key"]].dropna()
