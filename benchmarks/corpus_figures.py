@@ -63,12 +63,26 @@ def render(processed: Path, out_dir: Path) -> dict:
                          "lanes": int(rows["selected"].sum()) if len(rows) else 0}
 
     ledger = read("claims_ledger")
-    lrows = ledger_chart.prepare_ledger(ledger)
+    checks = read("reference_checks")
+    lrows = ledger_chart.prepare_ledger(ledger, checks=checks)
     timed("claims_ledger", lambda: ledger_chart.plot_ledger(
         lrows, source_line=style.sources_text(articles, lrows["article_id"])))
     stats["claims_ledger"] = {"claims": len(ledger), "topics": int(ledger["topic"].nunique()),
                               "topics_with_2_or_more": int((ledger.groupby("topic")["claim_id"].nunique() >= 2).sum()),
                               "topics_charted": int(lrows["topic"].nunique()) if len(lrows) else 0}
+
+    from helpers.figures import reference_chart
+    from helpers.ledger import reference
+
+    points, lines = reference_chart.prepare_reference(checks, reference.series(), reference.series_keys())
+    timed("reference_series", lambda: reference_chart.plot_reference(
+        points, lines, source_line="Series: Ukrainian General Staff via moskali; "
+        + style.sources_text(articles, checks["article_id"])))
+    worst = checks.assign(abs_diff=checks["difference_pct"].abs()).sort_values(["abs_diff", "claim_id"], ascending=[False, True])
+    worst = worst.merge(ledger[["claim_id", "sentence", "outlet"]], on="claim_id", how="left").head(5)
+    worst.drop(columns="abs_diff").to_csv(out_dir / "reference_disagreements.csv", index=False)
+    stats["reference_checks"] = {"claims_checked": len(checks), "verdicts": checks["verdict"].value_counts().sort_index().to_dict(),
+                                 "source_kinds": checks["source_kind"].value_counts().sort_index().to_dict()}
 
     pairs, alignment = read("article_pairs"), read("sentence_alignment")
     rrows = rewrite_view.prepare_rewrite(alignment, pairs)

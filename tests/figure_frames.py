@@ -116,8 +116,10 @@ def claims_ledger() -> pd.DataFrame:
     for i, (topic, aid, who, v, lo, hi, q, unit, cat, date, text) in enumerate(spec):
         rows.append(dict(topic=topic, claim_id=f"{aid}-c{i}", article_id=aid, value=float(v), value_low=float(lo),
                          value_high=float(hi), qualifier=q, unit=unit, category=cat, claimant=who, claim_date=date,
-                         claim_date_inferred=aid == A0, outlet="Al Jazeera" if aid == A2 else "Pindula News",
-                         text=text, sentence=f"… {text} …"))
+                         claim_date_inferred=aid == A0, claimed_on=date,
+                         claimed_on_source="inherited" if aid == A0 else "article", refers_to_start=None,
+                         refers_to_end=None, refers_to_precision="none", figure_kind="total", topic_reason="constructed",
+                         outlet="Al Jazeera" if aid == A2 else "Pindula News", text=text, sentence=f"… {text} …"))
     return _frame("claims_ledger", rows)
 
 

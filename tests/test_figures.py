@@ -326,3 +326,19 @@ def test_timeline_window_applies_to_few_events_only_when_outliers_stretch_the_ax
     rows = timeline.prepare_timeline(pd.concat([october, background], ignore_index=True))
     assert rows["in_window"].sum() == 9 and not rows.loc[rows["precision"] == "year", "selected"].any()
     assert timeline.prepare_timeline(october)["in_window"].all()  # nothing to leave out
+
+
+def test_reference_chart_points_and_lines():
+    from datetime import date as D
+
+    from helpers.figures import reference_chart
+
+    series = pd.DataFrame({"Танки": [100.0, 110.0, 120.0]}, index=[D(2024, 1, 1), D(2024, 1, 10), D(2024, 3, 1)])
+    checks = pd.DataFrame([dict(series="tanks", claim_id="a-c0", compared_on=D(2024, 1, 10), value=110.0,
+                                series_value=110.0, verdict="consistent", source_kind="oryx", claimant="X")])
+    points, lines = reference_chart.prepare_reference(checks, series, {"tanks": "Танки"}, margin_days=10)
+    assert list(points.claim_id) == ["a-c0"] and list(lines["tanks"].values) == [100.0, 110.0]
+    fig = reference_chart.plot_reference(points, lines)
+    assert len(fig.axes) == 1
+    empty = reference_chart.plot_reference(*reference_chart.prepare_reference(pd.DataFrame(), series, {}))
+    assert empty.axes

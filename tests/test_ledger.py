@@ -32,8 +32,25 @@ def seed_topics(seed_stage, seed_docs):
 
 
 @pytest.fixture(scope="module")
-def seed_ledger(seed_stage, seed_topics, seed_metadata):
-    return ledger.claims_ledger(seed_stage["claims"], seed_topics, seed_metadata)
+def seed_ledger(seed_stage, seed_docs, seed_metadata, seed_articles):
+    import helpers.ledger as stage
+
+    return stage.run(seed_stage["claims"], seed_stage["entities"], seed_articles, None,
+                     seed_metadata, seed_docs)["claims_ledger"]
+
+
+@pytest.fixture(scope="module")
+def seed_dates(seed_articles, seed_stage, seed_docs, seed_metadata):
+    from helpers.time.stage import run as time_run
+
+    return time_run(seed_docs, seed_articles, seed_stage["sentences"], seed_stage["entities"], None, seed_metadata).dates
+
+
+@pytest.fixture(scope="module")
+def seed_result(seed_stage, seed_docs, seed_metadata, seed_articles, seed_dates):
+    import helpers.ledger as stage
+
+    return stage.run(seed_stage["claims"], seed_stage["entities"], seed_articles, seed_dates, seed_metadata, seed_docs)
 
 
 def test_inferred_date_of_the_rewrite(seed_metadata, seed_articles):
@@ -49,19 +66,22 @@ def test_inferred_date_of_the_rewrite(seed_metadata, seed_articles):
 
 
 def test_north_korean_troop_figures_share_one_topic(seed_ledger):
-    troops = seed_ledger[seed_ledger.value.isin([3000, 11000, 12000, 1500]) & (seed_ledger.category == "personnel")]
-    assert set(troops.value) == {3000, 11000, 12000, 1500}
-    assert set(troops.topic) == {"north korea | soldier | personnel"}
+    troops = seed_ledger[seed_ledger.value.isin([3000, 11000, 12000]) & (seed_ledger.category == "personnel")]
+    assert set(troops.value) == {3000, 11000, 12000}
+    assert set(troops.topic) == {"north korea | soldier | personnel | total"}
     assert troops.article_id.nunique() == 2
+    # issue 11: "the first batch of 1,500" is a part, not a rival total (named change)
+    batch = seed_ledger[seed_ledger.value == 1500]
+    assert set(batch.topic) == {"north korea | soldier | personnel | part"} and set(batch.figure_kind) == {"part"}
 
 
 def test_tank_losses_share_one_topic_and_rates_stay_apart(seed_ledger):
     tanks = seed_ledger[seed_ledger.value.isin([9000, 3500])]
-    assert set(tanks.topic) == {"russia | tank | equipment"}
+    assert set(tanks.topic) == {"russia | tank | equipment | total"}
     assert set(tanks.claimant) >= {"Oryx"}
     daily = set(seed_ledger.loc[seed_ledger.value == 1300, "topic"])
     total = set(seed_ledger.loc[seed_ledger.value == 600000, "topic"])
-    assert daily == {"russia | casualty per day | casualties"} and total == {"russia | casualty | casualties"}
+    assert daily == {"russia | casualty per day | casualties | rate"} and total == {"russia | casualty | casualties | total"}
 
 
 def test_ledger_dates_and_outlets(seed_ledger, seed_articles):
@@ -79,7 +99,7 @@ def test_stage_run_writes_what_the_spec_declares(seed_stage, seed_articles, seed
 
     result = stage.run(seed_stage["claims"], seed_stage["entities"], seed_articles, None, seed_metadata, seed_docs)
     pd.testing.assert_frame_equal(result["claims_ledger"], seed_ledger)
-    assert sorted(p.name for p in result.write(stage.STAGES[0], tmp_path)) == ["claim_links.parquet", "claims_ledger.parquet"]
+    assert sorted(p.name for p in result.write(stage.STAGES[0], tmp_path)) == ["claim_links.parquet", "claims_ledger.parquet", "reference_checks.parquet"]
 
 
 def test_claim_columns_are_the_claims_contract():
@@ -131,6 +151,8 @@ def test_sentence_date_wins_and_keeps_the_inferred_flag():
     schemas.validate(dates, "dates")
     led = ledger.claims_ledger(claims, pd.Series({"a-c0": "x | tank | equipment"}), meta, dates)
     row = led.iloc[0]
+    assert row.claimed_on == date(2024, 5, 10) and row.claimed_on_source == "inherited"
+    assert row.refers_to_start == date(2024, 5, 6) and row.refers_to_precision == "day"
     assert row.claim_date == date(2024, 5, 6) and bool(row.claim_date_inferred) and row.outlet == "Source Daily"
     led2 = ledger.claims_ledger(claims, pd.Series({"a-c0": "x | tank | equipment"}), meta, None)
     assert led2.iloc[0].claim_date == date(2024, 5, 10) and bool(led2.iloc[0].claim_date_inferred)
@@ -158,3 +180,161 @@ def test_inference_follows_chains_and_never_overwrites_stated_values():
     assert m.loc["end", "published"] == date(2024, 2, 1) and pd.isna(m.loc["end", "published_inferred"])
     assert m.loc["end", "outlet_inferred"] == "Wire" and m.loc["end", "inferred_from"] == "src"
     assert pd.isna(m.loc["src", "inferred_from"])
+
+
+# ---- issue 11: the two dates, like with like, the reference check (constructed sentences) ----
+
+from helpers.ledger import claimdates, reference  # noqa: E402
+
+
+def _date_row(aid, sid, text, phrase, start, precision="day", nth=0):
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(phrase, s + 1)
+    return dict(article_id=aid, sentence_id=sid, start_char=s, end_char=s + len(phrase), text=phrase,
+                start=start, end=start, precision=precision, timex=str(start), relative=True,
+                anchor=date(2025, 3, 7), anchor_source="published")
+
+
+def _dated(text, claim_sentence, dates, value="500"):
+    start = text.index(value)
+    c = _claim("a-c0", "a", float(value.replace(",", "")), sentence_id=claim_sentence, start=start)
+    c.update(end_char=start + len(value), text=value)
+    claims = pd.DataFrame([c])
+    anchors = pd.DataFrame({"article_id": ["a"], "anchor": [date(2025, 3, 7)], "anchor_source": ["published"]}).set_index("article_id")
+    return claimdates.claim_dates(claims, pd.DataFrame(dates), {"a": text}, anchors)["a-c0"]
+
+
+def test_statement_date_in_the_same_sentence():
+    text = "The ministry said on Tuesday that 500 drones were launched in March."
+    d = _dated(text, 0, [_date_row("a", 0, text, "Tuesday", date(2025, 3, 4)),
+                         _date_row("a", 0, text, "March", date(2025, 3, 1), "month")])
+    assert (d.claimed_on, d.claimed_on_source) == (date(2025, 3, 4), "statement")
+    assert (d.refers_to_start, d.refers_to_precision) == (date(2025, 3, 1), "month")
+
+
+def test_statement_date_opening_the_introducing_sentence():
+    text = "On Monday, the spokesman briefed reporters. He put the number of drones at 500."
+    d = _dated(text, 1, [_date_row("a", 0, text, "Monday", date(2025, 3, 3))])
+    assert (d.claimed_on, d.claimed_on_source) == (date(2025, 3, 3), "statement")
+    assert d.refers_to_precision == "none"
+
+
+def test_a_quoted_or_deadline_date_is_not_when_the_claim_was_made():
+    text = "“They will be ready on Friday,” he said, adding that 500 drones would follow."
+    d = _dated(text, 0, [_date_row("a", 0, text, "Friday", date(2025, 3, 14))])
+    assert (d.claimed_on, d.claimed_on_source) == (date(2025, 3, 7), "article")
+    assert d.refers_to_start == date(2025, 3, 14)
+
+
+def test_no_date_at_all():
+    text = "He put the number of drones at 500."
+    d = _dated(text, 0, [])
+    anchors = pd.DataFrame({"article_id": ["b"], "anchor": [None], "anchor_source": ["none"]}).set_index("article_id")
+    assert (d.claimed_on_source, d.refers_to_precision) == ("article", "none")
+    c = _claim("b-c0", "b", 5)
+    none = claimdates.claim_dates(pd.DataFrame([c]), None, {"b": "x"}, anchors)["b-c0"]
+    assert (none.claimed_on, none.claimed_on_source) == (None, "none")
+
+
+def _kind(sentence, value, rate=None, category="personnel", unit="soldier"):
+    row = {c: None for c in schemas.CLAIMS.column_names}
+    row.update(sentence=sentence, text=value, rate=rate, category=category, unit=unit)
+    return ledger.figure_kind(pd.Series(row))
+
+
+def test_figure_kinds_batch_rate_share_total():
+    assert _kind("The first batch of 400 soldiers arrived.", "400") == "part"
+    assert _kind("It sent 900 soldiers, including 400 snipers.", "400") == "part"
+    assert _kind("It has sent 900 soldiers so far.", "900") == "total"
+    assert _kind("It loses 90 soldiers a day.", "90", rate="per day") == "rate"
+    assert _kind("Some 40% of the voters agreed.", "40%", category="percent", unit="percent") == "share"
+
+
+def _topic_claims():
+    rows = []
+    for i, (sent, value, unit, cat, subject) in enumerate([
+        ("Country A sent 900 soldiers.", "900", "soldier", "personnel", "soldiers"),
+        ("The first batch of 400 soldiers went.", "400", "soldier", "personnel", "soldiers"),
+        ("Some 40% of voters agreed.", "40%", "percent", "percent", "voters"),
+        ("Some 30% of wheat is imported.", "30%", "percent", "percent", "wheat"),
+    ]):
+        r = _claim(f"a-c{i}", "a", float(value.strip("%")), sentence_id=i, start=0)
+        r.update(sentence=sent, text=value, unit=unit, category=cat, subject=subject, end_char=len(value))
+        rows.append(r)
+    return pd.DataFrame(rows)
+
+
+def test_topics_keep_batches_totals_and_percent_bases_apart_and_unknown_owners_alone(monkeypatch):
+    claims = _topic_claims()
+    monkeypatch.setattr(ledger, "claim_owners", lambda c, d, e=None: pd.Series(["country a"] * len(c), index=c.claim_id.tolist(), dtype="object"))
+    t = ledger.topic_table(claims, [])
+    assert t.loc["a-c0", "topic"] == "country a | soldier | personnel | total"
+    assert t.loc["a-c1", "topic"] == "country a | soldier | personnel | part"
+    assert t.loc["a-c2", "topic"] != t.loc["a-c3", "topic"]
+    assert t.loc["a-c2", "topic"].endswith("share of voters") and "sentence parse" in t.loc["a-c0", "topic_reason"]
+    monkeypatch.setattr(ledger, "claim_owners", lambda c, d, e=None: pd.Series([None] * len(c), index=c.claim_id.tolist(), dtype="object"))
+    alone = ledger.topic_table(claims.iloc[:1], [])
+    assert alone.loc["a-c0", "topic"].endswith("a-c0") and alone.loc["a-c0", "topic_reason"].startswith("alone")
+
+
+def test_different_owners_stay_apart_and_parts_link_to_totals():
+    led = pd.DataFrame([
+        dict(topic="a | soldier | personnel | total", claim_id="x-c0", article_id="x", value=900.0, value_low=900.0, value_high=900.0, qualifier="exact", claimant="P", sentence="s", figure_kind="total"),
+        dict(topic="a | soldier | personnel | part", claim_id="y-c0", article_id="y", value=400.0, value_low=400.0, value_high=400.0, qualifier="exact", claimant="P", sentence="s", figure_kind="part"),
+        dict(topic="b | soldier | personnel | total", claim_id="z-c0", article_id="z", value=900.0, value_low=900.0, value_high=900.0, qualifier="exact", claimant="P", sentence="s", figure_kind="total"),
+    ])
+    links = ledger.claim_links(led)
+    assert list(zip(links.claim_a, links.claim_b, links.agreement)) == [("y-c0", "x-c0", "part_of")]
+
+
+@pytest.mark.parametrize("qualifier,low,high,ref,expected", [
+    ("at_least", 9000, 9000, 8988, "consistent"),     # within the 2 % tolerance below
+    ("at_least", 9000, 9000, 12000, "consistent"),    # open above
+    ("at_least", 9000, 9000, 8000, "higher"),
+    ("more_than", 600000, 600000, 684000, "consistent"),
+    ("about", 1000, 1000, 1040, "consistent"),
+    ("about", 1000, 1000, 1200, "lower"),
+    ("exact", 1000, 1000, 900, "higher"),
+    ("up_to", 1000, 1000, 500, "consistent"),
+])
+def test_reference_verdicts_by_qualifier(qualifier, low, high, ref, expected):
+    tol = claimdates.ledger_rules()["reference_tolerance_pct"][qualifier]
+    assert reference.verdict(low, high, qualifier, ref, tol) == expected
+
+
+def test_reference_series_is_the_shipped_general_staff_series():
+    s = reference.series()
+    assert s.index.min() == date(2022, 2, 24)
+    assert int(s.loc[date(2024, 10, 15), "Танки"]) == 8988
+    assert reference.source_of("Oryx")[0] == "oryx" and "lower bound" in reference.source_of("Oryx")[1]
+
+
+def test_seed_dates_and_reference_checks(seed_result, seed_articles):
+    led, checks = seed_result["claims_ledger"], seed_result["reference_checks"]
+    schemas.validate(checks, "reference_checks")
+    a000 = seed_id(seed_articles, "000")  # "On Wednesday, … John Kirby revealed … at least 3,000 …"
+    kirby = led[(led.article_id == a000) & (led.value == 3000) & (led.claimant == "John Kirby")]
+    assert set(kirby.claimed_on) == {date(2024, 10, 23)} and set(kirby.claimed_on_source) == {"statement"}
+    assert set(kirby.refers_to_start) == {date(2024, 10, 1)} and set(kirby.refers_to_end) == {date(2024, 10, 31)}
+    assert set(kirby.refers_to_precision) == {"month"}
+    nis = led[(led.value == 12000)]  # in both articles: same sentence, and introducing sentence
+    assert set(nis.claimed_on) == {date(2024, 10, 18)} and set(nis.claimed_on_source) == {"statement"} and len(nis) == 2
+    budanov = led[(led.value == 11000)]  # his November 1 is a deadline, not when he spoke
+    assert set(budanov.claimed_on) == {date(2024, 10, 24)} and set(budanov.claimed_on_source) == {"article", "inherited"}
+    by_series = checks.set_index(["series", "value"])
+    for series_, value in [("tanks", 9000), ("armoured vehicles", 18000), ("artillery systems", 19500)]:
+        assert by_series.loc[(series_, value), "verdict"] == "consistent"
+        assert by_series.loc[(series_, value), "source_kind"] == "ukrainian_official"
+    # "throughout the past week … more than 600,000 for the entire war": a cumulative total, checked
+    assert set(checks[checks.series == "personnel"].verdict) == {"consistent"}
+    oryx = checks[(checks.claimant == "Oryx") & (checks.series == "tanks")].iloc[0]
+    assert oryx.value == 3500 and oryx.source_kind == "oryx" and "lower bound" in oryx.source_note
+
+
+def test_since_opens_a_period_and_a_last_day_figure_is_a_rate():
+    text = "The ministry said on Tuesday that 500 drones were downed since January 1."
+    d = _dated(text, 0, [_date_row("a", 0, text, "Tuesday", date(2025, 3, 4)),
+                         _date_row("a", 0, text, "January 1", date(2025, 1, 1))])
+    assert (d.refers_to_start, d.refers_to_end) == (date(2025, 1, 1), date(2025, 3, 4))
+    assert _kind("In the last day the enemy lost 15 tanks.", "15", category="equipment", unit="tank") == "rate"

@@ -94,7 +94,11 @@ EVENT_TYPES = (
 )
 RELATIONS = ("duplicate", "rewrite", "shared_source", "related", "independent")
 ALIGN_LABELS = ("same", "changed", "only_in_a", "only_in_b")
-AGREEMENTS = ("same", "different_value", "different_qualifier", "different_claimant")
+AGREEMENTS = ("same", "different_value", "different_qualifier", "different_claimant", "part_of")
+CLAIMED_ON_SOURCES = ("statement", "article", "inherited", "none")
+REFERS_TO_PRECISIONS = PRECISIONS + ("none",)
+FIGURE_KINDS = ("total", "rate", "part", "share")
+VERDICTS = ("consistent", "higher", "lower")
 ANCHOR_SOURCES = ("published", "inferred", "none")
 
 TABLES: dict[str, Table] = {}
@@ -324,7 +328,7 @@ CLAIM_LINKS = _register(Table(
         C("article_a", STR, False, doc="Article of claim_a."),
         C("article_b", STR, False, doc="Article of claim_b."),
         C("topic", STR, False, doc="Shared normalised topic."),
-        C("agreement", STR, False, AGREEMENTS, doc="same, different_value, different_qualifier or different_claimant."),
+        C("agreement", STR, False, AGREEMENTS, doc="same, different_value, different_qualifier, different_claimant, or part_of (one figure is a batch/part, the other the whole, of the same counted thing)."),
         C("similarity", FLOAT, doc="Similarity of the two claims' sentences."),
     ),
 ))
@@ -333,7 +337,7 @@ CLAIMS_LEDGER = _register(Table(
     "claims_ledger",
     doc="Who said how many: one row per claimed figure grouped by topic. Written by 07_claims_ledger.",
     columns=(
-        C("topic", STR, False, doc="\"subject | unit | category\", normalised (lemmas, head nouns, entities)."),
+        C("topic", STR, False, doc="\"owner | unit class | category | figure kind\" (shares add their base); a claim with no known owner has a topic of its own."),
         C("claim_id", STR, False, doc="`claims.claim_id`."),
         C("article_id", STR, False, doc="Article."),
         C("value", FLOAT, False, doc="Value."),
@@ -345,9 +349,40 @@ CLAIMS_LEDGER = _register(Table(
         C("claimant", STR, False, doc="Claimant."),
         C("claim_date", DATE, doc="Date of the claim: the sentence's resolved date, else the article's (stated or inferred) date."),
         C("claim_date_inferred", BOOL, False, doc="True when the date comes from inferred metadata."),
+        C("claimed_on", DATE, doc="When the claim was made: the date of the reporting event in the claim's sentence or the sentence introducing it (\"X said on Wednesday\"), else the article's date (stated, else inherited)."),
+        C("claimed_on_source", STR, False, CLAIMED_ON_SOURCES, doc="statement (a reporting-event date in the text), article (stated article date), inherited (article date inferred from its source) or none."),
+        C("refers_to_start", DATE, doc="First day of the period the figure describes (another date expression of the claim's sentence, e.g. \"by mid-October\"); null when the text gives none."),
+        C("refers_to_end", DATE, doc="Last day of that period."),
+        C("refers_to_precision", STR, False, REFERS_TO_PRECISIONS, doc="day, week, month, season, year, or none."),
+        C("figure_kind", STR, False, FIGURE_KINDS, doc="total (cumulative or stock), rate (per period), part (a batch or part of a whole: \"the first batch of\", \"of whom\", \"including\") or share (percent)."),
+        C("topic_reason", STR, False, doc="Why the claim joined its topic: the owner rule, unit class, category and kind; \"alone\" when its owner is unknown (no topic is forced)."),
         C("outlet", STR, doc="Outlet (stated, else inferred)."),
         C("text", STR, False, doc="Number expression as written."),
         C("sentence", STR, False, doc="Sentence."),
+    ),
+))
+
+
+REFERENCE_CHECKS = _register(Table(
+    "reference_checks",
+    doc="Claimed cumulative Russian losses set against the Ukrainian General Staff daily series (package `moskali`). Written by 07_claims_ledger.",
+    columns=(
+        C("claim_id", STR, False, doc="`claims.claim_id`."),
+        C("article_id", STR, False, doc="Article."),
+        C("topic", STR, False, doc="`claims_ledger.topic`."),
+        C("series", STR, False, doc="Series category (English label; the Ukrainian key is in ledger/rules/reference_categories.csv)."),
+        C("value", FLOAT, False, doc="Claimed value."),
+        C("qualifier", STR, False, QUALIFIERS, doc="Claim qualifier."),
+        C("claimant", STR, False, doc="Claimant."),
+        C("source_kind", STR, False, doc="Whose figure it is (ledger/rules/reference_sources.csv): ukrainian_official, unattributed, oryx, russian, other."),
+        C("source_note", STR, doc="What that source counts (e.g. Oryx: visually confirmed losses, a lower bound)."),
+        C("compared_on", DATE, False, doc="Date compared: refers_to_end, else claimed_on."),
+        C("compared_on_basis", STR, False, ("refers_to", "claimed_on"), doc="Which of the two dates was used."),
+        C("series_date", DATE, False, doc="Series date used: the last report on or before compared_on."),
+        C("series_value", FLOAT, False, doc="Series value on series_date."),
+        C("difference_pct", FLOAT, False, doc="(value - series_value) / series_value * 100."),
+        C("tolerance_pct", FLOAT, False, doc="Tolerance used for the verdict."),
+        C("verdict", STR, False, VERDICTS, doc="consistent (the claim's range, widened by the tolerance, holds the series value), higher or lower."),
     ),
 ))
 

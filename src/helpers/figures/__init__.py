@@ -11,6 +11,7 @@ saved with :func:`.style.save_figure` (PNG with deterministic bytes + SVG).
 - ``map``          places as points on the base map, with insets
 - ``timeline``     dated events (day = point, week/month = span)
 - ``ledger_chart`` claimed figures side by side per topic
+- ``reference_chart`` claimed losses against the General Staff series over time
 - ``rewrite_view`` an original's sentences marked kept / changed / dropped
 """
 
@@ -19,6 +20,6 @@ from helpers.core.stage import StageSpec
 STAGES = (
     StageSpec("08", "figures", "Map of places", reads=("places", "events", "articles")),
     StageSpec("09", "figures", "Timeline of events", reads=("events", "articles")),
-    StageSpec("10", "figures", "Claims chart", reads=("claims_ledger", "articles")),
+    StageSpec("10", "figures", "Claims chart", reads=("claims_ledger", "articles"), optional=("reference_checks",)),
     StageSpec("11", "figures", "Rewrite comparison", reads=("article_pairs", "sentence_alignment", "articles")),
 )

@@ -82,9 +82,16 @@ def rank_topics(ledger: pd.DataFrame, min_claims: int = 2) -> pd.DataFrame:
                              ascending=[False, False, False, True]).reset_index(drop=True)
 
 
+def _date_column(ledger: pd.DataFrame) -> str:
+    """``claimed_on`` (when the claim was made) where the ledger has it, else the older ``claim_date``."""
+    return "claimed_on" if "claimed_on" in ledger.columns else "claim_date"
+
+
 def prepare_ledger(ledger: pd.DataFrame, min_claims: int = 2, max_topics: int = 5,
-                   max_claims_per_topic: int = 8) -> pd.DataFrame:
-    """The chart's input rows: the best topics of :func:`rank_topics`, each topic's claims by date.
+                   max_claims_per_topic: int = 8, checks: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The chart's input rows: the best topics of :func:`rank_topics` (each a topic of comparable
+    figures), each topic's claims ordered by ``claimed_on``; with ``checks`` (reference_checks) the
+    General Staff value a claim was compared with is put beside it in ``row_label``.
 
     When a topic has more than ``max_claims_per_topic`` claims, named claimants are kept
     before unattributed figures (``n_claims`` keeps the topic's full count).
@@ -97,6 +104,7 @@ def prepare_ledger(ledger: pd.DataFrame, min_claims: int = 2, max_topics: int = 
     parts = []
     for topic, n in zip(ranked["topic"], ranked["n"]):
         sub = ledger[ledger["topic"] == topic].drop_duplicates("claim_id").copy()
+        sub["claim_date"] = sub[_date_column(sub)]
         sub["_date"] = pd.to_datetime(sub["claim_date"])
         sub["_unnamed"] = sub["claimant"].astype(str).str.startswith("(")
         sub = sub.sort_values(["_unnamed", "_date", "claimant", "value", "claim_id"], na_position="last")
@@ -110,6 +118,11 @@ def prepare_ledger(ledger: pd.DataFrame, min_claims: int = 2, max_topics: int = 
             " · ".join(x for x in (style.shorten(c, 32), d.isoformat() if pd.notna(d) and d is not None else "undated",
                                    style.shorten(o, 20) if style.present(o) else None) if x)
             for c, d, o in zip(sub["claimant"], sub["claim_date"], sub["outlet"])]
+        if checks is not None and len(checks):
+            ref = checks.drop_duplicates("claim_id").set_index("claim_id")
+            sub["row_label"] = [lab if cid not in ref.index else
+                                f"{lab} · series {format_number(ref.loc[cid, 'series_value'])} ({ref.loc[cid, 'verdict']})"
+                                for lab, cid in zip(sub["row_label"], sub["claim_id"])]
         sub["log_scale"] = needs_log_scale(list(sub["value_low"]) + list(sub["value_high"]))
         parts.append(sub)
     return pd.concat(parts, ignore_index=True)[LEDGER_COLUMNS]

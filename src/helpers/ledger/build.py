@@ -12,6 +12,7 @@ Dates: a claim is dated by the nearest resolved time expression in its sentence
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import pandas as pd
@@ -22,7 +23,7 @@ from spacy.util import filter_spans
 from helpers.rewrites import inference
 from helpers.core import schemas
 from helpers.core.stage import doc_article_id
-from helpers.ledger import topics
+from helpers.ledger import claimdates, topics
 
 CLAIM_COLUMNS = schemas.CLAIMS.column_names  # the claims contract, never re-listed
 
@@ -83,13 +84,65 @@ def fill_from_context(claims: pd.DataFrame, owners: pd.Series,
     return filled
 
 
+def figure_kind(claim) -> str:
+    """total | rate | part | share of one claim (rules in ``ledger/rules/ledger_rules.json``)."""
+    if isinstance(claim.rate, str) and claim.rate.strip():
+        return "rate"
+    if claim.category == "percent" or (claim.unit or "") in ("percent", "%"):
+        return "share"
+    cfg = claimdates.ledger_rules()
+    rel = claim.sentence.find(claim.text)
+    if rel >= 0:  # the clause of the figure (between , ; and "and"), not the whole sentence
+        left = re.split(r"[,;]|\band\b", claim.sentence[:rel])[-1]
+        right = re.split(r"[,;]|\band\b", claim.sentence[rel + len(claim.text):])[0]
+        clause = f"{left} {right}".lower()
+        if any(re.search(rf"\b{re.escape(cue)}\b", clause) for cue in cfg["rate_cues"]):
+            return "rate"
+    before = claim.sentence[max(0, rel - cfg["part_cue_window"]):max(rel, 0)].lower() if rel >= 0 else ""
+    if any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in cfg["part_cues"]):
+        return "part"
+    return "total"
+
+
+def _share_base(claim) -> str:
+    """The base a percentage is of: the head of its subject ("of the wheat" → wheat), else unknown."""
+    subject = claim.subject if isinstance(claim.subject, str) else ""
+    words = re.findall(r"[a-z]+", subject.lower())
+    return words[-1] if words else "unknown base"
+
+
+def topic_table(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per claim (index ``claim_id``): ``topic``, ``topic_reason``, ``figure_kind``.
+
+    Topic = owner | unit class | category | kind (shares add their base). A claim whose owner no
+    rule finds stays alone (its topic carries its own claim_id): it is never forced into a topic.
+    """
+    cols = ["topic", "topic_reason", "figure_kind"]
+    if claims.empty:
+        return pd.DataFrame(columns=cols)
+    parsed = claim_owners(claims, docs, entities)
+    owners = fill_from_context(claims, parsed)
+    rows = []
+    for c in claims.itertuples(index=False):
+        kind = figure_kind(c)
+        unit = topics.unit_key(c.unit, c.rate)
+        kind_key = f"share of {_share_base(c)}" if kind == "share" else kind
+        owner = owners[c.claim_id]
+        if not isinstance(owner, str):
+            rows.append((f"{topics.topic(None, unit, c.category)} | {kind_key} | {c.claim_id}",
+                         f"alone: no owner found; unit class {unit}; {c.category}; {kind_key}", kind))
+            continue
+        how = "sentence parse" if isinstance(parsed[c.claim_id], str) else "story context"
+        rows.append((f"{topics.topic(owner, unit, c.category)} | {kind_key}",
+                     f"owner {owner} ({how}); unit class {unit}; {c.category}; {kind_key}", kind))
+    return pd.DataFrame(rows, columns=cols, index=claims["claim_id"].tolist())
+
+
 def claim_topics(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFrame | None = None) -> pd.Series:
-    """``claim_id`` → ``"owner | unit | category"``."""
+    """``claim_id`` → topic (see :func:`topic_table`)."""
     if claims.empty:
         return pd.Series([], dtype="object")
-    owners = fill_from_context(claims, claim_owners(claims, docs, entities))
-    return pd.Series([topics.topic(owners[c.claim_id], topics.unit_key(c.unit, c.rate), c.category)
-                      for c in claims.itertuples(index=False)], index=claims["claim_id"].tolist(), dtype="object")
+    return topic_table(claims, docs, entities)["topic"]
 
 
 def _sentence_dates(claims: pd.DataFrame, dates: pd.DataFrame | None) -> dict[str, tuple]:
@@ -109,14 +162,23 @@ def _sentence_dates(claims: pd.DataFrame, dates: pd.DataFrame | None) -> dict[st
     return out
 
 
-def claims_ledger(claims: pd.DataFrame, topic_of: pd.Series, metadata: pd.DataFrame,
-                  dates: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The ``claims_ledger`` table, sorted by topic, date and value."""
+def claims_ledger(claims: pd.DataFrame, topic_of: pd.Series | pd.DataFrame, metadata: pd.DataFrame,
+                  dates: pd.DataFrame | None = None, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The ``claims_ledger`` table, sorted by topic, claimed_on and value.
+
+    ``topic_of``: :func:`topic_table` (or a bare topic Series: reason and kind then derived here).
+    ``articles`` (their texts) lets :mod:`helpers.ledger.claimdates` find reporting-event dates."""
     if claims.empty:
         return schemas.CLAIMS_LEDGER.empty()
+    if isinstance(topic_of, pd.Series):
+        topic_of = pd.DataFrame({"topic": topic_of, "topic_reason": "given",
+                                 "figure_kind": [figure_kind(c) for c in claims.set_index("claim_id").loc[topic_of.index].reset_index().itertuples(index=False)]},
+                                index=topic_of.index)
     anchors = inference.date_anchors(metadata).set_index("article_id")
     outlets = inference.outlet_of(metadata)
     in_sentence = _sentence_dates(claims, dates)
+    texts = dict(zip(articles["article_id"], articles["text"])) if articles is not None else {}
+    two_dates = claimdates.claim_dates(claims, dates, texts, anchors)
     rows = []
     for c in claims.itertuples(index=False):
         if c.claim_id in in_sentence:
@@ -126,13 +188,17 @@ def claims_ledger(claims: pd.DataFrame, topic_of: pd.Series, metadata: pd.DataFr
             claim_date, inferred = a["anchor"], a["anchor_source"] == "inferred"
         else:
             claim_date, inferred = None, False
-        rows.append(dict(topic=topic_of[c.claim_id], claim_id=c.claim_id, article_id=c.article_id, value=c.value,
+        t, d = topic_of.loc[c.claim_id], two_dates[c.claim_id]
+        rows.append(dict(topic=t["topic"], claim_id=c.claim_id, article_id=c.article_id, value=c.value,
                          value_low=c.value_low, value_high=c.value_high, qualifier=c.qualifier, unit=c.unit,
                          category=c.category, claimant=c.claimant, claim_date=claim_date,
-                         claim_date_inferred=bool(inferred), outlet=outlets.get(c.article_id, (None, False))[0],
-                         text=c.text, sentence=c.sentence))
+                         claim_date_inferred=bool(inferred), claimed_on=d.claimed_on,
+                         claimed_on_source=d.claimed_on_source, refers_to_start=d.refers_to_start,
+                         refers_to_end=d.refers_to_end, refers_to_precision=d.refers_to_precision,
+                         figure_kind=t["figure_kind"], topic_reason=t["topic_reason"],
+                         outlet=outlets.get(c.article_id, (None, False))[0], text=c.text, sentence=c.sentence))
     df = pd.DataFrame(rows, columns=schemas.CLAIMS_LEDGER.column_names)
-    order = df.assign(_d=pd.to_datetime(df["claim_date"]))
+    order = df.assign(_d=pd.to_datetime(df["claimed_on"]))
     order = order.sort_values(["topic", "_d", "value", "claim_id"], na_position="last")
     return order.drop(columns="_d").reset_index(drop=True)
 
@@ -148,18 +214,36 @@ def agreement(a, b) -> str:
     return "same"
 
 
+def _base(topic: str) -> str:
+    """owner | unit | category of a topic (its kind dropped)."""
+    return " | ".join(topic.split(" | ")[:3])
+
+
+def _link(a, b, topic, agreement_):
+    return dict(claim_a=a.claim_id, claim_b=b.claim_id, article_a=a.article_id, article_b=b.article_id, topic=topic,
+                agreement=agreement_, similarity=round(fuzz.token_set_ratio(a.sentence, b.sentence) / 100.0, 4))
+
+
 def claim_links(ledger: pd.DataFrame) -> pd.DataFrame:
-    """Every pair of claims with the same topic from different articles."""
+    """Every pair of claims of one topic from different articles (same / different value, qualifier,
+    claimant), and every part (``figure_kind`` part) with a total of the same owner, unit and
+    category in another article (``part_of``, under the total's topic)."""
     rows = []
     for topic, g in ledger.groupby("topic", sort=True):
         recs = list(g.sort_values("claim_id").itertuples(index=False))
         for i, a in enumerate(recs):
             for b in recs[i + 1:]:
-                if a.article_id == b.article_id:
-                    continue
-                rows.append(dict(claim_a=a.claim_id, claim_b=b.claim_id, article_a=a.article_id,
-                                 article_b=b.article_id, topic=topic, agreement=agreement(a, b),
-                                 similarity=round(fuzz.token_set_ratio(a.sentence, b.sentence) / 100.0, 4)))
+                if a.article_id != b.article_id:
+                    rows.append(_link(a, b, topic, agreement(a, b)))
+    if "figure_kind" in ledger.columns:
+        kinds = ledger.assign(_base=ledger["topic"].map(_base))
+        for _, g in kinds[kinds["figure_kind"].isin(["part", "total"])].groupby("_base", sort=True):
+            parts = g[g.figure_kind == "part"].sort_values("claim_id")
+            totals = g[g.figure_kind == "total"].sort_values("claim_id")
+            for p in parts.itertuples(index=False):
+                for t in totals.itertuples(index=False):
+                    if p.article_id != t.article_id and p.value <= t.value:
+                        rows.append(_link(p, t, t.topic, "part_of"))
     if not rows:
         return schemas.CLAIM_LINKS.empty()
     return pd.DataFrame(rows, columns=schemas.CLAIM_LINKS.column_names)
