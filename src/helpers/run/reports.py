@@ -39,6 +39,7 @@ from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbconvert.preprocessors import Preprocessor
 
 from helpers.core import paths, tables
+from helpers.run import stages
 
 CSP = ("default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
        "font-src 'self' data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'")
@@ -156,12 +157,22 @@ def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: 
     return out
 
 
-def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would run as a formula (=, +, -, @) with an apostrophe."""
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def spreadsheet_safe(df: pd.DataFrame, skip: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Prefix text cells that a spreadsheet would run as a formula (=, +, -, @) with an apostrophe.
+
+    Numeric columns, the columns in ``skip`` (joined list columns) and cells that are plain numbers
+    ("-77.03") are left as they are: programs reading the CSV must get the values unchanged.
+    """
     out = df.copy()
     for col in out.columns:
+        if col in skip:
+            continue
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = [("'" + v) if isinstance(v, str) and _SPREADSHEET_FORMULA.match(v) else v
+            out[col] = [("'" + v) if isinstance(v, str) and _SPREADSHEET_FORMULA.match(v) and not _NUMBER.match(v)
+                        else v
                         for v in out[col]]
     return out
 
@@ -174,13 +185,15 @@ def export_tables_csv(processed_dir: str | Path, tables_dir: str | Path,
         if not tables.table_path(name, processed_dir).exists():
             continue
         df = tables.read_table(name, processed_dir).drop(columns=list(CSV_DROP_COLUMNS.get(name, ())))
+        list_columns = []
         for col in df.columns:
             if df[col].map(lambda v: isinstance(v, (list, tuple)) or hasattr(v, "tolist")).any():
+                list_columns.append(col)
                 df[col] = df[col].map(lambda v: "; ".join(map(str, list(v))) if v is not None and not isinstance(v, str)
                                       and hasattr(v, "__iter__") else v)
         path = Path(tables_dir) / f"{name}.csv"
         path.parent.mkdir(parents=True, exist_ok=True)
-        spreadsheet_safe(df).to_csv(path, index=False, lineterminator="\n")
+        spreadsheet_safe(df, skip=tuple(list_columns)).to_csv(path, index=False, lineterminator="\n")
         written[name] = path
     return written
 
@@ -192,14 +205,35 @@ def _run_date(summary: dict) -> str:
     return "unknown"
 
 
+def _title(notebook: str) -> str:
+    """The human title of notebook ``NN_name`` from its StageSpec (the file stem when none declares it)."""
+    try:
+        spec = stages.spec(notebook)
+    except KeyError:
+        return Path(notebook).stem
+    return f"{spec.notebook} · {spec.title}"
+
+
 def _summary_rows(summary: dict) -> str:
-    rows = []
-    for key in sorted(summary):
-        value = summary[key]
-        cell = (f"<pre>{html.escape(json.dumps(value, indent=1, sort_keys=True, default=str))}</pre>"
-                if isinstance(value, (dict, list)) else html.escape(str(value)))
-        rows.append(f"<tr><th>{html.escape(str(key))}</th><td>{cell}</td></tr>")
+    """Run status, times and each notebook's status: the index's summary (run.json itself is linked)."""
+    esc = html.escape
+    rows = [f"<tr><th>status</th><td>{esc(str(summary.get('status', 'unknown')))}</td></tr>"]
+    for key in ("started", "finished", "raw_dir", "stage_errors"):
+        if summary.get(key) is not None:
+            rows.append(f"<tr><th>{esc(key)}</th><td>{esc(str(summary[key]))}</td></tr>")
+    for e in summary.get("notebooks", []):
+        status = esc(str(e.get("status", "")))
+        if e.get("error"):
+            status += f" — {esc(str(e['error']))}"
+        dur = f" ({e['duration_s']} s)" if e.get("duration_s") is not None else ""
+        rows.append(f"<tr><th>{esc(_title(str(e.get('notebook', ''))))}</th><td>{status}{esc(dur)}</td></tr>")
     return "\n".join(rows)
+
+
+def clear_published(reports_dir: str | Path) -> None:
+    """Remove the HTML pages of an earlier run, so that nothing stale is published as this run's."""
+    for page in _links(Path(reports_dir), "html", "*.html"):
+        page.unlink()
 
 
 def _csv_rows(path: Path) -> int:
@@ -223,7 +257,12 @@ def build_index(reports_dir: str | Path, run_summary: dict | None = None) -> Pat
     def rel(p: Path) -> str:
         return esc(p.relative_to(reports_dir).as_posix(), quote=True)
 
-    items = "\n".join(f'<li><a href="{rel(p)}">{esc(p.stem)}</a></li>' for p in reports) or "<li>none</li>"
+    if "notebooks" in summary:  # publish only what finished ok in this run
+        ok = {Path(e["notebook"]).stem for e in summary["notebooks"] if e.get("status") == "ok"}
+        reports = [p for p in reports if p.stem in ok]
+    items = "\n".join(f'<li><a href="{rel(p)}">{esc(_title(p.stem))}</a></li>' for p in reports) or "<li>none</li>"
+    run_json = '<p><a href="run.json">run.json</a> (every notebook\'s inputs, hashes and timings)</p>' \
+        if (reports_dir / "run.json").exists() else ""
     figures = "\n".join(
         f'<figure><a href="{rel(p)}"><img src="{rel(p)}" alt="{esc(p.stem, quote=True)}" width="360"></a>'
         f'<figcaption>{esc(p.stem)} — <a href="{rel(p)}">PNG</a>'
@@ -248,10 +287,11 @@ pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{bo
 <h2>Tables (CSV)</h2><ul>
 {table_items}
 </ul>
-<h2>Run summary (run.json)</h2>
+<h2>Run</h2>
 <table>
 {_summary_rows(summary)}
 </table>
+{run_json}
 </body></html>
 """
     out = reports_dir / "index.html"
