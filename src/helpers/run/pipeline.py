@@ -228,6 +228,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
                              + "\n  - ".join(problems)
                              + "\nrun the whole pipeline (without --only/--from), or pass --force to use them anyway")
     processed_dir.mkdir(parents=True, exist_ok=True)
+    if not (only or start):  # a whole run starts the per-article failure record afresh
+        (processed_dir / "stage_errors.parquet").unlink(missing_ok=True)
     executed_dir = reports_dir / "executed"
     executed_dir.mkdir(parents=True, exist_ok=True)
     params = {"raw_dir": str(raw_dir), "processed_dir": str(processed_dir), "reports_dir": str(reports_dir)}
