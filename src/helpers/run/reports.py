@@ -55,8 +55,26 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
-{%- block extra_css -%}""" + CSP_META + """{%- endblock extra_css -%}
+{%- block extra_css -%}""" + CSP_META + """<style>""" + "{{ resources.warclaims_nav_css }}" + """</style>{%- endblock extra_css -%}
+{%- block body_header -%}{{ super() }}{{ resources.warclaims_nav }}<h1 class="wc-title">{{ resources.warclaims_title | e }}</h1>{%- endblock body_header -%}
 """
+NAV_CSS = ("nav.wc-nav{font-family:sans-serif;font-size:14px;padding:.5em 1em;background:#f3f3f3;"
+           "border-bottom:1px solid #ccc;margin-bottom:1em} nav.wc-nav a{margin-right:1em;color:#0b4f8a}"
+           " nav.wc-nav a[aria-current]{font-weight:bold;color:#222} h1.wc-title{font-family:sans-serif;margin:.3em 1em}")
+
+
+def nav_bar(pages: list[str], current: str | None = None, prefix: str = "") -> str:
+    """The navigation bar of every report page: the index, then each published stage page.
+
+    ``pages`` are notebook stems (``02_sentences_entities``); ``prefix`` is the path from the page to
+    ``reports/`` (``"../"`` for pages under ``html/``).
+    """
+    esc = html.escape
+    links = [("index.html", "Overview", current is None)]
+    links += [(f"html/{stem}.html", _title(stem), stem == current) for stem in pages]
+    items = "".join(f'<a href="{esc(prefix + href, quote=True)}"' + (' aria-current="page"' if here else "")
+                    + f">{esc(label)}</a>" for href, label, here in links)
+    return f'<nav class="wc-nav" aria-label="warclaims reports">{items}</nav>'
 
 _ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div", "dl",
@@ -143,12 +161,16 @@ def _exporter(show_code: bool) -> SafeHTMLExporter:
     return exporter
 
 
-def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: bool = False) -> Path:
-    """Export one executed notebook to ``html_dir/<stem>.html``."""
+def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: bool = False,
+                         pages: list[str] | None = None) -> Path:
+    """Export one executed notebook to ``html_dir/<stem>.html``, titled and with the navigation bar."""
     notebook = Path(notebook)
     nb = nbformat.read(notebook, as_version=4)
+    title = _title(notebook.stem)
     body, _ = _exporter(show_code).from_notebook_node(
-        nb, resources={"metadata": {"name": notebook.stem, "path": str(notebook.parent)}})
+        nb, resources={"metadata": {"name": title, "path": str(notebook.parent)},
+                       "warclaims_title": title, "warclaims_nav_css": NAV_CSS,
+                       "warclaims_nav": nav_bar(pages if pages is not None else [notebook.stem], notebook.stem, "../")})
     if "Content-Security-Policy" not in body or "script-src 'none'" not in body:  # never publish without it
         raise RuntimeError(f"{notebook.name}: exported HTML lacks the Content-Security-Policy")
     out = Path(html_dir) / f"{notebook.stem}.html"
@@ -275,8 +297,9 @@ def build_index(reports_dir: str | Path, run_summary: dict | None = None) -> Pat
 <title>warclaims reports</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}
 figure{{display:inline-block;margin:0 1em 1em 0;vertical-align:top}} th{{text-align:left;padding-right:1em;vertical-align:top}}
-pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{border-bottom:1px solid #ddd}}</style>
+pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{border-bottom:1px solid #ddd}} {NAV_CSS}</style>
 </head><body>
+{nav_bar([p.stem for p in reports])}
 <h1>warclaims reports</h1>
 <p>Run: {esc(_run_date(summary))}</p>
 <h2>Reports</h2><ul>
@@ -311,9 +334,11 @@ def build_reports(reports_dir: str | Path, executed_notebooks: list[Path], run_s
     summary = dict(run_summary or {})
     processed = paths.resolve(processed_dir or summary.get("processed_dir"), paths.PROCESSED_DIR)
     errors = {}
-    for nb in sorted(Path(p) for p in executed_notebooks):
+    notebooks = sorted(Path(p) for p in executed_notebooks)
+    pages = [nb.stem for nb in notebooks]
+    for nb in notebooks:
         try:
-            export_notebook_html(nb, reports_dir / "html", show_code=show_code)
+            export_notebook_html(nb, reports_dir / "html", show_code=show_code, pages=pages)
         except Exception as exc:  # one broken notebook must not lose the other reports
             errors[nb.name] = f"{type(exc).__name__}: {exc}"
     export_tables_csv(processed, reports_dir / "tables")
