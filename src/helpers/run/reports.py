@@ -72,6 +72,7 @@ def nav_bar(pages: list[str], current: str | None = None, prefix: str = "") -> s
     esc = html.escape
     links = [("index.html", "Overview", current is None)]
     links += [(f"html/{stem}.html", _title(stem), stem == current) for stem in pages]
+    links.append(("explorer.html", "Claims explorer", current == "explorer"))
     items = "".join(f'<a href="{esc(prefix + href, quote=True)}"' + (' aria-current="page"' if here else "")
                     + f">{esc(label)}</a>" for href, label, here in links)
     return f'<nav class="wc-nav" aria-label="warclaims reports">{items}</nav>'
@@ -342,6 +343,9 @@ def build_reports(reports_dir: str | Path, executed_notebooks: list[Path], run_s
         except Exception as exc:  # one broken notebook must not lose the other reports
             errors[nb.name] = f"{type(exc).__name__}: {exc}"
     export_tables_csv(processed, reports_dir / "tables")
+    if tables.table_path("claims", processed).exists():
+        from helpers.run.explorer import build_explorer
+        build_explorer(processed, reports_dir, nav=nav_bar(pages, current="explorer"))
     if errors:
         summary["report_errors"] = errors
     return build_index(reports_dir, summary)
