@@ -253,6 +253,36 @@ def _summary_rows(summary: dict) -> str:
     return "\n".join(rows)
 
 
+def corpus_summary(processed_dir: str | Path) -> dict:
+    """Counts a reader wants first: articles, claims, statements, places, rewrites, top topics."""
+    out = {}
+    for name, label in (("articles", "articles"), ("claims", "claims"), ("statements", "statements"),
+                        ("places", "place mentions")):
+        if tables.table_path(name, processed_dir).exists():
+            out[label] = len(tables.read_table(name, processed_dir))
+    if tables.table_path("article_pairs", processed_dir).exists():
+        pairs = tables.read_table("article_pairs", processed_dir)
+        out["rewrites found"] = int(pairs.relation.isin(["rewrite", "duplicate"]).sum()) if "relation" in pairs else len(pairs)
+    if tables.table_path("claims_ledger", processed_dir).exists():
+        ledger = tables.read_table("claims_ledger", processed_dir)
+        top = ledger.groupby("topic").agg(claims=("claim_id", "size"), values=("value", "nunique"),
+                                          claimants=("claimant", "nunique"))
+        out["top topics"] = top.sort_values(["claims", "values"], ascending=False).head(5).reset_index().to_dict("records")
+    return out
+
+
+def _corpus_html(counts: dict) -> str:
+    esc = html.escape
+    if not counts:
+        return ""
+    items = "".join(f"<li>{esc(str(v))} {esc(k)}</li>" for k, v in counts.items() if k != "top topics")
+    topics = "".join(f"<li>{esc(t['topic'])}: {t['claims']} claims, {t['values']} different figures from "
+                     f"{t['claimants']} claimants</li>" for t in counts.get("top topics", []))
+    return (f'<h2>This corpus</h2><ul>{items}</ul>'
+            + (f"<h3>Top topics (where figures disagree)</h3><ul>{topics}</ul>" if topics else "")
+            + '<p><a href="explorer.html">Open the claims explorer</a> to search every claim and its source.</p>')
+
+
 def clear_published(reports_dir: str | Path) -> None:
     """Remove the HTML pages of an earlier run, so that nothing stale is published as this run's."""
     for page in _links(Path(reports_dir), "html", "*.html"):
@@ -268,9 +298,11 @@ def _links(reports_dir: Path, sub: str, pattern: str) -> list[Path]:
     return sorted((reports_dir / sub).glob(pattern)) if (reports_dir / sub).is_dir() else []
 
 
-def build_index(reports_dir: str | Path, run_summary: dict | None = None) -> Path:
-    """Write ``reports/index.html`` linking every report, figure and table."""
+def build_index(reports_dir: str | Path, run_summary: dict | None = None,
+                processed_dir: str | Path | None = None) -> Path:
+    """Write ``reports/index.html``: the corpus summary, then links to every report, figure and table."""
     reports_dir = Path(reports_dir)
+    corpus = _corpus_html(corpus_summary(processed_dir)) if processed_dir and (run_summary or {}).get("status") == "ok" else ""
     summary = dict(run_summary or {})
     esc = html.escape
     reports = _links(reports_dir, "html", "*.html")
@@ -302,7 +334,8 @@ pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{bo
 </head><body>
 {nav_bar([p.stem for p in reports])}
 <h1>warclaims reports</h1>
-<p>Run: {esc(_run_date(summary))}</p>
+<p>Run: {esc(_run_date(summary))} — status {esc(str(summary.get("status", "unknown")))}</p>
+{corpus}
 <h2>Reports</h2><ul>
 {items}
 </ul>
@@ -348,7 +381,7 @@ def build_reports(reports_dir: str | Path, executed_notebooks: list[Path], run_s
         build_explorer(processed, reports_dir, nav=nav_bar(pages, current="explorer"))
     if errors:
         summary["report_errors"] = errors
-    return build_index(reports_dir, summary)
+    return build_index(reports_dir, summary, processed_dir=processed)
 
 
 def main(argv: list[str] | None = None) -> int:
