@@ -55,3 +55,11 @@ def test_rebuild_cli_reads_executed_notebooks_and_run_json(tmp_path, capsys):
     assert reports.main(["build", "--reports-dir", str(tmp_path), "--processed-dir", str(tmp_path / "none")]) == 0
     assert "0 notebook(s) exported" in capsys.readouterr().out
     assert "Run: 2026-01-01" in (tmp_path / "index.html").read_text()
+
+
+def test_spreadsheet_guard_leaves_numbers_and_list_columns_alone():
+    df = pd.DataFrame({"name": ["=cmd()", "-77.03", "+1e5", "@x"], "longitudes": ["-77.03; 30.5"] * 4,
+                       "value": [-1.5, 2.0, 3.0, 4.0]})
+    out = reports.spreadsheet_safe(df, skip=("longitudes",))
+    assert list(out.name) == ["'=cmd()", "-77.03", "+1e5", "'@x"]
+    assert list(out.longitudes) == ["-77.03; 30.5"] * 4 and list(out.value) == [-1.5, 2.0, 3.0, 4.0]
