@@ -11,10 +11,10 @@ STAMP := $(VENV)/.installed
 BATCH := MPLBACKEND=agg
 export PYTHONHASHSEED := 0
 
-.PHONY: install run test unit nbval lab notebooks benchmarks clean help
+.PHONY: install run test unit nbval lab explore notebooks benchmarks clean help
 
 help:
-	@echo "make run | make test | make lab | make notebooks | make benchmarks | make clean"
+	@echo "make run | make test | make lab | make explore | make notebooks | make benchmarks | make clean"
 
 $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,9 +48,13 @@ notebooks: install
 lab: install
 	$(VENV)/bin/jupyter lab --notebook-dir=.
 
+# Browse every table of the last run in Datasette (local only): http://127.0.0.1:8001
+explore: install
+	$(VENV)/bin/datasette serve reports/warclaims.sqlite --metadata reports/metadata.json --host 127.0.0.1 --port 8001
+
 benchmarks: install
 	$(BATCH) $(PY) benchmarks/throughput.py
 	$(BATCH) $(PY) benchmarks/claims_eval.py
 
 clean:
-	rm -rf data/processed/*.parquet reports/executed reports/html reports/figures reports/tables reports/run.json reports/index.html
+	rm -rf data/processed/*.parquet reports/executed reports/html reports/figures reports/tables reports/run.json reports/index.html reports/explorer.html reports/warclaims.sqlite reports/metadata.json

@@ -376,6 +376,8 @@ def build_reports(reports_dir: str | Path, executed_notebooks: list[Path], run_s
         except Exception as exc:  # one broken notebook must not lose the other reports
             errors[nb.name] = f"{type(exc).__name__}: {exc}"
     export_tables_csv(processed, reports_dir / "tables")
+    from helpers.run.sqlite_export import export as export_sqlite
+    export_sqlite(processed, reports_dir)  # reports/warclaims.sqlite + metadata.json for Datasette (make explore)
     if tables.table_path("claims", processed).exists():
         from helpers.run.explorer import build_explorer
         build_explorer(processed, reports_dir, nav=nav_bar(pages, current="explorer"))
