@@ -7,13 +7,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-export MPLBACKEND := agg
+# MPLBACKEND=agg only for batch targets (below); `make lab` keeps the interactive inline backend
+BATCH := MPLBACKEND=agg
 export PYTHONHASHSEED := 0
 
-.PHONY: install run test unit nbval lab notebooks benchmarks clean help
+.PHONY: install run test unit nbval lab explore notebooks benchmarks clean help
 
 help:
-	@echo "make run | make test | make lab | make notebooks | make benchmarks | make clean"
+	@echo "make run | make test | make lab | make explore | make notebooks | make benchmarks | make clean"
 
 $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,28 +29,32 @@ $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(PY) -m helpers.pipeline run $(ARGS)
+	$(BATCH) $(PY) -m helpers.pipeline run $(ARGS)
 
 test: unit nbval
 
 unit: install
-	$(PY) -m pytest tests -q $(PYTEST_ARGS)
+	$(BATCH) $(PY) -m pytest tests -q $(PYTEST_ARGS)
 
 # Re-runs the committed notebooks on the default corpus and compares their outputs.
 nbval: install
-	cd notebooks && WARCLAIMS_NO_PROGRESS=1 ../$(PY) -m pytest --nbval --nbval-kernel-name warclaims \
+	cd notebooks && $(BATCH) WARCLAIMS_NO_PROGRESS=1 ../$(PY) -m pytest --nbval --nbval-kernel-name warclaims \
 		--nbval-sanitize-with ../tests/nbval_sanitize.cfg -p no:cacheprovider -q .
 
 # Re-execute the source notebooks in place (default corpus) before committing them.
 notebooks: install
-	$(PY) -m helpers.run.notebooks execute
+	$(BATCH) $(PY) -m helpers.run.notebooks execute
 
 lab: install
 	$(VENV)/bin/jupyter lab --notebook-dir=.
 
+# Browse every table of the last run in Datasette (local only): http://127.0.0.1:8001
+explore: install
+	$(VENV)/bin/datasette serve reports/warclaims.sqlite --metadata reports/metadata.json --host 127.0.0.1 --port 8001
+
 benchmarks: install
-	$(PY) benchmarks/throughput.py
-	$(PY) benchmarks/claims_eval.py
+	$(BATCH) $(PY) benchmarks/throughput.py
+	$(BATCH) $(PY) benchmarks/claims_eval.py
 
 clean:
-	rm -rf data/processed/*.parquet reports/executed reports/html reports/figures reports/tables reports/run.json reports/index.html
+	rm -rf data/processed/*.parquet reports/executed reports/html reports/figures reports/tables reports/run.json reports/index.html reports/explorer.html reports/warclaims.sqlite reports/metadata.json

@@ -342,3 +342,27 @@ def test_reference_chart_points_and_lines():
     assert len(fig.axes) == 1
     empty = reference_chart.plot_reference(*reference_chart.prepare_reference(pd.DataFrame(), series, {}))
     assert empty.axes
+def test_dollar_signs_in_data_text_are_never_mathtext():
+    """A title, outlet or label with "$…$" is drawn as written in every figure module (issue 13)."""
+    from matplotlib.text import Text
+    money = "Aid: $5bn #StandWithUkraine $6bn"
+    arts = ff.articles(title_a0=money)
+    arts.loc[1, "outlet"] = "$Herald$"
+    points = place_map.prepare_map_points(ff.places(), ff.events())
+    ledger = ff.claims_ledger()
+    ledger["claimant"] = "$x$ " + ledger["claimant"].astype(str)
+    figs = [
+        place_map.plot_map(points, source_line=style.sources_text(arts, ff.places()["article_id"])),
+        timeline.plot_timeline(timeline.prepare_timeline(ff.events(), arts), title=money),
+        ledger_chart.plot_ledger(ledger_chart.prepare_ledger(ledger)),
+        rewrite_view.plot_rewrite_pair(rewrite_view.prepare_rewrite(ff.sentence_alignment(), ff.article_pairs()),
+                                       names={a: money for a in arts.article_id}),
+        style.empty_figure("summary", money, "$1 $2"),
+    ]
+    for fig in figs:
+        fig.canvas.draw()  # would raise on unbalanced mathtext
+        texts = [t for t in fig.findobj(Text) if "$" in t.get_text() and "\\mathdefault" not in t.get_text()]
+        assert texts, "no data text with a dollar sign was drawn"
+        assert not [t.get_text() for t in texts if t._parse_math], figs.index(fig)
+    drawn = {t.get_text() for fig in figs for t in fig.findobj(Text)}
+    assert any(money in t for t in drawn)

@@ -54,7 +54,9 @@ def _table(seed_run, name: str) -> pd.DataFrame:
 def test_every_notebook_writes_exactly_its_declared_tables(seed_run):
     for spec in stages.all_specs():
         declared = {n if n.endswith(".spacy") else f"{n}.parquet" for n in spec.writes}
-        assert seed_run["changed"][spec.notebook] == declared, f"notebook {spec.notebook} ({spec.title})"
+        # stage_errors is shared: every stage may add its failed articles (core.stage.write_stage_errors)
+        changed = seed_run["changed"][spec.notebook] - {"stage_errors.parquet"}
+        assert changed == declared, f"notebook {spec.notebook} ({spec.title})"
 
 
 def test_every_input_is_an_article_a_parse_error_or_a_duplicate(seed_run):
@@ -107,3 +109,40 @@ def test_seed_rewrite_pair_and_figures(seed_run):
     assert len(_table(seed_run, "events")) > 0
     figures = {p.name for p in (seed_run["reports"] / "figures").glob("*.png")}
     assert {"map.png", "timeline.png", "claims_ledger.png", "rewrite_summary.png"} <= figures
+
+
+STRAY = ("&lt;Figure size", "<Figure size", "dtype:", "Name: count")
+SHA = __import__("re").compile(r"sha256\W+[0-9a-f]{16}|\b[0-9a-f]{64}\b")
+# Stray outputs still printed by notebooks of other stages (listed for their owners; remove when fixed)
+KNOWN_STRAY = {"04_places", "05_article_pairs", "07_claims_ledger", "10_claims_chart"}
+
+
+@pytest.fixture(scope="module")
+def seed_pages(seed_run):
+    from helpers.run import reports
+    executed = sorted((seed_run["reports"] / "executed").glob("*.ipynb"))
+    summary = {"status": "ok", "notebooks": [{"notebook": p.name, "status": "ok"} for p in executed]}
+    index = reports.build_reports(seed_run["reports"], executed, summary, processed_dir=seed_run["processed"])
+    return [index] + sorted((seed_run["reports"] / "html").glob("*.html"))
+
+
+def test_every_seed_report_page_has_the_navigation_bar_and_a_human_title(seed_pages):
+    assert len(seed_pages) == 1 + len(stages.all_specs())
+    for page in seed_pages:
+        text = page.read_text(encoding="utf-8")
+        assert text.count('class="wc-nav"') == 1, page.name
+        assert 'href="../index.html"' in text or page.name == "index.html", page.name
+        if page.name != "index.html":
+            spec = stages.spec(page.stem)
+            assert f"<title>{spec.notebook} · {spec.title}</title>" in text, page.name
+
+
+def test_no_seed_report_page_shows_stray_output(seed_pages):
+    dirty = {}
+    for page in seed_pages:
+        text = page.read_text(encoding="utf-8")
+        found = [s for s in STRAY if s in text] + (["sha256 digest"] if SHA.search(text) else [])
+        if found:
+            dirty[page.stem] = found
+    unexpected = {k: v for k, v in dirty.items() if k not in KNOWN_STRAY}
+    assert not unexpected, unexpected

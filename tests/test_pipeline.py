@@ -84,3 +84,15 @@ def test_cli_rejects_unknown_notebook_number():
     assert proc.returncode != 0 and "no notebook numbered '97'" in proc.stderr
     listed = subprocess.run([sys.executable, "-m", "helpers.pipeline", "list"], capture_output=True, text=True, cwd=ROOT)
     assert listed.returncode == 0 and "01_parse_articles.ipynb" in listed.stdout
+
+
+def test_stage_errors_rows_replace_only_their_stage(tmp_path):
+    from helpers.core import stage
+    from helpers.run import stages
+    text, places = stages.spec("02"), stages.spec("04")
+    stage.write_stage_errors(stage.StageResult({}, [("a1", "ValueError: bad")]), text, tmp_path)
+    stage.write_stage_errors(stage.StageResult({}, [("a2", "KeyError: x")]), places, tmp_path)
+    stage.write_stage_errors(stage.StageResult({}, []), text, tmp_path)  # a rerun of text without failures
+    rows = tables.read_table("stage_errors", tmp_path)
+    assert rows.to_dict("records") == [{"stage": "places", "article_id": "a2", "error": "KeyError: x"}]
+    assert pipeline._stage_error_count(tmp_path) == 1

@@ -30,19 +30,23 @@ def test_csv_export_joins_lists_and_drops_article_text(tmp_path):
 def test_index_links_everything_and_escapes_the_run_summary(tmp_path):
     (tmp_path / "html").mkdir()
     (tmp_path / "html" / "08_map.html").write_text("<html></html>")
+    (tmp_path / "html" / "09_timeline.html").write_text("<html></html>")  # stale: 09 failed in this run
     (tmp_path / "figures").mkdir()
     (tmp_path / "figures" / "map.png").write_bytes(b"png")
     (tmp_path / "figures" / "map.svg").write_text("<svg/>")
     (tmp_path / "tables").mkdir()
     pd.DataFrame({"s": ["a\nb", "c"]}).to_csv(tmp_path / "tables" / "claims.csv", index=False)
     summary = {"finished": "2026-01-02T03:04:05+00:00", "status": "ok",
-               "notebooks": [{"notebook": "08_map.ipynb", "error": "<script>bad()</script>"}]}
+               "notebooks": [{"notebook": "08_map.ipynb", "status": "ok"},
+                             {"notebook": "09_timeline.ipynb", "status": "failed", "error": "<script>bad()</script>"}]}
     page = reports.build_index(tmp_path, summary).read_text()
     assert 'href="html/08_map.html"' in page and 'src="figures/map.png"' in page and 'href="figures/map.svg"' in page
     assert 'href="tables/claims.csv"' in page and "(2 rows)" in page  # a quoted newline is one row
     assert "Run: 2026-01-02T03:04:05+00:00" in page
     assert "<script>bad()" not in page and "&lt;script&gt;bad()" in page
     assert "script-src 'none'" in page
+    assert "09_timeline.html" not in page  # a notebook that failed in this run is never published
+    assert "08 · Map of places" in page
 
 
 def test_rebuild_cli_reads_executed_notebooks_and_run_json(tmp_path, capsys):
@@ -51,3 +55,11 @@ def test_rebuild_cli_reads_executed_notebooks_and_run_json(tmp_path, capsys):
     assert reports.main(["build", "--reports-dir", str(tmp_path), "--processed-dir", str(tmp_path / "none")]) == 0
     assert "0 notebook(s) exported" in capsys.readouterr().out
     assert "Run: 2026-01-01" in (tmp_path / "index.html").read_text()
+
+
+def test_spreadsheet_guard_leaves_numbers_and_list_columns_alone():
+    df = pd.DataFrame({"name": ["=cmd()", "-77.03", "+1e5", "@x"], "longitudes": ["-77.03; 30.5"] * 4,
+                       "value": [-1.5, 2.0, 3.0, 4.0]})
+    out = reports.spreadsheet_safe(df, skip=("longitudes",))
+    assert list(out.name) == ["'=cmd()", "-77.03", "+1e5", "'@x"]
+    assert list(out.longitudes) == ["-77.03; 30.5"] * 4 and list(out.value) == [-1.5, 2.0, 3.0, 4.0]

@@ -122,7 +122,7 @@ def built(tmp_path_factory):
     processed = tmp / "processed"
     _crafted_processed(processed)
     notebooks = _executed_notebooks(tmp, processed)
-    index = reports.build_reports(tmp / "reports", notebooks, {"finished": "2026-01-01", "note": PAYLOAD},
+    index = reports.build_reports(tmp / "reports", notebooks, {"finished": "2026-01-01", "raw_dir": PAYLOAD},
                                   processed_dir=processed)
     return tmp, index
 

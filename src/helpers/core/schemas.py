@@ -387,6 +387,18 @@ REFERENCE_CHECKS = _register(Table(
 ))
 
 
+STAGE_ERRORS = _register(Table(
+    "stage_errors",
+    doc="Articles a stage could not process (one row per article and stage; the other articles' rows are kept). "
+        "Each stage's notebook adds its rows (`core.stage.write_stage_errors`); `run.json` counts them.",
+    columns=(
+        C("stage", STR, False, doc="Stage package that failed on the article (`text`, `places`, `time`, …)."),
+        C("article_id", STR, False, doc="Article."),
+        C("error", STR, False, doc="\"ErrorType: message\"."),
+    ),
+))
+
+
 def get(name: str) -> Table:
     try:
         return TABLES[name]

@@ -102,3 +102,17 @@ def rows_per_article(docs: Iterable, table: schemas.Table,
     rows = [r for _, article_rows in done for r in article_rows]
     df = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
     return df, errors
+
+
+def stage_error_rows(stage: str, errors: Iterable[tuple[str, str]]) -> pd.DataFrame:
+    """``StageResult.errors`` of ``stage`` as rows of the ``stage_errors`` table."""
+    rows = [{"stage": stage, "article_id": str(aid), "error": str(err)} for aid, err in errors]
+    return pd.DataFrame(rows, columns=schemas.STAGE_ERRORS.column_names) if rows else schemas.STAGE_ERRORS.empty()
+
+
+def write_stage_errors(result: StageResult, spec: StageSpec, processed_dir: str | Path) -> Path:
+    """Replace ``spec.stage``'s rows of the ``stage_errors`` table with ``result.errors`` (others' rows kept)."""
+    path = tables.table_path("stage_errors", processed_dir)
+    old = tables.read_table("stage_errors", processed_dir) if path.exists() else schemas.STAGE_ERRORS.empty()
+    rows = pd.concat([old[old.stage != spec.stage], stage_error_rows(spec.stage, result.errors)], ignore_index=True)
+    return tables.write_table(rows if len(rows) else schemas.STAGE_ERRORS.empty(), "stage_errors", processed_dir)

@@ -43,6 +43,8 @@ RC = {
     "figure.dpi": DPI,
     "savefig.dpi": DPI,
     "path.simplify": True,
+    # text from the data (titles, outlets, claimants, labels) is never mathtext: "$5bn … $6bn" stays as written
+    "text.parse_math": False,
 }
 
 # Colour-blind-safe (Okabe–Ito + greys), one per event type in contract order.

@@ -1,15 +1,21 @@
 """The pipeline CLI: run the numbered notebooks in order with papermill.
 
     python -m helpers.pipeline run [--raw-dir D] [--processed-dir P] [--reports-dir R]
-                                   [--only NN] [--from NN] [--show-code] [--no-html]
-                                   [--workers N] [--engine local|dask [--scheduler ADDRESS]] [--force [NN ...]]
+                                   [--only NN] [--from NN] [--force [NN ...]] [--show-code] [--no-html]
+                                   [--workers N] [--engine local|dask [--scheduler ADDRESS]]
     python -m helpers.pipeline list
 
 Each notebook ``notebooks/NN_name.ipynb`` gets ``raw_dir``, ``processed_dir`` and
 ``reports_dir`` in its ``parameters`` cell; the executed copy goes to
-``reports/executed/``. ``reports/run.json`` records every notebook's status,
-duration and the hashes of its inputs. On failure the run stops, names the
-notebook and the error, and exits non-zero.
+``reports/executed/``. ``reports/run.json`` records the run from its start
+(``running`` → ``ok``/``failed``/``interrupted``), every notebook's status,
+duration and input hashes, and which run wrote each table from which raw
+folder; ``--only``/``--from`` refuse to build on tables it does not vouch for
+(``--force`` overrides). On failure the run stops, names the notebook and the
+error, and exits non-zero. ``warclaims`` is the same CLI as a console script.
+
+Rebuilds are incremental (:mod:`helpers.run.incremental`): a notebook whose inputs and outputs are unchanged since
+it last succeeded into the same ``--processed-dir`` is skipped; ``--force`` re-runs all, ``--force NN`` one.
 """
 from __future__ import annotations
 
@@ -19,10 +25,12 @@ import hashlib
 import json
 import os
 import re
+import signal
 import sys
 import time
 from pathlib import Path
 
+from helpers import __version__
 from helpers.core import paths
 from helpers.run import changes, incremental, stages
 
@@ -56,28 +64,103 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def digest_dir(directory: Path, pattern: str = "*") -> str | None:
-    """One hash over the relative paths and contents of the files under ``directory``."""
-    if not directory.exists():
+def _guarded_raw_hashes(raw_dir: Path) -> dict[str, str]:
+    """``{relative path: sha256 or "unreadable: Error"}`` for every input file; never raises."""
+    if raw_dir.is_file():
+        items = [(raw_dir.name, raw_dir)]
+    else:
+        items = []
+        try:
+            for p in sorted(raw_dir.rglob("*")):
+                items.append((p.relative_to(raw_dir).as_posix(), p))
+        except OSError as exc:
+            return {".": f"unreadable: {type(exc).__name__}"}
+    out = {}
+    for rel, p in items:
+        if p.name.startswith("."):
+            continue
+        try:
+            if not p.is_file():
+                continue
+            out[rel] = _sha256(p)
+        except OSError as exc:  # unreadable, a loop, /proc links: the parse reports it; hashing must not stop
+            out[rel] = f"unreadable: {type(exc).__name__}"
+    return out
+
+
+def raw_hashes(raw_dir: Path) -> dict[str, str]:
+    """The input hashes of the raw folder (the parse stage's guarded ``hash_inputs`` when it has one)."""
+    try:
+        from helpers.parse import hash_inputs  # one guarded read-and-hash step, owned by the parse stage
+    except ImportError:
+        hash_inputs = _guarded_raw_hashes
+    return hash_inputs(raw_dir)
+
+
+def digest_raw(raw_dir: Path) -> str | None:
+    """One hash over the raw folder's input hashes (``None`` when it does not exist)."""
+    if not raw_dir.exists():
         return None
-    if directory.is_file():
-        return _sha256(directory)
-    h = hashlib.sha256()
-    for p in sorted(directory.rglob(pattern)):
-        if p.is_file() and not p.name.startswith("."):
-            h.update(p.relative_to(directory).as_posix().encode())
-            h.update(_sha256(p).encode())
-    return h.hexdigest()
+    return hashlib.sha256(json.dumps(raw_hashes(raw_dir), sort_keys=True).encode()).hexdigest()
 
 
-def input_hashes(notebook: Path, raw_dir: Path, processed_dir: Path) -> dict:
-    """What a notebook's result depends on: its source, the raw corpus and the tables present before it ran."""
-    tables = {}
-    if processed_dir.exists():
-        for p in sorted(processed_dir.iterdir()):
-            if p.suffix in (".parquet", ".spacy"):
-                tables[p.name] = _sha256(p)
-    return {"notebook": _sha256(notebook), "raw_dir": digest_dir(raw_dir), "tables": tables}
+def table_files(processed_dir: Path) -> dict[str, str]:
+    """``{file name: sha256}`` of the tables (Parquet and the parsed-doc cache) in ``processed_dir``."""
+    if not processed_dir.exists():
+        return {}
+    return {p.name: _sha256(p) for p in sorted(processed_dir.iterdir())
+            if p.suffix in (".parquet", ".spacy") and p.is_file()}
+
+
+def _file_name(table: str) -> str:
+    return table if table.endswith(".spacy") else f"{table}.parquet"
+
+
+def _reads(nb: Path) -> tuple[str, ...]:
+    try:
+        spec = stages.spec(nb.name)
+    except KeyError:  # a notebook no stage declares (tests' scratch notebooks)
+        return ()
+    return spec.reads + spec.optional
+
+
+def check_provenance(notebooks: list[Path], raw_digest: str | None, processed_dir: Path,
+                     previous: dict | None) -> list[str]:
+    """Why the tables the first selected notebooks read cannot be built on (empty list: they can).
+
+    A table is trusted when ``run.json`` of an earlier run records it as written by a notebook that finished
+    ``ok``, its file still has that hash, and it was made from the same raw folder content.
+    """
+    written_here = set()
+    record = (previous or {}).get("tables", {})
+    on_disk = table_files(processed_dir)
+    problems = []
+    for nb in notebooks:
+        spec_optional = set()
+        try:
+            spec_optional = set(stages.spec(nb.name).optional)
+        except KeyError:
+            pass
+        for table in _reads(nb):
+            name = _file_name(table)
+            if name in written_here:
+                continue
+            if name not in on_disk:
+                if table not in spec_optional:
+                    problems.append(f"{name} (read by {nb.stem}) is missing")
+                continue
+            rec = record.get(name)
+            if rec is None:
+                problems.append(f"{name} (read by {nb.stem}) was not written by a finished run recorded in run.json")
+            elif rec.get("sha256") != on_disk[name]:
+                problems.append(f"{name} (read by {nb.stem}) changed since {rec.get('notebook')} wrote it")
+            elif rec.get("raw_dir") != raw_digest:
+                problems.append(f"{name} (read by {nb.stem}) was made from another raw folder or other input files")
+        try:
+            written_here |= {_file_name(t) for t in stages.spec(nb.name).writes}
+        except KeyError:
+            pass
+    return problems
 
 
 def _display(path: Path) -> str:
@@ -96,6 +179,32 @@ def _error_summary(exc: BaseException) -> str:
     return f"{name}: {value}"
 
 
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _write_json(path: Path, data: dict) -> None:
+    """Replace ``path`` atomically (a reader never sees half a run.json)."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, default=str) + "\n")
+    os.replace(tmp, path)
+
+
+def _previous(reports_dir: Path) -> dict | None:
+    try:
+        return json.loads((reports_dir / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+class Interrupted(Exception):
+    """The run received SIGTERM (or SIGINT)."""
+
+
+def _on_signal(signum, frame):
+    raise Interrupted(f"interrupted by signal {signal.Signals(signum).name}")
+
+
 def _spec(nb: Path):
     try:
         return stages.spec(nb.name)
@@ -112,7 +221,14 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
         show_code: bool = False, html: bool = True, notebooks_dir: Path = paths.NOTEBOOKS_DIR,
         log=print, force=None, workers: int | None = None, engine: str = "local",
         scheduler: str | None = None) -> dict:
-    """Run the selected notebooks; returns the run summary written to ``reports/run.json``."""
+    """Run the selected notebooks; returns the run summary written to ``reports/run.json``.
+
+    ``run.json`` records the run from its start (``status`` ``running``, then ``ok``, ``failed`` or
+    ``interrupted``) and, under ``tables``, which notebook of which run wrote each table from which raw
+    folder content. ``--only``/``--from`` refuse to build on tables that record does not vouch for
+    (``force`` overrides). The HTML index publishes only the notebooks that finished ``ok`` in this run or were
+    skipped because nothing they depend on changed. ``force``: None, True/[] (everything) or notebook numbers.
+    """
     import papermill as pm
     from tqdm import tqdm
 
@@ -121,89 +237,137 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
         raise SystemExit(f"error: no numbered notebooks found in {notebooks_dir}")
     if not raw_dir.exists():
         raise SystemExit(f"error: raw directory {raw_dir} does not exist")
+    force = [] if force is True else (None if force is False else force)
+    raw_digest = digest_raw(raw_dir)
+    previous = _previous(reports_dir)
+    if (only or start) and force is None:
+        problems = check_provenance(notebooks, raw_digest, processed_dir, previous)
+        if problems:
+            raise SystemExit("error: refusing to build on tables from another run or raw folder:\n  - "
+                             + "\n  - ".join(problems)
+                             + "\nrun the whole pipeline (without --only/--from), or pass --force to use them anyway")
     processed_dir.mkdir(parents=True, exist_ok=True)
+    if not (only or start):  # a whole run starts the per-article failure record afresh
+        (processed_dir / "stage_errors.parquet").unlink(missing_ok=True)
     executed_dir = reports_dir / "executed"
     executed_dir.mkdir(parents=True, exist_ok=True)
     params = {"raw_dir": str(raw_dir), "processed_dir": str(processed_dir), "reports_dir": str(reports_dir)}
+    on_disk = table_files(processed_dir)
+    carried = {n: r for n, r in ((previous or {}).get("tables") or {}).items() if on_disk.get(n) == r.get("sha256")}
     summary = {
-        "started": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "started": _now(), "version": __version__,
         "raw_dir": _display(raw_dir), "processed_dir": _display(processed_dir), "reports_dir": _display(reports_dir),
-        "status": "running", "notebooks": [],
+        "raw_digest": raw_digest, "status": "running", "forced": force, "notebooks": [], "tables": carried,
     }
+    run_json = reports_dir / "run.json"
+    _write_json(run_json, summary)
+    if html:  # until this run publishes its own, the index says a run is in progress and lists nothing stale
+        from helpers.run import reports
+        reports.clear_published(reports_dir)
+        reports.build_index(reports_dir, summary)
     os.environ["WARCLAIMS_NO_PROGRESS"] = "1"  # kernels inherit it: no volatile bars in executed notebooks
     os.environ.setdefault("MPLBACKEND", "agg")
     if workers:
         os.environ["WARCLAIMS_WORKERS"] = str(workers)  # kernels inherit it: processes for the parse (notebook 02)
-    os.environ["WARCLAIMS_ENGINE"] = engine  # where the parse runs: here, or on dask.distributed
+    os.environ["WARCLAIMS_ENGINE"] = engine  # where the parse runs: in the kernel, or on dask.distributed
     if scheduler:
         os.environ["WARCLAIMS_SCHEDULER"] = scheduler
     else:
         os.environ.pop("WARCLAIMS_SCHEDULER", None)
-    previous = incremental.load_state(processed_dir)
-    raw_digest = digest_dir(raw_dir)
+    state = incremental.load_state(processed_dir)
+    old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
     bar = tqdm(notebooks, unit="notebook", file=sys.stderr, disable=None)
     failed = None
-    for nb in bar:
-        bar.set_description(nb.stem)
-        spec = _spec(nb)
-        entry = {"notebook": nb.name, "inputs": input_hashes(nb, raw_dir, processed_dir)}
-        out = executed_dir / nb.name
-        fp = incremental.fingerprint(nb, params, spec, processed_dir, raw_digest)
-        entry["fingerprint"] = fp
-        t0 = time.perf_counter()
-        if (spec is not None and not _forced(nb, force) and out.exists()
-                and incremental.can_skip(previous.get(nb.name), fp, spec, processed_dir)):
-            entry.update(status="skipped", outputs=previous[nb.name]["outputs"], duration_s=0.0, executed=_display(out))
+    try:
+        for nb in bar:
+            bar.set_description(nb.stem)
+            before = table_files(processed_dir)
+            entry = {"notebook": nb.name, "status": "running",
+                     "inputs": {"notebook": _sha256(nb), "raw_dir": raw_digest,
+                                "tables": {n: before[n] for n in map(_file_name, _reads(nb)) if n in before}}}
             summary["notebooks"].append(entry)
-            continue
-        try:
-            pm.execute_notebook(str(nb), str(out), parameters=params, kernel_name=KERNEL,
-                                cwd=str(nb.parent), progress_bar=False, log_output=False)
-            entry["status"] = "ok"
-            if spec is not None:
-                entry["outputs"] = incremental.table_hashes(spec.writes, processed_dir)
-                incremental.record(processed_dir, nb.name, entry)
-        except Exception as exc:  # papermill raises PapermillExecutionError with the cell's error
-            incremental.record(processed_dir, nb.name, None)
-            entry["status"] = "failed"
-            entry["error"] = _error_summary(exc)
-            failed = entry
-        entry["duration_s"] = round(time.perf_counter() - t0, 2)
-        entry["executed"] = _display(out)
-        summary["notebooks"].append(entry)
-        if failed:
-            break
-    bar.close()
-    summary["status"] = "failed" if failed else "ok"
-    summary["finished"] = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    ran = [e for e in summary["notebooks"] if e["status"] != "skipped"]
+            _write_json(run_json, summary)
+            out = executed_dir / nb.name
+            spec = _spec(nb)
+            fp = entry["fingerprint"] = incremental.fingerprint(nb, params, spec, processed_dir, raw_digest)
+            if (spec is not None and not _forced(nb, force) and out.exists()
+                    and incremental.can_skip(state.get(nb.name), fp, spec, processed_dir)):
+                entry.update(status="skipped", duration_s=0.0, executed=_display(out), wrote=[])
+                _write_json(run_json, summary)
+                continue
+            t0 = time.perf_counter()
+            try:
+                pm.execute_notebook(str(nb), str(out), parameters=params, kernel_name=KERNEL,
+                                    cwd=str(nb.parent), progress_bar=False, log_output=False,
+                                    kernel_manager_class="helpers.run.kernel.QuietKernelManager")
+                entry["status"] = "ok"
+                if spec is not None:
+                    entry["outputs"] = incremental.table_hashes(spec.writes, processed_dir)
+                    incremental.record(processed_dir, nb.name, entry)
+            except (Exception, KeyboardInterrupt) as exc:  # papermill raises PapermillExecutionError
+                entry["status"] = "interrupted" if isinstance(exc, (Interrupted, KeyboardInterrupt)) else "failed"
+                entry["error"] = _error_summary(exc)
+                incremental.record(processed_dir, nb.name, None)
+                failed = entry
+            entry["duration_s"] = round(time.perf_counter() - t0, 2)
+            entry["executed"] = _display(out)
+            after = table_files(processed_dir)
+            changed = sorted(n for n in after if before.get(n) != after[n])
+            for name in changed:  # a table is vouched for only when the notebook that wrote it finished
+                if entry["status"] == "ok":
+                    summary["tables"][name] = {"sha256": after[name], "notebook": nb.name,
+                                               "run_started": summary["started"], "raw_dir": raw_digest}
+                else:
+                    summary["tables"].pop(name, None)
+            entry["wrote"] = changed
+            _write_json(run_json, summary)
+            if failed:
+                break
+    except (Interrupted, KeyboardInterrupt) as exc:  # between notebooks
+        failed = {"notebook": "(between notebooks)", "status": "interrupted", "error": _error_summary(exc),
+                  "executed": ""}
+    finally:
+        bar.close()
+        for s, h in old_handlers.items():
+            signal.signal(s, h)
+    summary["status"] = failed["status"] if failed else "ok"
+    summary["finished"] = _now()
+    summary["stage_errors"] = _stage_error_count(processed_dir)
     if not failed and not only and not start:  # a whole run: say what changed since the previous one
         diff = changes.write(processed_dir, reports_dir)
         summary["changes"] = {k: len(v) for k, v in diff.items() if isinstance(v, list)} or "first run"
-    if html and not failed:
+    if html:
         from helpers.run import reports
-
-        if ran or not (reports_dir / "index.html").exists():
-            executed = [executed_dir / nb.name for nb in discover(notebooks_dir) if (executed_dir / nb.name).exists()]
-            index = reports.build_reports(reports_dir, executed, summary, show_code=show_code,
-                                          processed_dir=processed_dir)
-        else:  # nothing re-ran: the notebook pages stand, only the index (run status, changes) is new
-            index = reports.build_index(reports_dir, summary)
+        published = [executed_dir / e["notebook"] for e in summary["notebooks"] if e["status"] in ("ok", "skipped")]
+        index = reports.build_reports(reports_dir, published, summary, show_code=show_code,
+                                      processed_dir=processed_dir)
         summary["index"] = _display(Path(index))
-    (reports_dir / "run.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
+    _write_json(run_json, summary)
     if failed:
-        log(f"pipeline failed in {failed['notebook']}: {failed['error']}\n"
+        log(f"pipeline {failed['status']} in {failed['notebook']}: {failed['error']}\n"
             f"  executed copy with the traceback: {failed['executed']}", file=sys.stderr)
     else:
         total = sum(e["duration_s"] for e in summary["notebooks"])
-        skipped = len(summary["notebooks"]) - len(ran)
-        log(f"pipeline ok: {len(ran)} notebook(s) run in {total:.1f} s, {skipped} skipped (inputs unchanged); "
+        ran = sum(e["status"] == "ok" for e in summary["notebooks"])
+        log(f"pipeline ok: {ran} notebook(s) run in {total:.1f} s, {len(summary['notebooks']) - ran} skipped "
+            f"(inputs unchanged); "
             f"tables in {_display(processed_dir)}, reports in {_display(reports_dir)}")
     return summary
 
 
+def _stage_error_count(processed_dir: Path) -> int | None:
+    """Rows of the ``stage_errors`` table (per-article failures of every stage), when a stage wrote one."""
+    path = processed_dir / "stage_errors.parquet"
+    if not path.exists():
+        return None
+    import pyarrow.parquet as pq
+    return pq.ParquetFile(path).metadata.num_rows
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="python -m helpers.pipeline", description=__doc__.split("\n\n")[0])
+    prog = "warclaims" if Path(sys.argv[0]).name == "warclaims" else "python -m helpers.pipeline"
+    ap = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
+    ap.add_argument("--version", action="version", version=f"warclaims {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="run the numbered notebooks in order")
     r.add_argument("--raw-dir", type=Path, default=paths.RAW_DIR, help="folder (or file) of raw articles [data/raw]")
@@ -213,14 +377,15 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--from", dest="start", metavar="NN", help="run notebook NN and all after it")
     r.add_argument("--show-code", action="store_true", help="include code cells in the HTML reports (hidden by default)")
     r.add_argument("--no-html", action="store_true", help="skip the HTML export")
+    r.add_argument("--force", nargs="*", metavar="NN", default=None,
+                   help="re-run notebooks even if their inputs are unchanged (all, or the numbers given); with "
+                        "--only/--from also use tables in --processed-dir that run.json does not vouch for")
     r.add_argument("--workers", type=int, metavar="N", default=None,
                    help="processes for the spaCy parse [all cores]; tables are identical whatever N")
     r.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="run the parse in the kernel (local) or on dask.distributed [local]")
     r.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
                    "(tcp://host:8786); without it a LocalCluster of --workers processes is started")
-    r.add_argument("--force", nargs="*", metavar="NN", default=None,
-                   help="re-run notebooks even if their inputs are unchanged: all, or the numbers given")
     sub.add_parser("list", help="list the pipeline's notebooks")
     return ap
 

@@ -39,6 +39,7 @@ from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbconvert.preprocessors import Preprocessor
 
 from helpers.core import paths, tables
+from helpers.run import stages
 
 CSP = ("default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
        "font-src 'self' data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'")
@@ -54,8 +55,27 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
-{%- block extra_css -%}""" + CSP_META + """{%- endblock extra_css -%}
+{%- block extra_css -%}""" + CSP_META + """<style>""" + "{{ resources.warclaims_nav_css }}" + """</style>{%- endblock extra_css -%}
+{%- block body_header -%}{{ super() }}{{ resources.warclaims_nav }}<h1 class="wc-title">{{ resources.warclaims_title | e }}</h1>{%- endblock body_header -%}
 """
+NAV_CSS = ("nav.wc-nav{font-family:sans-serif;font-size:14px;padding:.5em 1em;background:#f3f3f3;"
+           "border-bottom:1px solid #ccc;margin-bottom:1em} nav.wc-nav a{margin-right:1em;color:#0b4f8a}"
+           " nav.wc-nav a[aria-current]{font-weight:bold;color:#222} h1.wc-title{font-family:sans-serif;margin:.3em 1em}")
+
+
+def nav_bar(pages: list[str], current: str | None = None, prefix: str = "") -> str:
+    """The navigation bar of every report page: the index, then each published stage page.
+
+    ``pages`` are notebook stems (``02_sentences_entities``); ``prefix`` is the path from the page to
+    ``reports/`` (``"../"`` for pages under ``html/``).
+    """
+    esc = html.escape
+    links = [("index.html", "Overview", current is None)]
+    links += [(f"html/{stem}.html", _title(stem), stem == current) for stem in pages]
+    links.append(("explorer.html", "Claims explorer", current == "explorer"))
+    items = "".join(f'<a href="{esc(prefix + href, quote=True)}"' + (' aria-current="page"' if here else "")
+                    + f">{esc(label)}</a>" for href, label, here in links)
+    return f'<nav class="wc-nav" aria-label="warclaims reports">{items}</nav>'
 
 _ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div", "dl",
@@ -142,12 +162,16 @@ def _exporter(show_code: bool) -> SafeHTMLExporter:
     return exporter
 
 
-def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: bool = False) -> Path:
-    """Export one executed notebook to ``html_dir/<stem>.html``."""
+def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: bool = False,
+                         pages: list[str] | None = None) -> Path:
+    """Export one executed notebook to ``html_dir/<stem>.html``, titled and with the navigation bar."""
     notebook = Path(notebook)
     nb = nbformat.read(notebook, as_version=4)
+    title = _title(notebook.stem)
     body, _ = _exporter(show_code).from_notebook_node(
-        nb, resources={"metadata": {"name": notebook.stem, "path": str(notebook.parent)}})
+        nb, resources={"metadata": {"name": title, "path": str(notebook.parent)},
+                       "warclaims_title": title, "warclaims_nav_css": NAV_CSS,
+                       "warclaims_nav": nav_bar(pages if pages is not None else [notebook.stem], notebook.stem, "../")})
     if "Content-Security-Policy" not in body or "script-src 'none'" not in body:  # never publish without it
         raise RuntimeError(f"{notebook.name}: exported HTML lacks the Content-Security-Policy")
     out = Path(html_dir) / f"{notebook.stem}.html"
@@ -156,12 +180,22 @@ def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: 
     return out
 
 
-def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would run as a formula (=, +, -, @) with an apostrophe."""
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def spreadsheet_safe(df: pd.DataFrame, skip: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Prefix text cells that a spreadsheet would run as a formula (=, +, -, @) with an apostrophe.
+
+    Numeric columns, the columns in ``skip`` (joined list columns) and cells that are plain numbers
+    ("-77.03") are left as they are: programs reading the CSV must get the values unchanged.
+    """
     out = df.copy()
     for col in out.columns:
+        if col in skip:
+            continue
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = [("'" + v) if isinstance(v, str) and _SPREADSHEET_FORMULA.match(v) else v
+            out[col] = [("'" + v) if isinstance(v, str) and _SPREADSHEET_FORMULA.match(v) and not _NUMBER.match(v)
+                        else v
                         for v in out[col]]
     return out
 
@@ -174,13 +208,15 @@ def export_tables_csv(processed_dir: str | Path, tables_dir: str | Path,
         if not tables.table_path(name, processed_dir).exists():
             continue
         df = tables.read_table(name, processed_dir).drop(columns=list(CSV_DROP_COLUMNS.get(name, ())))
+        list_columns = []
         for col in df.columns:
             if df[col].map(lambda v: isinstance(v, (list, tuple)) or hasattr(v, "tolist")).any():
+                list_columns.append(col)
                 df[col] = df[col].map(lambda v: "; ".join(map(str, list(v))) if v is not None and not isinstance(v, str)
                                       and hasattr(v, "__iter__") else v)
         path = Path(tables_dir) / f"{name}.csv"
         path.parent.mkdir(parents=True, exist_ok=True)
-        spreadsheet_safe(df).to_csv(path, index=False, lineterminator="\n")
+        spreadsheet_safe(df, skip=tuple(list_columns)).to_csv(path, index=False, lineterminator="\n")
         written[name] = path
     return written
 
@@ -192,14 +228,65 @@ def _run_date(summary: dict) -> str:
     return "unknown"
 
 
+def _title(notebook: str) -> str:
+    """The human title of notebook ``NN_name`` from its StageSpec (the file stem when none declares it)."""
+    try:
+        spec = stages.spec(notebook)
+    except KeyError:
+        return Path(notebook).stem
+    return f"{spec.notebook} · {spec.title}"
+
+
 def _summary_rows(summary: dict) -> str:
-    rows = []
-    for key in sorted(summary):
-        value = summary[key]
-        cell = (f"<pre>{html.escape(json.dumps(value, indent=1, sort_keys=True, default=str))}</pre>"
-                if isinstance(value, (dict, list)) else html.escape(str(value)))
-        rows.append(f"<tr><th>{html.escape(str(key))}</th><td>{cell}</td></tr>")
+    """Run status, times and each notebook's status: the index's summary (run.json itself is linked)."""
+    esc = html.escape
+    rows = [f"<tr><th>status</th><td>{esc(str(summary.get('status', 'unknown')))}</td></tr>"]
+    for key in ("started", "finished", "raw_dir", "stage_errors"):
+        if summary.get(key) is not None:
+            rows.append(f"<tr><th>{esc(key)}</th><td>{esc(str(summary[key]))}</td></tr>")
+    for e in summary.get("notebooks", []):
+        status = esc(str(e.get("status", "")))
+        if e.get("error"):
+            status += f" — {esc(str(e['error']))}"
+        dur = f" ({e['duration_s']} s)" if e.get("duration_s") is not None else ""
+        rows.append(f"<tr><th>{esc(_title(str(e.get('notebook', ''))))}</th><td>{status}{esc(dur)}</td></tr>")
     return "\n".join(rows)
+
+
+def corpus_summary(processed_dir: str | Path) -> dict:
+    """Counts a reader wants first: articles, claims, statements, places, rewrites, top topics."""
+    out = {}
+    for name, label in (("articles", "articles"), ("claims", "claims"), ("statements", "statements"),
+                        ("places", "place mentions")):
+        if tables.table_path(name, processed_dir).exists():
+            out[label] = len(tables.read_table(name, processed_dir))
+    if tables.table_path("article_pairs", processed_dir).exists():
+        pairs = tables.read_table("article_pairs", processed_dir)
+        out["rewrites found"] = int(pairs.relation.isin(["rewrite", "duplicate"]).sum()) if "relation" in pairs else len(pairs)
+    if tables.table_path("claims_ledger", processed_dir).exists():
+        ledger = tables.read_table("claims_ledger", processed_dir)
+        top = ledger.groupby("topic").agg(claims=("claim_id", "size"), values=("value", "nunique"),
+                                          claimants=("claimant", "nunique"))
+        out["top topics"] = top.sort_values(["claims", "values"], ascending=False).head(5).reset_index().to_dict("records")
+    return out
+
+
+def _corpus_html(counts: dict) -> str:
+    esc = html.escape
+    if not counts:
+        return ""
+    items = "".join(f"<li>{esc(str(v))} {esc(k)}</li>" for k, v in counts.items() if k != "top topics")
+    topics = "".join(f"<li>{esc(t['topic'])}: {t['claims']} claims, {t['values']} different figures from "
+                     f"{t['claimants']} claimants</li>" for t in counts.get("top topics", []))
+    return (f'<h2>This corpus</h2><ul>{items}</ul>'
+            + (f"<h3>Top topics (where figures disagree)</h3><ul>{topics}</ul>" if topics else "")
+            + '<p><a href="explorer.html">Open the claims explorer</a> to search every claim and its source.</p>')
+
+
+def clear_published(reports_dir: str | Path) -> None:
+    """Remove the HTML pages of an earlier run, so that nothing stale is published as this run's."""
+    for page in _links(Path(reports_dir), "html", "*.html"):
+        page.unlink()
 
 
 def _csv_rows(path: Path) -> int:
@@ -223,9 +310,11 @@ def _changes_link(reports_dir: Path) -> str:
     return f'<p><a href="changes.html">What changed since the last run</a>: {html.escape(counts)}.</p>'
 
 
-def build_index(reports_dir: str | Path, run_summary: dict | None = None) -> Path:
-    """Write ``reports/index.html`` linking every report, figure and table."""
+def build_index(reports_dir: str | Path, run_summary: dict | None = None,
+                processed_dir: str | Path | None = None) -> Path:
+    """Write ``reports/index.html``: the corpus summary, then links to every report, figure and table."""
     reports_dir = Path(reports_dir)
+    corpus = _corpus_html(corpus_summary(processed_dir)) if processed_dir and (run_summary or {}).get("status") == "ok" else ""
     summary = dict(run_summary or {})
     esc = html.escape
     reports = _links(reports_dir, "html", "*.html")
@@ -235,7 +324,12 @@ def build_index(reports_dir: str | Path, run_summary: dict | None = None) -> Pat
     def rel(p: Path) -> str:
         return esc(p.relative_to(reports_dir).as_posix(), quote=True)
 
-    items = "\n".join(f'<li><a href="{rel(p)}">{esc(p.stem)}</a></li>' for p in reports) or "<li>none</li>"
+    if "notebooks" in summary:  # publish only what finished ok in this run
+        ok = {Path(e["notebook"]).stem for e in summary["notebooks"] if e.get("status") == "ok"}
+        reports = [p for p in reports if p.stem in ok]
+    items = "\n".join(f'<li><a href="{rel(p)}">{esc(_title(p.stem))}</a></li>' for p in reports) or "<li>none</li>"
+    run_json = '<p><a href="run.json">run.json</a> (every notebook\'s inputs, hashes and timings)</p>' \
+        if (reports_dir / "run.json").exists() else ""
     figures = "\n".join(
         f'<figure><a href="{rel(p)}"><img src="{rel(p)}" alt="{esc(p.stem, quote=True)}" width="360"></a>'
         f'<figcaption>{esc(p.stem)} — <a href="{rel(p)}">PNG</a>'
@@ -248,10 +342,12 @@ def build_index(reports_dir: str | Path, run_summary: dict | None = None) -> Pat
 <title>warclaims reports</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}
 figure{{display:inline-block;margin:0 1em 1em 0;vertical-align:top}} th{{text-align:left;padding-right:1em;vertical-align:top}}
-pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{border-bottom:1px solid #ddd}}</style>
+pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{border-bottom:1px solid #ddd}} {NAV_CSS}</style>
 </head><body>
+{nav_bar([p.stem for p in reports])}
 <h1>warclaims reports</h1>
-<p>Run: {esc(_run_date(summary))}</p>
+<p>Run: {esc(_run_date(summary))} — status {esc(str(summary.get("status", "unknown")))}</p>
+{corpus}
 {_changes_link(reports_dir)}
 <h2>Reports</h2><ul>
 {items}
@@ -261,10 +357,11 @@ pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{bo
 <h2>Tables (CSV)</h2><ul>
 {table_items}
 </ul>
-<h2>Run summary (run.json)</h2>
+<h2>Run</h2>
 <table>
 {_summary_rows(summary)}
 </table>
+{run_json}
 </body></html>
 """
     out = reports_dir / "index.html"
@@ -284,15 +381,22 @@ def build_reports(reports_dir: str | Path, executed_notebooks: list[Path], run_s
     summary = dict(run_summary or {})
     processed = paths.resolve(processed_dir or summary.get("processed_dir"), paths.PROCESSED_DIR)
     errors = {}
-    for nb in sorted(Path(p) for p in executed_notebooks):
+    notebooks = sorted(Path(p) for p in executed_notebooks)
+    pages = [nb.stem for nb in notebooks]
+    for nb in notebooks:
         try:
-            export_notebook_html(nb, reports_dir / "html", show_code=show_code)
+            export_notebook_html(nb, reports_dir / "html", show_code=show_code, pages=pages)
         except Exception as exc:  # one broken notebook must not lose the other reports
             errors[nb.name] = f"{type(exc).__name__}: {exc}"
     export_tables_csv(processed, reports_dir / "tables")
+    from helpers.run.sqlite_export import export as export_sqlite
+    export_sqlite(processed, reports_dir)  # reports/warclaims.sqlite + metadata.json for Datasette (make explore)
+    if tables.table_path("claims", processed).exists():
+        from helpers.run.explorer import build_explorer
+        build_explorer(processed, reports_dir, nav=nav_bar(pages, current="explorer"))
     if errors:
         summary["report_errors"] = errors
-    return build_index(reports_dir, summary)
+    return build_index(reports_dir, summary, processed_dir=processed)
 
 
 def main(argv: list[str] | None = None) -> int:
