@@ -64,37 +64,16 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _guarded_raw_hashes(raw_dir: Path) -> dict[str, str]:
-    """``{relative path: sha256 or "unreadable: Error"}`` for every input file; never raises."""
-    if raw_dir.is_file():
-        items = [(raw_dir.name, raw_dir)]
-    else:
-        items = []
-        try:
-            for p in sorted(raw_dir.rglob("*")):
-                items.append((p.relative_to(raw_dir).as_posix(), p))
-        except OSError as exc:
-            return {".": f"unreadable: {type(exc).__name__}"}
-    out = {}
-    for rel, p in items:
-        if p.name.startswith("."):
-            continue
-        try:
-            if not p.is_file():
-                continue
-            out[rel] = _sha256(p)
-        except OSError as exc:  # unreadable, a loop, /proc links: the parse reports it; hashing must not stop
-            out[rel] = f"unreadable: {type(exc).__name__}"
-    return out
-
-
 def raw_hashes(raw_dir: Path) -> dict[str, str]:
-    """The input hashes of the raw folder (the parse stage's guarded ``hash_inputs`` when it has one)."""
-    try:
-        from helpers.parse import hash_inputs  # one guarded read-and-hash step, owned by the parse stage
-    except ImportError:
-        hash_inputs = _guarded_raw_hashes
-    return hash_inputs(raw_dir)
+    """``{relative path: sha256, or "unreadable: reason"}`` for every input; never raises.
+
+    Walking, reading and hashing are the parse stage's one guarded step (:func:`helpers.parse.hash_inputs`), so
+    an input the parse reports as ``read_error``/``symlink_loop``/``broken_link`` is recorded here, not raised.
+    """
+    from helpers.parse import hash_inputs
+
+    hashes, errors = hash_inputs(raw_dir)
+    return {**hashes, **{rel: f"unreadable: {reason}" for rel, (reason, _) in errors.items()}}
 
 
 def digest_raw(raw_dir: Path) -> str | None:
