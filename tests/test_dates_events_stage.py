@@ -54,3 +54,17 @@ def test_inferred_anchor_from_article_metadata(processed):
     tables.write_table(result.dates, "dates", out)
     tables.write_table(result.events, "events", out)
     assert len(tables.read_table("events", out)) == len(result.events)
+
+
+def test_article_anchors_stated_else_inferred_else_none():
+    import datetime as dt
+    import pandas as pd
+    from helpers.time.table import article_anchors
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"],
+                         "published": [pd.Timestamp("2022-03-01"), pd.NaT, pd.NaT]})
+    meta = pd.DataFrame({"article_id": ["a", "b"],
+                         "published_inferred": [pd.Timestamp("2021-01-01"), pd.Timestamp("2022-02-02")]})
+    got = article_anchors(arts, meta)
+    assert got == {"a": (dt.date(2022, 3, 1), "published"), "b": (dt.date(2022, 2, 2), "inferred"),
+                   "c": (None, "none")}
+    assert article_anchors(arts)["b"] == (None, "none")
