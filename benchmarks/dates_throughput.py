@@ -50,7 +50,7 @@ def main(argv=None) -> int:
     result = dates_events_stage.run(docs, articles, sentences, entities)
     t_stage = time.perf_counter() - t0
 
-    d, e = result.dates, result.events
+    d, e = result["dates"], result["events"]
     print(f"articles: {len(articles)}  words: {words}  sentences: {len(sentences)}")
     print(f"anchors: {articles['published'].notna().sum()} articles with a stated date")
     print(f"spaCy parse (notebook 02's cost, for scale): {t_parse:.1f} s  ({words / t_parse:,.0f} words/s)")

@@ -25,10 +25,9 @@ def processed(tmp_path_factory):
 
 def test_without_optional_tables(processed):
     seed, out = processed
-    result = dates_events_stage.run_from_processed(out)
-    assert result.inputs_missing == ["places", "article_metadata"]
+    result = dates_events_stage.run(list(seed.docs.values()), seed.articles, seed.sentences, seed.entities)
     assert result.errors == []
-    undated = result.dates[result.dates["article_id"] == seed.article_id(SEED_000)]
+    undated = result["dates"][result["dates"]["article_id"] == seed.article_id(SEED_000)]
     assert set(undated["anchor_source"]) == {"none"} and undated["start"].isna().any()
 
 
@@ -41,16 +40,27 @@ def test_inferred_anchor_from_article_metadata(processed):
         "published_inferred": [date(2024, 10, 24), None], "outlet": [None, None],
         "outlet_inferred": [None, None], "inferred_from": [a002, None],
     })
-    tables.write_table(meta, "article_metadata", out)
-    try:
-        result = dates_events_stage.run_from_processed(out)
-    finally:
-        tables.table_path("article_metadata", out).unlink()
-    rows = result.dates[result.dates["article_id"] == a000]
+    result = dates_events_stage.run(list(seed.docs.values()), seed.articles, seed.sentences, seed.entities,
+                                    metadata=meta)
+    rows = result["dates"][result["dates"]["article_id"] == a000]
     assert set(rows["anchor_source"]) == {"inferred"} and set(rows["anchor"]) == {date(2024, 10, 24)}
     wed = rows[rows["text"] == "Wednesday"]
     assert list(wed["start"]) == [date(2024, 10, 23)]
     assert rows["start"].notna().all()
-    tables.write_table(result.dates, "dates", out)
-    tables.write_table(result.events, "events", out)
-    assert len(tables.read_table("events", out)) == len(result.events)
+    tables.write_table(result["dates"], "dates", out)
+    tables.write_table(result["events"], "events", out)
+    assert len(tables.read_table("events", out)) == len(result["events"])
+
+
+def test_article_anchors_stated_else_inferred_else_none():
+    import datetime as dt
+    import pandas as pd
+    from helpers.time.table import article_anchors
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"],
+                         "published": [pd.Timestamp("2022-03-01"), pd.NaT, pd.NaT]})
+    meta = pd.DataFrame({"article_id": ["a", "b"],
+                         "published_inferred": [pd.Timestamp("2021-01-01"), pd.Timestamp("2022-02-02")]})
+    got = article_anchors(arts, meta)
+    assert got == {"a": (dt.date(2022, 3, 1), "published"), "b": (dt.date(2022, 2, 2), "inferred"),
+                   "c": (None, "none")}
+    assert article_anchors(arts)["b"] == (None, "none")

@@ -113,3 +113,12 @@ def test_an_index_of_another_version_is_a_clear_error(gaz, tmp_path):
     (folder / "meta.json").write_text(json.dumps({"version": gz.VERSION - 1, "places": 1}))
     with pytest.raises(gz.GazetteerError, match="version"):
         gz.Gazetteer(folder)
+
+
+def test_one_distance_function_scalar_and_array():
+    import numpy as np
+    from helpers.geo import distance
+    assert gz.haversine_km is distance.haversine_km
+    d = distance.haversine_km(0.0, 0.0, np.array([0.0, 1.0]), np.array([1.0, 0.0]))
+    assert d.shape == (2,) and d[0] == pytest.approx(111.195, abs=0.01) and d[1] == pytest.approx(d[0])
+    assert isinstance(distance.haversine_km(10, 20, 10, 20), float)

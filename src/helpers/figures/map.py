@@ -20,9 +20,9 @@ from matplotlib.patches import Rectangle
 from helpers.core import schemas
 from helpers.figures import basemap, style
 from helpers.figures.labels import place_labels
+from helpers.geo.distance import haversine_km
 
 POINT_COLUMNS = ["name", "country_code", "kind", "latitude", "longitude", "mentions", "articles", "event_type"]
-EARTH_KM = 6371.0
 SEA, LAND, LAND_MENTIONED = "#EAF1F7", "#FAFAF7", "#EFE9DC"
 
 
@@ -88,12 +88,6 @@ def country_mentions(places: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["mentions", "country_code"], ascending=[False, True]).reset_index(drop=True)
 
 
-def _haversine_km(lat1, lon1, lat2, lon2):
-    lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
-
-
 def cluster_points(points: pd.DataFrame, gap_km: float = 1200.0) -> np.ndarray:
     """Single-linkage clusters: places closer than ``gap_km`` (through a chain) share a label."""
     n = len(points)
@@ -107,7 +101,7 @@ def cluster_points(points: pd.DataFrame, gap_km: float = 1200.0) -> np.ndarray:
 
     lat, lon = points["latitude"].to_numpy(float), points["longitude"].to_numpy(float)
     for i in range(n):
-        d = _haversine_km(lat[i], lon[i], lat[i + 1:], lon[i + 1:])
+        d = haversine_km(lat[i], lon[i], lat[i + 1:], lon[i + 1:])
         for j in np.nonzero(d < gap_km)[0] + i + 1:
             ri, rj = find(i), find(int(j))
             if ri != rj:

@@ -37,6 +37,7 @@ import numpy as np
 from anyascii import anyascii
 
 from helpers.core import paths, rules
+from helpers.geo.distance import EARTH_RADIUS_KM, haversine_km  # noqa: F401  (re-exported: gz.haversine_km)
 
 VERSION = 1
 KINDS = ("country", "admin1", "city", "other")  # other: continents
@@ -571,13 +572,6 @@ def load(folder: str | Path | None = None) -> Gazetteer:
         _load_cached.cache_clear()
         build(folder)
         return _load_cached(str(folder))
-
-
-def haversine_km(lat1, lon1, lat2, lon2) -> float:
-    r = math.radians
-    dlat, dlon = r(lat2 - lat1), r(lon2 - lon1)
-    a = math.sin(dlat / 2) ** 2 + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,3 +7,9 @@ from helpers.core.stage import DOCS_FILE, StageSpec
 STAGES = (
     StageSpec("06", "time", "Dates and events", reads=("articles", "sentences", "entities", DOCS_FILE), optional=("places", "article_metadata"), writes=("dates", "events")),
 )
+
+
+def run(*args, **kwargs):
+    """The stage entry point (:func:`helpers.time.stage.run`)."""
+    from helpers.time.stage import run as _run
+    return _run(*args, **kwargs)

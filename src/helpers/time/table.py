@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from helpers.core import schemas
 from helpers.core.stage import rows_per_article
+from helpers.rewrites.inference import date_anchors
 from helpers.time.expressions import find_time_expressions
 from helpers.text.sentences import SentenceIndex, extract_sentences
 
@@ -24,20 +25,15 @@ def article_anchors(articles: pd.DataFrame, metadata: pd.DataFrame | None = None
     missing = {"article_id", "published"} - set(articles.columns)
     if missing:
         raise ValueError(f"article_anchors: articles frame lacks columns {sorted(missing)}")
-    inferred = {}
+    frame = articles[["article_id", "published"]]
     if metadata is not None and len(metadata) and "published_inferred" in metadata:
-        for aid, value in zip(metadata["article_id"], metadata["published_inferred"]):
-            if value is not None and not pd.isna(value):
-                inferred[aid] = pd.Timestamp(value).date()
-    anchors = {}
-    for aid, published in zip(articles["article_id"], articles["published"]):
-        if published is not None and not pd.isna(published):
-            anchors[aid] = (pd.Timestamp(published).date(), "published")
-        elif aid in inferred:
-            anchors[aid] = (inferred[aid], "inferred")
-        else:
-            anchors[aid] = (None, "none")
-    return anchors
+        frame = frame.merge(metadata[["article_id", "published_inferred"]].drop_duplicates("article_id"),
+                            on="article_id", how="left")
+    else:
+        frame = frame.assign(published_inferred=None)
+    picked = date_anchors(frame)  # the one "stated date, else inferred" rule
+    return {aid: (None if source == "none" else pd.Timestamp(value).date(), source)
+            for aid, value, source in zip(picked["article_id"], picked["anchor"], picked["anchor_source"])}
 
 
 def sentence_indexes(sentences: pd.DataFrame | None) -> dict[str, SentenceIndex]:
