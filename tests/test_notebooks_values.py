@@ -114,7 +114,7 @@ def test_seed_rewrite_pair_and_figures(seed_run):
 STRAY = ("&lt;Figure size", "<Figure size", "dtype:", "Name: count")
 SHA = __import__("re").compile(r"sha256\W+[0-9a-f]{16}|\b[0-9a-f]{64}\b")
 # Stray outputs still printed by notebooks of other stages (listed for their owners; remove when fixed)
-KNOWN_STRAY = {"04_places", "05_article_pairs", "07_claims_ledger", "10_claims_chart"}
+KNOWN_STRAY: set[str] = set()
 
 
 @pytest.fixture(scope="module")

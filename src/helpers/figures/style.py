@@ -130,6 +130,19 @@ def save_figure(fig: Figure, figures_dir: str | Path, stem: str) -> dict[str, Pa
     return paths
 
 
+def show(fig: Figure):
+    """The figure as a PNG for a notebook cell (``Image``): shown the same in JupyterLab, papermill and HTML,
+    without the ``<Figure size …>`` text a bare ``fig`` leaves in the output."""
+    import io
+
+    from IPython.display import Image
+
+    buf = io.BytesIO()
+    with styled():
+        fig.savefig(buf, format="png", dpi=DPI, metadata=PNG_METADATA)
+    return Image(data=buf.getvalue())
+
+
 def sources_text(articles, article_ids, max_named: int = 3) -> str:
     """"Sources: …" naming the articles a figure draws on (titles and outlets when few)."""
     ids = sorted({str(a) for a in article_ids if a is not None})

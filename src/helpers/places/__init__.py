@@ -1,8 +1,17 @@
 """Stage 04 — toponym detection and resolution into the ``places`` table (``toponyms``), against the
 gazetteer in :mod:`helpers.geo`."""
 
-from helpers.core.stage import DOCS_FILE, StageSpec
+from helpers.core.stage import DOCS_FILE, StageResult, StageSpec
 
 STAGES = (
     StageSpec("04", "places", "Places", reads=("articles", "sentences", DOCS_FILE), writes=("places",)),
 )
+
+
+def run(docs, sentences=None, gaz=None) -> StageResult:
+    """Notebook 04: the ``places`` table for the parsed ``docs``; articles that failed are in ``errors``."""
+    from helpers.places.toponyms import places_table
+
+    errors: list[tuple[str, str]] = []
+    table = places_table(docs, sentences=sentences, gaz=gaz, errors=errors)
+    return StageResult({"places": table}, errors)

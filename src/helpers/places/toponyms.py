@@ -533,28 +533,21 @@ def places_table(docs, sentences: pd.DataFrame | None = None, gaz: gz.Gazetteer 
                  errors: list | None = None) -> pd.DataFrame:
     """The ``places`` table for parsed docs (each with ``doc.user_data["article_id"]``).
 
-    An article that fails is recorded in ``errors`` (article_id, message) and skipped; the
-    others are still processed.
+    Per-article failures go through the one guard (:func:`helpers.core.stage.rows_per_article`): a failing
+    article is added to ``errors`` (article_id, message) and skipped, the others are still processed; with
+    ``errors=None`` the first failure is raised.
     """
     from helpers.core import schemas
+    from helpers.core.stage import rows_per_article
 
     gaz = gaz or gz.load()
     lookups = SentenceLookup.by_article(sentences) if sentences is not None and len(sentences) else {}
-    rows = []
-    for doc in docs:
-        aid = doc.user_data.get("article_id") if doc.user_data else None
-        if not aid:
-            raise ValueError("doc has no user_data['article_id']; parse with helpers.text.doccache / notebook 02")
-        try:
-            rows.extend(place_rows(doc, aid, gaz, lookups.get(aid)))
-        except Exception as exc:  # one bad article must not lose the others
-            if errors is None:
-                raise
-            errors.append((aid, f"{type(exc).__name__}: {exc}"))
-    table = schemas.get("places")
-    if not rows:
-        return table.empty()
-    df = pd.DataFrame(rows, columns=table.column_names)
+    df, failed = rows_per_article(docs, schemas.get("places"),
+                                  lambda doc, aid: place_rows(doc, aid, gaz, lookups.get(aid)))
+    if failed and errors is None:
+        raise ValueError(f"places: article {failed[0][0]} failed: {failed[0][1]}")
+    if errors is not None:
+        errors.extend(failed)
     for col in ("geonameid", "population"):
         df[col] = df[col].astype("Int64")
     return df
