@@ -43,7 +43,7 @@ def seed_ledger(seed_stage, seed_docs, seed_metadata, seed_articles):
 def seed_dates(seed_articles, seed_stage, seed_docs, seed_metadata):
     from helpers.time.stage import run as time_run
 
-    return time_run(seed_docs, seed_articles, seed_stage["sentences"], seed_stage["entities"], None, seed_metadata).dates
+    return time_run(seed_docs, seed_articles, seed_stage["sentences"], seed_stage["entities"], None, seed_metadata)["dates"]
 
 
 @pytest.fixture(scope="module")

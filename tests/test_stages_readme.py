@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers.core import datadict
 from helpers.run import stages
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,4 +25,4 @@ def test_table_has_one_row_per_notebook_with_its_declared_tables():
 
 def test_replace_block_keeps_the_text_around_it():
     text = f"a\n{stages.START}\nold\n{stages.END}\nb\n"
-    assert stages.replace_block(text, stages.START, stages.END, "new\n") == f"a\n{stages.START}\nnew\n{stages.END}\nb\n"
+    assert datadict.replace_block(text, stages.START, stages.END, "new\n") == f"a\n{stages.START}\nnew\n{stages.END}\nb\n"

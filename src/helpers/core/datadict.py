@@ -37,10 +37,23 @@ def render() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def block(text: str, start: str, end: str) -> str:
+    """The lines of ``text`` between the ``start`` and ``end`` markers (generated README blocks)."""
+    if start not in text or end not in text:
+        raise ValueError(f"README.md has no {start} … {end} markers")
+    return text.split(start, 1)[1].split(end, 1)[0].strip("\n") + "\n"
+
+
+def replace_block(text: str, start: str, end: str, body: str) -> str:
+    """``text`` with the lines between the ``start`` and ``end`` markers replaced by ``body``."""
+    block(text, start, end)  # clear error when the markers are missing
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{body}{end}{tail}"
+
+
 def readme_block(text: str) -> str:
-    if START not in text or END not in text:
-        raise ValueError("README.md has no data-dictionary markers")
-    return text.split(START, 1)[1].split(END, 1)[0].strip("\n") + "\n"
+    return block(text, START, END)
 
 
 def main(argv=None) -> int:
@@ -52,9 +65,7 @@ def main(argv=None) -> int:
         return 0
     readme = paths.ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    readme.write_text(f"{head}{START}\n{render()}{END}{tail}", encoding="utf-8")
+    readme.write_text(replace_block(text, START, END, render()), encoding="utf-8")
     return 0
 
 

@@ -56,12 +56,7 @@ def select(notebooks: list[Path], only: list[str] | None = None, start: str | No
     return notebooks
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+_sha256 = incremental.sha256_file
 
 
 def raw_hashes(raw_dir: Path) -> dict[str, str]:

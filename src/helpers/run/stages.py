@@ -57,20 +57,9 @@ def render(notebook_names: dict[str, str] | None = None) -> str:
     return "\n".join(rows) + "\n"
 
 
-def replace_block(text: str, start: str, end: str, body: str) -> str:
-    """``text`` with the lines between the ``start`` and ``end`` markers replaced by ``body``."""
-    if start not in text or end not in text:
-        raise ValueError(f"README.md has no {start} … {end} markers")
-    head, rest = text.split(start, 1)
-    _, tail = rest.split(end, 1)
-    return f"{head}{start}\n{body}{end}{tail}"
-
-
 def readme_block(text: str) -> str:
     """The notebook table currently between the markers of ``text``."""
-    if START not in text or END not in text:
-        raise ValueError("README.md has no notebook-table markers")
-    return text.split(START, 1)[1].split(END, 1)[0].strip("\n") + "\n"
+    return datadict.block(text, START, END)
 
 
 def main(argv=None) -> int:
@@ -83,8 +72,8 @@ def main(argv=None) -> int:
         return 0
     readme = paths.ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    text = replace_block(text, START, END, render())
-    text = replace_block(text, datadict.START, datadict.END, datadict.render())
+    text = datadict.replace_block(text, START, END, render())
+    text = datadict.replace_block(text, datadict.START, datadict.END, datadict.render())
     readme.write_text(text, encoding="utf-8")
     return 0
 
