@@ -31,17 +31,17 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Doc
 
+from helpers.core import rules
 from helpers.geo import gazetteer as gz
 
-NON_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-NAME_ENTS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP", "LANGUAGE"}
-PLACE_ENTS = {"GPE", "LOC"}
-MAX_TOKENS = 5
-_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-               "outskirts", "suburbs", "centre", "center"}
-_DIRECTION_NAMES = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                    "central", "midwest", "northeast", "northwest", "southeast", "southwest"}
-_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_WORDS = rules.load_json("places", "words.json")  # language facts: places/rules/words.json (see its README)
+NON_PLACE_ENTS = frozenset(_WORDS["non_place_entity_labels"])
+NAME_ENTS = frozenset(_WORDS["name_entity_labels"])
+PLACE_ENTS = frozenset(_WORDS["place_entity_labels"])
+MAX_TOKENS = int(_WORDS["max_name_tokens"])
+_DIRECTIONS = frozenset(_WORDS["part_of_place_words"])
+_DIRECTION_NAMES = frozenset(_WORDS["direction_words"])
+_POSSESSIVE = frozenset(_WORDS["possessive_tokens"])
 
 
 @dataclass
