@@ -47,17 +47,23 @@ def table_file(name: str, processed_dir: Path) -> Path:
     return processed_dir / (name if name == DOCS_FILE else f"{name}.parquet")
 
 
-def table_hashes(names, processed_dir: Path) -> dict[str, str | None]:
-    """``{table: sha256 or None when absent}`` for the named tables."""
+def table_hashes(names, processed_dir: Path, known: dict[str, str] | None = None) -> dict[str, str | None]:
+    """``{table: sha256 or None when absent}`` for the named tables.
+
+    ``known`` (``{file name: sha256}`` of the folder, e.g. the runner's snapshot) saves hashing the files again.
+    """
     out = {}
     for name in names:
         f = table_file(name, processed_dir)
-        out[name] = sha256_file(f) if f.is_file() else None
+        if known is not None:
+            out[name] = known.get(f.name)
+        else:
+            out[name] = sha256_file(f) if f.is_file() else None
     return out
 
 
 def fingerprint(notebook: Path, params: dict, spec: StageSpec | None, processed_dir: Path,
-                raw_digest: str | None) -> str:
+                raw_digest: str | None, known: dict[str, str] | None = None) -> str:
     """The hash of everything ``notebook``'s result depends on (see the module docstring)."""
     reads = (spec.reads + spec.optional) if spec else ()
     parts = {
@@ -65,7 +71,7 @@ def fingerprint(notebook: Path, params: dict, spec: StageSpec | None, processed_
         "params": params,
         "code": code_version(),
         "raw": raw_digest if (spec is None or not spec.reads) else None,
-        "tables": table_hashes(reads, processed_dir),
+        "tables": table_hashes(reads, processed_dir, known),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -93,7 +99,8 @@ def record(processed_dir: Path, notebook: str, entry: dict | None) -> None:
     tmp.replace(processed_dir / STATE_FILE)
 
 
-def can_skip(previous: dict | None, fp: str, spec: StageSpec | None, processed_dir: Path) -> bool:
+def can_skip(previous: dict | None, fp: str, spec: StageSpec | None, processed_dir: Path,
+             known: dict[str, str] | None = None) -> bool:
     """True when the last run of this notebook succeeded with the same fingerprint and its outputs are intact."""
     if not previous or previous.get("status") not in ("ok", "skipped") or previous.get("fingerprint") != fp:
         return False
@@ -101,4 +108,4 @@ def can_skip(previous: dict | None, fp: str, spec: StageSpec | None, processed_d
     writes = spec.writes if spec else ()
     if set(recorded) != set(writes):
         return False
-    return all(v is not None for v in recorded.values()) and table_hashes(writes, processed_dir) == recorded
+    return all(v is not None for v in recorded.values()) and table_hashes(writes, processed_dir, known) == recorded

@@ -91,11 +91,8 @@ def _file_name(table: str) -> str:
 
 
 def _reads(nb: Path) -> tuple[str, ...]:
-    try:
-        spec = stages.spec(nb.name)
-    except KeyError:  # a notebook no stage declares (tests' scratch notebooks)
-        return ()
-    return spec.reads + spec.optional
+    spec = _spec(nb)
+    return spec.reads + spec.optional if spec else ()
 
 
 def check_provenance(notebooks: list[Path], raw_digest: str | None, processed_dir: Path,
@@ -263,9 +260,9 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             _write_json(run_json, summary)
             out = executed_dir / nb.name
             spec = _spec(nb)
-            fp = entry["fingerprint"] = incremental.fingerprint(nb, params, spec, processed_dir, raw_digest)
+            fp = entry["fingerprint"] = incremental.fingerprint(nb, params, spec, processed_dir, raw_digest, before)
             if (spec is not None and not _forced(nb, force) and out.exists()
-                    and incremental.can_skip(state.get(nb.name), fp, spec, processed_dir)):
+                    and incremental.can_skip(state.get(nb.name), fp, spec, processed_dir, before)):
                 entry.update(status="skipped", duration_s=0.0, executed=_display(out), wrote=[])
                 _write_json(run_json, summary)
                 continue
