@@ -3,7 +3,7 @@
     python -m helpers.core.datadict            print the markdown
     python -m helpers.core.datadict --write    replace the block between the markers in README.md
 
-tests/test_schemas.py fails when the README's block differs from this rendering.
+tests/core/test_schemas.py fails when the README's block differs from this rendering.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ writes exactly the tables its spec declares.
     python -m helpers.run.stages            print the README's notebook table
     python -m helpers.run.stages --write    replace it (and the data dictionary) between the markers in README.md
 
-tests/test_stages_readme.py fails when the README's block differs from this rendering.
+tests/run/test_stages_readme.py fails when the README's block differs from this rendering.
 """
 from __future__ import annotations
 

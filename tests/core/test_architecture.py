@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "helpers"
+SRC = Path(__file__).resolve().parents[2] / "src" / "helpers"
 # lower rank = earlier; a module may import its own rank or a lower one only
 LAYERS = {"core": 0, "geo": 1, "parse": 2, "text": 3, "places": 4, "rewrites": 5, "time": 6, "ledger": 7,
           "figures": 8, "run": 9}
@@ -94,3 +94,14 @@ def test_every_stage_declares_its_notebooks():
     numbers = [s.notebook for s in all_specs()]
     notebooks = sorted(p.name[:2] for p in (SRC.parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     assert numbers == notebooks
+
+
+def test_tests_mirror_the_stage_folders():
+    """tests/<package>/ holds each subpackage's tests, and every test file sits in a package's folder."""
+    tests = Path(__file__).resolve().parents[1]
+    for package in LAYERS:
+        assert list((tests / package).glob("test_*.py")), f"no tests/{package}/test_*.py for src/helpers/{package}/"
+    stray = sorted(p.name for p in tests.glob("test_*.py"))
+    assert not stray, f"test files outside a stage folder: {stray}"
+    folders = {p.name for p in tests.iterdir() if p.is_dir() and list(p.glob("test_*.py"))}
+    assert folders <= set(LAYERS), f"test folders without a package: {sorted(folders - set(LAYERS))}"

@@ -13,7 +13,7 @@ import pytest
 from helpers.run import pipeline
 from helpers.core import tables
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_discover_and_select():

@@ -285,7 +285,7 @@ def test_png_bytes_are_the_same_in_a_fresh_process(tmp_path):
         "fig = ledger_chart.plot_ledger(ledger_chart.prepare_ledger(ff.claims_ledger()))\n"
         "style.save_figure(fig, sys.argv[1], 'ledger')\n"
     )
-    subprocess.run([sys.executable, "-c", code, str(tmp_path / "other"), str(Path(__file__).parent)], check=True,
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "other"), str(Path(__file__).parents[1])], check=True,
                    timeout=120)
     here = style.save_figure(ledger_chart.plot_ledger(ledger_chart.prepare_ledger(ff.claims_ledger())),
                              tmp_path / "here", "ledger")

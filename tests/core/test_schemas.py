@@ -9,7 +9,7 @@ import pytest
 
 from helpers.core import schemas, tables
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def minimal_claims() -> pd.DataFrame:

@@ -18,7 +18,7 @@ from helpers.core import tables
 from helpers.text.claims import UNATTRIBUTED
 from helpers.run import pipeline, stages
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 pytestmark = pytest.mark.slow
 

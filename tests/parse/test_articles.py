@@ -15,7 +15,7 @@ from helpers.parse import run as parse_run
 from helpers.parse.outlets import outlet_from_credit, outlet_from_url
 from helpers.parse.readers import date_from_filename, map_columns
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 SHARED = ROOT.parent / "shared"
 CORPORA = SHARED / "corpora"

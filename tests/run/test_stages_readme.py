@@ -6,7 +6,7 @@ from pathlib import Path
 from helpers.core import datadict
 from helpers.run import stages
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_readme_notebook_table_is_current():
