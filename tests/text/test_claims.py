@@ -199,3 +199,19 @@ def test_dozen_and_vague_plurals(nlp):
     c = one(nlp, "Russia fired three dozen missiles on Thursday.")
     assert (c["text"], c["value"], c["unit"]) == ("three dozen", 36, "missile")
     assert claims(nlp, "Dozens of world leaders and tens of thousands of people attended.") == []
+
+
+@pytest.mark.parametrize("text,number,rule", [
+    ("The offensive began on February 24 last year.", "24", "date_or_ordinal_entity"),
+    ("Allies invoked Article 5 of the treaty.", "5", "in_name"),
+    ("The blast came at 6 a.m. today.", "6", "date_or_ordinal_entity"),
+    ("The army fired 152 mm shells at the town.", "152", "calibre"),
+    ("It is one of the largest factories.", "one", "pronoun_one"),
+])
+def test_rejections_name_their_rule(nlp, text, number, rule):
+    from helpers.text.claims import find_numbers
+
+    rejected: list[dict] = []
+    assert find_numbers(nlp(text), rejected) == []
+    hit = [r for r in rejected if r["text"] == number]
+    assert hit and hit[0]["rule"] == rule, rejected

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Callable
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
@@ -37,9 +38,6 @@ from helpers.core.schemas import UNATTRIBUTED, UNKNOWN  # noqa: E402
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-zA-Z%²]+)$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
-_CLOCK = {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "hrs", "hours", "o'clock", "cet", "est", "bst"}
-_NAME_LABELS_OK = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_DASHES = {"-", "–", "—"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,6 +49,10 @@ def _lex():
         "rate_units": set(n["rate_units"]), "rate_words": n["rate_words"], "rate_dets": set(n["rate_determiners"]),
         "identifiers": set(n["identifier_nouns"]), "calibre": set(n["calibre_units"]),
         "months": set(n["months"]), "ages": set(n["age_words"]), "skip_labels": set(n["skip_entity_labels"]),
+        "numeric_labels": set(n["numeric_entity_labels"]), "clock_words": set(n["clock_words"]),
+        "dashes": set(n["dashes"]), "year_prepositions": set(n["year_prepositions"]),
+        "date_list_joiners": set(n["date_list_joiners"]), "range_joiners": set(n["range_joiners"]),
+        "unit_phrases_after": set(n["unit_phrases_after"]), "unit_words_after": set(n["unit_words_after"]),
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
         "speech": set(lexicons.cue_verbs()["speech"]), "attribution": set(lexicons.cue_verbs()["attribution"]),
     }
@@ -118,196 +120,38 @@ class _Reader:
     def tok(self, i: int) -> Token | None:
         return self.doc[i] if 0 <= i < self.n else None
 
+    def rejection(self, start: int, end: int) -> str | None:
+        """The name of the first rule in :data:`EXCLUSION_RULES` that rejects tokens ``start:end``, else None."""
+        span = _Span(self, start, end)
+        for name, rule in EXCLUSION_RULES:
+            if rule(self, span):
+                return name
+        return None
+
     def excluded(self, start: int, end: int) -> bool:
-        doc, lex = self.doc, self.lex
-        first, last = doc[start], doc[end - 1]
-        counts_noun = last.dep_ == "nummod" and last.head.pos_ == "NOUN" and last.head.i > last.i \
-            and last.head.lemma_.lower() not in lex["rate_units"]
-        for t in doc[start:end]:
-            if t.ent_type_ == "ORDINAL" or (t.ent_type_ in ("DATE", "TIME") and not counts_noun):
-                return True
-            if t.ent_type_ and t.ent_type_ not in _NAME_LABELS_OK and t.ent_type_ in lex["skip_labels"]:
-                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-                if ent is not None and any(w.is_alpha and parse_number([w.text]) is None
-                                           and w.lower_ not in lex["scales"] for w in ent):
-                    return True
-            if _ORDINAL.match(t.text):
-                return True
-        words = [t.text for t in doc[start:end]]
-        if parse_number(words) is None:
-            return True
-        prev, nxt = self.tok(start - 1), self.tok(end)
-        # hyphenated model numbers and names: "Su-34", "F-16", "Lipetsk-2"
-        if prev is not None and prev.text in _DASHES and not prev.whitespace_:
-            before = self.tok(start - 2)
-            if before is not None and before.is_alpha and not before.whitespace_ and before.lower_ not in lex["words"]:
-                return True
-        if prev is not None and not prev.whitespace_ and prev.is_alpha and prev.text[:1].isupper():
-            return True
-        # identifiers: "Article 5", "Unit 29155"
-        if prev is not None and prev.text[:1].isupper() and prev.lower_.rstrip(".") in lex["identifiers"]:
-            return True
-        # day numbers beside a month, and date lists "October 8 and 13"
-        near = [self.tok(i) for i in range(start - 3, end + 2) if self.tok(i) is not None]
-        if (prev is not None and prev.lower_ in lex["months"]) or (nxt is not None and nxt.lower_ in lex["months"]):
-            return True
-        if last.head.lower_ in lex["months"] or any(
-                t.lower_ in lex["months"] and t.i < start and all(x.lower_ in ("and", "-", "–", "to", ",") or x.like_num
-                                                                  for x in doc[t.i + 1:start]) for t in near):
-            return True
-        # years
-        value = parse_number(words)
-        if len(words) == 1 and re.fullmatch(r"(1[89]|20)\d\d", first.text):
-            head = last.head
-            # a count of a plural noun ("1900 soldiers") stays; "his 2008 attack" is a year
-            if not (last.dep_ == "nummod" and head.i > last.i and head.tag_ in ("NNS", "NNPS")):
-                return True
-            # ... and only a noun the unit lexicon knows: "2024 replacements", "2021 census results" are years
-            if head.lower_ not in lex["units"] and head.lemma_.lower() not in lex["units"]:
-                return True
-            # after a time preposition it is a year: "In 2003 french fries were renamed …"
-            if prev is not None and prev.lower_ in ("in", "since", "until", "till", "by", "from", "before",
-                                                    "after", "during", "of", "throughout"):
-                return True
-            # after a determiner or possessive it is a year too: "its 1991 borders", "a 2016 candidates' debate"
-            if prev is not None and (prev.dep_ in ("det", "poss") or prev.tag_ in ("POS", "PRP$", "DT")):
-                return True
-        # clock times and ages
-        if nxt is not None and (nxt.lower_ in _CLOCK or nxt.lower_ in lex["ages"] or nxt.text in (":",)
-                                or nxt.lower_.startswith("year-old")):
-            return True
-        if nxt is not None and nxt.text in _DASHES and self.tok(end + 1) is not None and \
-                self.tok(end + 1).lower_.startswith("year"):
-            after = self.tok(end + 3)
-            if after is not None and after.lower_ == "old":
-                return True
-        if nxt is not None and nxt.lower_ in ("years", "year") and (self.tok(end + 1) is not None
-                                                              and self.tok(end + 1).lower_ == "old"):
-            return True
-        if prev is not None and prev.lower_ in lex["ages"]:
-            return True
-        # durations: "100 days", "8 years", "20-year conflict"
-        unit_word = self.tok(end + 1) if nxt is not None and nxt.text in _DASHES and not nxt.whitespace_ else nxt
-        if unit_word is not None and (unit_word.lemma_.lower() in lex["rate_units"]
-                                      or unit_word.lower_.lstrip("-–").rstrip("s") in lex["rate_units"]):
-            return True
-        # hyphenated modifiers that are not units: "36-veteran", "three-day"
-        if nxt is not None and nxt.text in _DASHES and not last.whitespace_ and not nxt.whitespace_ \
-                and unit_word is not None and unit_word.is_alpha and unit_word.lower_ not in lex["units"] \
-                and unit_word.lemma_.lower() not in lex["units"]:
-            return True
-        # calibres: "152 mm", "155-mm"
-        unit_tok = nxt
-        if nxt is not None and nxt.text in _DASHES:
-            unit_tok = self.tok(end + 1)
-        if (unit_tok is not None and unit_tok.lower_ in lex["calibre"]) or _suffix_unit(last) in lex["calibre"]:
-            return True
-        # written "one" used as a pronoun ("one of the largest")
-        if value is not None and not any(ch.isdigit() for w in words for ch in w):
-            if last.dep_ not in ("nummod", "quantmod") and not (nxt is not None and nxt.lower_ in lex["scales"]):
-                return True
-        return False
+        return self.rejection(start, end) is not None
 
     def read(self, start: int, end: int) -> dict | None:
-        doc, lex = self.doc, self.lex
-        words = [t.text for t in doc[start:end]]
+        """The figure at tokens ``start:end`` widened by :data:`READ_STEPS`, or None when it is not a number."""
+        words = [t.text for t in self.doc[start:end]]
         value = parse_number(words)
         if value is None:
             return None
-        last = doc[end - 1]
-        left, right = start, end
-        currency = None
-        unit = category = None
-        # "a million", "half a million": the article is the count
-        prev = self.tok(left - 1)
-        if words[0].lower() in lex["scales"] and prev is not None and prev.lower_ in ("a", "an"):
-            left -= 1
-            half = self.tok(left - 1)
-            if half is not None and half.lower_ == "half":
-                value *= 0.5
-                left -= 1
-        # currency sign before: "$", "US$", "£"
-        prev = self.tok(left - 1)
-        if prev is not None and prev.lower_ in lex["signs"]:
-            currency = lex["signs"][prev.lower_]
-            left -= 1
-        elif prev is not None and prev.lower_.endswith("$") and len(prev.text) <= 4:
-            currency = "usd"
-            left -= 1
-        # scale or unit right after: "400m", "3.5 billion", "dollars", "%", "km"
-        nxt = self.tok(right)
-        suffix = _suffix_unit(last)
-        if nxt is not None and nxt.lower_ in lex["scales"] and (currency or not last.whitespace_) \
-                and nxt.lower_ not in ("k",) and not (nxt.lower_ in ("m", "b") and not currency):
-            value *= lex["scales"][nxt.lower_]
-            right += 1
-            nxt = self.tok(right)
-        if nxt is not None and nxt.lower_ == "dozen":  # "three dozen missiles"
-            value *= 12
-            right += 1
-            nxt = self.tok(right)
-        if suffix is not None and suffix not in lex["scales"]:
-            unit_info = lex["units"].get(suffix)
-            if unit_info:
-                unit, category = unit_info
-        if nxt is not None and nxt.lower_ in lex["currency_words"] and not currency:
-            currency = lex["currency_words"][nxt.lower_]
-            right += 1
-        elif nxt is not None and unit is None:
-            two = f"{nxt.lower_} {self.tok(right + 1).lower_}" if self.tok(right + 1) is not None else None
-            if two in ("per cent", "square kilometres", "square kilometers", "square km", "sq km", "square miles"):
-                unit, category = lex["units"].get(two, lex["units"].get(two.rstrip("s"), ("percent", "percent")))
-                right += 2
-            elif nxt.lower_ in ("%", "percent", "pct", "km", "kilometres", "kilometers", "miles", "mile", "km2", "km²",
-                                "hectares", "acres", "metres", "meters", "kilometre", "kilometer"):
-                unit, category = lex["units"].get(nxt.lower_, lex["units"].get(nxt.lemma_.lower(), ("unit", "other")))
-                right += 1
-        if currency:
-            unit, category = currency, "money"
-        qualifier = "exact"
-        value_low = value_high = value
-        # range end: "X to Y", "X-Y", "between X and Y"
-        range_end = self._range_end(right)
-        before = [t.lower_ for t in doc[max(0, left - 3):left]]
-        if range_end is not None and ((range_end[2] and not currency) or (unit is not None and not currency)):
-            range_end = None  # "rose 18% to $37.6 billion": two figures, not a range
-        if range_end is not None and (before[-1:] == ["between"] or doc[right].lower_ != "and"):
-            hi_value, right, _ = range_end
-            if hi_value is not None and hi_value >= value:
-                qualifier, value_high = "range", hi_value
-                if before[-1:] in (["between"], ["from"]):
-                    left -= 1
-        if qualifier == "exact":
-            for k in (3, 2, 1):
-                phrase = " ".join(before[-k:]) if len(before) >= k else None
-                if phrase and phrase in lex["qualifiers"]:
-                    qualifier = lex["qualifiers"][phrase]
-                    left -= k
-                    break
-        head_tok = self._counted_noun(doc[right - 1] if right > end else last, right)
-        subject = None
-        if unit is None:
-            if head_tok is not None:
-                unit, category = self._unit_of(head_tok)
-            else:
-                unit, category = "unit", "other"
-        if head_tok is not None:
-            subject = self._subject(head_tok, right)
-        elif currency:
-            subject = None
-        else:
-            subject = self._governing_np(last)
-        rate = self._rate(head_tok or doc[right - 1])
+        fig = _Figure(self, start, end, words, value)
+        for _, step in READ_STEPS:
+            step(self, fig)
+        doc, left, right = self.doc, fig.left, fig.right
         return {
-            "tok_start": left, "tok_end": right, "num_token": last.i,
+            "tok_start": left, "tok_end": right, "num_token": fig.last.i,
             "start_char": doc[left].idx, "end_char": doc[right - 1].idx + len(doc[right - 1]),
-            "value": float(value), "value_low": float(value_low), "value_high": float(value_high),
-            "qualifier": qualifier, "unit": unit, "category": category, "subject": subject, "rate": rate,
+            "value": float(fig.value), "value_low": float(fig.value_low), "value_high": float(fig.value_high),
+            "qualifier": fig.qualifier, "unit": fig.unit, "category": fig.category, "subject": fig.subject,
+            "rate": fig.rate,
         }
 
     def _range_end(self, right: int):
         joiner = self.tok(right)
-        if joiner is None or joiner.lower_ not in ("to", "and", "-", "–", "—"):
+        if joiner is None or joiner.lower_ not in self.lex["range_joiners"]:
             return None
         j = right + 1
         sign = self.tok(j)
@@ -395,20 +239,329 @@ class _Reader:
                 and previous["category"] == claim["category"] and claim["category"] in ("distance", "area", "money"))
 
 
-def find_numbers(doc: Doc) -> list[dict]:
-    """Figures in a doc, in text order, before attribution."""
+class _Span:
+    """A candidate run of number tokens and its neighbours, as the exclusion rules read it."""
+
+    def __init__(self, reader: _Reader, start: int, end: int):
+        doc, lex = reader.doc, reader.lex
+        self.start, self.end = start, end
+        self.first, self.last = doc[start], doc[end - 1]
+        self.tokens = doc[start:end]
+        self.words = [t.text for t in self.tokens]
+        self.value = parse_number(self.words)
+        self.prev, self.nxt = reader.tok(start - 1), reader.tok(end)
+        last = self.last
+        self.counts_noun = last.dep_ == "nummod" and last.head.pos_ == "NOUN" and last.head.i > last.i \
+            and last.head.lemma_.lower() not in lex["rate_units"]
+        # the word after the number, over a glued dash ("20-year")
+        nxt = self.nxt
+        self.unit_word = reader.tok(end + 1) if nxt is not None and nxt.text in lex["dashes"] and not nxt.whitespace_ \
+            else nxt
+
+
+# ---------------------------------------------------------------- exclusion rules
+# Each rule reads a candidate and says whether it is not a claim; the first that fires names the rejection.
+
+def _in_date_or_ordinal(r: _Reader, c: _Span) -> bool:
+    """Inside an ORDINAL entity, or a DATE/TIME entity unless it counts a noun ("three days" of fighting …)."""
+    return any(t.ent_type_ == "ORDINAL" or (t.ent_type_ in ("DATE", "TIME") and not c.counts_noun) for t in c.tokens)
+
+
+def _in_name(r: _Reader, c: _Span) -> bool:
+    """Inside a name: an entity of a skipped label with a non-numeric word ("Su-34", "Lipetsk-2")."""
+    lex = r.lex
+    for t in c.tokens:
+        if t.ent_type_ and t.ent_type_ not in lex["numeric_labels"] and t.ent_type_ in lex["skip_labels"]:
+            ent = next((e for e in r.doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None and any(w.is_alpha and parse_number([w.text]) is None
+                                       and w.lower_ not in lex["scales"] for w in ent):
+                return True
+    return False
+
+
+def _ordinal_digits(r: _Reader, c: _Span) -> bool:
+    """"1st", "22nd"."""
+    return any(_ORDINAL.match(t.text) for t in c.tokens)
+
+
+def _not_a_number(r: _Reader, c: _Span) -> bool:
+    return c.value is None
+
+
+def _model_number(r: _Reader, c: _Span) -> bool:
+    """Hyphenated model numbers and names: "Su-34", "F-16", "Lipetsk-2"."""
+    prev = c.prev
+    if prev is not None and prev.text in r.lex["dashes"] and not prev.whitespace_:
+        before = r.tok(c.start - 2)
+        return before is not None and before.is_alpha and not before.whitespace_ and before.lower_ not in r.lex["words"]
+    return False
+
+
+def _glued_to_capital(r: _Reader, c: _Span) -> bool:
+    """A capitalised word glued to the number ("M1A1")."""
+    prev = c.prev
+    return prev is not None and not prev.whitespace_ and prev.is_alpha and prev.text[:1].isupper()
+
+
+def _identifier(r: _Reader, c: _Span) -> bool:
+    """After a designator noun: "Article 5", "Unit 29155"."""
+    prev = c.prev
+    return prev is not None and prev.text[:1].isupper() and prev.lower_.rstrip(".") in r.lex["identifiers"]
+
+
+def _day_of_month(r: _Reader, c: _Span) -> bool:
+    """A day number beside a month, or in a date list "October 8 and 13"."""
+    doc, months = r.doc, r.lex["months"]
+    prev, nxt = c.prev, c.nxt
+    if (prev is not None and prev.lower_ in months) or (nxt is not None and nxt.lower_ in months):
+        return True
+    near = [r.tok(i) for i in range(c.start - 3, c.end + 2) if r.tok(i) is not None]
+    return c.last.head.lower_ in months or any(
+        t.lower_ in months and t.i < c.start and all(x.lower_ in r.lex["date_list_joiners"] or x.like_num
+                                                     for x in doc[t.i + 1:c.start]) for t in near)
+
+
+def _year(r: _Reader, c: _Span) -> bool:
+    """A four-digit year, unless it counts a plural noun the unit lexicon knows ("1900 soldiers")."""
+    lex, last, prev = r.lex, c.last, c.prev
+    if not (len(c.words) == 1 and re.fullmatch(r"(1[89]|20)\d\d", c.first.text)):
+        return False
+    head = last.head
+    # a count of a plural noun ("1900 soldiers") stays; "his 2008 attack" is a year
+    if not (last.dep_ == "nummod" and head.i > last.i and head.tag_ in ("NNS", "NNPS")):
+        return True
+    # ... and only a noun the unit lexicon knows: "2024 replacements", "2021 census results" are years
+    if head.lower_ not in lex["units"] and head.lemma_.lower() not in lex["units"]:
+        return True
+    # after a time preposition it is a year: "In 2003 french fries were renamed …"
+    if prev is not None and prev.lower_ in lex["year_prepositions"]:
+        return True
+    # after a determiner or possessive it is a year too: "its 1991 borders", "a 2016 candidates' debate"
+    return prev is not None and (prev.dep_ in ("det", "poss") or prev.tag_ in ("POS", "PRP$", "DT"))
+
+
+def _clock_or_age(r: _Reader, c: _Span) -> bool:
+    """Clock times ("10 am", "14:00") and ages ("45 years old", "a 20-year-old", "aged 45")."""
+    lex, nxt, prev = r.lex, c.nxt, c.prev
+    if nxt is not None and (nxt.lower_ in lex["clock_words"] or nxt.lower_ in lex["ages"] or nxt.text in (":",)
+                            or nxt.lower_.startswith("year-old")):
+        return True
+    if nxt is not None and nxt.text in lex["dashes"] and r.tok(c.end + 1) is not None and \
+            r.tok(c.end + 1).lower_.startswith("year"):
+        after = r.tok(c.end + 3)
+        if after is not None and after.lower_ == "old":
+            return True
+    if nxt is not None and nxt.lower_ in ("years", "year") and (r.tok(c.end + 1) is not None
+                                                                and r.tok(c.end + 1).lower_ == "old"):
+        return True
+    return prev is not None and prev.lower_ in lex["ages"]
+
+
+def _duration(r: _Reader, c: _Span) -> bool:
+    """Durations: "100 days", "8 years", "20-year conflict"."""
+    w = c.unit_word
+    return w is not None and (w.lemma_.lower() in r.lex["rate_units"]
+                              or w.lower_.lstrip("-–").rstrip("s") in r.lex["rate_units"])
+
+
+def _hyphenated_modifier(r: _Reader, c: _Span) -> bool:
+    """Hyphenated modifiers that are not units: "36-veteran", "three-day"."""
+    lex, nxt, w = r.lex, c.nxt, c.unit_word
+    return nxt is not None and nxt.text in lex["dashes"] and not c.last.whitespace_ and not nxt.whitespace_ \
+        and w is not None and w.is_alpha and w.lower_ not in lex["units"] and w.lemma_.lower() not in lex["units"]
+
+
+def _calibre(r: _Reader, c: _Span) -> bool:
+    """Calibres: "152 mm", "155-mm"."""
+    nxt = c.nxt
+    unit_tok = r.tok(c.end + 1) if nxt is not None and nxt.text in r.lex["dashes"] else nxt
+    return (unit_tok is not None and unit_tok.lower_ in r.lex["calibre"]) or _suffix_unit(c.last) in r.lex["calibre"]
+
+
+def _pronoun_one(r: _Reader, c: _Span) -> bool:
+    """A written number that modifies nothing: "one of the largest"."""
+    if c.value is None or any(ch.isdigit() for w in c.words for ch in w):
+        return False
+    return c.last.dep_ not in ("nummod", "quantmod") and not (c.nxt is not None and c.nxt.lower_ in r.lex["scales"])
+
+
+EXCLUSION_RULES: list[tuple[str, Callable[[_Reader, _Span], bool]]] = [
+    ("date_or_ordinal_entity", _in_date_or_ordinal),
+    ("in_name", _in_name),
+    ("ordinal", _ordinal_digits),
+    ("not_a_number", _not_a_number),
+    ("model_number", _model_number),
+    ("glued_to_capital", _glued_to_capital),
+    ("identifier", _identifier),
+    ("day_of_month", _day_of_month),
+    ("year", _year),
+    ("clock_or_age", _clock_or_age),
+    ("duration", _duration),
+    ("hyphenated_modifier", _hyphenated_modifier),
+    ("calibre", _calibre),
+    ("pronoun_one", _pronoun_one),
+]
+
+
+# ---------------------------------------------------------------- reading steps
+class _Figure:
+    """A figure being read: its token window [left, right) grows as the steps of :data:`READ_STEPS` widen it."""
+
+    def __init__(self, reader: _Reader, start: int, end: int, words: list[str], value: float):
+        self.start, self.end, self.words, self.value = start, end, words, value
+        self.last = reader.doc[end - 1]
+        self.left, self.right = start, end
+        self.currency = self.unit = self.category = self.subject = self.rate = None
+        self.qualifier = "exact"
+        self.value_low = self.value_high = value
+        self.head = None
+        self.before: list[str] = []
+
+
+def _article_count(r: _Reader, f: _Figure) -> None:
+    """"a million", "half a million": the article is the count."""
+    prev = r.tok(f.left - 1)
+    if f.words[0].lower() in r.lex["scales"] and prev is not None and prev.lower_ in ("a", "an"):
+        f.left -= 1
+        half = r.tok(f.left - 1)
+        if half is not None and half.lower_ == "half":
+            f.value *= 0.5
+            f.left -= 1
+
+
+def _currency_sign(r: _Reader, f: _Figure) -> None:
+    """A currency sign before: "$", "US$", "£"."""
+    prev = r.tok(f.left - 1)
+    if prev is not None and prev.lower_ in r.lex["signs"]:
+        f.currency = r.lex["signs"][prev.lower_]
+        f.left -= 1
+    elif prev is not None and prev.lower_.endswith("$") and len(prev.text) <= 4:
+        f.currency = "usd"
+        f.left -= 1
+
+
+def _scale_after(r: _Reader, f: _Figure) -> None:
+    """A scale after: "3.5 billion", "$400 m" (bare "m"/"b" only after a currency), "three dozen"."""
+    lex, last = r.lex, f.last
+    nxt = r.tok(f.right)
+    if nxt is not None and nxt.lower_ in lex["scales"] and (f.currency or not last.whitespace_) \
+            and nxt.lower_ not in ("k",) and not (nxt.lower_ in ("m", "b") and not f.currency):
+        f.value *= lex["scales"][nxt.lower_]
+        f.right += 1
+        nxt = r.tok(f.right)
+    if nxt is not None and nxt.lower_ == "dozen":  # "three dozen missiles"
+        f.value *= 12
+        f.right += 1
+
+
+def _unit_after(r: _Reader, f: _Figure) -> None:
+    """A unit glued to the number ("900km"), a currency word, or a unit word after it ("%", "per cent", "km")."""
+    lex = r.lex
+    suffix = _suffix_unit(f.last)
+    if suffix is not None and suffix not in lex["scales"]:
+        unit_info = lex["units"].get(suffix)
+        if unit_info:
+            f.unit, f.category = unit_info
+    nxt = r.tok(f.right)
+    if nxt is not None and nxt.lower_ in lex["currency_words"] and not f.currency:
+        f.currency = lex["currency_words"][nxt.lower_]
+        f.right += 1
+    elif nxt is not None and f.unit is None:
+        two = f"{nxt.lower_} {r.tok(f.right + 1).lower_}" if r.tok(f.right + 1) is not None else None
+        if two in lex["unit_phrases_after"]:
+            f.unit, f.category = lex["units"].get(two, lex["units"].get(two.rstrip("s"), ("percent", "percent")))
+            f.right += 2
+        elif nxt.lower_ in lex["unit_words_after"]:
+            f.unit, f.category = lex["units"].get(nxt.lower_, lex["units"].get(nxt.lemma_.lower(), ("unit", "other")))
+            f.right += 1
+    if f.currency:
+        f.unit, f.category = f.currency, "money"
+
+
+def _range(r: _Reader, f: _Figure) -> None:
+    """Range end: "X to Y", "X-Y", "between X and Y" (not two figures of different units: "rose 18% to $37.6bn")."""
+    f.value_low = f.value_high = f.value  # the point value, after scale and the article count
+    range_end = r._range_end(f.right)
+    f.before = [t.lower_ for t in r.doc[max(0, f.left - 3):f.left]]
+    if range_end is not None and ((range_end[2] and not f.currency) or (f.unit is not None and not f.currency)):
+        range_end = None
+    if range_end is not None and (f.before[-1:] == ["between"] or r.doc[f.right].lower_ != "and"):
+        hi_value, f.right, _ = range_end
+        if hi_value is not None and hi_value >= f.value:
+            f.qualifier, f.value_high = "range", hi_value
+            if f.before[-1:] in (["between"], ["from"]):
+                f.left -= 1
+
+
+def _qualifier(r: _Reader, f: _Figure) -> None:
+    """The longest qualifier phrase before ("at least", "more than", "nearly")."""
+    if f.qualifier != "exact":
+        return
+    before = f.before
+    for k in (3, 2, 1):
+        phrase = " ".join(before[-k:]) if len(before) >= k else None
+        if phrase and phrase in r.lex["qualifiers"]:
+            f.qualifier = r.lex["qualifiers"][phrase]
+            f.left -= k
+            break
+
+
+def _counted(r: _Reader, f: _Figure) -> None:
+    """The counted noun: unit and category from the lexicon, the subject its phrase; else "unit"."""
+    f.head = r._counted_noun(r.doc[f.right - 1] if f.right > f.end else f.last, f.right)
+    if f.unit is None:
+        f.unit, f.category = r._unit_of(f.head) if f.head is not None else ("unit", "other")
+    if f.head is not None:
+        f.subject = r._subject(f.head, f.right)
+    elif not f.currency:
+        f.subject = r._governing_np(f.last)
+
+
+def _rate_step(r: _Reader, f: _Figure) -> None:
+    """A rate after the figure: "a day", "per week", "daily", "… each"."""
+    f.rate = r._rate(f.head or r.doc[f.right - 1])
+
+
+READ_STEPS: list[tuple[str, Callable[[_Reader, _Figure], None]]] = [
+    ("article_count", _article_count),
+    ("currency_sign", _currency_sign),
+    ("scale_after", _scale_after),
+    ("unit_after", _unit_after),
+    ("range", _range),
+    ("qualifier", _qualifier),
+    ("counted_noun", _counted),
+    ("rate", _rate_step),
+]
+
+
+def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
+    """Figures in a doc, in text order, before attribution.
+
+    With ``rejections`` (a list), every number candidate an :data:`EXCLUSION_RULES` rule rejects is appended to
+    it as ``{"start_char", "end_char", "text", "rule"}`` (a parenthesised conversion as ``"conversion"``)."""
     reader = _Reader(doc)
     spans = [(s, e) for _, s, e in _matcher(doc.vocab)(doc)]
     spans.sort()
     out: list[dict] = []
     consumed = -1
+
+    def reject(start: int, end: int, rule: str) -> None:
+        if rejections is not None:
+            a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            rejections.append({"start_char": a, "end_char": b, "text": reader.text[a:b], "rule": rule})
+
     for start, end in spans:
-        if start < consumed or reader.excluded(start, end):
+        if start < consumed:
+            continue
+        rule = reader.rejection(start, end)
+        if rule is not None:
+            reject(start, end, rule)
             continue
         claim = reader.read(start, end)
         if claim is None:
             continue
         if reader.is_conversion(claim, out[-1] if out else None):
+            reject(claim["tok_start"], claim["tok_end"], "conversion")
             consumed = claim["tok_end"] + 1
             continue
         consumed = claim["tok_end"]

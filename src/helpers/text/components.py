@@ -32,8 +32,6 @@ from helpers.text import lexicon as lexicons
 BOUNDARIES = "warclaims_boundaries"
 ENTITY_FIXES = "warclaims_entity_fixes"
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)")
-_LOCATIVE = {"in", "near", "of", "from", "to", "into", "around", "towards", "toward", "outside", "at",
-             "across", "through", "via", "and", "under", "on", "inside"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -92,6 +90,7 @@ class EntityFixes:
         self.honorifics = set(lex["honorifics"])
         self.suffixes = tuple(sorted(set(lex["toponym_suffixes"]), key=len, reverse=True))
         self.checked = set(lex["person_labels_to_check"])
+        self.locative = set(lex["locative_prepositions"])
         self.speech = set(lexicons.cue_verbs()["speech"])
 
     def _is_place(self, span: Span) -> bool:
@@ -101,7 +100,7 @@ class EntityFixes:
         prev = span.doc[span.start - 1] if span.start > 0 else None
         return bool(
             len(span) == 1 and text[:1].isupper() and text.lower().endswith(self.suffixes)
-            and prev is not None and prev.lower_ in _LOCATIVE
+            and prev is not None and prev.lower_ in self.locative
         )
 
     def _is_speaker(self, span: Span) -> bool:

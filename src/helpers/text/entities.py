@@ -35,10 +35,8 @@ from helpers.text import lexicon as lexicons
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "\u00a0": " "})
 _POSSESSIVE = re.compile(r"(?:'s|')$")
-_LEADING_THE = re.compile(r"^(?:the|its|their|his|her|our)\s+", re.I)
 _EDGE_PUNCT = " \t\n\"'.,;:()[]{}-–—/"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
-_INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "to", "&", "at"}
 MAX_ROLE_TOKENS = 14
 
 
@@ -52,13 +50,15 @@ def _vocab():
         "honorifics": set(lex["honorifics"]),
         "role_nouns": role_nouns,
         "org_heads": set(lex["org_heads"]),
+        "initial_skip": set(lex["initialism_skip_words"]),
+        "leading": re.compile(r"^(?:" + "|".join(map(re.escape, lex["leading_determiners"])) + r")\s+", re.I),
     }
 
 
 def normalise(text: str) -> str:
     """Surface-normalise a name: straight quotes, single spaces, no leading 'the', no possessive."""
     t = " ".join(text.translate(_QUOTES).split())
-    t = _LEADING_THE.sub("", t)
+    t = _vocab()["leading"].sub("", t)
     t = _POSSESSIVE.sub("", t).strip(_EDGE_PUNCT)
     return t
 
@@ -197,7 +197,7 @@ def _role_text(span: Span, roles: set[str]) -> str | None:
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _INITIAL_SKIP).upper()
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _vocab()["initial_skip"]).upper()
 
 
 def article_entities(doc: Doc, article_id: str) -> list[dict]:

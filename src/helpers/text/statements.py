@@ -96,125 +96,197 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence_of) -> list[dict]:
-    """Statement rows (``statements`` contract) for one parsed article.
+class _Finder:
+    """The statements of one article, found by the ordered rules below (each records its name in ``_rule``)."""
 
-    ``entities``: this article's entity rows (``entities.article_entities``);
-    ``sentence_of(char) -> sentence_id``.
-    """
-    lex = _lex()
-    lookup = EntityLookup(entities)
-    tracker = SpeakerTracker(lookup)
-    text = doc.text
-    quotes = _quotes(text)
-    used_quotes: set[int] = set()
-    found: list[dict] = []
+    def __init__(self, doc: Doc, entities: list[dict]):
+        self.doc, self.text, self.lex = doc, doc.text, _lex()
+        self.lookup = EntityLookup(entities)
+        self.tracker = SpeakerTracker(self.lookup)
+        self.quotes = _quotes(self.text)
+        self.used_quotes: set[int] = set()
+        self.found: list[dict] = []
+        self.verb_chars: list[int] = []
 
-    def add(start, end, speaker_row, how, cue, cue_lemma, kind, anchor):
+    def add(self, start, end, speaker_row, how, cue, cue_lemma, kind, anchor, rule) -> None:
+        text = self.text
         while end > start and text[end - 1] in " \n\t,;:.":
             end -= 1
         while start < end and text[start] in " \n\t,;:":
             start += 1
         if end <= start:
             return
-        found.append({"start_char": start, "end_char": end, "speaker_row": speaker_row, "how": how,
-                      "cue": cue, "cue_lemma": cue_lemma, "kind": kind, "anchor": anchor})
+        self.found.append({"start_char": start, "end_char": end, "speaker_row": speaker_row, "how": how,
+                           "cue": cue, "cue_lemma": cue_lemma, "kind": kind, "anchor": anchor, "rule": rule})
 
-    # pass 1, in text order: reporting verbs and "according to"
-    matcher = _matcher(doc.vocab)
-    events = [(doc.vocab.strings[mid], doc[start]) for mid, start, _ in matcher(doc)]
-    verb_chars = sorted(t.idx for _, t in events)
+    def add_verb(self, start, end, cue: Token, row, how, kind, rule) -> None:
+        self.add(start, end, row, how, cue.text, cue.lemma_.lower(), kind, cue.idx, rule)
+
+
+# ---------------------------------------------------------------- rules for a reporting verb with a subject
+# Each returns None when it does not apply (the next rule is tried), True when it added a statement (the speaker
+# is remembered for later pronouns), False when it settles that the verb gives no statement.
+
+def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
+    """"“…,” Austin said": a quotation sharing the verb's sentence."""
+    i = _quote_near(f.quotes, tok.sent, tok)
+    if i is None or i in f.used_quotes:
+        return None
+    f.used_quotes.add(i)
+    f.add_verb(*f.quotes[i], tok, row, how, "direct", "quote_beside_verb")
+    return True
+
+
+def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
+    """"X said (that) …": the clausal complement (or the object of claim/estimate/announce …); a quotation
+    starting there makes it direct."""
+    content = _content_token(tok, f.lex)
+    if content is None:
+        return None
+    start = content.left_edge.idx
+    end = content.right_edge.idx + len(content.right_edge)
+    q = next((i for i, (qs, qe) in enumerate(f.quotes)
+              if i not in f.used_quotes and qs <= start + 1 and qe >= start), None)
+    if q is not None:
+        f.used_quotes.add(q)
+        f.add_verb(*f.quotes[q], tok, row, how, "direct", "quoted_complement")
+    elif start > tok.idx or end <= tok.idx:
+        f.add_verb(start, end, tok, row, how, "indirect", "complement")
+    else:
+        return False
+    return True
+
+
+def _parenthetical(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
+    """"Troops captured the city, the agency said": the clause the verb is parenthetical to."""
+    span = _inverted_content(tok)
+    if span is None or tok.lemma_.lower() in ("add",):
+        return None
+    f.add_verb(*span, tok, row, how, "indirect", "parenthetical")
+    return True
+
+
+def _colon_lines(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
+    """"He said:" at the end of a line: the following lines (or the quotation starting them)."""
+    sent = tok.sent
+    if not (sent.text.rstrip().endswith(":") and tok.i > subj.i):
+        return None
+    nxt = _following_lines(f.text, sent.start_char + len(sent.text.rstrip()), f.verb_chars)
+    if nxt is None:
+        return False
+    q = next((i for i, (qs, qe) in enumerate(f.quotes) if qs <= nxt[0] + 1 and qe >= nxt[0]), None)
+    if q is not None:
+        f.used_quotes.add(q)
+        nxt = f.quotes[q]
+    f.add_verb(nxt[0], nxt[1], tok, row, "own_line" if how == "name" else how, "direct", "colon_lines")
+    return True
+
+
+VERB_RULES = [
+    ("quote_beside_verb", _quote_beside_verb),
+    ("complement", _complement),
+    ("parenthetical", _parenthetical),
+    ("colon_lines", _colon_lines),
+]
+
+
+# ---------------------------------------------------------------- rules for a quotation no verb claimed
+# Each returns True when it settled the quotation (extended a statement, added one, or dropped it), None otherwise.
+
+def _continues_statement(f: _Finder, qs: int, qe: int) -> bool | None:
+    """A quotation that starts inside (or right after) a statement already found extends it."""
+    holder = next((s for s in f.found if s["start_char"] <= qs <= s["end_char"] + 1), None)
+    if holder is None:
+        return None
+    holder["end_char"] = max(holder["end_char"], qe)
+    return True
+
+
+def _after_colon(f: _Finder, qs: int, qe: int) -> bool | None:
+    """"… the figure given by X: “…”": the last name before the colon."""
+    row = _colon_speaker(f.text, f.lookup, qs)
+    if row is None:
+        return None
+    f.add(qs, qe, row, "name", ":", ":", "direct", qs, "after_colon")
+    return True
+
+
+def _own_line_continuation(f: _Finder, qs: int, qe: int) -> bool | None:
+    """A quotation alone on its line, shortly after a statement: the same speaker."""
+    line_start = f.text.rfind("\n", 0, qs) + 1
+    if f.text[line_start:qs - 1].strip():
+        return True
+    prev = [s for s in f.found if s["end_char"] <= qs and qs - s["end_char"] < 300]
+    if prev:
+        f.add(qs, qe, prev[-1]["speaker_row"], "continuation", prev[-1]["cue"], prev[-1]["cue_lemma"], "direct", qs,
+              "own_line_continuation")
+    return True
+
+
+QUOTE_RULES = [
+    ("continues_statement", _continues_statement),
+    ("after_colon", _after_colon),
+    ("own_line_continuation", _own_line_continuation),
+]
+
+
+def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence_of) -> list[dict]:
+    """Statement rows (``statements`` contract) for one parsed article.
+
+    ``entities``: this article's entity rows (``entities.article_entities``);
+    ``sentence_of(char) -> sentence_id``. Pass 1 reads reporting verbs (:data:`VERB_RULES`, first that applies)
+    and "according to" cues in text order; pass 2 the quotations no verb claimed (:data:`QUOTE_RULES`).
+    """
+    f = _Finder(doc, entities)
+    events = [(doc.vocab.strings[mid], doc[start]) for mid, start, _ in _matcher(doc.vocab)(doc)]
+    f.verb_chars = sorted(t.idx for _, t in events)
     for kind, tok in events:
         if kind == "ACCORDING":
-            _according(doc, tok, tracker, add)
+            _according(doc, tok, f.tracker, f.add)
             continue
         subj = _subject(tok)
         if subj is None:
             continue
-        row, how = tracker.resolve(subj)
+        row, how = f.tracker.resolve(subj)
         if how == "name":
-            tracker.remember(row)
-        sent = tok.sent
-        quote_idx = _quote_near(quotes, sent, tok)
-        if quote_idx is not None and quote_idx not in used_quotes:
-            used_quotes.add(quote_idx)
-            qs, qe = quotes[quote_idx]
-            add(qs, qe, row, how, tok.text, tok.lemma_.lower(), "direct", tok.idx)
-        else:
-            content = _content_token(tok, lex)
-            if content is not None:
-                start = content.left_edge.idx
-                end = content.right_edge.idx + len(content.right_edge)
-                q = next((i for i, (qs, qe) in enumerate(quotes)
-                          if i not in used_quotes and qs <= start + 1 and qe >= start), None)
-                if q is not None:
-                    used_quotes.add(q)
-                    add(quotes[q][0], quotes[q][1], row, how, tok.text, tok.lemma_.lower(), "direct", tok.idx)
-                elif start > tok.idx or end <= tok.idx:
-                    add(start, end, row, how, tok.text, tok.lemma_.lower(), "indirect", tok.idx)
-                else:
-                    continue
-            elif _inverted_content(tok) is not None and tok.lemma_.lower() not in ("add",):
-                start, end = _inverted_content(tok)
-                add(start, end, row, how, tok.text, tok.lemma_.lower(), "indirect", tok.idx)
-            elif sent.text.rstrip().endswith(":") and tok.i > subj.i:
-                nxt = _following_lines(text, sent.start_char + len(sent.text.rstrip()), verb_chars)
-                if nxt is None:
-                    continue
-                q = next((i for i, (qs, qe) in enumerate(quotes) if qs <= nxt[0] + 1 and qe >= nxt[0]), None)
-                if q is not None:
-                    used_quotes.add(q)
-                    nxt = quotes[q]
-                add(nxt[0], nxt[1], row, "own_line" if how == "name" else how, tok.text,
-                    tok.lemma_.lower(), "direct", tok.idx)
-            else:
-                continue
-        tracker.remember(row)
+            f.tracker.remember(row)
+        for _, rule in VERB_RULES:
+            done = rule(f, tok, subj, row, how)
+            if done is not None:
+                break
+        if done:
+            f.tracker.remember(row)
 
-    # pass 2: quotes with no reporting verb next to them
-    for i, (qs, qe) in enumerate(quotes):
-        if i in used_quotes:
-            continue
-        holder = next((f for f in found if f["start_char"] <= qs <= f["end_char"] + 1), None)
-        if holder is not None:  # a quotation that continues a statement already found
-            holder["end_char"] = max(holder["end_char"], qe)
-            continue
-        row, how = _colon_speaker(text, lookup, qs), "name"
-        if row is None:
-            line_start = text.rfind("\n", 0, qs) + 1
-            if text[line_start:qs - 1].strip():
-                continue
-            prev = [s for s in found if s["end_char"] <= qs and qs - s["end_char"] < 300]
-            if not prev:
-                continue
-            row, how = prev[-1]["speaker_row"], "continuation"
-            cue, cue_lemma = prev[-1]["cue"], prev[-1]["cue_lemma"]
-        else:
-            cue, cue_lemma = ":", ":"
-        add(qs, qe, row, how, cue, cue_lemma, "direct", qs)
+    for i, (qs, qe) in enumerate(f.quotes):
+        if i not in f.used_quotes:
+            for _, rule in QUOTE_RULES:
+                if rule(f, qs, qe) is not None:
+                    break
 
-    found.sort(key=lambda s: (s["start_char"], s["anchor"]))
-    rows = []
-    for s in found:
-        r = s["speaker_row"]
-        rows.append({
-            "statement_id": f"{article_id}-s{len(rows)}",
-            "article_id": article_id,
-            "sentence_id": sentence_of(s["start_char"]),
-            "start_char": s["start_char"],
-            "end_char": s["end_char"],
-            "speaker": r["canonical"] if r else UNKNOWN,
-            "speaker_role": r["role"] if r else None,
-            "cue": s["cue"],
-            "cue_lemma": s["cue_lemma"],
-            "kind": s["kind"],
-            "content": text[s["start_char"]:s["end_char"]],
-            "speaker_resolved_from": s["how"] if r else None,
-            "speaker_start": r["start_char"] if r and s["how"] == "name" else None,
-            "speaker_end": r["end_char"] if r and s["how"] == "name" else None,
-            "_label": r["label"] if r else None,
-        })
-    return rows
+    f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
+    return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
+
+
+def _row(s: dict, article_id: str, n: int, sentence_of, text: str) -> dict:
+    r = s["speaker_row"]
+    return {
+        "statement_id": f"{article_id}-s{n}",
+        "article_id": article_id,
+        "sentence_id": sentence_of(s["start_char"]),
+        "start_char": s["start_char"],
+        "end_char": s["end_char"],
+        "speaker": r["canonical"] if r else UNKNOWN,
+        "speaker_role": r["role"] if r else None,
+        "cue": s["cue"],
+        "cue_lemma": s["cue_lemma"],
+        "kind": s["kind"],
+        "content": text[s["start_char"]:s["end_char"]],
+        "speaker_resolved_from": s["how"] if r else None,
+        "speaker_start": r["start_char"] if r and s["how"] == "name" else None,
+        "speaker_end": r["end_char"] if r and s["how"] == "name" else None,
+        "_label": r["label"] if r else None,
+        "_rule": s["rule"],
+    }
 
 
 def _quote_near(quotes, sent, verb: Token) -> int | None:
@@ -284,5 +356,5 @@ def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
             prev = doc[prev.start - 1].sent
         start, end = prev.start_char, prev.start_char + len(prev.text.rstrip())
     cue = doc[tok.i:obj_head.i + 1].text.lower()
-    add(start, end, row, how, cue, cue.lower(), "according_to", tok.idx)
+    add(start, end, row, how, cue, cue.lower(), "according_to", tok.idx, "according_to")
     tracker.remember(row)
