@@ -253,3 +253,24 @@ def test_corpus_namesakes_resolve_to_the_war_region(corpus_places, gaz):
     chosen = cities[has_namesake]["country_code"].isin(["UA", "RU"])
     assert len(chosen) >= 20
     assert chosen.mean() >= 0.9
+
+
+def test_trace_names_the_rule_that_kept_or_dropped_each_mention(nlp, gaz):
+    trace = []
+    doc = _doc(nlp, "Defence Secretary Lloyd Austin met officials in Kharkiv and the Kyiv Post reported it.")
+    kept = places.candidates(doc, gaz, trace=trace)
+    by_text = {r["text"]: r for r in trace}
+    assert [c.text for c in kept] == ["Kharkiv"]
+    assert kept[0].found_by == "gazetteer_name" and kept[0].kept_by == "passed"
+    assert by_text["Kyiv"]["kept"] is False and by_text["Kyiv"]["rule"] == "inside_longer_name_entity"
+    assert by_text["Austin"]["rule"] == "longer_name_before"
+    rule_names = {name for name, _ in places.KEEP_RULES} | {name for name, _ in places.DETECTION_RULES} | {"passed"}
+    assert {r["rule"] for r in trace} <= rule_names
+
+
+def test_sentence_ids_come_from_the_sentences_table(nlp, gaz):
+    from helpers.text.sentences import extract_sentences
+    doc = _doc(nlp, "Troops left Kharkiv.\n\nThey reached Odesa on Monday.", "a1")
+    sents = pd.DataFrame(extract_sentences(doc, "a1"))
+    table = places.places_table([doc], sentences=sents, gaz=gaz)
+    assert dict(zip(table["mention"], table["sentence_id"])) == {"Kharkiv": 0, "Odesa": 1}

