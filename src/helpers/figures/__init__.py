@@ -13,6 +13,7 @@ saved with :func:`.style.save_figure` (PNG with deterministic bytes + SVG).
 - ``ledger_chart`` claimed figures side by side per topic
 - ``reference_chart`` claimed losses against the General Staff series over time
 - ``rewrite_view`` an original's sentences marked kept / changed / dropped
+- ``stage``        the stage entry point: :func:`run` makes and saves the figures a notebook declares
 """
 
 from helpers.core.stage import StageSpec
@@ -23,3 +24,15 @@ STAGES = (
     StageSpec("10", "figures", "Claims chart", reads=("claims_ledger", "articles"), optional=("reference_checks",)),
     StageSpec("11", "figures", "Rewrite comparison", reads=("article_pairs", "sentence_alignment", "articles")),
 )
+
+
+def run(notebook: str, inputs, figures_dir):
+    """The stage entry point (:func:`helpers.figures.stage.run`): the figures of notebook 08–11."""
+    from helpers.figures.stage import run as _run
+    return _run(notebook, inputs, figures_dir)
+
+
+def read_inputs(notebook: str, processed_dir):
+    """The tables a figures notebook reads (:func:`helpers.figures.stage.read_inputs`)."""
+    from helpers.figures.stage import read_inputs as _read
+    return _read(notebook, processed_dir)

@@ -1,0 +1,69 @@
+"""The figures stage entry point: ``helpers.figures.run`` makes and saves exactly what notebooks 08–11 declare."""
+from __future__ import annotations
+
+import pytest
+from IPython.display import Image, Markdown
+
+import figure_frames as ff
+from helpers import figures
+from helpers.figures import style, timeline
+
+
+@pytest.fixture
+def processed(tmp_path):
+    ff.write_all(tmp_path / "processed")
+    return tmp_path / "processed"
+
+
+def test_read_inputs_reads_the_declared_tables_and_optional_ones_only_when_present(processed):
+    assert set(figures.read_inputs("08", processed)) == {"places", "events", "articles"}
+    assert set(figures.read_inputs("10_claims_chart", processed)) == {"claims_ledger", "articles"}
+    from helpers.core.tables import write_table
+    from helpers.core import schemas
+    write_table(schemas.get("reference_checks").empty(), "reference_checks", processed)
+    assert set(figures.read_inputs("10", processed)) == {"claims_ledger", "articles", "reference_checks"}
+
+
+@pytest.mark.parametrize("notebook, files", [
+    ("08", {"map"}),
+    ("09", {"timeline"}),
+    ("10", {"claims_ledger", "reference_series"}),
+    ("11", {"rewrite_summary", f"rewrite_{ff.A2[:8]}_{ff.A0[:8]}"}),
+])
+def test_run_saves_each_notebooks_figures_and_writes_no_table(processed, tmp_path, notebook, files):
+    result = figures.run(notebook, figures.read_inputs(notebook, processed), tmp_path / "figures")
+    assert result.tables == {} and result.errors == []
+    saved = {p.name for p in (tmp_path / "figures").iterdir()}
+    assert saved == {f"{stem}.{ext}" for stem in files for ext in ("png", "svg")}
+    assert all(isinstance(result.show(name), Image) for name in result.figures)
+
+
+def test_run_draws_the_same_bytes_as_the_figure_functions(processed, tmp_path):
+    inputs = figures.read_inputs("09", processed)
+    result = figures.run("09", inputs, tmp_path / "stage")
+    rows = timeline.prepare_timeline(inputs["events"], inputs["articles"])
+    direct = style.save_figure(timeline.plot_timeline(rows, source_line=style.sources_text(
+        inputs["articles"], rows["article_id"])), tmp_path / "direct", "timeline")
+    assert result.frames["rows"].equals(rows)
+    for fmt in ("png", "svg"):
+        assert result.figures["timeline"][fmt].read_bytes() == direct[fmt].read_bytes()
+
+
+def test_no_pairs_gives_a_message_instead_of_an_empty_chart(processed, tmp_path):
+    inputs = figures.read_inputs("11", processed)
+    inputs["article_pairs"] = inputs["article_pairs"].assign(relation="related")
+    result = figures.run("11", inputs, tmp_path / "figures")
+    assert result.figures == {}
+    assert not (tmp_path / "figures").exists() or not list((tmp_path / "figures").iterdir())
+    shown = result.show("rewrite_summary")
+    assert isinstance(shown, Markdown) and shown.data == "No rewrite pairs in this corpus."
+    assert result.show("rewrite_pair_1").data == "No rewrite or duplicate pairs in this corpus."
+
+
+def test_a_missing_input_or_unknown_notebook_is_a_clear_error(processed, tmp_path):
+    inputs = figures.read_inputs("08", processed)
+    del inputs["events"]
+    with pytest.raises(ValueError, match=r"08 .*\['events'\]"):
+        figures.run("08", inputs, tmp_path)
+    with pytest.raises(KeyError, match="no figures notebook '07'"):
+        figures.run("07", inputs, tmp_path)
