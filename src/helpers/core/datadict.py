@@ -63,10 +63,17 @@ def main(argv=None) -> int:
     if not args.write:
         sys.stdout.write(render())
         return 0
+    write_readme((START, END, render()))
+    return 0
+
+
+def write_readme(*blocks: tuple[str, str, str]) -> None:
+    """Replace each ``(start marker, end marker, body)`` block of the project's README.md in place."""
     readme = paths.ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    readme.write_text(replace_block(text, START, END, render()), encoding="utf-8")
-    return 0
+    for start, end, body in blocks:
+        text = replace_block(text, start, end, body)
+    readme.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

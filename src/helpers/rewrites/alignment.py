@@ -55,14 +55,19 @@ class Row:
     label: str
 
 
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens: the one tokenisation of the rewrites stage (pairs and alignment)."""
+    return _WORD.findall(text.lower())
+
+
 @functools.lru_cache(maxsize=200_000)
 def normalise(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(words(text))
 
 
 @functools.lru_cache(maxsize=200_000)
 def _content(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 3)
+    return frozenset(w for w in words(text) if len(w) >= 3)
 
 
 def similarity_matrix(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:

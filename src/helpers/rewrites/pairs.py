@@ -25,10 +25,8 @@ import pandas as pd
 from datasketch import MinHash, MinHashLSHEnsemble
 
 from helpers.rewrites import alignment
+from helpers.rewrites.alignment import words
 from helpers.core import schemas
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
 
 @dataclass(frozen=True)
 class PairRules:
@@ -57,10 +55,6 @@ class PairRules:
 
 
 RULES = PairRules()
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
 
 
 def shingles(text: str, k: int = RULES.shingle_words) -> set[str]:

@@ -14,7 +14,7 @@ import argparse
 import importlib
 import sys
 
-from helpers.core import datadict, paths
+from helpers.core import datadict
 from helpers.core.stage import DOCS_FILE, StageSpec
 
 STAGE_PACKAGES = ("parse", "text", "places", "rewrites", "time", "ledger", "figures")
@@ -70,11 +70,7 @@ def main(argv=None) -> int:
     if not args.write:
         sys.stdout.write(render())
         return 0
-    readme = paths.ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    text = datadict.replace_block(text, START, END, render())
-    text = datadict.replace_block(text, datadict.START, datadict.END, datadict.render())
-    readme.write_text(text, encoding="utf-8")
+    datadict.write_readme((START, END, render()), (datadict.START, datadict.END, datadict.render()))
     return 0
 
 
