@@ -64,7 +64,8 @@ def main(argv=None) -> int:
         return 0
 
     from helpers.parse import run as parse_run
-    from helpers.text.components import BOUNDARIES, ENTITY_FIXES, build_pipeline, place_names
+    from helpers.geo import gazetteer
+    from helpers.text.components import BOUNDARIES, ENTITY_FIXES, build_pipeline
     from helpers.text.stage import parse_articles, parse_rows, run_stage
 
     articles = parse_run(args.corpus)["articles"]
@@ -73,7 +74,7 @@ def main(argv=None) -> int:
     texts = list(articles["text"])
     n, words = len(texts), int(articles["n_words"].sum())
     nlp = build_pipeline()
-    place_names()  # the gazetteer is loaded once per process; keep its load out of the timings
+    gazetteer.load()  # the gazetteer is loaded once per process; keep its load out of the timings
     run_stage(articles.head(3))  # warm-up: lexicons, matchers, first batch
 
     rss_start = rss_mib()

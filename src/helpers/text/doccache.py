@@ -91,12 +91,14 @@ CACHE_ENV = "WARCLAIMS_PARSE_CACHE"  # a folder, or "off"; default data/cache/pa
 
 
 def _parse_version(nlp: Language) -> str:
-    """What a cached parse depends on besides the text: model, its version, pipe names, the text stage's code and rules."""
+    """What a cached parse depends on besides the text: model, its version, pipe names, and the code and rules of
+    the text stage and of the gazetteer its entity fixes consult."""
     h = hashlib.sha256(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{nlp.pipe_names}".encode())
     text_dir = Path(__file__).resolve().parent
-    for f in sorted([*text_dir.glob("*.py"), *text_dir.glob("rules/*")]):
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
+    for folder in (text_dir, text_dir.parent / "geo"):
+        for f in sorted([*folder.glob("*.py"), *folder.glob("rules/*")]):
+            h.update(f"{folder.name}/{f.name}".encode())
+            h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
 
