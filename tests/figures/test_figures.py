@@ -390,3 +390,13 @@ def test_ledger_chart_draws_comparable_topics_only_with_the_series_beside_the_cl
     assert sorted(diamonds) == [(8903.0,), (9047.0,)]
     assert ledger_chart.topic_label("russia | tank | equipment | total | lost") == "russia: tank lost"
     assert ledger_chart.topic_label("russia | casualty per day | casualties | rate | lost") == "russia: casualty per day lost (rate)"
+
+
+def test_ledger_log_axis_reads_as_plain_numbers():
+    table = ff.claims_ledger()
+    fig = ledger_chart.plot_ledger(ledger_chart.prepare_ledger(table))
+    fig.canvas.draw()
+    logs = [ax for ax in fig.axes if ax.get_xscale() == "log"]
+    assert logs  # the casualty topic (1,300 and 600,000) is drawn on a log scale
+    labels = [t.get_text() for ax in logs for t in ax.get_xticklabels() if t.get_text()]
+    assert labels and not any("$" in x or "mathdefault" in x for x in labels) and "1,000" in labels

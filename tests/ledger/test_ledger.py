@@ -400,3 +400,26 @@ def test_since_opens_a_period_and_a_last_day_figure_is_a_rate(nlp):
                          _date_row("a", 0, text, "January 1", date(2025, 1, 1))])
     assert (d.refers_to_start, d.refers_to_end) == (date(2025, 1, 1), date(2025, 3, 4))
     assert _kind("In the last day the enemy lost 15 tanks.", "15", category="equipment", unit="tank", nlp=nlp) == "rate"
+
+
+def test_two_values_of_one_topic_in_one_sentence_stay_alone_and_an_episode_is_not_a_total(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("The enemy lost 300 soldiers near the river.", "300", "soldier", "personnel"),
+        ("The enemy lost 40 soldiers in a single battle.", "40", "soldier", "personnel"),
+    ])
+    sentence = "The enemy lost 200 soldiers in the north and lost 90 soldiers in the south."
+    two = []
+    for value in ("200", "90"):
+        start = sentence.index(value)
+        r = _claim(f"z-c{value}", "z", float(value), start=start)
+        r.update(sentence=sentence, text=value, unit="soldier", category="personnel", end_char=start + len(value))
+        two.append(r)
+    doc = nlp(sentence)
+    doc.user_data["article_id"] = "z"
+    claims = pd.concat([claims, pd.DataFrame(two)], ignore_index=True)
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs + [doc])
+    assert t.loc["a0-c0", "topic"] == "country a | soldier | personnel | total | lost"
+    assert t.loc["a1-c0", "topic"] == "country a | soldier | personnel | part | lost"  # one battle's count
+    for cid in ("z-c200", "z-c90"):  # one sentence does not give two values of one quantity
+        assert t.loc[cid, "topic"].endswith(cid) and "another figure of its sentence" in t.loc[cid, "topic_reason"]

@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from helpers.figures import style
 from helpers.ledger import reference
@@ -115,7 +115,11 @@ def prepare_ledger(ledger: pd.DataFrame, min_claims: int = 2, max_topics: int = 
         return pd.DataFrame(columns=LEDGER_COLUMNS)
     if "topic_reason" in ledger.columns:  # comparable figures only: a claim left alone is not charted
         ledger = ledger[~ledger["topic_reason"].astype(str).str.startswith("alone")]
-    ranked = rank_topics(ledger, min_claims).head(max_topics)
+    ranked = rank_topics(ledger, min_claims)
+    if checks is not None and len(checks):  # topics with a claim checked against the series first: the record shown
+        checked = set(ledger.loc[ledger["claim_id"].isin(set(checks["claim_id"])), "topic"])
+        ranked = ranked.assign(_checked=ranked["topic"].isin(checked)).sort_values("_checked", ascending=False, kind="stable")
+    ranked = ranked.head(max_topics)
     if ranked.empty:
         return pd.DataFrame(columns=LEDGER_COLUMNS)
     parts = []
@@ -199,6 +203,9 @@ def plot_ledger(rows: pd.DataFrame, *, source_line: str = "", title: str = "Who 
             if log:
                 ax.set_xscale("log")
                 ax.set_xlim(lower, vmax * 8)
+                # plain numbers, not mathtext (off for data text): "1,000", not "$10^{3}$"
+                ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v)))
+                ax.xaxis.set_minor_formatter(NullFormatter())
             else:
                 ax.set_xlim(0, vmax * 1.25 if vmax > 0 else 1)
                 ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v)))

@@ -98,7 +98,8 @@ def figure_kind(claim, doc: Doc | None = None) -> str:
     its own clause of the parse (:func:`helpers.ledger.topics.modifies_figure` — by the dependency
     tree, whatever commas stand between); ``share``: a percentage; ``part``: the figure counted
     inside a part cue (``part_cues``: "the first batch of", "including", "another", "of whom";
-    :func:`helpers.ledger.topics.governs_figure`); else ``total``. Without the article's parse
+    :func:`helpers.ledger.topics.governs_figure`), or the count of one episode (``episode_cues``: "in a
+    single battle", modifying the figure in its clause); else ``total``. Without the article's parse
     (``doc`` None) only the stated rate and the percentage are known: the kind is then rate, share
     or total."""
     if isinstance(claim.rate, str) and claim.rate.strip():
@@ -112,6 +113,8 @@ def figure_kind(claim, doc: Doc | None = None) -> str:
         return "rate"
     if topics.has_cue(doc, claim.start_char, claim.end_char, cfg["part_cues"], topics.governs_figure):
         return "part"
+    if topics.has_cue(doc, claim.start_char, claim.end_char, cfg["episode_cues"]):
+        return "part"  # the count of one episode ("killed 5,000 troops in a single battle"), not the total
     return "total"
 
 
@@ -157,7 +160,20 @@ def topic_table(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFram
             continue
         how = "sentence parse" if isinstance(parsed[c.claim_id], str) else "story context"
         rows.append((topic, f"owner {owner} ({how}); {described}", kind))
-    return pd.DataFrame(rows, columns=cols, index=claims["claim_id"].tolist())
+    return _one_sentence_rivals_alone(pd.DataFrame(rows, columns=cols, index=claims["claim_id"].tolist()), claims)
+
+
+def _one_sentence_rivals_alone(table: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Rule ``one_sentence``: a sentence does not give two values of one quantity (a range is one claim), so
+    two claims of one topic from the same sentence with different values count different things the rules
+    could not tell apart ("5.9 million within the country, and 5.7 million who fled"): both stay alone."""
+    c = claims.set_index("claim_id").loc[table.index]
+    key = pd.DataFrame({"topic": table["topic"], "article": c["article_id"], "sentence": c["sentence_id"], "value": c["value"]})
+    clash = key.groupby(["topic", "article", "sentence"])["value"].transform("nunique") > 1
+    for cid in table.index[clash.to_numpy()]:
+        table.loc[cid, "topic"] = f"{table.loc[cid, 'topic']} | {cid}"
+        table.loc[cid, "topic_reason"] = f"alone: another figure of its sentence has the same topic; {table.loc[cid, 'topic_reason']}"
+    return table
 
 
 def claim_topics(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFrame | None = None) -> pd.Series:
