@@ -366,3 +366,37 @@ def test_dollar_signs_in_data_text_are_never_mathtext():
         assert not [t.get_text() for t in texts if t._parse_math], figs.index(fig)
     drawn = {t.get_text() for fig in figs for t in fig.findobj(Text)}
     assert any(money in t for t in drawn)
+
+
+def test_ledger_chart_draws_comparable_topics_only_with_the_series_beside_the_claims():
+    """Issue 11: claims the ledger left alone are never charted; a claim checked against the General Staff
+    series carries the series value, drawn as a diamond on the claim's row; claims ordered by claimed_on."""
+    table = ff.claims_ledger()
+    table["topic_reason"] = "owner (sentence parse)"
+    table.loc[table["value"] == 12000, "topic_reason"] = "alone: no counted event found"
+    tanks = table["topic"].str.startswith("russian tank loss")
+    table.loc[tanks & (table["claimant"] == "Oryx"), "claimed_on"] = dt.date(2024, 10, 1)  # made before the ministry's
+    checks = pd.DataFrame({"claim_id": table.loc[tanks, "claim_id"].values, "series_value": [9047.0, 8903.0],
+                           "series_date": [dt.date(2024, 10, 20), dt.date(2024, 10, 1)],
+                           "verdict": ["consistent", "lower"], "source_kind": ["ukrainian_official", "oryx"]})
+    rows = ledger_chart.prepare_ledger(table, checks=checks)
+    assert 12000 not in set(rows["value"])  # alone: not comparable with anything, not charted
+    t = rows[rows["topic"].str.startswith("russian tank loss")]
+    assert list(t["claimant"]) == ["Oryx", "Ukraine's defence ministry"]  # by claimed_on
+    assert list(t["series_value"]) == [8903.0, 9047.0] and list(t["verdict"]) == ["lower", "consistent"]
+    assert t["source_label"].iloc[0] == "visually confirmed: a lower bound" and pd.isna(t["source_label"].iloc[1])
+    fig = ledger_chart.plot_ledger(rows)
+    diamonds = [tuple(line.get_xdata()) for ax in fig.axes for line in ax.get_lines() if line.get_marker() == "D"]
+    assert sorted(diamonds) == [(8903.0,), (9047.0,)]
+    assert ledger_chart.topic_label("russia | tank | equipment | total | lost") == "russia: tank lost"
+    assert ledger_chart.topic_label("russia | casualty per day | casualties | rate | lost") == "russia: casualty per day lost (rate)"
+
+
+def test_ledger_log_axis_reads_as_plain_numbers():
+    table = ff.claims_ledger()
+    fig = ledger_chart.plot_ledger(ledger_chart.prepare_ledger(table))
+    fig.canvas.draw()
+    logs = [ax for ax in fig.axes if ax.get_xscale() == "log"]
+    assert logs  # the casualty topic (1,300 and 600,000) is drawn on a log scale
+    labels = [t.get_text() for ax in logs for t in ax.get_xticklabels() if t.get_text()]
+    assert labels and not any("$" in x or "mathdefault" in x for x in labels) and "1,000" in labels

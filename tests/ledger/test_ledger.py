@@ -68,20 +68,20 @@ def test_inferred_date_of_the_rewrite(seed_metadata, seed_articles):
 def test_north_korean_troop_figures_share_one_topic(seed_ledger):
     troops = seed_ledger[seed_ledger.value.isin([3000, 11000, 12000]) & (seed_ledger.category == "personnel")]
     assert set(troops.value) == {3000, 11000, 12000}
-    assert set(troops.topic) == {"north korea | soldier | personnel | total"}
+    assert set(troops.topic) == {"north korea | soldier | personnel | total | deployed"}
     assert troops.article_id.nunique() == 2
     # issue 11: "the first batch of 1,500" is a part, not a rival total (named change)
     batch = seed_ledger[seed_ledger.value == 1500]
-    assert set(batch.topic) == {"north korea | soldier | personnel | part"} and set(batch.figure_kind) == {"part"}
+    assert set(batch.topic) == {"north korea | soldier | personnel | part | deployed"} and set(batch.figure_kind) == {"part"}
 
 
 def test_tank_losses_share_one_topic_and_rates_stay_apart(seed_ledger):
     tanks = seed_ledger[seed_ledger.value.isin([9000, 3500])]
-    assert set(tanks.topic) == {"russia | tank | equipment | total"}
+    assert set(tanks.topic) == {"russia | tank | equipment | total | lost"}
     assert set(tanks.claimant) >= {"Oryx"}
     daily = set(seed_ledger.loc[seed_ledger.value == 1300, "topic"])
     total = set(seed_ledger.loc[seed_ledger.value == 600000, "topic"])
-    assert daily == {"russia | casualty per day | casualties | rate"} and total == {"russia | casualty | casualties | total"}
+    assert daily == {"russia | casualty per day | casualties | rate | lost"} and total == {"russia | casualty | casualties | total | lost"}
 
 
 def test_ledger_dates_and_outlets(seed_ledger, seed_articles):
@@ -237,45 +237,107 @@ def test_no_date_at_all():
     assert (none.claimed_on, none.claimed_on_source) == (None, "none")
 
 
-def _kind(sentence, value, rate=None, category="personnel", unit="soldier"):
+def _kind(sentence, value, rate=None, category="personnel", unit="soldier", nlp=None, nth=0):
+    """figure_kind of the ``nth`` occurrence of ``value`` in a constructed one-sentence article."""
+    start = -1
+    for _ in range(nth + 1):
+        start = sentence.index(value, start + 1)
     row = {c: None for c in schemas.CLAIMS.column_names}
-    row.update(sentence=sentence, text=value, rate=rate, category=category, unit=unit)
-    return ledger.figure_kind(pd.Series(row))
+    row.update(sentence=sentence, text=value, rate=rate, category=category, unit=unit,
+               start_char=start, end_char=start + len(value))
+    return ledger.figure_kind(pd.Series(row), nlp(sentence) if nlp is not None else None)
 
 
-def test_figure_kinds_batch_rate_share_total():
-    assert _kind("The first batch of 400 soldiers arrived.", "400") == "part"
-    assert _kind("It sent 900 soldiers, including 400 snipers.", "400") == "part"
-    assert _kind("It has sent 900 soldiers so far.", "900") == "total"
+def test_figure_kinds_batch_rate_share_total(nlp):
+    assert _kind("The first batch of 400 soldiers arrived.", "400", nlp=nlp) == "part"
+    assert _kind("It sent 900 soldiers, including 400 snipers.", "400", nlp=nlp) == "part"
+    assert _kind("It sent 900 soldiers, including 400 snipers.", "900", nlp=nlp) == "total"  # has a part, is a total
+    assert _kind("The army moved another 500 soldiers to the border.", "500", nlp=nlp) == "part"
+    assert _kind("It has sent 900 soldiers so far.", "900", nlp=nlp) == "total"
     assert _kind("It loses 90 soldiers a day.", "90", rate="per day") == "rate"
     assert _kind("Some 40% of the voters agreed.", "40%", category="percent", unit="percent") == "share"
+    # without the parse only the stated rate and the percentage are known
+    assert _kind("The first batch of 400 soldiers arrived.", "400") == "total"
 
 
-def _topic_claims():
-    rows = []
-    for i, (sent, value, unit, cat, subject) in enumerate([
-        ("Country A sent 900 soldiers.", "900", "soldier", "personnel", "soldiers"),
-        ("The first batch of 400 soldiers went.", "400", "soldier", "personnel", "soldiers"),
-        ("Some 40% of voters agreed.", "40%", "percent", "percent", "voters"),
-        ("Some 30% of wheat is imported.", "30%", "percent", "percent", "wheat"),
-    ]):
-        r = _claim(f"a-c{i}", "a", float(value.strip("%")), sentence_id=i, start=0)
-        r.update(sentence=sent, text=value, unit=unit, category=cat, subject=subject, end_char=len(value))
+@pytest.mark.parametrize("sentence,value,nth,expected", [
+    # the rate cue sits across a comma from the figure: the parse, not the distance, decides
+    ("In the past day, the enemy lost 15 tanks and 9 artillery systems.", "15", 0, "rate"),
+    ("In the past day, the enemy lost 15 tanks and 9 artillery systems.", "9", 0, "rate"),
+    ("The enemy lost 15 tanks, 9 artillery systems and 1,000 soldiers in the past day.", "15", 0, "rate"),
+    ("The enemy lost 40 drones, the ministry said, over the past 24 hours.", "40", 0, "rate"),
+    ("Over the past day, the ministry said, the enemy lost 40 drones.", "40", 0, "rate"),
+    ("The enemy loses 90 soldiers a day.", "90", 0, "rate"),
+    # a rate beside a total in the same sentence: each figure keeps its own kind
+    ("The enemy has lost 9,000 tanks since the invasion, including 15 in the past day.", "9,000", 0, "total"),
+    ("The enemy has lost 9,000 tanks since the invasion, including 15 in the past day.", "15", 0, "rate"),
+    ("The enemy lost 15 tanks in the last day, bringing the total to 9,000.", "9,000", 0, "total"),
+    ("The enemy lost 15 tanks in the last day, bringing the total to 9,000.", "15", 0, "rate"),
+    ("The ministry said on Monday that the enemy had lost 9,000 tanks.", "9,000", 0, "total"),
+    ("The enemy lost 9,000 tanks, the ministry said, adding that 20 were destroyed in the past day.", "9,000", 0, "total"),
+])
+def test_rate_cues_by_clause_scope(nlp, sentence, value, nth, expected):
+    assert _kind(sentence, value, category="equipment", unit="tank", nlp=nlp, nth=nth) == expected
+
+
+def _topic_claims(nlp, specs):
+    """One constructed one-sentence article per claim, with its parse as notebook 02 saves it."""
+    rows, docs = [], []
+    for i, (sent, value, unit, cat) in enumerate(specs):
+        start = sent.index(value)
+        r = _claim(f"a{i}-c0", f"a{i}", float(value.strip("%").replace(",", "")), start=start)
+        r.update(sentence=sent, text=value, unit=unit, category=cat, end_char=start + len(value))
         rows.append(r)
-    return pd.DataFrame(rows)
+        doc = nlp(sent)
+        doc.user_data["article_id"] = f"a{i}"
+        docs.append(doc)
+    return pd.DataFrame(rows), docs
 
 
-def test_topics_keep_batches_totals_and_percent_bases_apart_and_unknown_owners_alone(monkeypatch):
-    claims = _topic_claims()
-    monkeypatch.setattr(ledger, "claim_owners", lambda c, d, e=None: pd.Series(["country a"] * len(c), index=c.claim_id.tolist(), dtype="object"))
-    t = ledger.topic_table(claims, [])
-    assert t.loc["a-c0", "topic"] == "country a | soldier | personnel | total"
-    assert t.loc["a-c1", "topic"] == "country a | soldier | personnel | part"
-    assert t.loc["a-c2", "topic"] != t.loc["a-c3", "topic"]
-    assert t.loc["a-c2", "topic"].endswith("share of voters") and "sentence parse" in t.loc["a-c0", "topic_reason"]
-    monkeypatch.setattr(ledger, "claim_owners", lambda c, d, e=None: pd.Series([None] * len(c), index=c.claim_id.tolist(), dtype="object"))
-    alone = ledger.topic_table(claims.iloc[:1], [])
-    assert alone.loc["a-c0", "topic"].endswith("a-c0") and alone.loc["a-c0", "topic_reason"].startswith("alone")
+def _owned_by(monkeypatch, owner):
+    monkeypatch.setattr(ledger, "claim_owners", lambda c, d, e=None: pd.Series([owner] * len(c), index=c.claim_id.tolist(), dtype="object"))
+
+
+def test_topics_keep_batches_totals_and_percent_bases_apart_and_unknown_owners_alone(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("The army sent 900 soldiers to the front.", "900", "soldier", "personnel"),
+        ("The first batch of 400 soldiers was sent to the front.", "400", "soldier", "personnel"),
+        ("Some 40% of the voters backed the plan.", "40%", "percent", "percent"),
+        ("Some 30% of the wheat was lost.", "30%", "percent", "percent"),
+        ("Prices rose 30% in a week.", "30%", "percent", "percent"),
+    ])
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)
+    assert t.loc["a0-c0", "topic"] == "country a | soldier | personnel | total | deployed"
+    assert t.loc["a1-c0", "topic"] == "country a | soldier | personnel | part | deployed"
+    assert "share of voter" in t.loc["a2-c0", "topic"] and "share of wheat" in t.loc["a3-c0", "topic"]
+    assert "sentence parse" in t.loc["a0-c0", "topic_reason"]
+    # a percentage whose base the sentence does not state stays alone
+    assert t.loc["a4-c0", "topic"].endswith("a4-c0") and "without a stated base" in t.loc["a4-c0", "topic_reason"]
+    _owned_by(monkeypatch, None)
+    alone = ledger.topic_table(claims.iloc[:1], docs)
+    assert alone.loc["a0-c0", "topic"].endswith("a0-c0") and alone.loc["a0-c0", "topic_reason"].startswith("alone: no owner")
+
+
+def test_different_counted_things_stay_apart(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("The enemy lost 300 soldiers near the river.", "300", "soldier", "personnel"),
+        ("About 200 soldiers were killed in the assault.", "200", "soldier", "personnel"),
+        ("The academy trained 5,000 soldiers last year.", "5,000", "soldier", "personnel"),
+        ("The enemy lost 50 artillery systems in the spring.", "50", "system", "equipment"),
+        ("The enemy lost 20 air defence systems in the spring.", "20", "system", "equipment"),
+        ("The enemy lost 40 individual tanks.", "40", "tank", "equipment"),
+        ("The enemy lost 70 tanks.", "70", "tank", "equipment"),
+        ("The band played for 300 soldiers.", "300", "soldier", "personnel"),
+    ])
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)["topic"]
+    assert t["a0-c0"] == t["a1-c0"] == "country a | soldier | personnel | total | lost"  # lost and killed: one event
+    assert t["a2-c0"] == "country a | soldier | personnel | total | deployed"  # trained soldiers are not losses
+    assert t["a3-c0"] == "country a | artillery system | equipment | total | lost"
+    assert t["a4-c0"] != t["a3-c0"] and "air defence system" in t["a4-c0"]  # the modifiers say which systems
+    assert t["a5-c0"] == t["a6-c0"] == "country a | tank | equipment | total | lost"  # "individual" changes nothing
+    assert t["a7-c0"].endswith("a7-c0")  # nothing says what happened to the 300: it stays alone
 
 
 def test_different_owners_stay_apart_and_parts_link_to_totals():
@@ -332,9 +394,32 @@ def test_seed_dates_and_reference_checks(seed_result, seed_articles):
     assert oryx.value == 3500 and oryx.source_kind == "oryx" and "lower bound" in oryx.source_note
 
 
-def test_since_opens_a_period_and_a_last_day_figure_is_a_rate():
+def test_since_opens_a_period_and_a_last_day_figure_is_a_rate(nlp):
     text = "The ministry said on Tuesday that 500 drones were downed since January 1."
     d = _dated(text, 0, [_date_row("a", 0, text, "Tuesday", date(2025, 3, 4)),
                          _date_row("a", 0, text, "January 1", date(2025, 1, 1))])
     assert (d.refers_to_start, d.refers_to_end) == (date(2025, 1, 1), date(2025, 3, 4))
-    assert _kind("In the last day the enemy lost 15 tanks.", "15", category="equipment", unit="tank") == "rate"
+    assert _kind("In the last day the enemy lost 15 tanks.", "15", category="equipment", unit="tank", nlp=nlp) == "rate"
+
+
+def test_two_values_of_one_topic_in_one_sentence_stay_alone_and_an_episode_is_not_a_total(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("The enemy lost 300 soldiers near the river.", "300", "soldier", "personnel"),
+        ("The enemy lost 40 soldiers in a single battle.", "40", "soldier", "personnel"),
+    ])
+    sentence = "The enemy lost 200 soldiers in the north and lost 90 soldiers in the south."
+    two = []
+    for value in ("200", "90"):
+        start = sentence.index(value)
+        r = _claim(f"z-c{value}", "z", float(value), start=start)
+        r.update(sentence=sentence, text=value, unit="soldier", category="personnel", end_char=start + len(value))
+        two.append(r)
+    doc = nlp(sentence)
+    doc.user_data["article_id"] = "z"
+    claims = pd.concat([claims, pd.DataFrame(two)], ignore_index=True)
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs + [doc])
+    assert t.loc["a0-c0", "topic"] == "country a | soldier | personnel | total | lost"
+    assert t.loc["a1-c0", "topic"] == "country a | soldier | personnel | part | lost"  # one battle's count
+    for cid in ("z-c200", "z-c90"):  # one sentence does not give two values of one quantity
+        assert t.loc[cid, "topic"].endswith(cid) and "another figure of its sentence" in t.loc[cid, "topic_reason"]

@@ -1,10 +1,12 @@
 """Claims ledger chart: per topic, every claimed figure side by side.
 
-``prepare_ledger`` keeps topics with at least two claims (most-claimed first),
-orders each topic's claims by date and claimant, and spells each value the way
-the text qualified it ("≥ 3,000" for *at least*, "> 7,300" for *more than*);
-``plot_ledger`` draws one panel per topic, on a log scale when the topic's
-values span two orders of magnitude or more.
+``prepare_ledger`` keeps topics of comparable figures with at least two claims (a claim the
+ledger left alone — no owner, event or base — is never charted), orders each topic's claims by
+``claimed_on`` (when the claim was made), spells each value the way the text qualified it ("≥ 3,000"
+for *at least*, "> 7,300" for *more than*) and, with ``reference_checks``, carries the General Staff
+series value the claim was compared with; ``plot_ledger`` draws one panel per topic, the series value
+as a diamond beside the claim's bar, on a log scale when the topic's values span two orders of
+magnitude or more.
 """
 from __future__ import annotations
 
@@ -13,17 +15,21 @@ import math
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from helpers.figures import style
+from helpers.ledger import reference
 
 QUALIFIER_MARKS = {"exact": "", "at_least": "≥ ", "more_than": "> ", "about": "≈ ", "up_to": "≤ ",
                    "less_than": "< ", "range": ""}
 OPEN_ABOVE = ("at_least", "more_than")
 OPEN_BELOW = ("up_to", "less_than")
 LEDGER_COLUMNS = ["topic", "topic_label", "n_claims", "claim_id", "article_id", "claimant", "claim_date", "outlet",
-                  "value", "value_low", "value_high", "qualifier", "value_label", "row_label", "log_scale"]
+                  "value", "value_low", "value_high", "qualifier", "value_label", "row_label", "log_scale",
+                  "series_value", "series_date", "verdict", "source_label"]
+SERIES_COLOUR = "#111111"
 _CLAIMANT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999", "#F0E442")
 
 
@@ -53,8 +59,15 @@ def needs_log_scale(values, ratio: float = 100.0) -> bool:
 
 
 def topic_label(topic: str) -> str:
-    """"subject | unit | category" → "subject (unit)"; an unspecified subject → "unit — category"."""
+    """"owner | thing | category | kind | event" → "owner: thing event" (the kind in brackets unless a
+    total: "russia: casualty per day lost (rate)"); the older "subject | unit | category" → "subject
+    (unit)"; an unspecified subject → "unit — category"."""
     parts = [p.strip() for p in str(topic).split("|")]
+    if len(parts) >= 5:
+        owner, thing, category, kind, event = parts[:5]
+        what = " ".join(x for x in (thing, "" if event.startswith("(") else event) if x)
+        what += "" if kind == "total" else f" ({kind})"
+        return f"{what} — {category}" if owner.startswith("(") else f"{owner}: {what}"
     subject = parts[0] if parts and parts[0] else str(topic)
     unit = parts[1] if len(parts) > 1 and parts[1] else ""
     category = parts[2] if len(parts) > 2 and parts[2] else ""
@@ -91,14 +104,22 @@ def prepare_ledger(ledger: pd.DataFrame, min_claims: int = 2, max_topics: int = 
                    max_claims_per_topic: int = 8, checks: pd.DataFrame | None = None) -> pd.DataFrame:
     """The chart's input rows: the best topics of :func:`rank_topics` (each a topic of comparable
     figures), each topic's claims ordered by ``claimed_on``; with ``checks`` (reference_checks) the
-    General Staff value a claim was compared with is put beside it in ``row_label``.
+    General Staff value a claim was compared with goes into ``series_value`` (drawn beside it, with its
+    ``verdict`` and, for a figure that is not Ukrainian-official or unattributed, whose it is:
+    ``source_label``).
 
     When a topic has more than ``max_claims_per_topic`` claims, named claimants are kept
     before unattributed figures (``n_claims`` keeps the topic's full count).
     """
     if ledger is None or ledger.empty:
         return pd.DataFrame(columns=LEDGER_COLUMNS)
-    ranked = rank_topics(ledger, min_claims).head(max_topics)
+    if "topic_reason" in ledger.columns:  # comparable figures only: a claim left alone is not charted
+        ledger = ledger[~ledger["topic_reason"].astype(str).str.startswith("alone")]
+    ranked = rank_topics(ledger, min_claims)
+    if checks is not None and len(checks):  # topics with a claim checked against the series first: the record shown
+        checked = set(ledger.loc[ledger["claim_id"].isin(set(checks["claim_id"])), "topic"])
+        ranked = ranked.assign(_checked=ranked["topic"].isin(checked)).sort_values("_checked", ascending=False, kind="stable")
+    ranked = ranked.head(max_topics)
     if ranked.empty:
         return pd.DataFrame(columns=LEDGER_COLUMNS)
     parts = []
@@ -118,12 +139,17 @@ def prepare_ledger(ledger: pd.DataFrame, min_claims: int = 2, max_topics: int = 
             " · ".join(x for x in (style.shorten(c, 32), d.isoformat() if pd.notna(d) and d is not None else "undated",
                                    style.shorten(o, 20) if style.present(o) else None) if x)
             for c, d, o in zip(sub["claimant"], sub["claim_date"], sub["outlet"])]
+        sub["series_value"], sub["series_date"], sub["verdict"], sub["source_label"] = np.nan, None, None, None
         if checks is not None and len(checks):
             ref = checks.drop_duplicates("claim_id").set_index("claim_id")
-            sub["row_label"] = [lab if cid not in ref.index else
-                                f"{lab} · series {format_number(ref.loc[cid, 'series_value'])} ({ref.loc[cid, 'verdict']})"
-                                for lab, cid in zip(sub["row_label"], sub["claim_id"])]
-        sub["log_scale"] = needs_log_scale(list(sub["value_low"]) + list(sub["value_high"]))
+            sub["series_value"] = sub["claim_id"].map(ref["series_value"]).astype(float)
+            sub["series_date"] = sub["claim_id"].map(ref["series_date"])
+            sub["verdict"] = sub["claim_id"].map(ref["verdict"])
+            kinds = sub["claim_id"].map(ref["source_kind"]) if "source_kind" in ref.columns else pd.Series(None, index=sub.index)
+            sub["source_label"] = [reference.source_label(k) if isinstance(k, str) and k not in ("ukrainian_official", "unattributed")
+                                   else None for k in kinds]
+        sub["log_scale"] = needs_log_scale(list(sub["value_low"]) + list(sub["value_high"])
+                                           + list(sub["series_value"].dropna()))
         parts.append(sub)
     return pd.concat(parts, ignore_index=True)[LEDGER_COLUMNS]
 
@@ -144,7 +170,8 @@ def plot_ledger(rows: pd.DataFrame, *, source_line: str = "", title: str = "Who 
                        for k, c in enumerate(dict.fromkeys(sub["claimant"]))}
             log = bool(sub["log_scale"].iloc[0])
             y = np.arange(len(sub))[::-1]
-            vmax = float(sub["value_high"].max())
+            vmax = float(max(sub["value_high"].max(), sub["series_value"].max(skipna=True))
+                         if sub["series_value"].notna().any() else sub["value_high"].max())
             positive = sub.loc[sub["value_low"] > 0, "value_low"]
             lower = 10 ** math.floor(math.log10(float(positive.min()) / 2)) if log and len(positive) else 0.0
             for yi, r in zip(y, sub.itertuples(index=False)):
@@ -159,13 +186,26 @@ def plot_ledger(rows: pd.DataFrame, *, source_line: str = "", title: str = "Who 
                     ax.plot([r.value], [yi], marker=">", color="#333333", markersize=6)
                 elif r.qualifier in OPEN_BELOW:
                     ax.plot([r.value], [yi], marker="<", color="#333333", markersize=6)
-                ax.annotate(r.value_label, (max(r.value, r.value_high), yi), xytext=(8, 0),
+                right = max(r.value, r.value_high)
+                if pd.notna(r.series_value) and right * 0.9 <= r.series_value <= right * 1.1:
+                    right = max(right, r.series_value)  # the label clears a diamond at the bar's end
+                ax.annotate(r.value_label, (right, yi), xytext=(8, 0),
                             textcoords="offset points", va="center", fontsize=8, fontweight="bold")
+                if pd.notna(r.series_value):  # the official count on the date the claim is compared on
+                    ax.plot([r.series_value], [yi], marker="D", color=SERIES_COLOUR, markersize=6,
+                            markeredgecolor="white", zorder=5)
+                    ax.annotate(f"series {format_number(r.series_value)}: claim {r.verdict}" + (
+                        f" ({r.source_label})" if isinstance(r.source_label, str) else ""), (r.series_value, yi), xytext=(0, 7),
+                                textcoords="offset points", ha="center", va="bottom", fontsize=6.5,
+                                color=SERIES_COLOUR)
             ax.set_yticks(y)
             ax.set_yticklabels(sub["row_label"], fontsize=7)
             if log:
                 ax.set_xscale("log")
                 ax.set_xlim(lower, vmax * 8)
+                # plain numbers, not mathtext (off for data text): "1,000", not "$10^{3}$"
+                ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v)))
+                ax.xaxis.set_minor_formatter(NullFormatter())
             else:
                 ax.set_xlim(0, vmax * 1.25 if vmax > 0 else 1)
                 ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v)))
@@ -179,11 +219,14 @@ def plot_ledger(rows: pd.DataFrame, *, source_line: str = "", title: str = "Who 
                          loc="left", fontsize=9)
             ax.tick_params(axis="x", labelsize=7)
         handles = [Patch(facecolor="#888888", hatch="///", edgecolor="white", label="open-ended (≥ at least, > more than, ≤ up to, < less than)"),
-                   Patch(facecolor="#888888", label="stated value"),]
-        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 0.93), ncol=2, fontsize=7)
+                   Patch(facecolor="#888888", label="stated value")]
+        if rows["series_value"].notna().any():
+            handles.append(Line2D([], [], marker="D", color=SERIES_COLOUR, linestyle="", markersize=6,
+                                  label="Ukrainian General Staff series on the claim's date"))
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 0.93), ncol=3, fontsize=7)
         fig.suptitle(title, x=0.01, y=0.985, ha="left", fontsize=13, fontweight="bold")
-        fig.text(0.01, 0.94, f"{len(topics)} topic(s) with two or more claims (named subjects and most claimants first); "
-                 "bars coloured by claimant",
+        fig.text(0.01, 0.94, f"{len(topics)} topic(s) of comparable figures (same owner, counted thing, event and kind of "
+                 "figure) with two or more claims; claims ordered by the date they were made; bars coloured by claimant",
                  fontsize=8, color="#444444")
         style.add_source_line(fig, source_line)
     return fig

@@ -9,9 +9,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pandas as pd
+import matplotlib.dates as mdates
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from helpers.figures import style
+from helpers.ledger import reference
 
 SOURCE_COLOURS = {"ukrainian_official": "#0072B2", "unattributed": "#999999", "oryx": "#E69F00",
                   "russian": "#D55E00", "other": "#CC79A7"}
@@ -41,7 +44,8 @@ def plot_reference(points: pd.DataFrame, lines: dict[str, pd.Series], *, source_
     names = list(lines)
     with style.styled():
         fig = style.new_figure("ledger")
-        axes = fig.subplots(len(names), 1, squeeze=False)[:, 0]
+        gs = fig.add_gridspec(len(names), 1, left=0.09, right=0.97, top=0.88, bottom=0.08, hspace=0.75)
+        axes = [fig.add_subplot(gs[i]) for i in range(len(names))]
         for ax, name in zip(axes, names):
             line = lines[name]
             ax.plot(pd.to_datetime(pd.Index(line.index)), line.values, color="#333333", linewidth=1.2,
@@ -50,10 +54,17 @@ def plot_reference(points: pd.DataFrame, lines: dict[str, pd.Series], *, source_
             for kind, k in g.groupby("source_kind", sort=True):
                 ax.scatter(pd.to_datetime(k["compared_on"]), k["value"], s=28, zorder=3,
                            color=SOURCE_COLOURS.get(kind, SOURCE_COLOURS["other"]),
-                           label=kind.replace("_", " ") + (" (confirmed losses: lower bound)" if kind == "oryx" else ""))
-            ax.set_title(name, loc="left", fontsize=10)
+                           label=reference.source_label(kind))
+            ax.set_title(name, loc="left", fontsize=10, fontweight="bold")
             ax.legend(loc="upper left", fontsize=7, frameon=False)
-        axes[0].figure.suptitle(title, x=0.01, ha="left")
+            locator = mdates.AutoDateLocator(maxticks=7)
+            ax.xaxis.set_major_locator(locator)
+            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
+            ax.tick_params(labelsize=8)
+        fig.suptitle(title, x=0.01, y=0.985, ha="left", fontsize=13, fontweight="bold")
+        fig.text(0.01, 0.935, "line: the Ukrainian General Staff's cumulative count; dots: claimed figures on the date they "
+                 "are compared on (refers_to, else claimed_on), coloured by whose figure it is", fontsize=8, color="#444444")
         if source_line:
             style.add_source_line(fig, source_line)
     return fig

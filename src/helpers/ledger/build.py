@@ -45,20 +45,26 @@ def _apply_entities(doc: Doc, ents: pd.DataFrame) -> None:
         doc.ents = filter_spans(spans)
 
 
-def claim_owners(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFrame | None = None) -> pd.Series:
-    """Owner (rules 1–2 of :mod:`helpers.ledger.topics`) per ``claim_id``; None when not found.
-
-    ``docs`` are the article parses saved by notebook 02 (``docs.spacy``, each with
-    ``user_data["article_id"]``): nothing is parsed again. A claim whose article has no parse
-    gets no owner from these rules.
-    """
-    _check(claims, CLAIM_COLUMNS, "claims")
+def _docs_by_article(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFrame | None) -> dict[str, Doc]:
+    """The saved parses of the claims' articles, their entities replaced by the ``entities`` table's."""
     wanted = set(claims["article_id"])
     by_doc = {doc_article_id(d): d for d in docs if doc_article_id(d) in wanted}
     if entities is not None and len(entities):
         _check(entities, ("article_id", "start_char", "end_char", "label"), "entities")
         for aid, g in entities[entities["article_id"].isin(list(by_doc))].groupby("article_id"):
             _apply_entities(by_doc[aid], g)
+    return by_doc
+
+
+def claim_owners(claims: pd.DataFrame, docs: Iterable[Doc] | dict, entities: pd.DataFrame | None = None) -> pd.Series:
+    """Owner (rules 1–2 of :mod:`helpers.ledger.topics`) per ``claim_id``; None when not found.
+
+    ``docs`` are the article parses saved by notebook 02 (``docs.spacy``, each with
+    ``user_data["article_id"]``), or :func:`_docs_by_article`'s dict: nothing is parsed again. A
+    claim whose article has no parse gets no owner from these rules.
+    """
+    _check(claims, CLAIM_COLUMNS, "claims")
+    by_doc = docs if isinstance(docs, dict) else _docs_by_article(claims, docs, entities)
     owners = [topics.sentence_owner(by_doc[c.article_id], c.start_char, c.end_char) if c.article_id in by_doc else None
               for c in claims.itertuples(index=False)]
     return pd.Series(owners, index=claims["claim_id"].tolist(), dtype="object")
@@ -84,58 +90,90 @@ def fill_from_context(claims: pd.DataFrame, owners: pd.Series,
     return filled
 
 
-def figure_kind(claim) -> str:
-    """total | rate | part | share of one claim (rules in ``ledger/rules/ledger_rules.json``)."""
+def figure_kind(claim, doc: Doc | None = None) -> str:
+    """total | rate | part | share of one claim.
+
+    ``rate``: a stated rate (``claims.rate``), or a rate cue (``rate_cues`` in
+    ``ledger/rules/ledger_rules.json``: "in the past day", "per day" …) that modifies the figure in
+    its own clause of the parse (:func:`helpers.ledger.topics.modifies_figure` — by the dependency
+    tree, whatever commas stand between); ``share``: a percentage; ``part``: the figure counted
+    inside a part cue (``part_cues``: "the first batch of", "including", "another", "of whom";
+    :func:`helpers.ledger.topics.governs_figure`), or the count of one episode (``episode_cues``: "in a
+    single battle", modifying the figure in its clause); else ``total``. Without the article's parse
+    (``doc`` None) only the stated rate and the percentage are known: the kind is then rate, share
+    or total."""
     if isinstance(claim.rate, str) and claim.rate.strip():
         return "rate"
     if claim.category == "percent" or (claim.unit or "") in ("percent", "%"):
         return "share"
+    if doc is None:
+        return "total"
     cfg = claimdates.ledger_rules()
-    rel = claim.sentence.find(claim.text)
-    if rel >= 0:  # the clause of the figure (between , ; and "and"), not the whole sentence
-        left = re.split(r"[,;]|\band\b", claim.sentence[:rel])[-1]
-        right = re.split(r"[,;]|\band\b", claim.sentence[rel + len(claim.text):])[0]
-        clause = f"{left} {right}".lower()
-        if any(re.search(rf"\b{re.escape(cue)}\b", clause) for cue in cfg["rate_cues"]):
-            return "rate"
-    before = claim.sentence[max(0, rel - cfg["part_cue_window"]):max(rel, 0)].lower() if rel >= 0 else ""
-    if any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in cfg["part_cues"]):
+    if topics.has_cue(doc, claim.start_char, claim.end_char, cfg["rate_cues"]):
+        return "rate"
+    if topics.has_cue(doc, claim.start_char, claim.end_char, cfg["part_cues"], topics.governs_figure):
         return "part"
+    if topics.has_cue(doc, claim.start_char, claim.end_char, cfg["episode_cues"]):
+        return "part"  # the count of one episode ("killed 5,000 troops in a single battle"), not the total
     return "total"
-
-
-def _share_base(claim) -> str:
-    """The base a percentage is of: the head of its subject ("of the wheat" → wheat), else unknown."""
-    subject = claim.subject if isinstance(claim.subject, str) else ""
-    words = re.findall(r"[a-z]+", subject.lower())
-    return words[-1] if words else "unknown base"
 
 
 def topic_table(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per claim (index ``claim_id``): ``topic``, ``topic_reason``, ``figure_kind``.
 
-    Topic = owner | unit class | category | kind (shares add their base). A claim whose owner no
-    rule finds stays alone (its topic carries its own claim_id): it is never forced into a topic.
-    """
+    Topic = ``owner | thing | category | kind | event``: the owner (:mod:`helpers.ledger.topics`
+    rules 1–3); the counted thing — the unit class with the modifiers that say which things
+    (:func:`helpers.ledger.topics.thing_modifiers`: "artillery system", "contract soldier") and any
+    stated rate; the category; the kind of figure (a share adds its base, "share of voter"); and what
+    happened to the things (:func:`helpers.ledger.topics.counted_event`: lost, deployed, supplied …).
+    A claim for which a part cannot be found — no owner, no event, a percentage without a stated
+    base, or no parse — stays alone (its topic ends in its own claim_id): it is never forced into a
+    topic."""
     cols = ["topic", "topic_reason", "figure_kind"]
     if claims.empty:
         return pd.DataFrame(columns=cols)
-    parsed = claim_owners(claims, docs, entities)
+    by_doc = _docs_by_article(claims, docs, entities)
+    parsed = claim_owners(claims, by_doc)
     owners = fill_from_context(claims, parsed)
     rows = []
     for c in claims.itertuples(index=False):
-        kind = figure_kind(c)
+        doc = by_doc.get(c.article_id)
+        kind = figure_kind(c, doc)
         unit = topics.unit_key(c.unit, c.rate)
-        kind_key = f"share of {_share_base(c)}" if kind == "share" else kind
         owner = owners[c.claim_id]
-        if not isinstance(owner, str):
-            rows.append((f"{topics.topic(None, unit, c.category)} | {kind_key} | {c.claim_id}",
-                         f"alone: no owner found; unit class {unit}; {c.category}; {kind_key}", kind))
+        event = base = None
+        if doc is not None:
+            event = topics.counted_event(doc, c.start_char, c.end_char)
+            words = set(unit.split())
+            unit = " ".join([m for m in topics.thing_modifiers(doc, c.start_char, c.end_char) if m not in words] + [unit])
+            base = topics.share_base(doc, c.start_char, c.end_char) if kind == "share" else None
+        kind_key = f"share of {base or 'unknown base'}" if kind == "share" else kind
+        topic = f"{topics.topic(owner, unit, c.category)} | {kind_key} | {event or '(no event)'}"
+        missing = [why for why, lacking in (("no owner found", not isinstance(owner, str)),
+                                            ("no parse of the article", doc is None),
+                                            ("no counted event found", doc is not None and event is None),
+                                            ("a percentage without a stated base", kind == "share" and doc is not None and base is None))
+                   if lacking]
+        described = f"unit class {unit}; {c.category}; {kind_key}; event {event or '(none)'}"
+        if missing:
+            rows.append((f"{topic} | {c.claim_id}", f"alone: {', '.join(missing)}; {described}", kind))
             continue
         how = "sentence parse" if isinstance(parsed[c.claim_id], str) else "story context"
-        rows.append((f"{topics.topic(owner, unit, c.category)} | {kind_key}",
-                     f"owner {owner} ({how}); unit class {unit}; {c.category}; {kind_key}", kind))
-    return pd.DataFrame(rows, columns=cols, index=claims["claim_id"].tolist())
+        rows.append((topic, f"owner {owner} ({how}); {described}", kind))
+    return _one_sentence_rivals_alone(pd.DataFrame(rows, columns=cols, index=claims["claim_id"].tolist()), claims)
+
+
+def _one_sentence_rivals_alone(table: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Rule ``one_sentence``: a sentence does not give two values of one quantity (a range is one claim), so
+    two claims of one topic from the same sentence with different values count different things the rules
+    could not tell apart ("5.9 million within the country, and 5.7 million who fled"): both stay alone."""
+    c = claims.set_index("claim_id").loc[table.index]
+    key = pd.DataFrame({"topic": table["topic"], "article": c["article_id"], "sentence": c["sentence_id"], "value": c["value"]})
+    clash = key.groupby(["topic", "article", "sentence"])["value"].transform("nunique") > 1
+    for cid in table.index[clash.to_numpy()]:
+        table.loc[cid, "topic"] = f"{table.loc[cid, 'topic']} | {cid}"
+        table.loc[cid, "topic_reason"] = f"alone: another figure of its sentence has the same topic; {table.loc[cid, 'topic_reason']}"
+    return table
 
 
 def claim_topics(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFrame | None = None) -> pd.Series:
@@ -189,7 +227,7 @@ def claims_ledger(claims: pd.DataFrame, topic_of: pd.Series | pd.DataFrame, meta
         else:
             claim_date, inferred = None, False
         t, d = topic_of.loc[c.claim_id], two_dates[c.claim_id]
-        rows.append(dict(topic=t["topic"], claim_id=c.claim_id, article_id=c.article_id, value=c.value,
+        rows.append(dict(topic=_period_topic(t["topic"], t["figure_kind"], d), claim_id=c.claim_id, article_id=c.article_id, value=c.value,
                          value_low=c.value_low, value_high=c.value_high, qualifier=c.qualifier, unit=c.unit,
                          category=c.category, claimant=c.claimant, claim_date=claim_date,
                          claim_date_inferred=bool(inferred), claimed_on=d.claimed_on,
@@ -201,6 +239,16 @@ def claims_ledger(claims: pd.DataFrame, topic_of: pd.Series | pd.DataFrame, meta
     order = df.assign(_d=pd.to_datetime(df["claimed_on"]))
     order = order.sort_values(["topic", "_d", "value", "claim_id"], na_position="last")
     return order.drop(columns="_d").reset_index(drop=True)
+
+
+def _period_topic(topic: str, kind: str, d: claimdates.ClaimDates) -> str:
+    """Rule ``period_count``: a total counted over a stated period ("since January 1", "from March")
+    is not the same quantity as a total without one: its topic's kind becomes "count since <start>"."""
+    parts = topic.split(" | ")
+    if kind != "total" or not d.opens_period or len(parts) < 5 or d.refers_to_start is None:
+        return topic
+    parts[3] = f"count since {pd.Timestamp(d.refers_to_start).date().isoformat()}"
+    return " | ".join(parts)
 
 
 def agreement(a, b) -> str:
@@ -215,8 +263,9 @@ def agreement(a, b) -> str:
 
 
 def _base(topic: str) -> str:
-    """owner | unit | category of a topic (its kind dropped)."""
-    return " | ".join(topic.split(" | ")[:3])
+    """owner | thing | category | event of a topic (its kind dropped): a part and a total of it."""
+    parts = topic.split(" | ")
+    return " | ".join(parts[:3] + parts[4:5])
 
 
 def _link(a, b, topic, agreement_):
@@ -237,6 +286,8 @@ def claim_links(ledger: pd.DataFrame) -> pd.DataFrame:
                     rows.append(_link(a, b, topic, agreement(a, b)))
     if "figure_kind" in ledger.columns:
         kinds = ledger.assign(_base=ledger["topic"].map(_base))
+        if "topic_reason" in kinds.columns:  # a claim alone is compared with nothing, parts included
+            kinds = kinds[~kinds["topic_reason"].astype(str).str.startswith("alone")]
         for _, g in kinds[kinds["figure_kind"].isin(["part", "total"])].groupby("_base", sort=True):
             parts = g[g.figure_kind == "part"].sort_values("claim_id")
             totals = g[g.figure_kind == "total"].sort_values("claim_id")

@@ -45,6 +45,7 @@ class ClaimDates:
     refers_to_start: object
     refers_to_end: object
     refers_to_precision: str
+    opens_period: bool = False  # refers_to runs from a "since"/"from" date to claimed_on
 
 
 _BREAK = re.compile(r"[.!?]\s|\n")
@@ -112,10 +113,10 @@ def claim_dates(claims: pd.DataFrame, dates: pd.DataFrame | None, texts: dict[st
         others = [d for d, s in here if not s]
         if others:
             r = min(others, key=lambda d: abs(d.start_char - c.start_char))
-            refers = (r.start, r.end, r.precision)
+            refers = (r.start, r.end, r.precision, False)
             if opens_period(texts.get(c.article_id, ""), r.start_char) and claimed_on is not None:
-                refers = (r.start, claimed_on, r.precision)  # "since January 1": up to when it was said
+                refers = (r.start, claimed_on, r.precision, True)  # "since January 1": up to when it was said
         else:
-            refers = (None, None, "none")
+            refers = (None, None, "none", False)
         out[c.claim_id] = ClaimDates(claimed_on, source, *refers)
     return out

@@ -63,6 +63,12 @@ def series_of(row) -> dict | None:
     return None
 
 
+def source_label(kind: str) -> str:
+    """A short reader's label for a ``source_kind`` (``rules/reference_sources.csv`` column ``label``)."""
+    labels = {r["source_kind"]: r.get("label") or r["source_kind"] for r in rules.load_csv("ledger", "reference_sources.csv")}
+    return labels.get(kind, kind or "other")
+
+
 def source_of(claimant: str) -> tuple[str, str | None]:
     low = (claimant or "").lower()
     for pattern, kind, note in sources():
@@ -118,7 +124,7 @@ def reference_checks(ledger: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=schemas.REFERENCE_CHECKS.column_names)
 
 
-__all__ = ["series", "series_of", "source_of", "verdict", "reference_checks", "series_keys"]
+__all__ = ["series", "series_of", "source_of", "source_label", "verdict", "reference_checks", "series_keys"]
 
 
 def cfg_start_days() -> int:

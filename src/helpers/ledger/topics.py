@@ -209,3 +209,242 @@ def unit_key(unit: str | None, rate: str | None = None) -> str:
 def topic(owner: str | None, unit: str, category: str) -> str:
     owner = owner if isinstance(owner, str) and owner.strip() else UNSPECIFIED
     return f"{owner} | {unit} | {category}"
+
+
+# ---- the kind of figure from the parse: which cue phrases modify *this* figure ----
+
+# dependency labels that open a new clause: a cue beyond one describes another clause's figure
+CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "conj", "ROOT")
+
+
+def number_token(doc: Doc, start: int, end: int) -> Token | None:
+    """The number token of the figure at ``start:end`` (else the span's root)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    return nums[-1] if nums else span.root
+
+
+def _reporting(t: Token) -> bool:
+    from helpers.ledger.claimdates import ledger_rules  # the one reporting-verb list of the ledger
+
+    return t.pos_ in ("VERB", "AUX") and t.lower_ in ledger_rules()["reporting_verbs"]
+
+
+def figure_path(num: Token) -> list[Token]:
+    """The figure's tokens up to the head of its clause: the number, the noun it counts, the
+    prepositions and nouns above it, up to and including the first verb whose link opens a clause
+    (``CLAUSE_DEPS``) or the root. Verbs linked by ``xcomp`` ("continued *to lose*") stay inside. A
+    reporting verb that frames the clause ("*the ministry said*, Russia lost …") is added: what modifies
+    the report ("over the past day, the ministry said") dates the figure it reports."""
+    path, t = [num], num
+    while t.head.i != t.i:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS:
+            break
+        t = t.head
+        path.append(t)
+    if t.dep_ in ("ccomp", "parataxis") and _reporting(t.head):
+        path.append(t.head)
+    return path
+
+
+def _owns_other_figure(t: Token, num: Token, cue: Span) -> bool:
+    """``t`` is, or directly governs, a number other than the figure's ("15", "15 tanks", "including 15");
+    a number inside the cue itself ("the past 24 hours") is the cue's."""
+    inside = range(cue.start, cue.end)
+    return t.i != num.i and t.i not in inside and (
+        t.like_num or any(c.like_num and c.i != num.i and c.i not in inside for c in t.children))
+
+
+def modifies_figure(cue: Span, num: Token) -> bool:
+    """Does the phrase ``cue`` (e.g. "in the past day", "batch of") describe the figure ``num``?
+
+    Rule ``clause_scope``: the cue's route up the dependency tree joins the figure's path
+    (:func:`figure_path`) without passing through another figure's phrase (so "9,000 tanks,
+    including 15 in the past day" gives the rate to 15 only) and without crossing into another
+    clause; a figure coordinated with ours (``conj``) shares its modifiers ("lost 15 tanks and
+    9 guns in the past day"). Commas and distance play no part."""
+    if num.sent.start != cue.sent.start:
+        return False
+    path = figure_path(num)
+    on_path = {t.i for t in path}
+    if any(t.i in on_path for t in cue):  # the cue is part of the figure's own phrase ("another 500")
+        return True
+    t = cue.root
+    while t.head.i != t.i:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS and t.i not in on_path \
+                and not (t.dep_ in ("acl", "relcl") and t.head.i in on_path) \
+                and not (t.dep_ == "parataxis" and t.head.i in on_path and _reporting(t)):
+            return False  # the cue sits in a clause of its own (a clause on the counted noun, or the
+            # inserted "the ministry said" of the figure's clause, is the figure's own)
+        if _owns_other_figure(t, num, cue) and not _conjoined(t, on_path):
+            return False
+        t = t.head
+        if t.i in on_path:
+            return True
+    return False
+
+
+def _conjoined(t: Token, on_path: set[int]) -> bool:
+    """``t`` is coordinated (a chain of ``conj``) with a token of the figure's path."""
+    seen = t
+    while seen.dep_ == "conj" and seen.head.i != seen.i:
+        seen = seen.head
+        if seen.i in on_path:
+            return True
+    return any(c.i in on_path for c in t.subtree if c.dep_ == "conj" and _chain_to(c, t))
+
+
+def _chain_to(c: Token, top: Token) -> bool:
+    while c.dep_ == "conj" and c.head.i != c.i:
+        c = c.head
+        if c.i == top.i:
+            return True
+    return False
+
+
+def cue_spans(doc: Doc, num: Token, phrases) -> list[Span]:
+    """Occurrences (word-bounded, case-insensitive) of ``phrases`` in the figure's sentence."""
+    sent = num.sent
+    out = []
+    for phrase in phrases:
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", sent.text, re.IGNORECASE):
+            span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            if span is not None and len(span):
+                out.append(span)
+    return out
+
+
+PART_MODIFIER_DEPS = ("det", "amod", "advmod", "quantmod", "nummod", "predet")
+
+
+def governs_figure(cue: Span, num: Token) -> bool:
+    """Is the figure ``num`` counted *within* the phrase ``cue`` (a batch or part)?
+
+    Rule ``part_scope``: the cue is on the figure's path below its clause head — the figure sits
+    inside it ("the first batch of 1,500 troops", "including 400 snipers") — or is a modifier of the
+    number or of the noun it counts ("another 500 troops"), or an *of* + pronoun on the number ("400 of
+    whom"). A total that merely has
+    a part attached ("900 soldiers, including 400 snipers" for 900) is not a part."""
+    if num.sent.start != cue.sent.start:
+        return False
+    path = figure_path(num)
+    below_clause = {t.i for t in path[:-1] if not (t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS + ("xcomp",))}
+    if any(t.i in below_clause for t in cue):
+        return True
+    top = path[-1]  # the figure's clause hangs on the cue: "the first batch of [1,500 troops being ferried]"
+    if top.dep_ in ("acl", "relcl", "pcomp") and cue.start <= top.head.i < cue.end:
+        return True
+    root = cue.root
+    if root.head.i not in below_clause:
+        return False
+    if root.dep_ in PART_MODIFIER_DEPS:  # "*another* 500 troops", "3,000 *more* troops", "*another* $1 billion";
+        # not a comparative on the number: "*more* than 500" ("than" is the number's quantmod)
+        return not (root.head.i == num.i and any(c.dep_ == "quantmod" and c.is_alpha for c in num.children))
+    return (  # "40 *of whom*", "15 *of which*": a pronoun for the whole
+        root.head.i == num.i and root.dep_ == "prep" and any(c.pos_ == "PRON" for c in root.subtree))
+
+
+def has_cue(doc: Doc, start: int, end: int, phrases, scope=modifies_figure) -> bool:
+    """A phrase of ``phrases`` bears on the figure at ``start:end``: describes it
+    (:func:`modifies_figure`, the default) or contains it (``scope=governs_figure``)."""
+    num = number_token(doc, start, end)
+    return num is not None and any(scope(s, num) for s in cue_spans(doc, num, phrases))
+
+
+# ---- the counted thing: what the figure counts and what happened to it ----
+
+@functools.lru_cache(maxsize=1)
+def event_classes() -> dict[str, str]:
+    """``ledger/rules/event_classes.csv``: a word's lemma → the event it names (lose, kill → lost)."""
+    return {r["word"].strip().lower(): r["event"].strip().lower() for r in rules.load_csv("ledger", "event_classes.csv")}
+
+
+def _event_of(t: Token) -> str | None:
+    classes = event_classes()
+    return classes.get(t.lemma_.lower()) or classes.get(t.lower_)
+
+
+def counted_event(doc: Doc, start: int, end: int) -> str | None:
+    """What happened to the counted things (``rules/event_classes.csv``), else None.
+
+    Rule ``event``: the first word with an event class among — the counted noun itself
+    ("casualties", "deaths"), the clauses and adjectives on it ("troops *killed*", "soldiers *being
+    ferried*", "*wounded* soldiers"), then the words above the figure in the dependency tree
+    ("Russia had *lost* 9,000 tanks", "the *loss* of 3,500 tanks", "decided to *deploy* four brigades
+    amounting to 12,000 troops"), at most ``event_search_steps`` steps, stopping at a reporting verb
+    (what was said is not what happened: "the ministry *said* 500 …")."""
+    num = number_token(doc, start, end)
+    if num is None:
+        return None
+    noun = counted_noun(doc, start, end) or num
+    for t in [noun] + [c for c in noun.children if c.dep_ in ("acl", "relcl", "amod")]:
+        found = _event_of(t)
+        if found:
+            return found
+    t = num
+    from helpers.ledger.claimdates import ledger_rules
+
+    for _ in range(ledger_rules()["event_search_steps"]):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if _reporting(t):
+            break
+        if t.lemma_ in ledger_rules()["copulas"]:  # a copula says nothing itself; its complement may:
+            for c in t.children:  # "were *in training*", "are *stationed*", "remained *displaced*"
+                if c.dep_ in ("acomp", "attr", "prep", "advcl", "oprd"):
+                    for g in [c] + [x for x in c.children if x.dep_ == "pobj"]:
+                        if _event_of(g):
+                            return _event_of(g)
+            if any(c.dep_ == "expl" for c in t.children):  # "there are 900 troops in X": presence
+                return ledger_rules()["existential_event"]
+        found = _event_of(t)
+        if found:
+            return found
+    return None
+
+
+def thing_modifiers(doc: Doc, start: int, end: int) -> list[str]:
+    """The modifiers that say *which* things are counted ("*artillery* systems", "*contract* fighters",
+    "*civilian* deaths"): adjectives, compounds and noun modifiers of the counted noun (with their own
+    compounds), lemmatised, in reading order; not the owner (a GPE/NORP entity), numbers, or words that do not change what is counted
+    (``neutral_modifiers``: other, extra, individual …)."""
+    from helpers.ledger.claimdates import ledger_rules
+
+    noun = counted_noun(doc, start, end)
+    if noun is None:
+        return []
+    neutral = set(ledger_rules()["neutral_modifiers"])
+    out = {}
+    for c in noun.children:
+        if c.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for g in c.subtree:  # with its own compounds: "*air* defence systems"
+            if g.i != c.i and g.dep_ not in ("amod", "compound"):
+                continue
+            if g.ent_type_ in OWNER_LABELS or g.like_num or g.is_stop or g.lower_ in neutral or _event_of(g):
+                continue
+            if g.is_alpha or "-" in g.text:
+                out[g.i] = g.lemma_.lower()
+    return [out[i] for i in sorted(out)]
+
+
+def share_base(doc: Doc, start: int, end: int) -> str | None:
+    """What a percentage is a share of, from the parse: the object of an *of* on the percentage
+    ("40% *of the voters*", "73 percent of Democrats") — its noun with its modifiers — else None."""
+    num = number_token(doc, start, end)
+    if num is None:
+        return None
+    holders = [num] + ([num.head] if num.head.i != num.i and num.head.lower_ in ("percent", "%", "per", "cent") else [])
+    span = doc.char_span(start, end, alignment_mode="expand")
+    holders += [t for t in (span or []) if t.i not in {h.i for h in holders}]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        mods = [m.lemma_.lower() for m in o.children if m.dep_ in ("amod", "compound") and not m.is_stop]
+                        return " ".join(mods + [o.lemma_.lower()])
+    return None

@@ -1,7 +1,8 @@
 """The claims explorer: ``reports/explorer.html``, one self-contained page that works from ``file://``.
 
 Every claim is one element (``data-claim-id``) with free-text search and filters (claimant, category,
-topic, outlet, date range); a claim opens to its sentence with the figure and the claimant highlighted,
+topic, outlet, date range — on `claimed_on`, when the claim was made, with the period the figure refers to
+shown beside it, never a date the sentence merely mentions); a claim opens to its sentence with the figure and the claimant highlighted,
 and the article's title, outlet, date and URL. A second tab lists the statements the same way; topics link
 to their claims. Filters can be preset in the URL (``explorer.html#q=kirby&category=personnel``). The data sits in a JSON block (``<`` escaped), the page's own script inserts article text
 only as text nodes (never as HTML), and a Content-Security-Policy admits that one script by its hash.
@@ -40,7 +41,7 @@ C.forEach(function(c){var a=A[c.article_id]||{};var d=el('details',{'class':'cla
  var s=el('summary');s.appendChild(el('span',{'class':'fig'},c.text));s.appendChild(document.createTextNode(' '+(c.unit||'')+' — '));
  s.appendChild(el('span',{'class':'who'},c.claimant));s.appendChild(document.createTextNode(' · '+(c.category||'')+' · '));
  var t=el('a',{'href':'#','class':'topic'},c.topic||'');t.addEventListener('click',function(ev){ev.preventDefault();f.topic.value=c.topic;show('claims');apply();});
- s.appendChild(t);s.appendChild(document.createTextNode(' · '+(a.outlet||'')+' '+(c.date||'')));d.appendChild(s);
+ s.appendChild(t);s.appendChild(document.createTextNode(' · '+(a.outlet||'')+' '+(c.date?'claimed '+c.date:'')+(c.refers_to?' · refers to '+c.refers_to:'')));d.appendChild(s);
  var spans=[[c.fig_start,c.fig_end,'figure']];var i=c.sentence.indexOf(c.claimant);if(i>=0)spans.push([i,i+c.claimant.length,'claimant']);
  d.appendChild(marked(c.sentence,spans));d.appendChild(source(a));
  c._hay=[c.sentence,c.claimant,c.topic,a.title,a.outlet].join(' ').toLowerCase();c._el=d;list.appendChild(d);});
@@ -73,6 +74,21 @@ def _str(v):
     return None if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
 
 
+def refers_to_label(row) -> str | None:
+    """The period a figure describes (``claims_ledger.refers_to_*``) at its precision: "2024-10" for a
+    month, "2024" for a year, "2024-11-01" for a day, "2024-01-01 – 2024-03-05" for a longer span."""
+    start, end, precision = (getattr(row, k, None) for k in ("refers_to_start", "refers_to_end", "refers_to_precision"))
+    if start is None or pd.isna(start) or precision in (None, "none"):
+        return None
+    start = pd.Timestamp(start).date()
+    end = pd.Timestamp(end).date() if end is not None and pd.notna(end) else start
+    if precision == "year" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    if precision == "month" and start.day == 1 and (start.year, start.month) == (end.year, end.month):
+        return f"{start.year:04d}-{start.month:02d}"
+    return start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
+
+
 def explorer_data(processed_dir: str | Path) -> dict:
     """Claims, statements and articles as the explorer's JSON (only what the page shows)."""
     def read(name):
@@ -91,17 +107,19 @@ def explorer_data(processed_dir: str | Path) -> dict:
         starts = {(s.article_id, s.sentence_id): s.start_char for s in sents.itertuples(index=False)} \
             if sents is not None else {}
         topics = dict(zip(ledger.claim_id, ledger.topic)) if ledger is not None else {}
-        dates = dict(zip(ledger.claim_id, ledger.claim_date)) if ledger is not None else {}
+        when = {r.claim_id: r for r in ledger.itertuples(index=False)} if ledger is not None else {}
         for c in claims.itertuples(index=False):
             s0 = starts.get((c.article_id, c.sentence_id))
             off = (c.start_char - s0, c.end_char - s0) if s0 is not None else (-1, -1)
-            d = dates.get(c.claim_id)
+            row = when.get(c.claim_id)
+            d = getattr(row, "claimed_on", None)  # when the claim was made, never a date the sentence mentions
             out_claims.append({"claim_id": c.claim_id, "article_id": c.article_id, "text": c.text,
                                "unit": _str(c.unit), "category": _str(c.category), "claimant": c.claimant,
                                "topic": _str(topics.get(c.claim_id)), "sentence": c.sentence,
                                "fig_start": int(off[0]), "fig_end": int(off[1]),
                                "date": d.isoformat() if d is not None and pd.notna(d) else
-                               articles.get(c.article_id, {}).get("published")})
+                               articles.get(c.article_id, {}).get("published"),
+                               "refers_to": refers_to_label(row) if row is not None else None})
     out_statements = []
     if statements is not None:
         for s in statements.itertuples(index=False):
