@@ -118,8 +118,17 @@ def test_reference_column_in_the_table(nlp):
     ("Sales rose 4% in the latest quarter.", "the latest quarter", "2024-Q1"),
     ("Earnings fell from the year-ago quarter.", "the year-ago quarter", None),  # nothing to refer back to
     ("He spoke on Sunday (April 14) in the capital.", "Sunday (April 14", "2024-04-14"),
+    ("The games opened in nineteen ninety-six.", "nineteen ninety-six", "1996"),     # years in words (transcripts)
+    ("January nineteen ninety-seven. The clinic was hit.", "January nineteen ninety-seven", "1997-01"),
+    ("The plan runs until the year two thousand and one.", "the year two thousand and one", "2001"),
 ])
 def test_news_patterns(nlp, sentence, expr, timex):
+    """Value rules developed on the dev half of TimeBank/AQUAINT (docs/stages/dates_events.md)."""
     found = {e.text: e for e in find_time_expressions(doc=nlp(sentence), anchor=PUBLISHED)}
     assert expr in found, sorted(found)
     assert found[expr].timex == timex
+
+
+@pytest.mark.parametrize("sentence", ["He has twenty twenty vision.", "They counted nineteen twenty people."])
+def test_numbers_in_words_are_not_years(nlp, sentence):
+    assert find_time_expressions(doc=nlp(sentence), anchor=PUBLISHED) == []

@@ -178,6 +178,23 @@ def _alt(words: Iterable[str], escape: bool = True) -> str:
 
 
 _FORWARD = re.compile(rf"(?i:\b(?:{_alt(LEX['forward_phrases'])}))\s+$")
+_SPELLED = LEX["spelled_years"]
+_TWO_DIGITS = (rf"(?:(?P<tens>{_alt(_SPELLED['tens'])})(?:[\s-]+(?P<unit>{_alt(_SPELLED['units'])}))?"
+               rf"|(?P<teen>{_alt(_SPELLED['teens'])})|{re.escape(_SPELLED['zero'])}[\s-]+(?P<ounit>{_alt(_SPELLED['units'])}))")
+SPELLED_YEAR = (rf"(?i:(?<![A-Za-z-])(?:(?P<century>{_alt(_SPELLED['centuries'])})[\s-]+{_TWO_DIGITS}"
+                rf"|{re.escape(_SPELLED['thousand'])}(?:[\s-]+(?:and[\s-]+)?(?:(?P<tunit>{_alt(_SPELLED['units'])})|(?P<tteen>{_alt(_SPELLED['teens'])})))?)(?![A-Za-z-]))")
+
+
+def spelled_year(m) -> int:
+    """The year of a SPELLED_YEAR match ("nineteen ninety-six" = 1996, "two thousand and one" = 2001)."""
+    def num(group, table):
+        return _SPELLED[table][m[group].lower()] if m[group] else 0
+    if m["century"]:
+        return _SPELLED["centuries"][m["century"].lower()] * 100 + num("tens", "tens") + num("unit", "units") \
+            + num("teen", "teens") + num("ounit", "units")
+    return 2000 + num("tunit", "units") + num("tteen", "teens")
+
+
 _FULL_MONTHS = [m for m in MONTHS if not m.endswith(".") and m not in ABBREVIATED]
 
 
@@ -493,6 +510,19 @@ def _read_year(m, ctx):
     return _absolute("year", _with_mod_year(int(m["y"]), m["mod"]))
 
 
+def _read_spelled_year(m, ctx):
+    """A year in words ("nineteen ninety-six"), alone or after a month ("January nineteen ninety-seven")."""
+    y = spelled_year(m)
+    if m["m"]:
+        return _absolute("month", cal.month_span(y, _month_of(m["m"])))
+    start, end = m.span("core")
+    if ctx.doc is not None:  # "twenty twenty vision", "nineteen twenty people": a number, not a year
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "nummod") or span.root.pos_ == "ADJ"):
+            return None
+    return _absolute("year", cal.year_span(y))
+
+
 def _read_year_range(m, ctx):
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
@@ -717,6 +747,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("part_code", rf"(?<![A-Za-z])(?P<core>(?P<unit>[HQ])(?P<n>[1-4])\s+{_year('y')})", _read_part_code),
     ("year_range", rf"(?P<core>{_year('y1')}\s*(?:-|–|/|(?i:to))\s*(?P<y2>(?:1[89]|20)?\d\d)(?![\d%]))", _read_year_range),
     ("year", rf"(?P<core>{_MOD_OPT}{_year('y')})", _read_year),
+    ("spelled_year", rf"(?P<core>(?:(?i:the\s+year)\s+|{_month('m', True)}\s+)?{SPELLED_YEAR})", _read_spelled_year),
     ("decade", rf"(?P<core>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))(?:\s*-\s*|\s+))?(?<!\d)(?P<dec>(?:1[89]|20)\d)0s)(?![A-Za-z])", _read_decade),
     ("weekday",
      rf"(?P<core>(?:(?P<shift>(?i:last|this|next|coming|past))\s+)?(?:(?i:early|late)\s+)?{_weekday('wd')}(?:\s+(?P<part>{_PART}))?)(?![a-z])",
