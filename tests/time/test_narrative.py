@@ -132,3 +132,15 @@ def test_news_patterns(nlp, sentence, expr, timex):
 @pytest.mark.parametrize("sentence", ["He has twenty twenty vision.", "They counted nineteen twenty people."])
 def test_numbers_in_words_are_not_years(nlp, sentence):
     assert find_time_expressions(doc=nlp(sentence), anchor=PUBLISHED) == []
+
+
+def test_year_on_year_comparisons_refer_to_the_quarter_named(nlp):
+    text = ("Net income for the first quarter was $5 million, up from $3 million a year earlier. "
+            "Sales rose to $40 million from $35 million a year ago. Costs were flat compared with last year.")
+    found = [(e.text, e.timex, e.reference) for e in find_time_expressions(doc=nlp(text), anchor=PUBLISHED)]
+    assert found == [("the first quarter", "2024-Q1", "publication"), ("a year earlier", "2023-Q1", "previous"),
+                     ("a year ago", "2023-Q1", "previous"), ("last year", "2023-Q1", "previous")]
+    # "last year" is the year before the anchor's: not after a future quarter
+    found = find_time_expressions(doc=nlp("The merger may close in next year's first quarter. Sales fell last year."),
+                                  anchor=PUBLISHED)
+    assert [(e.text, e.timex) for e in found] == [("next year's first quarter", "2025-Q1"), ("last year", "2023")]

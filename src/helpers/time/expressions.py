@@ -61,9 +61,9 @@ class _Reading:
     # for under-specified dates ("March 7", "the end of the month") in a narrative: resolution against the
     # story's reference time (the last explicitly dated expression) instead of the publication date
     from_reference: Callable[[cal.CalendarSpan], cal.CalendarSpan | None] | None = None
-    # for year-on-year comparisons ("a year ago", "last year") after a quarter or month in the same sentence:
-    # that period a year back ("third-quarter profit rose from $5m a year ago" = the third quarter before)
-    compared: Callable[[cal.CalendarSpan], cal.CalendarSpan | None] | None = None
+    # for year-on-year comparisons ("a year ago", "a year earlier", "last year") in a text that named a quarter
+    # or half: that period a year back ("third-quarter profit rose from $5m a year ago" = the third quarter before)
+    compared: Callable[[cal.CalendarSpan, date | None], cal.CalendarSpan | None] | None = None
 
 
 class _Context:
@@ -104,15 +104,6 @@ class _Context:
         if head.pos_ == "ADP" and head.head.i != head.i:
             head = head.head
         return head.pos_ in ("VERB", "AUX") or head.i == root.i
-
-    def same_sentence(self, a: int, b: int) -> bool:
-        """True when offsets ``a`` <= ``b`` lie in one sentence (of the parse; without one, no end-of-sentence
-        punctuation between them)."""
-        if self.doc is not None:
-            ta, tb = self.doc.char_span(a - 1, a, alignment_mode="expand"), self.doc.char_span(b, b + 1, alignment_mode="expand")
-            if ta is not None and tb is not None and len(ta) and len(tb):
-                return ta[0].sent.start == tb[0].sent.start
-        return not re.search(r"[.!?]\s+[A-Z\"']", self.text[a:b])
 
     def after_forward_phrase(self, start: int) -> bool:
         """True right after "as early as", "as soon as" (``forward_phrases``): the next occurrence is meant."""
@@ -605,7 +596,10 @@ def _read_shifted_unit(m, ctx):
 
     reading = _relative(precision, rel, narrative if shift == "the" and not edge else None)
     if unit == "year" and n == -1 and not (mod or edge):  # "last year" after "the third quarter": year on year
-        return _Reading(reading.precision, True, reading.resolve, compared=lambda ref: _year_back(ref, -1))
+        def compared(ref, anchor):  # only a quarter of the year before the anchor's
+            back = _year_back(ref, -1)
+            return back if back is not None and (anchor is None or back.start.year == anchor.year - 1) else None
+        return _Reading(reading.precision, True, reading.resolve, compared=compared)
     return reading
 
 
@@ -634,8 +628,8 @@ def _read_ago(m, ctx):
         return None
     reading = _relative(unit, lambda anchor, tense: cal.shifted_unit(anchor, unit, -n) if unit != "month"
                         else cal.month_span(*cal.add_months(anchor.year, anchor.month, -n)))
-    if unit == "year" and n == 1:  # "a year ago" after "the third quarter" in the same sentence
-        return _Reading(reading.precision, True, reading.resolve, compared=lambda ref: _year_back(ref, -1))
+    if unit == "year" and n == 1:  # "a year ago" after "the third quarter": that quarter a year back
+        return _Reading(reading.precision, True, reading.resolve, compared=lambda ref, anchor: _year_back(ref, -1))
     return reading
 
 
@@ -696,7 +690,11 @@ def _read_offset(m, ctx):
         return None
     unit = m["unit"].lower().rstrip("s")
     n = _count(m["n"]) * (-1 if m["dir"].lower() == "earlier" else 1)
-    return _anaphoric(unit, lambda ref: _moved(ref, unit, n))
+    reading = _anaphoric(unit, lambda ref: _moved(ref, unit, n))
+    if unit == "year" and n == -1:  # "up from $3m a year earlier" after "the third quarter"
+        return _Reading(reading.precision, True, reading.resolve, reading.from_previous,
+                        compared=lambda ref, anchor: _year_back(ref, -1))
+    return reading
 
 
 def _read_adjacent_unit(m, ctx):
@@ -808,19 +806,18 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
     out = []
     previous: tuple[int, cal.CalendarSpan] | None = None  # end offset and span of the last resolved point in time
     story: dict[str, tuple[int, cal.CalendarSpan]] = {}  # narrative reference time: the last date (and year) set
-    period: cal.CalendarSpan | None = None  # the last quarter or half named (financial reports)
+    period: tuple[int, cal.CalendarSpan] | None = None  # the last quarter or half named (financial reports)
     for start, end, order, reading in chosen:
         source = "absolute" if not reading.relative else "publication"
         from_year = False
-        if reading.from_previous is not None:
+        compared = reading.compared(period[1], anchor) if reading.compared is not None and period is not None else None
+        if compared is not None:
+            span, source = compared, "previous"
+        elif reading.from_previous is not None:
             near = previous is not None and start - previous[0] <= MAX_BACK_REFERENCE
             span, source = (reading.from_previous(previous[1]) if near else None), "previous"
         else:
             span = None
-            if reading.compared is not None and previous is not None and ctx.same_sentence(previous[0], start):
-                span, source = reading.compared(previous[1]), "previous"
-            elif reading.compared is not None and period is not None:
-                span, source = reading.compared(period), "previous"
             ref = _story_time(ctx.text, story, start, RULES[order][0] == "weekday") \
                 if narrative and reading.from_reference and not ctx.present(start, end) else None
             if span is None and ref is not None:
@@ -833,8 +830,8 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
             if source in ("absolute", "narrative", "previous") and span.start.year == span.end.year \
                     and not (source == "narrative" and from_year):  # a date dated by a bare year stays local
                 story["year" if span.precision == "year" else "date"] = (end, span)
-            if _year_back(span, 0) is not None:
-                period = span  # the reporting period a year-on-year comparison refers to
+            if _year_back(span, 0) is not None and source != "previous":
+                period = (end, span)  # the reporting period a year-on-year comparison refers to
         out.append(TimeExpression(
             start, end, text[start:end],
             span.start if span else None, span.end if span else None,
