@@ -86,8 +86,9 @@ class _Context:
         if verb is None:
             return False
         aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        return (verb.tag_ in ("VBZ", "VBP") and not aux) or any(c.tag_ in ("VBZ", "VBP") for c in aux) and \
-            not any(c.lemma_.lower() == "have" for c in aux)
+        if not aux:
+            return verb.tag_ in ("VBZ", "VBP")
+        return any(c.tag_ in ("VBZ", "VBP") for c in aux) and not any(c.lemma_.lower() == "have" for c in aux)
 
     def on_verb(self, start: int, end: int) -> bool:
         """True when the span modifies a verb directly ("fell on Dec. 12"), not a noun or adjective
@@ -149,9 +150,9 @@ REFERENCES = ("absolute", "publication", "narrative", "previous", "none")
 # News or narrative: a text is narrative when at least NARRATIVE_SHARE (and NARRATIVE_MIN_DATED) of its
 # explicitly dated days, months and seasons (written with their year) lie more than NARRATIVE_DISTANCE days
 # from the publication date, and they outnumber its expressions that point at the time of writing
-# (DEICTIC_RULES) — the story is told in its own time, not the reporter's. Measured on TimeBank/AQUAINT (dev half) and the war-news
-# corpus: see docs/stages/dates_events.md. Without a publication date every text with a dated expression
-# is narrative (there is no other reference).
+# (DEICTIC_RULES) — the story is told in its own time, not the reporter's. Measured on TimeBank/AQUAINT
+# (dev half) and the war-news corpus: see docs/stages/dates_events.md. Without a publication date every
+# text with a dated expression is narrative (there is no other reference).
 NARRATIVE_DISTANCE = 365
 NARRATIVE_SHARE = 0.5
 NARRATIVE_MIN_DATED = 2
