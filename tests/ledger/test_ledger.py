@@ -147,7 +147,8 @@ def test_sentence_date_wins_and_keeps_the_inferred_flag():
                               outlet=None, outlet_inferred="Source Daily", inferred_from="z")])
     dates = pd.DataFrame([dict(article_id="a", sentence_id=2, start_char=10, end_char=20, text="on Monday",
                                start=date(2024, 5, 6), end=date(2024, 5, 6), precision="day", timex="2024-05-06",
-                               relative=True, anchor=date(2024, 5, 10), anchor_source="inferred")])
+                               relative=True, anchor=date(2024, 5, 10), anchor_source="inferred",
+                               reference="publication")])
     schemas.validate(dates, "dates")
     led = ledger.claims_ledger(claims, pd.Series({"a-c0": "x | tank | equipment"}), meta, dates)
     row = led.iloc[0]
@@ -193,7 +194,7 @@ def _date_row(aid, sid, text, phrase, start, precision="day", nth=0):
         s = text.index(phrase, s + 1)
     return dict(article_id=aid, sentence_id=sid, start_char=s, end_char=s + len(phrase), text=phrase,
                 start=start, end=start, precision=precision, timex=str(start), relative=True,
-                anchor=date(2025, 3, 7), anchor_source="published")
+                anchor=date(2025, 3, 7), anchor_source="published", reference="publication")
 
 
 def _dated(text, claim_sentence, dates, value="500"):

@@ -100,6 +100,7 @@ REFERS_TO_PRECISIONS = PRECISIONS + ("none",)
 FIGURE_KINDS = ("total", "rate", "part", "share")
 VERDICTS = ("consistent", "higher", "lower")
 ANCHOR_SOURCES = ("published", "inferred", "none")
+DATE_REFERENCES = ("absolute", "publication", "narrative", "previous", "none")
 
 TABLES: dict[str, Table] = {}
 
@@ -241,16 +242,17 @@ PLACES = _register(Table(
 
 DATES = _register(Table(
     "dates",
-    doc="Time expressions normalised against the article's date. Written by 06_dates_events.",
+    doc="Time expressions normalised against the article's date, or the story's own time in narrative text. Written by 06_dates_events.",
     columns=_provenance() + (
         C("text", STR, False, doc="As written."),
         C("start", DATE, doc="First day covered; null when unresolved."),
         C("end", DATE, doc="Last day covered; null when unresolved."),
         C("precision", STR, False, PRECISIONS, doc="day, week, month, season (also halves and quarters of a year) or year."),
         C("timex", STR, doc="ISO-TimeML value (2024-10-18, 2024-10, 2024-W42, 2024, 2024-SU, 2024-H1); a range is `first/last` (2024-10-08/2024-10-13), a period ending on the anchor a duration (\"the past week\" = P1W); null when unresolved."),
-        C("relative", BOOL, False, doc="True when resolution needed the anchor (\"on Wednesday\", \"last week\") or an earlier date in the text (\"the same day\", \"two days later\")."),
-        C("anchor", DATE, doc="Reference date used (the article's published date, or the inferred one)."),
+        C("relative", BOOL, False, doc="True when resolution needed the anchor (\"on Wednesday\", \"last week\"), an earlier date in the text (\"the same day\", \"two days later\") or the story's reference time (see `reference`)."),
+        C("anchor", DATE, doc="The article's date (published, or the inferred one): what rows with `reference` publication were resolved against."),
         C("anchor_source", STR, False, ANCHOR_SOURCES, doc="published, inferred (from the article it derives from) or none."),
+        C("reference", STR, False, DATE_REFERENCES, doc="What the expression was resolved against: absolute (its own words: \"18 October 2023\"), publication (the article's anchor: \"on Wednesday\", \"last week\"), narrative (the story's own reference time, the last date an article told in its own time set: \"March 7\" after \"Feb. 24, 2022\"), previous (the previous resolved expression: \"three days later\", \"that spring\") or none (unresolved)."),
     ),
 ))
 

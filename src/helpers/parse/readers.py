@@ -37,6 +37,7 @@ class RowError:
 # ---------------------------------------------------------------- dates in metadata and file names
 
 _DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
+_LATEST_PAGE_DATE = "2099-12-31"  # upper bound for HTML metadata dates (never "today": see read_html)
 
 
 def parse_date(value) -> dt.date | None:
@@ -157,8 +158,11 @@ def read_html(text: str, suffix: str = "") -> list[dict]:
 
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True,
-                                      # no date guessed from page text (a "© 2024" footer is no publication date)
-                                      date_extraction_params={"extensive_search": False, "original_date": True})
+                                      # no date guessed from page text (a "© 2024" footer is no publication date);
+                                      # a fixed latest date: htmldate's default is the day of the run, which
+                                      # would make the result depend on the clock
+                                      date_extraction_params={"extensive_search": False, "original_date": True,
+                                                              "max_date": _LATEST_PAGE_DATE})
     if doc is None or not (doc.text or "").strip():
         raise InputError("no_content", "HTML page has no extractable article text (trafilatura found none)")
     if not _text_outside_boilerplate(text):

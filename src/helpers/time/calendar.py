@@ -17,6 +17,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 PAST, FUTURE = "past", "future"
+# A day written without its year that takes its tense through a noun or adjective ("declared a dividend
+# payable Dec. 7", "gave no reason for the Jan. 14 deadline") and would lie more than TENSE_REACH_DAYS before
+# (after) the anchor, while the same date falls within SCHEDULE_DAYS of it, is that nearer one: a scheduled
+# date named in a past clause (see scheduled_year). A day attached to the verb itself ("fell on Dec. 12")
+# keeps the tense's choice.
+TENSE_REACH_DAYS = 183
+SCHEDULE_DAYS = 62
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -106,6 +113,60 @@ def choose_year(anchor: date, tense: str | None, month: int, day: int | None = N
     else:
         chosen = min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))
     return chosen[1]
+
+
+def scheduled_year(anchor: date, year: int, month: int, day: int) -> int:
+    """``year`` for a day chosen by tense, unless it lies more than TENSE_REACH_DAYS from the anchor while
+    the same date falls within SCHEDULE_DAYS of it: then that nearer year."""
+    try:
+        if abs((date(year, month, day) - anchor).days) <= TENSE_REACH_DAYS:
+            return year
+    except ValueError:
+        return year
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if day <= last_day(y, month) and abs((date(y, month, day) - anchor).days) <= SCHEDULE_DAYS:
+            return y
+    return year
+
+
+def gap(span_start: date, span_end: date, ref: CalendarSpan) -> int:
+    """Days between a period and a reference span (0 when they overlap)."""
+    if span_end < ref.start:
+        return (ref.start - span_end).days
+    if span_start > ref.end:
+        return (span_start - ref.end).days
+    return 0
+
+
+def year_near(ref: CalendarSpan, month: int, day: int | None = None) -> int:
+    """Year of a month (and day) written without one in a narrative: the reference time's own year (a year
+    reference: inside it), unless the date falls within SCHEDULE_DAYS of the reference across a new year
+    ("Jan. 3" after "Dec. 20, 2021" is 2022)."""
+    candidates = []
+    for year in range(ref.start.year - 1, ref.end.year + 2):
+        if day is not None:
+            if day > last_day(year, month):
+                continue
+            first = last = date(year, month, day)
+        else:
+            first, last = date(year, month, 1), date(year, month, last_day(year, month))
+        candidates.append((gap(first, last, ref), first < ref.start, year))
+    near = min(candidates)
+    own = [c for c in candidates if ref.start.year <= c[2] <= ref.end.year]
+    return near[2] if not own or near[0] <= SCHEDULE_DAYS and near[2] not in [c[2] for c in own] else min(own)[2]
+
+
+def season_year_near(ref: CalendarSpan, code: str) -> int:
+    """Year label of a season named without a year in a narrative ("that spring"): the one nearest ``ref``."""
+    spans = [season_span(y, code) for y in range(ref.start.year - 1, ref.end.year + 1)]
+    return min(spans, key=lambda s: (gap(s.start, s.end, ref), s.start < ref.start)).start.year
+
+
+def nearest_weekday(ref: date, weekday: int) -> date:
+    """The day named by a weekday nearest ``ref`` (0 = Monday; the reference day itself when it matches;
+    ties, three days each way, go forward)."""
+    ahead = (weekday - ref.weekday()) % 7
+    return ref + timedelta(days=ahead) if ahead <= 3 else ref - timedelta(days=7 - ahead)
 
 
 def choose_weekday(anchor: date, tense: str | None, weekday: int, shift: int | None = None) -> date:

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 
 from helpers.time import calendar as cal
 from helpers.time import lexicon as date_lexicon
-from helpers.time.tense import span_tense
+from helpers.time.tense import governing_verb, span_tense
 
 @dataclass(frozen=True)
 class TimeExpression:
@@ -47,6 +47,7 @@ class TimeExpression:
     timex: str | None
     relative: bool
     rule: str = ""  # grammar rule that found it (for inspection; not a table column)
+    reference: str = "none"  # what it was resolved against: see REFERENCES
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,12 @@ class _Reading:
     resolve: Callable[[date | None, str | None], cal.CalendarSpan | None]
     # for expressions that refer to the previous one in the text ("the same day", "two days later")
     from_previous: Callable[[cal.CalendarSpan], cal.CalendarSpan | None] | None = None
+    # for under-specified dates ("March 7", "the end of the month") in a narrative: resolution against the
+    # story's reference time (the last explicitly dated expression) instead of the publication date
+    from_reference: Callable[[cal.CalendarSpan], cal.CalendarSpan | None] | None = None
+    # for year-on-year comparisons ("a year ago", "a year earlier", "last year") in a text that named a quarter
+    # or half: that period a year back ("third-quarter profit rose from $5m a year ago" = the third quarter before)
+    compared: Callable[[cal.CalendarSpan, date | None], cal.CalendarSpan | None] | None = None
 
 
 class _Context:
@@ -69,6 +76,39 @@ class _Context:
 
     def in_date_entity(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.date_entities)
+
+    def present(self, start: int, end: int) -> bool:
+        """True when the span's clause is in the present tense ("March 16 marks nine years since …")."""
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        verb = governing_verb(span.root) if span is not None and len(span) else None
+        if verb is None:
+            return False
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if not aux:
+            return verb.tag_ in ("VBZ", "VBP")
+        return any(c.tag_ in ("VBZ", "VBP") for c in aux) and not any(c.lemma_.lower() == "have" for c in aux)
+
+    def on_verb(self, start: int, end: int) -> bool:
+        """True when the span modifies a verb directly ("fell on Dec. 12"), not a noun or adjective
+        ("payable Dec. 7", "the Jan. 14 deadline"); True without a parse."""
+        if self.doc is None:
+            return True
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return True
+        root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i:  # "on February 16, March 1 and December 31"
+            root = root.head
+        head = root.head
+        if head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head
+        return head.pos_ in ("VERB", "AUX") or head.i == root.i
+
+    def after_forward_phrase(self, start: int) -> bool:
+        """True right after "as early as", "as soon as" (``forward_phrases``): the next occurrence is meant."""
+        return bool(_FORWARD.search(self.text[max(0, start - 30):start]))
 
     def previous_word(self, start: int) -> str:
         m = re.search(r"([A-Za-z]+)[\s-]*$", self.text[max(0, start - 40):start])
@@ -95,18 +135,56 @@ YEAR_MODS = {k: tuple(v) for k, v in LEX["year_modifiers"].items() if not k.star
 SHIFTS: dict[str, int] = LEX["shifts"]
 NUMBERS: dict[str, int] = LEX["number_words"]
 ORDINALS: dict[str, int] = LEX["ordinals"]
+QUARTER_SHIFTS: dict[str, int] = {k: v for k, v in LEX["quarter_shifts"].items() if not k.startswith("_")}
 YEAR_CONTEXT = set(LEX["year_context_words"])
 MONTH_CONTEXT = set(LEX["month_context_words"])
 SEASON_CONTEXT = set(LEX["season_context_words"])
 DEICTIC: dict[str, int] = LEX["deictic_days"]
 DEADLINE_PREPS = set(LEX["deadline_prepositions"])
+WEEKDAY_DEADLINE_PREPS = set(LEX["weekday_deadline_prepositions"])
 MAX_BACK_REFERENCE = 600  # characters: "the same day" refers to a date at most this far back
+# What a row was resolved against (the ``dates.reference`` column): its own words ("18 October 2023"), the
+# publication date (the article's anchor), the story's reference time (narrative text), the previous
+# resolved expression ("three days later"), or nothing (unresolved).
+REFERENCES = ("absolute", "publication", "narrative", "previous", "none")
+# News or narrative: a text is narrative when at least NARRATIVE_SHARE (and NARRATIVE_MIN_DATED) of its
+# explicitly dated days, months and seasons (written with their year) lie more than NARRATIVE_DISTANCE days
+# from the publication date, and they outnumber its expressions that point at the time of writing
+# (DEICTIC_RULES) — the story is told in its own time, not the reporter's. Measured on TimeBank/AQUAINT
+# (dev half) and the war-news corpus: see docs/stages/dates_events.md. Without a publication date every
+# text with a dated expression is narrative (there is no other reference).
+NARRATIVE_DISTANCE = 365
+NARRATIVE_SHARE = 0.5
+NARRATIVE_MIN_DATED = 2
+NARRATIVE_PRECISIONS = ("day", "week", "month", "season")  # a bare year ("since 2014") is background, not story time
+# expressions that point at the time of writing ("yesterday", "last week", "this month", "two days ago", "the
+# past week", "last night", "next Friday"): a text full of them is news, whatever dates it also cites. A bare
+# weekday or "the end of the month" is not counted: stories use them too.
+DEICTIC_RULES = {"deictic", "part_of_day", "shifted_unit", "trailing", "ago", "weekday"}
 VAGUE_NUMBERS = set(LEX["vague_numbers"])
 
 
 def _alt(words: Iterable[str], escape: bool = True) -> str:
     words = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w) if escape else w for w in words)
+
+
+_FORWARD = re.compile(rf"(?i:\b(?:{_alt(LEX['forward_phrases'])}))\s+$")
+_SPELLED = LEX["spelled_years"]
+_TWO_DIGITS = (rf"(?:(?P<tens>{_alt(_SPELLED['tens'])})(?:[\s-]+(?P<unit>{_alt(_SPELLED['units'])}))?"
+               rf"|(?P<teen>{_alt(_SPELLED['teens'])})|{re.escape(_SPELLED['zero'])}[\s-]+(?P<ounit>{_alt(_SPELLED['units'])}))")
+SPELLED_YEAR = (rf"(?i:(?<![A-Za-z-])(?:(?P<century>{_alt(_SPELLED['centuries'])})[\s-]+{_TWO_DIGITS}"
+                rf"|{re.escape(_SPELLED['thousand'])}(?:[\s-]+(?:and[\s-]+)?(?:(?P<tunit>{_alt(_SPELLED['units'])})|(?P<tteen>{_alt(_SPELLED['teens'])})))?)(?![A-Za-z-]))")
+
+
+def spelled_year(m) -> int:
+    """The year of a SPELLED_YEAR match ("nineteen ninety-six" = 1996, "two thousand and one" = 2001)."""
+    def num(group, table):
+        return _SPELLED[table][m[group].lower()] if m[group] else 0
+    if m["century"]:
+        return _SPELLED["centuries"][m["century"].lower()] * 100 + num("tens", "tens") + num("unit", "units") \
+            + num("teen", "teens") + num("ounit", "units")
+    return 2000 + num("tunit", "units") + num("tteen", "teens")
 
 
 _FULL_MONTHS = [m for m in MONTHS if not m.endswith(".") and m not in ABBREVIATED]
@@ -158,8 +236,11 @@ def _absolute(precision: str, span: cal.CalendarSpan) -> _Reading:
     return _Reading(precision, False, lambda anchor, tense: span)
 
 
-def _relative(precision: str, fn: Callable[[date, str | None], cal.CalendarSpan]) -> _Reading:
-    return _Reading(precision, True, lambda anchor, tense: fn(anchor, tense) if anchor is not None else None)
+def _relative(precision: str, fn: Callable[[date, str | None], cal.CalendarSpan],
+              narrative: Callable[[cal.CalendarSpan], cal.CalendarSpan | None] | None = None) -> _Reading:
+    """An expression resolved from the publication date, or (``narrative``) from the story's reference time."""
+    return _Reading(precision, True, lambda anchor, tense: fn(anchor, tense) if anchor is not None else None,
+                    from_reference=narrative)
 
 
 # ---------------------------------------------------------------- rules
@@ -178,11 +259,22 @@ def _day_date(y: int, mo: int, d: int) -> cal.CalendarSpan | None:
 
 
 def _day_tense(m, ctx) -> str | None:
-    """Tense for a day without a year; none after a deadline preposition ("extended the offer to Nov. 20")."""
+    """Tense for a day without a year; none after a deadline preposition ("extended the offer to Nov. 20"),
+    future after a forward phrase ("as early as Nov. 20")."""
     start, end = m.span("core")
+    if ctx.after_forward_phrase(m.start()):
+        return cal.FUTURE
     if ctx.previous_word(m.start()) in DEADLINE_PREPS:
         return None
     return ctx.tense(start, end)
+
+
+def _day_year(m, ctx, anchor: date, tense: str | None, mo: int, d: int) -> int:
+    """Year of a day written without one: by tense (see :func:`_day_tense`), moved to a scheduled date near the
+    anchor when the tense reaches it only through a noun or adjective (:func:`helpers.time.calendar.scheduled_year`)."""
+    tense = tense or _day_tense(m, ctx)
+    y = cal.choose_year(anchor, tense, mo, d)
+    return y if not tense or ctx.on_verb(*m.span("core")) else cal.scheduled_year(anchor, y, mo, d)
 
 
 def _read_day_range(m, ctx):
@@ -205,7 +297,8 @@ def _read_day_range(m, ctx):
         return _absolute("day", build(y - 1 if m2 < m1 and not m.groupdict().get("y1") else y))
     if build(2000) is None:
         return None
-    return _relative("day", lambda anchor, tense: build(cal.choose_year(anchor, tense or _day_tense(m, ctx), m1, d1)))
+    return _relative("day", lambda anchor, tense: build(_day_year(m, ctx, anchor, tense, m1, d1)),
+                     lambda ref: build(cal.year_near(ref, m1, d1)))
 
 
 def _read_month_range(m, ctx):
@@ -227,7 +320,11 @@ def _read_month_range(m, ctx):
         y1 = cal.choose_year(anchor, tense or ctx.tense(*m.span("core")), m1)
         return build(y1, y1 + 1 if m2 < m1 else y1)
 
-    return _relative("month", rel)
+    def narrative(ref):
+        y1 = cal.year_near(ref, m1)
+        return build(y1, y1 + 1 if m2 < m1 else y1)
+
+    return _relative("month", rel, narrative)
 
 
 def _read_date(m, ctx):
@@ -246,9 +343,14 @@ def _read_date(m, ctx):
                     if _day_date(y, mo, d) and date(y, mo, d).weekday() == weekday]
             if fits:
                 return cal.day_span(date(fits[0], mo, d))
-        return _day_date(cal.choose_year(anchor, tense or _day_tense(m, ctx), mo, d), mo, d)
+        return _day_date(_day_year(m, ctx, anchor, tense, mo, d), mo, d)
 
-    return _relative("day", rel)
+    def narrative(ref):
+        if weekday is not None:  # the date is fixed by its weekday: the publication date decides as in news
+            return None
+        return _day_date(cal.year_near(ref, mo, d), mo, d)
+
+    return _relative("day", rel, narrative)
 
 
 def _read_month(m, ctx):
@@ -264,6 +366,9 @@ def _read_month(m, ctx):
             return None
     if m["y"]:
         return _absolute("month", _with_mod_month(int(m["y"]), mo, mod))
+    if m["yshift"]:  # "in November last year": that month of the year named from the anchor
+        k = SHIFTS.get(m["yshift"].lower())
+        return None if shift or k is None else _relative("month", lambda anchor, tense: _with_mod_month(anchor.year + k, mo, mod))
     n = SHIFTS.get(shift.lower()) if shift else None
     if shift and n is None:
         return None
@@ -281,7 +386,10 @@ def _read_month(m, ctx):
             y = cal.choose_year(anchor, tense or ctx.tense(start, end), mo)
         return _with_mod_month(y, mo, mod)
 
-    return _relative("month", rel)
+    def narrative(ref):  # "in March" in a story told in 2022; "last March" stays the reporter's
+        return None if n is not None else _with_mod_month(cal.year_near(ref, mo), mo, mod)
+
+    return _relative("month", rel, narrative)
 
 
 def _season_part(span: cal.CalendarSpan, mod: str | None) -> cal.CalendarSpan:
@@ -311,6 +419,12 @@ def _read_season(m, ctx):
     code = SEASONS[word]["code"]
     if m["y"]:
         return _absolute("season", _season_part(cal.season_span(int(m["y"]), code), m["mod"]))
+
+    def narrative(ref):  # "that spring", "in the spring" in a story: the season of the reference time's year
+        return _season_part(cal.season_span(cal.season_year_near(ref, code), code), m["mod"])
+
+    if shift == "that":
+        return _anaphoric("season", narrative)
     n = SHIFTS.get(shift)
     if shift == "past":
         n = -1
@@ -319,10 +433,12 @@ def _read_season(m, ctx):
         y = cal.choose_season_year(anchor, tense or ctx.tense(start, end), code, n)
         return _season_part(cal.season_span(y, code), m["mod"])
 
-    return _relative("season", rel)
+    return _relative("season", rel, narrative if n is None else None)
 
 
 def _read_part_of_year(m, ctx):
+    """A half or quarter with its year: "the first half of 2024", "the third quarter of last year", "the 1988
+    second quarter", "next year's first quarter"."""
     unit = "H" if m["unit"].lower() == "half" else "Q"
     n = ORDINALS[m["ord"].lower()]
     if unit == "H" and n > 2:
@@ -339,12 +455,40 @@ def _read_quarter(m, ctx):
     n = ORDINALS[m["ord"].lower()]
 
     def rel(anchor, tense):
-        y = anchor.year
-        if (tense or ctx.tense(*m.span("core"))) == cal.PAST and (n - 1) * 3 + 1 > anchor.month:
-            y -= 1
-        return cal.part_of_year_span(y, "Q", n)
+        return cal.part_of_year_span(_quarter_year(anchor, n, tense or ctx.tense(*m.span("core"))), "Q", n)
 
     return _relative("season", rel)
+
+
+def _read_shifted_quarter(m, ctx):
+    """"the latest quarter" (the last one completed before the anchor's), "the current quarter", "next quarter"."""
+    n = QUARTER_SHIFTS[m["shift"].lower()]
+
+    def rel(anchor, tense):
+        y, q = divmod((anchor.year * 4 + (anchor.month - 1) // 3) + n, 4)
+        return cal.part_of_year_span(y, "Q", q + 1)
+
+    return _relative("season", rel)
+
+
+def _read_year_ago_part(m, ctx):
+    """"the year-ago quarter", "the year-earlier third quarter": the quarter named (or last mentioned) a year back."""
+    if m["ord"]:
+        n = ORDINALS[m["ord"].lower()]
+        if n < 1:
+            return None
+
+        def rel(anchor, tense):
+            return cal.part_of_year_span(_quarter_year(anchor, n, tense or ctx.tense(*m.span("core"))) - 1, "Q", n)
+
+        return _relative("season", rel)
+    return _anaphoric("season", lambda ref: _year_back(ref, -1))
+
+
+def _quarter_year(anchor: date, n: int, tense: str | None) -> int:
+    """Year of the ``n``-th quarter named without one: the latest begun by the anchor in past tense, else the
+    one in the anchor's year."""
+    return anchor.year - 1 if tense == cal.PAST and (n - 1) * 3 + 1 > anchor.month else anchor.year
 
 
 def _read_part_code(m, ctx):
@@ -356,6 +500,19 @@ def _read_year(m, ctx):
     if not m["mod"] and not (ctx.previous_word(start) in YEAR_CONTEXT or ctx.in_date_entity(start, end)):
         return None
     return _absolute("year", _with_mod_year(int(m["y"]), m["mod"]))
+
+
+def _read_spelled_year(m, ctx):
+    """A year in words ("nineteen ninety-six"), alone or after a month ("January nineteen ninety-seven")."""
+    y = spelled_year(m)
+    if m["m"]:
+        return _absolute("month", cal.month_span(y, _month_of(m["m"])))
+    start, end = m.span("core")
+    if ctx.doc is not None:  # "twenty twenty vision", "nineteen twenty people": a number, not a year
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "nummod") or span.root.pos_ == "ADJ"):
+            return None
+    return _absolute("year", cal.year_span(y))
 
 
 def _read_year_range(m, ctx):
@@ -379,8 +536,18 @@ def _read_weekday(m, ctx):
     wd = WEEKDAYS[m["wd"]]
     shift = (m["shift"] or "").lower()
     n = -1 if shift == "past" else SHIFTS.get(shift)
-    return _relative("day", lambda anchor, tense: cal.day_span(
-        cal.choose_weekday(anchor, tense or ctx.tense(*m.span("core")), wd, n)))
+
+    def narrative(ref):  # "on Saturday" after "on Feb. 24, 2022": the nearest such day to a day reference
+        return cal.day_span(cal.nearest_weekday(ref.start, wd)) if _is_day(ref) and n is None else None
+
+    def rel(anchor, tense):
+        tense = tense or ctx.tense(*m.span("core"))
+        if n is None and (ctx.after_forward_phrase(m.start()) or
+                          not tense and ctx.previous_word(m.start()) in WEEKDAY_DEADLINE_PREPS):
+            tense = cal.FUTURE  # "could arrive as early as Tuesday", "the truce holds until Tuesday"
+        return cal.day_span(cal.choose_weekday(anchor, tense, wd, n))
+
+    return _relative("day", rel, narrative)
 
 
 def _read_deictic(m, ctx):
@@ -404,6 +571,18 @@ def _read_shifted_unit(m, ctx):
     edge, mod = (m["edge"] or "").lower(), m["mod"]
     precision = {"week": "week", "weekend": "week", "month": "month", "year": "year"}[unit]
 
+    def narrative(ref):  # "the end of the month", "that year": the unit containing the reference time
+        if unit == "month" and ref.precision in ("day", "week", "month"):
+            return _with_mod_month(ref.start.year, ref.start.month, mod)
+        if unit == "year" and ref.precision != "season":
+            return _with_mod_year(ref.start.year, mod)
+        if unit in ("week", "weekend") and _is_day(ref) and not mod:
+            return cal.week_span(ref.start, weekend=unit == "weekend")
+        return None
+
+    if shift == "that":
+        return None if edge else _anaphoric(precision, narrative)
+
     def rel(anchor, tense):
         span = cal.shifted_unit(anchor, unit, n)
         if mod and unit == "month":
@@ -416,7 +595,13 @@ def _read_shifted_unit(m, ctx):
             span = cal.CalendarSpan(min(span.end, anchor), span.end, span.precision, span.timex)
         return span
 
-    return _relative(precision, rel)
+    reading = _relative(precision, rel, narrative if shift == "the" and not edge else None)
+    if unit == "year" and n == -1 and not (mod or edge):  # "last year" after "the third quarter": year on year
+        def compared(ref, anchor):  # only a quarter of the year before the anchor's
+            back = _year_back(ref, -1)
+            return back if back is not None and (anchor is None or back.start.year == anchor.year - 1) else None
+        return _Reading(reading.precision, True, reading.resolve, compared=compared)
+    return reading
 
 
 def _count(word: str) -> int:
@@ -442,8 +627,11 @@ def _read_ago(m, ctx):
         unit, n = "year", n * 10
     if n > 1000:
         return None
-    return _relative(unit, lambda anchor, tense: cal.shifted_unit(anchor, unit, -n) if unit != "month"
-                     else cal.month_span(*cal.add_months(anchor.year, anchor.month, -n)))
+    reading = _relative(unit, lambda anchor, tense: cal.shifted_unit(anchor, unit, -n) if unit != "month"
+                        else cal.month_span(*cal.add_months(anchor.year, anchor.month, -n)))
+    if unit == "year" and n == 1:  # "a year ago" after "the third quarter": that quarter a year back
+        return _Reading(reading.precision, True, reading.resolve, compared=lambda ref, anchor: _year_back(ref, -1))
+    return reading
 
 
 def _read_weekend(m, ctx):
@@ -474,16 +662,24 @@ def _is_day(ref: cal.CalendarSpan) -> bool:
 
 
 def _moved(ref: cal.CalendarSpan, unit: str, n: int) -> cal.CalendarSpan | None:
-    """``ref`` moved by ``n`` units: a day stays a day for day and week steps; otherwise the unit's own span."""
-    if unit in ("day", "week") and _is_day(ref):
-        return cal.day_span(ref.start + timedelta(days=n * (7 if unit == "week" else 1)))
+    """``ref`` moved by ``n`` units: a day stays a day for day and week steps (from the last day of a range of
+    days going forward, its first going back); otherwise the unit's own span."""
+    if unit in ("day", "week") and ref.precision == "day":
+        return cal.day_span((ref.end if n > 0 else ref.start) + timedelta(days=n * (7 if unit == "week" else 1)))
     if unit == "week" and ref.precision == "week":
         return cal.week_span(ref.start + timedelta(weeks=n))
     if unit == "month" and ref.precision in ("day", "week", "month"):
         return cal.month_span(*cal.add_months(ref.start.year, ref.start.month, n))
     if unit == "year":
-        return cal.year_span(ref.start.year + n)
+        return _year_back(ref, n) or cal.year_span(ref.start.year + n)
     return None
+
+
+def _year_back(ref: cal.CalendarSpan, n: int) -> cal.CalendarSpan | None:
+    """A quarter or half moved by ``n`` years, keeping its granularity (a year-on-year comparison in a
+    financial report: "profit rose from $5m a year earlier" after "the third quarter"); None for other spans."""
+    part = re.fullmatch(r"(\d{4})-([HQ])(\d)", ref.timex)
+    return cal.part_of_year_span(int(part[1]) + n, part[2], int(part[3])) if part else None
 
 
 def _read_same_day(m, ctx):
@@ -495,7 +691,11 @@ def _read_offset(m, ctx):
         return None
     unit = m["unit"].lower().rstrip("s")
     n = _count(m["n"]) * (-1 if m["dir"].lower() == "earlier" else 1)
-    return _anaphoric(unit, lambda ref: _moved(ref, unit, n))
+    reading = _anaphoric(unit, lambda ref: _moved(ref, unit, n))
+    if unit == "year" and n == -1:  # "up from $3m a year earlier" after "the third quarter"
+        return _Reading(reading.precision, True, reading.resolve, reading.from_previous,
+                        compared=lambda ref, anchor: _year_back(ref, -1))
+    return reading
 
 
 def _read_adjacent_unit(m, ctx):
@@ -518,13 +718,14 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
      rf"{_BETWEEN}(?P<core>(?:(?P<mod1>{_MOD})(?:\s*-\s*|\s+))?{_month('m1', True)}(?:,?\s+{_year('y1')})?\s*{_RANGE_SEP}\s*"
      rf"(?:(?P<mod2>{_MOD})(?:\s*-\s*|\s+))?{_month('m2', True)}(?:,?\s+{_year('y2')})?)",
      _read_month_range),
-    ("month_day", rf"(?P<core>(?:{_weekday('wd')},?\s+)?{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')})?)", _read_date),
+    ("month_day", rf"(?P<core>(?:{_weekday('wd')}(?:,?\s+|\s+\((?=[A-Z][a-z.]+\s+\d+\))))?{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')})?)", _read_date),
     ("day_month",
      rf"(?P<core>(?:{_weekday('wd')},?\s+)?(?:(?i:the)\s+)?{_day('d')}\s+(?:(?i:of)\s+)?{_month('m')}(?:,?\s+{_year('y')})?)",
      _read_date),
-    ("month", rf"(?P<core>(?:(?P<shift>{_SHIFT})\s+)?{_MOD_OPT}{_month('m', True)}(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)", _read_month),
+    ("month", rf"(?P<core>(?:(?P<shift>{_SHIFT})\s+)?{_MOD_OPT}{_month('m', True)}(?:,?\s+(?:(?i:of)\s+)?{_year('y')}|"
+              rf"\s+(?:(?i:of)\s+)?(?P<yshift>(?i:last|this|next))\s+(?i:year)(?!'))?)", _read_month),
     ("season",
-     rf"(?P<core>{_MOD_OPT}(?:(?P<shift>{_SHIFT}|(?i:past|the))\s+)?(?<![A-Za-z])(?P<s>(?i:{_alt(SEASONS)}))(?![A-Za-z])"
+     rf"(?P<core>{_MOD_OPT}(?:(?P<shift>{_SHIFT}|(?i:past|the|that))\s+)?(?<![A-Za-z])(?P<s>(?i:{_alt(SEASONS)}))(?![A-Za-z])"
      rf"(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)",
      _read_season),
     ("part_of_year",
@@ -533,9 +734,19 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
      _read_part_of_year),
     ("quarter", rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth))[-\s](?i:quarter))(?![-A-Za-z])",
      _read_quarter),
+    ("shifted_quarter", rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?P<shift>(?i:{_alt(QUARTER_SHIFTS)}))\s+(?i:quarter))(?![-A-Za-z])",
+     _read_shifted_quarter),
+    ("year_part",
+     rf"(?P<core>(?:(?i:the)\s+)?(?:{_year('y')}|(?P<shift>(?i:this|last|next))\s+(?i:year's))\s+(?:(?i:fiscal)\s+)?"
+     rf"(?P<ord>(?i:{_alt(ORDINALS)}))[-\s](?P<unit>(?i:half|quarter)))(?![-A-Za-z])",
+     _read_part_of_year),  # "the 1988 second quarter", "next year's first quarter"
+    ("year_ago_part",
+     rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?i:year-ago|year-earlier|year-before)\s+(?:(?P<ord>(?i:first|second|third|fourth))[-\s])?(?i:quarter))(?![-A-Za-z])",
+     _read_year_ago_part),
     ("part_code", rf"(?<![A-Za-z])(?P<core>(?P<unit>[HQ])(?P<n>[1-4])\s+{_year('y')})", _read_part_code),
     ("year_range", rf"(?P<core>{_year('y1')}\s*(?:-|–|/|(?i:to))\s*(?P<y2>(?:1[89]|20)?\d\d)(?![\d%]))", _read_year_range),
     ("year", rf"(?P<core>{_MOD_OPT}{_year('y')})", _read_year),
+    ("spelled_year", rf"(?P<core>(?:(?i:the\s+year)\s+|{_month('m', True)}\s+)?{SPELLED_YEAR})", _read_spelled_year),
     ("decade", rf"(?P<core>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))(?:\s*-\s*|\s+))?(?<!\d)(?P<dec>(?:1[89]|20)\d)0s)(?![A-Za-z])", _read_decade),
     ("weekday",
      rf"(?P<core>(?:(?P<shift>(?i:last|this|next|coming|past))\s+)?(?:(?i:early|late)\s+)?{_weekday('wd')}(?:\s+(?P<part>{_PART}))?)(?![a-z])",
@@ -543,7 +754,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("deictic", rf"(?<![A-Za-z])(?P<core>(?P<w>(?i:{_alt(DEICTIC)}))(?:\s+(?P<part>{_PART}))?)(?![a-z])", _read_deictic),
     ("part_of_day", rf"(?<![A-Za-z])(?P<core>(?P<shift>(?i:last|this))\s+(?P<part>(?i:night|morning|afternoon|evening)))(?![a-z])", _read_part_of_day),
     ("shifted_unit",
-     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+)?{_MOD_OPT}(?P<shift>{_SHIFT}|(?i:the))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
+     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+)?{_MOD_OPT}(?P<shift>{_SHIFT}|(?i:the|that))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
      _read_shifted_unit),
     ("trailing", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:past|last)\s+(?:(?P<n>\d+|{_NUM})\s+)?(?P<unit>{_UNIT}))(?![a-z])", _read_trailing),
     ("ago", rf"(?<![A-Za-z\d])(?P<core>(?P<n>\d+|{_NUM})\s+(?P<unit>{_UNIT})\s+(?i:ago))(?![a-z])", _read_ago),
@@ -560,12 +771,13 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
 
 
 def find_time_expressions(text: str | None = None, anchor: date | None = None, doc: Doc | None = None,
-                          tense: str | None = None) -> list[TimeExpression]:
+                          tense: str | None = None, narrative: bool | None = None) -> list[TimeExpression]:
     """Time expressions in ``text`` (or ``doc.text``), resolved against ``anchor``.
 
     ``doc`` (a parse of the same text) gives each expression the tense of its
     clause and lets the model's DATE entities vouch for ambiguous words;
-    ``tense`` ("past"/"future") overrides the parse for every expression.
+    ``tense`` ("past"/"future") overrides the parse for every expression. ``narrative`` (True/False)
+    overrides the news-or-narrative decision of :func:`is_narrative`.
     """
     if doc is not None:
         text = doc.text
@@ -588,20 +800,85 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
             continue
         taken.append((start, end))
         chosen.append((start, end, order, reading))
+    chosen.sort(key=lambda c: c[0])
+    if narrative is None:
+        narrative = is_narrative(anchor, [r.resolve(anchor, tense) for *_, r in chosen if not r.relative],
+                                 sum(_deictic(text, s, e, o) for s, e, o, _ in chosen))
     out = []
     previous: tuple[int, cal.CalendarSpan] | None = None  # end offset and span of the last resolved point in time
-    for start, end, order, reading in sorted(chosen, key=lambda c: c[0]):
-        if reading.from_previous is not None:
+    story: dict[str, tuple[int, cal.CalendarSpan]] = {}  # narrative reference time: the last date (and year) set
+    period: tuple[int, cal.CalendarSpan] | None = None  # the last quarter or half named (financial reports)
+    for start, end, order, reading in chosen:
+        source = "absolute" if not reading.relative else "publication"
+        from_year = False
+        compared = reading.compared(period[1], anchor) if reading.compared is not None and period is not None else None
+        if compared is not None:
+            span, source = compared, "previous"
+        elif reading.from_previous is not None:
             near = previous is not None and start - previous[0] <= MAX_BACK_REFERENCE
-            span = reading.from_previous(previous[1]) if near else None
+            span, source = (reading.from_previous(previous[1]) if near else None), "previous"
         else:
-            span = reading.resolve(anchor, tense)
-        if span is not None and not span.timex.startswith("P") and "/" not in span.timex:
+            span = None
+            ref = _story_time(ctx.text, story, start, RULES[order][0] == "weekday") \
+                if narrative and reading.from_reference and not ctx.present(start, end) else None
+            if span is None and ref is not None:
+                span, source = reading.from_reference(ref[1]), "narrative"
+                from_year = ref[0] == "year"
+            if span is None:
+                span, source = reading.resolve(anchor, tense), "absolute" if not reading.relative else "publication"
+        if span is not None and _is_point(span):
             previous = (end, span)
+            if source in ("absolute", "narrative", "previous") and span.start.year == span.end.year \
+                    and not (source == "narrative" and from_year):  # a date dated by a bare year stays local
+                story["year" if span.precision == "year" else "date"] = (end, span)
+            if _year_back(span, 0) is not None and source != "previous":
+                period = (end, span)  # the reporting period a year-on-year comparison refers to
         out.append(TimeExpression(
             start, end, text[start:end],
             span.start if span else None, span.end if span else None,
             span.precision if span else reading.precision,
             span.timex if span else None, reading.relative, RULES[order][0],
+            source if span is not None else "none",
         ))
     return out
+
+
+def _deictic(text: str, start: int, end: int, order: int) -> bool:
+    """True for an expression that points at the time of writing (see DEICTIC_RULES)."""
+    if RULES[order][0] not in DEICTIC_RULES:
+        return False
+    first = text[start:end].split()[0].lower()
+    return RULES[order][0] not in ("shifted_unit", "weekday") or first in SHIFTS or first in ("earlier", "later", "past")
+
+
+def _story_time(text: str, story: dict[str, tuple[int, cal.CalendarSpan]], start: int,
+                local: bool = False) -> tuple[str, cal.CalendarSpan] | None:
+    """The story's reference time for an expression at ``start``: the last day, month or season it set, or a
+    later bare year ("in 2022") within the same paragraph (a year elsewhere is mostly background: "since
+    2014", "the 1992 constitution"). ``local``: only a date set in the same paragraph (weekdays: "said on
+    Thursday" in a later paragraph is the reporter's Thursday)."""
+    year, fine = story.get("year"), story.get("date")
+    if year is not None and (fine is None or year[0] > fine[0]) and "\n" not in text[year[0]:start]:
+        return "year", year[1]
+    if fine is None or local and "\n" in text[fine[0]:start]:
+        return None
+    return "date", fine[1]
+
+
+def _is_point(span: cal.CalendarSpan) -> bool:
+    """A point in time the text can refer back to: not a duration ("P1W"), nor a range ("…/…") other than
+    one of days ("between March 13 and 17")."""
+    return not span.timex.startswith("P") and ("/" not in span.timex or span.precision == "day")
+
+
+def is_narrative(anchor: date | None, dated: Iterable[cal.CalendarSpan | None], deictic: int = 0) -> bool:
+    """News or narrative (see NARRATIVE_DISTANCE): from the spans of the text's explicitly dated expressions
+    and the number of its expressions that point at the time of writing (``deictic``: "on Friday",
+    "yesterday", "last week", "two days ago")."""
+    spans = [s for s in dated if s is not None and _is_point(s) and s.precision in NARRATIVE_PRECISIONS]
+    if not spans:
+        return False
+    if anchor is None:
+        return True
+    far = sum(cal.gap(anchor, anchor, s) > NARRATIVE_DISTANCE for s in spans)
+    return far >= NARRATIVE_MIN_DATED and far >= NARRATIVE_SHARE * len(spans) and far > deictic

@@ -2,8 +2,9 @@
 
 The anchor is the article's stated date (``articles.published``), else the date
 inferred from the article it derives from (``article_metadata.published_inferred``),
-else none — then relative expressions stay unresolved. Detection and resolution
-are :func:`helpers.time.expressions.find_time_expressions`.
+else none — then relative expressions stay unresolved (unless the text sets its own
+reference time: see ``reference``). Detection and resolution are
+:func:`helpers.time.expressions.find_time_expressions`.
 """
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def dates_for_doc(doc: Doc, article_id: str, anchor: date | None, anchor_source:
             "article_id": article_id, "sentence_id": index.sentence_id(e.start_char),
             "start_char": e.start_char, "end_char": e.end_char, "text": e.text,
             "start": e.start, "end": e.end, "precision": e.precision, "timex": e.timex,
-            "relative": e.relative, "anchor": anchor, "anchor_source": anchor_source,
+            "relative": e.relative, "anchor": anchor, "anchor_source": anchor_source, "reference": e.reference,
         })
     return rows
 
