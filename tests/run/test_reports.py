@@ -42,7 +42,8 @@ def test_index_links_everything_and_escapes_the_run_summary(tmp_path):
     page = reports.build_index(tmp_path, summary).read_text()
     assert 'href="html/08_map.html"' in page and 'src="figures/map.png"' in page and 'href="figures/map.svg"' in page
     assert 'href="tables/claims.csv"' in page and "(2 rows)" in page  # a quoted newline is one row
-    assert "Run: 2026-01-02T03:04:05+00:00" in page
+    assert "Run: 2026-01-02 03:04 UTC" in page
+    assert "Map of the places mentioned — <a" in page  # figures captioned for readers, not by file stem
     assert "<script>bad()" not in page and "&lt;script&gt;bad()" in page
     assert "script-src 'none'" in page
     assert "09_timeline.html" not in page  # a notebook that failed in this run is never published
