@@ -231,6 +231,11 @@ def test_missing_titles_and_outlets_are_not_printed_as_nan():
     arts.loc[0, "title"] = None
     arts.loc[0, "outlet"] = float("nan")
     assert "nan" not in style.sources_text(arts, arts["article_id"])
+    # an untitled article is named by the first words of its text, never by its id
+    arts.loc[0, "text"] = "Officials said on Monday that the convoy had reached the border crossing near the river. More text."
+    assert style.article_names(arts)[arts.loc[0, "article_id"]] == "Officials said on Monday that the convoy had reached the…"
+    assert "“Officials said on Monday that the convoy had reached the border" in style.sources_text(arts, arts["article_id"])
+    arts.loc[0, "text"] = ""  # nothing to name it by: the id
     assert style.article_names(arts)[arts.loc[0, "article_id"]] == arts.loc[0, "article_id"]
     assert ledger_chart.topic_label("(unspecified) | assault | attacks") == "assault — attacks"
     assert ledger_chart.topic_label("north korea | soldier | personnel") == "north korea (soldier)"

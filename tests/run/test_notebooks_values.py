@@ -146,3 +146,32 @@ def test_no_seed_report_page_shows_stray_output(seed_pages):
             dirty[page.stem] = found
     unexpected = {k: v for k, v in dirty.items() if k not in KNOWN_STRAY}
     assert not unexpected, unexpected
+
+
+ARTICLE_ID_CELL = __import__("re").compile(r"<td>[0-9a-f]{16}</td>")
+OTHER_MISSING = __import__("re").compile(r"<td>(NaN|None|&lt;NA&gt;|NaT|nan)</td>")
+
+
+def test_seed_report_pages_name_articles_by_title_not_by_bare_id(seed_run, seed_pages):
+    from helpers.core.display import article_labels
+    labels = article_labels(_table(seed_run, "articles"))
+    untitled = "ba01b6f15c146019"  # the plain-text seed article has no title: its first words stand for it
+    assert labels[untitled].startswith("United States Defence Secretary Lloyd Austin")
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in seed_pages}
+    for stem, text in pages.items():
+        assert not ARTICLE_ID_CELL.search(text), f"{stem} shows a bare article id"
+    for stem in ("02_sentences_entities", "03_statements_claims", "09_timeline"):
+        assert f'<td title="{untitled}">{labels[untitled]}</td>' in pages[stem], stem
+
+
+def test_seed_report_pages_use_one_missing_value_marker_and_no_index_column(seed_pages):
+    from helpers.core.display import MISSING
+    marked = 0
+    for page in seed_pages:
+        text = page.read_text(encoding="utf-8")
+        assert not OTHER_MISSING.search(text), f"{page.stem}: {OTHER_MISSING.search(text).group(0)}"
+        assert "<th></th>" not in text, f"{page.stem} shows an index column"
+        assert 'class="dataframe"' not in text.replace('class="dataframe wc-table"', ""), \
+            f"{page.stem} shows a table not made by helpers.core.display.table"
+        marked += text.count(f"<td>{MISSING}</td>")
+    assert marked > 0

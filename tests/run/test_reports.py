@@ -42,7 +42,8 @@ def test_index_links_everything_and_escapes_the_run_summary(tmp_path):
     page = reports.build_index(tmp_path, summary).read_text()
     assert 'href="html/08_map.html"' in page and 'src="figures/map.png"' in page and 'href="figures/map.svg"' in page
     assert 'href="tables/claims.csv"' in page and "(2 rows)" in page  # a quoted newline is one row
-    assert "Run: 2026-01-02T03:04:05+00:00" in page
+    assert "Run: 2026-01-02 03:04 UTC" in page
+    assert "Map of the places mentioned — <a" in page  # figures captioned for readers, not by file stem
     assert "<script>bad()" not in page and "&lt;script&gt;bad()" in page
     assert "script-src 'none'" in page
     assert "09_timeline.html" not in page  # a notebook that failed in this run is never published
@@ -63,3 +64,28 @@ def test_spreadsheet_guard_leaves_numbers_and_list_columns_alone():
     out = reports.spreadsheet_safe(df, skip=("longitudes",))
     assert list(out.name) == ["'=cmd()", "-77.03", "+1e5", "'@x"]
     assert list(out.longitudes) == ["-77.03; 30.5"] * 4 and list(out.value) == [-1.5, 2.0, 3.0, 4.0]
+
+
+def test_explorer_names_untitled_articles_and_hides_a_lone_claims_own_topic(tmp_path):
+    import figure_frames as ff
+    from helpers.core import schemas, tables
+    from helpers.run import explorer
+
+    arts = ff.articles()
+    arts.loc[0, "title"] = None  # a plain-text article: its first words name it
+    tables.write_table(arts, "articles", tmp_path)
+    ledger = ff.claims_ledger()
+    lone = ledger.claim_id.iloc[0]
+    ledger.loc[0, "topic"] = f"(unspecified) | soldier | personnel | total | {lone}"
+    tables.write_table(ledger, "claims_ledger", tmp_path)
+    claims = pd.DataFrame([{"claim_id": c, "article_id": a, "sentence_id": 0, "start_char": 0, "end_char": 1,
+                            "text": "1", "value": 1.0, "value_low": 1.0, "value_high": 1.0, "qualifier": "exact",
+                            "unit": "soldier", "category": "personnel", "subject": None, "rate": None,
+                            "claimant": "X", "claimant_via": "statement", "statement_id": None, "sentence": "1 soldier."}
+                           for c, a in zip(ledger.claim_id[:2], ledger.article_id[:2])],
+                          columns=schemas.CLAIMS.column_names)
+    tables.write_table(claims, "claims", tmp_path)
+    data = explorer.explorer_data(tmp_path)
+    assert data["articles"][ff.A0]["title"] == "North Korean troops ‘fair game’, US warns."  # first sentence
+    topics = {c["claim_id"]: c["topic"] for c in data["claims"]}
+    assert topics[lone] is None and topics[ledger.claim_id.iloc[1]] == ledger.topic.iloc[1]

@@ -13,6 +13,7 @@ saved with :func:`.style.save_figure` (PNG with deterministic bytes + SVG).
 - ``ledger_chart`` claimed figures side by side per topic
 - ``reference_chart`` claimed losses against the General Staff series over time
 - ``rewrite_view`` an original's sentences marked kept / changed / dropped
+- ``captions``     human captions for the figure files (the index page)
 - ``stage``        the stage entry point: :func:`run` makes and saves the figures a notebook declares
 """
 

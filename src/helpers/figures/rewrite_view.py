@@ -137,10 +137,12 @@ def plot_rewrite_summary(summary: pd.DataFrame, *, names: dict[str, str] | None 
     if summary is None or summary.empty:
         return style.empty_figure("summary", title, "No rewrite or duplicate pairs")
     shown = summary.head(max_pairs).reset_index(drop=True)
+    top, bottom, row = 0.95, 0.75, 0.32  # inches: title and legend, axis and source line, one bar
+    height = min(style.SIZES["summary"][1], top + bottom + row * max(len(shown), 2))
     with style.styled():
-        fig = style.new_figure("summary")
-        ax = fig.add_axes((0.42, 0.08, 0.55, 0.80))
-        slots = max(len(shown), 8)
+        fig = style.new_figure("summary", height=height)
+        ax = fig.add_axes((0.42, bottom / height, 0.55, 1 - (top + bottom) / height))
+        slots = max(len(shown), 2)
         y = [slots - 1 - i for i in range(len(shown))]
         left = [0] * len(shown)
         for s in STATUSES:
@@ -148,12 +150,13 @@ def plot_rewrite_summary(summary: pd.DataFrame, *, names: dict[str, str] | None 
             left = [a + b for a, b in zip(left, shown[s])]
         ax.set_ylim(-0.6, slots - 0.4)
         ax.set_yticks(y)
-        ax.set_yticklabels([style.shorten(f"{_pair_name(r.original, names)} → {_pair_name(r.copy, names)}", 70)
+        ax.set_yticklabels([f"{style.shorten(_pair_name(r.original, names), 36)} → {style.shorten(_pair_name(r.copy, names), 36)}"
                             for r in shown.itertuples(index=False)], fontsize=7)
         ax.set_xlabel("sentences of the original")
-        ax.legend(loc="lower right", fontsize=7)
-        fig.suptitle(title, x=0.01, y=0.985, ha="left", fontsize=13, fontweight="bold")
-        fig.text(0.01, 0.93, f"{len(shown)} of {len(summary)} pairs", fontsize=8, color="#444444")
+        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=len(STATUSES), fontsize=7)
+        fig.suptitle(title, x=0.01, y=1 - 0.08 / height, ha="left", va="top", fontsize=13, fontweight="bold")
+        fig.text(0.01, 1 - 0.42 / height, f"{len(shown)} of {len(summary)} pairs", va="top", fontsize=8,
+                 color="#444444")
         style.add_source_line(fig, source_line)
     return fig
 

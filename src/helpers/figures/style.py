@@ -10,7 +10,6 @@ pyplot, so importing this module does not change a notebook's backend.
 from __future__ import annotations
 
 import contextlib
-import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -18,6 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from helpers.core import schemas
+from helpers.core.display import article_label, is_missing, shorten  # noqa: F401 (shorten: used by every figure)
 
 DPI = 150
 SIZES = {  # inches (width, height); fixed per figure kind
@@ -66,12 +66,14 @@ def styled():
         yield
 
 
-def new_figure(kind: str) -> Figure:
-    """A figure of the fixed size for ``kind`` (not registered with pyplot)."""
+def new_figure(kind: str, height: float | None = None) -> Figure:
+    """A figure of the fixed size for ``kind`` (not registered with pyplot); ``height`` (inches) overrides the
+    kind's height for figures whose rows decide it (a chart of one bar is not drawn in a frame meant for 25)."""
     if kind not in SIZES:
         raise ValueError(f"unknown figure kind {kind!r}; known: {', '.join(SIZES)}")
+    width, default = SIZES[kind]
     with styled():
-        fig = Figure(figsize=SIZES[kind], dpi=DPI)
+        fig = Figure(figsize=(width, height or default), dpi=DPI)
     FigureCanvasAgg(fig)  # gives the figure a renderer (label placement measures text)
     return fig
 
@@ -96,25 +98,7 @@ def add_source_line(fig: Figure, text: str) -> None:
 
 def present(value) -> str | None:
     """``value`` as a non-empty string, or None for None / NaN / NA / blank."""
-    if value is None or (not isinstance(value, str) and value != value):  # NaN != NaN
-        return None
-    try:
-        import pandas as pd
-
-        if value is pd.NA or value is pd.NaT:
-            return None
-    except ImportError:  # pragma: no cover
-        pass
-    text = str(value).strip()
-    return text or None
-
-
-def shorten(text: str | None, width: int) -> str:
-    """One line of at most ``width`` characters, cut at a word with an ellipsis."""
-    text = " ".join(str(text or "").split())
-    if len(text) <= width:
-        return text
-    return textwrap.shorten(text, width=width, placeholder="…") or text[: width - 1] + "…"
+    return None if is_missing(value) else str(value).strip()
 
 
 def save_figure(fig: Figure, figures_dir: str | Path, stem: str) -> dict[str, Path]:
@@ -160,7 +144,7 @@ def sources_text(articles, article_ids, max_named: int = 3) -> str:
                 named.append(aid)
                 continue
             bits = [b for b in (present(getattr(r, "outlet", None)), present(getattr(r, "published", None))) if b]
-            title = shorten(present(getattr(r, "title", None)) or aid, 70)
+            title = article_label(getattr(r, "title", None), getattr(r, "text", None), 70) or aid
             named.append(f"“{title}”" + (f" ({', '.join(map(str, bits))})" if bits else ""))
         return "Sources: " + "; ".join(named)
     outlets, countries = {}, {}
@@ -185,17 +169,13 @@ def sources_text(articles, article_ids, max_named: int = 3) -> str:
 
 
 def article_names(articles, width: int = 60) -> dict[str, str]:
-    """article_id → "Outlet: title" (shortened), for labels that name articles."""
+    """article_id → "Outlet: title" (shortened; an untitled article's first words), for labels that name articles."""
     if articles is None or len(articles) == 0:
         return {}
     out = {}
     for r in articles.itertuples(index=False):
-        title = present(getattr(r, "title", None))
+        title = article_label(getattr(r, "title", None), getattr(r, "text", None), width) or r.article_id
         outlet = present(getattr(r, "outlet", None))
-        if title is None:  # untitled text: id, with what little we know
-            known = [k for k in (present(getattr(r, "outlet_country", None)), present(getattr(r, "published", None)))
-                     if k]
-            title = r.article_id + (f" ({', '.join(known)})" if known else "")
         out[r.article_id] = shorten(f"{outlet}: {title}" if outlet else title, width)
     return out
 

@@ -41,9 +41,10 @@ def _source_names(articles: pd.DataFrame | None) -> dict[str, str]:
     if articles is None or articles.empty:
         return {}
     out = {}
-    for r in articles[["article_id", "outlet", "title"]].itertuples(index=False):
-        name = style.present(r.outlet) or style.present(r.title)
-        out[r.article_id] = style.shorten(name, 24) if name else f"article {r.article_id[:8]}"
+    for r in articles.itertuples(index=False):
+        name = style.present(getattr(r, "outlet", None)) or style.article_label(
+            getattr(r, "title", None), getattr(r, "text", None))
+        out[r.article_id] = style.shorten(name, 24) if name else r.article_id[:8]
     return out
 
 

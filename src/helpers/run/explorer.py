@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.core import tables
+from helpers.core.display import article_label
 
 _SCRIPT = r"""
 (function(){
@@ -40,8 +41,9 @@ var list=document.getElementById('claims'),count=document.getElementById('count'
 C.forEach(function(c){var a=A[c.article_id]||{};var d=el('details',{'class':'claim','data-claim-id':c.claim_id});
  var s=el('summary');s.appendChild(el('span',{'class':'fig'},c.text));s.appendChild(document.createTextNode(' '+(c.unit||'')+' — '));
  s.appendChild(el('span',{'class':'who'},c.claimant));s.appendChild(document.createTextNode(' · '+(c.category||'')+' · '));
- var t=el('a',{'href':'#','class':'topic'},c.topic||'');t.addEventListener('click',function(ev){ev.preventDefault();f.topic.value=c.topic;show('claims');apply();});
- s.appendChild(t);s.appendChild(document.createTextNode(' · '+(a.outlet||'')+' '+(c.date?'claimed '+c.date:'')+(c.refers_to?' · refers to '+c.refers_to:'')));d.appendChild(s);
+ if(c.topic){var t=el('a',{'href':'#','class':'topic'},c.topic);t.addEventListener('click',function(ev){ev.preventDefault();f.topic.value=c.topic;show('claims');apply();});
+  s.appendChild(t);s.appendChild(document.createTextNode(' · '));}
+ s.appendChild(document.createTextNode((a.outlet||'')+' '+(c.date?'claimed '+c.date:'')+(c.refers_to?' · refers to '+c.refers_to:'')));d.appendChild(s);
  var spans=[[c.fig_start,c.fig_end,'figure']];var i=c.sentence.indexOf(c.claimant);if(i>=0)spans.push([i,i+c.claimant.length,'claimant']);
  d.appendChild(marked(c.sentence,spans));d.appendChild(source(a));
  c._hay=[c.sentence,c.claimant,c.topic,a.title,a.outlet].join(' ').toLowerCase();c._el=d;list.appendChild(d);});
@@ -99,14 +101,16 @@ def explorer_data(processed_dir: str | Path) -> dict:
     articles = {}
     if arts is not None:
         for a in arts.itertuples(index=False):
-            articles[a.article_id] = {"title": _str(a.title) or (a.text.split("\n", 1)[0][:120] if a.text else None),
+            articles[a.article_id] = {"title": article_label(a.title, a.text, 120) or None,
                                       "outlet": _str(a.outlet), "url": _str(a.url),
                                       "published": _str(a.published.isoformat() if pd.notna(a.published) else None)}
     out_claims = []
     if claims is not None:
         starts = {(s.article_id, s.sentence_id): s.start_char for s in sents.itertuples(index=False)} \
             if sents is not None else {}
-        topics = dict(zip(ledger.claim_id, ledger.topic)) if ledger is not None else {}
+        # a claim alone in its topic has the claim id in the topic's name: no topic to link or filter by
+        topics = {cid: t for cid, t in zip(ledger.claim_id, ledger.topic) if not str(t).endswith(f"| {cid}")} \
+            if ledger is not None else {}
         when = {r.claim_id: r for r in ledger.itertuples(index=False)} if ledger is not None else {}
         for c in claims.itertuples(index=False):
             s0 = starts.get((c.article_id, c.sentence_id))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import html
 import json
 import re
@@ -39,6 +40,8 @@ from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbconvert.preprocessors import Preprocessor
 
 from helpers.core import paths, tables
+from helpers.core.display import article_labels
+from helpers.figures.captions import caption as figure_caption
 from helpers.run import stages
 
 CSP = ("default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -56,11 +59,20 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
 {%- block extra_css -%}""" + CSP_META + """<style>""" + "{{ resources.warclaims_nav_css }}" + """</style>{%- endblock extra_css -%}
-{%- block body_header -%}{{ super() }}{{ resources.warclaims_nav }}<h1 class="wc-title">{{ resources.warclaims_title | e }}</h1>{%- endblock body_header -%}
+{%- block body_header -%}{{ super() }}{{ resources.warclaims_nav }}{% if resources.warclaims_heading %}<h1 class="wc-title">{{ resources.warclaims_title | e }}</h1>{% endif %}{%- endblock body_header -%}
 """
 NAV_CSS = ("nav.wc-nav{font-family:sans-serif;font-size:14px;padding:.5em 1em;background:#f3f3f3;"
            "border-bottom:1px solid #ccc;margin-bottom:1em} nav.wc-nav a{margin-right:1em;color:#0b4f8a}"
-           " nav.wc-nav a[aria-current]{font-weight:bold;color:#222} h1.wc-title{font-family:sans-serif;margin:.3em 1em}")
+           " nav.wc-nav a[aria-current]{font-weight:bold;color:#222} h1.wc-title{font-family:sans-serif;margin:.3em 1em}"
+           # tables made by helpers.core.display.table: text left, numbers right, the row count under the table
+           # (two classes: more specific than JupyterLab's right-aligned table cells)
+           " table.dataframe.wc-table{border-collapse:collapse;margin:.5em 0 1em}"
+           " table.dataframe.wc-table th,table.dataframe.wc-table td{text-align:left;vertical-align:top;"
+           "padding:.25em .6em;border-bottom:1px solid #e3e3e3;max-width:40em}"
+           " table.dataframe.wc-table td.num{text-align:right;white-space:nowrap}"
+           " table.dataframe.wc-table td[title]{cursor:help}"
+           " table.dataframe.wc-table caption{caption-side:bottom;text-align:left;color:#555;font-size:90%;"
+           "padding-top:.3em}")
 
 
 def nav_bar(pages: list[str], current: str | None = None, prefix: str = "") -> str:
@@ -171,6 +183,7 @@ def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: 
     body, _ = _exporter(show_code).from_notebook_node(
         nb, resources={"metadata": {"name": title, "path": str(notebook.parent)},
                        "warclaims_title": title, "warclaims_nav_css": NAV_CSS,
+                       "warclaims_heading": not _opens_with_heading(nb),  # never the title twice
                        "warclaims_nav": nav_bar(pages if pages is not None else [notebook.stem], notebook.stem, "../")})
     if "Content-Security-Policy" not in body or "script-src 'none'" not in body:  # never publish without it
         raise RuntimeError(f"{notebook.name}: exported HTML lacks the Content-Security-Policy")
@@ -178,6 +191,12 @@ def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: 
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(body, encoding="utf-8")
     return out
+
+
+def _opens_with_heading(nb) -> bool:
+    """The notebook's first cell is a Markdown cell starting with a level-1 heading (its own title)."""
+    first = nb.cells[0] if nb.cells else None
+    return bool(first is not None and first.cell_type == "markdown" and first.source.lstrip().startswith("# "))
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -224,7 +243,13 @@ def export_tables_csv(processed_dir: str | Path, tables_dir: str | Path,
 def _run_date(summary: dict) -> str:
     for key in ("finished", "finished_at", "ended", "date", "started", "started_at"):
         if summary.get(key):
-            return str(summary[key])
+            try:  # "2026-12-05T23:59:11+00:00" -> "2026-12-05 23:59 UTC"
+                when = dt.datetime.fromisoformat(str(summary[key]))
+            except ValueError:
+                return str(summary[key])
+            if when.utcoffset() == dt.timedelta(0):
+                return when.strftime("%Y-%m-%d %H:%M UTC")
+            return when.isoformat(sep=" ", timespec="minutes")
     return "unknown"
 
 
@@ -271,16 +296,27 @@ def corpus_summary(processed_dir: str | Path) -> dict:
     return out
 
 
+_SINGULAR = {"articles": "article", "claims": "claim", "statements": "statement", "place mentions": "place mention",
+             "rewrites found": "rewrite found"}
+
+
 def _corpus_html(counts: dict) -> str:
     esc = html.escape
     if not counts:
         return ""
-    items = "".join(f"<li>{esc(str(v))} {esc(k)}</li>" for k, v in counts.items() if k != "top topics")
+    items = "".join(f"<li>{esc(str(v))} {esc(k if v != 1 else _SINGULAR.get(k, k))}</li>"
+                    for k, v in counts.items() if k != "top topics")
     topics = "".join(f"<li>{esc(t['topic'])}: {t['claims']} claims, {t['values']} different figures from "
                      f"{t['claimants']} claimants</li>" for t in counts.get("top topics", []))
     return (f'<h2>This corpus</h2><ul>{items}</ul>'
             + (f"<h3>Top topics (where figures disagree)</h3><ul>{topics}</ul>" if topics else "")
             + '<p><a href="explorer.html">Open the claims explorer</a> to search every claim and its source.</p>')
+
+
+def _article_labels(processed_dir) -> dict[str, str]:
+    if not processed_dir or not tables.table_path("articles", processed_dir).exists():
+        return {}
+    return article_labels(tables.read_table("articles", processed_dir))
 
 
 def clear_published(reports_dir: str | Path) -> None:
@@ -330,9 +366,11 @@ def build_index(reports_dir: str | Path, run_summary: dict | None = None,
     items = "\n".join(f'<li><a href="{rel(p)}">{esc(_title(p.stem))}</a></li>' for p in reports) or "<li>none</li>"
     run_json = '<p><a href="run.json">run.json</a> (every notebook\'s inputs, hashes and timings)</p>' \
         if (reports_dir / "run.json").exists() else ""
+    labels = _article_labels(processed_dir)
+    captions = {p.stem: figure_caption(p.stem, labels) for p in pngs}
     figures = "\n".join(
-        f'<figure><a href="{rel(p)}"><img src="{rel(p)}" alt="{esc(p.stem, quote=True)}" width="360"></a>'
-        f'<figcaption>{esc(p.stem)} — <a href="{rel(p)}">PNG</a>'
+        f'<figure><a href="{rel(p)}"><img src="{rel(p)}" alt="{esc(captions[p.stem], quote=True)}" width="360"></a>'
+        f'<figcaption>{esc(captions[p.stem])} — <a href="{rel(p)}">PNG</a>'
         + (f' · <a href="{rel(p.with_suffix(".svg"))}">SVG</a>' if p.with_suffix(".svg").exists() else "")
         + "</figcaption></figure>" for p in pngs) or "<p>none</p>"
     table_items = "\n".join(
@@ -341,7 +379,7 @@ def build_index(reports_dir: str | Path, run_summary: dict | None = None,
 <html lang="en"><head><meta charset="utf-8">{CSP_META}
 <title>warclaims reports</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}
-figure{{display:inline-block;margin:0 1em 1em 0;vertical-align:top}} th{{text-align:left;padding-right:1em;vertical-align:top}}
+figure{{display:inline-block;width:360px;margin:0 1em 1em 0;vertical-align:top}} th{{text-align:left;padding-right:1em;vertical-align:top}}
 pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{border-bottom:1px solid #ddd}} {NAV_CSS}</style>
 </head><body>
 {nav_bar([p.stem for p in reports])}

@@ -139,16 +139,16 @@ def pipe_cached(nlp: Language, pairs: Iterable[tuple[str, str]], batch_size: int
                     pass
             misses.append(i)
         texts = [block[i][0] for i in misses]
-        parsed = parse(texts) if parse else nlp.pipe(texts, batch_size=batch_size,
-                                                   n_process=n_process if len(texts) > batch_size else 1)
-        for i, doc in zip(misses, parsed):
-            docs[i] = doc
-            if cache_dir is not None:
-                f = _cache_file(cache_dir, block[i][0])
-                f.parent.mkdir(parents=True, exist_ok=True)
-                tmp = f.with_suffix(f".tmp{id(doc)}")
-                tmp.write_bytes(doc.to_bytes(exclude=["user_data"]))
-                tmp.replace(f)
-        for (_, article_id), doc in zip(block, docs):
-            doc.user_data["article_id"] = article_id
-            yield doc
+        parsed = iter(parse(texts) if parse else nlp.pipe(texts, batch_size=batch_size,
+                                                        n_process=n_process if len(texts) > batch_size else 1))
+        for i, (text, article_id) in enumerate(block):  # each doc as soon as it is ready (per-article progress)
+            if docs[i] is None:  # misses come out of the parse in input order
+                docs[i] = doc = next(parsed)
+                if cache_dir is not None:
+                    f = _cache_file(cache_dir, text)
+                    f.parent.mkdir(parents=True, exist_ok=True)
+                    tmp = f.with_suffix(f".tmp{id(doc)}")
+                    tmp.write_bytes(doc.to_bytes(exclude=["user_data"]))
+                    tmp.replace(f)
+            docs[i].user_data["article_id"] = article_id
+            yield docs[i]
