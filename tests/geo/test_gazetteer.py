@@ -122,3 +122,14 @@ def test_one_distance_function_scalar_and_array():
     d = distance.haversine_km(0.0, 0.0, np.array([0.0, 1.0]), np.array([1.0, 0.0]))
     assert d.shape == (2,) and d[0] == pytest.approx(111.195, abs=0.01) and d[1] == pytest.approx(d[0])
     assert isinstance(distance.haversine_km(10, 20, 10, 20), float)
+
+
+def test_historical_states_from_the_rules_file(gaz):
+    for name in ("Soviet Union", "USSR", "Nazi Germany", "Austria-Hungary", "Czechoslovakia"):
+        kinds = {m.place.kind for m in gaz.lookup(name)}
+        assert "historical" in kinds, name
+
+
+def test_world_regions_sit_among_their_countries(gaz):
+    (m,) = [m for m in gaz.lookup("Eastern Europe") if m.place.kind == "region"]
+    assert 40 < m.place.latitude < 60 and 15 < m.place.longitude < 45

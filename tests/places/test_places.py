@@ -274,3 +274,54 @@ def test_sentence_ids_come_from_the_sentences_table(nlp, gaz):
     sents = pd.DataFrame(extract_sentences(doc, "a1"))
     table = places.places_table([doc], sentences=sents, gaz=gaz)
     assert dict(zip(table["mention"], table["sentence_id"])) == {"Kharkiv": 0, "Odesa": 1}
+
+
+# ---- issue 12: offsets, abbreviations, historical states, world regions, country names news use
+def _one(rows, mention):
+    hit = rows[rows["mention"] == mention]
+    assert len(hit) == 1, (mention, rows[["mention", "name", "kind"]].to_dict("records"))
+    return hit.iloc[0]
+
+
+def test_dotted_abbreviation_keeps_its_final_stop(nlp, gaz):
+    text = "Aid from the U.S. reached Kharkiv on Monday."
+    rows = _rows(nlp, gaz, text)
+    us = _one(rows, "U.S.")
+    assert us["country_code"] == "US"
+    assert text[us["start_char"]:us["end_char"]] == "U.S."
+
+
+def test_initials_of_official_names_are_country_abbreviations(gaz):
+    for abbr, cc in (("PRC", "CN"), ("DPRK", "KP"), ("UAE", "AE")):
+        assert any(m.place.kind == "country" and m.place.country_code == cc and m.match_type == gz.ABBREV
+                   for m in gaz.lookup(abbr)), abbr
+
+
+def test_official_name_resolves_to_the_country(nlp, gaz):
+    rows = _rows(nlp, gaz, "Officials in the People's Republic of China met envoys from Brazil.")
+    assert _one(rows, "People's Republic of China")["country_code"] == "CN"
+
+
+def test_name_behind_a_demonym_and_short_official_name_are_countries(nlp, gaz):
+    rows = _rows(nlp, gaz, "Talks between America and Korea resumed in Geneva.")
+    assert _one(rows, "America")["country_code"] == "US" and _one(rows, "America")["kind"] == "country"
+    assert _one(rows, "Korea")["country_code"] == "KR" and _one(rows, "Korea")["kind"] == "country"
+
+
+def test_historical_states_have_their_own_kind_and_a_point(nlp, gaz):
+    rows = _rows(nlp, gaz, "Grain left the Soviet Union for Yugoslavia, and the USSR later fell apart.")
+    for mention, name in (("Soviet Union", "Soviet Union"), ("Yugoslavia", "Yugoslavia"), ("USSR", "Soviet Union")):
+        r = _one(rows, mention)
+        assert r["kind"] == "historical" and r["name"] == name and r["latitude"] is not None
+
+
+def test_world_regions_and_continents_are_areas(nlp, gaz):
+    rows = _rows(nlp, gaz, "Gas prices rose across Eastern Europe and Central Asia, and in Europe as a whole.")
+    assert _one(rows, "Eastern Europe")["kind"] == "region"
+    assert _one(rows, "Central Asia")["kind"] == "region"
+    assert _one(rows, "Europe")["kind"] == "continent"
+
+
+def test_all_caps_country_name_is_found(nlp, gaz):
+    rows = _rows(nlp, gaz, "Troops crossed into ROMANIA near the border, officials said.")
+    assert _one(rows, "ROMANIA")["country_code"] == "RO"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
@@ -48,6 +49,9 @@ _MODIFIER_DEPS = frozenset(_WORDS["modifier_dependencies"])
 _OPENERS = "".join(_WORDS["quote_openers"])  # (a substring test, as for one-character tokens)
 _DEFINITE = frozenset(_WORDS["definite_determiners"])
 _CONTAINER_MODIFIERS = frozenset(_WORDS["container_modifiers"])
+# a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
+# word ("St.", "Mt."); spaCy splits a sentence's final stop off ordinary words, so only these end in "."
+_ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{0,2}\.$")
 
 
 @dataclass
@@ -156,21 +160,29 @@ def _lowercase_word(ctx: _DocContext, i: int) -> _Found | None:
 
 
 def _water_body_entity(ctx: _DocContext, i: int) -> _Found | None:
-    """"the Black Sea": a place entity ending in a water word, kept whole (the gazetteer has no water)."""
+    """"the Black Sea", "the Sea of Azov": a place entity ending in a water word, or a water word + "of",
+    kept whole (the gazetteer has no water)."""
     doc = ctx.doc
     ent = ctx.place_ent_at(i)
-    if ent is None or len(ent) < 2 or _feature_kind(ent[-1].text, ctx.lex) != "water":
+    if ent is None or len(ent) < 2:
         return None
     first = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+    water_of = ent.end - first >= 3 and _feature_kind(doc[first].text, ctx.lex) == "water" \
+        and doc[first + 1].lower_ == "of"
+    if _feature_kind(ent[-1].text, ctx.lex) != "water" and not water_of:
+        return None
     cand = Candidate(first, ent.end, doc[first].idx, ent.end_char, ctx.text[doc[first].idx:ent.end_char],
                      [], ner=ent.label_, kind_hint="water")
     return _Found(ent.end, cand, check=False)
 
 
 def _glued(inner) -> bool:
-    """Tokens written without a space that are not one name ("Kyiv's"); hyphens join."""
+    """Tokens written without a space that are not one name ("Kyiv's Mayor"); hyphens join, and so does a
+    possessive inside a name the gazetteer knows ("People's Republic of China": the lookup decides)."""
     return any(t.whitespace_ == "" and k < len(inner) - 1 and inner[k + 1].text not in "-" and t.text != "-"
-               and not t.text.endswith("-") for k, t in enumerate(inner))
+               and not t.text.endswith("-") and not (0 < k + 1 < len(inner) - 1 and inner[k + 1].text in _POSSESSIVE)
+               and not (k > 0 and t.text in _POSSESSIVE)
+               for k, t in enumerate(inner))
 
 
 def _gazetteer_name(ctx: _DocContext, i: int) -> _Found | None:
@@ -182,8 +194,8 @@ def _gazetteer_name(ctx: _DocContext, i: int) -> _Found | None:
         if not (_capitalised(last) or last.text.isupper()):
             continue
         inner = doc[i:j]
-        if any(t.is_space or (not _capitalised(t) and t.lower_ not in ctx.lex.joiners and t.text not in "-'")
-               for t in inner[1:-1]):
+        if any(t.is_space or (not _capitalised(t) and t.lower_ not in ctx.lex.joiners and t.text not in "-'"
+                              and t.text not in _POSSESSIVE) for t in inner[1:-1]):
             continue
         if _glued(inner):
             continue
@@ -242,13 +254,16 @@ DETECTION_RULES: list[tuple[str, Callable[[_DocContext, int], _Found | None]]] =
 
 def _span_candidate(ctx: _DocContext, i: int, j: int, matches: list[gz.Match]) -> Candidate:
     doc = ctx.doc
-    end_char = doc[j - 1].idx + len(doc[j - 1].text)
+    last = doc[j - 1]
+    end_char = last.idx + len(last.text)
     while end_char > doc[i].idx + 1 and not ctx.text[end_char - 1].isalnum():
         end_char -= 1  # "Kiev.-" in machine-translated text: the name without trailing punctuation
+    if _ABBREVIATION.match(last.text) and end_char == last.idx + len(last.text) - 1:
+        end_char += 1  # "U.S.", "St.": the stop belongs to the abbreviation
     cand = Candidate(i, j, doc[i].idx, end_char, ctx.text[doc[i].idx:end_char], matches)
     ent = ctx.ent_of.get(i)
-    if ent is not None and ent.start == i and ent.end == j:
-        cand.ner = ent.label_
+    if ent is not None and ent.end == j and (ent.start == i or ctx.place_ent_at(i) is ent):
+        cand.ner = ent.label_  # the model's entity is the span (or "the" + the span: "the United States")
     return cand
 
 
@@ -324,9 +339,11 @@ def _feature_word_after(ctx: _DocContext, c: Candidate) -> None:
 
 def _longer_name_after(ctx: _DocContext, c: Candidate) -> bool | None:
     """Followed by another capitalised word that is not a feature word: part of a longer name
-    ("Kyiv Post"), unless that word is itself a proper-noun place."""
+    ("Kyiv Post"), unless that word is itself a proper-noun place or the model's place entity ends here."""
     nxt = _next_token(ctx, c)
     last = ctx.doc[c.end - 1]
+    if c.ner in PLACE_ENTS:
+        return None  # the model ends a place here ("US President", "Ukraine War"): a modifier, still the place
     if nxt is not None and c.extended_end_char is None and _capitalised(nxt) and nxt.text not in _POSSESSIVE \
             and not nxt.is_punct and _feature_kind(last.text, ctx.lex) is None \
             and last.lower_ not in ctx.lex.admin2_words and nxt.i not in ctx.sent_starts and last.whitespace_:
@@ -336,9 +353,12 @@ def _longer_name_after(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _longer_name_before(ctx: _DocContext, c: Candidate) -> bool | None:
-    """Preceded by a capitalised word that is not a joiner, feature word, demonym or place ("Lloyd Austin")."""
+    """Preceded by a capitalised word that is not a joiner, feature word, demonym or place ("Lloyd Austin"),
+    unless the model's place entity starts here."""
     prev = _prev_token(ctx, c)
     lex, gaz = ctx.lex, ctx.gaz
+    if c.ner in PLACE_ENTS:
+        return None  # the model starts a place here
     if prev is not None and _capitalised(prev) and prev.i not in ctx.sent_starts and not prev.is_punct \
             and prev.text.lower() not in lex.joiners and _feature_kind(prev.text, lex) is None \
             and prev.ent_type_ not in ("NORP",) and gz.normalize(prev.text) not in gaz.demonyms \
@@ -411,7 +431,7 @@ def _common_noun_after_the(ctx: _DocContext, c: Candidate) -> bool | None:
     last = ctx.doc[c.end - 1]
     if prev is not None and prev.lower_ == "the" and c.end - c.start == 1 and c.ner != "GPE" \
             and not c.kind_hint and last.dep_ not in _MODIFIER_DEPS \
-            and not any(m.place.kind in ("country", "other") for m in c.matches):
+            and not any(m.place.kind not in ("city", "admin1") for m in c.matches):
         return False
     return None
 
@@ -423,12 +443,13 @@ def _evidence(c: Candidate) -> bool:
 
 def _model_place_unknown_to_gazetteer(ctx: _DocContext, c: Candidate) -> bool | None:
     """The model's place that the gazetteer does not know: keep only name-like ones (a lone word needs
-    "in X" or "X region"; no short acronyms (UN, EU), handles, or digits)."""
+    "in X", "X region" or the model's LOC label -- Donbas --, since a lone GPE is too often a surname or an
+    acronym; no short acronyms (UN, EU), handles, or digits)."""
     if c.matches:
         return None
     text, length = ctx.doc[c.start:c.end].text, c.end - c.start
     return (c.ner in PLACE_ENTS and not (length == 1 and text in ctx.person_parts)
-            and (length > 1 or c.prep or c.kind_hint is not None)
+            and (length > 1 or c.prep or c.kind_hint is not None or c.ner == "LOC")
             and not (text.isupper() and len(text) <= 5)
             and not any(ch in text for ch in "/@") and not any(ch.isdigit() for ch in text))
 
@@ -502,10 +523,11 @@ def _weak_match_without_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _small_place_without_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
-    """A name no model label or context calls a place must be a large one."""
+    """A name no model label or context calls a place must be a large one: a country, region or state under
+    one of its own names ("Russian Federation", "Türkiye"), or a city of 100,000+ under its own name."""
     if c.ner is None and not _evidence(c) and not any(
-            (m.place.kind != "city" or m.place.population >= 100000) and m.match_type == gz.PRIMARY
-            for m in c.matches):
+            (m.place.kind != "city" and m.match_type != gz.ABBREV and not m.variant)
+            or (m.place.population >= 100000 and m.match_type == gz.PRIMARY) for m in c.matches):
         return False
     return None
 
@@ -574,7 +596,8 @@ def _link_containment(doc: Doc, cands: list[Candidate]) -> None:
 
 
 # ------------------------------------------------------------------ disambiguation
-KIND_PRIOR = {"country": 0.45, "admin1": 0.25, "city": 0.0, "other": 0.45}
+KIND_PRIOR = {"country": 0.45, "admin1": 0.25, "city": 0.0, "other": 0.45, "continent": 0.45, "historical": 0.45,
+              "region": 0.35}
 
 
 def _popscore(p: gz.Place) -> float:
@@ -733,6 +756,13 @@ def _sentence_indexes(sentences: pd.DataFrame | None) -> dict[str, SentenceIndex
     return {aid: SentenceIndex(g.to_dict("records")) for aid, g in ordered.groupby("article_id", sort=False)}
 
 
+def _unresolved_kind(c: Candidate) -> str:
+    """A water word makes it water; the model's LOC (not a country, city or state) is a region (Donbas)."""
+    if c.kind_hint == "water":
+        return "water"
+    return "region" if c.ner == "LOC" else "other"
+
+
 def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
                sentences: SentenceIndex | None = None) -> list[dict]:
     """``places`` rows for one parsed article (``doc`` is the parse of ``articles.text``); ``sentences``
@@ -742,7 +772,7 @@ def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
     text = doc.text
     for c in resolve_article(doc, gaz):
         p = c.chosen
-        kind = p.kind if p is not None else ("water" if c.kind_hint == "water" else "other")
+        kind = p.kind if p is not None else _unresolved_kind(c)
         rows.append({
             "article_id": article_id,
             "sentence_id": int(lookup.row(c.start_char)["sentence_id"]),
