@@ -325,3 +325,34 @@ def test_world_regions_and_continents_are_areas(nlp, gaz):
 def test_all_caps_country_name_is_found(nlp, gaz):
     rows = _rows(nlp, gaz, "Troops crossed into ROMANIA near the border, officials said.")
     assert _one(rows, "ROMANIA")["country_code"] == "RO"
+
+
+def test_places_listed_with_a_kept_place_are_kept(nlp, gaz):
+    rows = _rows(nlp, gaz, "Refugees passed Ungheni, Cahul, Orhei and Soroca on the way.")
+    assert {"Ungheni", "Cahul", "Orhei", "Soroca"} <= set(rows["mention"])
+    assert set(rows[rows["mention"].isin(["Ungheni", "Soroca"])]["country_code"]) == {"MD"}
+
+
+def test_place_after_a_comma_is_read_as_the_container_of_the_one_before(nlp, gaz):
+    rows = _rows(nlp, gaz, "The mayor of Dalton, Georgia, spoke to reporters.")
+    state = _one(rows, "Georgia")
+    assert state["kind"] == "admin1" and state["country_code"] == "US"
+    assert _one(rows, "Dalton")["country_code"] == "US"
+
+
+def test_water_word_of_name_is_water(nlp, gaz):
+    rows = _rows(nlp, gaz, "Two ships sailed into the Sea of Azov at dawn.")
+    sea = _one(rows, "Sea of Azov")
+    assert sea["kind"] == "water" and pd.isna(sea["latitude"])
+
+
+def test_country_before_a_title_is_still_the_country(nlp, gaz):
+    rows = _rows(nlp, gaz, "On Monday US President Joe Biden spoke about Poland.")
+    assert _one(rows, "US")["country_code"] == "US"
+
+
+def test_unresolved_model_loc_is_a_region_without_a_point():
+    cand = places.Candidate(0, 1, 0, 6, "Donbas", [], ner="LOC")
+    assert places._unresolved_kind(cand) == "region"
+    cand.kind_hint = "water"
+    assert places._unresolved_kind(cand) == "water"

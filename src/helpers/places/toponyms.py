@@ -65,6 +65,7 @@ class Candidate:
     ner: str | None = None        # label of the NER entity equal to the span
     kind_hint: str | None = None  # admin1 / city / water from a feature word
     prep: bool = False            # place preposition before it
+    listed: bool = False          # in a list with a kept place ("Soroca, Tiraspol and Comrat", "Dalton, Georgia")
     inside: "Candidate | None" = None  # the place named right after "in"/"," (containment)
     extended_end_char: int | None = None  # end including a following feature word ("Donetsk region")
     chosen: gz.Place | None = None
@@ -275,6 +276,7 @@ def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None) -> 
     """
     ctx = _DocContext.of(doc, gaz)
     out: list[Candidate] = []
+    pending: list[Candidate] = []  # dropped only for want of evidence: a list with a kept place may give it
     i, n = 0, len(doc)
     while i < n:
         found, rule = None, None
@@ -302,7 +304,51 @@ def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None) -> 
                 i = max(cand.end, _token_after(doc, cand.extended_end_char))
             else:
                 i = max(i, cand.end)
+        elif cand.kept_by in LIST_RESCUED and cand.matches:
+            pending.append(cand)
+    out = _rescue_listed(ctx, out, pending, trace)
     _link_containment(doc, out)
+    return out
+
+
+# Keep rules that only say "nothing else says it is a place": a list with a kept place says so.
+LIST_RESCUED = frozenset(("model_says_name", "variant_without_evidence", "variant_of_village",
+                          "weak_match_without_evidence", "small_place_without_evidence"))
+
+
+def _neighbour(doc: Doc, k: int, step: int) -> int:
+    """The token index past up to two list joiners from ``k`` in direction ``step`` ("," / "and" / ", and")."""
+    moved = 0
+    while 0 <= k < len(doc) and moved < 2 and doc[k].lower_ in _LIST_JOINERS:
+        k += step
+        moved += 1
+    return k if moved else -1
+
+
+def _rescue_listed(ctx: _DocContext, out: list[Candidate], pending: list[Candidate],
+                   trace: list[dict] | None) -> list[Candidate]:
+    """Candidates dropped for lack of evidence that sit in a list next to a kept place are checked again
+    with that as evidence ("Briceni, Soroca, Ribnita"; "Dalton, Georgia"), until no more join."""
+    doc = ctx.doc
+    changed = True
+    while pending and changed:
+        changed = False
+        starts = {c.start for c in out}
+        ends = {(c.end if c.extended_end_char is None else _token_after(doc, c.extended_end_char)) - 1 for c in out}
+        for c in list(pending):
+            if _neighbour(doc, c.start - 1, -1) not in ends and _neighbour(doc, c.end, 1) not in starts:
+                continue
+            pending.remove(c)
+            c.listed = True
+            kept, rule = _keep(ctx, c)
+            c.kept_by = "listed+" + rule
+            if trace is not None:
+                trace.append({"text": c.text, "start_char": c.start_char, "end_char": c.end_char,
+                              "found_by": c.found_by, "kept": kept, "rule": c.kept_by})
+            if kept:
+                out.append(c)
+                changed = True
+        out.sort(key=lambda c: c.start)
     return out
 
 
@@ -438,7 +484,12 @@ def _common_noun_after_the(ctx: _DocContext, c: Candidate) -> bool | None:
 
 def _evidence(c: Candidate) -> bool:
     """The model, a preposition or a feature word says the span is a place."""
-    return c.ner in PLACE_ENTS or c.prep or c.kind_hint is not None
+    return c.ner in PLACE_ENTS or _context(c)
+
+
+def _context(c: Candidate) -> bool:
+    """A preposition, a feature word or a list with other places says the span is a place."""
+    return c.prep or c.kind_hint is not None or c.listed
 
 
 def _model_place_unknown_to_gazetteer(ctx: _DocContext, c: Candidate) -> bool | None:
@@ -484,7 +535,8 @@ def _large_primary(c: Candidate, population: int) -> bool:
 
 def _model_says_name(ctx: _DocContext, c: Candidate) -> bool | None:
     """The model calls it a person/organisation/product: only context or a large place overrides that."""
-    if c.ner in NAME_ENTS and not (c.prep or c.kind_hint) and not _large_primary(c, 100000):
+    listed_ok = c.listed and c.ner != "PERSON"  # people are listed next to places too ("Churchill, Yalta")
+    if c.ner in NAME_ENTS and not (c.prep or c.kind_hint or listed_ok) and not _large_primary(c, 100000):
         return False
     return None
 
@@ -498,7 +550,7 @@ def _variant_without_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
 
 def _variant_of_village(ctx: _DocContext, c: Candidate) -> bool | None:
     """A near-spelling of a village, with no context word saying it is a place."""
-    if not (c.prep or c.kind_hint) and all(
+    if not _context(c) and all(
             m.variant and m.place.kind == "city" and m.place.population < 10000 for m in c.matches):
         return False
     return None
@@ -675,11 +727,27 @@ def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place]) -> None:
     c.chosen = m.place
     c.confidence = round(max(0.05, min(0.99, 0.5 + margin)), 3)
     parts = []
-    parts.append("ner" if c.ner in PLACE_ENTS else ("context" if (c.prep or c.kind_hint) else "gazetteer"))
+    parts.append("ner" if c.ner in PLACE_ENTS else ("context" if _context(c) else "gazetteer"))
     parts.append("variant" if m.variant else "gazetteer")
     if c.inside is not None and c.inside.chosen is not None and _contains(c.inside.chosen, m.place):
         parts.append("containment")
     c.method = "+".join(dict.fromkeys(parts))
+
+
+def _container_reading(cands: list[Candidate]) -> None:
+    """"Dalton, Georgia": when the place named after a resolved place does not contain it but another
+    reading of that name (a region or country) does, that reading is meant (the US state, not the country)."""
+    for c in cands:
+        cont = c.inside
+        if cont is None or c.chosen is None or cont.chosen is None or cont.chosen.kind not in ("admin1", "country") \
+                or _contains(cont.chosen, c.chosen):
+            continue
+        readings = [m.place for m in cont.matches if m.place.kind in ("admin1", "country") and not m.variant
+                    and _contains(m.place, c.chosen)]
+        if readings:
+            cont.chosen = max(readings, key=lambda p: p.population)
+            cont.method += "+contains_previous"
+            c.method += "+containment"
 
 
 def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
@@ -706,6 +774,7 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
     # pass 2: containment and proximity (contained places after their containers)
     for c in sorted(cands, key=lambda c: c.inside is not None):
         _choose(c, countries, anchors)
+    _container_reading(cands)
     for c in cands:
         region_of = c.region_of
         if region_of is not None and c.chosen is region_of \
