@@ -356,3 +356,11 @@ def test_unresolved_model_loc_is_a_region_without_a_point():
     assert places._unresolved_kind(cand) == "region"
     cand.kind_hint = "water"
     assert places._unresolved_kind(cand) == "water"
+
+
+def test_landform_word_after_a_name_makes_it_a_place(nlp, gaz):
+    trace = []
+    doc = _doc(nlp, "Supplies reached Sakhalin Island by ferry.")
+    kept = places.candidates(doc, gaz, trace=trace)
+    (c,) = [c for c in kept if c.text == "Sakhalin"]
+    assert c.kind_hint == "landform" and doc.text[c.start_char:c.extended_end_char] == "Sakhalin Island"

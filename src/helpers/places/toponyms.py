@@ -85,6 +85,7 @@ class _Lexicon:
     preps: frozenset
     admin2_words: frozenset
     containment_links: frozenset
+    landform_words: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,7 +93,7 @@ def _lexicon() -> _Lexicon:
     fw = gz.feature_words()
     return _Lexicon(frozenset(fw["admin1"]), frozenset(fw["city"]), frozenset(fw["water"]),
                     frozenset(fw["name_joiners"]), frozenset(fw["prefix_context"]), frozenset(fw["admin2"]),
-                    frozenset(fw["containment_links"]))
+                    frozenset(fw["containment_links"]), frozenset(fw["landform"]))
 
 
 def _feature_kind(word: str, lex: _Lexicon) -> str | None:
@@ -103,6 +104,8 @@ def _feature_kind(word: str, lex: _Lexicon) -> str | None:
         return "city"
     if w in lex.water_words:
         return "water"
+    if w in lex.landform_words:
+        return "landform"
     return None
 
 
@@ -375,9 +378,9 @@ def _prev_token(ctx: _DocContext, c: Candidate):
 
 
 def _feature_word_after(ctx: _DocContext, c: Candidate) -> None:
-    """"X region", "X Oblast", "X River": the feature word gives the kind and extends the mention."""
+    """"X region", "X Oblast", "X River", "X Island": the feature word gives the kind and extends the mention."""
     nxt = _next_token(ctx, c)
-    if nxt is not None and _feature_kind(nxt.text, ctx.lex) in ("admin1", "water"):
+    if nxt is not None and _feature_kind(nxt.text, ctx.lex) in ("admin1", "water", "landform"):
         c.kind_hint = _feature_kind(nxt.text, ctx.lex)
         c.extended_end_char = nxt.idx + len(nxt.text)
     return None
@@ -676,6 +679,8 @@ def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place
         s += 0.6 if p.kind == "admin1" else (-0.4 if p.kind == "country" else 0.0)
     elif c.kind_hint == "city":
         s += 0.4 if p.kind == "city" else -0.3
+    elif c.kind_hint == "landform" and p.kind == "city":
+        s -= 0.3  # "X Island", "X Peninsula": the area, not a settlement of that name
     s += {gz.PRIMARY: 0.25, gz.ALTERNATE: 0.05, gz.ABBREV: 0.1}[m.match_type]
     if m.variant:
         s -= 0.1
@@ -826,10 +831,11 @@ def _sentence_indexes(sentences: pd.DataFrame | None) -> dict[str, SentenceIndex
 
 
 def _unresolved_kind(c: Candidate) -> str:
-    """A water word makes it water; the model's LOC (not a country, city or state) is a region (Donbas)."""
+    """A water word makes it water; the model's LOC (not a country, city or state: Donbas) and a name with a
+    landform word ("X Peninsula") are regions."""
     if c.kind_hint == "water":
         return "water"
-    return "region" if c.ner == "LOC" else "other"
+    return "region" if c.ner == "LOC" or c.kind_hint == "landform" else "other"
 
 
 def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
