@@ -364,3 +364,9 @@ def test_landform_word_after_a_name_makes_it_a_place(nlp, gaz):
     kept = places.candidates(doc, gaz, trace=trace)
     (c,) = [c for c in kept if c.text == "Sakhalin"]
     assert c.kind_hint == "landform" and doc.text[c.start_char:c.extended_end_char] == "Sakhalin Island"
+
+
+def test_nearby_places_decide_between_namesake_counties(nlp, gaz):
+    rows = _rows(nlp, gaz, "Flooding hit Owensboro and Henderson County overnight, and crews from Evansville helped.")
+    county = _one(rows, "Henderson County")
+    assert county["kind"] == "other" and county["admin1"] == "Kentucky"

@@ -689,7 +689,7 @@ def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place
         s += 0.35 * countries.get(p.country_code, 0) / total
     if c.inside is not None and c.inside.chosen is not None:
         s += 0.8 if _contains(c.inside.chosen, p) else -0.3
-    if p.kind == "city":
+    if p.kind in ("city", "other"):  # settlements and second-level units: near the article's other places
         dists = [gz.haversine_km(p.latitude, p.longitude, a.latitude, a.longitude)
                  for a in anchors if a.index != p.index]
         if dists:
