@@ -370,3 +370,9 @@ def test_nearby_places_decide_between_namesake_counties(nlp, gaz):
     rows = _rows(nlp, gaz, "Flooding hit Owensboro and Henderson County overnight, and crews from Evansville helped.")
     county = _one(rows, "Henderson County")
     assert county["kind"] == "other" and county["admin1"] == "Kentucky"
+
+
+def test_a_named_region_gives_the_article_its_country(nlp, gaz):
+    rows = _rows(nlp, gaz, "Officials in Ohio said the roads near Lima were closed after the storm.")
+    lima = _one(rows, "Lima")
+    assert lima["country_code"] == "US" and lima["admin1"] == "Ohio"

@@ -772,8 +772,8 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
     # pass 1: population and country context; anchors are the confident ones
     for c in cands:
         _choose(c, countries, [])
-    for c in cands:
-        if c.chosen is not None and c.confidence >= 0.8 and c.chosen.kind == "city":
+    for c in cands:  # the countries of its confident settlements, regions and units count too
+        if c.chosen is not None and c.confidence >= 0.8 and c.chosen.kind in ("city", "admin1", "other"):
             countries[c.chosen.country_code] += 1
     anchors = [c.chosen for c in cands if c.chosen is not None and c.confidence >= 0.8]
     # pass 2: containment and proximity (contained places after their containers)
