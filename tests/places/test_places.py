@@ -376,3 +376,8 @@ def test_a_named_region_gives_the_article_its_country(nlp, gaz):
     rows = _rows(nlp, gaz, "Officials in Ohio said the roads near Lima were closed after the storm.")
     lima = _one(rows, "Lima")
     assert lima["country_code"] == "US" and lima["admin1"] == "Ohio"
+
+
+def test_country_in_an_all_caps_headline(nlp, gaz):
+    rows = _rows(nlp, gaz, "TALKS STALL AS TROOPS MASS NEAR UKRAINE BORDER\n\nDiplomats met on Friday.")
+    assert _one(rows, "UKRAINE")["country_code"] == "UA"

@@ -393,12 +393,21 @@ def _longer_name_after(ctx: _DocContext, c: Candidate) -> bool | None:
     last = ctx.doc[c.end - 1]
     if c.ner in PLACE_ENTS:
         return None  # the model ends a place here ("US President", "Ukraine War"): a modifier, still the place
+    if nxt is not None and _all_caps_run(ctx, c, nxt):
+        return None
     if nxt is not None and c.extended_end_char is None and _capitalised(nxt) and nxt.text not in _POSSESSIVE \
             and not nxt.is_punct and _feature_kind(last.text, ctx.lex) is None \
             and last.lower_ not in ctx.lex.admin2_words and nxt.i not in ctx.sent_starts and last.whitespace_:
         if not ctx.gaz.lookup(nxt.text, variants=False) or nxt.pos_ not in ("PROPN",):
             return False
     return None
+
+
+def _all_caps_run(ctx: _DocContext, c: Candidate, neighbour) -> bool:
+    """In an all-caps headline every word is capitalised, so a capitalised neighbour says nothing about a
+    longer name ("TROOPS LEAVE UKRAINE"); the gazetteer's longest match has already been tried."""
+    text = ctx.doc[c.start:c.end].text
+    return text.isupper() and len(text) > 3 and neighbour.text.isupper() and any(not m.variant for m in c.matches)
 
 
 def _longer_name_before(ctx: _DocContext, c: Candidate) -> bool | None:
@@ -408,6 +417,8 @@ def _longer_name_before(ctx: _DocContext, c: Candidate) -> bool | None:
     lex, gaz = ctx.lex, ctx.gaz
     if c.ner in PLACE_ENTS:
         return None  # the model starts a place here
+    if prev is not None and _all_caps_run(ctx, c, prev):
+        return None
     if prev is not None and _capitalised(prev) and prev.i not in ctx.sent_starts and not prev.is_punct \
             and prev.text.lower() not in lex.joiners and _feature_kind(prev.text, lex) is None \
             and prev.ent_type_ not in ("NORP",) and gz.normalize(prev.text) not in gaz.demonyms \
