@@ -381,3 +381,9 @@ def test_a_named_region_gives_the_article_its_country(nlp, gaz):
 def test_country_in_an_all_caps_headline(nlp, gaz):
     rows = _rows(nlp, gaz, "TALKS STALL AS TROOPS MASS NEAR UKRAINE BORDER\n\nDiplomats met on Friday.")
     assert _one(rows, "UKRAINE")["country_code"] == "UA"
+
+
+def test_compass_word_before_a_place_keeps_the_place(nlp, gaz):
+    rows = _rows(nlp, gaz, "Heavy rain fell across Northern Iraq on Tuesday.")
+    assert "Iraq" in set(rows["mention"]) or "Northern Iraq" in set(rows["mention"])
+    assert set(rows["country_code"].dropna()) == {"IQ"}

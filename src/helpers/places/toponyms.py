@@ -411,7 +411,7 @@ def _all_caps_run(ctx: _DocContext, c: Candidate, neighbour) -> bool:
 
 
 def _longer_name_before(ctx: _DocContext, c: Candidate) -> bool | None:
-    """Preceded by a capitalised word that is not a joiner, feature word, demonym or place ("Lloyd Austin"),
+    """Preceded by a capitalised word that is not a joiner, feature word, compass word, demonym or place ("Lloyd Austin"),
     unless the model's place entity starts here."""
     prev = _prev_token(ctx, c)
     lex, gaz = ctx.lex, ctx.gaz
@@ -421,6 +421,7 @@ def _longer_name_before(ctx: _DocContext, c: Candidate) -> bool | None:
         return None
     if prev is not None and _capitalised(prev) and prev.i not in ctx.sent_starts and not prev.is_punct \
             and prev.text.lower() not in lex.joiners and _feature_kind(prev.text, lex) is None \
+            and prev.lower_ not in _DIRECTION_NAMES \
             and prev.ent_type_ not in ("NORP",) and gz.normalize(prev.text) not in gaz.demonyms \
             and prev.ent_type_ not in PLACE_ENTS and prev.whitespace_:
         return False
@@ -428,10 +429,12 @@ def _longer_name_before(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _end_of_longer_place(ctx: _DocContext, c: Candidate) -> bool | None:
-    """The last word of a longer place name ("Soviet Union", "East Timor")."""
+    """The last word of a longer place name ("Soviet Union", "East Timor"); a compass word before a place
+    ("Northern Iraq", "Eastern Ukraine") names a part of it, so the place is kept."""
     ent = ctx.ent_of.get(c.start)
     if ent is not None and ent.label_ in PLACE_ENTS and ent.start < c.start and any(
-            _capitalised(t) and t.lower_ not in ctx.lex.joiners for t in ctx.doc[ent.start:c.start]):
+            _capitalised(t) and t.lower_ not in ctx.lex.joiners and t.lower_ not in _DIRECTION_NAMES
+            for t in ctx.doc[ent.start:c.start]):
         return False
     return None
 
