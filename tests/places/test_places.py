@@ -387,3 +387,8 @@ def test_compass_word_before_a_place_keeps_the_place(nlp, gaz):
     rows = _rows(nlp, gaz, "Heavy rain fell across Northern Iraq on Tuesday.")
     assert "Iraq" in set(rows["mention"]) or "Northern Iraq" in set(rows["mention"])
     assert set(rows["country_code"].dropna()) == {"IQ"}
+
+
+def test_short_all_caps_country_name_is_not_an_acronym(nlp, gaz):
+    rows = _rows(nlp, gaz, "TRADE TALKS WITH CHINA STALL\n\nNegotiators left early.")
+    assert _one(rows, "CHINA")["country_code"] == "CN"

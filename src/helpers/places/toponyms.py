@@ -537,10 +537,11 @@ def _lone_adjective(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _organisation_acronym(ctx: _DocContext, c: Candidate) -> bool | None:
-    """Short all-caps words that are not a country abbreviation (NIS, TASS)."""
+    """Short all-caps words that are not a country abbreviation or a country's own name (NIS, TASS; not CHINA)."""
     text = ctx.doc[c.start:c.end].text
     if text.isupper() and len(text) <= 5 and c.ner not in PLACE_ENTS \
-            and not any(m.match_type == gz.ABBREV for m in c.matches):
+            and not any(m.match_type == gz.ABBREV or (m.place.kind == "country" and m.match_type == gz.PRIMARY
+                                                      and not m.variant) for m in c.matches):
         return False
     return None
 
