@@ -15,7 +15,7 @@ Scores per corpus:
   place with that name;
 - "gold-span" accuracy@161km of the naive baseline over all gold toponyms the gazetteer knows.
 
-    python benchmarks/geoparse_eval.py [--shared ../shared] [--limit N] [--corpus lgl|geovirus]
+    python benchmarks/geoparse_eval.py [--shared ../shared] [--limit N] [--corpus lgl|geovirus] [--misses]
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ import argparse
 import sys
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 from helpers.geo import gazetteer as gz
@@ -81,7 +82,19 @@ def naive(gaz: gz.Gazetteer, name: str):
     return max(ms, key=lambda m: m.place.population).place if ms else None
 
 
-def evaluate(docs: list[dict], gaz: gz.Gazetteer, nlp) -> dict:
+def miss_reason(gaz: gz.Gazetteer, gold: dict, trace: list[dict]) -> str:
+    """Why a gold toponym was missed: a demonym, the keep rule that dropped the candidate over it (from
+    ``toponyms.candidates(..., trace=...)``), or not in the gazetteer."""
+    if is_demonym(gaz, gold["phrase"]):
+        return "demonym"
+    hits = [r for r in trace if r["start_char"] < gold["end"] and gold["start"] < r["end_char"]]
+    if hits:  # a kept candidate ("passed") that is not in the table was dropped in disambiguation
+        return "dropped by " + (hits[-1]["rule"] if hits[-1]["kept"] is False else "disambiguation")
+    return "no candidate" + ("" if gaz.lookup(gold["phrase"]) else " (not in the gazetteer)")
+
+
+def evaluate(docs: list[dict], gaz: gz.Gazetteer, nlp, misses: Counter | None = None) -> dict:
+    """Scores over ``docs``; with ``misses``, counts why each missed gold toponym was missed."""
     tp = fp = fn = 0
     ours_ok = ours_n = base_ok = base_n = 0
     gold_base_ok = gold_base_n = 0
@@ -109,6 +122,10 @@ def evaluate(docs: list[dict], gaz: gz.Gazetteer, nlp) -> dict:
                 base_n += 1
                 base_ok += b is not None and gz.haversine_km(b.latitude, b.longitude, g["lat"], g["lon"]) <= KM
         fn += len(d["gold"]) - len(used)
+        if misses is not None:
+            trace: list[dict] = []
+            places.candidates(doc, gaz, trace=trace)
+            misses.update(miss_reason(gaz, g, trace) for k, g in enumerate(d["gold"]) if k not in used)
         for k, g in enumerate(d["gold"]):
             if is_demonym(gaz, g["phrase"]):
                 demonym_gold += 1
@@ -139,6 +156,7 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
     ap.add_argument("--corpus", choices=("lgl", "geovirus"), action="append")
+    ap.add_argument("--misses", action="store_true", help="also count why gold toponyms were missed (by keep rule)")
     args = ap.parse_args(argv)
     folder = args.shared / "benchmarks" / "geoparsing"
     if not folder.is_dir():
@@ -155,11 +173,14 @@ def main(argv=None) -> int:
         path, loader = corpora[name]
         docs = loader(path)[: args.limit]
         t0 = time.perf_counter()
-        r = evaluate(docs, gaz, nlp)
+        misses = Counter() if args.misses else None
+        r = evaluate(docs, gaz, nlp, misses)
         secs = time.perf_counter() - t0
         print(f"| {name} | {r['documents']} | {r['gold_toponyms']} | {r['precision']:.3f} | {r['recall']:.3f} "
               f"| {r['f1']:.3f} | {r['recall_without_demonyms']:.3f} ({r['gold_demonyms']}) | {r['resolved_matched']} | {r['acc161']:.3f} | {r['baseline_acc161']:.3f} "
               f"| {r['gold_span_baseline_acc161']:.3f} ({r['gold_span_baseline_n']}) | {secs:.0f} |", flush=True)
+        if misses is not None:
+            print(f"  {name} misses: " + ", ".join(f"{why} {n}" for why, n in misses.most_common()), flush=True)
     return 0
 
 

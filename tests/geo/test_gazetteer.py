@@ -146,3 +146,24 @@ def test_is_major_place_needs_the_name_as_written(gaz):
     assert gaz.is_major_place(city.name)
     from anyascii import anyascii
     assert not gaz.is_major_place(anyascii(city.name).upper())
+
+def test_historical_states_from_the_rules_file(gaz):
+    for name in ("Soviet Union", "USSR", "Nazi Germany", "Austria-Hungary", "Czechoslovakia"):
+        kinds = {m.place.kind for m in gaz.lookup(name)}
+        assert "historical" in kinds, name
+
+
+def test_world_regions_sit_among_their_countries(gaz):
+    (m,) = [m for m in gaz.lookup("Eastern Europe") if m.place.kind == "region"]
+    assert 40 < m.place.latitude < 60 and 15 < m.place.longitude < 45
+
+
+@pytest.mark.parametrize("german, name", [("Mykolajiw", "Mykolayiv"), ("Awdijiwka", "Avdiyivka"), ("Charkiw", "Kharkiv")])
+def test_german_romanisations_reach_the_place(gaz, german, name):
+    assert any(m.place.name == name and m.place.country_code == "UA" for m in gaz.lookup(german))
+
+
+def test_derived_country_names(gaz):
+    def countries(name):
+        return {m.place.country_code for m in gaz.lookup(name) if m.place.kind == "country"}
+    assert "US" in countries("America") and "KR" in countries("Korea") and "CN" in countries("PRC")

@@ -274,3 +274,121 @@ def test_sentence_ids_come_from_the_sentences_table(nlp, gaz):
     sents = pd.DataFrame(extract_sentences(doc, "a1"))
     table = places.places_table([doc], sentences=sents, gaz=gaz)
     assert dict(zip(table["mention"], table["sentence_id"])) == {"Kharkiv": 0, "Odesa": 1}
+
+
+# ---- issue 12: offsets, abbreviations, historical states, world regions, country names news use
+def _one(rows, mention):
+    hit = rows[rows["mention"] == mention]
+    assert len(hit) == 1, (mention, rows[["mention", "name", "kind"]].to_dict("records"))
+    return hit.iloc[0]
+
+
+def test_dotted_abbreviation_keeps_its_final_stop(nlp, gaz):
+    text = "Aid from the U.S. reached Kharkiv on Monday."
+    rows = _rows(nlp, gaz, text)
+    us = _one(rows, "U.S.")
+    assert us["country_code"] == "US"
+    assert text[us["start_char"]:us["end_char"]] == "U.S."
+
+
+def test_initials_of_official_names_are_country_abbreviations(gaz):
+    for abbr, cc in (("PRC", "CN"), ("DPRK", "KP"), ("UAE", "AE")):
+        assert any(m.place.kind == "country" and m.place.country_code == cc and m.match_type == gz.ABBREV
+                   for m in gaz.lookup(abbr)), abbr
+
+
+def test_official_name_resolves_to_the_country(nlp, gaz):
+    rows = _rows(nlp, gaz, "Officials in the People's Republic of China met envoys from Brazil.")
+    assert _one(rows, "People's Republic of China")["country_code"] == "CN"
+
+
+def test_name_behind_a_demonym_and_short_official_name_are_countries(nlp, gaz):
+    rows = _rows(nlp, gaz, "Talks between America and Korea resumed in Geneva.")
+    assert _one(rows, "America")["country_code"] == "US" and _one(rows, "America")["kind"] == "country"
+    assert _one(rows, "Korea")["country_code"] == "KR" and _one(rows, "Korea")["kind"] == "country"
+
+
+def test_historical_states_have_their_own_kind_and_a_point(nlp, gaz):
+    rows = _rows(nlp, gaz, "Grain left the Soviet Union for Yugoslavia, and the USSR later fell apart.")
+    for mention, name in (("Soviet Union", "Soviet Union"), ("Yugoslavia", "Yugoslavia"), ("USSR", "Soviet Union")):
+        r = _one(rows, mention)
+        assert r["kind"] == "historical" and r["name"] == name and r["latitude"] is not None
+
+
+def test_world_regions_and_continents_are_areas(nlp, gaz):
+    rows = _rows(nlp, gaz, "Gas prices rose across Eastern Europe and Central Asia, and in Europe as a whole.")
+    assert _one(rows, "Eastern Europe")["kind"] == "region"
+    assert _one(rows, "Central Asia")["kind"] == "region"
+    assert _one(rows, "Europe")["kind"] == "continent"
+
+
+def test_all_caps_country_name_is_found(nlp, gaz):
+    rows = _rows(nlp, gaz, "Troops crossed into ROMANIA near the border, officials said.")
+    assert _one(rows, "ROMANIA")["country_code"] == "RO"
+
+
+def test_places_listed_with_a_kept_place_are_kept(nlp, gaz):
+    rows = _rows(nlp, gaz, "Refugees passed Ungheni, Cahul, Orhei and Soroca on the way.")
+    assert {"Ungheni", "Cahul", "Orhei", "Soroca"} <= set(rows["mention"])
+    assert set(rows[rows["mention"].isin(["Ungheni", "Soroca"])]["country_code"]) == {"MD"}
+
+
+def test_place_after_a_comma_is_read_as_the_container_of_the_one_before(nlp, gaz):
+    rows = _rows(nlp, gaz, "The mayor of Dalton, Georgia, spoke to reporters.")
+    state = _one(rows, "Georgia")
+    assert state["kind"] == "admin1" and state["country_code"] == "US"
+    assert _one(rows, "Dalton")["country_code"] == "US"
+
+
+def test_water_word_of_name_is_water(nlp, gaz):
+    rows = _rows(nlp, gaz, "Two ships sailed into the Sea of Azov at dawn.")
+    sea = _one(rows, "Sea of Azov")
+    assert sea["kind"] == "water" and pd.isna(sea["latitude"])
+
+
+def test_country_before_a_title_is_still_the_country(nlp, gaz):
+    rows = _rows(nlp, gaz, "On Monday US President Joe Biden spoke about Poland.")
+    assert _one(rows, "US")["country_code"] == "US"
+
+
+def test_unresolved_model_loc_is_a_region_without_a_point():
+    cand = places.Candidate(0, 1, 0, 6, "Donbas", [], ner="LOC")
+    assert places._unresolved_kind(cand) == "region"
+    cand.kind_hint = "water"
+    assert places._unresolved_kind(cand) == "water"
+
+
+def test_landform_word_after_a_name_makes_it_a_place(nlp, gaz):
+    trace = []
+    doc = _doc(nlp, "Supplies reached Sakhalin Island by ferry.")
+    kept = places.candidates(doc, gaz, trace=trace)
+    (c,) = [c for c in kept if c.text == "Sakhalin"]
+    assert c.kind_hint == "landform" and doc.text[c.start_char:c.extended_end_char] == "Sakhalin Island"
+
+
+def test_nearby_places_decide_between_namesake_counties(nlp, gaz):
+    rows = _rows(nlp, gaz, "Flooding hit Owensboro and Henderson County overnight, and crews from Evansville helped.")
+    county = _one(rows, "Henderson County")
+    assert county["kind"] == "other" and county["admin1"] == "Kentucky"
+
+
+def test_a_named_region_gives_the_article_its_country(nlp, gaz):
+    rows = _rows(nlp, gaz, "Officials in Ohio said the roads near Lima were closed after the storm.")
+    lima = _one(rows, "Lima")
+    assert lima["country_code"] == "US" and lima["admin1"] == "Ohio"
+
+
+def test_country_in_an_all_caps_headline(nlp, gaz):
+    rows = _rows(nlp, gaz, "TALKS STALL AS TROOPS MASS NEAR UKRAINE BORDER\n\nDiplomats met on Friday.")
+    assert _one(rows, "UKRAINE")["country_code"] == "UA"
+
+
+def test_compass_word_before_a_place_keeps_the_place(nlp, gaz):
+    rows = _rows(nlp, gaz, "Heavy rain fell across Northern Iraq on Tuesday.")
+    assert "Iraq" in set(rows["mention"]) or "Northern Iraq" in set(rows["mention"])
+    assert set(rows["country_code"].dropna()) == {"IQ"}
+
+
+def test_short_all_caps_country_name_is_not_an_acronym(nlp, gaz):
+    rows = _rows(nlp, gaz, "TRADE TALKS WITH CHINA STALL\n\nNegotiators left early.")
+    assert _one(rows, "CHINA")["country_code"] == "CN"

