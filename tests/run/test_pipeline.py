@@ -94,5 +94,5 @@ def test_stage_errors_rows_replace_only_their_stage(tmp_path):
     stage.write_stage_errors(stage.StageResult({}, [("a2", "KeyError: x")]), places, tmp_path)
     stage.write_stage_errors(stage.StageResult({}, []), text, tmp_path)  # a rerun of text without failures
     rows = tables.read_table("stage_errors", tmp_path)
-    assert rows.to_dict("records") == [{"stage": "places", "article_id": "a2", "error": "KeyError: x"}]
-    assert pipeline._stage_error_count(tmp_path) == 1
+    assert rows.to_dict("records") == [{"stage": "04 places", "article_id": "a2", "error": "KeyError: x"}]
+    assert pipeline._stage_errors(tmp_path) == (1, {"04 places": ["a2"]})
