@@ -40,11 +40,19 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "ukraine-war-news"
 
 
 def _children(pid: int) -> list[int]:
+    """Children of every thread of ``pid`` (a kernel started from a helper thread is a child of that thread)."""
+    out = []
     try:
-        with open(f"/proc/{pid}/task/{pid}/children") as fh:
-            return [int(x) for x in fh.read().split()]
+        tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
-        return []
+        return out
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                out += [int(x) for x in fh.read().split()]
+        except OSError:
+            continue
+    return out
 
 
 def _tree_rss_mib(pid: int) -> float:
