@@ -85,7 +85,7 @@ def per_article(items: Iterable[T], article_id: Callable[[T], str | None], fn: C
     Returns ``[(article_id, result), …]`` in input order and ``[(article_id, "Type: message"), …]``.
 
     ``inputs(item) -> (text, other inputs)`` says what ``fn``'s result depends on besides the code: the article's
-    text and, e.g., its rows of the tables the stage reads. When given, results are kept in the per-article cache
+    text (or its hash, :func:`doc_text_key`) and, e.g., its rows of the tables the stage reads. When given, results are kept in the per-article cache
     (:mod:`helpers.core.artcache`) and an article whose text and inputs are unchanged is not computed again.
     ``fn`` must then have no side effects the caller relies on.
     """
@@ -116,6 +116,12 @@ def doc_article_id(doc) -> str | None:
     return doc.user_data.get("article_id")
 
 
+def doc_text_key(doc) -> str:
+    """What identifies a parsed doc's text in cache keys: ``user_data["text_sha256"]`` (set by the parse),
+    else the text itself (``doc.text`` rebuilds the string from the tokens, which is slow)."""
+    return doc.user_data.get("text_sha256") or doc.text
+
+
 def rows_per_article(docs: Iterable, table: schemas.Table, extract: Callable,
                      inputs: Callable[[str], object] | None = None,
                      ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
@@ -124,7 +130,7 @@ def rows_per_article(docs: Iterable, table: schemas.Table, extract: Callable,
     ``inputs(article_id)``: what ``extract`` reads for that article besides its doc (see :func:`per_article`);
     with it, each article's rows are cached under its text and those inputs.
     """
-    key = (lambda d: (d.text, inputs(doc_article_id(d)))) if inputs is not None else None
+    key = (lambda d: (doc_text_key(d), inputs(doc_article_id(d)))) if inputs is not None else None
     done, errors = per_article(docs, doc_article_id, lambda d: extract(d, doc_article_id(d)), table.name, key)
     rows = [r for _, article_rows in done for r in article_rows]
     df = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()

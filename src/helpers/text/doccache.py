@@ -86,6 +86,7 @@ def load_docs(processed_dir: str | Path, nlp: Language | None = None) -> Iterato
 
 
 # ------------------------------------------------------------------ per-article parse cache
+TEXT_KEY = "text_sha256"  # doc.user_data: SHA-256 of the article text (core.stage.doc_text_key)
 CACHE_ENV = artcache.CACHE_ENV  # a folder, or "off"; default data/cache/parses/
 
 
@@ -105,8 +106,12 @@ def parse_cache_dir(nlp: Language) -> Path | None:
     return base / _parse_version(nlp) if base is not None else None
 
 
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _cache_file(cache_dir: Path, text: str) -> Path:
-    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    key = text_sha256(text)
     return cache_dir / key[:2] / f"{key}.doc"
 
 
@@ -143,6 +148,7 @@ def pipe_cached(nlp: Language, pairs: Iterable[tuple[str, str]], batch_size: int
                 tmp = f.with_suffix(f".tmp{id(doc)}")
                 tmp.write_bytes(doc.to_bytes(exclude=["user_data"]))
                 tmp.replace(f)
-        for (_, article_id), doc in zip(block, docs):
+        for (text, article_id), doc in zip(block, docs):
             doc.user_data["article_id"] = article_id
+            doc.user_data[TEXT_KEY] = text_sha256(text)  # saves rebuilding doc.text to key per-article results
             yield doc

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from helpers.core import engine, schemas
 from helpers.core.progress import progress
-from helpers.core.stage import StageResult, doc_article_id, per_article, rows_by_article
+from helpers.core.stage import StageResult, doc_article_id, doc_text_key, per_article, rows_by_article
 from helpers.text import doccache
 from helpers.text.claims import extract_claims
 from helpers.text.components import build_pipeline
@@ -143,7 +143,7 @@ def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = Tr
     docs = progress(parse_articles(articles, batch_size=batch_size, max_length=max_length,
                                    workers=workers, cache=cache), desc="parse", total=len(articles), unit="article")
     done, errors = per_article(kept(docs), doc_article_id, lambda d: parse_rows(d, doc_article_id(d)), "02 text",
-                               inputs=(lambda d: (d.text, None)) if cache else None)
+                               inputs=(lambda d: (doc_text_key(d), None)) if cache else None)
     sentences = [r for _, (s, _) in done for r in s]
     entities = [r for _, (_, e) in done for r in e]
     mapping = canonical_map(entities)
@@ -167,7 +167,7 @@ def run_attribution(docs: Iterable[Doc], sentences: pd.DataFrame, entities: pd.D
 
     def inputs(doc: Doc):
         aid = doc_article_id(doc)
-        return doc.text, (sent_by.get(aid, []), ent_by.get(aid, []))
+        return doc_text_key(doc), (sent_by.get(aid, []), ent_by.get(aid, []))
 
     done, errors = per_article(progress(docs, desc="attribution", total=total, unit="article"),
                                doc_article_id, one, "03 text", inputs=inputs)
