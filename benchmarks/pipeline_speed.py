@@ -40,11 +40,19 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "ukraine-war-news"
 
 
 def _children(pid: int) -> list[int]:
+    """Children of every thread of ``pid`` (a kernel started from a helper thread is a child of that thread)."""
+    out = []
     try:
-        with open(f"/proc/{pid}/task/{pid}/children") as fh:
-            return [int(x) for x in fh.read().split()]
+        tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
-        return []
+        return out
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                out += [int(x) for x in fh.read().split()]
+        except OSError:
+            continue
+    return out
 
 
 def _tree_rss_mib(pid: int) -> float:
@@ -129,7 +137,7 @@ def bare_spacy(texts: list[str], processes: int, batch_size: int = 16) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: list[str]) -> list[dict]:
+def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: list[str], bare: bool = True) -> list[dict]:
     raw, processed, reports = work / "raw", work / "processed", work / "reports"
     texts = make_corpus(corpus, size, raw)
     env = dict(os.environ, MPLBACKEND="agg", PYTHONHASHSEED="0", WARCLAIMS_PARSE_CACHE=str(work / "parse-cache"))
@@ -153,14 +161,15 @@ def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: lis
     extra = _perturb(texts[0], 10**7, random.Random(1))
     (raw / "zz_one_more_article.txt").write_text(extra)
     step("+1 article")
-    for n in sorted({1, processes}):
+    for n in sorted({1, processes}) if bare else ():
         b = bare_spacy(texts, n)
         rows.append({"size": size, "step": f"bare nlp.pipe n_process={n}", "seconds": b, "peak_mib": None, "rc": 0})
     for r in rows:
         r["s_per_article"] = r["seconds"] / size
         r["vs_full"] = r["seconds"] / full
-    bare_n = next(r["seconds"] for r in rows if r["step"] == f"bare nlp.pipe n_process={processes}")
-    rows[0]["throughput_vs_bare_N"] = bare_n / full
+    if bare:
+        bare_n = next(r["seconds"] for r in rows if r["step"] == f"bare nlp.pipe n_process={processes}")
+        rows[0]["throughput_vs_bare_N"] = bare_n / full
     return rows
 
 
@@ -171,6 +180,7 @@ def main(argv=None) -> int:
     ap.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="processes for bare nlp.pipe [all cores]")
     ap.add_argument("--keep", type=Path, help="keep the work folders under this directory")
     ap.add_argument("--quick", action="store_true", help="skip the HTML export (--no-html) for a smoke run")
+    ap.add_argument("--no-bare", action="store_true", help="skip the bare nlp.pipe reference runs")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus} (this benchmark needs ../shared beside the repository)")
@@ -183,7 +193,8 @@ def main(argv=None) -> int:
         work = base / f"n{size}"
         if work.exists():
             shutil.rmtree(work)
-        all_rows += measure(size, args.corpus, work, args.processes, ["--no-html"] if args.quick else [])
+        all_rows += measure(size, args.corpus, work, args.processes, ["--no-html"] if args.quick else [],
+                            bare=not args.no_bare)
         print(pd.DataFrame([r for r in all_rows if r["size"] == size]).to_string(index=False, float_format="%.3f"),
               flush=True)
     if not args.keep:

@@ -94,5 +94,33 @@ def test_stage_errors_rows_replace_only_their_stage(tmp_path):
     stage.write_stage_errors(stage.StageResult({}, [("a2", "KeyError: x")]), places, tmp_path)
     stage.write_stage_errors(stage.StageResult({}, []), text, tmp_path)  # a rerun of text without failures
     rows = tables.read_table("stage_errors", tmp_path)
-    assert rows.to_dict("records") == [{"stage": "places", "article_id": "a2", "error": "KeyError: x"}]
-    assert pipeline._stage_error_count(tmp_path) == 1
+    assert rows.to_dict("records") == [{"stage": "04 places", "article_id": "a2", "error": "KeyError: x"}]
+    assert pipeline._stage_errors(tmp_path) == (1, {"04 places": ["a2"]})
+
+
+def _notebook(path: Path, *sources: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "warclaims", "display_name": "Python (warclaims)", "language": "python"}
+    params = nbformat.v4.new_code_cell('raw_dir = "data/raw"\nprocessed_dir = "data/processed"\nreports_dir = "reports"')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, *(nbformat.v4.new_code_cell(s) for s in sources)]
+    nbformat.write(nb, path)
+
+
+@pytest.mark.parametrize("fresh", [False, True])
+def test_notebooks_share_one_kernel_cleared_between_them(tmp_path, fresh):
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    _notebook(nbdir / "01_first.ipynb", "import os\nleftover = 1\nprint('pid', os.getpid())")
+    _notebook(nbdir / "02_second.ipynb", "import os\nprint('pid', os.getpid())\nprint('leftover' in dir())")
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
+                           log=lambda *a, **k: None, fresh_kernels=fresh)
+    assert summary["status"] == "ok"
+    outputs = []
+    for name in ("01_first.ipynb", "02_second.ipynb"):
+        executed = nbformat.read(tmp_path / "r" / "executed" / name, as_version=4)
+        code = [c for c in executed.cells if c.cell_type == "code"]
+        assert code[0].execution_count == 1  # each notebook counts from 1, as in a fresh kernel
+        outputs.append("".join(o.get("text", "") for o in code[-1].outputs).split())
+    assert outputs[1][2] == "False"  # the first notebook's variables are gone
+    assert (outputs[0][1] == outputs[1][1]) is not fresh  # same kernel process unless --fresh-kernels

@@ -173,3 +173,26 @@ def test_csv_exports_defuse_spreadsheet_formulas(built):
     assert len(ledger) == len(ff.claims_ledger())
     hostile = reports.spreadsheet_safe(pd.DataFrame({"t": ["=HYPERLINK(\"x\")", "-5 troops", "ok"], "n": [1, 2, 3]}))
     assert list(hostile["t"]) == ["'=HYPERLINK(\"x\")", "'-5 troops", "ok"] and list(hostile["n"]) == [1, 2, 3]
+
+
+def test_the_changes_page_shows_crafted_articles_and_claims_as_text(tmp_path):
+    from helpers.core import tables
+    from helpers.run import changes
+
+    processed, reports_dir = tmp_path / "processed", tmp_path / "reports"
+    processed.mkdir()
+
+    def write(ids):  # only the columns the change report reads
+        pd.DataFrame({"article_id": ids, "title": [PAYLOAD] * len(ids), "text": [PAYLOAD] * len(ids)}
+                     ).to_parquet(tables.table_path("articles", processed))
+        pd.DataFrame({"claim_id": [f"{a}-c1" for a in ids], "article_id": ids, "value": [40.0] * len(ids),
+                      "unit": ["drones"] * len(ids), "claimant": [PAYLOAD] * len(ids), "text": [PAYLOAD] * len(ids)}
+                     ).to_parquet(tables.table_path("claims", processed))
+
+    write(["a1"])
+    changes.write(processed, reports_dir)
+    write(["a1", "a2"])  # the second run lists a2 and its claim: payloads in title, claimant and sentence
+    changes.write(processed, reports_dir)
+    dom = _parse(_dump_dom(reports_dir / "changes.html", tmp_path / "profile"))
+    assert not dom.title.startswith("pwned:") and dom.scripts == 0 and not dom.handlers and not dom.js_urls
+    assert dom.visible.count("<script>") >= 2 and "onerror=" in dom.visible and "javascript:" in dom.visible

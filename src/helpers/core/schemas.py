@@ -392,12 +392,16 @@ REFERENCE_CHECKS = _register(Table(
 
 STAGE_ERRORS = _register(Table(
     "stage_errors",
-    doc="Articles a stage could not process (one row per article and stage; the other articles' rows are kept). "
-        "Each stage's notebook adds its rows (`core.stage.write_stage_errors`); `run.json` counts them.",
+    doc="Articles a stage could not process (one row per article and notebook; the other articles' rows are kept). "
+        "Every failure caught by the per-article guard (`core.stage.per_article`) is a row: `StageResult.write` "
+        "replaces the notebook's rows (a skipped notebook's rows stay), ordered by notebook; `run.json` counts them "
+        "and lists the articles affected per stage.",
     columns=(
-        C("stage", STR, False, doc="Stage package that failed on the article (`text`, `places`, `time`, …)."),
+        C("stage", STR, False, doc="Notebook number and stage package that failed on the article (`02 text`, "
+                                     "`03 text`, `04 places`, `06 time`)."),
         C("article_id", STR, False, doc="Article."),
-        C("error", STR, False, doc="\"ErrorType: message\"."),
+        C("error", STR, False, doc="\"ErrorType: message\" of the exception; in `06 time` prefixed with the table "
+                                     "being built (`dates: …`, `events: …`)."),
     ),
 ))
 

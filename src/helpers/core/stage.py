@@ -12,7 +12,10 @@ declared table is missing. :mod:`helpers.run.stages` collects the specs (the REA
 generated from them) and a test checks that every notebook writes exactly what its spec declares.
 
 :func:`per_article` is the single failure guard: it runs a function on each article, keeps the results
-of the others when one raises, and returns ``(article_id, error)`` for each failure.
+of the others when one raises, and returns ``(article_id, error)`` for each failure; :meth:`StageResult.write`
+records those failures as the notebook's rows of the ``stage_errors`` table. Given what an article's result depends
+on, the guard also keeps results in the per-article cache (:mod:`helpers.core.artcache`), so a rebuild after adding
+articles computes only the new (or changed) ones.
 """
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ from typing import Callable, Iterable, TypeVar
 
 import pandas as pd
 
-from helpers.core import schemas, tables
+from helpers.core import artcache, schemas, tables
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -68,25 +71,43 @@ class StageResult:
         if unknown or missing:
             raise ValueError(f"notebook {spec.notebook} ({spec.stage}): result has undeclared tables {unknown} "
                              f"or lacks declared ones {missing}")
-        return [tables.write_table(self.tables[n], n, processed_dir) for n in declared]
+        written = [tables.write_table(self.tables[n], n, processed_dir) for n in declared]
+        if declared:  # a notebook that writes tables also records the articles it could not process
+            written.append(write_stage_errors(self, spec, processed_dir))
+        return written
 
 
 def per_article(items: Iterable[T], article_id: Callable[[T], str | None], fn: Callable[[T], R],
-                stage: str) -> tuple[list[tuple[str, R]], list[tuple[str, str]]]:
+                stage: str, inputs: Callable[[T], tuple[str, object]] | None = None,
+                ) -> tuple[list[tuple[str, R]], list[tuple[str, str]]]:
     """``fn(item)`` for every item; one that raises is logged and reported, the others are kept.
 
     Returns ``[(article_id, result), …]`` in input order and ``[(article_id, "Type: message"), …]``.
+
+    ``inputs(item) -> (text, other inputs)`` says what ``fn``'s result depends on besides the code: the article's
+    text (or its hash, :func:`doc_text_key`) and, e.g., its rows of the tables the stage reads. When given, results are kept in the per-article cache
+    (:mod:`helpers.core.artcache`) and an article whose text and inputs are unchanged is not computed again.
+    ``fn`` must then have no side effects the caller relies on.
     """
+    cache = artcache.for_stage(stage) if inputs is not None else None
     done, errors = [], []
     for item in items:
         aid = article_id(item)
         try:
             if aid is None:
                 raise ValueError("item has no article_id")
-            done.append((aid, fn(item)))
+            key = artcache.input_key(stage, aid, *inputs(item)) if cache is not None else None
+            hit, value = cache.get(key) if key else (False, None)
+            if not hit:
+                value = fn(item)
+                if key:
+                    cache.put(key, value)
+            done.append((aid, value))
         except Exception as exc:  # one bad article must not lose the others
             log.warning("%s: article %s failed: %s", stage, aid, exc)
             errors.append((str(aid), f"{type(exc).__name__}: {exc}"))
+    if cache is not None:
+        log.info("%s: %d articles from the per-article cache, %d computed", stage, cache.hits, cache.misses)
     return done, errors
 
 
@@ -95,13 +116,40 @@ def doc_article_id(doc) -> str | None:
     return doc.user_data.get("article_id")
 
 
-def rows_per_article(docs: Iterable, table: schemas.Table,
-                     extract: Callable) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    """``extract(doc, article_id)`` for every parsed doc, as one ``table`` frame, failures isolated."""
-    done, errors = per_article(docs, doc_article_id, lambda d: extract(d, doc_article_id(d)), table.name)
+def doc_text_key(doc) -> str:
+    """What identifies a parsed doc's text in cache keys: ``user_data["text_sha256"]`` (set by the parse),
+    else the text itself (``doc.text`` rebuilds the string from the tokens, which is slow)."""
+    return doc.user_data.get("text_sha256") or doc.text
+
+
+def rows_per_article(docs: Iterable, table: schemas.Table, extract: Callable,
+                     inputs: Callable[[str], object] | None = None,
+                     ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """``extract(doc, article_id)`` for every parsed doc, as one ``table`` frame, failures isolated.
+
+    ``inputs(article_id)``: what ``extract`` reads for that article besides its doc (see :func:`per_article`);
+    with it, each article's rows are cached under its text and those inputs.
+    """
+    key = (lambda d: (doc_text_key(d), inputs(doc_article_id(d)))) if inputs is not None else None
+    done, errors = per_article(docs, doc_article_id, lambda d: extract(d, doc_article_id(d)), table.name, key)
     rows = [r for _, article_rows in done for r in article_rows]
     df = pd.DataFrame(rows, columns=table.column_names) if rows else table.empty()
     return df, errors
+
+
+def error_stage(spec: StageSpec) -> str:
+    """The ``stage_errors.stage`` value of a notebook's failures: its number and stage (``"03 text"``)."""
+    return f"{spec.notebook} {spec.stage}"
+
+
+def rows_by_article(df: pd.DataFrame | None) -> dict[str, list[dict]]:
+    """``article_id -> its rows as records`` (table order) — a stage's per-article inputs, e.g. for ``inputs``."""
+    out: dict[str, list[dict]] = {}
+    if df is None or not len(df):
+        return out
+    for row in df.to_dict("records"):
+        out.setdefault(row["article_id"], []).append(row)
+    return out
 
 
 def stage_error_rows(stage: str, errors: Iterable[tuple[str, str]]) -> pd.DataFrame:
@@ -111,8 +159,14 @@ def stage_error_rows(stage: str, errors: Iterable[tuple[str, str]]) -> pd.DataFr
 
 
 def write_stage_errors(result: StageResult, spec: StageSpec, processed_dir: str | Path) -> Path:
-    """Replace ``spec.stage``'s rows of the ``stage_errors`` table with ``result.errors`` (others' rows kept)."""
+    """Replace ``spec``'s rows of the ``stage_errors`` table with ``result.errors`` (other notebooks' rows kept).
+
+    Rows are ordered by stage (notebook number first), then as the stage reported them, so the table is the same
+    whichever notebooks re-ran. :meth:`StageResult.write` calls this.
+    """
+    stage = error_stage(spec)
     path = tables.table_path("stage_errors", processed_dir)
     old = tables.read_table("stage_errors", processed_dir) if path.exists() else schemas.STAGE_ERRORS.empty()
-    rows = pd.concat([old[old.stage != spec.stage], stage_error_rows(spec.stage, result.errors)], ignore_index=True)
+    rows = pd.concat([old[old.stage != stage], stage_error_rows(stage, result.errors)], ignore_index=True)
+    rows = rows.sort_values("stage", kind="stable").reset_index(drop=True)
     return tables.write_table(rows if len(rows) else schemas.STAGE_ERRORS.empty(), "stage_errors", processed_dir)

@@ -896,8 +896,16 @@ def places_table(docs, sentences: pd.DataFrame | None = None, gaz: gz.Gazetteer 
 
     gaz = gaz or gz.load()
     lookups = _sentence_indexes(sentences)
+    folder = getattr(gaz, "folder", None)  # the gazetteer is part of each article's cache key (see core.artcache)
+    gaz_id = (folder / "meta.json").read_text() if folder is not None and (folder / "meta.json").exists() else None
+
+    def inputs(aid):
+        lookup = lookups.get(aid)
+        return gaz_id, lookup.signature() if lookup is not None else None
+
     df, failed = rows_per_article(docs, schemas.get("places"),
-                                  lambda doc, aid: place_rows(doc, aid, gaz, lookups.get(aid)))
+                                  lambda doc, aid: place_rows(doc, aid, gaz, lookups.get(aid)),
+                                  inputs=inputs if gaz_id is not None else None)
     if failed and errors is None:
         raise ValueError(f"places: article {failed[0][0]} failed: {failed[0][1]}")
     if errors is not None:

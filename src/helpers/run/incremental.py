@@ -3,7 +3,8 @@
 A notebook's *fingerprint* is the SHA-256 of everything its result depends on:
 
 - its source (the ``.ipynb`` file) and the parameters papermill passes it;
-- the version of the ``helpers`` code and rules (:func:`code_version`: every ``.py`` and ``rules/`` file);
+- the version of the ``helpers`` code and rules (:func:`code_version`: every ``.py`` and ``rules/`` file, and the
+  spaCy and model versions);
 - the raw folder (only for notebooks that read it: those whose stage spec reads no table);
 - the tables its :class:`~helpers.core.stage.StageSpec` reads, required and optional, as they are now.
 
@@ -14,33 +15,12 @@ hand is rebuilt). ``--force`` (all) or ``--force NN`` re-runs regardless.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from pathlib import Path
 
+from helpers.core.artcache import code_version, sha256_file
 from helpers.core.stage import DOCS_FILE, StageSpec
-
-SRC = Path(__file__).resolve().parents[1]  # src/helpers
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-@functools.lru_cache(maxsize=1)
-def code_version() -> str:
-    """One hash over the ``helpers`` package's code and rules files (relative paths and contents)."""
-    h = hashlib.sha256()
-    for p in sorted(SRC.rglob("*")):
-        if p.is_file() and (p.suffix == ".py" or "rules" in p.relative_to(SRC).parts) and "__pycache__" not in p.parts:
-            h.update(p.relative_to(SRC).as_posix().encode())
-            h.update(sha256_file(p).encode())
-    return h.hexdigest()
 
 
 def table_file(name: str, processed_dir: Path) -> Path:

@@ -34,6 +34,11 @@ from helpers import __version__
 from helpers.core import paths
 from helpers.run import changes, incremental, stages
 
+# jsonschema (imported by nbformat, so by papermill and the HTML export) imports rfc3987_syntax when it is installed,
+# which compiles its grammars at import — over a second, several on a loaded machine — for an "iri" format check
+# that no notebook schema uses. The runner does without it.
+sys.modules.setdefault("rfc3987_syntax", None)
+
 NOTEBOOK_RE = re.compile(r"^(\d{2})_[\w-]+\.ipynb$")
 KERNEL = "warclaims"
 
@@ -168,6 +173,59 @@ def _previous(reports_dir: Path) -> dict | None:
         return None
 
 
+class SharedKernel:
+    """One kernel for all the notebooks of a run, started when the first notebook runs (a no-op run starts none).
+
+    Between notebooks the kernel is cleared (:data:`RESET`: ``%reset -f``, figures closed, the execution counter
+    and the warnings registry reset), so each notebook starts from an empty namespace as in a fresh kernel while
+    the imports, the spaCy model and the gazetteer stay loaded: the kernel start-up and import time is paid once per
+    run instead of once per notebook. A kernel that died is replaced.
+    """
+    RESET = ("get_ipython().run_line_magic('reset', '-f')\n"
+             "import sys as _s, warnings as _w\n"
+             "if 'matplotlib.pyplot' in _s.modules: _s.modules['matplotlib.pyplot'].close('all')\n"
+             "_f = list(_w.filters); _w.resetwarnings(); _w.filters[:] = _f\n"
+             "get_ipython().execution_count = 1\n"
+             "del _s, _w, _f\n")
+
+    def __init__(self):
+        self.km = None
+        self.used = False
+
+    def ready(self, cwd: Path):
+        """The kernel manager to run the next notebook with: started, or cleared after the previous notebook."""
+        from helpers.run.kernel import QuietKernelManager
+
+        if self.km is not None and not self.km.is_alive():
+            self.shutdown()
+        if self.km is None:
+            self.km = QuietKernelManager(kernel_name=KERNEL)
+            self.km.start_kernel(cwd=str(cwd))
+            self.used = False
+        elif self.used:
+            kc = self.km.blocking_client()
+            kc.start_channels()
+            try:
+                kc.wait_for_ready(timeout=60)
+                reply = kc.execute_interactive(self.RESET, store_history=False, timeout=60,
+                                               output_hook=lambda msg: None)
+                if reply["content"].get("status") != "ok":
+                    raise RuntimeError(f"could not clear the kernel: {reply['content'].get('evalue')}")
+            finally:
+                kc.stop_channels()
+        self.used = True
+        return self.km
+
+    def shutdown(self) -> None:
+        if self.km is not None:
+            try:
+                self.km.shutdown_kernel(now=True)
+            except Exception:  # already gone
+                pass
+            self.km.cleanup_resources()
+            self.km = None
+
+
 class Interrupted(Exception):
     """The run received SIGTERM (or SIGINT)."""
 
@@ -191,7 +249,7 @@ def _forced(nb: Path, force) -> bool:
 def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=None,
         show_code: bool = False, html: bool = True, notebooks_dir: Path = paths.NOTEBOOKS_DIR,
         log=print, force=None, workers: int | None = None, engine: str = "local",
-        scheduler: str | None = None) -> dict:
+        scheduler: str | None = None, fresh_kernels: bool = False) -> dict:
     """Run the selected notebooks; returns the run summary written to ``reports/run.json``.
 
     ``run.json`` records the run from its start (``status`` ``running``, then ``ok``, ``failed`` or
@@ -199,8 +257,9 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     folder content. ``--only``/``--from`` refuse to build on tables that record does not vouch for
     (``force`` overrides). The HTML index publishes only the notebooks that finished ``ok`` in this run or were
     skipped because nothing they depend on changed. ``force``: None, True/[] (everything) or notebook numbers.
+    The notebooks share one kernel (:class:`SharedKernel`), cleared between them; ``fresh_kernels`` starts one
+    kernel per notebook instead.
     """
-    import papermill as pm
     from tqdm import tqdm
 
     notebooks = select(discover(notebooks_dir), only, start)
@@ -218,8 +277,6 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
                              + "\n  - ".join(problems)
                              + "\nrun the whole pipeline (without --only/--from), or pass --force to use them anyway")
     processed_dir.mkdir(parents=True, exist_ok=True)
-    if not (only or start):  # a whole run starts the per-article failure record afresh
-        (processed_dir / "stage_errors.parquet").unlink(missing_ok=True)
     executed_dir = reports_dir / "executed"
     executed_dir.mkdir(parents=True, exist_ok=True)
     params = {"raw_dir": str(raw_dir), "processed_dir": str(processed_dir), "reports_dir": str(reports_dir)}
@@ -246,6 +303,7 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     else:
         os.environ.pop("WARCLAIMS_SCHEDULER", None)
     state = incremental.load_state(processed_dir)
+    kernel = SharedKernel()
     old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
     bar = tqdm(notebooks, unit="notebook", file=sys.stderr, disable=None)
     failed = None
@@ -268,9 +326,12 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
                 continue
             t0 = time.perf_counter()
             try:
+                import papermill as pm  # only when a notebook runs: a no-op rebuild does without it
+
+                how = {"kernel_manager_class": "helpers.run.kernel.QuietKernelManager"} if fresh_kernels \
+                    else {"km": kernel.ready(nb.parent)}
                 pm.execute_notebook(str(nb), str(out), parameters=params, kernel_name=KERNEL,
-                                    cwd=str(nb.parent), progress_bar=False, log_output=False,
-                                    kernel_manager_class="helpers.run.kernel.QuietKernelManager")
+                                    cwd=str(nb.parent), progress_bar=False, log_output=False, **how)
                 entry["status"] = "ok"
                 if spec is not None:
                     entry["outputs"] = incremental.table_hashes(spec.writes, processed_dir)
@@ -299,19 +360,24 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
                   "executed": ""}
     finally:
         bar.close()
+        kernel.shutdown()
         for s, h in old_handlers.items():
             signal.signal(s, h)
     summary["status"] = failed["status"] if failed else "ok"
     summary["finished"] = _now()
-    summary["stage_errors"] = _stage_error_count(processed_dir)
+    summary["stage_errors"], summary["stage_error_articles"] = _stage_errors(processed_dir)
     if not failed and not only and not start:  # a whole run: say what changed since the previous one
         diff = changes.write(processed_dir, reports_dir)
         summary["changes"] = {k: len(v) for k, v in diff.items() if isinstance(v, list)} or "first run"
     if html:
         from helpers.run import reports
         published = [executed_dir / e["notebook"] for e in summary["notebooks"] if e["status"] in ("ok", "skipped")]
+        # CSV, SQLite and explorer depend on the tables only: kept when the last export was of these very tables
+        summary["exports"] = {"tables": table_files(processed_dir), "code": incremental.code_version(),
+                              "pages": [p.stem for p in published]}
+        same = (previous or {}).get("exports") == summary["exports"] and (reports_dir / "warclaims.sqlite").exists()
         index = reports.build_reports(reports_dir, published, summary, show_code=show_code,
-                                      processed_dir=processed_dir)
+                                      processed_dir=processed_dir, data_exports=not same)
         summary["index"] = _display(Path(index))
     _write_json(run_json, summary)
     if failed:
@@ -326,13 +392,15 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     return summary
 
 
-def _stage_error_count(processed_dir: Path) -> int | None:
-    """Rows of the ``stage_errors`` table (per-article failures of every stage), when a stage wrote one."""
+def _stage_errors(processed_dir: Path) -> tuple[int | None, dict[str, list[str]]]:
+    """Rows of the ``stage_errors`` table (per-article failures; each notebook replaces its own rows, so a
+    skipped notebook's failures stay recorded) and, per stage, the articles affected."""
     path = processed_dir / "stage_errors.parquet"
     if not path.exists():
-        return None
+        return None, {}
     import pyarrow.parquet as pq
-    return pq.ParquetFile(path).metadata.num_rows
+    rows = pq.read_table(path).to_pandas()
+    return len(rows), {stage: sorted(set(g.article_id)) for stage, g in rows.groupby("stage", sort=True)}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -351,6 +419,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--force", nargs="*", metavar="NN", default=None,
                    help="re-run notebooks even if their inputs are unchanged (all, or the numbers given); with "
                         "--only/--from also use tables in --processed-dir that run.json does not vouch for")
+    r.add_argument("--fresh-kernels", action="store_true",
+                   help="start a new kernel for every notebook (default: one kernel per run, cleared between notebooks)")
     r.add_argument("--workers", type=int, metavar="N", default=None,
                    help="processes for the spaCy parse [all cores]; tables are identical whatever N")
     r.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -371,7 +441,8 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("error: use either --only or --from, not both")
     summary = run(args.raw_dir.resolve(), args.processed_dir.resolve(), args.reports_dir.resolve(),
                   only=args.only, start=args.start, show_code=args.show_code, html=not args.no_html,
-                  force=args.force, workers=args.workers, engine=args.engine, scheduler=args.scheduler)
+                  force=args.force, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                  fresh_kernels=args.fresh_kernels)
     return 0 if summary["status"] == "ok" else 1
 
 

@@ -25,14 +25,17 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import hashlib
 import html
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
 import bleach
 import jinja2
+import nbconvert
 import nbformat
 import pandas as pd
 from nbconvert import HTMLExporter
@@ -176,8 +179,19 @@ def _exporter(show_code: bool) -> SafeHTMLExporter:
 
 def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: bool = False,
                          pages: list[str] | None = None) -> Path:
-    """Export one executed notebook to ``html_dir/<stem>.html``, titled and with the navigation bar."""
+    """Export one executed notebook to ``html_dir/<stem>.html``, titled and with the navigation bar.
+
+    A page exported before from the same executed notebook, options and exporter code is reused from
+    ``html_dir/../.html-cache/`` (a skipped notebook's page is not rendered again)."""
     notebook = Path(notebook)
+    out = Path(html_dir) / f"{notebook.stem}.html"
+    key = hashlib.sha256(json.dumps([notebook.stem, show_code, pages, nbconvert.__version__]).encode()
+                         + notebook.read_bytes() + Path(__file__).read_bytes()).hexdigest()
+    cached = Path(html_dir).parent / ".html-cache" / f"{notebook.stem}.{key[:32]}.html"
+    if cached.is_file():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, out)
+        return out
     nb = nbformat.read(notebook, as_version=4)
     title = _title(notebook.stem)
     body, _ = _exporter(show_code).from_notebook_node(
@@ -187,9 +201,12 @@ def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: 
                        "warclaims_nav": nav_bar(pages if pages is not None else [notebook.stem], notebook.stem, "../")})
     if "Content-Security-Policy" not in body or "script-src 'none'" not in body:  # never publish without it
         raise RuntimeError(f"{notebook.name}: exported HTML lacks the Content-Security-Policy")
-    out = Path(html_dir) / f"{notebook.stem}.html"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(body, encoding="utf-8")
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    for old in cached.parent.glob(f"{notebook.stem}.*.html"):  # one cached page per notebook
+        old.unlink()
+    shutil.copyfile(out, cached)
     return out
 
 
@@ -409,11 +426,13 @@ pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{bo
 
 
 def build_reports(reports_dir: str | Path, executed_notebooks: list[Path], run_summary: dict,
-                  show_code: bool = False, processed_dir: str | Path | None = None) -> Path:
+                  show_code: bool = False, processed_dir: str | Path | None = None,
+                  data_exports: bool = True) -> Path:
     """Export every executed notebook to HTML, the tables to CSV, and write the index.
 
     A notebook that fails to export is reported in the index (``report_errors``)
-    and does not stop the others. Returns the path of ``index.html``.
+    and does not stop the others. Returns the path of ``index.html``. ``data_exports=False`` keeps the CSV files,
+    the SQLite export and the explorer as they are (the runner passes it when the tables did not change).
     """
     reports_dir = Path(reports_dir)
     summary = dict(run_summary or {})
@@ -426,10 +445,11 @@ def build_reports(reports_dir: str | Path, executed_notebooks: list[Path], run_s
             export_notebook_html(nb, reports_dir / "html", show_code=show_code, pages=pages)
         except Exception as exc:  # one broken notebook must not lose the other reports
             errors[nb.name] = f"{type(exc).__name__}: {exc}"
-    export_tables_csv(processed, reports_dir / "tables")
-    from helpers.run.sqlite_export import export as export_sqlite
-    export_sqlite(processed, reports_dir)  # reports/warclaims.sqlite + metadata.json for Datasette (make explore)
-    if tables.table_path("claims", processed).exists():
+    if data_exports:
+        export_tables_csv(processed, reports_dir / "tables")
+        from helpers.run.sqlite_export import export as export_sqlite
+        export_sqlite(processed, reports_dir)  # reports/warclaims.sqlite + metadata.json for Datasette (make explore)
+    if data_exports and tables.table_path("claims", processed).exists():
         from helpers.run.explorer import build_explorer
         build_explorer(processed, reports_dir, nav=nav_bar(pages, current="explorer"))
     if errors:

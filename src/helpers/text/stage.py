@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from helpers.core import engine, schemas
 from helpers.core.progress import progress
-from helpers.core.stage import StageResult, doc_article_id, per_article
+from helpers.core.stage import StageResult, doc_article_id, doc_text_key, per_article, rows_by_article
 from helpers.text import doccache
 from helpers.text.claims import extract_claims
 from helpers.text.components import build_pipeline
@@ -134,14 +134,16 @@ def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = Tr
     """Notebook 02: parse every article once; ``sentences``, ``entities`` and (``extra["docbin"]``) the docs."""
     docbin = doccache.new_docbin() if keep_docs else None
 
-    def one(doc: Doc):
-        if docbin is not None:
-            docbin.add(doc)
-        return parse_rows(doc, doc_article_id(doc))
+    def kept(docs: Iterable[Doc]) -> Iterator[Doc]:
+        for doc in docs:
+            if docbin is not None:
+                docbin.add(doc)
+            yield doc
 
     docs = progress(parse_articles(articles, batch_size=batch_size, max_length=max_length,
                                    workers=workers, cache=cache), desc="parse", total=len(articles), unit="article")
-    done, errors = per_article(docs, doc_article_id, one, "02 text")
+    done, errors = per_article(kept(docs), doc_article_id, lambda d: parse_rows(d, doc_article_id(d)), "02 text",
+                               inputs=(lambda d: (doc_text_key(d), None)) if cache else None)
     sentences = [r for _, (s, _) in done for r in s]
     entities = [r for _, (_, e) in done for r in e]
     mapping = canonical_map(entities)
@@ -154,15 +156,21 @@ def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = Tr
 def run_attribution(docs: Iterable[Doc], sentences: pd.DataFrame, entities: pd.DataFrame,
                     total: int | None = None) -> StageResult:
     """Notebook 03: ``statements`` and ``claims`` from the saved docs and the tables notebook 02 wrote."""
-    sent_by = {a: g.to_dict("records") for a, g in sentences.sort_values(["article_id", "sentence_id"]).groupby("article_id")}
-    ent_by = {a: rows_from_table(g) for a, g in entities.sort_values(["article_id", "start_char"], kind="stable").groupby("article_id")}
+    sent_by = rows_by_article(sentences.sort_values(["article_id", "sentence_id"]))
+    ent_by: dict[str, list[dict]] = {}  # one conversion of the whole table, then per article (was per group: slow)
+    for row in rows_from_table(entities.sort_values(["article_id", "start_char"], kind="stable")):
+        ent_by.setdefault(row["article_id"], []).append(row)
 
     def one(doc: Doc):
         aid = doc_article_id(doc)
         return attribution_rows(doc, aid, sent_by.get(aid, []), ent_by.get(aid, []))
 
+    def inputs(doc: Doc):
+        aid = doc_article_id(doc)
+        return doc_text_key(doc), (sent_by.get(aid, []), ent_by.get(aid, []))
+
     done, errors = per_article(progress(docs, desc="attribution", total=total, unit="article"),
-                               doc_article_id, one, "03 text")
+                               doc_article_id, one, "03 text", inputs=inputs)
     statements = [r for _, (s, _) in done for r in s]
     claims = [r for _, (_, c) in done for r in c]
     return StageResult({"statements": _frame(statements, "statements"), "claims": _frame(claims, "claims")}, errors)

@@ -44,7 +44,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from helpers.core import rules, schemas
-from helpers.core.stage import rows_per_article
+from helpers.core.stage import rows_by_article, rows_per_article
 from helpers.time.table import sentence_index_for, sentence_indexes
 from helpers.text.sentences import SentenceIndex
 from helpers.time.tense import governing_verb
@@ -261,12 +261,6 @@ def events_for_doc(doc: Doc, article_id: str, sentences: SentenceIndex, dates: l
     return out
 
 
-def _rows_by_article(df: pd.DataFrame | None) -> dict[str, list[dict]]:
-    if df is None or not len(df):
-        return {}
-    return {aid: g.to_dict("records") for aid, g in df.groupby("article_id", sort=False)}
-
-
 def build_events_table(docs: Iterable[Doc], dates: pd.DataFrame, sentences: pd.DataFrame | None = None,
                        entities: pd.DataFrame | None = None, places: pd.DataFrame | None = None,
                        ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
@@ -282,10 +276,12 @@ def build_events_table(docs: Iterable[Doc], dates: pd.DataFrame, sentences: pd.D
                 raise ValueError(f"build_events_table: {name} frame lacks columns {sorted(missing)} "
                                  f"(expected the {table.name} contract)")
     indexes = sentence_indexes(sentences)
-    by = {name: _rows_by_article(df) for name, df in (("dates", dates), ("entities", entities), ("places", places))}
+    by = {name: rows_by_article(df) for name, df in (("dates", dates), ("entities", entities), ("places", places),
+                                                     ("sentences", sentences))}
 
     def extract(doc: Doc, aid: str) -> list[dict]:
         return events_for_doc(doc, aid, sentence_index_for(doc, aid, indexes), by["dates"].get(aid, []),
                               by["entities"].get(aid, []), by["places"].get(aid, []))
 
-    return rows_per_article(docs, schemas.EVENTS, extract)
+    return rows_per_article(docs, schemas.EVENTS, extract,
+                            inputs=lambda aid: [by[name].get(aid) for name in ("sentences", "dates", "entities", "places")])

@@ -1,0 +1,159 @@
+"""The one per-article guard (core.stage.per_article): failures isolated and recorded in ``stage_errors``,
+results cached per article by text and inputs (core.artcache), tables identical with the cache cold, warm and after
+an article is added."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers.core import artcache, stage, tables
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTRA_ARTICLE = ("Officials in the regional administration said on Tuesday that 40 drones were launched overnight "
+                 "against the port city.\n\nThe governor said 12 people were injured in Odesa and two warehouses "
+                 "were destroyed.\n\nA spokesman for the air force said 35 of the drones were shot down.\n")
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(artcache.CACHE_ENV, str(folder))
+    return folder
+
+
+def test_per_article_caches_by_text_and_inputs_and_never_caches_failures(cache_dir):
+    calls = []
+
+    def fn(item):
+        calls.append(item["id"])
+        if item["text"] == "bad":
+            raise ValueError("cannot read")
+        return [item["text"].upper(), item["extra"]]
+
+    items = [{"id": "a", "text": "one", "extra": 1}, {"id": "b", "text": "bad", "extra": 2},
+             {"id": "c", "text": "three", "extra": 3}]
+    run = lambda its: stage.per_article(its, lambda i: i["id"], fn, "99 test",  # noqa: E731
+                                        inputs=lambda i: (i["text"], i["extra"]))
+    first = run(items)
+    assert first == ([("a", ["ONE", 1]), ("c", ["THREE", 3])], [("b", "ValueError: cannot read")])
+    assert calls == ["a", "b", "c"]
+    calls.clear()
+    assert run(items) == first
+    assert calls == ["b"]  # a and c from the cache; the failure is tried again
+    calls.clear()
+    changed = [items[0], items[1], {**items[2], "extra": 4}, {"id": "d", "text": "four", "extra": 5}]
+    done, _ = run(changed)
+    assert calls == ["b", "c", "d"]  # c's inputs changed, d is new
+    assert done == [("a", ["ONE", 1]), ("c", ["THREE", 4]), ("d", ["FOUR", 5])]
+    assert len(list(cache_dir.rglob("*.pkl"))) == 4  # a, c twice, d
+    calls.clear()
+    stage.per_article(items, lambda i: i["id"], fn, "99 test")  # no inputs declared: never cached
+    assert calls == ["a", "b", "c"]
+
+
+def test_cache_off_computes_everything(monkeypatch):
+    monkeypatch.setenv(artcache.CACHE_ENV, "off")
+    assert artcache.for_stage("03 text") is None
+    calls = []
+    stage.per_article(["x", "x"], lambda i: i, lambda i: calls.append(i), "99 test", inputs=lambda i: (i, None))
+    assert calls == ["x", "x"]
+
+
+def test_keys_separate_stages_articles_and_inputs():
+    key = artcache.input_key
+    base = key("04 places", "a1", "text", [1, 2])
+    assert base == key("04 places", "a1", "text", [1, 2])
+    assert len({base, key("06 dates", "a1", "text", [1, 2]), key("04 places", "a2", "text", [1, 2]),
+                key("04 places", "a1", "text!", [1, 2]), key("04 places", "a1", "text", [1, 3])}) == 5
+
+
+def test_stage_errors_keep_each_notebooks_rows_in_notebook_order(tmp_path):
+    from helpers.run import stages
+
+    parse_nb, attribution_nb, places_nb = stages.spec("02"), stages.spec("03"), stages.spec("04")
+    stage.write_stage_errors(stage.StageResult({}, [("a2", "KeyError: x")]), places_nb, tmp_path)
+    stage.write_stage_errors(stage.StageResult({}, [("a1", "ValueError: bad")]), attribution_nb, tmp_path)
+    stage.write_stage_errors(stage.StageResult({}, [("a3", "E088: too long")]), parse_nb, tmp_path)
+    stage.write_stage_errors(stage.StageResult({}, []), parse_nb, tmp_path)  # 02 re-ran without failures
+    rows = tables.read_table("stage_errors", tmp_path).to_dict("records")
+    assert rows == [{"stage": "03 text", "article_id": "a1", "error": "ValueError: bad"},
+                    {"stage": "04 places", "article_id": "a2", "error": "KeyError: x"}]
+
+
+def test_a_failing_article_is_a_stage_errors_row_and_the_others_are_kept(seed_stage, monkeypatch, tmp_path,
+                                                                          cache_dir):
+    from helpers import places
+    from helpers.places import toponyms
+    from helpers.text import doccache
+
+    docs = lambda: seed_stage.extra["docbin"].get_docs(doccache.load_model().vocab)  # noqa: E731
+    sentences = seed_stage["sentences"]
+    monkeypatch.setenv(artcache.CACHE_ENV, "off")  # so the failing run below cannot take this run's results
+    whole = places.run(docs(), sentences=sentences)["places"]
+    monkeypatch.setenv(artcache.CACHE_ENV, str(cache_dir))
+    bad = sorted(whole.article_id.unique())[0]
+    real = toponyms.place_rows
+
+    def failing(doc, aid, *args, **kwargs):
+        if aid == bad:
+            raise RuntimeError("gazetteer unreadable")
+        return real(doc, aid, *args, **kwargs)
+
+    monkeypatch.setattr(toponyms, "place_rows", failing)
+    result = places.run(docs(), sentences=sentences)
+    written = result.write(places.STAGES[0], tmp_path)
+    assert tables.table_path("stage_errors", tmp_path) in written
+    assert tables.read_table("stage_errors", tmp_path).to_dict("records") == [
+        {"stage": "04 places", "article_id": bad, "error": "RuntimeError: gazetteer unreadable"}]
+    kept = tables.read_table("places", tmp_path)
+    assert bad not in set(kept.article_id) and len(kept) > 0
+    expected = whole[whole.article_id != bad].reset_index(drop=True)
+    assert kept.equals(tables.read_table("places", _write(expected, tmp_path / "ref")))
+
+
+def _write(df, folder: Path) -> Path:
+    tables.write_table(df, "places", folder)
+    return folder
+
+
+def _run_article_stages(raw: Path, processed: Path) -> dict[str, str]:
+    """Notebooks 01–04 and 06 as their notebooks call them; SHA-256 of each table written."""
+    from helpers import parse, places, text
+    from helpers import time as time_stage
+    from helpers.run import stages
+    from helpers.text import doccache
+
+    parse.run(raw).write(stages.spec("01"), processed)
+    articles = tables.read_table("articles", processed)
+    parsed = text.run_parse(articles)
+    doccache.save_docs(parsed.extra["docbin"], processed)
+    parsed.write(stages.spec("02"), processed)
+    sentences, entities = tables.read_table("sentences", processed), tables.read_table("entities", processed)
+    text.run_attribution(doccache.load_docs(processed), sentences, entities).write(stages.spec("03"), processed)
+    places.run(doccache.load_docs(processed), sentences=sentences).write(stages.spec("04"), processed)
+    time_stage.run(list(doccache.load_docs(processed)), articles, sentences, entities,
+                   places=tables.read_table("places", processed)).write(stages.spec("06"), processed)
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(processed.glob("*.parquet"))}
+
+
+def test_cached_tables_are_byte_identical_cold_warm_and_with_one_article_added(tmp_path, monkeypatch):
+    seeds = sorted(p for p in (ROOT / "data" / "raw").glob("*.txt"))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for p in seeds:
+        shutil.copy(p, raw / p.name)
+    monkeypatch.setenv(artcache.CACHE_ENV, str(tmp_path / "cache"))
+    cold = _run_article_stages(raw, tmp_path / "cold")
+    stage_files = list((tmp_path / "cache" / "stages").rglob("*.pkl"))
+    assert {f.parts[-4] for f in stage_files} >= {"02_text", "03_text", "places", "dates", "events"}
+    assert _run_article_stages(raw, tmp_path / "warm") == cold
+    (raw / "zz_added.txt").write_text(EXTRA_ARTICLE, encoding="utf-8")
+    grown = _run_article_stages(raw, tmp_path / "grown")
+    added = len(list((tmp_path / "cache" / "stages").rglob("*.pkl"))) - len(stage_files)
+    assert 5 <= added < len(stage_files)  # the new article (and any whose inputs it changed), not all again
+    monkeypatch.setenv(artcache.CACHE_ENV, "off")
+    assert grown == _run_article_stages(raw, tmp_path / "uncached")
+    assert grown != cold
