@@ -26,6 +26,10 @@ def _lex():
     return {
         "speech": set(cues["speech"]),
         "object_content": set(cues["speech_object_content"]),
+        "stance": set(cues["stance"]),
+        "stance_only": set(cues["stance"]) - set(cues["speech"]),
+        "stance_preps": set(cues["stance_prepositions"]),
+        "content_deps": set(cues["content_deps"]),
         "according": [tuple(p) for p in cues["according_to"]],
         "pronouns": names["pronouns"],
         "roles": {r.split()[-1] for r in names["role_nouns"]},

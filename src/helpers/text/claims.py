@@ -534,6 +534,11 @@ READ_STEPS: list[tuple[str, Callable[[_Reader, _Figure], None]]] = [
 ]
 
 
+def _stance_only() -> set[str]:
+    from helpers.text.attribution import _lex as cue_lex
+    return cue_lex()["stance_only"]
+
+
 def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     """Figures in a doc, in text order, before attribution.
 
@@ -587,6 +592,11 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
                    and s["speaker"] != UNKNOWN]
         claimant, via, statement_id, mention = UNATTRIBUTED, "unattributed", None, (None, None)
         sent = index.row(c["start_char"])
+        if len(holders) > 1:  # "X said Washington believes N": a stance verb inside a statement is not on record
+            stance = _stance_only()
+            holders = [h for h in holders if h["cue_lemma"] not in stance or not any(
+                o is not h and o["cue_lemma"] not in stance and o["start_char"] <= h["start_char"]
+                and h["end_char"] <= o["end_char"] for o in holders)]
         if holders:
             inner = min(holders, key=lambda s: s["end_char"] - s["start_char"])
             claimant = inner["speaker"]

@@ -32,6 +32,7 @@ from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»")
 MIN_QUOTE_WORDS = 4
+MIN_STANCE_OBJECT = 2  # tokens
 _DEMONSTRATIVE = re.compile(r"^(?:that|this|these|those)(?:\s*(?:is|was|are|were|'s|’s))?$", re.I)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -40,7 +41,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 def _matcher(vocab) -> Matcher:
     lex = _lex()
     m = Matcher(vocab)
-    m.add("VERB", [[{"LEMMA": {"IN": sorted(lex["speech"])}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    m.add("VERB", [[{"LEMMA": {"IN": sorted(lex["speech"] | lex["stance"])}, "POS": {"IN": ["VERB", "AUX"]}}]])
     m.add("ACCORDING", [[{"LOWER": p[0]}] + [{"LOWER": w} for w in p[1:]] for p in lex["according"]])
     return m
 
@@ -58,17 +59,36 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _content_token(verb: Token, lex) -> Token | None:
+def _edges(tokens: list[Token]) -> tuple[int, int]:
+    left = min(t.left_edge.idx for t in tokens)
+    right = max(t.right_edge.idx + len(t.right_edge) for t in tokens)
+    return left, right
+
+
+def _content_span(verb: Token, lex) -> tuple[int, int] | None:
+    """Character span of what a cue verb reports: its clausal complement; for object-content and stance verbs
+    their object and complements ("asked the crowd to stand"); "said that …" parsed as advcl; for stance verbs
+    the object of a content preposition ("warned of X", "called for X")."""
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return child
-    if verb.lemma_.lower() in lex["object_content"]:
-        for child in verb.children:
-            if child.dep_ in ("dobj", "xcomp", "attr"):
-                return child
+            return _edges([child])
+    lemma = verb.lemma_.lower()
+    if lemma in lex["object_content"] or lemma in lex["stance"]:
+        deps = ("dobj", "xcomp", "attr") if lemma in lex["object_content"] else lex["content_deps"]
+        parts = [c for c in verb.children if c.dep_ in deps and (c.i > verb.i or lemma in lex["object_content"])]
+        if lemma not in lex["object_content"] and sum(c.right_edge.i - c.left_edge.i + 1 for c in parts) < MIN_STANCE_OBJECT:
+            parts = []  # "accused him", "asked a question": an object too short to be what was said
+        if parts:
+            return _edges(parts if lemma in lex["stance"] else parts[:1])
     for child in verb.children:  # "said that …" parsed as advcl / "adding that …"
         if child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children):
-            return child
+            return _edges([child])
+    if lemma in lex["stance"]:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in lex["stance_preps"] and child.i > verb.i:
+                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return _edges(objs)
     return None
 
 
@@ -140,11 +160,10 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
 def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
     """"X said (that) …": the clausal complement (or the object of claim/estimate/announce …); a quotation
     starting there makes it direct."""
-    content = _content_token(tok, f.lex)
-    if content is None:
+    span = _content_span(tok, f.lex)
+    if span is None:
         return None
-    start = content.left_edge.idx
-    end = content.right_edge.idx + len(content.right_edge)
+    start, end = span
     q = next((i for i, (qs, qe) in enumerate(f.quotes)
               if i not in f.used_quotes and qs <= start + 1 and qe >= start), None)
     if q is not None:
@@ -343,8 +362,10 @@ def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
         return
     obj = objs[0]
     row, how = tracker.resolve(obj)
-    if row is None:
-        return
+    if row is None:  # "according to a count by the AP": a name inside the phrase; "according to a poll": unknown
+        inside = [r for r in tracker.entities.at(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+                  if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= obj.left_edge.idx]
+        row, how = (inside[0], "name") if inside else (None, None)
     phrase_start, phrase_end = tok.idx, obj.right_edge.idx + len(obj.right_edge)
     before = (sent.start_char, phrase_start)
     after = (phrase_end, sent.end_char)
