@@ -33,6 +33,7 @@ from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»")
 MIN_QUOTE_WORDS = 4
 MIN_STANCE_OBJECT = 2  # tokens
+MAX_COLON_GAP = 5  # characters of white space between a colon and the quotation it introduces
 _DEMONSTRATIVE = re.compile(r"^(?:that|this|these|those)(?:\s*(?:is|was|are|were|'s|’s))?$", re.I)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -267,6 +268,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if subj is None:
             continue
         row, how = f.tracker.resolve(subj)
+        if row is None and any(qs <= tok.idx < qe for qs, qe in f.quotes):
+            continue  # a verb inside a quotation with no known subject is part of what was quoted
         if how == "name":
             f.tracker.remember(row)
         for _, rule in VERB_RULES:
@@ -282,6 +285,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
                 if rule(f, qs, qe) is not None:
                     break
 
+    _name_colon_lines(f)
     f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
 
@@ -344,13 +348,35 @@ def _following_lines(text: str, pos: int, verb_chars: list[int], max_lines: int 
 
 
 def _colon_speaker(text: str, lookup: EntityLookup, qs: int) -> dict | None:
-    """A quote introduced by a colon: the last named entity between the sentence start and the colon."""
-    before = text[max(0, qs - 3):qs - 1].rstrip()
-    if not before.endswith(":"):
+    """A quote introduced by a colon, on the same line or the next paragraph ("Cruz continued:\n\n“…”"): the last
+    named person or organisation between the sentence start and the colon."""
+    k = qs - 1  # the opening quotation mark
+    while k > 0 and text[k - 1] in " \t\r\n" and qs - k < MAX_COLON_GAP:
+        k -= 1
+    if k == 0 or text[k - 1] != ":":
         return None
-    line_start = max(text.rfind("\n", 0, qs - 2), text.rfind(". ", 0, qs - 2)) + 1
-    rows = [r for r in lookup.at(line_start, qs) if r["label"] in _PERSONISH | {"ORG"}]
+    colon = k - 1
+    line_start = max(text.rfind("\n", 0, colon), text.rfind(". ", 0, colon)) + 1
+    rows = [r for r in lookup.at(line_start, colon) if r["label"] in _PERSONISH | {"ORG"} and r["end_char"] <= colon]
     return rows[-1] if rows else None
+
+
+_HEADLINE = re.compile(r"^[ \t]*([^:\n]{2,60}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+
+
+def _name_colon_lines(f: _Finder) -> None:
+    """"Trump: Cruz has a long way to go" — a line that starts with a person's or organisation's name and a colon
+    reports what they said (headlines, interview transcripts)."""
+    for m in _HEADLINE.finditer(f.text):
+        name_end, (cs, ce) = m.end(1), m.span(2)
+        if len(f.text[cs:ce].split()) < MIN_QUOTE_WORDS or any(
+                s["start_char"] < ce and cs < s["end_char"] and s["speaker_row"] is not None for s in f.found):
+            continue
+        rows = [r for r in f.lookup.at(m.start(1), name_end)
+                if r["label"] in _PERSONISH | {"ORG"} and r["end_char"] == name_end and r["start_char"] >= m.start(1)]
+        if rows:
+            f.found = [s for s in f.found if not (s["start_char"] < ce and cs < s["end_char"])]
+            f.add(cs, ce, rows[-1], "name", ":", ":", "indirect", cs, "name_colon_line")
 
 
 def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
