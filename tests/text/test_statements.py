@@ -244,3 +244,18 @@ def test_name_colon_line(nlp):
 
 def test_place_colon_line_is_no_statement(nlp):
     assert statements(nlp, "Poland: The border crossings will reopen next week\n\nTrucks are waiting.") == []
+
+
+def test_pronoun_skips_a_speaker_of_the_other_gender(nlp):
+    text = ("Ms Anna Berg said the ferry would run again in May. Mr Tom Hale said the port was ready. "
+            "She added that tickets would cost less.")
+    rows = statements(nlp, text)
+    assert [(r["speaker"], r["speaker_resolved_from"]) for r in rows if r["cue_lemma"] == "add"] == [
+        ("Anna Berg", "pronoun")]
+
+
+def test_pronoun_learns_the_gender_it_resolved_to(nlp):
+    text = ("Anna Berg said the ferry would run again in May. Tom Hale said the road was closed. "
+            "He added that the bridge was open. She warned that tickets would cost more.")
+    rows = statements(nlp, text)
+    assert [r["speaker"] for r in rows if r["cue_lemma"] in ("add", "warn")] == ["Tom Hale", "Anna Berg"]

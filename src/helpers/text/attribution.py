@@ -17,6 +17,7 @@ from helpers.text import lexicon as lexicons
 
 _PERSONISH = {"PERSON"}
 _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_WORD_BEFORE = re.compile(r"(\w+\.?)\s+$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -32,6 +33,8 @@ def _lex():
         "content_deps": set(cues["content_deps"]),
         "according": [tuple(p) for p in cues["according_to"]],
         "pronouns": names["pronouns"],
+        "pronoun_gender": names["pronoun_gender"],
+        "honorific_gender": names["honorific_gender"],
         "roles": {r.split()[-1] for r in names["role_nouns"]},
         "org_heads": set(names["org_heads"]),
     }
@@ -67,15 +70,41 @@ class EntityLookup:
 class SpeakerTracker:
     """Resolve subjects to canonical names, remembering recent speakers for pronouns and role nouns."""
 
-    def __init__(self, entities: EntityLookup):
+    def __init__(self, entities: EntityLookup, text: str = ""):
         self.entities = entities
         self.last = {"PERSON": None, "ORG": None}
         self.lex = _lex()
+        self.people: list[dict] = []  # person speakers, most recent last
+        self.gender: dict[str, str] = {}  # canonical name -> "m"/"f", learnt from honorifics and pronouns
+        self._learn_honorifics(text)
+
+    def _learn_honorifics(self, text: str) -> None:
+        """"Mr Varadkar", "Ms Kallas": the honorific before a person's mention states the gender."""
+        for r in self.entities.rows:
+            if r["label"] in _PERSONISH and r["start_char"] > 0:
+                m = _WORD_BEFORE.search(text, max(0, r["start_char"] - 10), r["start_char"])
+                g = self.lex["honorific_gender"].get(m.group(1).lower()) if m else None
+                if g:
+                    self.gender.setdefault(r["canonical"], g)
 
     def remember(self, row: dict | None) -> None:
         """Remember a speaker for later pronouns; unnamed role phrases ("a Ukrainian activist") are not kept."""
         if row is not None and not (row.get("found_by") == "org_phrase" and row["label"] == "PERSON"):
             self.last["PERSON" if row["label"] in _PERSONISH else "ORG"] = row
+            if row["label"] in _PERSONISH:
+                self.people = [p for p in self.people if p["canonical"] != row["canonical"]] + [row]
+
+    def _person_for(self, low: str) -> dict | None:
+        """The most recent person speaker a gendered pronoun can refer to (gender agrees or is unknown; a pronoun
+        that resolves teaches the speaker's gender)."""
+        want = self.lex["pronoun_gender"].get(low)
+        if want is None:
+            return self.last["PERSON"]
+        for row in reversed(self.people):
+            if self.gender.get(row["canonical"], want) == want:
+                self.gender[row["canonical"]] = want
+                return row
+        return None
 
     def resolve(self, tok: Token) -> tuple[dict | None, str | None]:
         """(entity row, how) for a subject token; (None, None) when nothing fits."""
@@ -98,7 +127,7 @@ class SpeakerTracker:
                     return row, "name"
         if tok.pos_ == "PRON" and low in self.lex["pronouns"]:
             kind = self.lex["pronouns"][low]
-            row = self.last[kind] or (self.last["PERSON"] if kind == "ORG" else None)
+            row = self._person_for(low) if kind == "PERSON" else self.last[kind] or self.last["PERSON"]
             if row is None and kind == "PERSON":
                 people = [r for r in self.entities.at(tok.idx - 2000, tok.idx) if r["label"] == "PERSON"]
                 row = people[-1] if people else None

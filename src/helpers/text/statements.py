@@ -123,7 +123,7 @@ class _Finder:
     def __init__(self, doc: Doc, entities: list[dict]):
         self.doc, self.text, self.lex = doc, doc.text, _lex()
         self.lookup = EntityLookup(entities)
-        self.tracker = SpeakerTracker(self.lookup)
+        self.tracker = SpeakerTracker(self.lookup, doc.text)
         self.quotes = _quotes(self.text)
         self.used_quotes: set[int] = set()
         self.found: list[dict] = []
