@@ -215,3 +215,35 @@ def test_rejections_name_their_rule(nlp, text, number, rule):
     assert find_numbers(nlp(text), rejected) == []
     hit = [r for r in rejected if r["text"] == number]
     assert hit and hit[0]["rule"] == rule, rejected
+
+
+# ---- issue 10 item 4: only claims are claims
+
+
+@pytest.mark.parametrize("text,number,rule", [
+    ("The senator raised two questions about the budget.", "two", "discourse_noun"),
+    ("On the one hand, the harbour is open; on the other, ferries are rare.", "one", "discourse_noun"),
+    ("One country has occupied another without a declaration.", "One", "one_and_another"),
+    ("The two leaders met in the capital on Monday.", "two", "definite_reference"),
+    ("One analyst argued that the talks had failed.", "One", "single_thing"),
+    ("Steps to take:\n1. Register the vehicle.\n2. Pay the fee.", "1", "list_marker"),
+])
+def test_discourse_numbers_are_rejected_with_their_rule(nlp, text, number, rule):
+    doc = nlp(text)
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    assert number not in [c["text"] for c in out["claims"]]
+    hit = [r for r in out["claim_rejections"] if r["text"] == number]
+    assert hit and hit[0]["rule"] == rule, out["claim_rejections"]
+    assert all(text[r["start_char"]:r["end_char"]] == r["text"] for r in out["claim_rejections"])
+
+
+@pytest.mark.parametrize("text,expr", [
+    ("Two soldiers were killed near the river.", "Two"),
+    ("The ministry said two missiles hit the depot.", "two"),
+    ("Inflation rose by 2 percentage points last month.", "2"),
+    ("One person was killed in the blast.", "One"),
+    ("The agency counted 2 checkpoints on the road.", "2"),
+])
+def test_counts_of_things_in_the_world_stay_claims(nlp, text, expr):
+    assert expr in [c["text"] for c in claims(nlp, text)]

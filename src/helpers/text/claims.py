@@ -53,6 +53,9 @@ def _lex():
         "dashes": set(n["dashes"]), "year_prepositions": set(n["year_prepositions"]),
         "date_list_joiners": set(n["date_list_joiners"]), "range_joiners": set(n["range_joiners"]),
         "unit_phrases_after": set(n["unit_phrases_after"]), "unit_words_after": set(n["unit_words_after"]),
+        "discourse_nouns": set(n["discourse_nouns"]), "definite": set(n["definite_determiners"]),
+        "definite_max": n["definite_max"], "contrast": set(n["contrast_words"]),
+        "list_closers": set(n["list_marker_closers"]),
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
         "speech": set(lexicons.cue_verbs()["speech"]), "attribution": set(lexicons.cue_verbs()["attribution"]),
     }
@@ -385,6 +388,55 @@ def _pronoun_one(r: _Reader, c: _Span) -> bool:
     return c.last.dep_ not in ("nummod", "quantmod") and not (c.nxt is not None and c.nxt.lower_ in r.lex["scales"])
 
 
+def _written(c: _Span) -> bool:
+    return not any(ch.isdigit() for w in c.words for ch in w)
+
+
+def _counted_lemma(c: _Span) -> str | None:
+    last = c.last
+    if last.dep_ in ("nummod", "quantmod") and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN"):
+        return last.head.lemma_.lower()
+    return None
+
+
+def _list_marker(r: _Reader, c: _Span) -> bool:
+    """"1." / "2)" / "(3)" opening a line: a list marker."""
+    prev, nxt = c.prev, c.nxt
+    at_line_start = prev is None or "\n" in prev.text or (prev.text == "(" and (r.tok(c.start - 2) is None
+                                                                               or "\n" in r.tok(c.start - 2).text))
+    return at_line_start and nxt is not None and nxt.text in r.lex["list_closers"] and not _written(c)
+
+
+def _discourse_noun(r: _Reader, c: _Span) -> bool:
+    """A number counting parts of the text or the argument: "two questions", "three scenarios", "one hand"."""
+    lemma = _counted_lemma(c)
+    # ... but not a compound that names a unit ("percentage points", "checkpoint")
+    return lemma is not None and lemma in r.lex["discourse_nouns"] and not any(
+        t.dep_ == "compound" for t in c.last.head.children)
+
+
+def _one_and_another(r: _Reader, c: _Span) -> bool:
+    """"One country has invaded another", "one way or another": a written one set against another."""
+    if not _written(c) or c.value != 1:
+        return False
+    sent = c.last.sent
+    return any(t.lower_ in r.lex["contrast"] for t in r.doc[c.end:sent.end])
+
+
+def _definite_reference(r: _Reader, c: _Span) -> bool:
+    """"the two leaders", "both countries", "its three partners": a small written number referring back."""
+    prev = c.prev
+    return (_written(c) and c.value is not None and c.value <= r.lex["definite_max"] and prev is not None
+            and prev.lower_ in r.lex["definite"] and _counted_lemma(c) is not None)
+
+
+def _single_thing(r: _Reader, c: _Span) -> bool:
+    """A written "one" counting a noun the unit lexicon does not know: "one organisation", "one source"."""
+    lemma = _counted_lemma(c)
+    return (_written(c) and c.value == 1 and lemma is not None and lemma not in r.lex["units"]
+            and c.last.head.lower_ not in r.lex["units"])
+
+
 EXCLUSION_RULES: list[tuple[str, Callable[[_Reader, _Span], bool]]] = [
     ("date_or_ordinal_entity", _in_date_or_ordinal),
     ("in_name", _in_name),
@@ -400,6 +452,11 @@ EXCLUSION_RULES: list[tuple[str, Callable[[_Reader, _Span], bool]]] = [
     ("hyphenated_modifier", _hyphenated_modifier),
     ("calibre", _calibre),
     ("pronoun_one", _pronoun_one),
+    ("list_marker", _list_marker),
+    ("discourse_noun", _discourse_noun),
+    ("one_and_another", _one_and_another),
+    ("definite_reference", _definite_reference),
+    ("single_thing", _single_thing),
 ]
 
 
@@ -575,7 +632,7 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
 
 
 def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences: list[dict],
-                   resolve) -> list[dict]:
+                   resolve, rejections: list[dict] | None = None) -> list[dict]:
     """Claim rows (``claims`` contract) for one article.
 
     ``statements``: this article's statement rows; ``sentences``: its sentence rows;
@@ -587,7 +644,12 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
     index = SentenceIndex(sentences)
     rows = []
     text = doc.text
-    for c in find_numbers(doc):
+    rejected: list[dict] = []
+    found = find_numbers(doc, rejected)
+    if rejections is not None:
+        for r in rejected:
+            rejections.append({"article_id": article_id, "sentence_id": index.row(r["start_char"])["sentence_id"], **r})
+    for c in found:
         holders = [s for s in statements if s["start_char"] <= c["start_char"] and c["end_char"] <= s["end_char"]
                    and s["speaker"] != UNKNOWN]
         claimant, via, statement_id, mention = UNATTRIBUTED, "unattributed", None, (None, None)
