@@ -247,3 +247,28 @@ def test_discourse_numbers_are_rejected_with_their_rule(nlp, text, number, rule)
 ])
 def test_counts_of_things_in_the_world_stay_claims(nlp, text, expr):
     assert expr in [c["text"] for c in claims(nlp, text)]
+
+
+# ---- issue 10 item 5: categories and units from meaning
+
+
+@pytest.mark.parametrize("text,expr,unit,subject", [
+    ("The shelling left 263 dead Crimeans, officials said.", "263", "crimean", "dead Crimeans"),
+    ("At least 198 civilians have been killed since March.", "At least 198", "civilian", "civilians"),
+    ("The strike hit the market, killing at least 10 people.", "at least 10", "person", "people"),
+    ("Some 300 soldiers were killed in the assault.", "Some 300", "soldier", "soldiers"),
+    ("At least 12 sailors were captured by the rebels.", "At least 12", "sailor", "sailors"),
+    ("Forty people died in the fire.", "Forty", "person", "people"),
+    ("Five people were wounded in the blast.", "Five", "person", "people"),
+])
+def test_casualties_whatever_is_counted(nlp, text, expr, unit, subject):
+    c = one(nlp, text)
+    assert (c["text"], c["unit"], c["category"], c["subject"]) == (expr, unit, "casualties", subject)
+
+
+@pytest.mark.parametrize("text,category", [
+    ("The army sent 300 soldiers to the front.", "personnel"),
+    ("Ukraine received 40 tanks last week.", "equipment"),
+])
+def test_no_casualty_word_no_casualties(nlp, text, category):
+    assert one(nlp, text)["category"] == category

@@ -56,6 +56,7 @@ def _lex():
         "discourse_nouns": set(n["discourse_nouns"]), "definite": set(n["definite_determiners"]),
         "definite_max": n["definite_max"], "contrast": set(n["contrast_words"]),
         "list_closers": set(n["list_marker_closers"]),
+        "casualty": set(n["casualty_words"]),
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
         "speech": set(lexicons.cue_verbs()["speech"]), "attribution": set(lexicons.cue_verbs()["attribution"]),
     }
@@ -178,7 +179,8 @@ class _Reader:
     def _counted_noun(self, tok: Token, right: int) -> Token | None:
         head = tok.head
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and head.pos_ in ("NOUN", "PROPN"):
-            if head.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and head.pos_ == "PROPN":
+            if head.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and head.pos_ == "PROPN" \
+                    and not (head.ent_type_ == "NORP" and head.tag_ == "NNPS"):
                 return None
             return head
         nxt = self.tok(right)
@@ -189,6 +191,8 @@ class _Reader:
     def _unit_of(self, noun: Token) -> tuple[str, str]:
         units = self.lex["units"]
         lemma, low = noun.lemma_.lower(), noun.lower_
+        if noun.tag_ == "NNPS" and lemma == low and low.endswith("s"):  # "Crimeans": the tagger keeps the plural
+            lemma = low[:-1]
         prev = self.tok(noun.i - 1)
         if prev is not None:
             two = f"{prev.lower_} {lemma}"
@@ -579,6 +583,29 @@ def _rate_step(r: _Reader, f: _Figure) -> None:
     f.rate = r._rate(f.head or r.doc[f.right - 1])
 
 
+def _casualty_context(r: _Reader, f: _Figure) -> None:
+    """Killed, dead, wounded, injured, missing, captured: a casualty figure whatever is counted ("300 soldiers were
+    killed", "killing at least 10 people", "263 dead Crimeans", "198 civilians … killed", "at least 10 died")."""
+    if f.category in ("money", "percent", "distance", "area"):
+        return
+    words = r.lex["casualty"]
+
+    def says_casualty(t: Token | None) -> bool:
+        return t is not None and (t.lemma_.lower() in words or t.lower_ in words)
+
+    noun = f.head if f.head is not None else f.last
+    verb = noun.head
+    hit = (
+        any(says_casualty(c) and c.dep_ in ("amod", "acl", "relcl", "compound") for c in noun.children)  # dead Crimeans
+        or (noun.dep_ in ("nsubjpass", "nsubj", "dobj") and says_casualty(verb))  # were killed / killing N / N died
+        or (noun.dep_ == "pobj" and verb.dep_ == "agent" and says_casualty(verb.head))
+        or (noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "AUX"
+            and any(says_casualty(c) and c.dep_ in ("acomp", "attr") for c in verb.children))  # N were dead
+    )
+    if hit:
+        f.category = "casualties"
+
+
 READ_STEPS: list[tuple[str, Callable[[_Reader, _Figure], None]]] = [
     ("article_count", _article_count),
     ("currency_sign", _currency_sign),
@@ -587,6 +614,7 @@ READ_STEPS: list[tuple[str, Callable[[_Reader, _Figure], None]]] = [
     ("range", _range),
     ("qualifier", _qualifier),
     ("counted_noun", _counted),
+    ("casualty_context", _casualty_context),
     ("rate", _rate_step),
 ]
 
