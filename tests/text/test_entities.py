@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.text.entities import article_entities, canonical_map, normalise
+from helpers.text.stage import extract_article
 
 
 def ents(nlp, text):
@@ -103,3 +104,24 @@ def test_canonical_map_across_articles():
     assert m["Nato"] == m["NATO"] == "NATO"
     assert m["Zelenskyy"] == "Volodymyr Zelenskyy"
     assert m["Biden"] == "Biden"  # no full name anywhere: left as it is
+
+
+# ---- issue 10 item 3: one claimant per real source within an article
+
+
+def test_title_before_a_name_is_a_role_and_a_bare_title_is_that_person(nlp):
+    doc = nlp("Taoiseach Leo Varadkar said Ireland would send 50 peacekeepers. The Taoiseach added that the mission "
+              "would last a year. Mr Varadkar said 20 more could follow.")
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    assert {e["canonical"] for e in out["entities"] if e["label"] == "PERSON"} == {"Leo Varadkar"}
+    assert {e["role"] for e in out["entities"] if e["canonical"] == "Leo Varadkar"} == {"Taoiseach"}
+    assert [s["speaker"] for s in out["statements"]] == ["Leo Varadkar"] * 3
+    assert {c["claimant"] for c in out["claims"]} == {"Leo Varadkar"}
+
+
+def test_two_word_name_keeps_a_title_like_first_name(nlp):
+    from helpers.text.entities import _strip_title
+
+    assert _strip_title("King Charles") == ("King Charles", None)
+    assert _strip_title("Chancellor Olaf Scholz") == ("Olaf Scholz", "Chancellor")
