@@ -259,3 +259,25 @@ def test_pronoun_learns_the_gender_it_resolved_to(nlp):
             "He added that the bridge was open. She warned that tickets would cost more.")
     rows = statements(nlp, text)
     assert [r["speaker"] for r in rows if r["cue_lemma"] in ("add", "warn")] == ["Tom Hale", "Anna Berg"]
+
+
+def test_cue_noun_with_a_possessor(nlp):
+    rows = statements(nlp, "Helga Brandt's estimate that 4,000 homes were destroyed was published on Monday.")
+    assert [(r["speaker"], r["cue"], r["content"]) for r in rows] == [
+        ("Helga Brandt", "estimate", "that 4,000 homes were destroyed")]
+
+
+def test_report_of_a_named_owner_speaks_for_it(nlp):
+    doc = nlp("The Red Cross's report says 300 schools were damaged.")
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    assert [(c["text"], c["claimant"]) for c in out["claims"]] == [("300", "Red Cross")]
+
+
+def test_cue_noun_without_possessor_is_no_statement(nlp):
+    assert statements(nlp, "The estimate of the damage was published on Monday.") == []
+
+
+def test_called_for(nlp):
+    rows = statements(nlp, "Senator Helga Brandt called for an independent inquiry into the fire.")
+    assert [(r["speaker"], r["content"]) for r in rows] == [("Helga Brandt", "an independent inquiry into the fire")]

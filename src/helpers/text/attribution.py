@@ -31,6 +31,8 @@ def _lex():
         "stance_only": set(cues["stance"]) - set(cues["speech"]),
         "stance_preps": set(cues["stance_prepositions"]),
         "content_deps": set(cues["content_deps"]),
+        "cue_nouns": set(cues["cue_nouns"]),
+        "cue_noun_preps": set(cues["cue_noun_prepositions"]),
         "according": [tuple(p) for p in cues["according_to"]],
         "pronouns": names["pronouns"],
         "pronoun_gender": names["pronoun_gender"],
@@ -108,6 +110,14 @@ class SpeakerTracker:
 
     def resolve(self, tok: Token) -> tuple[dict | None, str | None]:
         """(entity row, how) for a subject token; (None, None) when nothing fits."""
+        if tok.lemma_.lower() in self.lex["cue_nouns"]:  # "the ministry's report says": the report's owner
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                own = [r for r in self.entities.at(owner.idx, owner.idx + len(owner))
+                       if r["start_char"] <= owner.idx and r["end_char"] <= tok.idx and r["label"] in _PERSONISH | _ORGISH]
+                if own:
+                    return max(own, key=lambda r: r["end_char"] - r["start_char"]), "name"
+                return self.resolve(owner)
         row = self.entities.covering(tok)
         low = tok.lower_
         if row is not None and row["label"] in ("GPE", "LOC"):

@@ -43,6 +43,7 @@ def _matcher(vocab) -> Matcher:
     lex = _lex()
     m = Matcher(vocab)
     m.add("VERB", [[{"LEMMA": {"IN": sorted(lex["speech"] | lex["stance"])}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    m.add("NOUN", [[{"LEMMA": {"IN": sorted(lex["cue_nouns"])}, "POS": "NOUN"}]])
     m.add("ACCORDING", [[{"LOWER": p[0]}] + [{"LOWER": w} for w in p[1:]] for p in lex["according"]])
     return m
 
@@ -264,6 +265,9 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if kind == "ACCORDING":
             _according(doc, tok, f.tracker, f.add)
             continue
+        if kind == "NOUN":
+            _cue_noun(f, tok)
+            continue
         subj = _subject(tok)
         if subj is None:
             continue
@@ -377,6 +381,23 @@ def _name_colon_lines(f: _Finder) -> None:
         if rows:
             f.found = [s for s in f.found if not (s["start_char"] < ce and cs < s["end_char"])]
             f.add(cs, ce, rows[-1], "name", ":", ":", "indirect", cs, "name_colon_line")
+
+
+def _cue_noun(f: _Finder, noun: Token) -> None:
+    """"Kerry's announcement of X", "the ministry's estimate that …": a cue noun with a possessor; the content is
+    the clause or the object of "of"/"on"/"about" it governs."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ == "PRON" and owner.lower_ not in f.lex["pronouns"]:
+        return
+    parts = [c for c in noun.children if c.i > noun.i and (
+        c.dep_ in ("acl", "ccomp") and any(x.lower_ == "that" for x in c.children)
+        or c.dep_ == "prep" and c.lower_ in f.lex["cue_noun_preps"] and any(x.dep_ in ("pobj", "pcomp") for x in c.children))]
+    if not parts:
+        return
+    part = parts[0]
+    span = _edges([x for x in part.children if x.dep_ in ("pobj", "pcomp")] if part.dep_ == "prep" else [part])
+    row, how = f.tracker.resolve(owner)
+    f.add_verb(*span, noun, row, how, "indirect", "cue_noun")
 
 
 def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
