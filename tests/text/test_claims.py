@@ -272,3 +272,22 @@ def test_casualties_whatever_is_counted(nlp, text, expr, unit, subject):
 ])
 def test_no_casualty_word_no_casualties(nlp, text, category):
     assert one(nlp, text)["category"] == category
+
+
+# ---- issue 10 item 6 (part): currency codes, ranges sharing a scale
+
+
+@pytest.mark.parametrize("text,expr,low,high,unit", [
+    ("Poland will spend PLN 300 million on shelters.", "PLN 300 million", 3e8, 3e8, "pln"),
+    ("The package is worth EUR 6-7 billion.", "EUR 6-7 billion", 6e9, 7e9, "eur"),
+    ("It costs $5-7 million.", "$5-7 million", 5e6, 7e6, "usd"),
+    ("The bill came to 5 to 7bn dollars.", "5 to 7bn dollars", 5e9, 7e9, "usd"),
+])
+def test_currency_codes_and_shared_range_scales(nlp, text, expr, low, high, unit):
+    c = one(nlp, text)
+    assert (c["text"], c["value_low"], c["value_high"], c["unit"]) == (expr, low, high, unit)
+
+
+def test_capitalised_word_that_is_no_currency_code(nlp):
+    c = one(nlp, "The USA sent 300 trucks.")
+    assert (c["text"], c["unit"]) == ("300", "truck")

@@ -170,11 +170,14 @@ class _Reader:
         hi = parse_number([t.text for t in self.doc[j:k]])
         if hi is None:
             return None
+        # the scale of the high end ("7 million", "7bn"), shared by a bare low end ("5-7 million")
+        scale = max([self.lex["scales"][t.lower_] for t in self.doc[j + 1:k] if t.lower_ in self.lex["scales"]]
+                    + [self.lex["scales"].get(_suffix_unit(self.doc[k - 1]) or "", 1)])
         nxt = self.tok(k)
         if nxt is not None and nxt.lower_ in self.lex["scales"] and nxt.lower_ not in ("k",):
-            hi *= self.lex["scales"][nxt.lower_]
-            k += 1
-        return hi, k, had_sign
+            scale = self.lex["scales"][nxt.lower_]
+            return hi * scale, k + 1, had_sign, scale
+        return hi, k, had_sign, scale
 
     def _counted_noun(self, tok: Token, right: int) -> Token | None:
         head = tok.head
@@ -477,6 +480,8 @@ class _Figure:
         self.value_low = self.value_high = value
         self.head = None
         self.before: list[str] = []
+        suffix = _suffix_unit(self.last)
+        self.scaled = (suffix in reader.lex["scales"]) or any(w.lower() in reader.lex["scales"] for w in words)
 
 
 def _article_count(r: _Reader, f: _Figure) -> None:
@@ -499,6 +504,9 @@ def _currency_sign(r: _Reader, f: _Figure) -> None:
     elif prev is not None and prev.lower_.endswith("$") and len(prev.text) <= 4:
         f.currency = "usd"
         f.left -= 1
+    elif prev is not None and prev.is_upper and len(prev.text) == 3 and prev.lower_ in r.lex["currency_words"]:
+        f.currency = r.lex["currency_words"][prev.lower_]  # a currency code before: "PLN 300 million", "EUR 6bn"
+        f.left -= 1
 
 
 def _scale_after(r: _Reader, f: _Figure) -> None:
@@ -508,6 +516,7 @@ def _scale_after(r: _Reader, f: _Figure) -> None:
     if nxt is not None and nxt.lower_ in lex["scales"] and (f.currency or not last.whitespace_) \
             and nxt.lower_ not in ("k",) and not (nxt.lower_ in ("m", "b") and not f.currency):
         f.value *= lex["scales"][nxt.lower_]
+        f.scaled = True
         f.right += 1
         nxt = r.tok(f.right)
     if nxt is not None and nxt.lower_ == "dozen":  # "three dozen missiles"
@@ -547,11 +556,19 @@ def _range(r: _Reader, f: _Figure) -> None:
     if range_end is not None and ((range_end[2] and not f.currency) or (f.unit is not None and not f.currency)):
         range_end = None
     if range_end is not None and (f.before[-1:] == ["between"] or r.doc[f.right].lower_ != "and"):
-        hi_value, f.right, _ = range_end
+        hi_value, f.right, _, scale = range_end
+        if scale > 1 and not f.scaled:  # "6-7 billion", "5 to 7 million": the scale is shared
+            f.value *= scale
+            f.value_low = f.value
         if hi_value is not None and hi_value >= f.value:
             f.qualifier, f.value_high = "range", hi_value
             if f.before[-1:] in (["between"], ["from"]):
                 f.left -= 1
+            after = r.tok(f.right)
+            if after is not None and not f.currency and f.unit is None and after.lower_ in r.lex["currency_words"]:
+                f.currency = r.lex["currency_words"][after.lower_]  # "5 to 7bn dollars"
+                f.unit, f.category = f.currency, "money"
+                f.right += 1
 
 
 def _qualifier(r: _Reader, f: _Figure) -> None:
