@@ -281,3 +281,14 @@ def test_cue_noun_without_possessor_is_no_statement(nlp):
 def test_called_for(nlp):
     rows = statements(nlp, "Senator Helga Brandt called for an independent inquiry into the fire.")
     assert [(r["speaker"], r["content"]) for r in rows] == [("Helga Brandt", "an independent inquiry into the fire")]
+
+
+def test_stance_inside_a_statement_is_not_a_statement_of_its_own(nlp):
+    rows = statements(nlp, "Pieter Janssen said Norway believes the talks will fail.")
+    assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [
+        ("Pieter Janssen", "say", "Norway believes the talks will fail")]
+
+
+def test_stance_alone_is_a_statement(nlp):
+    rows = statements(nlp, "Norway believes the talks will fail.")
+    assert [(r["speaker"], r["cue_lemma"]) for r in rows] == [("Norway", "believe")]

@@ -291,7 +291,24 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
 
     _name_colon_lines(f)
     f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
+    f.found = _drop_nested(f.found, f.lex["stance_only"])
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
+
+
+def _drop_nested(found: list[dict], stance_only: set[str]) -> list[dict]:
+    """Statements inside another statement's content that add no source of their own: an unknown speaker, or a
+    stance verb inside a reported statement ("X said Washington believes …" is X's statement; the figure's
+    claimant stays X, see ``claims``)."""
+    def redundant(i: int, s: dict) -> bool:
+        for j, o in enumerate(found):
+            if j == i or not (o["start_char"] <= s["start_char"] and s["end_char"] <= o["end_char"]):
+                continue
+            if (o["start_char"], o["end_char"]) == (s["start_char"], s["end_char"]) and j > i:
+                continue  # of two statements over the same span the first is kept
+            if s["speaker_row"] is None or (s["cue_lemma"] in stance_only and o["cue_lemma"] not in stance_only):
+                return True
+        return False
+    return [s for i, s in enumerate(found) if not redundant(i, s)]
 
 
 def _row(s: dict, article_id: str, n: int, sentence_of, text: str) -> dict:
