@@ -292,3 +292,13 @@ def test_stance_inside_a_statement_is_not_a_statement_of_its_own(nlp):
 def test_stance_alone_is_a_statement(nlp):
     rows = statements(nlp, "Norway believes the talks will fail.")
     assert [(r["speaker"], r["cue_lemma"]) for r in rows] == [("Norway", "believe")]
+
+
+def test_verb_that_reports_through_a_preposition(nlp):
+    rows = statements(nlp, "Helga Brandt talked about the cost of rebuilding the northern bridges.")
+    assert [(r["speaker"], r["content"]) for r in rows] == [
+        ("Helga Brandt", "the cost of rebuilding the northern bridges")]
+
+
+def test_prepositional_cue_with_another_preposition_is_no_statement(nlp):
+    assert statements(nlp, "Helga Brandt talked with the mayor of the northern town.") == []

@@ -42,7 +42,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 def _matcher(vocab) -> Matcher:
     lex = _lex()
     m = Matcher(vocab)
-    m.add("VERB", [[{"LEMMA": {"IN": sorted(lex["speech"] | lex["stance"])}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    m.add("VERB", [[{"LEMMA": {"IN": sorted(lex["speech"] | lex["stance"] | set(lex["prep_cues"]))},
+                     "POS": {"IN": ["VERB", "AUX"]}}]])
     m.add("NOUN", [[{"LEMMA": {"IN": sorted(lex["cue_nouns"])}, "POS": "NOUN"}]])
     m.add("ACCORDING", [[{"LOWER": p[0]}] + [{"LOWER": w} for w in p[1:]] for p in lex["according"]])
     return m
@@ -85,9 +86,10 @@ def _content_span(verb: Token, lex) -> tuple[int, int] | None:
     for child in verb.children:  # "said that …" parsed as advcl / "adding that …"
         if child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children):
             return _edges([child])
-    if lemma in lex["stance"]:
+    preps = lex["stance_preps"] if lemma in lex["stance"] else lex["prep_cues"].get(lemma)
+    if preps:
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in lex["stance_preps"] and child.i > verb.i:
+            if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
                 objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objs:
                     return _edges(objs)
