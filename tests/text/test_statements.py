@@ -302,3 +302,13 @@ def test_verb_that_reports_through_a_preposition(nlp):
 
 def test_prepositional_cue_with_another_preposition_is_no_statement(nlp):
     assert statements(nlp, "Helga Brandt talked with the mayor of the northern town.") == []
+
+
+def test_dateline_gives_way_to_the_name_after_the_dash(nlp):
+    rows = statements(nlp, "OSLO (Reuters) — Helga Brandt said on Monday that the harbour would reopen in May.")
+    assert [r["speaker"] for r in rows] == ["Helga Brandt"]
+
+
+def test_first_person_verb_inside_a_quotation_is_part_of_it(nlp):
+    rows = statements(nlp, "“I think the harbour will reopen in May, and we will be ready,” Helga Brandt said.")
+    assert [(r["speaker"], r["kind"]) for r in rows] == [("Helga Brandt", "direct")]

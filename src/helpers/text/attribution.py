@@ -17,6 +17,7 @@ from helpers.text import lexicon as lexicons
 
 _PERSONISH = {"PERSON"}
 _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_DATELINE_TAIL = re.compile(r"[^\n]{0,40}?(?:\s[—–-]\s|\()")
 _WORD_BEFORE = re.compile(r"(\w+\.?)\s+$")
 
 
@@ -37,6 +38,7 @@ def _lex():
         "according": [tuple(p) for p in cues["according_to"]],
         "pronouns": names["pronouns"],
         "pronoun_gender": names["pronoun_gender"],
+        "first_second_person": set(names["first_second_person"]),
         "honorific_gender": names["honorific_gender"],
         "roles": {r.split()[-1] for r in names["role_nouns"]},
         "org_heads": set(names["org_heads"]),
@@ -75,6 +77,7 @@ class SpeakerTracker:
 
     def __init__(self, entities: EntityLookup, text: str = ""):
         self.entities = entities
+        self.text = text
         self.last = {"PERSON": None, "ORG": None}
         self.lex = _lex()
         self.people: list[dict] = []  # person speakers, most recent last
@@ -89,6 +92,13 @@ class SpeakerTracker:
                 g = self.lex["honorific_gender"].get(m.group(1).lower()) if m else None
                 if g:
                     self.gender.setdefault(r["canonical"], g)
+
+    def _dateline(self, row: dict) -> bool:
+        """A place opening a line and followed by a dash or a parenthesis: "KYIV (Reuters) —", "MINSK, 26 May –"."""
+        start = row["start_char"]
+        if start > 0 and self.text[start - 1] != "\n":
+            return False
+        return bool(_DATELINE_TAIL.match(self.text, row["end_char"]))
 
     def remember(self, row: dict | None) -> None:
         """Remember a speaker for later pronouns; unnamed role phrases ("a Ukrainian activist") are not kept."""
@@ -121,6 +131,13 @@ class SpeakerTracker:
                 return self.resolve(owner)
         row = self.entities.covering(tok)
         low = tok.lower_
+        if row is not None and row["label"] in ("GPE", "LOC") and self._dateline(row):
+            # "WASHINGTON (AP) — Donald Trump and … pledged": the name between the dateline and the verb
+            names = [r for r in self.entities.at(row["end_char"], tok.head.idx)
+                     if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= row["end_char"]
+                     and self.text[r["start_char"] - 1:r["start_char"]] != "("]  # not the agency: "(Reuters)"
+            if names:
+                return names[0], "name"
         if row is not None and row["label"] in ("GPE", "LOC"):
             # a dateline parsed as the subject: "MINSK, 26 September – Minister … Vladimir Makei said"
             for child in tok.children:

@@ -274,8 +274,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if subj is None:
             continue
         row, how = f.tracker.resolve(subj)
-        if row is None and any(qs <= tok.idx < qe for qs, qe in f.quotes):
-            continue  # a verb inside a quotation with no known subject is part of what was quoted
+        if (row is None or subj.lower_ in f.lex["first_second_person"]) and any(qs <= tok.idx < qe for qs, qe in f.quotes):
+            continue  # a verb inside a quotation with no known subject, or "I think", is part of what was quoted
         if how == "name":
             f.tracker.remember(row)
         for _, rule in VERB_RULES:
