@@ -291,3 +291,19 @@ def test_currency_codes_and_shared_range_scales(nlp, text, expr, low, high, unit
 def test_capitalised_word_that_is_no_currency_code(nlp):
     c = one(nlp, "The USA sent 300 trucks.")
     assert (c["text"], c["unit"]) == ("300", "truck")
+
+
+@pytest.mark.parametrize("text,expr,value,qualifier,subject", [
+    ("Almost one third of the budget goes to defence.", "Almost one third", 100 / 3, "about", "the budget"),
+    ("Half of the villages were destroyed.", "Half", 50.0, "exact", "the villages"),
+    ("Two-thirds of the respondents backed the deal.", "Two-thirds", 200 / 3, "exact", "the respondents"),
+])
+def test_fractions_are_shares(nlp, text, expr, value, qualifier, subject):
+    c = one(nlp, text)
+    assert (c["text"], c["qualifier"], c["unit"], c["category"], c["subject"]) == (expr, qualifier, "percent", "percent", subject)
+    assert c["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["In the first half of the year exports fell.", "It took a quarter of an hour."])
+def test_fractions_of_time_are_no_shares(nlp, text):
+    assert claims(nlp, text) == []

@@ -57,6 +57,7 @@ def _lex():
         "definite_max": n["definite_max"], "contrast": set(n["contrast_words"]),
         "list_closers": set(n["list_marker_closers"]),
         "casualty": set(n["casualty_words"]),
+        "fractions": n["fractions"], "numerators": n["fraction_numerators"], "periods": set(n["period_nouns"]),
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
         "speech": set(lexicons.cue_verbs()["speech"]), "attribution": set(lexicons.cue_verbs()["attribution"]),
     }
@@ -641,13 +642,59 @@ def _stance_only() -> set[str]:
     return cue_lex()["stance_only"]
 
 
+@functools.lru_cache(maxsize=4)
+def _fraction_matcher(vocab) -> Matcher:
+    lex = _lex()
+    m = Matcher(vocab)
+    m.add("FRACTION", [
+        [{"LOWER": {"IN": sorted(lex["numerators"])}}, {"TEXT": {"IN": sorted(lex["dashes"])}, "OP": "?"},
+         {"LOWER": {"IN": sorted(lex["fractions"])}}, {"LOWER": "of"}],
+        [{"LOWER": {"IN": ["half"]}}, {"LOWER": "of"}],
+    ], greedy="LONGEST")
+    return m
+
+
+def _fractions(reader: _Reader) -> list[dict]:
+    """Shares written as fractions: "a third of", "two-thirds of", "almost one third of", "half of" -> a percent of
+    what follows "of" (not "the first half of", not "a quarter of an hour")."""
+    doc, lex = reader.doc, reader.lex
+    out = []
+    for _, start, end in sorted((m for m in _fraction_matcher(doc.vocab)(doc)), key=lambda m: m[1]):
+        of = doc[end - 1]
+        frac = doc[end - 2]
+        prev = reader.tok(start - 1)
+        if prev is not None and (prev.ent_type_ == "ORDINAL" or prev.lower_ in ("first", "second", "last", "latter", "former", "the")):
+            continue
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() in lex["periods"]:
+            continue
+        num = 1 if end - start == 2 else lex["numerators"][doc[start].lower_]
+        value = 100.0 * num * lex["fractions"][frac.lower_]
+        left, qualifier = start, "exact"
+        before = [t.lower_ for t in doc[max(0, start - 3):start]]
+        for k in (3, 2, 1):
+            phrase = " ".join(before[-k:]) if len(before) >= k else None
+            if phrase and phrase in lex["qualifiers"]:
+                qualifier, left = lex["qualifiers"][phrase], start - k
+                break
+        right = end - 1
+        subject = " ".join(reader.text[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge)].split())
+        out.append({"tok_start": left, "tok_end": right, "num_token": frac.i,
+                    "start_char": doc[left].idx, "end_char": doc[right - 1].idx + len(doc[right - 1]),
+                    "value": value, "value_low": value, "value_high": value, "qualifier": qualifier,
+                    "unit": "percent", "category": "percent", "subject": subject, "rate": None})
+    return out
+
+
 def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     """Figures in a doc, in text order, before attribution.
 
     With ``rejections`` (a list), every number candidate an :data:`EXCLUSION_RULES` rule rejects is appended to
     it as ``{"start_char", "end_char", "text", "rule"}`` (a parenthesised conversion as ``"conversion"``)."""
     reader = _Reader(doc)
-    spans = [(s, e) for _, s, e in _matcher(doc.vocab)(doc)]
+    shares = _fractions(reader)
+    in_share = {i for f in shares for i in range(f["tok_start"], f["tok_end"])}
+    spans = [(s, e) for _, s, e in _matcher(doc.vocab)(doc) if not in_share.intersection(range(s, e))]
     spans.sort()
     out: list[dict] = []
     consumed = -1
@@ -673,7 +720,7 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
             continue
         consumed = claim["tok_end"]
         out.append(claim)
-    return out
+    return sorted(out + shares, key=lambda c: c["tok_start"]) if shares else out
 
 
 def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences: list[dict],
