@@ -125,3 +125,18 @@ def test_two_word_name_keeps_a_title_like_first_name(nlp):
 
     assert _strip_title("King Charles") == ("King Charles", None)
     assert _strip_title("Chancellor Olaf Scholz") == ("Olaf Scholz", "Chancellor")
+
+
+def test_unnamed_role_phrase_is_the_named_person_with_that_role(nlp):
+    doc = nlp("Ukrainian Ambassador to the U.S. Oksana Markarova said on Sunday that 4,000 children had been deported. "
+              "Ukraine's ambassador added that 300 had come back.")
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    assert [s["speaker"] for s in out["statements"]] == ["Oksana Markarova", "Oksana Markarova"]
+
+
+def test_role_phrase_with_another_nationality_stays_unnamed(nlp):
+    doc = nlp("Ukraine's ambassador said 20 drones were shot down. British ambassador Tom Hale said the embassy was open.")
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    assert [s["speaker"] for s in out["statements"]] == ["Ukraine's ambassador", "Tom Hale"]

@@ -258,6 +258,24 @@ def _link_titles(rows: list[dict]) -> None:
         if holders:
             before = [t for t in holders if t["start_char"] < r["start_char"]]
             r["canonical"], r["label"] = (before[-1] if before else holders[0])["canonical"], "PERSON"
+    # an unnamed role phrase ("Ukraine's ambassador", "the Belarusian foreign minister") is the named person whose
+    # stated role holds the same role noun and shares its other words (nearest before, else first after)
+    for r in rows:
+        if r["found_by"] != "org_phrase" or r["label"] != "PERSON":
+            continue
+        words = _fold(r["canonical"]).split()
+        head, rest = words[-1], {w for w in words[:-1] if len(w) >= 2}
+        holders = [t for t in titled if head in _fold(t["role"]).split()
+                   and (not rest or rest & set(_fold(t["role"] + " " + t["canonical"]).split()) or _stems_meet(rest, t))]
+        if holders:
+            before = [t for t in holders if t["start_char"] < r["start_char"]]
+            r["canonical"] = (before[-1] if before else holders[0])["canonical"]
+
+
+def _stems_meet(words: set[str], row: dict) -> bool:
+    """'ukraine' ~ 'ukrainian', 'belarus' ~ 'belarusian': a place and its adjective share a five-letter stem."""
+    other = _fold(row["role"]).split()
+    return any(a[:5] == b[:5] and len(a) >= 5 and len(b) >= 5 for a in words for b in other)
 
 
 def _link_short_forms(rows: list[dict], text: str) -> None:
