@@ -14,7 +14,9 @@ Scorer (as issue 10 defines it):
   folded), over matched attributions whose gold source is a name (holds a capitalised word that is not a
   determiner or pronoun);
 - end-to-end named-source recall: gold attributions with a named source that are matched *and* whose
-  source overlaps, over all gold attributions with a named source.
+  source overlaps, over all gold attributions with a named source;
+- content recall by kind: *direct* (the gold content is quoted: a quotation mark at or right before its start)
+  and *indirect* (the rest).
 
     python benchmarks/attribution_eval.py --split dev [--limit N]
 """
@@ -64,8 +66,19 @@ def read_ann(path: Path, text: str) -> list[dict]:
         if content is None:
             continue
         out.append({"content": content, "source": source,
-                    "source_text": text[source[0]:source[1]] if source else None})
+                    "source_text": text[source[0]:source[1]] if source else None,
+                    "direct": is_direct(text, content)})
     return out
+
+
+_QUOTE_MARKS = "\"“”«»"
+
+
+def is_direct(text: str, span: tuple[int, int]) -> bool:
+    """A gold attribution is direct when its content is quoted: a quotation mark at (or right outside) its start."""
+    inner = text[span[0]:span[1]].lstrip()
+    outside = text[max(0, span[0] - 2):span[0]]
+    return (inner[:1] in _QUOTE_MARKS and inner[:1] != "") or any(ch in _QUOTE_MARKS for ch in outside)
 
 
 def load_split(split: str, limit: int | None = None) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
@@ -105,7 +118,7 @@ def score(statements: pd.DataFrame, gold: dict[str, list[dict]]) -> dict:
     n_pred = len(statements)
     n_gold = sum(len(g) for g in gold.values())
     matched = named = named_matched = name_ok = exact_ok = exact_n = 0
-    direct = {"gold": 0, "found": 0}
+    by_kind = {"direct": [0, 0], "indirect": [0, 0]}  # gold, matched
     for aid, golds in gold.items():
         preds = by_article.get(aid, [])
         pairs = []
@@ -121,6 +134,9 @@ def score(statements: pd.DataFrame, gold: dict[str, list[dict]]) -> dict:
         matched += len(match)
         for gi, g in enumerate(golds):
             p = match.get(gi)
+            kind = by_kind["direct" if g.get("direct") else "indirect"]
+            kind[0] += 1
+            kind[1] += p is not None
             if is_name(g["source_text"]):
                 named += 1
                 ok = p is not None and bool(fold_words(g["source_text"]) & fold_words(p.speaker))
@@ -138,7 +154,9 @@ def score(statements: pd.DataFrame, gold: dict[str, list[dict]]) -> dict:
             "content_precision": round(precision, 3), "content_recall": round(recall, 3), "content_f1": round(f1, 3),
             "source_exact": round(exact_ok / matched, 3) if matched and "speaker_start" in statements else None,
             "source_name_overlap": round(name_ok / named_matched, 3) if named_matched else None,
-            "named_gold": named, "named_source_recall_e2e": round(exact_n / named, 3) if named else None}
+            "named_gold": named, "named_source_recall_e2e": round(exact_n / named, 3) if named else None,
+            **{f"{k}_gold": v[0] for k, v in by_kind.items()},
+            **{f"{k}_recall": round(v[1] / v[0], 3) if v[0] else None for k, v in by_kind.items()}}
 
 
 def main() -> None:

@@ -215,3 +215,95 @@ def test_rejections_name_their_rule(nlp, text, number, rule):
     assert find_numbers(nlp(text), rejected) == []
     hit = [r for r in rejected if r["text"] == number]
     assert hit and hit[0]["rule"] == rule, rejected
+
+
+# ---- issue 10 item 4: only claims are claims
+
+
+@pytest.mark.parametrize("text,number,rule", [
+    ("The senator raised two questions about the budget.", "two", "discourse_noun"),
+    ("On the one hand, the harbour is open; on the other, ferries are rare.", "one", "discourse_noun"),
+    ("One country has occupied another without a declaration.", "One", "one_and_another"),
+    ("The two leaders met in the capital on Monday.", "two", "definite_reference"),
+    ("One analyst argued that the talks had failed.", "One", "single_thing"),
+    ("Steps to take:\n1. Register the vehicle.\n2. Pay the fee.", "1", "list_marker"),
+])
+def test_discourse_numbers_are_rejected_with_their_rule(nlp, text, number, rule):
+    doc = nlp(text)
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    assert number not in [c["text"] for c in out["claims"]]
+    hit = [r for r in out["claim_rejections"] if r["text"] == number]
+    assert hit and hit[0]["rule"] == rule, out["claim_rejections"]
+    assert all(text[r["start_char"]:r["end_char"]] == r["text"] for r in out["claim_rejections"])
+
+
+@pytest.mark.parametrize("text,expr", [
+    ("Two soldiers were killed near the river.", "Two"),
+    ("The ministry said two missiles hit the depot.", "two"),
+    ("Inflation rose by 2 percentage points last month.", "2"),
+    ("One person was killed in the blast.", "One"),
+    ("The agency counted 2 checkpoints on the road.", "2"),
+])
+def test_counts_of_things_in_the_world_stay_claims(nlp, text, expr):
+    assert expr in [c["text"] for c in claims(nlp, text)]
+
+
+# ---- issue 10 item 5: categories and units from meaning
+
+
+@pytest.mark.parametrize("text,expr,unit,subject", [
+    ("The shelling left 263 dead Crimeans, officials said.", "263", "crimean", "dead Crimeans"),
+    ("At least 198 civilians have been killed since March.", "At least 198", "civilian", "civilians"),
+    ("The strike hit the market, killing at least 10 people.", "at least 10", "person", "people"),
+    ("Some 300 soldiers were killed in the assault.", "Some 300", "soldier", "soldiers"),
+    ("At least 12 sailors were captured by the rebels.", "At least 12", "sailor", "sailors"),
+    ("Forty people died in the fire.", "Forty", "person", "people"),
+    ("Five people were wounded in the blast.", "Five", "person", "people"),
+])
+def test_casualties_whatever_is_counted(nlp, text, expr, unit, subject):
+    c = one(nlp, text)
+    assert (c["text"], c["unit"], c["category"], c["subject"]) == (expr, unit, "casualties", subject)
+
+
+@pytest.mark.parametrize("text,category", [
+    ("The army sent 300 soldiers to the front.", "personnel"),
+    ("Ukraine received 40 tanks last week.", "equipment"),
+])
+def test_no_casualty_word_no_casualties(nlp, text, category):
+    assert one(nlp, text)["category"] == category
+
+
+# ---- issue 10 item 6 (part): currency codes, ranges sharing a scale
+
+
+@pytest.mark.parametrize("text,expr,low,high,unit", [
+    ("Poland will spend PLN 300 million on shelters.", "PLN 300 million", 3e8, 3e8, "pln"),
+    ("The package is worth EUR 6-7 billion.", "EUR 6-7 billion", 6e9, 7e9, "eur"),
+    ("It costs $5-7 million.", "$5-7 million", 5e6, 7e6, "usd"),
+    ("The bill came to 5 to 7bn dollars.", "5 to 7bn dollars", 5e9, 7e9, "usd"),
+])
+def test_currency_codes_and_shared_range_scales(nlp, text, expr, low, high, unit):
+    c = one(nlp, text)
+    assert (c["text"], c["value_low"], c["value_high"], c["unit"]) == (expr, low, high, unit)
+
+
+def test_capitalised_word_that_is_no_currency_code(nlp):
+    c = one(nlp, "The USA sent 300 trucks.")
+    assert (c["text"], c["unit"]) == ("300", "truck")
+
+
+@pytest.mark.parametrize("text,expr,value,qualifier,subject", [
+    ("Almost one third of the budget goes to defence.", "Almost one third", 100 / 3, "about", "the budget"),
+    ("Half of the villages were destroyed.", "Half", 50.0, "exact", "the villages"),
+    ("Two-thirds of the respondents backed the deal.", "Two-thirds", 200 / 3, "exact", "the respondents"),
+])
+def test_fractions_are_shares(nlp, text, expr, value, qualifier, subject):
+    c = one(nlp, text)
+    assert (c["text"], c["qualifier"], c["unit"], c["category"], c["subject"]) == (expr, qualifier, "percent", "percent", subject)
+    assert c["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["In the first half of the year exports fell.", "It took a quarter of an hour."])
+def test_fractions_of_time_are_no_shares(nlp, text):
+    assert claims(nlp, text) == []

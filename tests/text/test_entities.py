@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.text.entities import article_entities, canonical_map, normalise
+from helpers.text.stage import extract_article
 
 
 def ents(nlp, text):
@@ -103,3 +104,39 @@ def test_canonical_map_across_articles():
     assert m["Nato"] == m["NATO"] == "NATO"
     assert m["Zelenskyy"] == "Volodymyr Zelenskyy"
     assert m["Biden"] == "Biden"  # no full name anywhere: left as it is
+
+
+# ---- issue 10 item 3: one claimant per real source within an article
+
+
+def test_title_before_a_name_is_a_role_and_a_bare_title_is_that_person(nlp):
+    doc = nlp("Taoiseach Leo Varadkar said Ireland would send 50 peacekeepers. The Taoiseach added that the mission "
+              "would last a year. Mr Varadkar said 20 more could follow.")
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    assert {e["canonical"] for e in out["entities"] if e["label"] == "PERSON"} == {"Leo Varadkar"}
+    assert {e["role"] for e in out["entities"] if e["canonical"] == "Leo Varadkar"} == {"Taoiseach"}
+    assert [s["speaker"] for s in out["statements"]] == ["Leo Varadkar"] * 3
+    assert {c["claimant"] for c in out["claims"]} == {"Leo Varadkar"}
+
+
+def test_two_word_name_keeps_a_title_like_first_name(nlp):
+    from helpers.text.entities import _strip_title
+
+    assert _strip_title("King Charles") == ("King Charles", None)
+    assert _strip_title("Chancellor Olaf Scholz") == ("Olaf Scholz", "Chancellor")
+
+
+def test_unnamed_role_phrase_is_the_named_person_with_that_role(nlp):
+    doc = nlp("Ukrainian Ambassador to the U.S. Oksana Markarova said on Sunday that 4,000 children had been deported. "
+              "Ukraine's ambassador added that 300 had come back.")
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    assert [s["speaker"] for s in out["statements"]] == ["Oksana Markarova", "Oksana Markarova"]
+
+
+def test_role_phrase_with_another_nationality_stays_unnamed(nlp):
+    doc = nlp("Ukraine's ambassador said 20 drones were shot down. British ambassador Tom Hale said the embassy was open.")
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    assert [s["speaker"] for s in out["statements"]] == ["Ukraine's ambassador", "Tom Hale"]

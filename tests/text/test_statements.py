@@ -177,3 +177,138 @@ def test_speaker_and_claimant_mention_offsets(nlp):
     assert text[first["claimant_start"]:first["claimant_end"]] == "Olena Marchenko"
     second = next(c for t, c in claims.items() if "20" in t)
     assert second["claimant"] == "Olena Marchenko" and second["claimant_start"] is None
+
+
+# ---- issue 10: indirect attribution beyond reporting verbs
+
+
+def test_stance_verb_gives_a_statement_with_its_clause(nlp):
+    rows = statements(nlp, "Marta Kowalczyk believes the bridge will reopen before the winter.")
+    assert [(r["speaker"], r["kind"], r["cue_lemma"], r["content"]) for r in rows] == [
+        ("Marta Kowalczyk", "indirect", "believe", "the bridge will reopen before the winter")]
+
+
+def test_stance_verb_with_prepositional_content(nlp):
+    rows = statements(nlp, "Governor Tomas Reyes warned of severe shortages of fuel and medicine.")
+    assert [(r["speaker"], r["content"]) for r in rows] == [
+        ("Tomas Reyes", "severe shortages of fuel and medicine")]
+
+
+def test_stance_verb_with_a_bare_pronoun_object_is_no_statement(nlp):
+    assert statements(nlp, "Anna Lindqvist praised him.") == []
+
+
+def test_event_verb_is_no_statement(nlp):
+    assert statements(nlp, "The rebels attacked the northern villages after midnight.") == []
+
+
+def test_stance_inside_speech_keeps_the_speaker_as_claimant(nlp):
+    doc = nlp("Pieter Janssen said the agency believes at least 4,000 families have left the region.")
+    doc.user_data["article_id"] = "a1"
+    claims = extract_article(doc)["claims"]
+    assert [(c["text"], c["claimant"]) for c in claims] == [("at least 4,000", "Pieter Janssen")]
+
+
+def test_stance_alone_makes_its_subject_the_claimant(nlp):
+    doc = nlp("The Norwegian Refugee Council estimates that 4,000 families have left the region.")
+    doc.user_data["article_id"] = "a1"
+    claims = extract_article(doc)["claims"]
+    assert [(c["text"], c["claimant"]) for c in claims] == [("4,000", "Norwegian Refugee Council")]
+
+
+def test_according_to_an_unnamed_source_is_still_a_statement(nlp):
+    rows = statements(nlp, "According to a new survey, most residents want the market to stay open.")
+    assert [(r["speaker"], r["kind"], r["content"]) for r in rows if r["kind"] == "according_to"] == [
+        (UNKNOWN, "according_to", "most residents want the market to stay open")]
+
+
+def test_according_to_names_the_organisation_inside_the_phrase(nlp):
+    rows = statements(nlp, "The turnout was 61 percent, according to a count by the Electoral Commission.")
+    assert [(r["speaker"], r["content"]) for r in rows] == [("Electoral Commission", "The turnout was 61 percent")]
+
+
+def test_colon_then_quotation_in_the_next_paragraph(nlp):
+    text = ("Senator Helga Brandt continued:\n\n"
+            "“The committee will publish every document it has received so far.”")
+    rows = statements(nlp, text)
+    assert [(r["speaker"], r["kind"]) for r in rows] == [("Helga Brandt", "direct")]
+    assert rows[0]["content"].startswith("The committee will publish")
+
+
+def test_name_colon_line(nlp):
+    text = "Helga Brandt: The committee will publish every document\n\nThe hearing resumes on Monday."
+    rows = statements(nlp, text)
+    assert [(r["speaker"], r["content"]) for r in rows] == [
+        ("Helga Brandt", "The committee will publish every document")]
+
+
+def test_place_colon_line_is_no_statement(nlp):
+    assert statements(nlp, "Poland: The border crossings will reopen next week\n\nTrucks are waiting.") == []
+
+
+def test_pronoun_skips_a_speaker_of_the_other_gender(nlp):
+    text = ("Ms Anna Berg said the ferry would run again in May. Mr Tom Hale said the port was ready. "
+            "She added that tickets would cost less.")
+    rows = statements(nlp, text)
+    assert [(r["speaker"], r["speaker_resolved_from"]) for r in rows if r["cue_lemma"] == "add"] == [
+        ("Anna Berg", "pronoun")]
+
+
+def test_pronoun_learns_the_gender_it_resolved_to(nlp):
+    text = ("Anna Berg said the ferry would run again in May. Tom Hale said the road was closed. "
+            "He added that the bridge was open. She warned that tickets would cost more.")
+    rows = statements(nlp, text)
+    assert [r["speaker"] for r in rows if r["cue_lemma"] in ("add", "warn")] == ["Tom Hale", "Anna Berg"]
+
+
+def test_cue_noun_with_a_possessor(nlp):
+    rows = statements(nlp, "Helga Brandt's estimate that 4,000 homes were destroyed was published on Monday.")
+    assert [(r["speaker"], r["cue"], r["content"]) for r in rows] == [
+        ("Helga Brandt", "estimate", "that 4,000 homes were destroyed")]
+
+
+def test_report_of_a_named_owner_speaks_for_it(nlp):
+    doc = nlp("The Red Cross's report says 300 schools were damaged.")
+    doc.user_data["article_id"] = "a1"
+    out = extract_article(doc)
+    assert [(c["text"], c["claimant"]) for c in out["claims"]] == [("300", "Red Cross")]
+
+
+def test_cue_noun_without_possessor_is_no_statement(nlp):
+    assert statements(nlp, "The estimate of the damage was published on Monday.") == []
+
+
+def test_called_for(nlp):
+    rows = statements(nlp, "Senator Helga Brandt called for an independent inquiry into the fire.")
+    assert [(r["speaker"], r["content"]) for r in rows] == [("Helga Brandt", "an independent inquiry into the fire")]
+
+
+def test_stance_inside_a_statement_is_not_a_statement_of_its_own(nlp):
+    rows = statements(nlp, "Pieter Janssen said Norway believes the talks will fail.")
+    assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [
+        ("Pieter Janssen", "say", "Norway believes the talks will fail")]
+
+
+def test_stance_alone_is_a_statement(nlp):
+    rows = statements(nlp, "Norway believes the talks will fail.")
+    assert [(r["speaker"], r["cue_lemma"]) for r in rows] == [("Norway", "believe")]
+
+
+def test_verb_that_reports_through_a_preposition(nlp):
+    rows = statements(nlp, "Helga Brandt talked about the cost of rebuilding the northern bridges.")
+    assert [(r["speaker"], r["content"]) for r in rows] == [
+        ("Helga Brandt", "the cost of rebuilding the northern bridges")]
+
+
+def test_prepositional_cue_with_another_preposition_is_no_statement(nlp):
+    assert statements(nlp, "Helga Brandt talked with the mayor of the northern town.") == []
+
+
+def test_dateline_gives_way_to_the_name_after_the_dash(nlp):
+    rows = statements(nlp, "OSLO (Reuters) — Helga Brandt said on Monday that the harbour would reopen in May.")
+    assert [r["speaker"] for r in rows] == ["Helga Brandt"]
+
+
+def test_first_person_verb_inside_a_quotation_is_part_of_it(nlp):
+    rows = statements(nlp, "“I think the harbour will reopen in May, and we will be ready,” Helga Brandt said.")
+    assert [(r["speaker"], r["kind"]) for r in rows] == [("Helga Brandt", "direct")]

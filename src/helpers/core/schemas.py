@@ -223,6 +223,15 @@ CLAIMS = _register(Table(
     ),
 ))
 
+CLAIM_REJECTIONS = _register(Table(
+    "claim_rejections",
+    doc="Numbers read as candidates but not kept as claims, with the rule that rejected each (for tracing precision work). Written by 03_statements_claims.",
+    columns=_provenance() + (
+        C("text", STR, False, doc="The number as written: `articles.text[start_char:end_char]`."),
+        C("rule", STR, False, doc="Name of the first rule in `helpers.text.claims.EXCLUSION_RULES` that rejected it (date_or_ordinal_entity, in_name, year, clock_or_age, duration, discourse_noun, definite_reference, …), or conversion for a parenthesised unit conversion."),
+    ),
+))
+
 PLACES = _register(Table(
     "places",
     doc="Place mentions resolved against the offline gazetteer. Written by 04_places.",

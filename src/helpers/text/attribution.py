@@ -17,6 +17,8 @@ from helpers.text import lexicon as lexicons
 
 _PERSONISH = {"PERSON"}
 _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_DATELINE_TAIL = re.compile(r"[^\n]{0,40}?(?:\s[—–-]\s|\()")
+_WORD_BEFORE = re.compile(r"(\w+\.?)\s+$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -26,8 +28,18 @@ def _lex():
     return {
         "speech": set(cues["speech"]),
         "object_content": set(cues["speech_object_content"]),
+        "stance": set(cues["stance"]),
+        "stance_only": set(cues["stance"]) - set(cues["speech"]),
+        "stance_preps": set(cues["stance_prepositions"]),
+        "content_deps": set(cues["content_deps"]),
+        "cue_nouns": set(cues["cue_nouns"]),
+        "prep_cues": {k: set(v) for k, v in cues["prepositional_cues"].items()},
+        "cue_noun_preps": set(cues["cue_noun_prepositions"]),
         "according": [tuple(p) for p in cues["according_to"]],
         "pronouns": names["pronouns"],
+        "pronoun_gender": names["pronoun_gender"],
+        "first_second_person": set(names["first_second_person"]),
+        "honorific_gender": names["honorific_gender"],
         "roles": {r.split()[-1] for r in names["role_nouns"]},
         "org_heads": set(names["org_heads"]),
     }
@@ -63,20 +75,69 @@ class EntityLookup:
 class SpeakerTracker:
     """Resolve subjects to canonical names, remembering recent speakers for pronouns and role nouns."""
 
-    def __init__(self, entities: EntityLookup):
+    def __init__(self, entities: EntityLookup, text: str = ""):
         self.entities = entities
+        self.text = text
         self.last = {"PERSON": None, "ORG": None}
         self.lex = _lex()
+        self.people: list[dict] = []  # person speakers, most recent last
+        self.gender: dict[str, str] = {}  # canonical name -> "m"/"f", learnt from honorifics and pronouns
+        self._learn_honorifics(text)
+
+    def _learn_honorifics(self, text: str) -> None:
+        """"Mr Varadkar", "Ms Kallas": the honorific before a person's mention states the gender."""
+        for r in self.entities.rows:
+            if r["label"] in _PERSONISH and r["start_char"] > 0:
+                m = _WORD_BEFORE.search(text, max(0, r["start_char"] - 10), r["start_char"])
+                g = self.lex["honorific_gender"].get(m.group(1).lower()) if m else None
+                if g:
+                    self.gender.setdefault(r["canonical"], g)
+
+    def _dateline(self, row: dict) -> bool:
+        """A place opening a line and followed by a dash or a parenthesis: "KYIV (Reuters) —", "MINSK, 26 May –"."""
+        start = row["start_char"]
+        if start > 0 and self.text[start - 1] != "\n":
+            return False
+        return bool(_DATELINE_TAIL.match(self.text, row["end_char"]))
 
     def remember(self, row: dict | None) -> None:
         """Remember a speaker for later pronouns; unnamed role phrases ("a Ukrainian activist") are not kept."""
         if row is not None and not (row.get("found_by") == "org_phrase" and row["label"] == "PERSON"):
             self.last["PERSON" if row["label"] in _PERSONISH else "ORG"] = row
+            if row["label"] in _PERSONISH:
+                self.people = [p for p in self.people if p["canonical"] != row["canonical"]] + [row]
+
+    def _person_for(self, low: str) -> dict | None:
+        """The most recent person speaker a gendered pronoun can refer to (gender agrees or is unknown; a pronoun
+        that resolves teaches the speaker's gender)."""
+        want = self.lex["pronoun_gender"].get(low)
+        if want is None:
+            return self.last["PERSON"]
+        for row in reversed(self.people):
+            if self.gender.get(row["canonical"], want) == want:
+                self.gender[row["canonical"]] = want
+                return row
+        return None
 
     def resolve(self, tok: Token) -> tuple[dict | None, str | None]:
         """(entity row, how) for a subject token; (None, None) when nothing fits."""
+        if tok.lemma_.lower() in self.lex["cue_nouns"]:  # "the ministry's report says": the report's owner
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                own = [r for r in self.entities.at(owner.idx, owner.idx + len(owner))
+                       if r["start_char"] <= owner.idx and r["end_char"] <= tok.idx and r["label"] in _PERSONISH | _ORGISH]
+                if own:
+                    return max(own, key=lambda r: r["end_char"] - r["start_char"]), "name"
+                return self.resolve(owner)
         row = self.entities.covering(tok)
         low = tok.lower_
+        if row is not None and row["label"] in ("GPE", "LOC") and self._dateline(row):
+            # "WASHINGTON (AP) — Donald Trump and … pledged": the name between the dateline and the verb
+            names = [r for r in self.entities.at(row["end_char"], tok.head.idx)
+                     if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= row["end_char"]
+                     and self.text[r["start_char"] - 1:r["start_char"]] != "("]  # not the agency: "(Reuters)"
+            if names:
+                return names[0], "name"
         if row is not None and row["label"] in ("GPE", "LOC"):
             # a dateline parsed as the subject: "MINSK, 26 September – Minister … Vladimir Makei said"
             for child in tok.children:
@@ -94,7 +155,7 @@ class SpeakerTracker:
                     return row, "name"
         if tok.pos_ == "PRON" and low in self.lex["pronouns"]:
             kind = self.lex["pronouns"][low]
-            row = self.last[kind] or (self.last["PERSON"] if kind == "ORG" else None)
+            row = self._person_for(low) if kind == "PERSON" else self.last[kind] or self.last["PERSON"]
             if row is None and kind == "PERSON":
                 people = [r for r in self.entities.at(tok.idx - 2000, tok.idx) if r["label"] == "PERSON"]
                 row = people[-1] if people else None

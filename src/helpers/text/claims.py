@@ -53,6 +53,11 @@ def _lex():
         "dashes": set(n["dashes"]), "year_prepositions": set(n["year_prepositions"]),
         "date_list_joiners": set(n["date_list_joiners"]), "range_joiners": set(n["range_joiners"]),
         "unit_phrases_after": set(n["unit_phrases_after"]), "unit_words_after": set(n["unit_words_after"]),
+        "discourse_nouns": set(n["discourse_nouns"]), "definite": set(n["definite_determiners"]),
+        "definite_max": n["definite_max"], "contrast": set(n["contrast_words"]),
+        "list_closers": set(n["list_marker_closers"]),
+        "casualty": set(n["casualty_words"]),
+        "fractions": n["fractions"], "numerators": n["fraction_numerators"], "periods": set(n["period_nouns"]),
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
         "speech": set(lexicons.cue_verbs()["speech"]), "attribution": set(lexicons.cue_verbs()["attribution"]),
     }
@@ -166,16 +171,20 @@ class _Reader:
         hi = parse_number([t.text for t in self.doc[j:k]])
         if hi is None:
             return None
+        # the scale of the high end ("7 million", "7bn"), shared by a bare low end ("5-7 million")
+        scale = max([self.lex["scales"][t.lower_] for t in self.doc[j + 1:k] if t.lower_ in self.lex["scales"]]
+                    + [self.lex["scales"].get(_suffix_unit(self.doc[k - 1]) or "", 1)])
         nxt = self.tok(k)
         if nxt is not None and nxt.lower_ in self.lex["scales"] and nxt.lower_ not in ("k",):
-            hi *= self.lex["scales"][nxt.lower_]
-            k += 1
-        return hi, k, had_sign
+            scale = self.lex["scales"][nxt.lower_]
+            return hi * scale, k + 1, had_sign, scale
+        return hi, k, had_sign, scale
 
     def _counted_noun(self, tok: Token, right: int) -> Token | None:
         head = tok.head
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and head.pos_ in ("NOUN", "PROPN"):
-            if head.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and head.pos_ == "PROPN":
+            if head.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and head.pos_ == "PROPN" \
+                    and not (head.ent_type_ == "NORP" and head.tag_ == "NNPS"):
                 return None
             return head
         nxt = self.tok(right)
@@ -186,6 +195,8 @@ class _Reader:
     def _unit_of(self, noun: Token) -> tuple[str, str]:
         units = self.lex["units"]
         lemma, low = noun.lemma_.lower(), noun.lower_
+        if noun.tag_ == "NNPS" and lemma == low and low.endswith("s"):  # "Crimeans": the tagger keeps the plural
+            lemma = low[:-1]
         prev = self.tok(noun.i - 1)
         if prev is not None:
             two = f"{prev.lower_} {lemma}"
@@ -385,6 +396,55 @@ def _pronoun_one(r: _Reader, c: _Span) -> bool:
     return c.last.dep_ not in ("nummod", "quantmod") and not (c.nxt is not None and c.nxt.lower_ in r.lex["scales"])
 
 
+def _written(c: _Span) -> bool:
+    return not any(ch.isdigit() for w in c.words for ch in w)
+
+
+def _counted_lemma(c: _Span) -> str | None:
+    last = c.last
+    if last.dep_ in ("nummod", "quantmod") and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN"):
+        return last.head.lemma_.lower()
+    return None
+
+
+def _list_marker(r: _Reader, c: _Span) -> bool:
+    """"1." / "2)" / "(3)" opening a line: a list marker."""
+    prev, nxt = c.prev, c.nxt
+    at_line_start = prev is None or "\n" in prev.text or (prev.text == "(" and (r.tok(c.start - 2) is None
+                                                                               or "\n" in r.tok(c.start - 2).text))
+    return at_line_start and nxt is not None and nxt.text in r.lex["list_closers"] and not _written(c)
+
+
+def _discourse_noun(r: _Reader, c: _Span) -> bool:
+    """A number counting parts of the text or the argument: "two questions", "three scenarios", "one hand"."""
+    lemma = _counted_lemma(c)
+    # ... but not a compound that names a unit ("percentage points", "checkpoint")
+    return lemma is not None and lemma in r.lex["discourse_nouns"] and not any(
+        t.dep_ == "compound" for t in c.last.head.children)
+
+
+def _one_and_another(r: _Reader, c: _Span) -> bool:
+    """"One country has invaded another", "one way or another": a written one set against another."""
+    if not _written(c) or c.value != 1:
+        return False
+    sent = c.last.sent
+    return any(t.lower_ in r.lex["contrast"] for t in r.doc[c.end:sent.end])
+
+
+def _definite_reference(r: _Reader, c: _Span) -> bool:
+    """"the two leaders", "both countries", "its three partners": a small written number referring back."""
+    prev = c.prev
+    return (_written(c) and c.value is not None and c.value <= r.lex["definite_max"] and prev is not None
+            and prev.lower_ in r.lex["definite"] and _counted_lemma(c) is not None)
+
+
+def _single_thing(r: _Reader, c: _Span) -> bool:
+    """A written "one" counting a noun the unit lexicon does not know: "one organisation", "one source"."""
+    lemma = _counted_lemma(c)
+    return (_written(c) and c.value == 1 and lemma is not None and lemma not in r.lex["units"]
+            and c.last.head.lower_ not in r.lex["units"])
+
+
 EXCLUSION_RULES: list[tuple[str, Callable[[_Reader, _Span], bool]]] = [
     ("date_or_ordinal_entity", _in_date_or_ordinal),
     ("in_name", _in_name),
@@ -400,6 +460,11 @@ EXCLUSION_RULES: list[tuple[str, Callable[[_Reader, _Span], bool]]] = [
     ("hyphenated_modifier", _hyphenated_modifier),
     ("calibre", _calibre),
     ("pronoun_one", _pronoun_one),
+    ("list_marker", _list_marker),
+    ("discourse_noun", _discourse_noun),
+    ("one_and_another", _one_and_another),
+    ("definite_reference", _definite_reference),
+    ("single_thing", _single_thing),
 ]
 
 
@@ -416,6 +481,8 @@ class _Figure:
         self.value_low = self.value_high = value
         self.head = None
         self.before: list[str] = []
+        suffix = _suffix_unit(self.last)
+        self.scaled = (suffix in reader.lex["scales"]) or any(w.lower() in reader.lex["scales"] for w in words)
 
 
 def _article_count(r: _Reader, f: _Figure) -> None:
@@ -438,6 +505,9 @@ def _currency_sign(r: _Reader, f: _Figure) -> None:
     elif prev is not None and prev.lower_.endswith("$") and len(prev.text) <= 4:
         f.currency = "usd"
         f.left -= 1
+    elif prev is not None and prev.is_upper and len(prev.text) == 3 and prev.lower_ in r.lex["currency_words"]:
+        f.currency = r.lex["currency_words"][prev.lower_]  # a currency code before: "PLN 300 million", "EUR 6bn"
+        f.left -= 1
 
 
 def _scale_after(r: _Reader, f: _Figure) -> None:
@@ -447,6 +517,7 @@ def _scale_after(r: _Reader, f: _Figure) -> None:
     if nxt is not None and nxt.lower_ in lex["scales"] and (f.currency or not last.whitespace_) \
             and nxt.lower_ not in ("k",) and not (nxt.lower_ in ("m", "b") and not f.currency):
         f.value *= lex["scales"][nxt.lower_]
+        f.scaled = True
         f.right += 1
         nxt = r.tok(f.right)
     if nxt is not None and nxt.lower_ == "dozen":  # "three dozen missiles"
@@ -486,11 +557,19 @@ def _range(r: _Reader, f: _Figure) -> None:
     if range_end is not None and ((range_end[2] and not f.currency) or (f.unit is not None and not f.currency)):
         range_end = None
     if range_end is not None and (f.before[-1:] == ["between"] or r.doc[f.right].lower_ != "and"):
-        hi_value, f.right, _ = range_end
+        hi_value, f.right, _, scale = range_end
+        if scale > 1 and not f.scaled:  # "6-7 billion", "5 to 7 million": the scale is shared
+            f.value *= scale
+            f.value_low = f.value
         if hi_value is not None and hi_value >= f.value:
             f.qualifier, f.value_high = "range", hi_value
             if f.before[-1:] in (["between"], ["from"]):
                 f.left -= 1
+            after = r.tok(f.right)
+            if after is not None and not f.currency and f.unit is None and after.lower_ in r.lex["currency_words"]:
+                f.currency = r.lex["currency_words"][after.lower_]  # "5 to 7bn dollars"
+                f.unit, f.category = f.currency, "money"
+                f.right += 1
 
 
 def _qualifier(r: _Reader, f: _Figure) -> None:
@@ -522,6 +601,29 @@ def _rate_step(r: _Reader, f: _Figure) -> None:
     f.rate = r._rate(f.head or r.doc[f.right - 1])
 
 
+def _casualty_context(r: _Reader, f: _Figure) -> None:
+    """Killed, dead, wounded, injured, missing, captured: a casualty figure whatever is counted ("300 soldiers were
+    killed", "killing at least 10 people", "263 dead Crimeans", "198 civilians … killed", "at least 10 died")."""
+    if f.category in ("money", "percent", "distance", "area"):
+        return
+    words = r.lex["casualty"]
+
+    def says_casualty(t: Token | None) -> bool:
+        return t is not None and (t.lemma_.lower() in words or t.lower_ in words)
+
+    noun = f.head if f.head is not None else f.last
+    verb = noun.head
+    hit = (
+        any(says_casualty(c) and c.dep_ in ("amod", "acl", "relcl", "compound") for c in noun.children)  # dead Crimeans
+        or (noun.dep_ in ("nsubjpass", "nsubj", "dobj") and says_casualty(verb))  # were killed / killing N / N died
+        or (noun.dep_ == "pobj" and verb.dep_ == "agent" and says_casualty(verb.head))
+        or (noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "AUX"
+            and any(says_casualty(c) and c.dep_ in ("acomp", "attr") for c in verb.children))  # N were dead
+    )
+    if hit:
+        f.category = "casualties"
+
+
 READ_STEPS: list[tuple[str, Callable[[_Reader, _Figure], None]]] = [
     ("article_count", _article_count),
     ("currency_sign", _currency_sign),
@@ -530,8 +632,58 @@ READ_STEPS: list[tuple[str, Callable[[_Reader, _Figure], None]]] = [
     ("range", _range),
     ("qualifier", _qualifier),
     ("counted_noun", _counted),
+    ("casualty_context", _casualty_context),
     ("rate", _rate_step),
 ]
+
+
+def _stance_only() -> set[str]:
+    from helpers.text.attribution import _lex as cue_lex
+    return cue_lex()["stance_only"]
+
+
+@functools.lru_cache(maxsize=4)
+def _fraction_matcher(vocab) -> Matcher:
+    lex = _lex()
+    m = Matcher(vocab)
+    m.add("FRACTION", [
+        [{"LOWER": {"IN": sorted(lex["numerators"])}}, {"TEXT": {"IN": sorted(lex["dashes"])}, "OP": "?"},
+         {"LOWER": {"IN": sorted(lex["fractions"])}}, {"LOWER": "of"}],
+        [{"LOWER": {"IN": ["half"]}}, {"LOWER": "of"}],
+    ], greedy="LONGEST")
+    return m
+
+
+def _fractions(reader: _Reader) -> list[dict]:
+    """Shares written as fractions: "a third of", "two-thirds of", "almost one third of", "half of" -> a percent of
+    what follows "of" (not "the first half of", not "a quarter of an hour")."""
+    doc, lex = reader.doc, reader.lex
+    out = []
+    for _, start, end in sorted((m for m in _fraction_matcher(doc.vocab)(doc)), key=lambda m: m[1]):
+        of = doc[end - 1]
+        frac = doc[end - 2]
+        prev = reader.tok(start - 1)
+        if prev is not None and (prev.ent_type_ == "ORDINAL" or prev.lower_ in ("first", "second", "last", "latter", "former", "the")):
+            continue
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() in lex["periods"]:
+            continue
+        num = 1 if end - start == 2 else lex["numerators"][doc[start].lower_]
+        value = 100.0 * num * lex["fractions"][frac.lower_]
+        left, qualifier = start, "exact"
+        before = [t.lower_ for t in doc[max(0, start - 3):start]]
+        for k in (3, 2, 1):
+            phrase = " ".join(before[-k:]) if len(before) >= k else None
+            if phrase and phrase in lex["qualifiers"]:
+                qualifier, left = lex["qualifiers"][phrase], start - k
+                break
+        right = end - 1
+        subject = " ".join(reader.text[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge)].split())
+        out.append({"tok_start": left, "tok_end": right, "num_token": frac.i,
+                    "start_char": doc[left].idx, "end_char": doc[right - 1].idx + len(doc[right - 1]),
+                    "value": value, "value_low": value, "value_high": value, "qualifier": qualifier,
+                    "unit": "percent", "category": "percent", "subject": subject, "rate": None})
+    return out
 
 
 def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
@@ -540,7 +692,9 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     With ``rejections`` (a list), every number candidate an :data:`EXCLUSION_RULES` rule rejects is appended to
     it as ``{"start_char", "end_char", "text", "rule"}`` (a parenthesised conversion as ``"conversion"``)."""
     reader = _Reader(doc)
-    spans = [(s, e) for _, s, e in _matcher(doc.vocab)(doc)]
+    shares = _fractions(reader)
+    in_share = {i for f in shares for i in range(f["tok_start"], f["tok_end"])}
+    spans = [(s, e) for _, s, e in _matcher(doc.vocab)(doc) if not in_share.intersection(range(s, e))]
     spans.sort()
     out: list[dict] = []
     consumed = -1
@@ -566,11 +720,11 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
             continue
         consumed = claim["tok_end"]
         out.append(claim)
-    return out
+    return sorted(out + shares, key=lambda c: c["tok_start"]) if shares else out
 
 
 def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences: list[dict],
-                   resolve) -> list[dict]:
+                   resolve, rejections: list[dict] | None = None) -> list[dict]:
     """Claim rows (``claims`` contract) for one article.
 
     ``statements``: this article's statement rows; ``sentences``: its sentence rows;
@@ -582,11 +736,21 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
     index = SentenceIndex(sentences)
     rows = []
     text = doc.text
-    for c in find_numbers(doc):
+    rejected: list[dict] = []
+    found = find_numbers(doc, rejected)
+    if rejections is not None:
+        for r in rejected:
+            rejections.append({"article_id": article_id, "sentence_id": index.row(r["start_char"])["sentence_id"], **r})
+    for c in found:
         holders = [s for s in statements if s["start_char"] <= c["start_char"] and c["end_char"] <= s["end_char"]
                    and s["speaker"] != UNKNOWN]
         claimant, via, statement_id, mention = UNATTRIBUTED, "unattributed", None, (None, None)
         sent = index.row(c["start_char"])
+        if len(holders) > 1:  # "X said Washington believes N": a stance verb inside a statement is not on record
+            stance = _stance_only()
+            holders = [h for h in holders if h["cue_lemma"] not in stance or not any(
+                o is not h and o["cue_lemma"] not in stance and o["start_char"] <= h["start_char"]
+                and h["end_char"] <= o["end_char"] for o in holders)]
         if holders:
             inner = min(holders, key=lambda s: s["end_char"] - s["start_char"])
             claimant = inner["speaker"]

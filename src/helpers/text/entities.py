@@ -51,6 +51,7 @@ def _vocab():
         "role_nouns": role_nouns,
         "org_heads": set(lex["org_heads"]),
         "initial_skip": set(lex["initialism_skip_words"]),
+        "titles": {r for r in lex["role_nouns"] if " " not in r} | set(lex["title_abbreviations"]),
         "leading": re.compile(r"^(?:" + "|".join(map(re.escape, lex["leading_determiners"])) + r")\s+", re.I),
     }
 
@@ -217,10 +218,12 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
         name = normalise(text)
         if not name:
             continue
+        title = None
         if label == "PERSON":
-            name = " ".join(_strip_honorific(name.split()))
+            name, title = _strip_title(" ".join(_strip_honorific(name.split())))
         rows.append({"article_id": article_id, "start_char": start, "end_char": end, "text": text,
-                     "label": label, "canonical": name, "role": mention_role(span) if label in ("PERSON", "ORG") else None,
+                     "label": label, "canonical": name,
+                     "role": (mention_role(span) or title) if label in ("PERSON", "ORG") else None,
                      "found_by": found_by})
     _link_short_forms(rows, doc_text)
     roles: dict[str, str] = {}
@@ -232,7 +235,51 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
     return rows
 
 
+def _strip_title(name: str) -> tuple[str, str | None]:
+    """'Taoiseach Leo Varadkar' -> ('Leo Varadkar', 'Taoiseach'): capitalised title words before at least two name
+    words are a title, not part of the name."""
+    words, titles = name.split(), _vocab()["titles"]
+    k = 0
+    while k < len(words) - 2 and words[k][:1].isupper() and words[k].lower() in titles:
+        k += 1
+    return (" ".join(words[k:]), " ".join(words[:k])) if k else (name, None)
+
+
+def _link_titles(rows: list[dict]) -> None:
+    """A bare title ("Taoiseach", "the Chancellor") is the person the article gives that title (the nearest before,
+    else the first after)."""
+    titles = _vocab()["titles"]
+    titled = [r for r in rows if r["label"] == "PERSON" and r["role"] and len(r["canonical"].split()) > 1]
+    for r in rows:
+        word = r["canonical"].lower()
+        if r["label"] not in ("PERSON", "ORG") or " " in word or word not in titles:
+            continue
+        holders = [t for t in titled if word in t["role"].lower().split()]
+        if holders:
+            before = [t for t in holders if t["start_char"] < r["start_char"]]
+            r["canonical"], r["label"] = (before[-1] if before else holders[0])["canonical"], "PERSON"
+    # an unnamed role phrase ("Ukraine's ambassador", "the Belarusian foreign minister") is the named person whose
+    # stated role holds the same role noun and shares its other words (nearest before, else first after)
+    for r in rows:
+        if r["found_by"] != "org_phrase" or r["label"] != "PERSON":
+            continue
+        words = _fold(r["canonical"]).split()
+        head, rest = words[-1], {w for w in words[:-1] if len(w) >= 2}
+        holders = [t for t in titled if head in _fold(t["role"]).split()
+                   and (not rest or rest & set(_fold(t["role"] + " " + t["canonical"]).split()) or _stems_meet(rest, t))]
+        if holders:
+            before = [t for t in holders if t["start_char"] < r["start_char"]]
+            r["canonical"] = (before[-1] if before else holders[0])["canonical"]
+
+
+def _stems_meet(words: set[str], row: dict) -> bool:
+    """'ukraine' ~ 'ukrainian', 'belarus' ~ 'belarusian': a place and its adjective share a five-letter stem."""
+    other = _fold(row["role"]).split()
+    return any(a[:5] == b[:5] and len(a) >= 5 and len(b) >= 5 for a in words for b in other)
+
+
 def _link_short_forms(rows: list[dict], text: str) -> None:
+    _link_titles(rows)
     persons = [r for r in rows if r["label"] == "PERSON"]
     full = [r for r in persons if len(r["canonical"].split()) > 1]
     for r in persons:

@@ -112,21 +112,23 @@ def parse_rows(doc: Doc, article_id: str) -> tuple[list[dict], list[dict]]:
 
 
 def attribution_rows(doc: Doc, article_id: str, sentences: list[dict],
-                     entities: list[dict]) -> tuple[list[dict], list[dict]]:
-    """``statements`` and ``claims`` rows of one parsed article from its sentence and entity rows."""
+                     entities: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
+    """``statements``, ``claims`` and ``claim_rejections`` rows of one parsed article from its sentence and entity rows."""
     index = SentenceIndex(sentences)
     statements = extract_statements(doc, article_id, entities, index.sentence_id)
-    resolve = SpeakerTracker(EntityLookup(entities)).resolve
-    claims = extract_claims(doc, article_id, statements, sentences, resolve)
-    return [{k: v for k, v in s.items() if not k.startswith("_")} for s in statements], claims
+    resolve = SpeakerTracker(EntityLookup(entities), doc.text).resolve
+    rejections: list[dict] = []
+    claims = extract_claims(doc, article_id, statements, sentences, resolve, rejections)
+    return [{k: v for k, v in s.items() if not k.startswith("_")} for s in statements], claims, rejections
 
 
 def extract_article(doc: Doc, article_id: str | None = None) -> dict[str, list[dict]]:
     """All rows of one parsed article (entity canonical names per article)."""
     aid = article_id or doc.user_data["article_id"]
     sentences, entities = parse_rows(doc, aid)
-    statements, claims = attribution_rows(doc, aid, sentences, entities)
-    return {"sentences": sentences, "entities": entities, "statements": statements, "claims": claims}
+    statements, claims, rejections = attribution_rows(doc, aid, sentences, entities)
+    return {"sentences": sentences, "entities": entities, "statements": statements, "claims": claims,
+            "claim_rejections": rejections}
 
 
 def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = True,
@@ -171,9 +173,11 @@ def run_attribution(docs: Iterable[Doc], sentences: pd.DataFrame, entities: pd.D
 
     done, errors = per_article(progress(docs, desc="attribution", total=total, unit="article"),
                                doc_article_id, one, "03 text", inputs=inputs)
-    statements = [r for _, (s, _) in done for r in s]
-    claims = [r for _, (_, c) in done for r in c]
-    return StageResult({"statements": _frame(statements, "statements"), "claims": _frame(claims, "claims")}, errors)
+    statements = [r for _, (s, _, _) in done for r in s]
+    claims = [r for _, (_, c, _) in done for r in c]
+    rejections = [r for _, (_, _, x) in done for r in x]
+    return StageResult({"statements": _frame(statements, "statements"), "claims": _frame(claims, "claims"),
+                        "claim_rejections": _frame(rejections, "claim_rejections")}, errors)
 
 
 def run_stage(articles: pd.DataFrame, batch_size: int = 16) -> StageResult:

@@ -32,6 +32,8 @@ from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»")
 MIN_QUOTE_WORDS = 4
+MIN_STANCE_OBJECT = 2  # tokens
+MAX_COLON_GAP = 5  # characters of white space between a colon and the quotation it introduces
 _DEMONSTRATIVE = re.compile(r"^(?:that|this|these|those)(?:\s*(?:is|was|are|were|'s|’s))?$", re.I)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -40,7 +42,9 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 def _matcher(vocab) -> Matcher:
     lex = _lex()
     m = Matcher(vocab)
-    m.add("VERB", [[{"LEMMA": {"IN": sorted(lex["speech"])}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    m.add("VERB", [[{"LEMMA": {"IN": sorted(lex["speech"] | lex["stance"] | set(lex["prep_cues"]))},
+                     "POS": {"IN": ["VERB", "AUX"]}}]])
+    m.add("NOUN", [[{"LEMMA": {"IN": sorted(lex["cue_nouns"])}, "POS": "NOUN"}]])
     m.add("ACCORDING", [[{"LOWER": p[0]}] + [{"LOWER": w} for w in p[1:]] for p in lex["according"]])
     return m
 
@@ -58,17 +62,37 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _content_token(verb: Token, lex) -> Token | None:
+def _edges(tokens: list[Token]) -> tuple[int, int]:
+    left = min(t.left_edge.idx for t in tokens)
+    right = max(t.right_edge.idx + len(t.right_edge) for t in tokens)
+    return left, right
+
+
+def _content_span(verb: Token, lex) -> tuple[int, int] | None:
+    """Character span of what a cue verb reports: its clausal complement; for object-content and stance verbs
+    their object and complements ("asked the crowd to stand"); "said that …" parsed as advcl; for stance verbs
+    the object of a content preposition ("warned of X", "called for X")."""
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return child
-    if verb.lemma_.lower() in lex["object_content"]:
-        for child in verb.children:
-            if child.dep_ in ("dobj", "xcomp", "attr"):
-                return child
+            return _edges([child])
+    lemma = verb.lemma_.lower()
+    if lemma in lex["object_content"] or lemma in lex["stance"]:
+        deps = ("dobj", "xcomp", "attr") if lemma in lex["object_content"] else lex["content_deps"]
+        parts = [c for c in verb.children if c.dep_ in deps and (c.i > verb.i or lemma in lex["object_content"])]
+        if lemma not in lex["object_content"] and sum(c.right_edge.i - c.left_edge.i + 1 for c in parts) < MIN_STANCE_OBJECT:
+            parts = []  # "accused him", "asked a question": an object too short to be what was said
+        if parts:
+            return _edges(parts if lemma in lex["stance"] else parts[:1])
     for child in verb.children:  # "said that …" parsed as advcl / "adding that …"
         if child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children):
-            return child
+            return _edges([child])
+    preps = lex["stance_preps"] if lemma in lex["stance"] else lex["prep_cues"].get(lemma)
+    if preps:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
+                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return _edges(objs)
     return None
 
 
@@ -102,7 +126,7 @@ class _Finder:
     def __init__(self, doc: Doc, entities: list[dict]):
         self.doc, self.text, self.lex = doc, doc.text, _lex()
         self.lookup = EntityLookup(entities)
-        self.tracker = SpeakerTracker(self.lookup)
+        self.tracker = SpeakerTracker(self.lookup, doc.text)
         self.quotes = _quotes(self.text)
         self.used_quotes: set[int] = set()
         self.found: list[dict] = []
@@ -140,11 +164,10 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
 def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
     """"X said (that) …": the clausal complement (or the object of claim/estimate/announce …); a quotation
     starting there makes it direct."""
-    content = _content_token(tok, f.lex)
-    if content is None:
+    span = _content_span(tok, f.lex)
+    if span is None:
         return None
-    start = content.left_edge.idx
-    end = content.right_edge.idx + len(content.right_edge)
+    start, end = span
     q = next((i for i, (qs, qe) in enumerate(f.quotes)
               if i not in f.used_quotes and qs <= start + 1 and qe >= start), None)
     if q is not None:
@@ -244,10 +267,15 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if kind == "ACCORDING":
             _according(doc, tok, f.tracker, f.add)
             continue
+        if kind == "NOUN":
+            _cue_noun(f, tok)
+            continue
         subj = _subject(tok)
         if subj is None:
             continue
         row, how = f.tracker.resolve(subj)
+        if (row is None or subj.lower_ in f.lex["first_second_person"]) and any(qs <= tok.idx < qe for qs, qe in f.quotes):
+            continue  # a verb inside a quotation with no known subject, or "I think", is part of what was quoted
         if how == "name":
             f.tracker.remember(row)
         for _, rule in VERB_RULES:
@@ -263,8 +291,26 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
                 if rule(f, qs, qe) is not None:
                     break
 
+    _name_colon_lines(f)
     f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
+    f.found = _drop_nested(f.found, f.lex["stance_only"])
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
+
+
+def _drop_nested(found: list[dict], stance_only: set[str]) -> list[dict]:
+    """Statements inside another statement's content that add no source of their own: an unknown speaker, or a
+    stance verb inside a reported statement ("X said Washington believes …" is X's statement; the figure's
+    claimant stays X, see ``claims``)."""
+    def redundant(i: int, s: dict) -> bool:
+        for j, o in enumerate(found):
+            if j == i or not (o["start_char"] <= s["start_char"] and s["end_char"] <= o["end_char"]):
+                continue
+            if (o["start_char"], o["end_char"]) == (s["start_char"], s["end_char"]) and j > i:
+                continue  # of two statements over the same span the first is kept
+            if s["speaker_row"] is None or (s["cue_lemma"] in stance_only and o["cue_lemma"] not in stance_only):
+                return True
+        return False
+    return [s for i, s in enumerate(found) if not redundant(i, s)]
 
 
 def _row(s: dict, article_id: str, n: int, sentence_of, text: str) -> dict:
@@ -325,13 +371,52 @@ def _following_lines(text: str, pos: int, verb_chars: list[int], max_lines: int 
 
 
 def _colon_speaker(text: str, lookup: EntityLookup, qs: int) -> dict | None:
-    """A quote introduced by a colon: the last named entity between the sentence start and the colon."""
-    before = text[max(0, qs - 3):qs - 1].rstrip()
-    if not before.endswith(":"):
+    """A quote introduced by a colon, on the same line or the next paragraph ("Cruz continued:\n\n“…”"): the last
+    named person or organisation between the sentence start and the colon."""
+    k = qs - 1  # the opening quotation mark
+    while k > 0 and text[k - 1] in " \t\r\n" and qs - k < MAX_COLON_GAP:
+        k -= 1
+    if k == 0 or text[k - 1] != ":":
         return None
-    line_start = max(text.rfind("\n", 0, qs - 2), text.rfind(". ", 0, qs - 2)) + 1
-    rows = [r for r in lookup.at(line_start, qs) if r["label"] in _PERSONISH | {"ORG"}]
+    colon = k - 1
+    line_start = max(text.rfind("\n", 0, colon), text.rfind(". ", 0, colon)) + 1
+    rows = [r for r in lookup.at(line_start, colon) if r["label"] in _PERSONISH | {"ORG"} and r["end_char"] <= colon]
     return rows[-1] if rows else None
+
+
+_HEADLINE = re.compile(r"^[ \t]*([^:\n]{2,60}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+
+
+def _name_colon_lines(f: _Finder) -> None:
+    """"Trump: Cruz has a long way to go" — a line that starts with a person's or organisation's name and a colon
+    reports what they said (headlines, interview transcripts)."""
+    for m in _HEADLINE.finditer(f.text):
+        name_end, (cs, ce) = m.end(1), m.span(2)
+        if len(f.text[cs:ce].split()) < MIN_QUOTE_WORDS or any(
+                s["start_char"] < ce and cs < s["end_char"] and s["speaker_row"] is not None for s in f.found):
+            continue
+        rows = [r for r in f.lookup.at(m.start(1), name_end)
+                if r["label"] in _PERSONISH | {"ORG"} and r["end_char"] == name_end and r["start_char"] >= m.start(1)]
+        if rows:
+            f.found = [s for s in f.found if not (s["start_char"] < ce and cs < s["end_char"])]
+            f.add(cs, ce, rows[-1], "name", ":", ":", "indirect", cs, "name_colon_line")
+
+
+def _cue_noun(f: _Finder, noun: Token) -> None:
+    """"Kerry's announcement of X", "the ministry's estimate that …": a cue noun with a possessor; the content is
+    the clause or the object of "of"/"on"/"about" it governs."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ == "PRON" and owner.lower_ not in f.lex["pronouns"]:
+        return
+    parts = [c for c in noun.children if c.i > noun.i and (
+        c.dep_ in ("acl", "ccomp") and any(x.lower_ == "that" for x in c.children)
+        or c.dep_ == "prep" and c.lower_ in f.lex["cue_noun_preps"] and any(x.dep_ in ("pobj", "pcomp") for x in c.children))]
+    if not parts:
+        return
+    part = parts[0]
+    span = _edges([x for x in part.children if x.dep_ in ("pobj", "pcomp")] if part.dep_ == "prep" else [part])
+    row, how = f.tracker.resolve(owner)
+    f.add_verb(*span, noun, row, how, "indirect", "cue_noun")
 
 
 def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
@@ -343,8 +428,10 @@ def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
         return
     obj = objs[0]
     row, how = tracker.resolve(obj)
-    if row is None:
-        return
+    if row is None:  # "according to a count by the AP": a name inside the phrase; "according to a poll": unknown
+        inside = [r for r in tracker.entities.at(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+                  if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= obj.left_edge.idx]
+        row, how = (inside[0], "name") if inside else (None, None)
     phrase_start, phrase_end = tok.idx, obj.right_edge.idx + len(obj.right_edge)
     before = (sent.start_char, phrase_start)
     after = (phrase_end, sent.end_char)
