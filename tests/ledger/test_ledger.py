@@ -99,7 +99,9 @@ def test_stage_run_writes_what_the_spec_declares(seed_stage, seed_articles, seed
 
     result = stage.run(seed_stage["claims"], seed_stage["entities"], seed_articles, None, seed_metadata, seed_docs)
     pd.testing.assert_frame_equal(result["claims_ledger"], seed_ledger)
-    assert sorted(p.name for p in result.write(stage.STAGES[0], tmp_path)) == ["claim_links.parquet", "claims_ledger.parquet", "reference_checks.parquet"]
+    written = sorted(p.name for p in result.write(stage.STAGES[0], tmp_path))
+    assert written == ["claim_links.parquet", "claims_ledger.parquet", "reference_checks.parquet",
+                       "stage_errors.parquet"]  # the declared tables, and the notebook's (empty) stage_errors rows
 
 
 def test_claim_columns_are_the_claims_contract():

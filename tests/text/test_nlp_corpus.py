@@ -99,7 +99,8 @@ def test_claimants_and_speakers_are_entities(corpus_stage):
 
 def test_same_name_same_canonical_across_articles(corpus_stage):
     e = corpus_stage["entities"]
-    multi = e[e.text.str.split().str.len() > 1]
+    # a full multi-word name written identically gets one canonical string everywhere; role phrases
+    # ("Russian president", found_by org_phrase) are linked to the person the article names near them, so they differ
+    multi = e[(e.text.str.split().str.len() > 1) & (e.found_by == "ner")]
     per_text = multi.groupby("text").canonical.nunique()
-    # a full multi-word name written identically gets one canonical string everywhere
     assert (per_text == 1).mean() > 0.99
