@@ -89,3 +89,18 @@ def test_explorer_names_untitled_articles_and_hides_a_lone_claims_own_topic(tmp_
     assert data["articles"][ff.A0]["title"] == "North Korean troops ‘fair game’, US warns."  # first sentence
     topics = {c["claim_id"]: c["topic"] for c in data["claims"]}
     assert topics[lone] is None and topics[ledger.claim_id.iloc[1]] == ledger.topic.iloc[1]
+
+
+def test_index_lists_only_topics_whose_figures_disagree_with_a_link_to_the_explorer(tmp_path):
+    from helpers.core import tables
+
+    ledger = pd.DataFrame({"topic": ["a | x", "a | x", "a | x", "b | y", "b | y", "c | z"],
+                           "claim_id": list("123456"), "value": [10.0, 12.0, 10.0, 5.0, 5.0, 7.0],
+                           "claimant": ["P", "Q", "P", "R", "S", "T"]})
+    tables.table_path("claims_ledger", tmp_path).parent.mkdir(parents=True, exist_ok=True)
+    ledger.to_parquet(tables.table_path("claims_ledger", tmp_path))
+    top = reports.corpus_summary(tmp_path)["top topics"]
+    assert [t["topic"] for t in top] == ["a | x"]          # b: one figure twice; c: one claim — no disagreement
+    page = reports._corpus_html({"top topics": top})
+    assert 'href="explorer.html#topic=a%20%7C%20x"' in page
+    assert "2 different figures in 3 claims from 2 claimants" in page

@@ -31,6 +31,7 @@ import json
 import re
 import shutil
 import sys
+import urllib.parse
 from pathlib import Path
 
 import bleach
@@ -309,7 +310,8 @@ def corpus_summary(processed_dir: str | Path) -> dict:
         ledger = tables.read_table("claims_ledger", processed_dir)
         top = ledger.groupby("topic").agg(claims=("claim_id", "size"), values=("value", "nunique"),
                                           claimants=("claimant", "nunique"))
-        out["top topics"] = top.sort_values(["claims", "values"], ascending=False).head(5).reset_index().to_dict("records")
+        top = top[top["values"] > 1]  # a topic whose claims all give one figure is no disagreement
+        out["top topics"] = top.sort_values(["values", "claims"], ascending=False).head(5).reset_index().to_dict("records")
     return out
 
 
@@ -323,8 +325,12 @@ def _corpus_html(counts: dict) -> str:
         return ""
     items = "".join(f"<li>{esc(str(v))} {esc(k if v != 1 else _SINGULAR.get(k, k))}</li>"
                     for k, v in counts.items() if k != "top topics")
-    topics = "".join(f"<li>{esc(t['topic'])}: {t['claims']} claims, {t['values']} different figures from "
-                     f"{t['claimants']} claimants</li>" for t in counts.get("top topics", []))
+    def plural(n, word):
+        return f"{n} {word}" + ("" if n == 1 else "s")
+
+    topics = "".join(f'<li><a href="explorer.html#topic={urllib.parse.quote(t["topic"])}">{esc(t["topic"])}</a>: '
+                     f"{t['values']} different figures in {plural(t['claims'], 'claim')} from "
+                     f"{plural(t['claimants'], 'claimant')}</li>" for t in counts.get("top topics", []))
     return (f'<h2>This corpus</h2><ul>{items}</ul>'
             + (f"<h3>Top topics (where figures disagree)</h3><ul>{topics}</ul>" if topics else "")
             + '<p><a href="explorer.html">Open the claims explorer</a> to search every claim and its source.</p>')
