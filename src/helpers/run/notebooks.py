@@ -17,6 +17,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from helpers.core import paths
+from helpers.run.kernel import QuietKernelManager
 from helpers.run.pipeline import KERNEL, discover
 
 
@@ -37,7 +38,8 @@ def strip_volatile(nb) -> None:
 def execute(path: Path, timeout: int = 1800) -> None:
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout,
-                            resources={"metadata": {"path": str(path.parent)}})
+                            resources={"metadata": {"path": str(path.parent)}},
+                            kernel_manager_class=QuietKernelManager)  # IPC, as the pipeline's kernels
     client.execute()
     strip_volatile(nb)
     nbformat.write(nb, path)
