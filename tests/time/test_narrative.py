@@ -144,3 +144,39 @@ def test_year_on_year_comparisons_refer_to_the_quarter_named(nlp):
     found = find_time_expressions(doc=nlp("The merger may close in next year's first quarter. Sales fell last year."),
                                   anchor=PUBLISHED)
     assert [(e.text, e.timex) for e in found] == [("next year's first quarter", "2025-Q1"), ("last year", "2023")]
+
+
+# ---------------------------------------------------------------- round 2: chronicles, "the end of the year"
+CHRONICLE = ("The war began on March 3, 2023, when the first columns crossed the river.\n\n"
+             "On May 4, the rebels take the northern bridge.\n\n"
+             "On June 12, the army claims to have retaken the port.\n\n"
+             "Over the summer, the allies step up their supplies.\n\n"
+             "In late August, the rebels launch a new offensive, and in October the front freezes.")
+CHRONICLE_PUBLISHED = D("2024-02-20")  # a year after; every explicit date lies within 365 days
+
+
+def test_a_chronicle_in_the_historical_present_is_narrative(nlp):
+    found = {e.text: e for e in find_time_expressions(doc=nlp(CHRONICLE), anchor=CHRONICLE_PUBLISHED)}
+    assert [(found[t].timex, found[t].reference) for t in ("May 4", "June 12", "the summer", "late August",
+                                                            "October")] == [
+        ("2023-05-04", "narrative"), ("2023-06-12", "narrative"), ("2023-SU", "narrative"),
+        ("2023-08", "narrative"), ("2023-10", "narrative")]
+
+
+def test_news_dates_in_order_stay_news(nlp):
+    # the same under-specified dates, but near the publication date and in order: no reason to leave the news reading
+    text = ("The ceasefire of March 3, 2023 broke down long ago.\n\n"
+            "On Feb. 2, the rebels took the northern bridge. On Feb. 9, the army retook the port. "
+            "On Feb. 14, the allies stepped up their supplies, and on Feb. 16 the front froze.")
+    found = {e.text: e for e in find_time_expressions(doc=nlp(text), anchor=CHRONICLE_PUBLISHED)}
+    assert [found[t].timex for t in ("Feb. 2", "Feb. 9", "Feb. 14", "Feb. 16")] == [
+        "2024-02-02", "2024-02-09", "2024-02-14", "2024-02-16"]
+    assert {found[t].reference for t in ("Feb. 2", "Feb. 9", "Feb. 14", "Feb. 16")} == {"publication"}
+
+
+def test_the_end_of_the_year_after_a_year_in_the_same_sentence(nlp):
+    text = ("In 2022, the number of refugees grew by a fifth, standing at 12 million at the end of the year. "
+            "Officials expect more by the end of the year.")
+    found = find_time_expressions(doc=nlp(text), anchor=D("2023-06-14"))
+    ends = [(e.timex, e.reference) for e in found if e.text == "the end of the year"]
+    assert ends == [("2022", "previous"), ("2023", "publication")]  # the second sentence is the reporter's

@@ -8,10 +8,11 @@ STAGES = (
 )
 
 
-def run(docs, sentences=None, gaz=None) -> StageResult:
-    """Notebook 04: the ``places`` table for the parsed ``docs``; articles that failed are in ``errors``."""
+def run(docs, sentences=None, gaz=None, articles=None) -> StageResult:
+    """Notebook 04: the ``places`` table for the parsed ``docs``; articles that failed are in ``errors``.
+    ``articles`` gives each article's outlet country, context for namesakes (without it, none is used)."""
     from helpers.places.toponyms import places_table
 
     errors: list[tuple[str, str]] = []
-    table = places_table(docs, sentences=sentences, gaz=gaz, errors=errors)
+    table = places_table(docs, sentences=sentences, gaz=gaz, errors=errors, articles=articles)
     return StageResult({"places": table}, errors)

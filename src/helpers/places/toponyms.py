@@ -49,6 +49,14 @@ _MODIFIER_DEPS = frozenset(_WORDS["modifier_dependencies"])
 _OPENERS = "".join(_WORDS["quote_openers"])  # (a substring test, as for one-character tokens)
 _DEFINITE = frozenset(_WORDS["definite_determiners"])
 _CONTAINER_MODIFIERS = frozenset(_WORDS["container_modifiers"])
+_TLD_COUNTRIES = {k.lower(): v.upper() for k, v in _WORDS["country_code_tlds"].items()}
+_GENERIC_TLDS = frozenset(_WORDS["generic_country_code_tlds"])
+# the outlet's country (issue 12): when the article names none of a name's countries, a settlement or
+# second-level unit in the outlet's country gains what a tenfold population gives (0.8 / 7 per power of ten in
+# _score): a tie-breaker between namesakes of like size, never enough to overturn a world city ("Rome" in a US
+# outlet), a feature class (Georgia the country, not the US state) or the article's own geography (an article
+# naming Australia keeps Melbourne there whatever the outlet)
+OUTLET_WEIGHT = 0.8 / 7
 # a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
 # word ("St.", "Mt."); spaCy splits a sentence's final stop off ordinary words, so only these end in "."
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{0,2}\.$")
@@ -686,7 +694,7 @@ def _contains(outer: gz.Place, inner: gz.Place) -> bool:
     return False
 
 
-def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place]) -> float:
+def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place], outlet: str | None = None) -> float:
     p = m.place
     s = 0.8 * _popscore(p)
     s += KIND_PRIOR[p.kind]
@@ -702,6 +710,9 @@ def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place
     total = sum(countries.values())
     if total:
         s += 0.35 * countries.get(p.country_code, 0) / total
+    if outlet and p.country_code == outlet and p.kind in ("city", "other") \
+            and not any(countries.get(o.place.country_code) for o in c.matches):
+        s += OUTLET_WEIGHT  # only when the article's own countries favour none of the namesakes
     if c.inside is not None and c.inside.chosen is not None:
         s += 0.8 if _contains(c.inside.chosen, p) else -0.3
     if p.kind in ("city", "other"):  # settlements and second-level units: near the article's other places
@@ -712,11 +723,11 @@ def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place
     return s
 
 
-def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place]) -> None:
+def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place], outlet: str | None = None) -> None:
     if not c.matches:
         c.chosen, c.method, c.confidence = None, "ner+unresolved", 0.0
         return
-    scored = sorted(((round(_score(c, m, countries, anchors), 6), -m.place.population, m.place.index, m)
+    scored = sorted(((round(_score(c, m, countries, anchors, outlet), 6), -m.place.population, m.place.index, m)
                      for m in c.matches), key=lambda t: (-t[0], t[1], t[2]))
     best = scored[0]
     m = best[3]
@@ -751,6 +762,10 @@ def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place]) -> None:
     parts.append("variant" if m.variant else "gazetteer")
     if c.inside is not None and c.inside.chosen is not None and _contains(c.inside.chosen, m.place):
         parts.append("containment")
+    if outlet and m.place.country_code == outlet and m.place.kind in ("city", "other") \
+            and not any(countries.get(o.place.country_code) for o in c.matches) \
+            and any(o.place.country_code != outlet for o in c.matches if o is not m):
+        parts.append("outlet")  # a namesake elsewhere existed: the outlet's country was part of the choice
     c.method = "+".join(dict.fromkeys(parts))
 
 
@@ -770,8 +785,10 @@ def _container_reading(cands: list[Candidate]) -> None:
             c.method += "+containment"
 
 
-def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
-    """Detect and disambiguate the places in one parsed article."""
+def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> list[Candidate]:
+    """Detect and disambiguate the places in one parsed article; ``outlet`` is the ISO code of the outlet's
+    country (``articles.outlet_country`` or the URL's domain: :func:`outlet_countries`), a weak prior for
+    namesakes."""
     cands = candidates(doc, gaz)
     # article country context: explicit countries, demonyms, NORP
     countries: Counter = Counter()
@@ -786,14 +803,14 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
                 countries[cc] += 1
     # pass 1: population and country context; anchors are the confident ones
     for c in cands:
-        _choose(c, countries, [])
+        _choose(c, countries, [], outlet)
     for c in cands:  # the countries of its confident settlements, regions and units count too
         if c.chosen is not None and c.confidence >= 0.8 and c.chosen.kind in ("city", "admin1", "other"):
             countries[c.chosen.country_code] += 1
     anchors = [c.chosen for c in cands if c.chosen is not None and c.confidence >= 0.8]
     # pass 2: containment and proximity (contained places after their containers)
     for c in sorted(cands, key=lambda c: c.inside is not None):
-        _choose(c, countries, anchors)
+        _choose(c, countries, anchors, outlet)
     _container_reading(cands)
     for c in cands:
         region_of = c.region_of
@@ -812,7 +829,7 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer) -> list[Candidate]:
     for c in cands:
         p = c.chosen
         if countries and p is not None and p.kind == "city" and p.population < 10000 \
-                and p.country_code not in countries \
+                and p.country_code not in countries and p.country_code != outlet \
                 and not c.kind_hint and "containment" not in c.method:
             c.chosen, c.method, c.confidence = None, ("ner+unresolved" if c.ner in PLACE_ENTS else "dropped"), 0.0
     cands = [c for c in cands if c.method != "dropped"]
@@ -854,13 +871,14 @@ def _unresolved_kind(c: Candidate) -> str:
 
 
 def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
-               sentences: SentenceIndex | None = None) -> list[dict]:
+               sentences: SentenceIndex | None = None, outlet: str | None = None) -> list[dict]:
     """``places`` rows for one parsed article (``doc`` is the parse of ``articles.text``); ``sentences``
-    is the article's index over the ``sentences`` table (made from the parse when not given)."""
+    is the article's index over the ``sentences`` table (made from the parse when not given); ``outlet`` the
+    outlet's country code (see :func:`resolve_article`)."""
     lookup = sentences or SentenceIndex(extract_sentences(doc, article_id))
     rows = []
     text = doc.text
-    for c in resolve_article(doc, gaz):
+    for c in resolve_article(doc, gaz, outlet):
         p = c.chosen
         kind = p.kind if p is not None else _unresolved_kind(c)
         rows.append({
@@ -883,9 +901,35 @@ def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
     return rows
 
 
+def _present(value) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def outlet_countries(articles: pd.DataFrame | None) -> dict[str, str]:
+    """``article_id -> ISO code`` of the outlet's country: ``articles.outlet_country``, else the country-code
+    domain of ``articles.url`` (``.co.uk`` → GB, ``.pl`` → PL; not domains used as generic ones, ``.tv``)."""
+    from urllib.parse import urlsplit
+
+    out: dict[str, str] = {}
+    if articles is None or not len(articles) or "article_id" not in articles:
+        return out
+    for r in articles.to_dict("records"):
+        cc = _present(r.get("outlet_country"))
+        url = _present(r.get("url"))
+        if cc is None and url is not None:
+            host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+            tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+            if len(tld) == 2 and tld.isalpha() and tld not in _GENERIC_TLDS:
+                cc = _TLD_COUNTRIES.get(tld, tld)
+        if cc is not None:
+            out[str(r["article_id"])] = cc.strip().upper()
+    return out
+
+
 def places_table(docs, sentences: pd.DataFrame | None = None, gaz: gz.Gazetteer | None = None,
-                 errors: list | None = None) -> pd.DataFrame:
-    """The ``places`` table for parsed docs (each with ``doc.user_data["article_id"]``).
+                 errors: list | None = None, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The ``places`` table for parsed docs (each with ``doc.user_data["article_id"]``); ``articles`` (optional)
+    gives each article's outlet country (:func:`outlet_countries`), context for namesakes.
 
     Per-article failures go through the one guard (:func:`helpers.core.stage.rows_per_article`): a failing
     article is added to ``errors`` (article_id, message) and skipped, the others are still processed; with
@@ -896,15 +940,16 @@ def places_table(docs, sentences: pd.DataFrame | None = None, gaz: gz.Gazetteer 
 
     gaz = gaz or gz.load()
     lookups = _sentence_indexes(sentences)
+    outlets = outlet_countries(articles)
     folder = getattr(gaz, "folder", None)  # the gazetteer is part of each article's cache key (see core.artcache)
     gaz_id = (folder / "meta.json").read_text() if folder is not None and (folder / "meta.json").exists() else None
 
     def inputs(aid):
         lookup = lookups.get(aid)
-        return gaz_id, lookup.signature() if lookup is not None else None
+        return gaz_id, lookup.signature() if lookup is not None else None, outlets.get(aid)
 
     df, failed = rows_per_article(docs, schemas.get("places"),
-                                  lambda doc, aid: place_rows(doc, aid, gaz, lookups.get(aid)),
+                                  lambda doc, aid: place_rows(doc, aid, gaz, lookups.get(aid), outlets.get(aid)),
                                   inputs=inputs if gaz_id is not None else None)
     if failed and errors is None:
         raise ValueError(f"places: article {failed[0][0]} failed: {failed[0][1]}")

@@ -26,7 +26,7 @@ characters), else stay unresolved.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable, Iterable
 
@@ -64,6 +64,11 @@ class _Reading:
     # for year-on-year comparisons ("a year ago", "a year earlier", "last year") in a text that named a quarter
     # or half: that period a year back ("third-quarter profit rose from $5m a year ago" = the third quarter before)
     compared: Callable[[cal.CalendarSpan, date | None], cal.CalendarSpan | None] | None = None
+    # "the end of the year", "the end of the month" (a unit named with "the"): after a date the text set earlier
+    # in the same sentence ("In 2022, the number grew …, standing at 108 million at the end of the year"), that
+    # date's unit in news text too (from_reference applied to it; reference ``previous``; a narrative text
+    # already reads it against the story's time)
+    definite: bool = False
 
 
 class _Context:
@@ -78,10 +83,14 @@ class _Context:
         return any(s < end and start < e for s, e in self.date_entities)
 
     def present(self, start: int, end: int) -> bool:
-        """True when the span's clause is in the present tense ("March 16 marks nine years since …")."""
+        """True when the span's clause is in the present tense ("March 16 marks nine years since …"), except a
+        date introduced by a preposition: "On April 2, AFP discovers …", "Over the summer, the allies step up …"
+        is the historical present of a chronicle, told in the story's time (issue 12)."""
         if self.doc is None:
             return False
         span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.dep_ == "pobj":
+            return False
         verb = governing_verb(span.root) if span is not None and len(span) else None
         if verb is None:
             return False
@@ -157,6 +166,11 @@ NARRATIVE_DISTANCE = 365
 NARRATIVE_SHARE = 0.5
 NARRATIVE_MIN_DATED = 2
 NARRATIVE_PRECISIONS = ("day", "week", "month", "season")  # a bare year ("since 2014") is background, not story time
+# A chronicle is narrative too, however near its dates lie (a one-year timeline published on the anniversary):
+# at least CHRONICLE_MIN under-specified dates ("On April 2", "in May", "Over the summer"), which read against the
+# story's time (the last date the text set) go back in time by fewer days, in text order, than read against the
+# publication date — a chronicle narrates in order (see is_chronicle).
+CHRONICLE_MIN = 4
 # expressions that point at the time of writing ("yesterday", "last week", "this month", "two days ago", "the
 # past week", "last night", "next Friday"): a text full of them is news, whatever dates it also cites. A bare
 # weekday or "the end of the month" is not counted: stories use them too.
@@ -596,6 +610,8 @@ def _read_shifted_unit(m, ctx):
         return span
 
     reading = _relative(precision, rel, narrative if shift == "the" and not edge else None)
+    if shift == "the" and not edge:
+        reading = replace(reading, definite=True)
     if unit == "year" and n == -1 and not (mod or edge):  # "last year" after "the third quarter": year on year
         def compared(ref, anchor):  # only a quarter of the year before the anchor's
             back = _year_back(ref, -1)
@@ -803,7 +819,8 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
     chosen.sort(key=lambda c: c[0])
     if narrative is None:
         narrative = is_narrative(anchor, [r.resolve(anchor, tense) for *_, r in chosen if not r.relative],
-                                 sum(_deictic(text, s, e, o) for s, e, o, _ in chosen))
+                                 sum(_deictic(text, s, e, o) for s, e, o, _ in chosen)) \
+            or is_chronicle(text, chosen, anchor, tense)
     out = []
     previous: tuple[int, cal.CalendarSpan] | None = None  # end offset and span of the last resolved point in time
     story: dict[str, tuple[int, cal.CalendarSpan]] = {}  # narrative reference time: the last date (and year) set
@@ -819,6 +836,9 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
             span, source = (reading.from_previous(previous[1]) if near else None), "previous"
         else:
             span = None
+            last = max(story.values(), key=lambda t: t[0]) if story else None
+            if reading.definite and not narrative and last is not None and _same_sentence(text, last[0], start):
+                span, source = reading.from_reference(last[1]), "previous"
             ref = _story_time(ctx.text, story, start, RULES[order][0] == "weekday") \
                 if narrative and reading.from_reference and not ctx.present(start, end) else None
             if span is None and ref is not None:
@@ -841,6 +861,12 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
             source if span is not None else "none",
         ))
     return out
+
+
+def _same_sentence(text: str, end: int, start: int) -> bool:
+    """True when nothing between ``end`` and ``start`` ends a sentence or a paragraph."""
+    between = text[end:start]
+    return "\n" not in between and not re.search(r"[.!?][\"'”’)]*\s", between)
 
 
 def _deictic(text: str, start: int, end: int, order: int) -> bool:
@@ -869,6 +895,43 @@ def _is_point(span: cal.CalendarSpan) -> bool:
     """A point in time the text can refer back to: not a duration ("P1W"), nor a range ("…/…") other than
     one of days ("between March 13 and 17")."""
     return not span.timex.startswith("P") and ("/" not in span.timex or span.precision == "day")
+
+
+def is_chronicle(text: str, chosen: list[tuple[int, int, int, "_Reading"]], anchor: date | None,
+                 tense: str | None = None) -> bool:
+    """True when the text's under-specified dates (days, months, seasons without a year; not weekdays, not
+    expressions pointing at the writing time) keep their text order better read against the story's time — the
+    last date the text set, explicitly or by this reading — than against the publication date: the news reading
+    of "On April 2 … On April 21 … in May … Over the summer … in late August" in a timeline published the next
+    February jumps from the coming summer back to last August. At least CHRONICLE_MIN such dates, and strictly
+    fewer days gone back in time, summed over consecutive dates (a story reading that jumps from 1941 to 2022 and
+    back a year is not kept in order by it)."""
+    if anchor is None:
+        return False
+    ref: cal.CalendarSpan | None = None
+    news: list[date] = []
+    story: list[date] = []
+    for start, end, order, reading in chosen:
+        if not reading.relative:
+            span = reading.resolve(anchor, tense)
+            if span is not None and _is_point(span) and span.precision in NARRATIVE_PRECISIONS \
+                    and span.start.year == span.end.year:
+                ref = span
+            continue
+        if ref is None or reading.from_reference is None or reading.from_previous is not None \
+                or RULES[order][0] == "weekday" or _deictic(text, start, end, order):
+            continue
+        as_news, as_story = reading.resolve(anchor, tense), reading.from_reference(ref)
+        if as_news is None or as_story is None:
+            continue
+        news.append(as_news.start)
+        story.append(as_story.start)
+        ref = as_story
+    if len(news) < CHRONICLE_MIN:
+        return False
+    def days_back(days: list[date]) -> int:
+        return sum(max(0, (earlier - later).days) for earlier, later in zip(days, days[1:]))
+    return days_back(story) < days_back(news)
 
 
 def is_narrative(anchor: date | None, dated: Iterable[cal.CalendarSpan | None], deictic: int = 0) -> bool:
