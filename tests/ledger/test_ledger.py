@@ -524,6 +524,7 @@ def test_share_stance(nlp, sentence, value, expected):
 @pytest.mark.parametrize("sentence, value, event", [
     ("The police detained 40 protesters.", "40", "captured"),
     ("The minister put 8,500 troops on standby.", "8,500", "readied"),
+    ("The 8,500 troops that the minister put on standby are not being deployed.", "8,500", "readied"),
     ("The government approved a package of 200 vehicles.", "200", "supplied"),
     ("More than 6,000 evacuees reached the city.", "6,000", "displaced"),
     ("The council voted to sanction 65 individuals.", "65", "sanctioned"),

@@ -445,10 +445,12 @@ def _state_of(verb: Token) -> tuple[str, Token] | None:
     8,500 troops *on standby*" → readied."""
     if verb.pos_ != "VERB":
         return None
-    for c in verb.children:
-        for g in (x for x in c.children if c.dep_ == "prep" and x.dep_ == "pobj"):
-            if _event_of(g):
-                return _event_of(g), g
+    complements = [x for c in verb.children if c.dep_ == "prep" for x in c.children if x.dep_ == "pobj"]
+    if any(c.dep_ == "prt" for c in verb.children):  # "put *on* standby" parsed as a particle and an object
+        complements += [c for c in verb.children if c.dep_ == "dobj"]
+    for g in complements:
+        if _event_of(g):
+            return _event_of(g), g
     return None
 
 
