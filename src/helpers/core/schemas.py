@@ -349,7 +349,7 @@ CLAIMS_LEDGER = _register(Table(
     "claims_ledger",
     doc="Who said how many: one row per claimed figure grouped by topic. Written by 07_claims_ledger.",
     columns=(
-        C("topic", STR, False, doc="\"owner | counted thing | category | figure kind | event\": the counted thing is the unit class with the modifiers that say which things (\"artillery system\"); shares add their base (\"share of voter\"); a total over a stated period is \"count since <date>\"; the event is what happened to the things (lost, deployed, supplied …). A claim whose owner, event or percentage base is not found has a topic of its own (ending in its claim_id): no topic is forced."),
+        C("topic", STR, False, doc="\"owner | counted thing | category | figure kind | event\": the counted thing is the unit class with the modifiers that say which things (\"artillery system\"); shares add their base (\"share of voter\"); a total over a stated period is \"count since <date>\"; an aid total is a \"package of <month>\" or a \"cumulative total\"; the event is what happened to the things (lost, deployed, supplied …), with the place (\"deployed at romania\") where the topic's claims state different places and the year of a deployment dated in another year than the claim. A claim whose owner, event or percentage base is not found has a topic of its own (ending in its claim_id): no topic is forced."),
         C("claim_id", STR, False, doc="`claims.claim_id`."),
         C("article_id", STR, False, doc="Article."),
         C("value", FLOAT, False, doc="Value."),

@@ -135,19 +135,29 @@ def topic_table(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFram
     by_doc = _docs_by_article(claims, docs, entities)
     parsed = claim_owners(claims, by_doc)
     owners = fill_from_context(claims, parsed)
-    rows = []
+    cfg = claimdates.ledger_rules()
+    rows, places = [], []
     for c in claims.itertuples(index=False):
         doc = by_doc.get(c.article_id)
         kind = figure_kind(c, doc)
         unit = topics.unit_key(c.unit, c.rate)
         owner = owners[c.claim_id]
-        event = base = None
+        event = base = place = None
+        kind_key = kind
         if doc is not None:
             event = topics.counted_event(doc, c.start_char, c.end_char)
             words = set(unit.split())
             unit = " ".join([m for m in topics.thing_modifiers(doc, c.start_char, c.end_char) if m not in words] + [unit])
             base = topics.share_base(doc, c.start_char, c.end_char) if kind == "share" else None
-        kind_key = f"share of {base or 'unknown base'}" if kind == "share" else kind
+            if event is None and base is not None:  # rule ``share_stance``: what the share of people say or do
+                stance = topics.share_stance(doc, c.start_char, c.end_char)
+                event = f"stance: {stance}" if stance else None
+            if event in cfg["placed_events"]:
+                place = topics.event_place(doc, c.start_char, c.end_char)
+            if event in cfg["aid_events"] and kind == "total":  # rule ``aid_kind``: a package is not a running total
+                kind_key = "cumulative total" if topics.is_cumulative(doc, c.start_char, c.end_char) else "package"
+        if kind == "share":
+            kind_key = f"share of {base or 'unknown base'}"
         topic = f"{topics.topic(owner, unit, c.category)} | {kind_key} | {event or '(no event)'}"
         missing = [why for why, lacking in (("no owner found", not isinstance(owner, str)),
                                             ("no parse of the article", doc is None),
@@ -155,12 +165,29 @@ def topic_table(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFram
                                             ("a percentage without a stated base", kind == "share" and doc is not None and base is None))
                    if lacking]
         described = f"unit class {unit}; {c.category}; {kind_key}; event {event or '(none)'}"
+        places.append(place)
         if missing:
             rows.append((f"{topic} | {c.claim_id}", f"alone: {', '.join(missing)}; {described}", kind))
             continue
         how = "sentence parse" if isinstance(parsed[c.claim_id], str) else "story context"
         rows.append((topic, f"owner {owner} ({how}); {described}", kind))
-    return _one_sentence_rivals_alone(pd.DataFrame(rows, columns=cols, index=claims["claim_id"].tolist()), claims)
+    table = pd.DataFrame(rows, columns=cols, index=claims["claim_id"].tolist())
+    return _one_sentence_rivals_alone(_split_by_place(table, pd.Series(places, index=table.index, dtype="object")), claims)
+
+
+def _split_by_place(table: pd.DataFrame, places: pd.Series) -> pd.DataFrame:
+    """Rule ``event_place``: a deployment (or displacement) to one place is not one to another. Where the
+    claims of one topic state two or more different places (:func:`helpers.ledger.topics.event_place`), each
+    place becomes part of the event ("deployed at poland"); a claim of that topic that states no place stays in
+    the topic without one. A topic whose claims state one place or none keeps its name: nothing to tell apart."""
+    grouped = table.assign(place=places)[~table["topic_reason"].str.startswith("alone")]
+    for topic, g in grouped.groupby("topic"):
+        if g["place"].dropna().nunique() < 2:
+            continue
+        for cid, place in g["place"].dropna().items():
+            table.loc[cid, "topic"] = f"{topic} at {place}"
+            table.loc[cid, "topic_reason"] = f"{table.loc[cid, 'topic_reason']}; place {place}"
+    return table
 
 
 def _one_sentence_rivals_alone(table: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
@@ -242,12 +269,25 @@ def claims_ledger(claims: pd.DataFrame, topic_of: pd.Series | pd.DataFrame, meta
 
 
 def _period_topic(topic: str, kind: str, d: claimdates.ClaimDates) -> str:
-    """Rule ``period_count``: a total counted over a stated period ("since January 1", "from March")
-    is not the same quantity as a total without one: its topic's kind becomes "count since <start>"."""
+    """The time of a figure as part of its topic, three rules:
+
+    * ``period_count``: a total counted over a stated period ("since January 1", "from March") is not the
+      same quantity as a total without one: its topic's kind becomes "count since <start>";
+    * ``package_month``: a package (rule ``aid_kind``) is one announcement: its kind becomes "package of
+      <month claimed>", so two packages of one owner announced in different months stay apart;
+    * ``event_year``: a deployment or displacement (``placed_events``) the sentence dates in another year
+      than the claim's ("sending 130,000 troops in 2003") gets that year: "deployed in 2003"."""
     parts = topic.split(" | ")
-    if kind != "total" or not d.opens_period or len(parts) < 5 or d.refers_to_start is None:
+    if len(parts) < 5:
         return topic
-    parts[3] = f"count since {pd.Timestamp(d.refers_to_start).date().isoformat()}"
+    if kind == "total" and d.opens_period and d.refers_to_start is not None:
+        parts[3] = f"count since {pd.Timestamp(d.refers_to_start).date().isoformat()}"
+    elif parts[3] == "package" and d.claimed_on is not None:
+        parts[3] = f"package of {pd.Timestamp(d.claimed_on).strftime('%Y-%m')}"
+    event = parts[4].split(" at ")[0]
+    if event in claimdates.ledger_rules()["placed_events"] and d.refers_to_start is not None and d.claimed_on is not None \
+            and pd.Timestamp(d.refers_to_start).year != pd.Timestamp(d.claimed_on).year:
+        parts[4] = f"{parts[4]} in {pd.Timestamp(d.refers_to_start).year}"
     return " | ".join(parts)
 
 

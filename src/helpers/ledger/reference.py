@@ -4,7 +4,8 @@ The series is the JSON file the pinned package ``moskali`` ships (one record per
 2022-02-24, Ukrainian category keys, cumulative counts); it is read directly, nothing is downloaded.
 Which claims are checked (:func:`series_of`): kind ``total``, owner ``reference_owner`` (Russia's
 losses), and a unit class / subject / category that ``rules/reference_categories.csv`` maps to a
-series key. Whose figure it is (``source_kind``) comes from ``rules/reference_sources.csv``
+series key, with a counted event the series counts (column ``events``: ``lost`` — not a build-up, not
+captives, not "killed, injured or captured" together). Whose figure it is (``source_kind``) comes from ``rules/reference_sources.csv``
 (first pattern found in the claimant, lower-cased; else ``other``).
 
 Verdict: the claim's range — ``value_low..value_high``, open above for at_least / more_than, open
@@ -41,7 +42,8 @@ def categories() -> tuple[dict, ...]:
     return tuple(dict(series_key=r["series_key"], label=r["label"],
                       units=set(filter(None, r["unit_classes"].split("|"))),
                       words=[w for w in r["subject_words"].split("|") if w],
-                      categories=set(r["categories"].split("|")))
+                      categories=set(r["categories"].split("|")),
+                      events=set(filter(None, (r.get("events") or "").split("|"))))
                  for r in rules.load_csv("ledger", "reference_categories.csv"))
 
 
@@ -57,7 +59,11 @@ def series_of(row) -> dict | None:
         return None
     unit = topics.unit_key(row.unit)
     text = f"{row.unit} {row.sentence}".lower()
+    parts = row.topic.split(" | ")
+    event = parts[4].split(" at ")[0] if len(parts) > 4 else None
     for cat in categories():
+        if cat["events"] and event not in cat["events"]:  # the series counts losses: not captives, not build-ups
+            continue
         if unit in cat["units"] and row.category in cat["categories"] and (not cat["words"] or any(w in text for w in cat["words"])):
             return cat
     return None

@@ -139,13 +139,36 @@ def _np_owner(noun: Token) -> str | None:
     return None
 
 
+def _absolute(prep: Token) -> bool:
+    """An absolute construction: the preposition's object has a clause of its own ("with 150,000 troops
+    *arrayed* on its borders"), not an instrument ("surrounded its neighbour with 100,000 troops")."""
+    return any((o.dep_ == "pcomp" and o.pos_ in ("VERB", "AUX")) or
+               (o.dep_ == "pobj" and any(c.dep_ in ("acl", "relcl") for c in o.children)) for o in prep.children)
+
+
 def _verb_subject_owner(noun: Token, max_steps: int = 8) -> str | None:
-    """Subject entity of the nearest governing verb whose subject is a country or group."""
+    """Subject entity of the nearest governing verb whose subject is a country or group.
+
+    Rule ``walk_stop``: the walk stops at a preposition of ``owner_walk_stops`` (amid, despite, against), and
+    at one of ``absolute_prepositions`` (with, without) that opens an absolute construction: "the Ukrainians would
+    choose this moment, *with* 150,000 troops arrayed on its borders" — a noun there is a circumstance of the
+    clause, not a thing its subject owns or acts on ("Russia surrounded X *with* 100,000 troops" passes).
+    Rule ``opponent_subject``: it also stops at a verb of ``opponent_verbs`` (kill, destroy, capture …) that has a
+    subject: the subject of "Ukraine *killed* 1,000 soldiers" is the other side, not the soldiers' owner ("Russia *lost*
+    1,000 soldiers" keeps its subject)."""
     token = noun
+    words = _owner_words()
+    stops, absolute, opponents = words["owner_walk_stops"], words["absolute_prepositions"], set(words["opponent_verbs"])
     for _ in range(max_steps):
         if token.head is token:
             break
         token = token.head
+        if token.dep_ == "prep" and (token.lower_ in stops or (token.lower_ in absolute and _absolute(token))):
+            return None
+        if any(c.dep_ == "mark" and c.lower_ in stops + absolute for c in token.children):
+            return None  # "with 150,000 troops massed …" parsed as the mark of a clause
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in opponents and any(c.dep_ == "nsubj" for c in token.children):
+            return None  # rule ``opponent_subject``: who kills or captures the things does not own them
         if token.pos_ in ("VERB", "AUX"):
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
@@ -367,6 +390,12 @@ def _event_of(t: Token) -> str | None:
 
 
 def counted_event(doc: Doc, start: int, end: int) -> str | None:
+    """What happened to the counted things (``rules/event_classes.csv``), else None (see :func:`event_word`)."""
+    found = event_word(doc, start, end)
+    return found[0] if found else None
+
+
+def event_word(doc: Doc, start: int, end: int) -> tuple[str, Token] | None:
     """What happened to the counted things (``rules/event_classes.csv``), else None.
 
     Rule ``event``: the first word with an event class among — the counted noun itself
@@ -374,7 +403,8 @@ def counted_event(doc: Doc, start: int, end: int) -> str | None:
     ferried*", "*wounded* soldiers"), then the words above the figure in the dependency tree
     ("Russia had *lost* 9,000 tanks", "the *loss* of 3,500 tanks", "decided to *deploy* four brigades
     amounting to 12,000 troops"), at most ``event_search_steps`` steps, stopping at a reporting verb
-    (what was said is not what happened: "the ministry *said* 500 …")."""
+    (what was said is not what happened: "the ministry *said* 500 …"); a verb of no event that has the
+    counted noun as object passes to its prepositional complement ("put 8,500 troops *on standby*")."""
     num = number_token(doc, start, end)
     if num is None:
         return None
@@ -382,7 +412,9 @@ def counted_event(doc: Doc, start: int, end: int) -> str | None:
     for t in [noun] + [c for c in noun.children if c.dep_ in ("acl", "relcl", "amod")]:
         found = _event_of(t)
         if found:
-            return found
+            return found, t
+        if t.dep_ in ("acl", "relcl") and _state_of(t):  # "the 8,500 troops that Austin put *on standby*"
+            return _state_of(t)
     t = num
     from helpers.ledger.claimdates import ledger_rules
 
@@ -397,13 +429,120 @@ def counted_event(doc: Doc, start: int, end: int) -> str | None:
                 if c.dep_ in ("acomp", "attr", "prep", "advcl", "oprd"):
                     for g in [c] + [x for x in c.children if x.dep_ == "pobj"]:
                         if _event_of(g):
-                            return _event_of(g)
+                            return _event_of(g), g
             if any(c.dep_ == "expl" for c in t.children):  # "there are 900 troops in X": presence
-                return ledger_rules()["existential_event"]
+                return ledger_rules()["existential_event"], t
         found = _event_of(t)
         if found:
-            return found
+            return _shared_events(t, found), t
+        if t.i == noun.head.i and noun.dep_ in ("dobj", "obj") and _state_of(t):
+            return _state_of(t)
     return None
+
+
+def _state_of(verb: Token) -> tuple[str, Token] | None:
+    """A verb of no event that puts its object into a state names it in a prepositional complement: "put
+    8,500 troops *on standby*" → readied."""
+    if verb.pos_ != "VERB":
+        return None
+    complements = [x for c in verb.children if c.dep_ == "prep" for x in c.children if x.dep_ == "pobj"]
+    if any(c.dep_ == "prt" for c in verb.children):  # "put *on* standby" parsed as a particle and an object
+        complements += [c for c in verb.children if c.dep_ == "dobj"]
+    for g in complements:
+        if _event_of(g):
+            return _event_of(g), g
+    return None
+
+
+def _shared_events(verb: Token, event: str) -> str:
+    """Rule ``shared_object``: verbs coordinated with the event verb that have no object of their own share its
+    object ("killed, injured or captured 5,000 troops": the verbs before it, without an object or a counted
+    subject of their own — not "five were killed and 18 injured"): the figure counts all their events together, written
+    sorted and joined ("captured/lost/wounded") — not the same quantity as one of them alone."""
+    top = verb
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    group = [top] + [x for x in top.subtree if x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and _chain_to(x, top)]
+    events = {event}
+    for v in group:  # only verbs before the event verb share an object on its right
+        if v.i < verb.i and not any(c.dep_ in ("dobj", "obj") or (c.dep_ in ("nsubj", "nsubjpass") and any(x.like_num for x in c.subtree))
+                                    for c in v.children):
+            events.add(_event_of(v) or event)
+    return "/".join(sorted(events))
+
+
+@functools.lru_cache(maxsize=4096)
+def place_country(text: str) -> str | None:
+    """The country a place name lies in: the country it names (:func:`country_name`), else the country of the
+    gazetteer's most populous place of that primary name when it is a major place ("Vladivostok" → russia)."""
+    found = country_name(text)
+    if found or not gazetteer.load().is_major_place(text):
+        return found
+    by_code = _gazetteer_countries()[0]
+    hits = [m.place for m in gazetteer.load().lookup(text, variants=False) if m.match_type == gazetteer.PRIMARY]
+    best = max(hits, key=lambda pl: pl.population, default=None)
+    return by_code.get(best.country_code) if best is not None else None
+
+
+def _place_name(pobj: Token) -> str:
+    """A place phrase's key: the countries its GPE/LOC entities lie in ("to Vladivostok, Russia's largest
+    port" → russia; "to Romania, Poland and Germany" → germany+poland+romania); names in no known country
+    stay as written ("eastern europe") when no entity has a country; else the lemma of the phrase's noun
+    ("the region" → region, "the border" → border)."""
+    countries, others = set(), set()
+    for e in pobj.doc.ents:
+        if e.label_ in OWNER_LABELS + ("LOC",) and pobj.left_edge.i <= e.start and e.end - 1 <= pobj.right_edge.i:
+            found = place_country(e.text)
+            (countries.add(found) if found else others.add(_strip(e.text)))
+    return "+".join(sorted(countries or {n for n in others if n})) or pobj.lemma_.lower()
+
+
+def event_place(doc: Doc, start: int, end: int) -> str | None:
+    """Where the counted things are or go, when the sentence says so (rule ``event_place``): a place
+    preposition (``place_prepositions``: in, to, near, at …) on the counted noun ("900 troops *in X*"),
+    on the verb of which the counted noun is a direct argument ("deploy 3,000 troops *to X*", "troops are
+    stationed *in the region*"), on the event clause on the noun ("troops massed *close to X*"), or on an
+    adverb of those ("*close to* X"). A phrase that itself names the event ("in training") is not a
+    place. Several places are joined ("poland+romania"). None when no place is stated."""
+    from helpers.ledger.claimdates import ledger_rules
+
+    noun = counted_noun(doc, start, end)
+    if noun is None:
+        return None
+    holders = [noun] + [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head.i != noun.i:
+        holders.append(noun.head)
+    holders += [c for h in list(holders) for c in h.children if c.dep_ in ("advmod", "acomp")]
+    preps = set(ledger_rules()["place_prepositions"])
+    places = []
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for o in c.children:
+                    if o.dep_ == "pobj" and not _event_of(o):
+                        places.append(_place_name(o))
+    return "+".join(sorted(set(places))) if places else None
+
+
+def is_cumulative(doc: Doc, start: int, end: int) -> bool:
+    """Rule ``cumulative``: the figure is a running total — its verb is in the perfect ("*has provided*
+    $2 billion") or a cumulative cue (``cumulative_cues``: since, so far, to date, in total) modifies it in
+    its clause, a "since" clause on its verb included ("*since the war started*")."""
+    from helpers.ledger.claimdates import ledger_rules
+
+    num = number_token(doc, start, end)
+    if num is None:
+        return False
+    path = figure_path(num)
+    on_path = {t.i for t in path}
+    for t in path:
+        if t.pos_ in ("VERB", "AUX") and t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children):
+            return True
+    for cue in cue_spans(doc, num, ledger_rules()["cumulative_cues"]):
+        root = cue.root
+        if modifies_figure(cue, num) or (root.dep_ in ("mark", "prep") and root.head.dep_ == "advcl" and root.head.head.i in on_path):
+            return True
+    return False
 
 
 def thing_modifiers(doc: Doc, start: int, end: int) -> list[str]:
@@ -448,3 +587,39 @@ def share_base(doc: Doc, start: int, end: int) -> str | None:
                         mods = [m.lemma_.lower() for m in o.children if m.dep_ in ("amod", "compound") and not m.is_stop]
                         return " ".join(mods + [o.lemma_.lower()])
     return None
+
+
+def share_stance(doc: Doc, start: int, end: int) -> str | None:
+    """What a share of people *do or hold* when no event class names it (rule ``share_stance``): the verb the
+    percentage is the subject of, with its negation and the head of its complement — "71% of X *consider*
+    themselves *happy*" → "consider happy", "15% did *not consider* themselves happy" → "not consider happy",
+    "64 percent *support increasing* them" → "support increase". A pronoun complement is skipped. None when
+    the percentage is no verb's subject, a reporting verb is the first verb above it, or the verb alone is a
+    copula or an empty verb (``empty_verbs``: "as *do* 67 percent")."""
+    num = number_token(doc, start, end)
+    if num is None:
+        return None
+    t = num
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+            t = t.head
+            break
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX") or _reporting(t) or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and num.i in [x.i for x in c.subtree] for c in t.children):
+        return None
+    from helpers.ledger.claimdates import ledger_rules
+
+    words = (["not"] if any(c.dep_ == "neg" for c in t.children) else []) + [t.lemma_.lower()]
+    for c in t.children:
+        if c.dep_ in ("dobj", "acomp", "oprd", "xcomp", "ccomp", "attr") and c.pos_ != "PRON":
+            words.append(c.lemma_.lower())
+            break
+        if c.dep_ == "dobj" and c.pos_ == "PRON":  # "consider themselves happy": the complement hangs on the pronoun
+            comp = [g for g in c.children if g.dep_ in ("amod", "acomp", "oprd")]
+            if comp:
+                words.append(comp[0].lemma_.lower())
+                break
+    if t.lemma_.lower() in ledger_rules()["empty_verbs"] + ledger_rules()["copulas"] and len(words) == 1 + ("not" in words):
+        return None  # "as *do* 67 percent", "90% *are*": the verb stands for another that the rules do not read
+    return " ".join(words)
