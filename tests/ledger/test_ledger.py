@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -426,3 +427,118 @@ def test_two_values_of_one_topic_in_one_sentence_stay_alone_and_an_episode_is_no
     assert t.loc["a1-c0", "topic"] == "country a | soldier | personnel | part | lost"  # one battle's count
     for cid in ("z-c200", "z-c90"):  # one sentence does not give two values of one quantity
         assert t.loc[cid, "topic"].endswith(cid) and "another figure of its sentence" in t.loc[cid, "topic_reason"]
+
+
+# ---- issue 11, round 2: place, time and owner of the counted thing, packages vs running totals, shared
+# objects, share stances and the wider event lexicon — each rule on constructed sentences ----
+
+def _span(doc, value):
+    start = doc.text.index(value)
+    return start, start + len(value)
+
+
+def _owner(nlp, sentence, value):
+    doc = nlp(sentence)
+    return topics.sentence_owner(doc, *_span(doc, value))
+
+
+def test_owner_walk_stops_at_a_circumstance_and_at_the_other_sides_verb(nlp):
+    assert _owner(nlp, "Poland massed 5,000 troops near the border.", "5,000") == "poland"
+    # "with 5,000 troops massed …" is a circumstance of the clause: its subject does not own them (walk_stop)
+    assert _owner(nlp, "Poland would not attack now, with 5,000 troops massed near the border.", "5,000") is None
+    assert _owner(nlp, "Poland surrounded the city with 5,000 troops.", "5,000") == "poland"  # an instrument, not a circumstance
+    # who kills the soldiers is the other side (opponent_subject); who loses them owns them
+    assert _owner(nlp, "Poland killed 300 soldiers last week.", "300") is None
+    assert _owner(nlp, "Poland lost 300 soldiers last week.", "300") == "poland"
+
+
+def test_place_of_a_deployment(nlp):
+    doc = nlp("The army sent 900 soldiers to Poland and Romania.")
+    assert topics.event_place(doc, *_span(doc, "900")) == "poland+romania"
+    doc = nlp("There are 400 soldiers in Romania.")
+    assert topics.event_place(doc, *_span(doc, "400")) == "romania"
+    doc = nlp("About 1,500 soldiers are stationed in the region.")
+    assert topics.event_place(doc, *_span(doc, "1,500")) == "region"
+    doc = nlp("The army sent 900 soldiers.")
+    assert topics.event_place(doc, *_span(doc, "900")) is None
+    assert topics.place_country("Vladivostok") == "russia"  # a major city stands for its country
+
+
+def test_deployments_to_different_places_split_and_one_place_keeps_the_topic(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("The army sent 900 soldiers to Poland.", "900", "soldier", "personnel"),
+        ("There are 900 soldiers in Poland.", "900", "soldier", "personnel"),
+        ("The army sent 700 soldiers to Romania.", "700", "soldier", "personnel"),
+        ("The army sent 500 soldiers.", "500", "soldier", "personnel"),
+    ])
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)["topic"]
+    assert t["a0-c0"] == t["a1-c0"] == "country a | soldier | personnel | total | deployed at poland"
+    assert t["a2-c0"] == "country a | soldier | personnel | total | deployed at romania"
+    assert t["a3-c0"] == "country a | soldier | personnel | total | deployed"  # no place stated: not forced into one
+    one_place = ledger.topic_table(claims.iloc[[0, 3]], [docs[0], docs[3]])["topic"]
+    assert set(one_place) == {"country a | soldier | personnel | total | deployed"}  # nothing to tell apart
+
+
+def test_an_aid_package_is_not_a_running_total(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("The country has provided $2,000 in aid since the war started.", "2,000", "usd", "money"),
+        ("The country will provide a package worth $3,000.", "3,000", "usd", "money"),
+        ("The country will provide $3,000 in weapons.", "3,000", "usd", "money"),
+    ])
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)
+    assert t.loc["a0-c0", "topic"] == "country a | usd | money | cumulative total | supplied"
+    assert t.loc["a2-c0", "topic"] == "country a | usd | money | package | supplied"
+    assert t.loc["a0-c0", "figure_kind"] == "total"  # the table's kind stays total; the topic tells them apart
+    on = claimdates.ClaimDates(date(2022, 9, 8), "article", None, None, "none")
+    assert ledger._period_topic(t.loc["a2-c0", "topic"], "total", on) == "country a | usd | money | package of 2022-09 | supplied"
+
+
+def test_a_deployment_dated_in_another_year_gets_that_year():
+    d = claimdates.ClaimDates(date(2023, 3, 20), "article", date(2003, 1, 1), date(2003, 12, 31), "year")
+    assert ledger._period_topic("country a | soldier | personnel | total | deployed at iraq", "total", d) == \
+        "country a | soldier | personnel | total | deployed at iraq in 2003"
+    same_year = claimdates.ClaimDates(date(2023, 3, 20), "article", date(2023, 1, 1), date(2023, 12, 31), "year")
+    assert ledger._period_topic("country a | soldier | personnel | total | deployed", "total", same_year).endswith("| deployed")
+    assert ledger._period_topic("country a | tank | equipment | total | lost", "total", d).endswith("| lost")
+
+
+def test_coordinated_verbs_sharing_the_object_count_all_their_events(nlp):
+    doc = nlp("The defenders killed, wounded or captured 5,000 soldiers.")
+    assert topics.counted_event(doc, *_span(doc, "5,000")) == "captured/lost/wounded"
+    doc = nlp("Five soldiers were killed and 18 soldiers were wounded.")
+    assert topics.counted_event(doc, *_span(doc, "18")) == "wounded"
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    ("About 70% of the voters consider themselves happy.", "70%", "consider happy"),
+    ("Some 15% of the voters do not consider themselves happy.", "15%", "not consider happy"),
+    ("Some 64% of the voters support the plan, as do 60% of the farmers.", "64%", "support plan"),
+    ("Some 64% of the voters support the plan, as do 60% of the farmers.", "60%", None),
+    ("The ministry said 40% of the voters.", "40%", None),
+])
+def test_share_stance(nlp, sentence, value, expected):
+    doc = nlp(sentence)
+    assert topics.share_stance(doc, *_span(doc, value)) == expected
+
+
+@pytest.mark.parametrize("sentence, value, event", [
+    ("The police detained 40 protesters.", "40", "captured"),
+    ("The minister put 8,500 troops on standby.", "8,500", "readied"),
+    ("The 8,500 troops that the minister put on standby are not being deployed.", "8,500", "readied"),
+    ("The government approved a package of 200 vehicles.", "200", "supplied"),
+    ("More than 6,000 evacuees reached the city.", "6,000", "displaced"),
+    ("The council voted to sanction 65 individuals.", "65", "sanctioned"),
+])
+def test_new_event_families(nlp, sentence, value, event):
+    doc = nlp(sentence)
+    assert topics.counted_event(doc, *_span(doc, value)) == event
+
+
+def test_reference_check_only_for_the_series_event():
+    row = SimpleNamespace(topic="russia | soldier | casualties | total | captured/lost/wounded", figure_kind="total",
+                          unit="soldier", category="casualties", sentence="They killed, wounded or captured 5,000 soldiers.")
+    assert reference.series_of(row) is None  # the series counts losses, not captives with them
+    row.topic = "russia | soldier | casualties | total | lost"
+    assert reference.series_of(row)["label"] == "personnel"
