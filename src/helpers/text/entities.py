@@ -50,6 +50,7 @@ def _vocab():
         "honorifics": set(lex["honorifics"]),
         "role_nouns": role_nouns,
         "org_heads": set(lex["org_heads"]),
+        "source_nouns": set(lex["source_nouns"]),
         "initial_skip": set(lex["initialism_skip_words"]),
         "titles": {r for r in lex["role_nouns"] if " " not in r} | set(lex["title_abbreviations"]),
         "leading": re.compile(r"^(?:" + "|".join(map(re.escape, lex["leading_determiners"])) + r")\s+", re.I),
@@ -150,6 +151,46 @@ def speaker_phrases(doc: Doc) -> list[tuple[Span, str]]:
     return out
 
 
+def _according_objects(doc: Doc) -> list[Token]:
+    """Objects of the "according to X" / "citing X" cues (``cue_verbs.json`` ``according_to``)."""
+    out = []
+    for pattern in lexicons.cue_verbs()["according_to"]:
+        n = len(pattern)
+        for tok in doc:
+            if tok.lower_ == pattern[0] and [t.lower_ for t in doc[tok.i:tok.i + n]] == pattern:
+                head = doc[tok.i + n - 1]
+                out += [c for c in head.children if c.dep_ in ("pobj", "dobj")]
+    return out
+
+
+def source_phrases(doc: Doc) -> list[tuple[Span, str]]:
+    """Sources NER missed that a figure can be attributed to: a proper noun after "according to" ("according to the
+    FT"), and a source noun (``names.json`` ``source_nouns``: data, records, filings, intelligence …) with its
+    modifiers as the subject of a reporting verb or the object of "according to" ("Western intelligence
+    estimated", "according to filings dated …"). ORG."""
+    from helpers.text.components import cue_verb_matcher
+
+    voc = _vocab()
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    heads = [c for _, start, _ in cue_verb_matcher(doc.vocab)(doc) for c in doc[start].children if c.dep_ == "nsubj"]
+    heads = [h for h in heads if h.pos_ == "NOUN"] + _according_objects(doc)
+    out = []
+    for head in heads:
+        if head.i in taken or not (head.pos_ == "PROPN" and head.text[:1].isupper()
+                                   or head.pos_ == "NOUN" and head.lemma_.lower() in voc["source_nouns"]):
+            continue
+        left = head.i
+        while left > 0 and doc[left - 1].head.i == head.i and doc[left - 1].dep_ in ("amod", "compound") \
+                and doc[left - 1].i not in taken and doc[left - 1].is_alpha:
+            left -= 1
+        if head.pos_ == "NOUN" and (left == head.i and head.dep_ == "nsubj" or any(
+                c.dep_ == "prep" and c.lower_ == "by" for c in head.children)):
+            continue  # a bare "intelligence suggests": no one in particular; "a count by X": X is the source
+        taken.update(range(left, head.i + 1))
+        out.append((doc[left:head.i + 1], "ORG"))
+    return out
+
+
 def mention_role(span: Span) -> str | None:
     """Role the text gives a mention: apposition after or before, or a title premodifier."""
     doc = span.doc
@@ -206,6 +247,7 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
     mentions: list[tuple[Span, str, str]] = [(e, e.label_, "ner") for e in doc.ents if e.label_ in LABELS]
     mentions += [(p, label, "org_phrase") for p, label in org_phrases(doc)]
     mentions += [(p, label, "speaker_phrase") for p, label in speaker_phrases(doc)]
+    mentions += [(p, label, "speaker_phrase") for p, label in source_phrases(doc)]
     mentions.sort(key=lambda m: m[0].start)
     rows = []
     doc_text = doc.text  # Doc.text rebuilds the string on every access
