@@ -369,3 +369,16 @@ def test_the_role_phrase_refers_back_to_the_last_person_speaker(nlp):
     # with "a", a new, unnamed person
     text = '"We will not sell," Ivan Petrenko said.\n\nA Ukrainian tycoon wrote that 90% of the staff had left.'
     assert one(nlp, text)["claimant"] != "Ivan Petrenko"
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("As of Monday, Ukraine's army claims that Russia has lost 20,000 soldiers.", "Ukraine's army"),
+    ("Imports fell by 40% to $9 million, Polish customs data show.", "Polish customs data"),
+])
+def test_reporting_verb_tagged_as_a_noun(nlp, text, claimant):
+    assert {c["claimant"] for c in claims(nlp, text)} == {claimant}
+
+
+def test_a_real_cue_noun_with_a_determiner_is_no_verb(nlp):
+    c = one(nlp, "The claims that Russia lost 20,000 soldiers were denied.")
+    assert c["claimant"] == UNATTRIBUTED

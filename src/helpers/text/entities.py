@@ -191,6 +191,45 @@ def source_phrases(doc: Doc) -> list[tuple[Span, str]]:
     return out
 
 
+def noun_cue_subject(tok: Token) -> Span | None:
+    """A reporting verb the tagger read as a noun ("Ukraine's military claims that …", "…, customs data show."):
+    the phrase before it that is its subject, when the cue has no determiner and either governs a "that" clause or
+    closes its sentence after a comma; else None."""
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in set(lexicons.cue_verbs()["speech"]) \
+            or any(c.dep_ == "det" for c in tok.children):
+        return None
+    that_clause = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in tok.children)
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    closes = after is None or after.is_punct and after.text in (".", "!", "?") or after.is_space
+    mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("nmod", "amod", "compound", "poss", "nsubj")]
+    if not mods:
+        return None
+    left = min(c.left_edge.i for c in mods)
+    if not that_clause and not (closes and left > tok.sent.start and doc[left - 1].text == ","):
+        return None
+    while left < tok.i and (doc[left].dep_ == "det" or doc[left].is_punct):
+        left += 1
+    if left == tok.i or tok.i - left > 6 or any(t.pos_ in ("VERB", "AUX", "ADP") for t in doc[left:tok.i]):
+        return None
+    return doc[left:tok.i]
+
+
+def noun_cue_phrases(doc: Doc) -> list[tuple[Span, str]]:
+    """Subjects of reporting verbs the tagger read as nouns (:func:`noun_cue_subject`) that hold a name or end in a
+    source noun: "Ukraine's military", "Chinese and Ukrainian customs data" (ORG)."""
+    voc = _vocab()
+    taken = {i for e in doc.ents if e.label_ in ("ORG", "PERSON") for i in range(e.start, e.end)}
+    out = []
+    for tok in doc:
+        span = noun_cue_subject(tok)
+        if span is None or taken.intersection(range(span.start, span.end)) or len(span) < 2:
+            continue
+        if any(t.ent_type_ in ("GPE", "NORP") for t in span) or span[-1].lemma_.lower() in voc["source_nouns"]:
+            out.append((span, "ORG"))
+    return out
+
+
 def mention_role(span: Span) -> str | None:
     """Role the text gives a mention: apposition after or before, or a title premodifier."""
     doc = span.doc
@@ -248,6 +287,7 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
     mentions += [(p, label, "org_phrase") for p, label in org_phrases(doc)]
     mentions += [(p, label, "speaker_phrase") for p, label in speaker_phrases(doc)]
     mentions += [(p, label, "speaker_phrase") for p, label in source_phrases(doc)]
+    mentions += [(p, label, "speaker_phrase") for p, label in noun_cue_phrases(doc)]
     mentions.sort(key=lambda m: m[0].start)
     rows = []
     doc_text = doc.text  # Doc.text rebuilds the string on every access

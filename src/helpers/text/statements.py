@@ -28,6 +28,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex  # noqa: F401  (re-exported)
+from helpers.text.entities import noun_cue_subject
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»")
@@ -45,6 +46,7 @@ def _matcher(vocab) -> Matcher:
     m.add("VERB", [[{"LEMMA": {"IN": sorted(lex["speech"] | lex["stance"] | set(lex["prep_cues"]))},
                      "POS": {"IN": ["VERB", "AUX"]}}]])
     m.add("NOUN", [[{"LEMMA": {"IN": sorted(lex["cue_nouns"])}, "POS": "NOUN"}]])
+    m.add("NOUN_CUE", [[{"LEMMA": {"IN": sorted(lex["speech"])}, "POS": "NOUN"}]])
     m.add("ACCORDING", [[{"LOWER": p[0]}] + [{"LOWER": w} for w in p[1:]] for p in lex["according"]])
     return m
 
@@ -270,6 +272,9 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if kind == "NOUN":
             _cue_noun(f, tok)
             continue
+        if kind == "NOUN_CUE":
+            _noun_cue(f, tok)
+            continue
         subj = _subject(tok)
         if subj is None:
             continue
@@ -417,6 +422,23 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
     span = _edges([x for x in part.children if x.dep_ in ("pobj", "pcomp")] if part.dep_ == "prep" else [part])
     row, how = f.tracker.resolve(owner)
     f.add_verb(*span, noun, row, how, "indirect", "cue_noun")
+
+
+def _noun_cue(f: _Finder, tok: Token) -> None:
+    """A reporting verb tagged as a noun ("Ukraine's military claims that …", "…, customs data show."): its "that"
+    clause, else the sentence before the comma; the speaker is the name in the phrase before it."""
+    subj = noun_cue_subject(tok)
+    if subj is None:
+        return
+    rows = [r for r in f.lookup.at(subj.start_char, subj.end_char)
+            if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= subj.start_char and r["end_char"] <= subj.end_char]
+    if not rows:
+        return
+    row = max(rows, key=lambda r: r["end_char"] - r["start_char"])
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    span = _edges([clause]) if clause is not None else (tok.sent.start_char, subj.start_char)
+    f.add_verb(*span, tok, row, "name", "indirect", "noun_cue")
+    f.tracker.remember(row)
 
 
 def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
