@@ -122,6 +122,36 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_DASH_OPEN = re.compile(r"(?:^|(?<=[.!?:”\"]))[ \t]*[-–—][ \t]*(?=\S)", re.M)
+_DASH_CLOSE = re.compile(r"[ \t][-–—][ \t]+")
+MAX_DASH_TAIL = 4  # tokens between a closing dash and its reporting verb
+
+
+def _dash_quotes(doc: Doc, speech: set[str]) -> list[tuple[int, int]]:
+    """Quotations set off by dashes, as in Polish and Russian news: "- We will not send soldiers - he said." — a
+    dash opening a line or following a sentence end, closed on the same line by a spaced dash that a reporting
+    verb follows within a few words."""
+    text, out = doc.text, []
+    for m in _DASH_OPEN.finditer(text):
+        qs = m.end()
+        line_end = text.find("\n", qs)
+        line_end = len(text) if line_end < 0 else line_end
+        for c in _DASH_CLOSE.finditer(text, qs, line_end):
+            tail = doc.char_span(c.end(), line_end, alignment_mode="expand")
+            tail = [] if tail is None else list(tail[:MAX_DASH_TAIL])
+            for t in tail:
+                if t.is_punct and t.text in (".", "!", "?"):
+                    break
+                if t.lemma_.lower() in speech and t.pos_ in ("VERB", "AUX"):
+                    if len(text[qs:c.start()].split()) >= MIN_QUOTE_WORDS and (not out or qs >= out[-1][1]):
+                        out.append((qs, c.start()))
+                    break
+            else:
+                continue
+            break
+    return out
+
+
 class _Finder:
     """The statements of one article, found by the ordered rules below (each records its name in ``_rule``)."""
 
@@ -129,7 +159,8 @@ class _Finder:
         self.doc, self.text, self.lex = doc, doc.text, _lex()
         self.lookup = EntityLookup(entities)
         self.tracker = SpeakerTracker(self.lookup, doc.text)
-        self.quotes = _quotes(self.text)
+        self.quotes = sorted(_quotes(self.text) + [q for q in _dash_quotes(doc, self.lex["speech"])
+                                                   if not any(a < q[1] and q[0] < b for a, b in _quotes(self.text))])
         self.used_quotes: set[int] = set()
         self.found: list[dict] = []
         self.verb_chars: list[int] = []
