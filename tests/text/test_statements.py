@@ -332,3 +332,17 @@ def test_dash_quotation_closed_by_a_reporting_verb(nlp):
 def test_dashes_without_a_reporting_verb_are_no_quotation(nlp):
     text = "- The army moved 300 soldiers to the border - a large force for the region."
     assert [r for r in statements(nlp, text) if r["kind"] == "direct"] == []
+
+
+def test_it_was_emphasized_continues_the_previous_speaker(nlp):
+    text = ("The Acme Council reminded on Thursday that the sanctions began in 2014.\n\nSanctions\n\n"
+            "It was emphasized that the union had adopted 11 packages of sanctions.")
+    claim = [c for c in extract_article(_doc(nlp, text))["claims"] if c["text"].startswith("11")][0]
+    assert claim["claimant"] == "Acme Council"
+
+
+def test_it_was_estimated_with_no_speaker_before_is_unknown(nlp):
+    text = ("The Acme Council said on Monday that talks would resume.\n\nThe war is in its third month. "
+            "It was estimated that Moscow assembled 150,000 soldiers.")
+    claim = [c for c in extract_article(_doc(nlp, text))["claims"] if c["text"].startswith("150,000")][0]
+    assert claim["claimant"] == UNATTRIBUTED

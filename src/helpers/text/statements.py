@@ -34,6 +34,7 @@ from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»")
 MIN_QUOTE_WORDS = 4
 MIN_STANCE_OBJECT = 2  # tokens
+MAX_HEADING_WORDS = 8  # a line this short without a closing stop is a heading
 MAX_COLON_GAP = 5  # characters of white space between a colon and the quotation it introduces
 _DEMONSTRATIVE = re.compile(r"^(?:that|this|these|those)(?:\s*(?:is|was|are|were|'s|’s))?$", re.I)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -309,7 +310,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         subj = _subject(tok)
         if subj is None:
             continue
-        row, how = f.tracker.resolve(subj)
+        row, how = _expletive_passive(f, subj) if subj.lower_ == "it" and subj.dep_ == "nsubjpass" \
+            else f.tracker.resolve(subj)
         if (row is None or subj.lower_ in f.lex["first_second_person"]) and any(qs <= tok.idx < qe for qs, qe in f.quotes):
             continue  # a verb inside a quotation with no known subject, or "I think", is part of what was quoted
         if how == "name":
@@ -331,6 +333,22 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
     f.found = _drop_nested(f.found, f.lex["stance_only"])
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
+
+
+def _expletive_passive(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
+    """"It was emphasized that …": no one is named; the speaker of a statement in the sentence just before goes on
+    speaking, otherwise the speaker is unknown ("it" is no pronoun here)."""
+    doc, prev = subj.doc, subj.sent
+    for _ in range(4):  # the sentence before, over a heading line ("Sanctions against Russia") and blank lines
+        if prev.start == 0:
+            break
+        prev = doc[prev.start - 1].sent
+        body = prev.text.strip()
+        if body and (body[-1] in ".!?\"”" or len(body.split()) > MAX_HEADING_WORDS):
+            break
+    prev_start = prev.start_char
+    prev = [s for s in f.found if s["speaker_row"] is not None and s["end_char"] > prev_start and s["anchor"] < subj.idx]
+    return (prev[-1]["speaker_row"], "continuation") if prev else (None, None)
 
 
 def _drop_nested(found: list[dict], stance_only: set[str]) -> list[dict]:
