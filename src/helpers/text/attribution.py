@@ -119,6 +119,15 @@ class SpeakerTracker:
                 return row
         return None
 
+    @staticmethod
+    def _may_be_described_as(person: dict, phrase: str) -> bool:
+        """A person with no stated role, or whose role shares a modifier word with the phrase, may be what an unnamed
+        role phrase describes ("Russian tycoon" for a "Russian billionaire"); one with another role is not."""
+        role = person.get("role")
+        if not role:
+            return True
+        return bool(set(phrase.lower().split()[:-1]) & set(role.lower().split()))
+
     def _previous_subject(self, tok: Token) -> dict | None:
         """"Silva was registered last year. It reported …": an organisation pronoun at the start of a sentence refers to
         the organisation that is the subject of the sentence just before (of the same paragraph), if there is one."""
@@ -163,8 +172,10 @@ class SpeakerTracker:
                         return people[-1], "name"
         if row is not None and row["found_by"] == "org_phrase" and row["label"] in _PERSONISH \
                 and row["canonical"].lower().endswith(low) and self.last["PERSON"] is not None \
+                and self._may_be_described_as(self.last["PERSON"], row["canonical"]) \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            # "The Russian tycoon … wrote": an unnamed role phrase with "the" refers back to the last person speaker
+            # "The Russian tycoon … wrote": an unnamed role phrase with "the" refers back to the last person speaker,
+            # when the text gave that speaker no role or one that shares a modifier ("Russian billionaire")
             return self.last["PERSON"], "role_noun"
         if row is not None and row["label"] in _PERSONISH | _ORGISH and row["text"].lower() not in self.lex["roles"]:
             return row, "name"
