@@ -12,6 +12,10 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
   else — for a quote standing alone — the speaker of the statement just before it.
 - **according_to**: "according to X" / "citing X"; the content is the rest of the sentence.
 - **own line**: "He said:" at the end of a line introduces the following line as the content.
+- **dash quotation**: "- … - he said." (a dash opening a line or following a sentence end, closed by a spaced
+  dash that a reporting verb follows) is a quotation like one in quotation marks.
+- **noun cue**: a reporting verb the tagger read as a noun ("Ukraine's military claims that …", "…, customs
+  data show.").
 
 Speakers resolve to entity canonical names: a named subject directly; a subject with an
 apposition ("The head of …, Kyrylo Budanov, told"); pronouns (he/she → the most recent named
