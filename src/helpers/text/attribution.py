@@ -138,10 +138,11 @@ class SpeakerTracker:
             return None
         subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         row = self.entities.covering(subj) if subj is not None else None
-        if row is None or row["label"] != "ORG" and not any(
-                r["canonical"] == row["canonical"] and r["label"] == "ORG" for r in self.entities.rows):
-            return None  # an organisation, even where another mention of its name was tagged otherwise
-        return row
+        if row is None or row["label"] == "ORG":
+            return row
+        # an organisation, even where this mention of its name was tagged otherwise: its organisation row
+        return next((r for r in reversed(self.entities.rows) if r["label"] == "ORG" and r["text"] == row["text"]
+                     and r["start_char"] < tok.idx), None)
 
     def resolve(self, tok: Token) -> tuple[dict | None, str | None]:
         """(entity row, how) for a subject token; (None, None) when nothing fits."""
