@@ -346,3 +346,10 @@ def test_it_was_estimated_with_no_speaker_before_is_unknown(nlp):
             "It was estimated that Moscow assembled 150,000 soldiers.")
     claim = [c for c in extract_article(_doc(nlp, text))["claims"] if c["text"].startswith("150,000")][0]
     assert claim["claimant"] == UNATTRIBUTED
+
+
+def test_a_cue_inside_a_quotation_does_not_take_the_quotation(nlp):
+    text = ("The president spoke on Tuesday.\n\n- Russia reports that it withdraws its troops.We have no confirmation."
+            "There are 150,000 soldiers along the border.The invasion is possible - said Tom Baker.")
+    claim = [c for c in extract_article(_doc(nlp, text))["claims"] if c["text"].startswith("150,000")][0]
+    assert claim["claimant"] == "Tom Baker"

@@ -207,7 +207,7 @@ def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
         return None
     start, end = span
     q = next((i for i, (qs, qe) in enumerate(f.quotes)
-              if i not in f.used_quotes and qs <= start + 1 and qe >= start), None)
+              if i not in f.used_quotes and qs <= start + 1 and qe >= start and not qs <= tok.idx < qe), None)
     if q is not None:
         f.used_quotes.add(q)
         f.add_verb(*f.quotes[q], tok, row, how, "direct", "quoted_complement")
