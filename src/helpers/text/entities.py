@@ -51,6 +51,7 @@ def _vocab():
         "role_nouns": role_nouns,
         "org_heads": set(lex["org_heads"]),
         "source_nouns": set(lex["source_nouns"]),
+        "speech": set(lexicons.cue_verbs()["speech"]),
         "initial_skip": set(lex["initialism_skip_words"]),
         "titles": {r for r in lex["role_nouns"] if " " not in r} | set(lex["title_abbreviations"]),
         "leading": re.compile(r"^(?:" + "|".join(map(re.escape, lex["leading_determiners"])) + r")\s+", re.I),
@@ -155,11 +156,10 @@ def _according_objects(doc: Doc) -> list[Token]:
     """Objects of the "according to X" / "citing X" cues (``cue_verbs.json`` ``according_to``)."""
     out = []
     for pattern in lexicons.cue_verbs()["according_to"]:
-        n = len(pattern)
-        for tok in doc:
-            if tok.lower_ == pattern[0] and [t.lower_ for t in doc[tok.i:tok.i + n]] == pattern:
-                head = doc[tok.i + n - 1]
-                out += [c for c in head.children if c.dep_ in ("pobj", "dobj")]
+        for m in re.finditer(r"\b" + r"\s+".join(map(re.escape, pattern)) + r"\b", doc.text, re.I):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and [t.lower_ for t in span] == pattern:
+                out += [c for c in span[-1].children if c.dep_ in ("pobj", "dobj")]
     return out
 
 
@@ -196,7 +196,7 @@ def noun_cue_subject(tok: Token) -> Span | None:
     the phrase before it that is its subject, when the cue has no determiner and either governs a "that" clause or
     closes its sentence after a comma; else None."""
     doc = tok.doc
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in set(lexicons.cue_verbs()["speech"]) \
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _vocab()["speech"] \
             or any(c.dep_ == "det" for c in tok.children):
         return None
     that_clause = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in tok.children)

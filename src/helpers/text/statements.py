@@ -164,8 +164,9 @@ class _Finder:
         self.doc, self.text, self.lex = doc, doc.text, _lex()
         self.lookup = EntityLookup(entities)
         self.tracker = SpeakerTracker(self.lookup, doc.text)
-        self.quotes = sorted(_quotes(self.text) + [q for q in _dash_quotes(doc, self.lex["speech"])
-                                                   if not any(a < q[1] and q[0] < b for a, b in _quotes(self.text))])
+        marked = _quotes(self.text)
+        self.quotes = sorted(marked + [q for q in _dash_quotes(doc, self.lex["speech"])
+                                       if not any(a < q[1] and q[0] < b for a, b in marked)])
         self.used_quotes: set[int] = set()
         self.found: list[dict] = []
         self.verb_chars: list[int] = []
