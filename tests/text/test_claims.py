@@ -382,3 +382,17 @@ def test_reporting_verb_tagged_as_a_noun(nlp, text, claimant):
 def test_a_real_cue_noun_with_a_determiner_is_no_verb(nlp):
     c = one(nlp, "The claims that Russia lost 20,000 soldiers were denied.")
     assert c["claimant"] == UNATTRIBUTED
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Their guns outnumber ours 7:1 on this front.", "7:1", 7.0),
+    ("The exchange went 3:2 in their favour.", "3:2", 1.5),
+])
+def test_ratios_with_a_colon(nlp, text, expr, value):
+    c = one(nlp, text)
+    assert (c["text"], c["value"], c["unit"], c["category"]) == (expr, value, "ratio", "other")
+
+
+@pytest.mark.parametrize("text", ["The meeting starts at 7:30 on Monday.", "The train left at 9:05."])
+def test_clock_times_are_no_ratios(nlp, text):
+    assert claims(nlp, text) == []

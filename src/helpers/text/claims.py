@@ -706,13 +706,31 @@ def _fractions(reader: _Reader) -> list[dict]:
     return out
 
 
+_RATIO = re.compile(r"^(\d+(?:\.\d+)?):(\d)$")  # "7:1", "3:2" — a clock time has two-digit minutes ("7:30")
+
+
+def _ratios(reader: _Reader) -> list[dict]:
+    """Ratios written with a colon ("outnumbered 7:1"): the value is the quotient, unit "ratio", category other."""
+    out = []
+    for tok in reader.doc:
+        m = _RATIO.match(tok.text) if ":" in tok.text else None
+        if m is None or float(m.group(2)) == 0 or tok.ent_type_ in ("TIME", "DATE"):
+            continue
+        value = float(m.group(1)) / float(m.group(2))
+        out.append({"tok_start": tok.i, "tok_end": tok.i + 1, "num_token": tok.i,
+                    "start_char": tok.idx, "end_char": tok.idx + len(tok), "value": value, "value_low": value,
+                    "value_high": value, "qualifier": "exact", "unit": "ratio", "category": "other",
+                    "subject": None, "rate": None})
+    return out
+
+
 def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     """Figures in a doc, in text order, before attribution.
 
     With ``rejections`` (a list), every number candidate an :data:`EXCLUSION_RULES` rule rejects is appended to
     it as ``{"start_char", "end_char", "text", "rule"}`` (a parenthesised conversion as ``"conversion"``)."""
     reader = _Reader(doc)
-    shares = _fractions(reader)
+    shares = _fractions(reader) + _ratios(reader)
     in_share = {i for f in shares for i in range(f["tok_start"], f["tok_end"])}
     spans = [(s, e) for _, s, e in _matcher(doc.vocab)(doc) if not in_share.intersection(range(s, e))]
     spans.sort()
