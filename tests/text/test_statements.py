@@ -7,10 +7,14 @@ from helpers.text.stage import extract_article
 from helpers.core.schemas import UNATTRIBUTED, UNKNOWN
 
 
-def statements(nlp, text):
+def _doc(nlp, text):
     doc = nlp(text)
     doc.user_data["article_id"] = "a1"
-    return extract_article(doc)["statements"]
+    return doc
+
+
+def statements(nlp, text):
+    return extract_article(_doc(nlp, text))["statements"]
 
 
 def test_direct_quote_with_verb_after(nlp):
@@ -312,3 +316,40 @@ def test_dateline_gives_way_to_the_name_after_the_dash(nlp):
 def test_first_person_verb_inside_a_quotation_is_part_of_it(nlp):
     rows = statements(nlp, "“I think the harbour will reopen in May, and we will be ready,” Helga Brandt said.")
     assert [(r["speaker"], r["kind"]) for r in rows] == [("Helga Brandt", "direct")]
+
+
+def test_dash_quotation_closed_by_a_reporting_verb(nlp):
+    text = ("The minister spoke in Warsaw.\n\n"
+            "- We will send 300 more soldiers to the border next month - Tom Baker said.")
+    rows = statements(nlp, text)
+    q = [r for r in rows if r["kind"] == "direct"]
+    assert [(r["speaker"], r["content"]) for r in q] == [
+        ("Tom Baker", "We will send 300 more soldiers to the border next month")]
+    claim = extract_article(_doc(nlp, text))["claims"][0]
+    assert (claim["text"], claim["claimant"]) == ("300", "Tom Baker")
+
+
+def test_dashes_without_a_reporting_verb_are_no_quotation(nlp):
+    text = "- The army moved 300 soldiers to the border - a large force for the region."
+    assert [r for r in statements(nlp, text) if r["kind"] == "direct"] == []
+
+
+def test_it_was_emphasized_continues_the_previous_speaker(nlp):
+    text = ("The Acme Council reminded on Thursday that the sanctions began in 2014.\n\nSanctions\n\n"
+            "It was emphasized that the union had adopted 11 packages of sanctions.")
+    claim = [c for c in extract_article(_doc(nlp, text))["claims"] if c["text"].startswith("11")][0]
+    assert claim["claimant"] == "Acme Council"
+
+
+def test_it_was_estimated_with_no_speaker_before_is_unknown(nlp):
+    text = ("The Acme Council said on Monday that talks would resume.\n\nThe war is in its third month. "
+            "It was estimated that Moscow assembled 150,000 soldiers.")
+    claim = [c for c in extract_article(_doc(nlp, text))["claims"] if c["text"].startswith("150,000")][0]
+    assert claim["claimant"] == UNATTRIBUTED
+
+
+def test_a_cue_inside_a_quotation_does_not_take_the_quotation(nlp):
+    text = ("The president spoke on Tuesday.\n\n- Russia reports that it withdraws its troops.We have no confirmation."
+            "There are 150,000 soldiers along the border.The invasion is possible - said Tom Baker.")
+    claim = [c for c in extract_article(_doc(nlp, text))["claims"] if c["text"].startswith("150,000")][0]
+    assert claim["claimant"] == "Tom Baker"

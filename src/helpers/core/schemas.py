@@ -176,7 +176,7 @@ ENTITIES = _register(Table(
         C("label", STR, False, doc="PERSON, ORG, GPE, LOC, NORP, FAC (spaCy labels, corrected by rules). Also rows for noun phrases NER misses: an organisation head with a place/nationality modifier (\"Ukraine's defence ministry\", ORG), a role with one (\"Ukraine's health minister\", PERSON), and proper-noun subjects of reporting verbs."),
         C("canonical", STR, False, doc="Canonical name: short forms resolved to the full name within the article, and normalised so that the same entity gets the same string across articles."),
         C("role", STR, doc="Role or title the text gives the entity (\"White House national security spokesman\") in an apposition or title premodifier; given to every mention of that entity in the article; else null."),
-        C("found_by", STR, False, allowed=FOUND_BY, doc="How the mention was found: `ner` (spaCy entity), `org_phrase` (organisation/role noun phrase with a place or nationality modifier), `speaker_phrase` (proper-noun subject of a reporting verb). Read by 03 instead of re-detecting."),
+        C("found_by", STR, False, allowed=FOUND_BY, doc="How the mention was found: `ner` (spaCy entity), `org_phrase` (organisation/role noun phrase with a place or nationality modifier), `speaker_phrase` (proper-noun subject of a reporting verb; a source noun such as 'customs data', 'Western intelligence', 'filings' as subject of a reporting verb or object of 'according to'; a proper noun NER missed after 'according to'). Read by 03 instead of re-detecting."),
     ),
 ))
 

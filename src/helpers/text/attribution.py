@@ -119,6 +119,31 @@ class SpeakerTracker:
                 return row
         return None
 
+    @staticmethod
+    def _may_be_described_as(person: dict, phrase: str) -> bool:
+        """A person with no stated role, or whose role shares a modifier word with the phrase, may be what an unnamed
+        role phrase describes ("Russian tycoon" for a "Russian billionaire"); one with another role is not."""
+        role = person.get("role")
+        if not role:
+            return True
+        return bool(set(phrase.lower().split()[:-1]) & set(role.lower().split()))
+
+    def _previous_subject(self, tok: Token) -> dict | None:
+        """"Silva was registered last year. It reported …": an organisation pronoun at the start of a sentence refers to
+        the organisation that is the subject of the sentence just before (of the same paragraph), if there is one."""
+        if tok.i != tok.sent.start or tok.sent.start == 0:
+            return None
+        prev = tok.doc[tok.sent.start - 1].sent
+        if "\n" in tok.doc.text[prev.end_char:tok.idx]:
+            return None
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        row = self.entities.covering(subj) if subj is not None else None
+        if row is None or row["label"] == "ORG":
+            return row
+        # an organisation, even where this mention of its name was tagged otherwise: its organisation row
+        return next((r for r in reversed(self.entities.rows) if r["label"] == "ORG" and r["text"] == row["text"]
+                     and r["start_char"] < tok.idx), None)
+
     def resolve(self, tok: Token) -> tuple[dict | None, str | None]:
         """(entity row, how) for a subject token; (None, None) when nothing fits."""
         if tok.lemma_.lower() in self.lex["cue_nouns"]:  # "the ministry's report says": the report's owner
@@ -146,6 +171,13 @@ class SpeakerTracker:
                               if r["label"] == "PERSON"]
                     if people:
                         return people[-1], "name"
+        if row is not None and row["found_by"] == "org_phrase" and row["label"] in _PERSONISH \
+                and row["canonical"].lower().endswith(low) and self.last["PERSON"] is not None \
+                and self._may_be_described_as(self.last["PERSON"], row["canonical"]) \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            # "The Russian tycoon … wrote": an unnamed role phrase with "the" refers back to the last person speaker,
+            # when the text gave that speaker no role or one that shares a modifier ("Russian billionaire")
+            return self.last["PERSON"], "role_noun"
         if row is not None and row["label"] in _PERSONISH | _ORGISH and row["text"].lower() not in self.lex["roles"]:
             return row, "name"
         for child in tok.children:
@@ -155,7 +187,8 @@ class SpeakerTracker:
                     return row, "name"
         if tok.pos_ == "PRON" and low in self.lex["pronouns"]:
             kind = self.lex["pronouns"][low]
-            row = self._person_for(low) if kind == "PERSON" else self.last[kind] or self.last["PERSON"]
+            row = self._person_for(low) if kind == "PERSON" else \
+                self._previous_subject(tok) or self.last[kind] or self.last["PERSON"]
             if row is None and kind == "PERSON":
                 people = [r for r in self.entities.at(tok.idx - 2000, tok.idx) if r["label"] == "PERSON"]
                 row = people[-1] if people else None

@@ -56,7 +56,8 @@ def _lex():
         "discourse_nouns": set(n["discourse_nouns"]), "definite": set(n["definite_determiners"]),
         "definite_max": n["definite_max"], "contrast": set(n["contrast_words"]),
         "list_closers": set(n["list_marker_closers"]),
-        "casualty": set(n["casualty_words"]),
+        "casualty": set(n["casualty_words"]), "casualty_nouns": set(n["casualty_nouns"]),
+        "people_loss": set(n["people_loss_words"]),
         "fractions": n["fractions"], "numerators": n["fraction_numerators"], "periods": set(n["period_nouns"]),
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
         "speech": set(lexicons.cue_verbs()["speech"]), "attribution": set(lexicons.cue_verbs()["attribution"]),
@@ -184,7 +185,7 @@ class _Reader:
         head = tok.head
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and head.pos_ in ("NOUN", "PROPN"):
             if head.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and head.pos_ == "PROPN" \
-                    and not (head.ent_type_ == "NORP" and head.tag_ == "NNPS"):
+                    and not (head.ent_type_ == "NORP" and head.tag_ == "NNPS") and head.lower_ not in self.lex["units"]:
                 return None
             return head
         nxt = self.tok(right)
@@ -592,6 +593,10 @@ def _counted(r: _Reader, f: _Figure) -> None:
         f.unit, f.category = r._unit_of(f.head) if f.head is not None else ("unit", "other")
     if f.head is not None:
         f.subject = r._subject(f.head, f.right)
+        of = f.head.head
+        if f.category == "other" and f.head.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" \
+                and r.lex["units"].get(of.head.lemma_.lower(), ("", ""))[1] == "personnel":
+            f.category = "personnel"  # "two brigades of 6,000 people": people counted as a force
     elif not f.currency:
         f.subject = r._governing_np(f.last)
 
@@ -603,7 +608,9 @@ def _rate_step(r: _Reader, f: _Figure) -> None:
 
 def _casualty_context(r: _Reader, f: _Figure) -> None:
     """Killed, dead, wounded, injured, missing, captured: a casualty figure whatever is counted ("300 soldiers were
-    killed", "killing at least 10 people", "263 dead Crimeans", "198 civilians … killed", "at least 10 died")."""
+    killed", "killing at least 10 people", "263 dead Crimeans", "198 civilians … killed", "at least 10 died", "the
+    death of four generals", a list or an "including" part of such a count); lost or eliminated people ("lost 24,000
+    soldiers", not "lost 1,000 tanks")."""
     if f.category in ("money", "percent", "distance", "area"):
         return
     words = r.lex["casualty"]
@@ -612,10 +619,23 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
         return t is not None and (t.lemma_.lower() in words or t.lower_ in words)
 
     noun = f.head if f.head is not None else f.last
+    # the head of a list ("two colonels, three … and 12 officers were killed") and the whole a part is included in
+    # ("198 civilians, including three children, had been killed")
+    for _ in range(6):
+        if noun.dep_ == "conj" and noun.head.i < noun.i:
+            noun = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among") and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        else:
+            break
     verb = noun.head
+    people = f.category in ("personnel", "other") and f.head is not None
     hit = (
         any(says_casualty(c) and c.dep_ in ("amod", "acl", "relcl", "compound") for c in noun.children)  # dead Crimeans
         or (noun.dep_ in ("nsubjpass", "nsubj", "dobj") and says_casualty(verb))  # were killed / killing N / N died
+        or (people and noun.dep_ == "pobj" and verb.lower_ == "of"
+            and verb.head.lemma_.lower() in r.lex["casualty_nouns"])  # the death of N generals, not the loss of N tanks
+        or (people and noun.dep_ == "dobj" and verb.lemma_.lower() in r.lex["people_loss"])  # lost N soldiers
         or (noun.dep_ == "pobj" and verb.dep_ == "agent" and says_casualty(verb.head))
         or (noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "AUX"
             and any(says_casualty(c) and c.dep_ in ("acomp", "attr") for c in verb.children))  # N were dead
@@ -686,13 +706,31 @@ def _fractions(reader: _Reader) -> list[dict]:
     return out
 
 
+_RATIO = re.compile(r"^(\d+(?:\.\d+)?):(\d)$")  # "7:1", "3:2" — a clock time has two-digit minutes ("7:30")
+
+
+def _ratios(reader: _Reader) -> list[dict]:
+    """Ratios written with a colon ("outnumbered 7:1"): the value is the quotient, unit "ratio", category other."""
+    out = []
+    for tok in reader.doc:
+        m = _RATIO.match(tok.text) if ":" in tok.text else None
+        if m is None or float(m.group(2)) == 0 or tok.ent_type_ in ("TIME", "DATE"):
+            continue
+        value = float(m.group(1)) / float(m.group(2))
+        out.append({"tok_start": tok.i, "tok_end": tok.i + 1, "num_token": tok.i,
+                    "start_char": tok.idx, "end_char": tok.idx + len(tok), "value": value, "value_low": value,
+                    "value_high": value, "qualifier": "exact", "unit": "ratio", "category": "other",
+                    "subject": None, "rate": None})
+    return out
+
+
 def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     """Figures in a doc, in text order, before attribution.
 
     With ``rejections`` (a list), every number candidate an :data:`EXCLUSION_RULES` rule rejects is appended to
     it as ``{"start_char", "end_char", "text", "rule"}`` (a parenthesised conversion as ``"conversion"``)."""
     reader = _Reader(doc)
-    shares = _fractions(reader)
+    shares = _fractions(reader) + _ratios(reader)
     in_share = {i for f in shares for i in range(f["tok_start"], f["tok_end"])}
     spans = [(s, e) for _, s, e in _matcher(doc.vocab)(doc) if not in_share.intersection(range(s, e))]
     spans.sort()

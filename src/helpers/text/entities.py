@@ -50,6 +50,8 @@ def _vocab():
         "honorifics": set(lex["honorifics"]),
         "role_nouns": role_nouns,
         "org_heads": set(lex["org_heads"]),
+        "source_nouns": set(lex["source_nouns"]),
+        "speech": set(lexicons.cue_verbs()["speech"]),
         "initial_skip": set(lex["initialism_skip_words"]),
         "titles": {r for r in lex["role_nouns"] if " " not in r} | set(lex["title_abbreviations"]),
         "leading": re.compile(r"^(?:" + "|".join(map(re.escape, lex["leading_determiners"])) + r")\s+", re.I),
@@ -150,6 +152,84 @@ def speaker_phrases(doc: Doc) -> list[tuple[Span, str]]:
     return out
 
 
+def _according_objects(doc: Doc) -> list[Token]:
+    """Objects of the "according to X" / "citing X" cues (``cue_verbs.json`` ``according_to``)."""
+    out = []
+    for pattern in lexicons.cue_verbs()["according_to"]:
+        for m in re.finditer(r"\b" + r"\s+".join(map(re.escape, pattern)) + r"\b", doc.text, re.I):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and [t.lower_ for t in span] == pattern:
+                out += [c for c in span[-1].children if c.dep_ in ("pobj", "dobj")]
+    return out
+
+
+def source_phrases(doc: Doc) -> list[tuple[Span, str]]:
+    """Sources NER missed that a figure can be attributed to: a proper noun after "according to" ("according to the
+    FT"), and a source noun (``names.json`` ``source_nouns``: data, records, filings, intelligence …) with its
+    modifiers as the subject of a reporting verb or the object of "according to" ("Western intelligence
+    estimated", "according to filings dated …"). ORG."""
+    from helpers.text.components import cue_verb_matcher
+
+    voc = _vocab()
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    heads = [c for _, start, _ in cue_verb_matcher(doc.vocab)(doc) for c in doc[start].children if c.dep_ == "nsubj"]
+    heads = [h for h in heads if h.pos_ == "NOUN"] + _according_objects(doc)
+    out = []
+    for head in heads:
+        if head.i in taken or not (head.pos_ == "PROPN" and head.text[:1].isupper()
+                                   or head.pos_ == "NOUN" and head.lemma_.lower() in voc["source_nouns"]):
+            continue
+        left = head.i
+        while left > 0 and doc[left - 1].head.i == head.i and doc[left - 1].dep_ in ("amod", "compound") \
+                and doc[left - 1].i not in taken and doc[left - 1].is_alpha:
+            left -= 1
+        if head.pos_ == "NOUN" and (left == head.i and head.dep_ == "nsubj" or any(
+                c.dep_ == "prep" and c.lower_ == "by" for c in head.children)):
+            continue  # a bare "intelligence suggests": no one in particular; "a count by X": X is the source
+        taken.update(range(left, head.i + 1))
+        out.append((doc[left:head.i + 1], "ORG"))
+    return out
+
+
+def noun_cue_subject(tok: Token) -> Span | None:
+    """A reporting verb the tagger read as a noun ("Ukraine's military claims that …", "…, customs data show."):
+    the phrase before it that is its subject, when the cue has no determiner and either governs a "that" clause or
+    closes its sentence after a comma; else None."""
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _vocab()["speech"] \
+            or any(c.dep_ == "det" for c in tok.children):
+        return None
+    that_clause = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in tok.children)
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    closes = after is None or after.is_punct and after.text in (".", "!", "?") or after.is_space
+    mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("nmod", "amod", "compound", "poss", "nsubj")]
+    if not mods:
+        return None
+    left = min(c.left_edge.i for c in mods)
+    if not that_clause and not (closes and left > tok.sent.start and doc[left - 1].text == ","):
+        return None
+    while left < tok.i and (doc[left].dep_ == "det" or doc[left].is_punct):
+        left += 1
+    if left == tok.i or tok.i - left > 6 or any(t.pos_ in ("VERB", "AUX", "ADP") for t in doc[left:tok.i]):
+        return None
+    return doc[left:tok.i]
+
+
+def noun_cue_phrases(doc: Doc) -> list[tuple[Span, str]]:
+    """Subjects of reporting verbs the tagger read as nouns (:func:`noun_cue_subject`) that hold a name or end in a
+    source noun: "Ukraine's military", "Chinese and Ukrainian customs data" (ORG)."""
+    voc = _vocab()
+    taken = {i for e in doc.ents if e.label_ in ("ORG", "PERSON") for i in range(e.start, e.end)}
+    out = []
+    for tok in doc:
+        span = noun_cue_subject(tok)
+        if span is None or taken.intersection(range(span.start, span.end)) or len(span) < 2:
+            continue
+        if any(t.ent_type_ in ("GPE", "NORP") for t in span) or span[-1].lemma_.lower() in voc["source_nouns"]:
+            out.append((span, "ORG"))
+    return out
+
+
 def mention_role(span: Span) -> str | None:
     """Role the text gives a mention: apposition after or before, or a title premodifier."""
     doc = span.doc
@@ -206,6 +286,8 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
     mentions: list[tuple[Span, str, str]] = [(e, e.label_, "ner") for e in doc.ents if e.label_ in LABELS]
     mentions += [(p, label, "org_phrase") for p, label in org_phrases(doc)]
     mentions += [(p, label, "speaker_phrase") for p, label in speaker_phrases(doc)]
+    mentions += [(p, label, "speaker_phrase") for p, label in source_phrases(doc)]
+    mentions += [(p, label, "speaker_phrase") for p, label in noun_cue_phrases(doc)]
     mentions.sort(key=lambda m: m[0].start)
     rows = []
     doc_text = doc.text  # Doc.text rebuilds the string on every access

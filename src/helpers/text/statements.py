@@ -12,6 +12,10 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
   else — for a quote standing alone — the speaker of the statement just before it.
 - **according_to**: "according to X" / "citing X"; the content is the rest of the sentence.
 - **own line**: "He said:" at the end of a line introduces the following line as the content.
+- **dash quotation**: "- … - he said." (a dash opening a line or following a sentence end, closed by a spaced
+  dash that a reporting verb follows) is a quotation like one in quotation marks.
+- **noun cue**: a reporting verb the tagger read as a noun ("Ukraine's military claims that …", "…, customs
+  data show.").
 
 Speakers resolve to entity canonical names: a named subject directly; a subject with an
 apposition ("The head of …, Kyrylo Budanov, told"); pronouns (he/she → the most recent named
@@ -28,11 +32,13 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex  # noqa: F401  (re-exported)
+from helpers.text.entities import noun_cue_subject
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»")
 MIN_QUOTE_WORDS = 4
 MIN_STANCE_OBJECT = 2  # tokens
+MAX_HEADING_WORDS = 8  # a line this short without a closing stop is a heading
 MAX_COLON_GAP = 5  # characters of white space between a colon and the quotation it introduces
 _DEMONSTRATIVE = re.compile(r"^(?:that|this|these|those)(?:\s*(?:is|was|are|were|'s|’s))?$", re.I)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -45,6 +51,7 @@ def _matcher(vocab) -> Matcher:
     m.add("VERB", [[{"LEMMA": {"IN": sorted(lex["speech"] | lex["stance"] | set(lex["prep_cues"]))},
                      "POS": {"IN": ["VERB", "AUX"]}}]])
     m.add("NOUN", [[{"LEMMA": {"IN": sorted(lex["cue_nouns"])}, "POS": "NOUN"}]])
+    m.add("NOUN_CUE", [[{"LEMMA": {"IN": sorted(lex["speech"])}, "POS": "NOUN"}]])
     m.add("ACCORDING", [[{"LOWER": p[0]}] + [{"LOWER": w} for w in p[1:]] for p in lex["according"]])
     return m
 
@@ -120,6 +127,36 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_DASH_OPEN = re.compile(r"(?:^|(?<=[.!?:”\"]))[ \t]*[-–—][ \t]*(?=\S)", re.M)
+_DASH_CLOSE = re.compile(r"[ \t][-–—][ \t]+")
+MAX_DASH_TAIL = 4  # tokens between a closing dash and its reporting verb
+
+
+def _dash_quotes(doc: Doc, speech: set[str]) -> list[tuple[int, int]]:
+    """Quotations set off by dashes, as in Polish and Russian news: "- We will not send soldiers - he said." — a
+    dash opening a line or following a sentence end, closed on the same line by a spaced dash that a reporting
+    verb follows within a few words."""
+    text, out = doc.text, []
+    for m in _DASH_OPEN.finditer(text):
+        qs = m.end()
+        line_end = text.find("\n", qs)
+        line_end = len(text) if line_end < 0 else line_end
+        for c in _DASH_CLOSE.finditer(text, qs, line_end):
+            tail = doc.char_span(c.end(), line_end, alignment_mode="expand")
+            tail = [] if tail is None else list(tail[:MAX_DASH_TAIL])
+            for t in tail:
+                if t.is_punct and t.text in (".", "!", "?"):
+                    break
+                if t.lemma_.lower() in speech and t.pos_ in ("VERB", "AUX"):
+                    if len(text[qs:c.start()].split()) >= MIN_QUOTE_WORDS and (not out or qs >= out[-1][1]):
+                        out.append((qs, c.start()))
+                    break
+            else:
+                continue
+            break
+    return out
+
+
 class _Finder:
     """The statements of one article, found by the ordered rules below (each records its name in ``_rule``)."""
 
@@ -127,7 +164,9 @@ class _Finder:
         self.doc, self.text, self.lex = doc, doc.text, _lex()
         self.lookup = EntityLookup(entities)
         self.tracker = SpeakerTracker(self.lookup, doc.text)
-        self.quotes = _quotes(self.text)
+        marked = _quotes(self.text)
+        self.quotes = sorted(marked + [q for q in _dash_quotes(doc, self.lex["speech"])
+                                       if not any(a < q[1] and q[0] < b for a, b in marked)])
         self.used_quotes: set[int] = set()
         self.found: list[dict] = []
         self.verb_chars: list[int] = []
@@ -169,7 +208,7 @@ def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
         return None
     start, end = span
     q = next((i for i, (qs, qe) in enumerate(f.quotes)
-              if i not in f.used_quotes and qs <= start + 1 and qe >= start), None)
+              if i not in f.used_quotes and qs <= start + 1 and qe >= start and not qs <= tok.idx < qe), None)
     if q is not None:
         f.used_quotes.add(q)
         f.add_verb(*f.quotes[q], tok, row, how, "direct", "quoted_complement")
@@ -270,10 +309,14 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if kind == "NOUN":
             _cue_noun(f, tok)
             continue
+        if kind == "NOUN_CUE":
+            _noun_cue(f, tok)
+            continue
         subj = _subject(tok)
         if subj is None:
             continue
-        row, how = f.tracker.resolve(subj)
+        row, how = _expletive_passive(f, subj) if subj.lower_ == "it" and subj.dep_ == "nsubjpass" \
+            else f.tracker.resolve(subj)
         if (row is None or subj.lower_ in f.lex["first_second_person"]) and any(qs <= tok.idx < qe for qs, qe in f.quotes):
             continue  # a verb inside a quotation with no known subject, or "I think", is part of what was quoted
         if how == "name":
@@ -295,6 +338,22 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
     f.found = _drop_nested(f.found, f.lex["stance_only"])
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
+
+
+def _expletive_passive(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
+    """"It was emphasized that …": no one is named; the speaker of a statement in the sentence just before goes on
+    speaking, otherwise the speaker is unknown ("it" is no pronoun here)."""
+    doc, prev = subj.doc, subj.sent
+    for _ in range(4):  # the sentence before, over a heading line ("Sanctions against Russia") and blank lines
+        if prev.start == 0:
+            break
+        prev = doc[prev.start - 1].sent
+        body = prev.text.strip()
+        if body and (body[-1] in ".!?\"”" or len(body.split()) > MAX_HEADING_WORDS):
+            break
+    prev_start = prev.start_char
+    prev = [s for s in f.found if s["speaker_row"] is not None and s["end_char"] > prev_start and s["anchor"] < subj.idx]
+    return (prev[-1]["speaker_row"], "continuation") if prev else (None, None)
 
 
 def _drop_nested(found: list[dict], stance_only: set[str]) -> list[dict]:
@@ -417,6 +476,23 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
     span = _edges([x for x in part.children if x.dep_ in ("pobj", "pcomp")] if part.dep_ == "prep" else [part])
     row, how = f.tracker.resolve(owner)
     f.add_verb(*span, noun, row, how, "indirect", "cue_noun")
+
+
+def _noun_cue(f: _Finder, tok: Token) -> None:
+    """A reporting verb tagged as a noun ("Ukraine's military claims that …", "…, customs data show."): its "that"
+    clause, else the sentence before the comma; the speaker is the name in the phrase before it."""
+    subj = noun_cue_subject(tok)
+    if subj is None:
+        return
+    rows = [r for r in f.lookup.at(subj.start_char, subj.end_char)
+            if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= subj.start_char and r["end_char"] <= subj.end_char]
+    if not rows:
+        return
+    row = max(rows, key=lambda r: r["end_char"] - r["start_char"])
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    span = _edges([clause]) if clause is not None else (tok.sent.start_char, subj.start_char)
+    f.add_verb(*span, tok, row, "name", "indirect", "noun_cue")
+    f.tracker.remember(row)
 
 
 def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
