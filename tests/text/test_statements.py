@@ -353,3 +353,23 @@ def test_a_cue_inside_a_quotation_does_not_take_the_quotation(nlp):
             "There are 150,000 soldiers along the border.The invasion is possible - said Tom Baker.")
     claim = [c for c in extract_article(_doc(nlp, text))["claims"] if c["text"].startswith("150,000")][0]
     assert claim["claimant"] == "Tom Baker"
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    # the passive subject is the one spoken of: the speaker is the "by" agent …
+    ("Hungary was criticised by Poland for blocking the aid.", "Poland", "blocking the aid"),
+    ("Serbia was warned by the European Union that the talks would end.", "European Union",
+     "that the talks would end"),
+    # … else nobody named
+    ("Belarus is also accused of sending fuel to the front.", UNKNOWN, "sending fuel to the front"),
+    # verbs of quoting keep their subject as the speaker
+    ("Olaf Scholz was quoted as saying the talks had failed.", "Olaf Scholz", "the talks had failed"),
+])
+def test_passive_cue_speaker_is_the_agent_not_the_subject(nlp, text, speaker, content):
+    rows = statements(nlp, text)
+    assert [(r["speaker"], r["content"]) for r in rows] == [(speaker, content)]
+
+
+def test_active_cue_keeps_its_subject(nlp):
+    rows = statements(nlp, "Poland criticised Hungary for blocking the aid.")
+    assert [r["speaker"] for r in rows] == ["Poland"]

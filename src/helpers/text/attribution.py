@@ -33,6 +33,7 @@ def _lex():
         "stance_preps": set(cues["stance_prepositions"]),
         "content_deps": set(cues["content_deps"]),
         "cue_nouns": set(cues["cue_nouns"]),
+        "passive_speakers": set(cues["passive_speakers"]),
         "prep_cues": {k: set(v) for k, v in cues["prepositional_cues"].items()},
         "cue_noun_preps": set(cues["cue_noun_prepositions"]),
         "according": [tuple(p) for p in cues["according_to"]],

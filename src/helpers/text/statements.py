@@ -57,6 +57,7 @@ def _matcher(vocab) -> Matcher:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it hangs from (a passive subject is read by :func:`_passive_source`)."""
     tok = verb
     for _ in range(4):
         for child in tok.children:
@@ -315,8 +316,10 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         subj = _subject(tok)
         if subj is None:
             continue
-        row, how = _expletive_passive(f, subj) if subj.lower_ == "it" and subj.dep_ == "nsubjpass" \
-            else f.tracker.resolve(subj)
+        if subj.dep_ != "nsubjpass":
+            row, how = f.tracker.resolve(subj)
+        else:
+            row, how = _expletive_passive(f, subj) if subj.lower_ == "it" else _passive_source(f, subj)
         if (row is None or subj.lower_ in f.lex["first_second_person"]) and any(qs <= tok.idx < qe for qs, qe in f.quotes):
             continue  # a verb inside a quotation with no known subject, or "I think", is part of what was quoted
         if how == "name":
@@ -338,6 +341,20 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
     f.found = _drop_nested(f.found, f.lex["stance_only"])
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
+
+
+def _passive_source(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
+    """'X was accused of …', 'X was warned by Y that …': the passive subject is spoken of, not speaking; the speaker
+    is the 'by' agent, else unknown. Verbs of quoting ('X was quoted as saying') keep their subject as the speaker
+    (rules: cue_verbs.json passive_speakers)."""
+    verb = subj.head
+    if verb.lemma_ in f.lex["passive_speakers"]:
+        return f.tracker.resolve(subj)
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for obj in agent.children:
+            if obj.dep_ == "pobj":
+                return f.tracker.resolve(obj)
+    return None, None
 
 
 def _expletive_passive(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
