@@ -41,6 +41,11 @@ def default_workers() -> int:
         return 1
 
 
+def _require_columns(articles: pd.DataFrame) -> None:
+    if not {"article_id", "text"} <= set(articles.columns):
+        raise ValueError("the text stage needs an articles table with 'article_id' and 'text' columns")
+
+
 def parse_articles(articles: pd.DataFrame, batch_size: int = 16, max_length: int | None = None,
                    workers: int | None = None, cache: bool = True) -> Iterator[Doc]:
     """Parse ``articles.text`` with the warclaims pipeline, in input order; each doc knows its ``article_id``.
@@ -52,8 +57,7 @@ def parse_articles(articles: pd.DataFrame, batch_size: int = 16, max_length: int
     joined into one doc whose text is the whole ``articles.text``, so every offset stays an offset into it.
     The docs are the same whatever the engine, ``workers`` and the cache.
     """
-    if not {"article_id", "text"} <= set(articles.columns):
-        raise ValueError("parse_articles needs an articles table with 'article_id' and 'text' columns")
+    _require_columns(articles)
     nlp = build_pipeline()
     pairs = zip(articles["text"].astype(str), articles["article_id"].astype(str))
     cache_dir = doccache.parse_cache_dir(nlp) if cache else None
@@ -144,6 +148,7 @@ def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = Tr
     only if its rows are not in the per-article cache — so a rebuild after adding one article parses and
     deserializes that one. With ``cache=False`` nothing is reused. The tables and docs are the same either way.
     """
+    _require_columns(articles)
     ids, texts = articles["article_id"].astype(str).tolist(), articles["text"].astype(str).tolist()
     saved = doccache.saved_parses(reuse, build_pipeline()) if cache and reuse is not None else {}
     reused = [saved.get((aid, doccache.text_sha256(text))) for aid, text in zip(ids, texts)]
