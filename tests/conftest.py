@@ -1,11 +1,17 @@
 """Shared test fixtures: the ../shared folder, the spaCy pipeline (once per session), the seed articles."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Tests keep their parses and per-article results in a cache of their own, never the project's data/cache: a test
+# that monkeypatches a stage must not leave results behind for a real run (or find a real run's results).
+os.environ.setdefault("WARCLAIMS_PARSE_CACHE", tempfile.mkdtemp(prefix="warclaims-test-cache-"))
 RAW_DIR = ROOT / "data" / "raw"
 SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -133,9 +133,12 @@ def doc_article_id(doc) -> str | None:
 
 
 def doc_text_key(doc) -> str:
-    """What identifies a parsed doc's text in cache keys: ``user_data["text_sha256"]`` (set by the parse),
-    else the text itself (``doc.text`` rebuilds the string from the tokens, which is slow)."""
-    return doc.user_data.get("text_sha256") or loaded(doc).text
+    """What identifies a parsed doc in cache keys: its text (``user_data["text_sha256"]``, set by the parse, else the
+    text itself — ``doc.text`` rebuilds the string from the tokens, which is slow) and the version of the model and
+    code that parsed it (``user_data["parse_version"]``), so that a result is never reused for another parse."""
+    meta = doc.user_data  # a LazyDoc carries the saved user_data without building the doc
+    text = meta.get("text_sha256") or loaded(doc).text
+    return f"{text}|{meta.get('parse_version', '')}"
 
 
 def rows_per_article(docs: Iterable, table: schemas.Table, extract: Callable,
