@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
+from spacy.tokens import Span
 
 from helpers.rewrites import inference, pairs
 from helpers.ledger import build as ledger, topics
@@ -289,7 +290,7 @@ def _topic_claims(nlp, specs):
     rows, docs = [], []
     for i, (sent, value, unit, cat) in enumerate(specs):
         start = sent.index(value)
-        r = _claim(f"a{i}-c0", f"a{i}", float(value.strip("%").replace(",", "")), start=start)
+        r = _claim(f"a{i}-c0", f"a{i}", float(value.strip("$%").replace(",", "").split("-")[0]), start=start)
         r.update(sentence=sent, text=value, unit=unit, category=cat, end_char=start + len(value))
         rows.append(r)
         doc = nlp(sent)
@@ -542,3 +543,129 @@ def test_reference_check_only_for_the_series_event():
     assert reference.series_of(row) is None  # the series counts losses, not captives with them
     row.topic = "russia | soldier | casualties | total | lost"
     assert reference.series_of(row)["label"] == "personnel"
+
+# ---- issue 11, round 3: one quantity written in different words joins one topic (demonyms the tagger missed,
+# spelling variants and multi-word names of one thing, phrasal and hyphenated event words, the kind of aid, the
+# period of a rate) — each rule with cases that must group and cases that must stay apart ----
+
+# ---- rule owner_demonym ----
+
+def _tagged(nlp, sentence, word, label):
+    """The parse of ``sentence`` with ``word`` tagged as a one-word entity of ``label`` (or untagged: None)."""
+    doc = nlp(sentence)
+    i = [t.text for t in doc].index(word)
+    doc.ents = [Span(doc, i, i + 1, label=label)] if label else []
+    return doc
+
+
+def test_a_demonym_the_tagger_missed_is_still_the_owner(nlp):
+    for label in ("PERSON", None):  # mislabelled as a person, or not tagged at all
+        doc = _tagged(nlp, "More than 5,000 Romanian troops have gathered near the river.", "Romanian", label)
+        assert topics.sentence_owner(doc, *_span(doc, "5,000")) == "romania"
+        assert "romanian" not in topics.thing_modifiers(doc, *_span(doc, "5,000"))  # the owner is not the thing
+    doc = _tagged(nlp, "Romania lost 300 tanks.", "Romania", None)
+    assert topics.sentence_owner(doc, *_span(doc, "300")) == "romania"
+
+
+def test_words_that_only_look_like_countries_are_no_owner(nlp):
+    doc = _tagged(nlp, "The ship MV Star carried 23,000 tonnes of grain.", "MV", None)  # a ship's prefix, not a code
+    assert topics.sentence_owner(doc, *_span(doc, "23,000")) is None
+    doc = _tagged(nlp, "Jordan said 40 soldiers were wounded.", "Jordan", "PERSON")  # a person, not the country
+    assert topics.demonym_owner(doc[0]) is None
+    doc = _tagged(nlp, "Victoria counted 300 ballots.", "Victoria", None)  # an untagged capital's name: not a country
+    assert topics.demonym_owner(doc[0]) is None
+
+
+# ---- rule demonym_people and rule thing_synonyms ----
+
+def test_a_demonym_counts_people_and_names_keep_their_own_unit():
+    assert topics.unit_key("romanian") == "person"
+    assert topics.unit_key("romania") == "romania"  # the country's own name is no demonym
+    assert topics.unit_key("civilian") == "civilian" and topics.unit_key("troop") == "soldier"
+
+
+@pytest.mark.parametrize("thing, key", [
+    ("armored personnel carrier", "armoured vehicle"),
+    ("armoured vehicle", "armoured vehicle"),
+    ("service member", "soldier"),
+    ("main battle tank", "tank"),
+    ("air defense system", "air defence system"),
+    ("combat soldier", "combat soldier"),  # a modifier that says which soldiers stays
+    ("leopard tank", "leopard tank"),
+    ("artillery system", "artillery system"),
+])
+def test_thing_synonyms(thing, key):
+    assert topics.thing_key(thing) == key
+
+
+def test_one_thing_in_other_words_joins_one_topic(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("The enemy lost 300 armored vehicles.", "300", "vehicle", "equipment"),
+        ("The enemy lost 250 armoured vehicles.", "250", "vehicle", "equipment"),
+        ("The enemy lost between 200-300 armored vehicles.", "200-300", "vehicle", "equipment"),
+        ("The enemy lost 50 service members.", "50", "member", "casualties"),
+        ("The enemy lost 60 soldiers.", "60", "soldier", "casualties"),
+        ("The enemy lost 40 combat soldiers.", "40", "soldier", "casualties"),
+        ("The enemy lost 300 tanks.", "300", "tank", "equipment"),
+    ])
+    claims.loc[2, ["value", "value_low", "value_high"]] = [200.0, 200.0, 300.0]
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)["topic"]
+    assert t["a0-c0"] == t["a1-c0"] == t["a2-c0"] == "country a | armoured vehicle | equipment | total | lost"
+    assert t["a3-c0"] == t["a4-c0"] == "country a | soldier | casualties | total | lost"
+    assert t["a5-c0"] == "country a | combat soldier | casualties | total | lost"  # which soldiers: apart
+    assert t["a6-c0"] == "country a | tank | equipment | total | lost"
+
+
+# ---- rules phrasal_event, hyphen_event, ing_event, conjunct_clause, event_in ----
+
+@pytest.mark.parametrize("sentence, value, event", [
+    ("The country has built up 5,000 troops near the border.", "5,000", "deployed"),
+    ("The general described the build-up of 5,000 troops near the border.", "5,000", "deployed"),
+    ("The worst plan was the positioning of 3,000 troops in the east.", "3,000", "deployed"),
+    ("Satellite images show 5,000 troops, tanks and guns stationed near the border.", "5,000", "deployed"),
+    ("The country announced $200 in humanitarian aid.", "$200", "supplied"),
+    ("The country pledged $800 in aid.", "$800", "pledged"),  # the verb's event comes first
+    ("The meeting of 30 leaders ended.", "30", None),  # an -ing noun whose verb names no event
+    ("The army has 5,000 troops and wounded civilians.", "5,000", None),  # an adjective on a conjunct is its own
+    ("The country announced $200 in new loans.", "$200", None),  # a kind that names no event
+])
+def test_event_words_in_other_forms(nlp, sentence, value, event):
+    doc = nlp(sentence)
+    assert topics.counted_event(doc, *_span(doc, value)) == event
+
+
+def test_the_kind_of_aid_says_which_money(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("The country announced $200 in humanitarian aid.", "$200", "usd", "money"),
+        ("The country announced $300 in humanitarian aid.", "$300", "usd", "money"),
+        ("The country announced $400 in military aid.", "$400", "usd", "money"),
+    ])
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)["topic"]
+    assert t["a0-c0"] == t["a1-c0"] == "country a | humanitarian usd | money | package | supplied"
+    assert t["a2-c0"] == "country a | military usd | money | package | supplied"
+
+
+# ---- rule rate_period and the month of a tranche of aid ----
+
+def test_a_rate_takes_the_period_of_its_cue(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("The enemy lost 800 soldiers in the past day.", "800", "soldier", "casualties"),
+        ("The enemy loses 1,000 soldiers a day.", "1,000", "soldier", "casualties"),
+        ("The enemy lost 50 soldiers per week.", "50", "soldier", "casualties"),
+        ("The enemy lost 9,000 soldiers.", "9,000", "soldier", "casualties"),
+    ])
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)["topic"]
+    assert t["a0-c0"] == t["a1-c0"] == "country a | soldier per day | casualties | rate | lost"
+    assert t["a2-c0"] == "country a | soldier per week | casualties | rate | lost"  # another period: apart
+    assert t["a3-c0"] == "country a | soldier | casualties | total | lost"
+
+
+def test_a_tranche_of_aid_carries_its_month():
+    d = claimdates.ClaimDates(date(2022, 9, 8), "article", None, None, "none")
+    assert ledger._period_topic("country a | usd | money | part | supplied", "part", d) == \
+        "country a | usd | money | part of 2022-09 | supplied"
+    assert ledger._period_topic("country a | soldier | personnel | part | deployed", "part", d) == \
+        "country a | soldier | personnel | part | deployed"  # a part of other things keeps its kind

@@ -140,14 +140,14 @@ def topic_table(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFram
     for c in claims.itertuples(index=False):
         doc = by_doc.get(c.article_id)
         kind = figure_kind(c, doc)
-        unit = topics.unit_key(c.unit, c.rate)
+        unit = topics.unit_key(c.unit)
         owner = owners[c.claim_id]
         event = base = place = None
         kind_key = kind
         if doc is not None:
             event = topics.counted_event(doc, c.start_char, c.end_char)
             words = set(unit.split())
-            unit = " ".join([m for m in topics.thing_modifiers(doc, c.start_char, c.end_char) if m not in words] + [unit])
+            unit = topics.thing_key(" ".join([m for m in topics.thing_modifiers(doc, c.start_char, c.end_char) if m not in words] + [unit]))
             base = topics.share_base(doc, c.start_char, c.end_char) if kind == "share" else None
             if event is None and base is not None:  # rule ``share_stance``: what the share of people say or do
                 stance = topics.share_stance(doc, c.start_char, c.end_char)
@@ -156,6 +156,11 @@ def topic_table(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFram
                 place = topics.event_place(doc, c.start_char, c.end_char)
             if event in cfg["aid_events"] and kind == "total":  # rule ``aid_kind``: a package is not a running total
                 kind_key = "cumulative total" if topics.is_cumulative(doc, c.start_char, c.end_char) else "package"
+        rate = c.rate.strip().lower() if isinstance(c.rate, str) and c.rate.strip() else None
+        if rate is None and kind == "rate" and doc is not None:  # rule ``rate_period``: the cue's period
+            rate = topics.rate_period(doc, c.start_char, c.end_char)
+        if rate:
+            unit = f"{unit} {rate}"
         if kind == "share":
             kind_key = f"share of {base or 'unknown base'}"
         topic = f"{topics.topic(owner, unit, c.category)} | {kind_key} | {event or '(no event)'}"
@@ -274,7 +279,8 @@ def _period_topic(topic: str, kind: str, d: claimdates.ClaimDates) -> str:
     * ``period_count``: a total counted over a stated period ("since January 1", "from March") is not the
       same quantity as a total without one: its topic's kind becomes "count since <start>";
     * ``package_month``: a package (rule ``aid_kind``) is one announcement: its kind becomes "package of
-      <month claimed>", so two packages of one owner announced in different months stay apart;
+      <month claimed>", so two packages of one owner announced in different months stay apart; a part of aid
+      ("another $1 billion", "a further $205 million") is one tranche: "part of <month claimed>";
     * ``event_year``: a deployment or displacement (``placed_events``) the sentence dates in another year
       than the claim's ("sending 130,000 troops in 2003") gets that year: "deployed in 2003"."""
     parts = topic.split(" | ")
@@ -284,6 +290,8 @@ def _period_topic(topic: str, kind: str, d: claimdates.ClaimDates) -> str:
         parts[3] = f"count since {pd.Timestamp(d.refers_to_start).date().isoformat()}"
     elif parts[3] == "package" and d.claimed_on is not None:
         parts[3] = f"package of {pd.Timestamp(d.claimed_on).strftime('%Y-%m')}"
+    elif parts[3] == "part" and parts[4] in claimdates.ledger_rules()["aid_events"] and d.claimed_on is not None:
+        parts[3] = f"part of {pd.Timestamp(d.claimed_on).strftime('%Y-%m')}"  # "another $1 billion": one tranche
     event = parts[4].split(" at ")[0]
     if event in claimdates.ledger_rules()["placed_events"] and d.refers_to_start is not None and d.claimed_on is not None \
             and pd.Timestamp(d.refers_to_start).year != pd.Timestamp(d.claimed_on).year:

@@ -56,11 +56,12 @@ def _gazetteer_countries() -> tuple[dict[str, str], dict[str, str]]:
     return by_code, capitals
 
 
-def country_of(text: str) -> str | None:
+def country_of(text: str, capitals: bool = True) -> str | None:
     """The one lookup of country knowledge (all of it from the gazetteer): the country a name,
-    ISO-style abbreviation, capital or demonym refers to, lower-cased; None if it names no country.
+    ISO-style abbreviation, capital (unless ``capitals`` is False) or demonym refers to, lower-cased; None if
+    it names no country.
     Kept in one function so that a ``country_of`` of the gazetteer can replace it."""
-    by_code, capitals = _gazetteer_countries()
+    by_code, capitals_ = _gazetteer_countries()
     gaz = gazetteer.load()
     raw, key = text.strip(), _strip(text)
     if len(key.replace(" ", "")) <= 3:  # codes only when written in capitals ("US", "U.S.", not "us")
@@ -71,8 +72,8 @@ def country_of(text: str) -> str | None:
     for m in gaz.lookup(key, variants=False):
         if m.place.kind == "country":
             return by_code.get(m.place.country_code, m.place.name.lower())
-    if key in capitals:
-        return capitals[key]
+    if capitals and key in capitals_:
+        return capitals_[key]
     countries = sorted(set(by_code.values()))
     for suffix in _owner_words()["demonym_suffixes"]:  # a demonym is a country name's stem + suffix
         if key.endswith(suffix) and len(key) - len(suffix) >= 4:
@@ -114,13 +115,35 @@ def owner_name(span: Span | str) -> str:
 
 
 def _ent_owner(token: Token) -> str | None:
-    """Normalised owner if ``token`` is part of a GPE/NORP entity."""
+    """Normalised owner if ``token`` is part of a GPE/NORP entity, else a demonym or country name the
+    tagger missed (:func:`demonym_owner`)."""
     if token.ent_type_ not in OWNER_LABELS:
-        return None
+        return demonym_owner(token)
     for e in token.doc.ents:
         if e.start <= token.i < e.end:
             return owner_name(e)
     return None
+
+
+def demonym_owner(token: Token) -> str | None:
+    """Rule ``owner_demonym``: a capitalised adjective or proper noun that the entity tagger did not mark as a
+    country or group ("more than 100,000 *Russian* troops" with "Russian" tagged as a person, or not tagged) is
+    still an owner when the gazetteer maps it to a country (its demonyms, names, capitals: :func:`country_name`).
+    Not a word inside a longer name of another kind, and not a proper noun tagged as a person or organisation
+    ("Jordan" the person): only an adjective can be a demonym the tagger mislabelled."""
+    if not token.is_alpha or not token.text[:1].isupper() or token.pos_ not in ("ADJ", "PROPN"):
+        return None
+    if token.ent_type_ and (token.pos_ != "ADJ" or any(e.start <= token.i < e.end and len(e) > 1 for e in token.doc.ents)):
+        return None
+    if not token.ent_type_ and len(token.text) <= 3:  # an untagged short capital word is no country code ("MV" of a ship)
+        return None
+    return country_name(token.text) if token.ent_type_ else _untagged_country(token.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _untagged_country(text: str) -> str | None:
+    """A country name or demonym, not a capital: an untagged "Victoria" is a person sooner than a capital."""
+    return country_of(text, capitals=False)
 
 
 def _np_owner(noun: Token) -> str | None:
@@ -189,7 +212,8 @@ def counted_noun(doc: Doc, start: int, end: int) -> Token | None:
     for t in span:
         if t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.dep_ not in ("nummod", "quantmod"):
             return t
-    head = span.root
+    nums = [t for t in span if t.like_num or t.pos_ == "NUM"]  # from the number, not the span's root:
+    head = nums[-1] if nums else span.root  # "*between* 3,000-4,000 armored vehicles" hangs on the verb
     for _ in range(3):
         if head.pos_ in ("NOUN", "PROPN") and not head.like_num:
             return head
@@ -220,13 +244,42 @@ def unit_classes() -> dict[str, str]:
             for row in rules.load_csv("ledger", "unit_classes.csv")}
 
 
+@functools.lru_cache(maxsize=1)
+def thing_words() -> dict:
+    """``ledger/rules/thing_words.json``: spelling variants and the class of people counted by a demonym."""
+    return rules.load_json("ledger", "thing_words.json")
+
+
+@functools.lru_cache(maxsize=4096)
 def unit_key(unit: str | None, rate: str | None = None) -> str:
-    """``claims.unit`` (a singular lower-case noun) mapped to its unit class, rate appended."""
+    """``claims.unit`` (a singular lower-case noun) mapped to its unit class, rate appended. A unit that is a
+    country's demonym ("200,000 *Russians*", rule ``demonym_people``) counts people: the class
+    ``people_class`` (the owner rules read the country from the word itself)."""
     u = (unit or "unit").strip().lower()
     u = unit_classes().get(u, u)
+    country = country_name(u) if u.isalpha() and u not in unit_classes().values() else None
+    if country and country != u:  # a demonym, not the country's own name
+        u = thing_words()["people_class"]
     if isinstance(rate, str) and rate.strip():
         u = f"{u} {str(rate).strip().lower()}"
     return u
+
+
+def thing_key(thing: str) -> str:
+    """Rule ``thing_synonyms``: the counted thing (its modifiers and unit class, "armored personnel carrier",
+    "service member") with each word's spelling variant made one (``spelling_variants``: armored → armoured)
+    and its longest final run of words that ``unit_classes.csv`` lists replaced by its class ("armoured
+    personnel carrier" → armoured vehicle, "service member" → soldier, "main battle tank" → tank), so that
+    one thing written in two ways is one thing. Modifiers before that run stay ("combat soldier")."""
+    variants = thing_words()["spelling_variants"]
+    words = [variants.get(w, w) for w in thing.split()]
+    classes = unit_classes()
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if tail in classes:
+            head = [w for w in words[:i] if w not in classes[tail].split()]
+            return " ".join(head + [classes[tail]])
+    return " ".join(words)
 
 
 def topic(owner: str | None, unit: str, category: str) -> str:
@@ -385,8 +438,33 @@ def event_classes() -> dict[str, str]:
 
 
 def _event_of(t: Token) -> str | None:
+    """The event a word names (``rules/event_classes.csv``), by its lemma or form; three general forms more:
+
+    * rule ``phrasal_event``: a verb with its particle ("*built up* 100,000 troops" → "build up"), before the
+      verb alone;
+    * rule ``hyphen_event``: a word the tokenizer split at a hyphen ("the *build-up* of" → build, -, up);
+    * rule ``ing_event``: a noun in -ing with an *of* names the event of its verb ("the *positioning* of", "the
+      *sending* of")."""
     classes = event_classes()
-    return classes.get(t.lemma_.lower()) or classes.get(t.lower_)
+    lemma = t.lemma_.lower()
+    for prt in (c for c in t.children if c.dep_ == "prt"):
+        found = classes.get(f"{lemma} {prt.lower_}")
+        if found:
+            return found
+    found = classes.get(lemma) or classes.get(t.lower_)
+    if found:
+        return found
+    doc = t.doc
+    if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_:
+        found = classes.get(f"{doc[t.i - 2].lower_}-{t.lower_}")
+        if found:
+            return found
+    if t.pos_ == "NOUN" and t.lower_.endswith("ing") and len(t.lower_) > 6 and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        stem = t.lower_[:-3]
+        for form in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
+            if form and classes.get(form):
+                return classes[form]
+    return None
 
 
 def counted_event(doc: Doc, start: int, end: int) -> str | None:
@@ -409,7 +487,7 @@ def event_word(doc: Doc, start: int, end: int) -> tuple[str, Token] | None:
     if num is None:
         return None
     noun = counted_noun(doc, start, end) or num
-    for t in [noun] + [c for c in noun.children if c.dep_ in ("acl", "relcl", "amod")]:
+    for t in [noun] + [c for c in noun.children if c.dep_ in ("acl", "relcl", "amod")] + _conjunct_clauses(noun):
         found = _event_of(t)
         if found:
             return found, t
@@ -437,7 +515,50 @@ def event_word(doc: Doc, start: int, end: int) -> tuple[str, Token] | None:
             return _shared_events(t, found), t
         if t.i == noun.head.i and noun.dep_ in ("dobj", "obj") and _state_of(t):
             return _state_of(t)
+    return _kind_event(noun, num)
+
+
+def _kind_event(noun: Token, num: Token) -> tuple[str, Token] | None:
+    """Rule ``event_in``, when no word above names an event: the object of a preposition of
+    ``kind_prepositions`` on the counted noun or its number names one ("announced $205 million *in* humanitarian
+    aid" → supplied). Last, so that the verb's event comes first ("*pledged* $800m in aid" stays pledged)."""
+    for o in _kind_nouns(noun, num):
+        return _event_of(o), o
     return None
+
+
+def _kind_nouns(noun: Token, num: Token) -> list[Token]:
+    """The objects of ``kind_prepositions`` on the counted noun or its number that name an event ("$205 million
+    *in humanitarian aid*" → aid); their modifiers say which money or things (:func:`thing_modifiers`)."""
+    kinds = set(thing_words()["kind_prepositions"])
+    return [o for holder in {noun.i: noun, num.i: num}.values() for c in holder.children
+            if c.dep_ == "prep" and c.lower_ in kinds for o in c.children if o.dep_ == "pobj" and _event_of(o)]
+
+
+def _conjunct_clauses(noun: Token) -> list[Token]:
+    """Rule ``conjunct_clause``: a clause on the last of coordinated nouns describes them all ("150,000 troops,
+    equipment and heavy weapons *stationed* near X"): the clauses (acl, relcl — not adjectives) on the
+    counted noun's following conjuncts."""
+    out, t = [], noun
+    while True:
+        nxt = [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        if not nxt:
+            return out
+        t = nxt[0]
+        out += [c for c in t.children if c.dep_ in ("acl", "relcl")]
+
+
+def rate_period(doc: Doc, start: int, end: int) -> str | None:
+    """Rule ``rate_period``: the period of a rate read from its cue (``rate_cue_periods``: "in the past day",
+    "over the past 24 hours", "overnight" → per day; "per week" → per week), written as the claims table writes a
+    stated rate, so that "824 soldiers in the past day" and "1,000 soldiers a day" are one quantity. None when
+    no cue with a period bears on the figure."""
+    periods = thing_words()["rate_cue_periods"]
+    num = number_token(doc, start, end)
+    if num is None:
+        return None
+    found = {periods[cue] for cue in periods if any(modifies_figure(s, num) for s in cue_spans(doc, num, [cue]))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _state_of(verb: Token) -> tuple[str, Token] | None:
@@ -553,21 +674,25 @@ def thing_modifiers(doc: Doc, start: int, end: int) -> list[str]:
     from helpers.ledger.claimdates import ledger_rules
 
     noun = counted_noun(doc, start, end)
-    if noun is None:
-        return []
+    num = number_token(doc, start, end)
     neutral = set(ledger_rules()["neutral_modifiers"])
     out = {}
-    for c in noun.children:
+    for c in _kind_nouns(noun or num, num) if num is not None else []:  # rule ``event_in``: "$40 billion in *military* aid"
+        for g in c.children:
+            if g.dep_ in ("amod", "compound") and g.is_alpha and not g.is_stop and g.lower_ not in neutral \
+                    and g.ent_type_ not in OWNER_LABELS and not demonym_owner(g):
+                out[g.i] = g.lemma_.lower()
+    for c in noun.children if noun is not None else []:
         if c.dep_ not in ("amod", "compound", "nmod"):
             continue
         for g in c.subtree:  # with its own compounds: "*air* defence systems"
             if g.i != c.i and g.dep_ not in ("amod", "compound"):
                 continue
-            if g.ent_type_ in OWNER_LABELS or g.like_num or g.is_stop or g.lower_ in neutral or _event_of(g):
+            if g.ent_type_ in OWNER_LABELS or demonym_owner(g) or g.like_num or g.is_stop or g.lower_ in neutral or _event_of(g):
                 continue
             if g.is_alpha or "-" in g.text:
                 out[g.i] = g.lemma_.lower()
-    return [out[i] for i in sorted(out)]
+    return list(dict.fromkeys(out[i] for i in sorted(out)))  # a word once ("lethal and non-lethal")
 
 
 def share_base(doc: Doc, start: int, end: int) -> str | None:
