@@ -629,6 +629,9 @@ def test_one_thing_in_other_words_joins_one_topic(monkeypatch, nlp):
     ("The meeting of 30 leaders ended.", "30", None),  # an -ing noun whose verb names no event
     ("The army has 5,000 troops and wounded civilians.", "5,000", None),  # an adjective on a conjunct is its own
     ("The country announced $200 in new loans.", "$200", None),  # a kind that names no event
+    # rule event_clause: the walk stops at the verb of an adverbial or relative clause
+    ("Nine people were killed after two missiles hit a shopping centre.", "two", None),
+    ("The offensive, in which the enemy lost 300 tanks, failed.", "300", "lost"),
 ])
 def test_event_words_in_other_forms(nlp, sentence, value, event):
     doc = nlp(sentence)

@@ -481,7 +481,9 @@ def event_word(doc: Doc, start: int, end: int) -> tuple[str, Token] | None:
     ferried*", "*wounded* soldiers"), then the words above the figure in the dependency tree
     ("Russia had *lost* 9,000 tanks", "the *loss* of 3,500 tanks", "decided to *deploy* four brigades
     amounting to 12,000 troops"), at most ``event_search_steps`` steps, stopping at a reporting verb
-    (what was said is not what happened: "the ministry *said* 500 …"); a verb of no event that has the
+    (what was said is not what happened: "the ministry *said* 500 …") and at the verb of an adverbial or
+    relative clause (rule ``event_clause``: "19 people were killed after two missiles *hit* a centre" — the
+    main clause's event is not the missiles'); a verb of no event that has the
     counted noun as object passes to its prepositional complement ("put 8,500 troops *on standby*")."""
     num = number_token(doc, start, end)
     if num is None:
@@ -515,6 +517,8 @@ def event_word(doc: Doc, start: int, end: int) -> tuple[str, Token] | None:
             return _shared_events(t, found), t
         if t.i == noun.head.i and noun.dep_ in ("dobj", "obj") and _state_of(t):
             return _state_of(t)
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "relcl"):  # rule ``event_clause``: the figure's
+            break  # clause ends here — "19 were killed after two missiles *hit* …": the killing is not the missiles'
     return _kind_event(noun, num)
 
 
