@@ -64,6 +64,9 @@ the snippet. Reported:
   (end to end, a missed figure counting as wrong);
 - category accuracy on matched claims that have a gold category.
 
+A predicted figure with qualifier ``vague`` ("dozens of", "tens of thousands") that matches no gold claim is left
+out of the predicted count (the guideline does not annotate vague plurals) and reported on its own line.
+
 Tables: by default the text stage is run on the set's articles (``helpers.text.stage.run_stage``);
 ``--processed-dir`` scores existing pipeline output instead (``articles``, ``claims``, ``statements`` and
 ``sentences`` Parquet of a run over ukraine-war-news; a file dropped as an exact duplicate is scored through the
@@ -214,7 +217,7 @@ def processed_tables(folder: Path, rows: list[dict]) -> tuple[dict, list[str]]:
 def score(gold: list[dict], tables: dict) -> tuple[dict, list[str]]:
     claims, statements, sentences = tables["claims"], tables["statements"], tables["sentences"]
     n = dict.fromkeys(("gold", "pred", "match", "value_ok", "claimant_ok", "attr", "attr_match", "attr_ok",
-                       "cat", "cat_ok", "stmt", "stmt_found", "speaker_ok"), 0)
+                       "cat", "cat_ok", "stmt", "stmt_found", "speaker_ok", "vague_extra"), 0)
     problems = []
     for g, art in zip(gold, tables["articles"].to_dict("records")):
         aid, text = art["article_id"], art["text"]
@@ -253,7 +256,10 @@ def score(gold: list[dict], tables: dict) -> tuple[dict, list[str]]:
                 else:
                     problems.append(f"CATEGORY {g['file']}: {span!r}: predicted {p['category']!r}, gold {category[0]!r}")
         for i, p in enumerate(pred):
-            if i not in used:
+            if i not in used and p["qualifier"] == "vague":  # the guideline does not annotate vague plurals
+                n["pred"] -= 1
+                n["vague_extra"] += 1
+            elif i not in used:
                 problems.append(f"EXTRA   {g['file']}: {p['text']!r} in: {p['sentence'][:90]!r}")
 
         sents = sentences[sentences.article_id == aid]
@@ -304,6 +310,7 @@ def report(name: str, n_articles: int, n: dict) -> list[str]:
         f"claimant accuracy on attributed claims: {ratio(n['attr_ok'], n['attr_match'])} of matched "
         f"({n['attr_ok']}/{n['attr']} = {n['attr_ok'] / max(n['attr'], 1):.3f} of all {n['attr']} attributed gold claims)",
         f"category accuracy on matched claims: {ratio(n['cat_ok'], n['cat'])}",
+        f"vague figures not annotated by the guideline (left out of 'predicted'): {n['vague_extra']}",
     ]
 
 

@@ -292,8 +292,13 @@ def _period_topic(topic: str, kind: str, d: claimdates.ClaimDates) -> str:
 
 
 def agreement(a, b) -> str:
-    """same | different_value | different_qualifier | different_claimant, checked in that order."""
-    if (a.value, a.value_low, a.value_high) != (b.value, b.value_low, b.value_high):
+    """same | different_value | different_qualifier | different_claimant, checked in that order. A ``vague`` figure
+    ("tens of thousands") is compared by its range: a value inside it is no different value, only a different
+    qualifier."""
+    if "vague" in (a.qualifier, b.qualifier):
+        if a.value_high < b.value_low or b.value_high < a.value_low:
+            return "different_value"
+    elif (a.value, a.value_low, a.value_high) != (b.value, b.value_low, b.value_high):
         return "different_value"
     if a.qualifier != b.qualifier:
         return "different_qualifier"

@@ -59,6 +59,7 @@ def _lex():
         "casualty": set(n["casualty_words"]), "casualty_nouns": set(n["casualty_nouns"]),
         "people_loss": set(n["people_loss_words"]),
         "fractions": n["fractions"], "numerators": n["fraction_numerators"], "periods": set(n["period_nouns"]),
+        "vague_plurals": n["vague_plurals"], "vague_counts": n["vague_counts"], "vague_numerals": n["vague_numerals"],
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
         "speech": set(lexicons.cue_verbs()["speech"]), "attribution": set(lexicons.cue_verbs()["attribution"]),
     }
@@ -182,6 +183,8 @@ class _Reader:
         return hi, k, had_sign, scale
 
     def _counted_noun(self, tok: Token, right: int) -> Token | None:
+        if tok.dep_ == "quantmod" and tok.head.i < tok.i and tok.head.like_num:  # "two dozen roses": the number counts
+            tok = tok.head
         head = tok.head
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and head.pos_ in ("NOUN", "PROPN"):
             if head.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and head.pos_ == "PROPN" \
@@ -577,13 +580,9 @@ def _qualifier(r: _Reader, f: _Figure) -> None:
     """The longest qualifier phrase before ("at least", "more than", "nearly")."""
     if f.qualifier != "exact":
         return
-    before = f.before
-    for k in (3, 2, 1):
-        phrase = " ".join(before[-k:]) if len(before) >= k else None
-        if phrase and phrase in r.lex["qualifiers"]:
-            f.qualifier = r.lex["qualifiers"][phrase]
-            f.left -= k
-            break
+    found = _qualifier_before(r, f.left)
+    if found:
+        f.qualifier, f.left = found
 
 
 def _counted(r: _Reader, f: _Figure) -> None:
@@ -662,6 +661,16 @@ def _stance_only() -> set[str]:
     return cue_lex()["stance_only"]
 
 
+def _qualifier_before(reader: _Reader, start: int) -> tuple[str, int] | None:
+    """(qualifier, first token) of the longest qualifier phrase right before token ``start``, else None."""
+    before = [t.lower_ for t in reader.doc[max(0, start - 3):start]]
+    for k in (3, 2, 1):
+        phrase = " ".join(before[-k:]) if len(before) >= k else None
+        if phrase and phrase in reader.lex["qualifiers"]:
+            return reader.lex["qualifiers"][phrase], start - k
+    return None
+
+
 @functools.lru_cache(maxsize=4)
 def _fraction_matcher(vocab) -> Matcher:
     lex = _lex()
@@ -690,19 +699,97 @@ def _fractions(reader: _Reader) -> list[dict]:
             continue
         num = 1 if end - start == 2 else lex["numerators"][doc[start].lower_]
         value = 100.0 * num * lex["fractions"][frac.lower_]
-        left, qualifier = start, "exact"
-        before = [t.lower_ for t in doc[max(0, start - 3):start]]
-        for k in (3, 2, 1):
-            phrase = " ".join(before[-k:]) if len(before) >= k else None
-            if phrase and phrase in lex["qualifiers"]:
-                qualifier, left = lex["qualifiers"][phrase], start - k
-                break
+        qualifier, left = _qualifier_before(reader, start) or ("exact", start)
         right = end - 1
         subject = " ".join(reader.text[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge)].split())
         out.append({"tok_start": left, "tok_end": right, "num_token": frac.i,
                     "start_char": doc[left].idx, "end_char": doc[right - 1].idx + len(doc[right - 1]),
                     "value": value, "value_low": value, "value_high": value, "qualifier": qualifier,
                     "unit": "percent", "category": "percent", "subject": subject, "rate": None})
+    return out
+
+
+def _vague_span(reader: _Reader, i: int) -> tuple[int, int, list[float], Token | None] | None:
+    """The vague quantity starting at token ``i``: (start, end, [value, low, high], counted noun or None)."""
+    doc, lex = reader.doc, reader.lex
+    tok, nxt = doc[i], reader.tok(i + 1)
+    low = tok.lower_
+    if low in lex["vague_plurals"] and nxt is not None and nxt.lower_ == "of":
+        triple, end = [float(x) for x in lex["vague_plurals"][low]], i + 2
+        # chains: "tens of thousands of", "hundreds of millions of"
+        while reader.tok(end) is not None and reader.tok(end).lower_ in lex["vague_plurals"] \
+                and reader.tok(end).lower_[:-1] in lex["scales"]:
+            scale = lex["scales"][reader.tok(end).lower_[:-1]]
+            triple = [x * scale for x in triple]
+            end += 1
+            if reader.tok(end) is not None and reader.tok(end).lower_ == "of":
+                end += 1
+        last = reader.tok(end - 1)
+        noun = next((c for c in last.children if c.dep_ == "pobj"), None) if last.lower_ == "of" else None
+        end = end - 1 if last.lower_ == "of" else end
+        return i, end, triple, noun
+    prev = reader.tok(i - 1)
+    if low in lex["vague_counts"] and prev is not None and prev.lower_ in ("a", "an"):
+        triple = [float(x) for x in lex["vague_counts"][low]]
+        if nxt is not None and nxt.lower_ == "of":
+            noun = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        else:
+            noun = tok.head if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") \
+                else None
+            if noun is None and low != "dozen":
+                return None
+        return i - 1, i + 1, triple, noun
+    for phrase, triple in lex["vague_numerals"].items():
+        words = phrase.split()
+        k = i + len(words)
+        if [t.lower_ for t in doc[i:k]] == words and reader.tok(k) is not None and reader.tok(k).lower_ in lex["scales"] \
+                and reader.tok(k).is_alpha and len(reader.tok(k).text) > 2:
+            scale = lex["scales"][reader.tok(k).lower_]
+            head = doc[k].head
+            noun = head if head.i > k and head.pos_ in ("NOUN", "PROPN") else None
+            if noun is None and reader.tok(k + 1) is not None and reader.tok(k + 1).lower_ == "of":
+                noun = next((c for c in doc[k + 1].children if c.dep_ == "pobj"), None)
+            return i, k + 1, [float(x) * scale for x in triple], noun
+    return None
+
+
+def _vague(reader: _Reader) -> list[dict]:
+    """Vague quantities ("tens of thousands of", "dozens of", "hundreds of", "a dozen", "a handful of", "several
+    hundred"): a conventional value with a range, qualifier ``vague`` (``numbers.json`` ``vague_*``). A qualifier
+    before ("more than a dozen", "at least hundreds of") keeps its own meaning with the conventional value and no
+    invented bounds."""
+    doc, lex = reader.doc, reader.lex
+    out: list[dict] = []
+    i = 0
+    while i < reader.n:
+        found = _vague_span(reader, i)
+        if found is None:
+            i += 1
+            continue
+        start, end, (value, low, high), noun = found
+        qualifier, left = "vague", start
+        if _qualifier_before(reader, start):
+            (qualifier, left), low, high = _qualifier_before(reader, start), value, value
+        anchor = doc[end - 1]
+        if noun is not None and noun.lower_ in lex["currency_words"]:
+            unit, category = lex["currency_words"][noun.lower_], "money"
+        elif noun is not None:
+            unit, category = reader._unit_of(noun)
+        else:
+            unit, category = "unit", "other"
+        fig = _Figure(reader, start, end, [t.text for t in doc[start:end]], value)
+        fig.category, fig.head = category, noun
+        _casualty_context(reader, fig)
+        if fig.category != "casualties" and noun is not None:  # "Hundreds of soldiers were killed": the vague word
+            fig.head = anchor if anchor.pos_ in ("NOUN", "PROPN") else doc[start]  # carries the clause role
+            _casualty_context(reader, fig)
+        out.append({"tok_start": left, "tok_end": end, "num_token": anchor.i,
+                    "start_char": doc[left].idx, "end_char": doc[end - 1].idx + len(doc[end - 1]),
+                    "value": value, "value_low": low, "value_high": high, "qualifier": qualifier,
+                    "unit": unit, "category": fig.category,
+                    "subject": reader._subject(noun, end + 1) if noun is not None else None,
+                    "rate": reader._rate(noun or anchor)})
+        i = end
     return out
 
 
@@ -730,7 +817,7 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     With ``rejections`` (a list), every number candidate an :data:`EXCLUSION_RULES` rule rejects is appended to
     it as ``{"start_char", "end_char", "text", "rule"}`` (a parenthesised conversion as ``"conversion"``)."""
     reader = _Reader(doc)
-    shares = _fractions(reader) + _ratios(reader)
+    shares = _fractions(reader) + _ratios(reader) + _vague(reader)
     in_share = {i for f in shares for i in range(f["tok_start"], f["tok_end"])}
     spans = [(s, e) for _, s, e in _matcher(doc.vocab)(doc) if not in_share.intersection(range(s, e))]
     spans.sort()
