@@ -38,6 +38,19 @@ from helpers.core.schemas import UNATTRIBUTED, UNKNOWN  # noqa: E402
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-zA-Z%²]+)$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
+_CODED = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")  # a currency code glued to the number: "EUR6", "PLN300"
+
+
+def _coded_pattern() -> str:
+    """The regex of a currency code glued to a number, from the codes in ``numbers.json`` ``currency_words``."""
+    codes = sorted(w.upper() for w in _lex()["currency_words"] if len(w) == 3 and w.isalpha())
+    return r"^(?:" + "|".join(codes) + r")\d[\d,]*(?:\.\d+)?$"
+
+
+def _coded(text: str) -> tuple[str, str] | None:
+    """("eur", "6") for "EUR6" when the three letters are a currency code, else None."""
+    m = _CODED.match(text)
+    return (m.group(1).lower(), m.group(2)) if m and m.group(1).lower() in _lex()["currency_words"] else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,6 +84,7 @@ def _matcher(vocab) -> Matcher:
     m.add("NUM", [
         [{"LIKE_NUM": True, "OP": "+"}],
         [{"TEXT": {"REGEX": r"^\d[\d,]*(?:\.\d+)?[a-zA-Z%²]+$"}}],
+        [{"TEXT": {"REGEX": _coded_pattern()}}, {"LIKE_NUM": True, "OP": "*"}],
     ], greedy="LONGEST")
     return m
 
@@ -80,7 +94,8 @@ def parse_number(tokens: list[str]) -> float | None:
     lex = _lex()
     total, current, seen = 0.0, 0.0, False
     for raw in tokens:
-        t = raw.lower().replace("\u00a0", "")
+        coded = _coded(raw)
+        t = (coded[1] if coded else raw.lower()).replace("\u00a0", "")
         m = _DIGITS.match(t)
         if m:
             current += float(t.replace(",", ""))
@@ -288,8 +303,8 @@ def _in_name(r: _Reader, c: _Span) -> bool:
     for t in c.tokens:
         if t.ent_type_ and t.ent_type_ not in lex["numeric_labels"] and t.ent_type_ in lex["skip_labels"]:
             ent = next((e for e in r.doc.ents if e.start <= t.i < e.end), None)
-            if ent is not None and any(w.is_alpha and parse_number([w.text]) is None
-                                       and w.lower_ not in lex["scales"] for w in ent):
+            if ent is not None and any(w.is_alpha and parse_number([w.text]) is None and w.lower_ not in lex["scales"]
+                                       and w.lower_ not in lex["currency_words"] for w in ent):  # "EUR 4-5 billion"
                 return True
     return False
 
@@ -331,6 +346,8 @@ def _day_of_month(r: _Reader, c: _Span) -> bool:
     if (prev is not None and prev.lower_ in months) or (nxt is not None and nxt.lower_ in months):
         return True
     near = [r.tok(i) for i in range(c.start - 3, c.end + 2) if r.tok(i) is not None]
+    if c.counts_noun and c.last.head.lower_ not in months:  # "since February 2023, 20 generals …" counts generals
+        return False
     return c.last.head.lower_ in months or any(
         t.lower_ in months and t.i < c.start and all(x.lower_ in r.lex["date_list_joiners"] or x.like_num
                                                      for x in doc[t.i + 1:c.start]) for t in near)
@@ -503,7 +520,10 @@ def _article_count(r: _Reader, f: _Figure) -> None:
 def _currency_sign(r: _Reader, f: _Figure) -> None:
     """A currency sign before: "$", "US$", "£"."""
     prev = r.tok(f.left - 1)
-    if prev is not None and prev.lower_ in r.lex["signs"]:
+    coded = _coded(r.doc[f.left].text)
+    if coded:  # "EUR6-7 billion"
+        f.currency = r.lex["currency_words"][coded[0]]
+    elif prev is not None and prev.lower_ in r.lex["signs"]:
         f.currency = r.lex["signs"][prev.lower_]
         f.left -= 1
     elif prev is not None and prev.lower_.endswith("$") and len(prev.text) <= 4:
@@ -617,6 +637,10 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
     def says_casualty(t: Token | None) -> bool:
         return t is not None and (t.lemma_.lower() in words or t.lower_ in words)
 
+    after = r.tok(f.right)
+    if f.head is None and after is not None and after.lower_ in words and after.pos_ in ("ADJ", "NOUN", "VERB"):
+        f.category = "casualties"  # "left 18 dead", "12 wounded": the casualty word is what is counted
+        return
     noun = f.head if f.head is not None else f.last
     # the head of a list ("two colonels, three … and 12 officers were killed") and the whole a part is included in
     # ("198 civilians, including three children, had been killed")
