@@ -147,13 +147,16 @@ def test_agreement_levels_on_hand_made_claims():
 def test_a_vague_figure_is_compared_by_its_range():
     vague = dict(qualifier="vague")
     claims = pd.DataFrame([_claim("a-c0", "a", 20000, **vague), _claim("b-c0", "b", 35000),
-                           _claim("c-c0", "c", 150000)])
+                           _claim("c-c0", "c", 150000), _claim("d-c0", "d", 10000, qualifier="more_than"),
+                           _claim("e-c0", "e", 10000, qualifier="up_to")])
     claims.loc[0, "value_high"] = 99000.0
     led = pd.DataFrame({"topic": "x | tank | equipment", **{k: claims[k] for k in
                         ("claim_id", "article_id", "value", "value_low", "value_high", "qualifier", "claimant", "sentence")}})
     got = {(r.claim_a, r.claim_b): r.agreement for r in ledger.claim_links(led).itertuples()}
     assert got[("a-c0", "b-c0")] == "different_qualifier"  # 35,000 lies in "tens of thousands"
     assert got[("a-c0", "c-c0")] == "different_value"
+    assert got[("a-c0", "d-c0")] == "different_qualifier"  # "more than 10,000" is open above: it meets the range
+    assert got[("a-c0", "e-c0")] == "different_value"      # "up to 10,000" does not
 
 
 def test_sentence_date_wins_and_keeps_the_inferred_flag():
