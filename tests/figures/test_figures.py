@@ -405,3 +405,9 @@ def test_ledger_log_axis_reads_as_plain_numbers():
     assert logs  # the casualty topic (1,300 and 600,000) is drawn on a log scale
     labels = [t.get_text() for ax in logs for t in ax.get_xticklabels() if t.get_text()]
     assert labels and not any("$" in x or "mathdefault" in x for x in labels) and "1,000" in labels
+
+
+def test_a_vague_figure_is_labelled_by_its_range():
+    from helpers.figures.ledger_chart import value_label
+    assert value_label(20000.0, 20000.0, 99000.0, "vague") == "~ 20,000–99,000"
+    assert value_label(12.0, 12.0, 12.0, "more_than") == "> 12"

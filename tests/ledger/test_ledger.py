@@ -145,6 +145,21 @@ def test_agreement_levels_on_hand_made_claims():
     assert len(got) == 10
 
 
+def test_a_vague_figure_is_compared_by_its_range():
+    vague = dict(qualifier="vague")
+    claims = pd.DataFrame([_claim("a-c0", "a", 20000, **vague), _claim("b-c0", "b", 35000),
+                           _claim("c-c0", "c", 150000), _claim("d-c0", "d", 10000, qualifier="more_than"),
+                           _claim("e-c0", "e", 10000, qualifier="up_to")])
+    claims.loc[0, "value_high"] = 99000.0
+    led = pd.DataFrame({"topic": "x | tank | equipment", **{k: claims[k] for k in
+                        ("claim_id", "article_id", "value", "value_low", "value_high", "qualifier", "claimant", "sentence")}})
+    got = {(r.claim_a, r.claim_b): r.agreement for r in ledger.claim_links(led).itertuples()}
+    assert got[("a-c0", "b-c0")] == "different_qualifier"  # 35,000 lies in "tens of thousands"
+    assert got[("a-c0", "c-c0")] == "different_value"
+    assert got[("a-c0", "d-c0")] == "different_qualifier"  # "more than 10,000" is open above: it meets the range
+    assert got[("a-c0", "e-c0")] == "different_value"      # "up to 10,000" does not
+
+
 def test_sentence_date_wins_and_keeps_the_inferred_flag():
     claims = pd.DataFrame([_claim("a-c0", "a", 100, sentence_id=2, start=40)])
     meta = pd.DataFrame([dict(article_id="a", published=None, published_inferred=date(2024, 5, 10),
@@ -364,6 +379,9 @@ def test_different_owners_stay_apart_and_parts_link_to_totals():
     ("about", 1000, 1000, 1200, "lower"),
     ("exact", 1000, 1000, 900, "higher"),
     ("up_to", 1000, 1000, 500, "consistent"),
+    ("vague", 20000, 99000, 50000, "consistent"),  # "tens of thousands": by its range, not its conventional value
+    ("vague", 20000, 99000, 150000, "lower"),
+    ("vague", 200, 999, 150, "higher"),
 ])
 def test_reference_verdicts_by_qualifier(qualifier, low, high, ref, expected):
     tol = claimdates.ledger_rules()["reference_tolerance_pct"][qualifier]

@@ -198,7 +198,9 @@ def test_year_before_a_plural_that_is_no_unit_is_a_year(nlp, text):
 def test_dozen_and_vague_plurals(nlp):
     c = one(nlp, "Russia fired three dozen missiles on Thursday.")
     assert (c["text"], c["value"], c["unit"]) == ("three dozen", 36, "missile")
-    assert claims(nlp, "Dozens of world leaders and tens of thousands of people attended.") == []
+    rows = claims(nlp, "Dozens of world leaders and tens of thousands of people attended.")  # vague since issue 10
+    assert [(r["text"], r["qualifier"], r["value_low"], r["value_high"]) for r in rows] == [
+        ("Dozens", "vague", 24, 99), ("tens of thousands", "vague", 20000, 99000)]
 
 
 @pytest.mark.parametrize("text,number,rule", [

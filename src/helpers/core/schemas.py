@@ -82,7 +82,7 @@ def _provenance(sentence: bool = True) -> tuple[Column, ...]:
 
 # Input formats: the names in parse's format registry (the one list; read as data, so core imports no stage).
 SOURCE_FORMATS = tuple(f["name"] for f in rules.load_json("parse", "formats.json")["formats"])
-QUALIFIERS = ("exact", "at_least", "more_than", "about", "up_to", "less_than", "range")
+QUALIFIERS = ("exact", "at_least", "more_than", "about", "up_to", "less_than", "range", "vague")
 CATEGORIES = ("personnel", "casualties", "equipment", "money", "percent", "distance", "area", "attacks", "other")
 CLAIMANT_VIA = ("statement", "according_to", "attribution_verb", "unattributed")
 STATEMENT_KINDS = ("direct", "indirect", "according_to")
@@ -206,10 +206,10 @@ CLAIMS = _register(Table(
         C("claim_id", STR, False, doc="`<article_id>-c<n>`, numbered in text order."),
     ) + _provenance() + (
         C("text", STR, False, doc="The number expression as written (\"at least 3,000\")."),
-        C("value", FLOAT, False, doc="Point value (for ranges the low end; for money in units of the currency)."),
+        C("value", FLOAT, False, doc="Point value (for ranges the low end; for a vague quantity its conventional value, the low end of its range except \"a dozen\" = 12; for money in units of the currency)."),
         C("value_low", FLOAT, False, doc="Lower bound."),
         C("value_high", FLOAT, False, doc="Upper bound (equals value for exact figures)."),
-        C("qualifier", STR, False, QUALIFIERS, doc="exact, at_least, more_than, about, up_to, less_than or range."),
+        C("qualifier", STR, False, QUALIFIERS, doc="exact, at_least, more_than, about, up_to, less_than, range, or vague (a vague quantity: \"tens of thousands\", \"dozens of\", \"a handful of\" — `value` is its conventional value, `value_low`/`value_high` its range; compare it by the range, never as an exact figure)."),
         C("unit", STR, False, doc="Singular lower-case unit: soldier, tank, usd, percent, km, … (\"unit\" when nothing is counted)."),
         C("category", STR, False, CATEGORIES, doc="personnel, casualties, equipment, money, percent, distance, area, attacks or other."),
         C("subject", STR, doc="Noun phrase of what is counted (\"North Korean soldiers\")."),

@@ -23,7 +23,7 @@ from helpers.figures import style
 from helpers.ledger import reference
 
 QUALIFIER_MARKS = {"exact": "", "at_least": "≥ ", "more_than": "> ", "about": "≈ ", "up_to": "≤ ",
-                   "less_than": "< ", "range": ""}
+                   "less_than": "< ", "range": "", "vague": "~ "}
 OPEN_ABOVE = ("at_least", "more_than")
 OPEN_BELOW = ("up_to", "less_than")
 LEDGER_COLUMNS = ["topic", "topic_label", "n_claims", "claim_id", "article_id", "claimant", "claim_date", "outlet",
@@ -46,7 +46,9 @@ def format_number(v: float) -> str:
 
 
 def value_label(value: float, low: float, high: float, qualifier: str) -> str:
-    """How the text qualified the figure: "≥ 3,000", "> 7,300", "≈ 50", "10–20"."""
+    """How the text qualified the figure: "≥ 3,000", "> 7,300", "≈ 50", "10–20", "~ 20,000–99,000" (vague)."""
+    if qualifier == "vague":
+        return f"{QUALIFIER_MARKS['vague']}{format_number(low)}–{format_number(high)}"
     if qualifier == "range" or (low is not None and high is not None and high > low and qualifier == "exact"):
         return f"{format_number(low)}–{format_number(high)}"
     return QUALIFIER_MARKS.get(qualifier, "") + format_number(value)

@@ -299,9 +299,25 @@ def _period_topic(topic: str, kind: str, d: claimdates.ClaimDates) -> str:
     return " | ".join(parts)
 
 
+def _open_range(c) -> tuple[float, float]:
+    """The values a claim allows: its range, open above for at_least / more_than, below for up_to / less_than."""
+    lo, hi = c.value_low, c.value_high
+    if c.qualifier in ("at_least", "more_than"):
+        hi = float("inf")
+    if c.qualifier in ("up_to", "less_than"):
+        lo = float("-inf")
+    return lo, hi
+
+
 def agreement(a, b) -> str:
-    """same | different_value | different_qualifier | different_claimant, checked in that order."""
-    if (a.value, a.value_low, a.value_high) != (b.value, b.value_low, b.value_high):
+    """same | different_value | different_qualifier | different_claimant, checked in that order. A ``vague`` figure
+    ("tens of thousands") is compared by its range: a value inside it is no different value, only a different
+    qualifier."""
+    if "vague" in (a.qualifier, b.qualifier):
+        (lo_a, hi_a), (lo_b, hi_b) = _open_range(a), _open_range(b)
+        if hi_a < lo_b or hi_b < lo_a:
+            return "different_value"
+    elif (a.value, a.value_low, a.value_high) != (b.value, b.value_low, b.value_high):
         return "different_value"
     if a.qualifier != b.qualifier:
         return "different_qualifier"

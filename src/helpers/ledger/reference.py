@@ -8,7 +8,8 @@ series key, with a counted event the series counts (column ``events``: ``lost`` 
 captives, not "killed, injured or captured" together). Whose figure it is (``source_kind``) comes from ``rules/reference_sources.csv``
 (first pattern found in the claimant, lower-cased; else ``other``).
 
-Verdict: the claim's range — ``value_low..value_high``, open above for at_least / more_than, open
+Verdict: the claim's range — ``value_low..value_high`` (for a ``vague`` figure such as "tens of thousands" the
+range its phrase stands for, never its conventional value alone), open above for at_least / more_than, open
 below for up_to / less_than — widened by the tolerance of its qualifier
 (``ledger_rules.json`` ``reference_tolerance_pct``) holds the series value → ``consistent``; the
 range lies above it → ``higher``; below → ``lower``. The series value is the last report on or

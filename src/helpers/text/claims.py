@@ -38,6 +38,19 @@ from helpers.core.schemas import UNATTRIBUTED, UNKNOWN  # noqa: E402
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-zA-Z%²]+)$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
+_CODED = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")  # a currency code glued to the number: "EUR6", "PLN300"
+
+
+def _coded_pattern() -> str:
+    """The regex of a currency code glued to a number, from the codes in ``numbers.json`` ``currency_words``."""
+    codes = sorted(w.upper() for w in _lex()["currency_words"] if len(w) == 3 and w.isalpha())
+    return r"^(?:" + "|".join(codes) + r")\d[\d,]*(?:\.\d+)?$"
+
+
+def _coded(text: str) -> tuple[str, str] | None:
+    """("eur", "6") for "EUR6" when the three letters are a currency code, else None."""
+    m = _CODED.match(text)
+    return (m.group(1).lower(), m.group(2)) if m and m.group(1).lower() in _lex()["currency_words"] else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,6 +72,7 @@ def _lex():
         "casualty": set(n["casualty_words"]), "casualty_nouns": set(n["casualty_nouns"]),
         "people_loss": set(n["people_loss_words"]),
         "fractions": n["fractions"], "numerators": n["fraction_numerators"], "periods": set(n["period_nouns"]),
+        "vague_plurals": n["vague_plurals"], "vague_counts": n["vague_counts"], "vague_numerals": n["vague_numerals"],
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
         "speech": set(lexicons.cue_verbs()["speech"]), "attribution": set(lexicons.cue_verbs()["attribution"]),
     }
@@ -70,6 +84,7 @@ def _matcher(vocab) -> Matcher:
     m.add("NUM", [
         [{"LIKE_NUM": True, "OP": "+"}],
         [{"TEXT": {"REGEX": r"^\d[\d,]*(?:\.\d+)?[a-zA-Z%²]+$"}}],
+        [{"TEXT": {"REGEX": _coded_pattern()}}, {"LIKE_NUM": True, "OP": "*"}],
     ], greedy="LONGEST")
     return m
 
@@ -79,7 +94,8 @@ def parse_number(tokens: list[str]) -> float | None:
     lex = _lex()
     total, current, seen = 0.0, 0.0, False
     for raw in tokens:
-        t = raw.lower().replace("\u00a0", "")
+        coded = _coded(raw)
+        t = (coded[1] if coded else raw.lower()).replace("\u00a0", "")
         m = _DIGITS.match(t)
         if m:
             current += float(t.replace(",", ""))
@@ -182,6 +198,8 @@ class _Reader:
         return hi, k, had_sign, scale
 
     def _counted_noun(self, tok: Token, right: int) -> Token | None:
+        if tok.dep_ == "quantmod" and tok.head.i < tok.i and tok.head.like_num:  # "two dozen roses": the number counts
+            tok = tok.head
         head = tok.head
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and head.pos_ in ("NOUN", "PROPN"):
             if head.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and head.pos_ == "PROPN" \
@@ -285,8 +303,8 @@ def _in_name(r: _Reader, c: _Span) -> bool:
     for t in c.tokens:
         if t.ent_type_ and t.ent_type_ not in lex["numeric_labels"] and t.ent_type_ in lex["skip_labels"]:
             ent = next((e for e in r.doc.ents if e.start <= t.i < e.end), None)
-            if ent is not None and any(w.is_alpha and parse_number([w.text]) is None
-                                       and w.lower_ not in lex["scales"] for w in ent):
+            if ent is not None and any(w.is_alpha and parse_number([w.text]) is None and w.lower_ not in lex["scales"]
+                                       and w.lower_ not in lex["currency_words"] for w in ent):  # "EUR 4-5 billion"
                 return True
     return False
 
@@ -328,6 +346,8 @@ def _day_of_month(r: _Reader, c: _Span) -> bool:
     if (prev is not None and prev.lower_ in months) or (nxt is not None and nxt.lower_ in months):
         return True
     near = [r.tok(i) for i in range(c.start - 3, c.end + 2) if r.tok(i) is not None]
+    if c.counts_noun and c.last.head.lower_ not in months:  # "since February 2023, 20 generals …" counts generals
+        return False
     return c.last.head.lower_ in months or any(
         t.lower_ in months and t.i < c.start and all(x.lower_ in r.lex["date_list_joiners"] or x.like_num
                                                      for x in doc[t.i + 1:c.start]) for t in near)
@@ -500,7 +520,10 @@ def _article_count(r: _Reader, f: _Figure) -> None:
 def _currency_sign(r: _Reader, f: _Figure) -> None:
     """A currency sign before: "$", "US$", "£"."""
     prev = r.tok(f.left - 1)
-    if prev is not None and prev.lower_ in r.lex["signs"]:
+    coded = _coded(r.doc[f.left].text)
+    if coded:  # "EUR6-7 billion"
+        f.currency = r.lex["currency_words"][coded[0]]
+    elif prev is not None and prev.lower_ in r.lex["signs"]:
         f.currency = r.lex["signs"][prev.lower_]
         f.left -= 1
     elif prev is not None and prev.lower_.endswith("$") and len(prev.text) <= 4:
@@ -577,13 +600,9 @@ def _qualifier(r: _Reader, f: _Figure) -> None:
     """The longest qualifier phrase before ("at least", "more than", "nearly")."""
     if f.qualifier != "exact":
         return
-    before = f.before
-    for k in (3, 2, 1):
-        phrase = " ".join(before[-k:]) if len(before) >= k else None
-        if phrase and phrase in r.lex["qualifiers"]:
-            f.qualifier = r.lex["qualifiers"][phrase]
-            f.left -= k
-            break
+    found = _qualifier_before(r, f.left)
+    if found:
+        f.qualifier, f.left = found
 
 
 def _counted(r: _Reader, f: _Figure) -> None:
@@ -618,6 +637,10 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
     def says_casualty(t: Token | None) -> bool:
         return t is not None and (t.lemma_.lower() in words or t.lower_ in words)
 
+    after = r.tok(f.right)
+    if f.head is None and after is not None and after.lower_ in words and after.pos_ in ("ADJ", "NOUN", "VERB"):
+        f.category = "casualties"  # "left 18 dead", "12 wounded": the casualty word is what is counted
+        return
     noun = f.head if f.head is not None else f.last
     # the head of a list ("two colonels, three … and 12 officers were killed") and the whole a part is included in
     # ("198 civilians, including three children, had been killed")
@@ -662,6 +685,16 @@ def _stance_only() -> set[str]:
     return cue_lex()["stance_only"]
 
 
+def _qualifier_before(reader: _Reader, start: int) -> tuple[str, int] | None:
+    """(qualifier, first token) of the longest qualifier phrase right before token ``start``, else None."""
+    before = [t.lower_ for t in reader.doc[max(0, start - 3):start]]
+    for k in (3, 2, 1):
+        phrase = " ".join(before[-k:]) if len(before) >= k else None
+        if phrase and phrase in reader.lex["qualifiers"]:
+            return reader.lex["qualifiers"][phrase], start - k
+    return None
+
+
 @functools.lru_cache(maxsize=4)
 def _fraction_matcher(vocab) -> Matcher:
     lex = _lex()
@@ -690,19 +723,97 @@ def _fractions(reader: _Reader) -> list[dict]:
             continue
         num = 1 if end - start == 2 else lex["numerators"][doc[start].lower_]
         value = 100.0 * num * lex["fractions"][frac.lower_]
-        left, qualifier = start, "exact"
-        before = [t.lower_ for t in doc[max(0, start - 3):start]]
-        for k in (3, 2, 1):
-            phrase = " ".join(before[-k:]) if len(before) >= k else None
-            if phrase and phrase in lex["qualifiers"]:
-                qualifier, left = lex["qualifiers"][phrase], start - k
-                break
+        qualifier, left = _qualifier_before(reader, start) or ("exact", start)
         right = end - 1
         subject = " ".join(reader.text[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge)].split())
         out.append({"tok_start": left, "tok_end": right, "num_token": frac.i,
                     "start_char": doc[left].idx, "end_char": doc[right - 1].idx + len(doc[right - 1]),
                     "value": value, "value_low": value, "value_high": value, "qualifier": qualifier,
                     "unit": "percent", "category": "percent", "subject": subject, "rate": None})
+    return out
+
+
+def _vague_span(reader: _Reader, i: int) -> tuple[int, int, list[float], Token | None] | None:
+    """The vague quantity starting at token ``i``: (start, end, [value, low, high], counted noun or None)."""
+    doc, lex = reader.doc, reader.lex
+    tok, nxt = doc[i], reader.tok(i + 1)
+    low = tok.lower_
+    if low in lex["vague_plurals"] and nxt is not None and nxt.lower_ == "of":
+        triple, end = [float(x) for x in lex["vague_plurals"][low]], i + 2
+        # chains: "tens of thousands of", "hundreds of millions of"
+        while reader.tok(end) is not None and reader.tok(end).lower_ in lex["vague_plurals"] \
+                and reader.tok(end).lower_[:-1] in lex["scales"]:
+            scale = lex["scales"][reader.tok(end).lower_[:-1]]
+            triple = [x * scale for x in triple]
+            end += 1
+            if reader.tok(end) is not None and reader.tok(end).lower_ == "of":
+                end += 1
+        last = reader.tok(end - 1)
+        noun = next((c for c in last.children if c.dep_ == "pobj"), None) if last.lower_ == "of" else None
+        end = end - 1 if last.lower_ == "of" else end
+        return i, end, triple, noun
+    prev = reader.tok(i - 1)
+    if low in lex["vague_counts"] and prev is not None and prev.lower_ in ("a", "an"):
+        triple = [float(x) for x in lex["vague_counts"][low]]
+        if nxt is not None and nxt.lower_ == "of":
+            noun = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        else:
+            noun = tok.head if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") \
+                else None
+            if noun is None and low != "dozen":
+                return None
+        return i - 1, i + 1, triple, noun
+    for phrase, triple in lex["vague_numerals"].items():
+        words = phrase.split()
+        k = i + len(words)
+        if [t.lower_ for t in doc[i:k]] == words and reader.tok(k) is not None and reader.tok(k).lower_ in lex["scales"] \
+                and reader.tok(k).is_alpha and len(reader.tok(k).text) > 2:
+            scale = lex["scales"][reader.tok(k).lower_]
+            head = doc[k].head
+            noun = head if head.i > k and head.pos_ in ("NOUN", "PROPN") else None
+            if noun is None and reader.tok(k + 1) is not None and reader.tok(k + 1).lower_ == "of":
+                noun = next((c for c in doc[k + 1].children if c.dep_ == "pobj"), None)
+            return i, k + 1, [float(x) * scale for x in triple], noun
+    return None
+
+
+def _vague(reader: _Reader) -> list[dict]:
+    """Vague quantities ("tens of thousands of", "dozens of", "hundreds of", "a dozen", "a handful of", "several
+    hundred"): a conventional value with a range, qualifier ``vague`` (``numbers.json`` ``vague_*``). A qualifier
+    before ("more than a dozen", "at least hundreds of") keeps its own meaning with the conventional value and no
+    invented bounds."""
+    doc, lex = reader.doc, reader.lex
+    out: list[dict] = []
+    i = 0
+    while i < reader.n:
+        found = _vague_span(reader, i)
+        if found is None:
+            i += 1
+            continue
+        start, end, (value, low, high), noun = found
+        qualifier, left = "vague", start
+        if _qualifier_before(reader, start):
+            (qualifier, left), low, high = _qualifier_before(reader, start), value, value
+        anchor = doc[end - 1]
+        if noun is not None and noun.lower_ in lex["currency_words"]:
+            unit, category = lex["currency_words"][noun.lower_], "money"
+        elif noun is not None:
+            unit, category = reader._unit_of(noun)
+        else:
+            unit, category = "unit", "other"
+        fig = _Figure(reader, start, end, [t.text for t in doc[start:end]], value)
+        fig.category, fig.head = category, noun
+        _casualty_context(reader, fig)
+        if fig.category != "casualties" and noun is not None:  # "Hundreds of soldiers were killed": the vague word
+            fig.head = anchor if anchor.pos_ in ("NOUN", "PROPN") else doc[start]  # carries the clause role
+            _casualty_context(reader, fig)
+        out.append({"tok_start": left, "tok_end": end, "num_token": anchor.i,
+                    "start_char": doc[left].idx, "end_char": doc[end - 1].idx + len(doc[end - 1]),
+                    "value": value, "value_low": low, "value_high": high, "qualifier": qualifier,
+                    "unit": unit, "category": fig.category,
+                    "subject": reader._subject(noun, end + 1) if noun is not None else None,
+                    "rate": reader._rate(noun or anchor)})
+        i = end
     return out
 
 
@@ -730,7 +841,7 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     With ``rejections`` (a list), every number candidate an :data:`EXCLUSION_RULES` rule rejects is appended to
     it as ``{"start_char", "end_char", "text", "rule"}`` (a parenthesised conversion as ``"conversion"``)."""
     reader = _Reader(doc)
-    shares = _fractions(reader) + _ratios(reader)
+    shares = _fractions(reader) + _ratios(reader) + _vague(reader)
     in_share = {i for f in shares for i in range(f["tok_start"], f["tok_end"])}
     spans = [(s, e) for _, s, e in _matcher(doc.vocab)(doc) if not in_share.intersection(range(s, e))]
     spans.sort()

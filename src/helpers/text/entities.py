@@ -13,8 +13,11 @@ Canonical names, in two steps:
    organisation named in the article ("NIS" -> "National Intelligence Service");
 2. across articles (:func:`canonical_map`): names are normalised (no leading "the", no
    possessive, straight quotes, single spaces) and every spelling that differs only in case,
-   accents or punctuation gets the most frequent form; a lone surname that matches exactly one
-   full person name in the corpus gets that name.
+   accents or punctuation gets the most frequent form; so does every organisation name with the same
+   :func:`org_key` (word order, "X of Y" / "Y's X", a demonym for its country, British/US spelling: "Ukraine's
+   defence ministry" = "the Ukrainian Ministry of Defense" = "the Defence Ministry of Ukraine") and every full
+   person name with the same :func:`person_key` (transliterations: "Aleksandr"/"Alexander"); a lone surname that
+   matches exactly one full person name in the corpus gets that name.
 
 Roles come from appositions ("John Kirby, White House national security spokesman"; "The head
 of Ukrainian military intelligence, Kyrylo Budanov") and title premodifiers ("White House
@@ -30,6 +33,7 @@ from collections import Counter, defaultdict
 from anyascii import anyascii
 from spacy.tokens import Doc, Span, Token
 
+from helpers.geo import gazetteer
 from helpers.text import lexicon as lexicons
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -389,24 +393,110 @@ def _fold(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", anyascii(name).lower()).strip()
 
 
+@functools.lru_cache(maxsize=1)
+def _one_word_countries() -> dict[str, str]:
+    """Normalised one-word country names -> ISO code (the gazetteer's countries)."""
+    g = gazetteer.load()
+    country = gazetteer.KINDS.index("country")
+    return {gazetteer.normalize(g.names[i]): g.cc[i] for i in range(len(g)) if g.kind[i] == country
+            and " " not in gazetteer.normalize(g.names[i])}
+
+
+@functools.lru_cache(maxsize=20000)
+def _country_code(key: str, abbreviation_ok: bool) -> str | None:
+    """ISO code of the country a normalised word or phrase names ("ukraine", "united states", "uk" when written as
+    an abbreviation) or whose demonym it is ("ukrainian"); None otherwise."""
+    g = gazetteer.load()
+    if key in lexicons.names()["country_aliases"]:
+        return lexicons.names()["country_aliases"][key]
+    countries = [m.place for m in g.lookup(key, variants=False)
+                 if m.place.kind == "country" and (abbreviation_ok or m.match_type != gazetteer.ABBREV)]
+    if countries:  # "america": the most populous country of that name
+        return max(countries, key=lambda p: p.population).country_code
+    cc = g.demonym_country(key)
+    if cc is None:
+        return None
+    # the gazetteer keeps one country per demonym ("chinese"); prefer a one-word country name with its stem
+    stems = [(len(gazetteer._common_prefix(key, name)), code) for name, code in _one_word_countries().items()]
+    best = max(stems, default=(0, None))
+    return best[1] if best[0] >= 4 and [n for n, _ in stems].count(best[0]) == 1 else cc
+
+
+def org_key(name: str) -> tuple[str, ...]:
+    """Order-free key of an organisation's name: words folded, British spelling, a country or its demonym as the
+    country's code, function words left out — "Ukraine's defence ministry", "the Ukrainian Ministry of Defense" and
+    "Defence Ministry of Ukraine" share ("@UA", "defence", "ministry")."""
+    lex = lexicons.names()
+    abbreviations = {gazetteer.normalize(a) for a in re.findall(r"(?:[A-Z]\.){2,}|\b[A-Z]{2,3}\b", anyascii(name))}
+    words = _fold(gazetteer.normalize(re.sub(r"['’]s\b", "", name))).split()
+    out, i = [], 0
+    while i < len(words):
+        if i + 1 < len(words) and _country_code(f"{words[i]} {words[i + 1]}", False):
+            out.append("@" + _country_code(f"{words[i]} {words[i + 1]}", False))
+            i += 2
+            continue
+        w = words[i]
+        i += 1
+        if w in lex["org_key_ignore"]:
+            continue
+        cc = _country_code(w, w in abbreviations) if len(w) > 1 else None
+        if cc:
+            out.append("@" + cc)
+            continue
+        w = lex["spelling_variants"].get(w, w)
+        for us, gb in lex["spelling_suffixes"].items():
+            if w.endswith(us) and len(w) > len(us) + 2:
+                w = w[: -len(us)] + gb
+                break
+        out.append(w)
+    return tuple(sorted(out))
+
+
+def person_key(name: str) -> str:
+    """Key of a full person name that transliterations share ("Aleksandr"/"Alexander", "Dmitry"/"Dmitri",
+    "Zelensky"/"Zelenskyy"): the gazetteer's spelling skeleton, then ``names.json`` ``person_transliteration``."""
+    rules = [(re.compile(p), r) for p, r in lexicons.names()["person_transliteration"]]
+    words = []
+    for w in gazetteer.skeleton(_fold(name)).split():
+        for pattern, repl in rules:
+            w = pattern.sub(repl, w)
+        words.append(w)
+    return " ".join(words)
+
+
+def _group_key(canonical: str, label: str) -> str:
+    """The corpus-wide key a canonical name is merged by (see :func:`canonical_map`)."""
+    folded = _fold(canonical)
+    if label == "PERSON" and len(folded.split()) > 1:
+        return "person:" + person_key(canonical)
+    if label == "ORG" and len(folded.split()) > 1:
+        key = org_key(canonical)
+        if len(key) > 1 and any(not k.startswith("@") for k in key):
+            return "org:" + " ".join(key)
+    return folded
+
+
 def canonical_map(rows: list[dict]) -> dict[str, str]:
-    """Map every within-article canonical name to one corpus-wide spelling."""
-    by_fold: dict[str, Counter] = defaultdict(Counter)
+    """Map every within-article canonical name to one corpus-wide spelling (the most frequent of its group)."""
+    labels: dict[str, Counter] = defaultdict(Counter)
     for r in rows:
-        by_fold[_fold(r["canonical"])][r["canonical"]] += 1
-    chosen = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in by_fold.items()}
-    # lone surnames -> the one full person name in the corpus that ends with it
+        labels[r["canonical"]][r["label"]] += 1
+    key_of = {name: _group_key(name, c.most_common(1)[0][0]) for name, c in labels.items()}
+    by_key: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        by_key[key_of[r["canonical"]]][r["canonical"]] += 1
+    chosen = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in by_key.items()}
+    # lone surnames -> the one full person name (group) in the corpus that ends with it
     surname_owner: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        words = _fold(r["canonical"]).split()
-        if r["label"] == "PERSON" and len(words) > 1:
-            surname_owner[words[-1]].add(_fold(r["canonical"]))
+    for name, key in key_of.items():
+        words = _fold(name).split()
+        if key.startswith("person:"):
+            surname_owner[words[-1]].add(key)
     mapping = {}
-    for r in rows:
-        key = _fold(r["canonical"])
-        if r["label"] == "PERSON" and len(key.split()) == 1 and len(surname_owner.get(key, ())) == 1:
+    for name, key in key_of.items():
+        if labels[name].most_common(1)[0][0] == "PERSON" and len(key.split()) == 1 and len(surname_owner.get(key, ())) == 1:
             key = next(iter(surname_owner[key]))
-        mapping[r["canonical"]] = chosen[key]
+        mapping[name] = chosen[key]
     return mapping
 
 

@@ -1,0 +1,61 @@
+"""Corpus-wide canonical names (issue 10): organisation keys, person transliteration keys — constructed names."""
+from __future__ import annotations
+
+import pytest
+
+from helpers.text.entities import canonical_map, org_key, person_key
+
+
+def _row(name, label):
+    return {"canonical": name, "label": label}
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Finland's defence ministry", "Finnish Ministry of Defense"),
+    ("Defence Ministry of Finland", "Finland's Ministry of Defense"),
+    ("Norway's foreign ministry", "Norwegian Ministry of Foreign Affairs"),
+    ("U.S. Department of State", "US State Department"),
+    ("Britain's defence ministry", "UK defense ministry"),
+    ("World Health Organization", "World Health Organisation"),
+])
+def test_same_organisation_same_key(a, b):
+    assert org_key(a) == org_key(b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Norwegian Ministry of Defence", "Swedish Ministry of Defence"),   # another country
+    ("Ministry of Defence", "Norwegian Ministry of Defence"),          # a country-less name stays apart
+    ("Norwegian Ministry of Defence", "Norwegian Ministry of Finance"),
+    ("Institute for Peace", "Peace Institute of Norway"),
+])
+def test_other_organisations_other_keys(a, b):
+    assert org_key(a) != org_key(b)
+
+
+def test_abbreviated_country_only_in_capitals():
+    assert "@IN" not in org_key("Investors in People")  # "in" is not India
+    assert "@US" in org_key("US Navy")
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Aleksandr Petrenko", "Alexander Petrenko", True),
+    ("Dmitry Sokolov", "Dmitri Sokolov", True),
+    ("Andriy Kovalenkiy", "Andriy Kovalenkyy", True),
+    ("Maria Sokolova", "Marta Sokolova", False),
+    ("Anna Sokolova", "Anna Petrova", False),
+])
+def test_person_transliteration_key(a, b, same):
+    assert (person_key(a) == person_key(b)) is same
+
+
+def test_canonical_map_merges_groups_to_the_most_frequent_spelling():
+    rows = [_row("Norway's defence ministry", "ORG"), _row("Norwegian Ministry of Defense", "ORG"),
+            _row("Norwegian Ministry of Defense", "ORG"), _row("Ministry of Defence", "ORG"),
+            _row("Alexander Petrenko", "PERSON"), _row("Aleksandr Petrenko", "PERSON"),
+            _row("Alexander Petrenko", "PERSON"), _row("Petrenko", "PERSON"),
+            _row("Norway", "GPE"), _row("Norwegian", "NORP")]
+    m = canonical_map(rows)
+    assert m["Norway's defence ministry"] == m["Norwegian Ministry of Defense"] == "Norwegian Ministry of Defense"
+    assert m["Ministry of Defence"] == "Ministry of Defence"
+    assert m["Aleksandr Petrenko"] == m["Petrenko"] == "Alexander Petrenko"  # the lone surname follows the group
+    assert (m["Norway"], m["Norwegian"]) == ("Norway", "Norwegian")  # places and nationalities are not merged
