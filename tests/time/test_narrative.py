@@ -222,3 +222,45 @@ def test_span_conventions_of_timeml(nlp, sentence, expr, timex):
 def test_last_week_on_a_sunday_is_the_week_just_ended(nlp, anchor, timex):
     found = find_time_expressions(doc=nlp("The strikes resumed last week."), anchor=D(anchor))
     assert [(e.text, e.timex) for e in found] == [("last week", timex)]
+
+
+# ---------------------------------------------------------------- round 3: TimeML reference values
+@pytest.mark.parametrize("sentence,expr,timex", [
+    ("The bridge is now closed to traffic.", "now", "PRESENT_REF"),
+    ("Talks are currently stalled.", "currently", "PRESENT_REF"),
+    ("Such raids were rare in the past.", "the past", "PAST_REF"),
+    ("The envoy recently visited the capital.", "recently", "PAST_REF"),
+    ("A ceasefire is unlikely in the near future.", "the near future", "FUTURE_REF"),
+])
+def test_present_past_and_future_references(nlp, sentence, expr, timex):
+    rows = find_time_expressions(doc=nlp(sentence), anchor=PUBLISHED)
+    assert [(e.text, e.timex, e.precision, e.start, e.end, e.relative, e.reference) for e in rows] == \
+        [(expr, timex, "vague", None, None, False, "none")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "NOW members marched in the capital.",                    # an acronym
+    "Shelling went on over the past few days.",               # a period, not the past
+    "Prices rose sharply over the past decade.",
+    "The now-ruined station was rebuilt.",                    # part of a word
+    "Voters will decide the future of the coalition.",        # a fate, not a time
+])
+def test_reference_words_that_are_not_references(nlp, sentence):
+    assert [e.timex for e in find_time_expressions(doc=nlp(sentence), anchor=PUBLISHED)
+            if e.precision == "vague"] == []
+
+
+def test_a_reference_word_is_not_a_date_to_refer_back_to(nlp):
+    text = "The town fell on March 3, 2024. Now the army holds it. Two days later the bridge was mined."
+    found = {e.text: e for e in find_time_expressions(doc=nlp(text), anchor=PUBLISHED)}
+    assert found["Now"].timex == "PRESENT_REF"
+    assert found["Two days later"].timex == "2024-03-05"
+    rows = pd.DataFrame(dates_for_doc(nlp(text), "a1", PUBLISHED, "published"))
+    schemas.validate(rows, schemas.DATES)  # precision "vague" and a null start are within the contract
+
+
+def test_the_latest_period_is_the_quarter_named(nlp):
+    text = "Third-quarter profit rose 5%. Net income in the latest period was $3 million."
+    found = [(e.text, e.timex) for e in find_time_expressions(doc=nlp(text), anchor=D("2024-10-20"))]
+    assert found == [("Third-quarter", "2024-Q3"), ("the latest period", "2024-Q3")]
+    assert find_time_expressions(doc=nlp("The latest period of calm ended."), anchor=D("2024-10-20")) == []

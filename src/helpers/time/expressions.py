@@ -69,6 +69,9 @@ class _Reading:
     # date's unit in news text too (from_reference applied to it; reference ``previous``; a narrative text
     # already reads it against the story's time)
     definite: bool = False
+    # TimeML's value of an expression naming the present, past or future with no calendar span ("now" =
+    # PRESENT_REF, "the past" = PAST_REF, "the near future" = FUTURE_REF): a row with a null start and end
+    value: str | None = None
 
 
 class _Context:
@@ -176,6 +179,8 @@ CHRONICLE_MIN = 4
 # weekday or "the end of the month" is not counted: stories use them too.
 DEICTIC_RULES = {"deictic", "part_of_day", "shifted_unit", "trailing", "ago", "weekday"}
 VAGUE_NUMBERS = set(LEX["vague_numbers"])
+REFERENCE_WORDS: dict[str, str] = {w: value for value, words in LEX["reference_words"].items() for w in words}
+VAGUE_PRECISION = "vague"  # the precision of a row that has a TimeML reference value and no calendar span
 
 
 def _alt(words: Iterable[str], escape: bool = True) -> str:
@@ -512,8 +517,8 @@ def _period_reading(years: int) -> _Reading:
 
 
 def _read_the_quarter(m, ctx):
-    """"the quarter" alone, in a text that has named a quarter before it ("third-quarter profit … in the
-    quarter"): that period (elsewhere "the quarter" may be a district: "the old quarter"); "the quarter a year
+    """"the quarter" or "the latest period" alone, in a text that has named a quarter before it ("third-quarter
+    profit … in the quarter"): that period (elsewhere "the quarter" may be a district: "the old quarter"); "the quarter a year
     ago" is that period a year back."""
     if not _NAMED_QUARTER.search(ctx.text, 0, m.start()):
         return None
@@ -680,6 +685,21 @@ def _read_weekend(m, ctx):
     return _relative("week", rel)
 
 
+def _read_reference_word(m, ctx):
+    """"now", "currently", "recently", "the past", "the near future": TimeML's PRESENT_REF, PAST_REF, FUTURE_REF.
+    Not an acronym ("NOW"), not "the past" of a period ("the past few days", "the past decade": a duration), not
+    a fate ("the future of the war")."""
+    word = m["w"]
+    if len(word) > 1 and word.isupper():
+        return None
+    if word.lower().endswith("future") and re.match(r"\s+(?i:of)\b", ctx.text[m.end("core"):]):
+        return None
+    if word.lower().endswith("past") and re.match(rf"\s+(?:\d|{_NUM}\b|(?i:few|several|couple|centur)|{_UNIT}\b)",
+                                                  ctx.text[m.end("core"):]):
+        return None
+    return _Reading(VAGUE_PRECISION, False, lambda anchor, tense: None, value=REFERENCE_WORDS[re.sub(r"\s+", " ", word.lower())])
+
+
 class _Groups(dict):
     """A match's groups with some overridden (two alternatives of one rule feeding one reader)."""
 
@@ -742,6 +762,7 @@ def _read_adjacent_unit(m, ctx):
 
 
 _MOD_OPT = rf"(?:(?P<mod>{_MOD})(?:\s*-\s*|\s+))?"
+_REFERENCE_ALT = r"\s+".join(_alt(REFERENCE_WORDS).split(r"\ "))  # "the near future": any space between words
 _FISCAL = r"(?i:fiscal)[-\s]+"  # "fiscal 1989", "the fiscal first quarter": TimeML's extent includes it
 _NAMED_QUARTER = re.compile(rf"(?<![A-Za-z])(?i:{_alt(ORDINALS)})[-\s](?i:quarter)|(?<![A-Za-z])Q[1-4](?![A-Za-z\d])")
 
@@ -784,7 +805,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("year_ago_part",
      rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?i:year-ago|year-earlier|year-before)\s+(?:(?:(?P<ord>(?i:first|second|third|fourth))[-\s])?(?i:quarter)|(?i:period)))(?![-A-Za-z])",
      _read_year_ago_part),
-    ("the_quarter", r"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:quarter)(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?)(?![-A-Za-z]|\s+(?i:of|century)\b)",
+    ("the_quarter", r"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:quarter|latest\s+period)(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?)(?![-A-Za-z]|\s+(?i:of|century)\b)",
      _read_the_quarter),
     ("part_code", rf"(?<![A-Za-z])(?P<core>(?P<unit>[HQ])(?P<n>[1-4])\s+{_year('y')})", _read_part_code),
     ("year_range", rf"(?P<core>{_year('y1')}\s*(?:-|–|/|(?i:to))\s*(?P<y2>(?:1[89]|20)?\d\d)(?![\d%]))", _read_year_range),
@@ -810,6 +831,8 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("day_around", r"(?<![A-Za-z])(?P<core>(?i:the\s+day\s+(?P<dir>before|after)))(?=\s*[,.;:!?])",
      lambda m, ctx: _read_adjacent_unit(_Groups(m, unit="day"), ctx)),
     ("weekend", rf"(?<![A-Za-z])(?i:over|during|at|on)\s+(?P<core>(?i:the)\s+(?i:weekend))(?![a-z])", _read_weekend),
+    ("reference_word", rf"(?<![-A-Za-z])(?P<core>(?P<w>(?i:{_REFERENCE_ALT})))(?![-A-Za-z])",
+     _read_reference_word),
 ]]
 
 
@@ -853,6 +876,10 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
     story: dict[str, tuple[int, cal.CalendarSpan]] = {}  # narrative reference time: the last date (and year) set
     period: tuple[int, cal.CalendarSpan] | None = None  # the last quarter or half named (financial reports)
     for start, end, order, reading in chosen:
+        if reading.value is not None:  # "now", "recently": a TimeML value, no calendar span, nothing to refer to
+            out.append(TimeExpression(start, end, text[start:end], None, None, reading.precision, reading.value,
+                                      False, RULES[order][0], "none"))
+            continue
         source = "absolute" if not reading.relative else "publication"
         from_year = False
         compared = reading.compared(period[1], anchor) if reading.compared is not None and period is not None else None
