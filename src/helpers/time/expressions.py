@@ -518,8 +518,8 @@ def _period_reading(years: int) -> _Reading:
 
 def _read_the_quarter(m, ctx):
     """"the quarter" or "the latest period" alone, in a text that has named a quarter before it ("third-quarter
-    profit … in the quarter"): that period (elsewhere "the quarter" may be a district: "the old quarter"); "the quarter a year
-    ago" is that period a year back."""
+    profit … in the quarter"): that period (elsewhere "the quarter" may be a district: "the old quarter");
+    "the quarter a year ago" is that period a year back."""
     if not _NAMED_QUARTER.search(ctx.text, 0, m.start()):
         return None
     return _period_reading(-1 if m["ago"] else 0)
