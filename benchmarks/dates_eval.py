@@ -9,12 +9,15 @@ out of the counts (a different type, not a false alarm or a miss of a DATE).
 
 Scores: span precision/recall/F1 strict (same offsets) and relaxed (overlap),
 and value accuracy = share of relaxed-matched DATE golds whose ``timex``
-equals the gold ``value`` exactly.
+equals the gold ``value`` exactly (also given on the golds with a calendar value alone, leaving out
+PRESENT_REF/PAST_REF/FUTURE_REF).
 
 ``--part dev`` keeps every other file of each corpus (sorted by name, the 1st, 3rd, …): the half the rules
 were developed on (errors read there); ``--part check`` is the other half, never read while developing.
+``--part split`` scores both halves and the whole in one run (one row per corpus and part; ``--errors`` then
+prints the dev half's errors only).
 
-    python benchmarks/dates_eval.py [--shared ../shared] [--limit N] [--errors 20] [--part all|dev|check]
+    python benchmarks/dates_eval.py [--shared ../shared] [--limit N] [--errors 20] [--part all|dev|check|split]
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from helpers.text.components import build_pipeline
 
 TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
+DURATION = re.compile(r"P[\dXT]")  # P1W, PXY, PT2H (not PRESENT_REF, PAST_REF)
 
 
 def parse_timeml(path: Path) -> tuple[str, date, list[dict]]:
@@ -81,7 +85,7 @@ def evaluate(files: list[Path], nlp) -> dict:
     for doc, (f, dct, gold) in zip(nlp.pipe(texts, batch_size=16), meta):
         gold_dates = [g for g in gold if g.get("type") == "DATE"]
         other = [(g["start"], g["end"]) for g in gold if g.get("type") != "DATE"]
-        preds = [p for p in find_time_expressions(doc=doc, anchor=dct) if not (p.timex or "").startswith("P")]
+        preds = [p for p in find_time_expressions(doc=doc, anchor=dct) if not DURATION.match(p.timex or "")]
         preds = [p for p in preds
                  if not any(overlaps((p.start_char, p.end_char), o) for o in other)
                  or any(overlaps((p.start_char, p.end_char), (g["start"], g["end"])) for g in gold_dates)]
@@ -103,6 +107,7 @@ def evaluate(files: list[Path], nlp) -> dict:
             counts["relaxed_tp_gold_calendar"] += not g.get("value", "").endswith("_REF")
             if match.timex == g.get("value"):
                 counts["value_ok"] += 1
+                counts["value_ok_calendar"] += not g.get("value", "").endswith("_REF")
             else:
                 errors.append(("value", f.name, g["text"], g.get("value"), f"{match.text!r} -> {match.timex}"))
         for p in preds:
@@ -122,8 +127,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
     ap.add_argument("--limit", type=int, default=0, help="only the first N files of each corpus")
     ap.add_argument("--errors", type=int, default=0, help="print N example errors of each kind")
-    ap.add_argument("--part", choices=("all", "dev", "check"), default="all",
-                    help="dev: every other file (1st, 3rd, ...); check: the others")
+    ap.add_argument("--part", choices=("all", "dev", "check", "split"), default="all",
+                    help="dev: every other file (1st, 3rd, ...); check: the others; split: dev, check and all")
     args = ap.parse_args(argv)
     root = Path(args.shared) / "benchmarks" / "timebank"
     if not root.is_dir():
@@ -131,28 +136,35 @@ def main(argv=None) -> int:
         return 2
     nlp = build_pipeline()  # the same pipeline notebook 02 parses with
     print(f"part: {args.part}")
-    print("| corpus | documents | gold DATE | predicted | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value accuracy |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| corpus | part | documents | gold DATE | predicted | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value accuracy |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     all_errors, notes = [], []
     for corpus in ("TimeBank", "AQUAINT"):
         files = sorted((root / corpus).glob("*.tml"))
-        if args.part != "all":
-            files = files[(0 if args.part == "dev" else 1)::2]
-        if args.limit:
-            files = files[:args.limit]
+        halves = {"dev": files[0::2], "check": files[1::2]}
+        parts = ["dev", "check"] if args.part == "split" else [args.part]
         t0 = time.perf_counter()
-        res = evaluate(files, nlp)
-        c = res["counts"]
-        sp, sr, sf = prf(c["strict_tp_pred"], c["pred"], c["strict_tp_gold"], c["gold"])
-        rp, rr, rf = prf(c["relaxed_tp_pred"], c["pred"], c["relaxed_tp_gold"], c["gold"])
-        acc = c["value_ok"] / c["relaxed_tp_gold"] if c["relaxed_tp_gold"] else 0.0
-        print(f"| {corpus} | {res['documents']} | {c['gold']} | {c['pred']} | {sp:.3f} | {sr:.3f} | {sf:.3f} | "
-              f"{rp:.3f} | {rr:.3f} | {rf:.3f} | {acc:.3f} ({c['value_ok']}/{c['relaxed_tp_gold']}) |")
-        cal_r = c["relaxed_tp_gold_calendar"] / c["gold_calendar"] if c["gold_calendar"] else 0.0
-        notes.append(f"{corpus}: relaxed recall {cal_r:.3f} on the {c['gold_calendar']} gold DATEs with a calendar value "
-                     f"(without PRESENT_REF/PAST_REF/FUTURE_REF such as \"now\", \"recently\"); "
-                     f"{time.perf_counter() - t0:.1f} s")
-        all_errors += res["errors"]
+        results = {}
+        for part in parts:
+            chosen = files if part == "all" else halves[part]
+            results[part] = evaluate(chosen[:args.limit] if args.limit else chosen, nlp)
+        if args.part == "split":
+            results["all"] = {"counts": results["dev"]["counts"] + results["check"]["counts"],
+                              "documents": results["dev"]["documents"] + results["check"]["documents"]}
+        for part, res in results.items():
+            c = res["counts"]
+            sp, sr, sf = prf(c["strict_tp_pred"], c["pred"], c["strict_tp_gold"], c["gold"])
+            rp, rr, rf = prf(c["relaxed_tp_pred"], c["pred"], c["relaxed_tp_gold"], c["gold"])
+            acc = c["value_ok"] / c["relaxed_tp_gold"] if c["relaxed_tp_gold"] else 0.0
+            print(f"| {corpus} | {part} | {res['documents']} | {c['gold']} | {c['pred']} | {sp:.3f} | {sr:.3f} | {sf:.3f} | "
+                  f"{rp:.3f} | {rr:.3f} | {rf:.3f} | {acc:.3f} ({c['value_ok']}/{c['relaxed_tp_gold']}) |")
+            cal_r = c["relaxed_tp_gold_calendar"] / c["gold_calendar"] if c["gold_calendar"] else 0.0
+            cal_acc = c["value_ok_calendar"] / c["relaxed_tp_gold_calendar"] if c["relaxed_tp_gold_calendar"] else 0.0
+            notes.append(f"{corpus} {part}: on the {c['gold_calendar']} gold DATEs with a calendar value (without "
+                         f"PRESENT_REF/PAST_REF/FUTURE_REF such as \"now\", \"recently\"): relaxed recall {cal_r:.3f}, "
+                         f"value accuracy {cal_acc:.3f} ({c['value_ok_calendar']}/{c['relaxed_tp_gold_calendar']})")
+        notes.append(f"{corpus}: {time.perf_counter() - t0:.1f} s")
+        all_errors += results["dev" if args.part == "split" else args.part]["errors"]
     print()
     for note in notes:
         print(f"- {note}")

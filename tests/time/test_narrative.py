@@ -116,7 +116,8 @@ def test_reference_column_in_the_table(nlp):
     ("The general visited the front in November last year.", "November last year", "2023-11"),
     ("Profit in the first quarter rose to $5 million from $3 million a year earlier.", "a year earlier", "2023-Q1"),
     ("Sales rose 4% in the latest quarter.", "the latest quarter", "2024-Q1"),
-    ("Earnings fell from the year-ago quarter.", "the year-ago quarter", None),  # nothing to refer back to
+    # no quarter named before: the last one completed by the anchor, a year back (issue 12, round 3)
+    ("Earnings fell from the year-ago quarter.", "the year-ago quarter", "2023-Q1"),
     ("He spoke on Sunday (April 14) in the capital.", "Sunday (April 14", "2024-04-14"),
     ("The games opened in nineteen ninety-six.", "nineteen ninety-six", "1996"),     # years in words (transcripts)
     ("January nineteen ninety-seven. The clinic was hit.", "January nineteen ninety-seven", "1997-01"),
@@ -180,3 +181,86 @@ def test_the_end_of_the_year_after_a_year_in_the_same_sentence(nlp):
     found = find_time_expressions(doc=nlp(text), anchor=D("2023-06-14"))
     ends = [(e.timex, e.reference) for e in found if e.text == "the end of the year"]
     assert ends == [("2022", "previous"), ("2023", "publication")]  # the second sentence is the reporter's
+
+
+# ---------------------------------------------------------------- round 3: reporting periods, "last week" on a Sunday
+REPORT = ("Profit in the third quarter rose to $5 million. The company forecast a loss for the first quarter of "
+          "2025. Sales in the quarter were flat against the year-ago quarter, and the quarter a year ago was weak; "
+          "margins matched the year-earlier period.")
+
+
+def test_periods_named_without_their_number_refer_to_the_reported_quarter(nlp):
+    found = [(e.text, e.timex, e.reference) for e in find_time_expressions(doc=nlp(REPORT), anchor=D("2024-10-20"))]
+    assert found == [("the third quarter", "2024-Q3", "publication"), ("the first quarter of 2025", "2025-Q1", "absolute"),
+                     ("the quarter", "2024-Q3", "previous"), ("the year-ago quarter", "2023-Q3", "previous"),
+                     ("the quarter a year ago", "2023-Q3", "previous"), ("the year-earlier period", "2023-Q3", "previous")]
+
+
+@pytest.mark.parametrize("sentence", ["Shells hit the quarter near the old mosque.",
+                                      "Fighting spread to the quarter of the city where the market stood."])
+def test_the_quarter_without_a_quarter_named_is_not_a_date(nlp, sentence):
+    assert find_time_expressions(doc=nlp(sentence), anchor=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("sentence,expr,timex", [
+    ("Third-quarter profit rose, and the third-quarter results beat forecasts.", "third-quarter", "2024-Q3"),
+    ("Sales fell in the fiscal first quarter.", "the fiscal first quarter", "2024-Q1"),
+    ("Revenue for fiscal 2023 was flat.", "fiscal 2023", "2023"),
+])
+def test_span_conventions_of_timeml(nlp, sentence, expr, timex):
+    """TimeML extents: "fiscal" belongs to the expression, "the" of "the third-quarter results" to the noun."""
+    found = [(e.text, e.timex) for e in find_time_expressions(doc=nlp(sentence), anchor=D("2024-10-20"))]
+    assert (expr, timex) in found
+    assert not any(text.startswith("the third-quarter") for text, _ in found)
+
+
+@pytest.mark.parametrize("anchor,timex", [
+    ("2024-04-14", "2024-W15"),  # a Sunday: the week ending that day
+    ("2024-04-15", "2024-W15"),  # a Monday: the ISO week before
+    ("2024-04-13", "2024-W14"),  # a Saturday: the ISO week before, not the one ending the next day
+])
+def test_last_week_on_a_sunday_is_the_week_just_ended(nlp, anchor, timex):
+    found = find_time_expressions(doc=nlp("The strikes resumed last week."), anchor=D(anchor))
+    assert [(e.text, e.timex) for e in found] == [("last week", timex)]
+
+
+# ---------------------------------------------------------------- round 3: TimeML reference values
+@pytest.mark.parametrize("sentence,expr,timex", [
+    ("The bridge is now closed to traffic.", "now", "PRESENT_REF"),
+    ("Talks are currently stalled.", "currently", "PRESENT_REF"),
+    ("Such raids were rare in the past.", "the past", "PAST_REF"),
+    ("The envoy recently visited the capital.", "recently", "PAST_REF"),
+    ("A ceasefire is unlikely in the near future.", "the near future", "FUTURE_REF"),
+])
+def test_present_past_and_future_references(nlp, sentence, expr, timex):
+    rows = find_time_expressions(doc=nlp(sentence), anchor=PUBLISHED)
+    assert [(e.text, e.timex, e.precision, e.start, e.end, e.relative, e.reference) for e in rows] == \
+        [(expr, timex, "vague", None, None, False, "none")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "NOW members marched in the capital.",                    # an acronym
+    "Shelling went on over the past few days.",               # a period, not the past
+    "Prices rose sharply over the past decade.",
+    "The now-ruined station was rebuilt.",                    # part of a word
+    "Voters will decide the future of the coalition.",        # a fate, not a time
+])
+def test_reference_words_that_are_not_references(nlp, sentence):
+    assert [e.timex for e in find_time_expressions(doc=nlp(sentence), anchor=PUBLISHED)
+            if e.precision == "vague"] == []
+
+
+def test_a_reference_word_is_not_a_date_to_refer_back_to(nlp):
+    text = "The town fell on March 3, 2024. Now the army holds it. Two days later the bridge was mined."
+    found = {e.text: e for e in find_time_expressions(doc=nlp(text), anchor=PUBLISHED)}
+    assert found["Now"].timex == "PRESENT_REF"
+    assert found["Two days later"].timex == "2024-03-05"
+    rows = pd.DataFrame(dates_for_doc(nlp(text), "a1", PUBLISHED, "published"))
+    schemas.validate(rows, schemas.DATES)  # precision "vague" and a null start are within the contract
+
+
+def test_the_latest_period_is_the_quarter_named(nlp):
+    text = "Third-quarter profit rose 5%. Net income in the latest period was $3 million."
+    found = [(e.text, e.timex) for e in find_time_expressions(doc=nlp(text), anchor=D("2024-10-20"))]
+    assert found == [("Third-quarter", "2024-Q3"), ("the latest period", "2024-Q3")]
+    assert find_time_expressions(doc=nlp("The latest period of calm ended."), anchor=D("2024-10-20")) == []

@@ -89,6 +89,7 @@ STATEMENT_KINDS = ("direct", "indirect", "according_to")
 PLACE_KINDS = ("country", "admin1", "city", "water", "continent", "region", "historical", "other")
 PLACE_AREA_KINDS = ("continent", "region")  # areas: never drawn as a point on the map
 PRECISIONS = ("day", "week", "month", "season", "year")
+DATE_PRECISIONS = PRECISIONS + ("vague",)  # vague: "now", "recently" (TimeML PRESENT_REF/PAST_REF/FUTURE_REF)
 EVENT_TYPES = (
     "deployment", "strike", "ground_assault", "casualties", "statement",
     "diplomacy", "aid", "other",
@@ -257,12 +258,12 @@ DATES = _register(Table(
         C("text", STR, False, doc="As written."),
         C("start", DATE, doc="First day covered; null when unresolved."),
         C("end", DATE, doc="Last day covered; null when unresolved."),
-        C("precision", STR, False, PRECISIONS, doc="day, week, month, season (also halves and quarters of a year) or year."),
-        C("timex", STR, doc="ISO-TimeML value (2024-10-18, 2024-10, 2024-W42, 2024, 2024-SU, 2024-H1); a range is `first/last` (2024-10-08/2024-10-13), a period ending on the anchor a duration (\"the past week\" = P1W); null when unresolved."),
+        C("precision", STR, False, DATE_PRECISIONS, doc="day, week, month, season (also halves and quarters of a year), year, or vague (\"now\", \"recently\", \"the future\": no calendar span)."),
+        C("timex", STR, doc="ISO-TimeML value (2024-10-18, 2024-10, 2024-W42, 2024, 2024-SU, 2024-H1); a range is `first/last` (2024-10-08/2024-10-13), a period ending on the anchor a duration (\"the past week\" = P1W); PRESENT_REF, PAST_REF or FUTURE_REF for a vague row (start and end null); null when unresolved."),
         C("relative", BOOL, False, doc="True when resolution needed the anchor (\"on Wednesday\", \"last week\"), an earlier date in the text (\"the same day\", \"two days later\") or the story's reference time (see `reference`)."),
         C("anchor", DATE, doc="The article's date (published, or the inferred one): what rows with `reference` publication were resolved against."),
         C("anchor_source", STR, False, ANCHOR_SOURCES, doc="published, inferred (from the article it derives from) or none."),
-        C("reference", STR, False, DATE_REFERENCES, doc="What the expression was resolved against: absolute (its own words: \"18 October 2023\"), publication (the article's anchor: \"on Wednesday\", \"last week\"), narrative (the story's own reference time, the last date an article told in its own time set: \"March 7\" after \"Feb. 24, 2022\"), previous (the previous resolved expression: \"three days later\", \"that spring\") or none (unresolved)."),
+        C("reference", STR, False, DATE_REFERENCES, doc="What the expression was resolved against: absolute (its own words: \"18 October 2023\"), publication (the article's anchor: \"on Wednesday\", \"last week\"), narrative (the story's own reference time, the last date an article told in its own time set: \"March 7\" after \"Feb. 24, 2022\"), previous (the previous resolved expression: \"three days later\", \"that spring\") or none (unresolved, or a vague row)."),
     ),
 ))
 

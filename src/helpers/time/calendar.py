@@ -207,6 +207,13 @@ def choose_season_year(anchor: date, tense: str | None, code: str, shift: int | 
     return chosen.start.year
 
 
+def last_week(anchor: date) -> CalendarSpan:
+    """"last week" seen from ``anchor``: the ISO week before the anchor's, except on a Sunday, when it is the
+    week ending that day — news weeks run Sunday to Saturday, so a Sunday's "last week" is the one just ended
+    (the TimeML value of TimeBank's and the war-news dev set's annotators)."""
+    return week_span(anchor if anchor.isoweekday() == 7 else anchor - timedelta(weeks=1))
+
+
 def shifted_unit(anchor: date, unit: str, n: int) -> CalendarSpan:
     """The week, weekend, month or year ``n`` units from the anchor's own ("last week" = -1)."""
     if unit == "week":

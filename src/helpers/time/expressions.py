@@ -69,6 +69,9 @@ class _Reading:
     # date's unit in news text too (from_reference applied to it; reference ``previous``; a narrative text
     # already reads it against the story's time)
     definite: bool = False
+    # TimeML's value of an expression naming the present, past or future with no calendar span ("now" =
+    # PRESENT_REF, "the past" = PAST_REF, "the near future" = FUTURE_REF): a row with a null start and end
+    value: str | None = None
 
 
 class _Context:
@@ -176,6 +179,8 @@ CHRONICLE_MIN = 4
 # weekday or "the end of the month" is not counted: stories use them too.
 DEICTIC_RULES = {"deictic", "part_of_day", "shifted_unit", "trailing", "ago", "weekday"}
 VAGUE_NUMBERS = set(LEX["vague_numbers"])
+REFERENCE_WORDS: dict[str, str] = {w: value for value, words in LEX["reference_words"].items() for w in words}
+VAGUE_PRECISION = "vague"  # the precision of a row that has a TimeML reference value and no calendar span
 
 
 def _alt(words: Iterable[str], escape: bool = True) -> str:
@@ -496,7 +501,28 @@ def _read_year_ago_part(m, ctx):
             return cal.part_of_year_span(_quarter_year(anchor, n, tense or ctx.tense(*m.span("core"))) - 1, "Q", n)
 
         return _relative("season", rel)
-    return _anaphoric("season", lambda ref: _year_back(ref, -1))
+    return _period_reading(-1)
+
+
+def _period_reading(years: int) -> _Reading:
+    """A reporting period named without its number ("the quarter", "the year-ago quarter", "the year-earlier
+    period"): the last quarter or half the text named, moved by ``years``; in a text that named none, the
+    last quarter completed by the anchor (a financial report's period), moved by ``years``."""
+    def rel(anchor, tense):
+        y, q = divmod(anchor.year * 4 + (anchor.month - 1) // 3 - 1, 4)
+        return cal.part_of_year_span(y + years, "Q", q + 1)
+
+    return _Reading("season", True, lambda anchor, tense: rel(anchor, tense) if anchor is not None else None,
+                    compared=lambda ref, anchor: _year_back(ref, years))
+
+
+def _read_the_quarter(m, ctx):
+    """"the quarter" or "the latest period" alone, in a text that has named a quarter before it ("third-quarter
+    profit … in the quarter"): that period (elsewhere "the quarter" may be a district: "the old quarter");
+    "the quarter a year ago" is that period a year back."""
+    if not _NAMED_QUARTER.search(ctx.text, 0, m.start()):
+        return None
+    return _period_reading(-1 if m["ago"] else 0)
 
 
 def _quarter_year(anchor: date, n: int, tense: str | None) -> int:
@@ -511,7 +537,7 @@ def _read_part_code(m, ctx):
 
 def _read_year(m, ctx):
     start, end = m.span("core")
-    if not m["mod"] and not (ctx.previous_word(start) in YEAR_CONTEXT or ctx.in_date_entity(start, end)):
+    if not (m["mod"] or m["fiscal"]) and not (ctx.previous_word(start) in YEAR_CONTEXT or ctx.in_date_entity(start, end)):
         return None
     return _absolute("year", _with_mod_year(int(m["y"]), m["mod"]))
 
@@ -598,7 +624,7 @@ def _read_shifted_unit(m, ctx):
         return None if edge else _anaphoric(precision, narrative)
 
     def rel(anchor, tense):
-        span = cal.shifted_unit(anchor, unit, n)
+        span = cal.last_week(anchor) if unit == "week" and n == -1 else cal.shifted_unit(anchor, unit, n)
         if mod and unit == "month":
             span = _with_mod_month(span.start.year, span.start.month, mod)
         elif mod and unit == "year":
@@ -657,6 +683,21 @@ def _read_weekend(m, ctx):
         return cal.week_span(saturday, weekend=True)
 
     return _relative("week", rel)
+
+
+def _read_reference_word(m, ctx):
+    """"now", "currently", "recently", "the past", "the near future": TimeML's PRESENT_REF, PAST_REF, FUTURE_REF.
+    Not an acronym ("NOW"), not "the past" of a period ("the past few days", "the past decade": a duration), not
+    a fate ("the future of the war")."""
+    word = m["w"]
+    if len(word) > 1 and word.isupper():
+        return None
+    if word.lower().endswith("future") and re.match(r"\s+(?i:of)\b", ctx.text[m.end("core"):]):
+        return None
+    if word.lower().endswith("past") and re.match(rf"\s+(?:\d|{_NUM}\b|(?i:few|several|couple|centur)|{_UNIT}\b)",
+                                                  ctx.text[m.end("core"):]):
+        return None
+    return _Reading(VAGUE_PRECISION, False, lambda anchor, tense: None, value=REFERENCE_WORDS[re.sub(r"\s+", " ", word.lower())])
 
 
 class _Groups(dict):
@@ -721,6 +762,9 @@ def _read_adjacent_unit(m, ctx):
 
 
 _MOD_OPT = rf"(?:(?P<mod>{_MOD})(?:\s*-\s*|\s+))?"
+_REFERENCE_ALT = r"\s+".join(_alt(REFERENCE_WORDS).split(r"\ "))  # "the near future": any space between words
+_FISCAL = r"(?i:fiscal)[-\s]+"  # "fiscal 1989", "the fiscal first quarter": TimeML's extent includes it
+_NAMED_QUARTER = re.compile(rf"(?<![A-Za-z])(?i:{_alt(ORDINALS)})[-\s](?i:quarter)|(?<![A-Za-z])Q[1-4](?![A-Za-z\d])")
 
 RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for name, rx, fn in [
     ("iso_date", rf"(?<![\d-])(?P<y>1[89]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)", _read_iso),
@@ -748,7 +792,9 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
      rf"(?P<core>(?:(?i:the)\s+)?(?P<ord>(?i:{_alt(ORDINALS)}))\s+(?P<unit>(?i:half|quarter))\s+(?i:of)\s+"
      rf"(?:{_year('y')}|(?P<shift>(?i:the|this|last|next|current))\s+(?i:year)))",
      _read_part_of_year),
-    ("quarter", rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth))[-\s](?i:quarter))(?![-A-Za-z])",
+    ("quarter",  # "the third quarter", "fiscal second-quarter"; "the" of "the third-quarter profit" is the noun's
+     rf"(?<![A-Za-z])(?:(?i:the)\s+(?=(?:{_FISCAL})?(?i:first|second|third|fourth)-(?i:quarter)\s+[a-z]))?"
+     rf"(?P<core>(?:(?i:the)\s+)?(?:{_FISCAL})?(?P<ord>(?i:first|second|third|fourth))[-\s](?i:quarter))(?![-A-Za-z])",
      _read_quarter),
     ("shifted_quarter", rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?P<shift>(?i:{_alt(QUARTER_SHIFTS)}))\s+(?i:quarter))(?![-A-Za-z])",
      _read_shifted_quarter),
@@ -757,11 +803,13 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
      rf"(?P<ord>(?i:{_alt(ORDINALS)}))[-\s](?P<unit>(?i:half|quarter)))(?![-A-Za-z])",
      _read_part_of_year),  # "the 1988 second quarter", "next year's first quarter"
     ("year_ago_part",
-     rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?i:year-ago|year-earlier|year-before)\s+(?:(?P<ord>(?i:first|second|third|fourth))[-\s])?(?i:quarter))(?![-A-Za-z])",
+     rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?i:year-ago|year-earlier|year-before)\s+(?:(?:(?P<ord>(?i:first|second|third|fourth))[-\s])?(?i:quarter)|(?i:period)))(?![-A-Za-z])",
      _read_year_ago_part),
+    ("the_quarter", r"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:quarter|latest\s+period)(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?)(?![-A-Za-z]|\s+(?i:of|century)\b)",
+     _read_the_quarter),
     ("part_code", rf"(?<![A-Za-z])(?P<core>(?P<unit>[HQ])(?P<n>[1-4])\s+{_year('y')})", _read_part_code),
     ("year_range", rf"(?P<core>{_year('y1')}\s*(?:-|–|/|(?i:to))\s*(?P<y2>(?:1[89]|20)?\d\d)(?![\d%]))", _read_year_range),
-    ("year", rf"(?P<core>{_MOD_OPT}{_year('y')})", _read_year),
+    ("year", rf"(?P<core>{_MOD_OPT}(?:(?P<fiscal>(?i:fiscal))\s+)?{_year('y')})", _read_year),
     ("spelled_year", rf"(?P<core>(?:(?i:the\s+year)\s+|{_month('m', True)}\s+)?{SPELLED_YEAR})", _read_spelled_year),
     ("decade", rf"(?P<core>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))(?:\s*-\s*|\s+))?(?<!\d)(?P<dec>(?:1[89]|20)\d)0s)(?![A-Za-z])", _read_decade),
     ("weekday",
@@ -783,6 +831,8 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("day_around", r"(?<![A-Za-z])(?P<core>(?i:the\s+day\s+(?P<dir>before|after)))(?=\s*[,.;:!?])",
      lambda m, ctx: _read_adjacent_unit(_Groups(m, unit="day"), ctx)),
     ("weekend", rf"(?<![A-Za-z])(?i:over|during|at|on)\s+(?P<core>(?i:the)\s+(?i:weekend))(?![a-z])", _read_weekend),
+    ("reference_word", rf"(?<![-A-Za-z])(?P<core>(?P<w>(?i:{_REFERENCE_ALT})))(?![-A-Za-z])",
+     _read_reference_word),
 ]]
 
 
@@ -826,6 +876,10 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
     story: dict[str, tuple[int, cal.CalendarSpan]] = {}  # narrative reference time: the last date (and year) set
     period: tuple[int, cal.CalendarSpan] | None = None  # the last quarter or half named (financial reports)
     for start, end, order, reading in chosen:
+        if reading.value is not None:  # "now", "recently": a TimeML value, no calendar span, nothing to refer to
+            out.append(TimeExpression(start, end, text[start:end], None, None, reading.precision, reading.value,
+                                      False, RULES[order][0], "none"))
+            continue
         source = "absolute" if not reading.relative else "publication"
         from_year = False
         compared = reading.compared(period[1], anchor) if reading.compared is not None and period is not None else None
@@ -851,8 +905,8 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
             if source in ("absolute", "narrative", "previous") and span.start.year == span.end.year \
                     and not (source == "narrative" and from_year):  # a date dated by a bare year stays local
                 story["year" if span.precision == "year" else "date"] = (end, span)
-            if _year_back(span, 0) is not None and source != "previous":
-                period = (end, span)  # the reporting period a year-on-year comparison refers to
+            if _year_back(span, 0) is not None and source != "previous" and (anchor is None or span.start <= anchor):
+                period = (end, span)  # the reporting period a year-on-year comparison refers to (begun by the anchor)
         out.append(TimeExpression(
             start, end, text[start:end],
             span.start if span else None, span.end if span else None,
