@@ -18,7 +18,9 @@ Peak memory is the largest sum of resident set sizes of the pipeline process and
 kernels), sampled every 0.2 s from /proc. Synthetic corpora larger than the real one are made by perturbing
 real texts (sentences of each paragraph rotated, a numbered dateline added) so that no two are exact duplicates.
 Prints one row per measurement with seconds, seconds per article, the ratio to the full run and to bare spaCy,
-and the peak memory. Reads ``../shared/corpora`` beside the repository; exits with a message if it is absent.
+the peak memory, and the split of the seconds into the notebooks' papermill time and the runner's own (start-up,
+hashing, reports after the last notebook); each step's per-notebook times (``01:o12.3s``: ok, ``s``: skipped) are
+printed as it ends. Reads ``../shared/corpora`` beside the repository; exits with a message if it is absent.
 """
 from __future__ import annotations
 
@@ -147,11 +149,14 @@ def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: lis
 
     def step(name):
         s, peak, rc = timed(cmd, env)
-        rows.append({"size": size, "step": name, "seconds": s, "peak_mib": peak, "rc": rc})
+        row = {"size": size, "step": name, "seconds": s, "peak_mib": peak, "rc": rc}
+        rows.append(row)
         try:
             run = json.loads((reports / "run.json").read_text())
             per_nb = {e["notebook"][:2]: (e["status"][0], e["duration_s"]) for e in run["notebooks"]}
-            print(f"  {name}: " + " ".join(f"{k}:{st}{d:.0f}s" for k, (st, d) in per_nb.items()), flush=True)
+            print(f"  {name}: " + " ".join(f"{k}:{st}{d:.1f}s" for k, (st, d) in per_nb.items()), flush=True)
+            row["notebooks_s"] = sum(d for _, d in per_nb.values())  # papermill time of the notebooks that ran
+            row["runner_s"] = s - row["notebooks_s"]  # start-up, hashing, reports after the last notebook
         except (OSError, ValueError, KeyError):
             pass
         return s

@@ -67,3 +67,26 @@ def test_a_missing_input_or_unknown_notebook_is_a_clear_error(processed, tmp_pat
         figures.run("08", inputs, tmp_path)
     with pytest.raises(KeyError, match="no figures notebook '07'"):
         figures.run("07", inputs, tmp_path)
+
+
+@pytest.mark.parametrize("notebook, maker", [("09", "timeline.plot_timeline"), ("11", "rewrite_view.save_pair_figures")])
+def test_a_figure_of_unchanged_data_is_copied_from_the_cache_not_drawn_again(processed, tmp_path, monkeypatch,
+                                                                               notebook, maker):
+    monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", str(tmp_path / "cache"))
+    inputs = figures.read_inputs(notebook, processed)
+    first = figures.run(notebook, inputs, tmp_path / "first")
+    module, name = maker.split(".")
+
+    def fail(*args, **kwargs):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(getattr(figures.stage, module), name, fail)
+    again = figures.run(notebook, inputs, tmp_path / "again")  # same data: the saved files, byte for byte
+    assert sorted(again.figures) == sorted(first.figures)
+    for fig, paths in first.figures.items():
+        for fmt, path in paths.items():
+            assert again.figures[fig][fmt].read_bytes() == path.read_bytes()
+            assert again.figures[fig][fmt].parent == tmp_path / "again"
+    changed = {**inputs, "articles": inputs["articles"].assign(title=inputs["articles"]["title"] + " (updated)")}
+    with pytest.raises(AssertionError, match="drawn again"):  # new titles change a source line: drawn again
+        figures.run(notebook, changed, tmp_path / "changed")

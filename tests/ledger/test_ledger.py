@@ -690,3 +690,47 @@ def test_a_tranche_of_aid_carries_its_month():
         "country a | usd | money | part of 2022-09 | supplied"
     assert ledger._period_topic("country a | soldier | personnel | part | deployed", "part", d) == \
         "country a | soldier | personnel | part | deployed"  # a part of other things keeps its kind
+
+
+def test_stage_run_with_cached_topics_equals_an_uncached_run_after_adding_an_article(
+        seed_stage, seed_docs, seed_metadata, seed_articles, seed_dates, tmp_path, monkeypatch):
+    """``helpers.ledger.run`` keeps each article's topic rows in the per-article cache: after adding an article, only
+    that article's doc is built and its topics computed, and the three tables are byte-identical to an uncached
+    run (cache off)."""
+    import helpers.ledger as stage
+    from helpers.core import tables
+    from helpers.core.stage import LazyItem
+
+    monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", str(tmp_path / "cache"))
+    built = []
+
+    class Counting(LazyItem):  # a saved parse built on demand, as doccache.lazy_docs gives them
+        __slots__ = ("user_data", "_doc")
+
+        def __init__(self, doc):
+            self.user_data, self._doc = dict(doc.user_data), doc
+
+        def load(self):
+            built.append(self.user_data["article_id"])
+            return self._doc
+
+    claims, entities = seed_stage["claims"], seed_stage["entities"]
+    a000 = seed_id(seed_articles, "000")
+    assert (claims.article_id == a000).any() and (claims.article_id != a000).any()
+
+    def run(c):
+        return stage.run(c, entities, seed_articles, seed_dates, seed_metadata, [Counting(d) for d in seed_docs])
+
+    run(claims[claims.article_id != a000])
+    built.clear()
+    grown = run(claims)
+    assert built == [a000]  # the other article's topics came from the cache, its doc never built
+    monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", "off")  # the reference: every article computed
+    want = stage.run(claims, entities, seed_articles, seed_dates, seed_metadata, seed_docs)
+    monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", str(tmp_path / "cache"))
+    for name in stage.STAGES[0].writes:
+        got = tables.write_table(grown[name], name, tmp_path / "got").read_bytes()
+        assert got == tables.write_table(want[name], name, tmp_path / "want").read_bytes(), name
+    built.clear()
+    run(claims)
+    assert built == []  # nothing changed: every article's topics from the cache

@@ -148,3 +148,43 @@ def test_stage_run_returns_the_three_declared_tables(seed_articles, seed_stage, 
     written = sorted(p.name for p in result.write(stage.STAGES[0], tmp_path))
     assert written == ["article_metadata.parquet", "article_pairs.parquet", "sentence_alignment.parquet",
                        "stage_errors.parquet"]  # the declared tables, and the notebook's (empty) stage_errors rows
+
+
+def _parquet_bytes(df: pd.DataFrame, name: str, folder) -> bytes:
+    from helpers.core import tables
+
+    return tables.write_table(df, name, folder).read_bytes()
+
+
+def test_cached_pairs_equal_a_full_computation_after_adding_an_article(seed_articles, seed_stage, tmp_path,
+                                                                      monkeypatch):
+    """The per-article MinHash and per-pair caches (``find_pairs(cache=True)``, what the stage runs): a rebuild
+    after adding an article computes only what involves it, and the tables are byte-identical to an uncached run."""
+    monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", str(tmp_path / "cache"))
+    sentences = seed_stage["sentences"]
+    a000 = seed_id(seed_articles, "000")
+    first = seed_articles[seed_articles.article_id != a000]
+    p1, _ = pairs.find_pairs(first, sentences[sentences.article_id.isin(first.article_id)], cache=True)
+    assert p1.empty  # one article: no pair yet
+
+    computed = []
+    real_minhash = pairs.minhash
+    monkeypatch.setattr(pairs, "minhash", lambda sh, rules=pairs.RULES: computed.append(len(sh)) or real_minhash(sh, rules))
+    grown = pairs.find_pairs(seed_articles, sentences, cache=True)
+    assert len(computed) == 1  # the added article's MinHash only; the other's came from the cache
+    full = pairs.find_pairs(seed_articles, sentences)  # uncached
+    assert len(grown[0]) == 1 and grown[0].iloc[0]["relation"] == "rewrite"
+    for got, want, name in zip(grown, full, ("article_pairs", "sentence_alignment")):
+        assert _parquet_bytes(got, name, tmp_path / "a") == _parquet_bytes(want, name, tmp_path / "b")
+
+    def fail(*args, **kwargs):
+        raise AssertionError("computed again although cached")
+
+    monkeypatch.setattr(pairs, "minhash", fail)
+    monkeypatch.setattr(pairs, "_pair_result", fail)
+    again = pairs.find_pairs(seed_articles, sentences, cache=True)  # every MinHash and the pair from the cache
+    for got, want, name in zip(again, full, ("article_pairs", "sentence_alignment")):
+        assert _parquet_bytes(got, name, tmp_path / "c") == _parquet_bytes(want, name, tmp_path / "d")
+    changed = sentences.assign(text=sentences.text.where(sentences.article_id != a000, sentences.text + " "))
+    with pytest.raises(AssertionError, match="computed again"):  # a changed sentence is a new pair input
+        pairs.find_pairs(seed_articles, changed, cache=True)

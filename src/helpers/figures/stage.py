@@ -7,15 +7,17 @@ no table, so ``result.tables`` is empty; its files are listed in ``result.figure
 """
 from __future__ import annotations
 
+import hashlib
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
 import pandas as pd
 
-from helpers.core import tables as table_io
+from helpers.core import artcache, tables as table_io
 from helpers.core.stage import StageResult, StageSpec
-from helpers.figures import ledger_chart, reference_chart, rewrite_view, style, timeline
+from helpers.figures import basemap, ledger_chart, reference_chart, rewrite_view, style, timeline
 from helpers.figures import map as place_map
 
 
@@ -51,8 +53,47 @@ def read_inputs(notebook: str, processed_dir: str | Path) -> dict[str, pd.DataFr
     return {n: table_io.read_table(n, processed_dir) for n in names}
 
 
-def _save(result: FigureResult, figures_dir, name: str, fig) -> None:
-    result.figures[name] = style.save_figure(fig, figures_dir, name)
+def _drawn(figures_dir, stem: str, make: Callable[[], list[Path]], *inputs) -> list[Path]:
+    """The files ``make()`` writes into ``figures_dir`` (e.g. a figure's PNG and SVG), or the same bytes from the
+    figure cache when the same code drew them from equal ``inputs`` before.
+
+    The key is the SHA-256 of ``stem`` (each stem is drawn by one function), the matplotlib version and the pickled
+    inputs (frames, labels, source line), in the per-article cache's folder for this code version
+    (:mod:`helpers.core.artcache`), which changes with any ``helpers`` code or rules file: a rebuild
+    whose figure data did not change copies the saved files instead of drawing again. Inputs that pickle
+    differently (a set's order) only cost a redraw; equal pickles are equal data, so a hit is the same figure."""
+    import matplotlib
+
+    cache = artcache.for_stage("figures")
+    key = None
+    if cache is not None:
+        try:
+            blob = pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # an input that does not pickle: drawn every time
+            blob = None
+        if blob is not None:
+            key = artcache.input_key("figures", stem, matplotlib.__version__, hashlib.sha256(blob).hexdigest())
+            hit, saved = cache.get(key)
+            if hit:
+                out = Path(figures_dir)
+                out.mkdir(parents=True, exist_ok=True)
+                for name, data in saved:
+                    (out / name).write_bytes(data)
+                return [out / name for name, _ in saved]
+    files = make()
+    if key is not None:
+        cache.put(key, [(f.name, f.read_bytes()) for f in files])
+    return files
+
+
+def _save(result: FigureResult, figures_dir, name: str, plot: Callable, *args, depends_on=(), **kwargs) -> None:
+    """Figure ``name``: ``plot(*args, **kwargs)`` saved as PNG and SVG (or the cached files, see :func:`_drawn`;
+    ``depends_on``: what else the drawing reads, e.g. the basemap's source)."""
+    def make():
+        return list(style.save_figure(plot(*args, **kwargs), figures_dir, name).values())
+
+    png, svg = _drawn(figures_dir, name, make, args, kwargs, depends_on)
+    result.figures[name] = {"png": png, "svg": svg}
 
 
 def _map(t: Mapping[str, pd.DataFrame], figures_dir, result: FigureResult) -> None:
@@ -60,17 +101,17 @@ def _map(t: Mapping[str, pd.DataFrame], figures_dir, result: FigureResult) -> No
     points = place_map.prepare_map_points(places, t["events"])
     result.frames.update(points=points, panels=place_map.plan_panels(points))
     used = places.dropna(subset=["latitude", "longitude"])
-    _save(result, figures_dir, "map", place_map.plot_map(
-        points, countries=place_map.country_mentions(places),
-        source_line=style.sources_text(articles, used["article_id"])))
+    _save(result, figures_dir, "map", place_map.plot_map,
+          points, countries=place_map.country_mentions(places), source_line=style.sources_text(articles, used["article_id"]),
+          depends_on=(basemap.source_description(), basemap.available_sources()))
 
 
 def _timeline(t: Mapping[str, pd.DataFrame], figures_dir, result: FigureResult) -> None:
     articles = t["articles"]
     rows = timeline.prepare_timeline(t["events"], articles)
     result.frames["rows"] = rows
-    _save(result, figures_dir, "timeline",
-          timeline.plot_timeline(rows, source_line=style.sources_text(articles, rows["article_id"])))
+    _save(result, figures_dir, "timeline", timeline.plot_timeline,
+          rows, source_line=style.sources_text(articles, rows["article_id"]))
 
 
 def _ledger(t: Mapping[str, pd.DataFrame], figures_dir, result: FigureResult) -> None:
@@ -79,13 +120,13 @@ def _ledger(t: Mapping[str, pd.DataFrame], figures_dir, result: FigureResult) ->
     articles, checks = t["articles"], t.get("reference_checks")
     rows = ledger_chart.prepare_ledger(t["claims_ledger"], checks=checks)
     result.frames["rows"] = rows
-    _save(result, figures_dir, "claims_ledger",
-          ledger_chart.plot_ledger(rows, source_line=style.sources_text(articles, rows["article_id"])))
+    _save(result, figures_dir, "claims_ledger", ledger_chart.plot_ledger,
+          rows, source_line=style.sources_text(articles, rows["article_id"]))
     points, lines = reference_chart.prepare_reference(checks, reference.series(), reference.series_keys())
     result.frames.update(reference_points=points, reference_lines=lines)
-    _save(result, figures_dir, "reference_series", reference_chart.plot_reference(
-        points, lines, source_line="Series: Ukrainian General Staff via moskali; "
-        + style.sources_text(articles, points["claim_id"].str.split("-").str[0])))
+    _save(result, figures_dir, "reference_series", reference_chart.plot_reference,
+          points, lines, source_line="Series: Ukrainian General Staff via moskali; "
+          + style.sources_text(articles, points["claim_id"].str.split("-").str[0]))
 
 
 PAIR_FIGURES = 3  # the closest pairs saved as figures of their own
@@ -100,9 +141,15 @@ def _rewrite(t: Mapping[str, pd.DataFrame], figures_dir, result: FigureResult) -
     if summary.empty:  # no pairs: say so instead of drawing an empty chart
         result.messages["rewrite_summary"] = "No rewrite pairs in this corpus."
     else:
-        _save(result, figures_dir, "rewrite_summary", rewrite_view.plot_rewrite_summary(
-            summary, names=names, source_line=style.sources_text(articles, rows["original"])))
-    shown = rewrite_view.save_pair_figures(rows, summary, figures_dir, names=names, max_pairs=PAIR_FIGURES)
+        _save(result, figures_dir, "rewrite_summary", rewrite_view.plot_rewrite_summary,
+              summary, names=names, source_line=style.sources_text(articles, rows["original"]))
+
+    def pair_figures():
+        pngs = rewrite_view.save_pair_figures(rows, summary, figures_dir, names=names, max_pairs=PAIR_FIGURES)
+        return [f for png in pngs for f in (png, png.with_suffix(".svg"))]
+
+    files = _drawn(figures_dir, "rewrite_pairs", pair_figures, rows, summary, names, PAIR_FIGURES)
+    shown = files[0::2]
     for i, png in enumerate(shown, start=1):
         result.figures[f"rewrite_pair_{i}"] = {"png": png, "svg": png.with_suffix(".svg")}
     if not shown:

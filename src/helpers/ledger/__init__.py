@@ -13,7 +13,8 @@ STAGES = (
 
 
 def run(claims, entities, articles, dates=None, metadata=None, docs=None) -> StageResult:
-    """Both tables of notebook 07. ``docs``: the article parses of ``docs.spacy`` (notebook 02),
+    """Both tables of notebook 07. ``docs``: the article parses of ``docs.spacy`` (notebook 02; lazy ones from
+    ``doccache.lazy_docs`` are built only for articles whose topics are not in the per-article cache),
     used for the owner rules of the topics; without them (None) claims get owners only from the
     story context rules. ``metadata`` (article_metadata) gives article dates and outlets, stated
     else inherited; without it the articles' own stated values are used."""
@@ -22,7 +23,7 @@ def run(claims, entities, articles, dates=None, metadata=None, docs=None) -> Sta
 
     if metadata is None:
         metadata = inference.infer_metadata(articles, build.schemas.ARTICLE_PAIRS.empty())
-    topic_of = build.topic_table(claims, docs if docs is not None else [], entities)
+    topic_of = build.topic_table(claims, docs if docs is not None else [], entities, cache=True)
     ledger = build.claims_ledger(claims, topic_of, metadata, dates, articles)
     return StageResult({"claims_ledger": ledger, "claim_links": build.claim_links(ledger),
                         "reference_checks": reference.reference_checks(ledger)})

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
@@ -22,7 +23,7 @@ from spacy.util import filter_spans
 
 from helpers.rewrites import inference
 from helpers.core import schemas
-from helpers.core.stage import doc_article_id
+from helpers.core.stage import doc_article_id, doc_text_key, loaded, per_article, rows_by_article
 from helpers.ledger import claimdates, topics
 
 CLAIM_COLUMNS = schemas.CLAIMS.column_names  # the claims contract, never re-listed
@@ -118,7 +119,8 @@ def figure_kind(claim, doc: Doc | None = None) -> str:
     return "total"
 
 
-def topic_table(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFrame | None = None) -> pd.DataFrame:
+def topic_table(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFrame | None = None,
+                cache: bool = False) -> pd.DataFrame:
     """Per claim (index ``claim_id``): ``topic``, ``topic_reason``, ``figure_kind``.
 
     Topic = ``owner | thing | category | kind | event``: the owner (:mod:`helpers.ledger.topics`
@@ -128,17 +130,70 @@ def topic_table(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFram
     happened to the things (:func:`helpers.ledger.topics.counted_event`: lost, deployed, supplied …).
     A claim for which a part cannot be found — no owner, no event, a percentage without a stated
     base, or no parse — stays alone (its topic ends in its own claim_id): it is never forced into a
-    topic."""
+    topic.
+
+    Everything up to the two cross-article rules (``event_place``, ``one_sentence``) depends on one article alone
+    (its claims, its entities, its parse): :func:`_article_topics` computes it article by article through the
+    per-article guard. ``docs`` may be :class:`~helpers.core.stage.LazyItem` s (``doccache.lazy_docs``); with
+    ``cache`` (the stage's :func:`helpers.ledger.run`) each article's rows are kept in the per-article cache
+    (:mod:`helpers.core.artcache`) under its text, its claims and entities rows and the gazetteer, and a doc is
+    built only for an article computed again."""
     cols = ["topic", "topic_reason", "figure_kind"]
     if claims.empty:
         return pd.DataFrame(columns=cols)
-    by_doc = _docs_by_article(claims, docs, entities)
+    _check(claims, CLAIM_COLUMNS, "claims")
+    wanted = set(claims["article_id"])
+    items = {doc_article_id(d): d for d in docs if doc_article_id(d) in wanted}
+    claims_of = {aid: g for aid, g in claims.groupby("article_id", sort=False)}
+    ents_of: dict[str, pd.DataFrame] = {}
+    if entities is not None and len(entities):
+        _check(entities, ("article_id", "start_char", "end_char", "label"), "entities")
+        ents = entities[entities["article_id"].isin(list(items))]
+        ents_of = {aid: g for aid, g in ents.groupby("article_id", sort=False)}
+    ordered = list(dict.fromkeys(claims["article_id"]))
+    inputs = None
+    gaz = _gazetteer_id() if cache else None
+    if gaz is not None:  # without a gazetteer to name, results are not cached
+        claim_rows = rows_by_article(claims[CLAIM_COLUMNS])
+        ent_rows = rows_by_article(entities[["article_id", "start_char", "end_char", "label"]]) if ents_of else {}
+
+        def inputs(aid):
+            return (doc_text_key(items[aid]) if aid in items else None, (claim_rows[aid], ent_rows.get(aid, []), gaz))
+    done, errors = per_article(ordered, lambda aid: aid,
+                               lambda aid: _article_topics(claims_of[aid], items.get(aid), ents_of.get(aid)),
+                               "07 ledger topics", inputs)
+    if errors:  # no per-article failure is tolerated here: the ledger needs every claim's topic
+        raise ValueError(f"ledger topics: article {errors[0][0]} failed: {errors[0][1]}")
+    by_claim = {cid: row for _, rows in done for cid, *row in rows}
+    ids = claims["claim_id"].tolist()
+    table = pd.DataFrame([by_claim[cid][:3] for cid in ids], columns=cols, index=ids)
+    places = pd.Series([by_claim[cid][3] for cid in ids], index=ids, dtype="object")
+    return _one_sentence_rivals_alone(_split_by_place(table, places), claims)
+
+
+def _gazetteer_id() -> str | None:
+    """What identifies the gazetteer the topic rules read (its ``meta.json``), for the per-article cache key."""
+    folder = getattr(topics.gazetteer.load(), "folder", None)
+    meta = folder / "meta.json" if folder is not None else None
+    return meta.read_text() if meta is not None and meta.exists() else None
+
+
+def _article_topics(claims: pd.DataFrame, item, entities: pd.DataFrame | None) -> list[tuple]:
+    """``(claim_id, topic, topic_reason, figure_kind, place)`` for the claims of one article (rules 1–3 of the owner,
+    the counted thing, kind and event; the place the cross-article rule ``event_place`` compares). ``item``: the
+    article's saved parse (a doc or a lazy one) or None; ``entities``: its rows of the ``entities`` table, which
+    replace the parse's own."""
+    doc = loaded(item) if item is not None else None
+    by_doc = {}
+    if doc is not None:
+        if entities is not None and len(entities):
+            _apply_entities(doc, entities)
+        by_doc[claims["article_id"].iloc[0]] = doc
     parsed = claim_owners(claims, by_doc)
     owners = fill_from_context(claims, parsed)
     cfg = claimdates.ledger_rules()
-    rows, places = [], []
+    rows = []
     for c in claims.itertuples(index=False):
-        doc = by_doc.get(c.article_id)
         kind = figure_kind(c, doc)
         unit = topics.unit_key(c.unit)
         owner = owners[c.claim_id]
@@ -170,14 +225,12 @@ def topic_table(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFram
                                             ("a percentage without a stated base", kind == "share" and doc is not None and base is None))
                    if lacking]
         described = f"unit class {unit}; {c.category}; {kind_key}; event {event or '(none)'}"
-        places.append(place)
         if missing:
-            rows.append((f"{topic} | {c.claim_id}", f"alone: {', '.join(missing)}; {described}", kind))
+            rows.append((c.claim_id, f"{topic} | {c.claim_id}", f"alone: {', '.join(missing)}; {described}", kind, place))
             continue
         how = "sentence parse" if isinstance(parsed[c.claim_id], str) else "story context"
-        rows.append((topic, f"owner {owner} ({how}); {described}", kind))
-    table = pd.DataFrame(rows, columns=cols, index=claims["claim_id"].tolist())
-    return _one_sentence_rivals_alone(_split_by_place(table, pd.Series(places, index=table.index, dtype="object")), claims)
+        rows.append((c.claim_id, topic, f"owner {owner} ({how}); {described}", kind, place))
+    return rows
 
 
 def _split_by_place(table: pd.DataFrame, places: pd.Series) -> pd.DataFrame:
@@ -216,19 +269,23 @@ def claim_topics(claims: pd.DataFrame, docs: Iterable[Doc], entities: pd.DataFra
 
 
 def _sentence_dates(claims: pd.DataFrame, dates: pd.DataFrame | None) -> dict[str, tuple]:
-    """claim_id → (date, inferred) from the nearest resolved date in the claim's sentence."""
+    """claim_id → (date, inferred) from the nearest resolved date in the claim's sentence (the first of equally
+    near ones in table order)."""
     if dates is None or dates.empty:
         return {}
     _check(dates, ("article_id", "sentence_id", "start_char", "start", "anchor_source", "relative"), "dates")
     d = dates[dates["start"].notna()]
-    groups = {k: g for k, g in d.groupby(["article_id", "sentence_id"])}
+    groups: dict[tuple, list] = {}
+    for row in zip(d["article_id"].tolist(), d["sentence_id"].tolist(), d["start_char"].tolist(), d["start"].tolist(),
+                   d["relative"].tolist(), d["anchor_source"].tolist()):
+        groups.setdefault(row[:2], []).append(row[2:])
     out = {}
     for c in claims.itertuples(index=False):
         g = groups.get((c.article_id, c.sentence_id))
         if g is None:
             continue
-        best = g.iloc[(g["start_char"] - c.start_char).abs().argsort().iloc[0]]
-        out[c.claim_id] = (best["start"], bool(best["relative"]) and best["anchor_source"] == "inferred")
+        best = g[int(np.argsort(np.abs(np.array([r[0] for r in g]) - c.start_char))[0])]
+        out[c.claim_id] = (best[1], bool(best[2]) and best[3] == "inferred")
     return out
 
 
@@ -245,6 +302,9 @@ def claims_ledger(claims: pd.DataFrame, topic_of: pd.Series | pd.DataFrame, meta
                                  "figure_kind": [figure_kind(c) for c in claims.set_index("claim_id").loc[topic_of.index].reset_index().itertuples(index=False)]},
                                 index=topic_of.index)
     anchors = inference.date_anchors(metadata).set_index("article_id")
+    anchor_of = dict(zip(anchors.index, zip(anchors["anchor"].tolist(), anchors["anchor_source"].tolist())))
+    topic_rows = dict(zip(topic_of.index, zip(topic_of["topic"].tolist(), topic_of["figure_kind"].tolist(),
+                                              topic_of["topic_reason"].tolist())))
     outlets = inference.outlet_of(metadata)
     in_sentence = _sentence_dates(claims, dates)
     texts = dict(zip(articles["article_id"], articles["text"])) if articles is not None else {}
@@ -253,19 +313,19 @@ def claims_ledger(claims: pd.DataFrame, topic_of: pd.Series | pd.DataFrame, meta
     for c in claims.itertuples(index=False):
         if c.claim_id in in_sentence:
             claim_date, inferred = in_sentence[c.claim_id]
-        elif c.article_id in anchors.index:
-            a = anchors.loc[c.article_id]
-            claim_date, inferred = a["anchor"], a["anchor_source"] == "inferred"
+        elif c.article_id in anchor_of:
+            anchor, source = anchor_of[c.article_id]
+            claim_date, inferred = anchor, source == "inferred"
         else:
             claim_date, inferred = None, False
-        t, d = topic_of.loc[c.claim_id], two_dates[c.claim_id]
-        rows.append(dict(topic=_period_topic(t["topic"], t["figure_kind"], d), claim_id=c.claim_id, article_id=c.article_id, value=c.value,
+        (topic, kind, reason), d = topic_rows[c.claim_id], two_dates[c.claim_id]
+        rows.append(dict(topic=_period_topic(topic, kind, d), claim_id=c.claim_id, article_id=c.article_id, value=c.value,
                          value_low=c.value_low, value_high=c.value_high, qualifier=c.qualifier, unit=c.unit,
                          category=c.category, claimant=c.claimant, claim_date=claim_date,
                          claim_date_inferred=bool(inferred), claimed_on=d.claimed_on,
                          claimed_on_source=d.claimed_on_source, refers_to_start=d.refers_to_start,
                          refers_to_end=d.refers_to_end, refers_to_precision=d.refers_to_precision,
-                         figure_kind=t["figure_kind"], topic_reason=t["topic_reason"],
+                         figure_kind=kind, topic_reason=reason,
                          outlet=outlets.get(c.article_id, (None, False))[0], text=c.text, sentence=c.sentence))
     df = pd.DataFrame(rows, columns=schemas.CLAIMS_LEDGER.column_names)
     order = df.assign(_d=pd.to_datetime(df["claimed_on"]))
@@ -340,23 +400,31 @@ def _link(a, b, topic, agreement_):
 def claim_links(ledger: pd.DataFrame) -> pd.DataFrame:
     """Every pair of claims of one topic from different articles (same / different value, qualifier,
     claimant), and every part (``figure_kind`` part) with a total of the same owner, unit and
-    category in another article (``part_of``, under the total's topic)."""
+    category in another article (``part_of``, under the total's topic).
+
+    Topics (and bases) in sorted order, claims by ``claim_id`` within each; the ledger is read once as records
+    (indexing a frame group by group cost seconds on a few hundred topics)."""
     rows = []
-    for topic, g in ledger.groupby("topic", sort=True):
-        recs = list(g.sort_values("claim_id").itertuples(index=False))
-        for i, a in enumerate(recs):
-            for b in recs[i + 1:]:
+    recs = sorted((r for r in ledger.itertuples(index=False) if isinstance(r.topic, str)), key=lambda r: r.claim_id)
+    by_topic: dict[str, list] = {}
+    for r in recs:
+        by_topic.setdefault(r.topic, []).append(r)
+    for topic in sorted(by_topic):
+        group = by_topic[topic]
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
                 if a.article_id != b.article_id:
                     rows.append(_link(a, b, topic, agreement(a, b)))
     if "figure_kind" in ledger.columns:
-        kinds = ledger.assign(_base=ledger["topic"].map(_base))
-        if "topic_reason" in kinds.columns:  # a claim alone is compared with nothing, parts included
-            kinds = kinds[~kinds["topic_reason"].astype(str).str.startswith("alone")]
-        for _, g in kinds[kinds["figure_kind"].isin(["part", "total"])].groupby("_base", sort=True):
-            parts = g[g.figure_kind == "part"].sort_values("claim_id")
-            totals = g[g.figure_kind == "total"].sort_values("claim_id")
-            for p in parts.itertuples(index=False):
-                for t in totals.itertuples(index=False):
+        by_base: dict[str, list] = {}
+        for r in recs:  # a claim alone is compared with nothing, parts included
+            if r.figure_kind in ("part", "total") and not ("topic_reason" in ledger.columns
+                                                            and str(r.topic_reason).startswith("alone")):
+                by_base.setdefault(_base(r.topic), []).append(r)
+        for base in sorted(by_base):
+            group = by_base[base]
+            for p in (r for r in group if r.figure_kind == "part"):
+                for t in (r for r in group if r.figure_kind == "total"):
                     if p.article_id != t.article_id and p.value <= t.value:
                         rows.append(_link(p, t, t.topic, "part_of"))
     if not rows:

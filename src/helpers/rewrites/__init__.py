@@ -16,6 +16,6 @@ def run(articles, sentences) -> StageResult:
     metadata each article states or inherits from its source."""
     from helpers.rewrites import inference, pairs  # imported here: the package init stays light
 
-    article_pairs, sentence_alignment = pairs.find_pairs(articles, sentences)
+    article_pairs, sentence_alignment = pairs.find_pairs(articles, sentences, cache=True)
     return StageResult({"article_pairs": article_pairs, "sentence_alignment": sentence_alignment,
                         "article_metadata": inference.infer_metadata(articles, article_pairs)})

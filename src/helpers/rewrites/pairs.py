@@ -16,6 +16,8 @@ Method, in three steps that keep the work close to linear in the number of artic
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +28,7 @@ from datasketch import MinHash, MinHashLSHEnsemble
 
 from helpers.rewrites import alignment
 from helpers.rewrites.alignment import words
-from helpers.core import schemas
+from helpers.core import artcache, schemas
 
 @dataclass(frozen=True)
 class PairRules:
@@ -83,15 +85,20 @@ def overlap(sh_a: set[str], sh_b: set[str]) -> tuple[float, float, float]:
 def candidate_pairs(shingle_sets: dict[str, set[str]], rules: PairRules = RULES) -> list[tuple[str, str]]:
     """Candidate pairs ``(a, b)`` with ``a < b`` from an LSH Ensemble containment index."""
     ids = [i for i, s in shingle_sets.items() if s]
+    return _candidates({i: (len(shingle_sets[i]), minhash(shingle_sets[i], rules)) for i in ids}, rules)
+
+
+def _candidates(signatures: dict[str, tuple[int, MinHash | None]], rules: PairRules = RULES) -> list[tuple[str, str]]:
+    """:func:`candidate_pairs` from each article's (shingle count, MinHash); articles without shingles take no part."""
+    ids = [i for i, (size, _) in signatures.items() if size]
     if len(ids) < 2:
         return []
-    hashes = {i: minhash(shingle_sets[i], rules) for i in ids}
     index = MinHashLSHEnsemble(threshold=rules.candidate_containment, num_perm=rules.num_perm,
                                num_part=min(16, len(ids)))
-    index.index((i, hashes[i], len(shingle_sets[i])) for i in ids)
+    index.index((i, signatures[i][1], signatures[i][0]) for i in ids)
     found: set[tuple[str, str]] = set()
     for i in ids:
-        for j in index.query(hashes[i], len(shingle_sets[i])):
+        for j in index.query(signatures[i][1], signatures[i][0]):
             if j != i:
                 found.add((i, j) if i < j else (j, i))
     return sorted(found)
@@ -190,15 +197,62 @@ def _info(row) -> ArticleInfo:
     return ArticleInfo(row.article_id, row.text, published, outlet)
 
 
+def _article_digest(inf: ArticleInfo, sents: pd.DataFrame) -> str:
+    """What one side of a pair's result depends on: the article's id, text, date, outlet and sentences."""
+    blob = json.dumps([inf.article_id, inf.text, str(inf.published), inf.outlet,
+                       sents["sentence_id"].tolist(), sents["text"].tolist()], ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _pair_result(a: ArticleInfo, b: ArticleInfo, sh_a: set[str], sh_b: set[str], sa: pd.DataFrame,
+                 sb: pd.DataFrame, rules: PairRules, align_rules: alignment.AlignRules,
+                 keep_independent: bool) -> tuple[dict | None, list[dict]]:
+    """One candidate pair verified: its ``article_pairs`` row (None when dropped) and its alignment records."""
+    jac, c_ab, c_ba = overlap(sh_a, sh_b)
+    if max(c_ab, c_ba) < rules.min_containment:
+        return None, []
+    rows = alignment.align_sentences(sa["sentence_id"].tolist(), sa["text"].tolist(),
+                                     sb["sentence_id"].tolist(), sb["text"].tolist(), align_rules)
+    # aligned sentences counted on the side with fewer sentences
+    aligned = alignment.count_aligned(rows, "a" if len(sa) <= len(sb) else "b")
+    relation = classify(jac, c_ab, c_ba, aligned, len(sa), len(sb), rules)
+    if relation == "independent" and not keep_independent:
+        return None, []
+    derived, reason = direction(a, b, c_ab, c_ba, rules) if relation != "independent" else (None, None)
+    row = dict(article_a=a.article_id, article_b=b.article_id, jaccard=jac, containment_a_in_b=c_ab,
+               containment_b_in_a=c_ba, aligned_sentences=aligned, sentences_a=len(sa),
+               sentences_b=len(sb), relation=relation, derived=derived, derived_reason=reason)
+    return row, (alignment.records(a.article_id, b.article_id, rows) if relation in ("duplicate", "rewrite") else [])
+
+
+class _Lazy(dict):
+    """``key -> value`` computed on first access by ``make(key)``."""
+
+    def __init__(self, make):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key):
+        value = self[key] = self._make(key)
+        return value
+
+
 def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules = RULES,
                align_rules: alignment.AlignRules = alignment.RULES,
-               keep_independent: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+               keep_independent: bool = False, cache: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``article_pairs`` and ``sentence_alignment`` frames for a set of articles.
 
     ``articles`` needs ``article_id`` and ``text`` (``published`` and ``outlet`` are used
     for direction when present); ``sentences`` follows the ``sentences`` contract
     (``article_id``, ``sentence_id``, ``text``). Alignment rows are kept for duplicate and
     rewrite pairs.
+
+    ``cache`` (the stage's :func:`helpers.rewrites.run`): each article's MinHash (with its shingle count) is kept in
+    the per-article cache (:mod:`helpers.core.artcache`) under its text and the rules, and each verified candidate
+    pair's result under both articles' id, text, date, outlet and sentences and the rules; a rebuild after adding
+    one article computes the new article's MinHash and the candidate pairs that involve it (or a changed
+    article), and reads the rest. The candidate search (the LSH Ensemble) always runs over the whole corpus — its
+    partitions depend on every article's size — so the tables equal an uncached run's.
     """
     for col in ("article_id", "text"):
         if col not in articles.columns:
@@ -206,29 +260,37 @@ def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules
     if articles["article_id"].duplicated().any():
         raise ValueError("articles frame has repeated article_id values")
     info = {r.article_id: _info(r) for r in articles.itertuples(index=False)}
-    sh = {aid: shingles(inf.text, rules.shingle_words) for aid, inf in info.items()}
+    sh = _Lazy(lambda aid: shingles(info[aid].text, rules.shingle_words))
     sents = _sentence_lists(sentences)
     empty = pd.DataFrame({"sentence_id": pd.Series(dtype="int64"), "text": pd.Series(dtype="object")})
+    hash_cache = artcache.for_stage("05 minhash") if cache else None
+    pair_cache = artcache.for_stage("05 pairs") if cache else None
+    scheme = [rules.shingle_words, rules.num_perm, rules.seed]
+    signatures = {}
+    for aid, inf in info.items():
+        key = artcache.input_key("05 minhash", aid, inf.text, scheme) if hash_cache is not None else None
+        hit, value = hash_cache.get(key) if key else (False, None)
+        if not hit:
+            value = (len(sh[aid]), minhash(sh[aid], rules) if sh[aid] else None)
+            if key:
+                hash_cache.put(key, value)
+        signatures[aid] = value
+    digests = _Lazy(lambda aid: _article_digest(info[aid], sents.get(aid, empty)))
+    settings = [repr(rules), repr(align_rules), keep_independent]
 
     pair_rows, align_records = [], []
-    for a, b in candidate_pairs(sh, rules):
-        jac, c_ab, c_ba = overlap(sh[a], sh[b])
-        if max(c_ab, c_ba) < rules.min_containment:
-            continue
-        sa, sb = sents.get(a, empty), sents.get(b, empty)
-        rows = alignment.align_sentences(sa["sentence_id"].tolist(), sa["text"].tolist(),
-                                         sb["sentence_id"].tolist(), sb["text"].tolist(), align_rules)
-        # aligned sentences counted on the side with fewer sentences
-        aligned = alignment.count_aligned(rows, "a" if len(sa) <= len(sb) else "b")
-        relation = classify(jac, c_ab, c_ba, aligned, len(sa), len(sb), rules)
-        if relation == "independent" and not keep_independent:
-            continue
-        derived, reason = direction(info[a], info[b], c_ab, c_ba, rules) if relation != "independent" else (None, None)
-        pair_rows.append(dict(article_a=a, article_b=b, jaccard=jac, containment_a_in_b=c_ab,
-                              containment_b_in_a=c_ba, aligned_sentences=aligned, sentences_a=len(sa),
-                              sentences_b=len(sb), relation=relation, derived=derived, derived_reason=reason))
-        if relation in ("duplicate", "rewrite"):
-            align_records += alignment.records(a, b, rows)
+    for a, b in _candidates(signatures, rules):
+        key = artcache.input_key("05 pairs", f"{a}|{b}", "", [digests[a], digests[b], settings]) if pair_cache else None
+        hit, value = pair_cache.get(key) if key else (False, None)
+        if not hit:
+            value = _pair_result(info[a], info[b], sh[a], sh[b], sents.get(a, empty), sents.get(b, empty),
+                                 rules, align_rules, keep_independent)
+            if key:
+                pair_cache.put(key, value)
+        row, records = value
+        if row is not None:
+            pair_rows.append(row)
+            align_records += records
     pairs = pd.DataFrame(pair_rows, columns=schemas.ARTICLE_PAIRS.column_names) if pair_rows else schemas.ARTICLE_PAIRS.empty()
     aligned_df = alignment.to_frame(align_records)
     return pairs, aligned_df

@@ -33,6 +33,7 @@ from pathlib import Path
 from helpers import __version__
 from helpers.core import paths
 from helpers.run import changes, incremental, stages
+from helpers.run.ahead import ReportsAhead
 
 # jsonschema (imported by nbformat, so by papermill and the HTML export) imports rfc3987_syntax when it is installed,
 # which compiles its grammars at import — over a second, several on a loaded machine — for an "iri" format check
@@ -304,6 +305,9 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
         os.environ.pop("WARCLAIMS_SCHEDULER", None)
     state = incremental.load_state(processed_dir)
     kernel = SharedKernel()
+    # reports made while later notebooks run (helpers.run.ahead); the end of the run checks and completes them
+    ahead = ReportsAhead(reports_dir, processed_dir, [nb.stem for nb in notebooks], show_code) if html else None
+    last_writer = max((i for i, nb in enumerate(notebooks) if _spec(nb) is None or _spec(nb).writes), default=-1)
     old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
     bar = tqdm(notebooks, unit="notebook", file=sys.stderr, disable=None)
     failed = None
@@ -323,6 +327,7 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
                     and incremental.can_skip(state.get(nb.name), fp, spec, processed_dir, before)):
                 entry.update(status="skipped", duration_s=0.0, executed=_display(out), wrote=[])
                 _write_json(run_json, summary)
+                _report_ahead(ahead, out, notebooks.index(nb) == last_writer, processed_dir, previous)
                 continue
             t0 = time.perf_counter()
             try:
@@ -355,12 +360,15 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             _write_json(run_json, summary)
             if failed:
                 break
+            _report_ahead(ahead, out, notebooks.index(nb) == last_writer, processed_dir, previous)
     except (Interrupted, KeyboardInterrupt) as exc:  # between notebooks
         failed = {"notebook": "(between notebooks)", "status": "interrupted", "error": _error_summary(exc),
                   "executed": ""}
     finally:
         bar.close()
         kernel.shutdown()
+        if ahead is not None:
+            ahead.wait()
         for s, h in old_handlers.items():
             signal.signal(s, h)
     summary["status"] = failed["status"] if failed else "ok"
@@ -375,7 +383,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
         # CSV, SQLite and explorer depend on the tables only: kept when the last export was of these very tables
         summary["exports"] = {"tables": table_files(processed_dir), "code": incremental.code_version(),
                               "pages": [p.stem for p in published]}
-        same = (previous or {}).get("exports") == summary["exports"] and (reports_dir / "warclaims.sqlite").exists()
+        same = (summary["exports"] in ((previous or {}).get("exports"), ahead.data_key)
+                and (reports_dir / "warclaims.sqlite").exists())
         index = reports.build_reports(reports_dir, published, summary, show_code=show_code,
                                       processed_dir=processed_dir, data_exports=not same)
         summary["index"] = _display(Path(index))
@@ -390,6 +399,19 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             f"(inputs unchanged); "
             f"tables in {_display(processed_dir)}, reports in {_display(reports_dir)}")
     return summary
+
+
+def _report_ahead(ahead: ReportsAhead | None, executed: Path, tables_final: bool, processed_dir: Path,
+                  previous: dict | None) -> None:
+    """After a notebook finished (or was skipped): its HTML page in the background, and — when no later notebook
+    writes tables — the data exports, unless the last run's were made from the same tables, code and pages."""
+    if ahead is None:
+        return
+    ahead.page(executed)
+    if tables_final:
+        key = {"tables": table_files(processed_dir), "code": incremental.code_version(), "pages": ahead.pages}
+        if key != (previous or {}).get("exports"):
+            ahead.data(key)
 
 
 def _stage_errors(processed_dir: Path) -> tuple[int | None, dict[str, list[str]]]:

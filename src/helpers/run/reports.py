@@ -431,6 +431,17 @@ pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{bo
     return out
 
 
+def export_data(processed_dir: str | Path, reports_dir: str | Path, pages: list[str]) -> None:
+    """The tables as CSV, the SQLite file for Datasette and the claims explorer (its navigation bar: ``pages``)."""
+    reports_dir = Path(reports_dir)
+    export_tables_csv(processed_dir, reports_dir / "tables")
+    from helpers.run.sqlite_export import export as export_sqlite
+    export_sqlite(processed_dir, reports_dir)  # reports/warclaims.sqlite + metadata.json for Datasette (make explore)
+    if tables.table_path("claims", processed_dir).exists():
+        from helpers.run.explorer import build_explorer
+        build_explorer(processed_dir, reports_dir, nav=nav_bar(pages, current="explorer"))
+
+
 def build_reports(reports_dir: str | Path, executed_notebooks: list[Path], run_summary: dict,
                   show_code: bool = False, processed_dir: str | Path | None = None,
                   data_exports: bool = True) -> Path:
@@ -452,12 +463,7 @@ def build_reports(reports_dir: str | Path, executed_notebooks: list[Path], run_s
         except Exception as exc:  # one broken notebook must not lose the other reports
             errors[nb.name] = f"{type(exc).__name__}: {exc}"
     if data_exports:
-        export_tables_csv(processed, reports_dir / "tables")
-        from helpers.run.sqlite_export import export as export_sqlite
-        export_sqlite(processed, reports_dir)  # reports/warclaims.sqlite + metadata.json for Datasette (make explore)
-    if data_exports and tables.table_path("claims", processed).exists():
-        from helpers.run.explorer import build_explorer
-        build_explorer(processed, reports_dir, nav=nav_bar(pages, current="explorer"))
+        export_data(processed, reports_dir, pages)
     if errors:
         summary["report_errors"] = errors
     return build_index(reports_dir, summary, processed_dir=processed)

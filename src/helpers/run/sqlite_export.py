@@ -44,6 +44,14 @@ def _cell(v):
     return v
 
 
+def _column(values: list, scalar: bool) -> list:
+    """One column's cells as :func:`_cell` makes them; a column of plain scalars (text, numbers, booleans) only needs
+    its missing values made None, which is much faster than :func:`_cell` cell by cell."""
+    if not scalar:
+        return [_cell(v) for v in values]
+    return [None if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v) else v for v in values]
+
+
 def write_sqlite(processed_dir: str | Path, out: str | Path) -> Path:
     """Write every existing table of ``processed_dir`` to the SQLite file ``out`` (replaced)."""
     out = Path(out)
@@ -63,7 +71,8 @@ def write_sqlite(processed_dir: str | Path, out: str | Path) -> Path:
         if has_articles and table.name != "articles" and "article_id" in table.column_names:
             cols.append('FOREIGN KEY("article_id") REFERENCES articles("article_id")')
         con.execute(f'CREATE TABLE "{table.name}" ({", ".join(cols)})')
-        rows = [tuple(_cell(v) for v in r) for r in df[table.column_names].itertuples(index=False, name=None)]
+        scalar = {c.name: c.type in (schemas.STR, schemas.INT, schemas.FLOAT, schemas.BOOL) for c in table.columns}
+        rows = list(zip(*(_column(df[c].tolist(), scalar[c]) for c in table.column_names)))
         marks = ", ".join("?" * len(table.column_names))
         con.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', rows)
         if "article_id" in table.column_names and table.name != "articles":
