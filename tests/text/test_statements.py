@@ -373,3 +373,44 @@ def test_passive_cue_speaker_is_the_agent_not_the_subject(nlp, text, speaker, co
 def test_active_cue_keeps_its_subject(nlp):
     rows = statements(nlp, "Poland criticised Hungary for blocking the aid.")
     assert [r["speaker"] for r in rows] == ["Poland"]
+
+
+# ---- issue 10, PolNeAR round: group subjects, participle subjects, mid-sentence cues,
+# typewriter quotation marks, attitude verbs
+
+def test_group_subject_takes_the_body_it_belongs_to(nlp):
+    rows = statements(nlp, "Lawyers for the Harbor Union said the strike would continue into next month.")
+    assert [(r["speaker"], r["speaker_resolved_from"]) for r in rows] == [("Harbor Union", "name")]
+    rows = statements(nlp, "Republican senators have vowed to block the new budget before the summer recess.")
+    assert [(r["speaker"], r["cue_lemma"]) for r in rows] == [("Republican", "vow")]
+
+
+def test_group_subject_without_a_named_body_stays_unknown(nlp):
+    rows = statements(nlp, "Military analysts said the crossing near the river was closed for repairs.")
+    assert [r["speaker"] for r in rows] == [UNKNOWN]
+
+
+def test_name_inside_a_describing_clause_is_not_the_speaker(nlp):
+    rows = statements(nlp, "Voters supporting Maria Lopez filled the hall on Tuesday night.")
+    assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [(UNKNOWN, "support", "Maria Lopez")]
+
+
+def test_cue_in_the_middle_of_the_sentence_reports_the_whole_sentence(nlp):
+    rows = statements(nlp, "The closures, the minister said, have hit the small mountain towns hardest.")
+    assert [r["content"] for r in rows] == ["The closures, the minister said, have hit the small mountain towns hardest"]
+    rows = statements(nlp, "The town was flooded overnight, the mayor said.")
+    assert [r["content"] for r in rows] == ["The town was flooded overnight"]
+
+
+def test_two_apostrophes_quote_like_a_double_quotation_mark(nlp):
+    rows = statements(nlp, "''We will rebuild the bridge before the winter comes,'' Mayor Ana Petrova said on Friday.")
+    assert [(r["speaker"], r["kind"], r["content"]) for r in rows] == [
+        ("Ana Petrova", "direct", "We will rebuild the bridge before the winter comes")]
+    assert statements(nlp, "''Too late,'' he said.") == []  # too short to be speech
+
+
+def test_attitude_verbs_report_their_object(nlp):
+    rows = statements(nlp, "Senator Teresa Vance echoed the governor's warning about the state budget.")
+    assert ("Teresa Vance", "echo", "the governor's warning about the state budget") in [
+        (r["speaker"], r["cue_lemma"], r["content"]) for r in rows]
+    assert statements(nlp, "The council built a new bridge over the river last year.") == []

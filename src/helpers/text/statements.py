@@ -20,7 +20,10 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
 Speakers resolve to entity canonical names: a named subject directly; a subject with an
 apposition ("The head of …, Kyrylo Budanov, told"); pronouns (he/she → the most recent named
 person speaker, it/they → the most recent organisation/place speaker); a role noun ("the
-spokesman said") → the most recent entity whose stated role has that noun; else "(unknown)".
+spokesman said") → the most recent entity whose stated role has that noun; a group subject named by what it
+belongs to ("Republican senators", "lawyers for the union") → that organisation, party or place; a participle
+("voters supporting X") → the noun it describes; else "(unknown)". A cue in the middle of its sentence ("The
+closures, he said, have …") reports the whole sentence; two apostrophes (''…'') quote like a double quotation mark.
 """
 from __future__ import annotations
 
@@ -35,7 +38,7 @@ from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _
 from helpers.text.entities import noun_cue_subject
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
-_DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»")
+_DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»|(?<!\w)''(?:(?!'')[^\n]){2,1500}''")
 MIN_QUOTE_WORDS = 4
 MIN_STANCE_OBJECT = 2  # tokens
 MAX_HEADING_WORDS = 8  # a line this short without a closing stop is a heading
@@ -63,6 +66,8 @@ def _subject(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "a group backing the bill", "voters supporting the plan"
         if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and tok.head is not tok:
             tok = tok.head
         else:
@@ -106,13 +111,19 @@ def _content_span(verb: Token, lex) -> tuple[int, int] | None:
 
 def _inverted_content(verb: Token) -> tuple[int, int] | None:
     """'Troops captured the city, the agency said, as …': the clause the verb is parenthetical to."""
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("parataxis", "ccomp") and (verb.head.i < verb.i or verb.dep_ == "parataxis") \
+            and verb.head.pos_ in ("VERB", "AUX"):
         sent = verb.sent
         subj = _subject(verb)
         left_end = min(verb.left_edge.i, subj.left_edge.i if subj is not None else verb.i)
         if left_end <= sent.start:
             return None
         first, last = sent[0], verb.doc[left_end - 1]
+        rest = [t for t in verb.doc[verb.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space)]
+        if rest:  # "Many of them, he said, have closed": the clause runs on after the cue; the whole sentence
+            last = rest[-1]
+            while last.i + 1 < sent.end and verb.doc[last.i + 1].is_punct and verb.doc[last.i + 1].text not in ".,;:":
+                last = verb.doc[last.i + 1]  # a closing quotation mark or bracket
         return first.idx, last.idx + len(last)
     return None
 
@@ -121,10 +132,11 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     """Inner (start, end) of quotations long enough to be speech rather than scare quotes."""
     out = []
     for m in _DIRECT_QUOTE.finditer(text):
-        inner = m.group(0)[1:-1]
+        mark = 2 if m.group(0).startswith("''") else 1  # a typewriter double quote written as two apostrophes
+        inner = m.group(0)[mark:-mark]
         if len(inner.split()) >= MIN_QUOTE_WORDS:
             lead = len(inner) - len(inner.lstrip())
-            out.append((m.start() + 1 + lead, m.end() - 1 - (len(inner) - len(inner.rstrip()))))
+            out.append((m.start() + mark + lead, m.end() - mark - (len(inner) - len(inner.rstrip()))))
     return out
 
 
