@@ -414,3 +414,9 @@ def test_attitude_verbs_report_their_object(nlp):
     assert ("Teresa Vance", "echo", "the governor's warning about the state budget") in [
         (r["speaker"], r["cue_lemma"], r["content"]) for r in rows]
     assert statements(nlp, "The council built a new bridge over the river last year.") == []
+
+
+def test_a_one_word_object_is_content_a_bare_pronoun_or_a_date_is_not(nlp):
+    rows = statements(nlp, "Senator Teresa Vance endorsed Lopez on Friday.")
+    assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [("Teresa Vance", "endorse", "Lopez")]
+    assert statements(nlp, "Senator Teresa Vance praised them on Friday.") == []

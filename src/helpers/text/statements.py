@@ -40,7 +40,6 @@ from helpers.text.entities import noun_cue_subject
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»|(?<!\w)''(?:(?!'')[^\n]){2,1500}''")
 MIN_QUOTE_WORDS = 4
-MIN_STANCE_OBJECT = 2  # tokens
 MAX_HEADING_WORDS = 8  # a line this short without a closing stop is a heading
 MAX_COLON_GAP = 5  # characters of white space between a colon and the quotation it introduces
 _DEMONSTRATIVE = re.compile(r"^(?:that|this|these|those)(?:\s*(?:is|was|are|were|'s|’s))?$", re.I)
@@ -92,8 +91,8 @@ def _content_span(verb: Token, lex) -> tuple[int, int] | None:
     if lemma in lex["object_content"] or lemma in lex["stance"]:
         deps = ("dobj", "xcomp", "attr") if lemma in lex["object_content"] else lex["content_deps"]
         parts = [c for c in verb.children if c.dep_ in deps and (c.i > verb.i or lemma in lex["object_content"])]
-        if lemma not in lex["object_content"] and sum(c.right_edge.i - c.left_edge.i + 1 for c in parts) < MIN_STANCE_OBJECT:
-            parts = []  # "accused him", "asked a question": an object too short to be what was said
+        if lemma not in lex["object_content"] and all(c.right_edge.i == c.left_edge.i and c.pos_ == "PRON" for c in parts):
+            parts = []  # "accused him", "praised them": a bare pronoun object is whom it was said to or of
         if parts:
             return _edges(parts if lemma in lex["stance"] else parts[:1])
     for child in verb.children:  # "said that …" parsed as advcl / "adding that …"
@@ -103,7 +102,7 @@ def _content_span(verb: Token, lex) -> tuple[int, int] | None:
     if preps:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
-                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
                 if objs:
                     return _edges(objs)
     return None
