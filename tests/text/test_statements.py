@@ -420,3 +420,13 @@ def test_a_one_word_object_is_content_a_bare_pronoun_or_a_date_is_not(nlp):
     rows = statements(nlp, "Senator Teresa Vance endorsed Lopez on Friday.")
     assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [("Teresa Vance", "endorse", "Lopez")]
     assert statements(nlp, "Senator Teresa Vance praised them on Friday.") == []
+
+
+def test_a_statement_inside_one_of_the_same_speaker_is_not_repeated(nlp):
+    rows = statements(nlp, "Senator Teresa Vance said on Monday that she had told the mayor that the new bridge would "
+                           "open before the winter.")
+    assert [(r["speaker"], r["cue_lemma"]) for r in rows] == [("Teresa Vance", "say")]
+    rows = statements(nlp, "Senator Teresa Vance said on Monday that Mayor Ana Petrova had told her that the new bridge "
+                           "would open before the winter.")
+    assert [r["cue_lemma"] for r in rows] == ["say", "tell"]
+    assert "Petrova" in rows[1]["speaker"] and rows[1]["content"] == "that the new bridge would open before the winter"

@@ -385,8 +385,8 @@ def _expletive_passive(f: _Finder, subj: Token) -> tuple[dict | None, str | None
 
 
 def _drop_nested(found: list[dict], stance_only: set[str]) -> list[dict]:
-    """Statements inside another statement's content that add no source of their own: an unknown speaker, or a
-    stance verb inside a reported statement ("X said Washington believes …" is X's statement; the figure's
+    """Statements inside another statement's content that add no source of their own: an unknown speaker, the
+    same speaker as the statement around them, or a stance verb inside a reported statement ("X said Washington believes …" is X's statement; the figure's
     claimant stays X, see ``claims``)."""
     def redundant(i: int, s: dict) -> bool:
         for j, o in enumerate(found):
@@ -396,6 +396,8 @@ def _drop_nested(found: list[dict], stance_only: set[str]) -> list[dict]:
                 continue  # of two statements over the same span the first is kept
             if s["speaker_row"] is None or (s["cue_lemma"] in stance_only and o["cue_lemma"] not in stance_only):
                 return True
+            if o["speaker_row"] is not None and o["speaker_row"]["canonical"] == s["speaker_row"]["canonical"]:
+                return True  # "she said she believes that …": one speaker, one statement
         return False
     return [s for i, s in enumerate(found) if not redundant(i, s)]
 
