@@ -430,3 +430,15 @@ def test_a_statement_inside_one_of_the_same_speaker_is_not_repeated(nlp):
                            "would open before the winter.")
     assert [r["cue_lemma"] for r in rows] == ["say", "tell"]
     assert "Petrova" in rows[1]["speaker"] and rows[1]["content"] == "that the new bridge would open before the winter"
+
+
+def test_as_clause_reports_the_clause_it_introduces(nlp):
+    rows = statements(nlp, "As the Harbor Times reported on Monday, the new bridge will open before the winter.")
+    assert [(r["speaker"], r["content"]) for r in rows] == [("Harbor Times", "the new bridge will open before the winter")]
+    assert statements(nlp, "As expected, the new bridge will open before the winter.") == []  # no one reports it
+
+
+def test_passive_cue_with_an_agent_reports_its_subject(nlp):
+    rows = statements(nlp, "The budget plan was criticized by Senator Teresa Vance on Friday.")
+    assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [("Teresa Vance", "criticize", "The budget plan")]
+    assert statements(nlp, "It was criticized by Senator Teresa Vance on Friday.") == []  # a pronoun is no content

@@ -105,11 +105,21 @@ def _content_span(verb: Token, lex) -> tuple[int, int] | None:
                 objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
                 if objs:
                     return _edges(objs)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and any(c.dep_ == "agent" for c in verb.children) and subj.pos_ != "PRON":
+        return _edges([subj])  # "The plan was criticized by the mayor": what was spoken of
     return None
 
 
 def _inverted_content(verb: Token) -> tuple[int, int] | None:
-    """'Troops captured the city, the agency said, as …': the clause the verb is parenthetical to."""
+    """'Troops captured the city, the agency said, as …': the clause the verb is parenthetical to; 'As the agency
+    reported, troops captured …': the clause an as-clause introduces."""
+    own = {c.dep_: c for c in verb.children}
+    if verb.dep_ == "advcl" and verb.head.i > verb.i and "nsubj" in own and own.get("mark") is not None \
+            and own["mark"].lower_ == "as":
+        rest = [t for t in verb.doc[verb.right_edge.i + 1:verb.sent.end] if not (t.is_punct or t.is_space)]
+        if rest:
+            return rest[0].idx, rest[-1].idx + len(rest[-1])
     if verb.dep_ in ("parataxis", "ccomp") and (verb.head.i < verb.i or verb.dep_ == "parataxis") \
             and verb.head.pos_ in ("VERB", "AUX"):
         sent = verb.sent
