@@ -373,3 +373,72 @@ def test_passive_cue_speaker_is_the_agent_not_the_subject(nlp, text, speaker, co
 def test_active_cue_keeps_its_subject(nlp):
     rows = statements(nlp, "Poland criticised Hungary for blocking the aid.")
     assert [r["speaker"] for r in rows] == ["Poland"]
+
+
+# ---- issue 10, PolNeAR round: group subjects, participle subjects, mid-sentence cues,
+# typewriter quotation marks, attitude verbs
+
+def test_group_subject_takes_the_body_it_belongs_to(nlp):
+    rows = statements(nlp, "Lawyers for the Harbor Union said the strike would continue into next month.")
+    assert [(r["speaker"], r["speaker_resolved_from"]) for r in rows] == [("Harbor Union", "name")]
+    rows = statements(nlp, "Republican senators have vowed to block the new budget before the summer recess.")
+    assert [(r["speaker"], r["cue_lemma"]) for r in rows] == [("Republican", "vow")]
+
+
+def test_group_subject_without_a_named_body_stays_unknown(nlp):
+    rows = statements(nlp, "Military analysts said the crossing near the river was closed for repairs.")
+    assert [r["speaker"] for r in rows] == [UNKNOWN]
+
+
+def test_name_inside_a_describing_clause_is_not_the_speaker(nlp):
+    rows = statements(nlp, "Voters supporting Maria Lopez filled the hall on Tuesday night.")
+    assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [(UNKNOWN, "support", "Maria Lopez")]
+
+
+def test_cue_in_the_middle_of_the_sentence_reports_the_whole_sentence(nlp):
+    rows = statements(nlp, "The closures, the minister said, have hit the small mountain towns hardest.")
+    assert [r["content"] for r in rows] == ["The closures, the minister said, have hit the small mountain towns hardest"]
+    rows = statements(nlp, "The town was flooded overnight, the mayor said.")
+    assert [r["content"] for r in rows] == ["The town was flooded overnight"]
+
+
+def test_two_apostrophes_quote_like_a_double_quotation_mark(nlp):
+    rows = statements(nlp, "''We will rebuild the bridge before the winter comes,'' Mayor Ana Petrova said on Friday.")
+    assert [(r["speaker"], r["kind"], r["content"]) for r in rows] == [
+        ("Ana Petrova", "direct", "We will rebuild the bridge before the winter comes")]
+    assert statements(nlp, "''Too late,'' he said.") == []  # too short to be speech
+
+
+def test_attitude_verbs_report_their_object(nlp):
+    rows = statements(nlp, "Senator Teresa Vance echoed the governor's warning about the state budget.")
+    assert ("Teresa Vance", "echo", "the governor's warning about the state budget") in [
+        (r["speaker"], r["cue_lemma"], r["content"]) for r in rows]
+    assert statements(nlp, "The council built a new bridge over the river last year.") == []
+
+
+def test_a_one_word_object_is_content_a_bare_pronoun_or_a_date_is_not(nlp):
+    rows = statements(nlp, "Senator Teresa Vance endorsed Lopez on Friday.")
+    assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [("Teresa Vance", "endorse", "Lopez")]
+    assert statements(nlp, "Senator Teresa Vance praised them on Friday.") == []
+
+
+def test_a_statement_inside_one_of_the_same_speaker_is_not_repeated(nlp):
+    rows = statements(nlp, "Senator Teresa Vance said on Monday that she had told the mayor that the new bridge would "
+                           "open before the winter.")
+    assert [(r["speaker"], r["cue_lemma"]) for r in rows] == [("Teresa Vance", "say")]
+    rows = statements(nlp, "Senator Teresa Vance said on Monday that Mayor Ana Petrova had told her that the new bridge "
+                           "would open before the winter.")
+    assert [r["cue_lemma"] for r in rows] == ["say", "tell"]
+    assert "Petrova" in rows[1]["speaker"] and rows[1]["content"] == "that the new bridge would open before the winter"
+
+
+def test_as_clause_reports_the_clause_it_introduces(nlp):
+    rows = statements(nlp, "As the Harbor Times reported on Monday, the new bridge will open before the winter.")
+    assert [(r["speaker"], r["content"]) for r in rows] == [("Harbor Times", "the new bridge will open before the winter")]
+    assert statements(nlp, "As expected, the new bridge will open before the winter.") == []  # no one reports it
+
+
+def test_passive_cue_with_an_agent_reports_its_subject(nlp):
+    rows = statements(nlp, "The budget plan was criticized by Senator Teresa Vance on Friday.")
+    assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [("Teresa Vance", "criticize", "The budget plan")]
+    assert statements(nlp, "It was criticized by Senator Teresa Vance on Friday.") == []  # a pronoun is no content

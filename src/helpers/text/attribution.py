@@ -17,6 +17,8 @@ from helpers.text import lexicon as lexicons
 
 _PERSONISH = {"PERSON"}
 _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_CLAUSE_DEPS = ("acl", "relcl", "punct", "appos", "cc", "conj")
+_GROUPISH = ("ORG", "NORP", "GPE")  # labels of the body an unnamed group subject belongs to, most telling first
 _DATELINE_TAIL = re.compile(r"[^\n]{0,40}?(?:\s[—–-]\s|\()")
 _WORD_BEFORE = re.compile(r"(\w+\.?)\s+$")
 
@@ -211,11 +213,17 @@ class SpeakerTracker:
             if self.last["ORG"] is not None and any(c.dep_ == "det" for c in tok.children):
                 return self.last["ORG"], "role_noun"
         # a short phrase containing a named person: "Ukrainian President Volodymyr Zelenskyy"
-        if tok.right_edge.i - tok.left_edge.i <= 8:
-            span_rows = self.entities.at(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
+        right = max([tok] + [c.right_edge for c in tok.children if c.i > tok.i and c.dep_ not in _CLAUSE_DEPS])
+        if right.i - tok.left_edge.i <= 8:  # the phrase without a clause describing it ("voters supporting X")
+            span_rows = self.entities.at(tok.left_edge.idx, right.idx + len(right))
             people = [r for r in span_rows if r["label"] == "PERSON"]
             if people:
                 return people[-1], "name"
+            # a group named by what it belongs to: "Republican senators", "Border Patrol agents", "a review by the
+            # Times": the organisation, else the nationality or party, else the place inside the phrase
+            inside = [r for r in span_rows if r["start_char"] >= tok.left_edge.idx and r["label"] in _GROUPISH]
+            if inside and tok.dep_ in ("nsubj", "nsubjpass"):  # not "according to Ukrainian updates"
+                return min(inside, key=lambda r: (_GROUPISH.index(r["label"]), -r["start_char"])), "name"
         return None, None
 
 

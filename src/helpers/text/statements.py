@@ -20,7 +20,10 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
 Speakers resolve to entity canonical names: a named subject directly; a subject with an
 apposition ("The head of …, Kyrylo Budanov, told"); pronouns (he/she → the most recent named
 person speaker, it/they → the most recent organisation/place speaker); a role noun ("the
-spokesman said") → the most recent entity whose stated role has that noun; else "(unknown)".
+spokesman said") → the most recent entity whose stated role has that noun; a group subject named by what it
+belongs to ("Republican senators", "lawyers for the union") → that organisation, party or place; a participle
+("voters supporting X") → the noun it describes; else "(unknown)". A cue in the middle of its sentence ("The
+closures, he said, have …") reports the whole sentence; two apostrophes (''…'') quote like a double quotation mark.
 """
 from __future__ import annotations
 
@@ -35,9 +38,8 @@ from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _
 from helpers.text.entities import noun_cue_subject
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
-_DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»")
+_DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»|(?<!\w)''(?:(?!'')[^\n]){2,1500}''")
 MIN_QUOTE_WORDS = 4
-MIN_STANCE_OBJECT = 2  # tokens
 MAX_HEADING_WORDS = 8  # a line this short without a closing stop is a heading
 MAX_COLON_GAP = 5  # characters of white space between a colon and the quotation it introduces
 _DEMONSTRATIVE = re.compile(r"^(?:that|this|these|those)(?:\s*(?:is|was|are|were|'s|’s))?$", re.I)
@@ -63,6 +65,8 @@ def _subject(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "a group backing the bill", "voters supporting the plan"
         if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and tok.head is not tok:
             tok = tok.head
         else:
@@ -87,8 +91,8 @@ def _content_span(verb: Token, lex) -> tuple[int, int] | None:
     if lemma in lex["object_content"] or lemma in lex["stance"]:
         deps = ("dobj", "xcomp", "attr") if lemma in lex["object_content"] else lex["content_deps"]
         parts = [c for c in verb.children if c.dep_ in deps and (c.i > verb.i or lemma in lex["object_content"])]
-        if lemma not in lex["object_content"] and sum(c.right_edge.i - c.left_edge.i + 1 for c in parts) < MIN_STANCE_OBJECT:
-            parts = []  # "accused him", "asked a question": an object too short to be what was said
+        if lemma not in lex["object_content"] and all(c.right_edge.i == c.left_edge.i and c.pos_ == "PRON" for c in parts):
+            parts = []  # "accused him", "praised them": a bare pronoun object is whom it was said to or of
         if parts:
             return _edges(parts if lemma in lex["stance"] else parts[:1])
     for child in verb.children:  # "said that …" parsed as advcl / "adding that …"
@@ -98,21 +102,37 @@ def _content_span(verb: Token, lex) -> tuple[int, int] | None:
     if preps:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
-                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
                 if objs:
                     return _edges(objs)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and any(c.dep_ == "agent" for c in verb.children) and subj.pos_ != "PRON":
+        return _edges([subj])  # "The plan was criticized by the mayor": what was spoken of
     return None
 
 
 def _inverted_content(verb: Token) -> tuple[int, int] | None:
-    """'Troops captured the city, the agency said, as …': the clause the verb is parenthetical to."""
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+    """'Troops captured the city, the agency said, as …': the clause the verb is parenthetical to; 'As the agency
+    reported, troops captured …': the clause an as-clause introduces."""
+    own = {c.dep_: c for c in verb.children}
+    if verb.dep_ == "advcl" and verb.head.i > verb.i and "nsubj" in own and own.get("mark") is not None \
+            and own["mark"].lower_ == "as":
+        rest = [t for t in verb.doc[verb.right_edge.i + 1:verb.sent.end] if not (t.is_punct or t.is_space)]
+        if rest:
+            return rest[0].idx, rest[-1].idx + len(rest[-1])
+    if verb.dep_ in ("parataxis", "ccomp") and (verb.head.i < verb.i or verb.dep_ == "parataxis") \
+            and verb.head.pos_ in ("VERB", "AUX"):
         sent = verb.sent
         subj = _subject(verb)
         left_end = min(verb.left_edge.i, subj.left_edge.i if subj is not None else verb.i)
         if left_end <= sent.start:
             return None
         first, last = sent[0], verb.doc[left_end - 1]
+        rest = [t for t in verb.doc[verb.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space)]
+        if rest:  # "Many of them, he said, have closed": the clause runs on after the cue; the whole sentence
+            last = rest[-1]
+            while last.i + 1 < sent.end and verb.doc[last.i + 1].is_punct and verb.doc[last.i + 1].text not in ".,;:":
+                last = verb.doc[last.i + 1]  # a closing quotation mark or bracket
         return first.idx, last.idx + len(last)
     return None
 
@@ -121,10 +141,11 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     """Inner (start, end) of quotations long enough to be speech rather than scare quotes."""
     out = []
     for m in _DIRECT_QUOTE.finditer(text):
-        inner = m.group(0)[1:-1]
+        mark = 2 if m.group(0).startswith("''") else 1  # a typewriter double quote written as two apostrophes
+        inner = m.group(0)[mark:-mark]
         if len(inner.split()) >= MIN_QUOTE_WORDS:
             lead = len(inner) - len(inner.lstrip())
-            out.append((m.start() + 1 + lead, m.end() - 1 - (len(inner) - len(inner.rstrip()))))
+            out.append((m.start() + mark + lead, m.end() - mark - (len(inner) - len(inner.rstrip()))))
     return out
 
 
@@ -374,8 +395,8 @@ def _expletive_passive(f: _Finder, subj: Token) -> tuple[dict | None, str | None
 
 
 def _drop_nested(found: list[dict], stance_only: set[str]) -> list[dict]:
-    """Statements inside another statement's content that add no source of their own: an unknown speaker, or a
-    stance verb inside a reported statement ("X said Washington believes …" is X's statement; the figure's
+    """Statements inside another statement's content that add no source of their own: an unknown speaker, the
+    same speaker as the statement around them, or a stance verb inside a reported statement ("X said Washington believes …" is X's statement; the figure's
     claimant stays X, see ``claims``)."""
     def redundant(i: int, s: dict) -> bool:
         for j, o in enumerate(found):
@@ -385,6 +406,8 @@ def _drop_nested(found: list[dict], stance_only: set[str]) -> list[dict]:
                 continue  # of two statements over the same span the first is kept
             if s["speaker_row"] is None or (s["cue_lemma"] in stance_only and o["cue_lemma"] not in stance_only):
                 return True
+            if o["speaker_row"] is not None and o["speaker_row"]["canonical"] == s["speaker_row"]["canonical"]:
+                return True  # "she said she believes that …": one speaker, one statement
         return False
     return [s for i, s in enumerate(found) if not redundant(i, s)]
 
