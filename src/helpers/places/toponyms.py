@@ -51,6 +51,13 @@ _DEFINITE = frozenset(_WORDS["definite_determiners"])
 _CONTAINER_MODIFIERS = frozenset(_WORDS["container_modifiers"])
 _TLD_COUNTRIES = {k.lower(): v.upper() for k, v in _WORDS["country_code_tlds"].items()}
 _GENERIC_TLDS = frozenset(_WORDS["generic_country_code_tlds"])
+_RESIDENT_NOUNS = frozenset(_WORDS["resident_nouns"])
+_PARTY_LETTERS = frozenset(_WORDS["party_letters"])
+_DATELINE_MARKS = frozenset(_WORDS["dateline_marks"])
+_WATER_BEFORE_NAME = frozenset(_WORDS["water_words_before_name"])
+# "Calif." -> ("US", "California"): news-style abbreviations of states/provinces (places/rules/region_abbreviations.json)
+_REGION_ABBREVIATIONS = {abbr: (cc, name) for cc, table in rules.load_json("places", "region_abbreviations.json").items()
+                         for abbr, name in table.items()}
 # the outlet's country (issue 12): when the article names none of a name's countries, a settlement or
 # second-level unit in the outlet's country gains what a tenfold population gives (0.8 / 7 per power of ten in
 # _score): a tie-breaker between namesakes of like size, never enough to overturn a world city ("Rome" in a US
@@ -215,9 +222,57 @@ def _gazetteer_name(ctx: _DocContext, i: int) -> _Found | None:
         if gz.normalize(text) in ctx.gaz.demonyms:
             return _Found(j)
         matches = ctx.gaz.lookup(text)
+        if matches and not text.isupper():  # an abbreviation is written in capitals (US, U.S.): "Mo.", "La." are not MO, LA
+            matches = [m for m in matches if m.match_type != gz.ABBREV]
+            if not matches:
+                return _Found(j)
         if matches:
             return _Found(j, _span_candidate(ctx, i, j, matches))
     return None
+
+
+def _region_abbreviation(ctx: _DocContext, i: int) -> _Found | None:
+    """"Fresno, Calif.", "D-N.D.", "D-W. Va.": a news-style state/province abbreviation where the style puts one
+    -- after "Town, " or a party letter and hyphen -- is that region (of that country only)."""
+    doc = ctx.doc
+    if i < 2 or not (doc[i - 1].text == "," and _capitalised(doc[i - 2]) and not doc[i - 2].is_punct
+                     or doc[i - 1].text == "-" and doc[i - 2].text in _PARTY_LETTERS):
+        return None
+    for j in (i + 2, i + 1):
+        if j > len(doc):
+            continue
+        key = "".join(t.text for t in doc[i:j])
+        if key not in _REGION_ABBREVIATIONS or (j > i + 1 and not doc[i].text.endswith(".")):
+            continue
+        cc, name = _REGION_ABBREVIATIONS[key]
+        here = [m for m in ctx.gaz.lookup(name, variants=False) if m.place.country_code == cc]
+        matches = [m for m in here if m.place.kind == "admin1"] or here
+        if not matches:
+            return None
+        end_char = doc[i].idx + len(doc[i:j].text)
+        cand = Candidate(i, j, doc[i].idx, end_char, ctx.text[doc[i].idx:end_char], matches, kind_hint="admin1")
+        return _Found(j, cand, check=False)
+    return None
+
+
+def _lake_name(ctx: _DocContext, i: int) -> _Found | None:
+    """"Lake Opechee": a water word that comes before its name (places/rules ``water_words_before_name``) and one
+    to three proper nouns is a water body, unless the whole is a
+    settlement the gazetteer knows under its own name ("Lake Charles") or part of a longer name ("Lake Forest
+    High School", "Lake County")."""
+    doc, n = ctx.doc, len(ctx.doc)
+    if not (doc[i].text[:1].isupper() and doc[i].lower_ in _WATER_BEFORE_NAME and i + 1 < n):
+        return None
+    j = i + 1
+    while j < n and j < i + 6 and _capitalised(doc[j]) and not doc[j].is_punct:
+        j += 1
+    name = doc[i + 1:j]
+    if not 1 <= len(name) <= 2 or any(t.pos_ != "PROPN" or _feature_kind(t.text, ctx.lex) is not None
+                                      or t.lower_ in ctx.lex.admin2_words for t in name) \
+            or any(m.match_type == gz.PRIMARY and not m.variant for m in ctx.gaz.lookup(doc[i:j].text)):
+        return None
+    cand = Candidate(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), doc[i:j].text, [], kind_hint="water")
+    return _Found(j, cand, check=False)
 
 
 def _place_before_suffix(ctx: _DocContext, i: int) -> _Found | None:
@@ -256,6 +311,8 @@ def _no_name(ctx: _DocContext, i: int) -> _Found:
 DETECTION_RULES: list[tuple[str, Callable[[_DocContext, int], _Found | None]]] = [
     ("lowercase_word", _lowercase_word),
     ("water_body_entity", _water_body_entity),
+    ("region_abbreviation", _region_abbreviation),
+    ("lake_name", _lake_name),
     ("gazetteer_name", _gazetteer_name),
     ("place_before_suffix", _place_before_suffix),
     ("article_of_entity", _article_of_entity),
@@ -385,6 +442,29 @@ def _prev_token(ctx: _DocContext, c: Candidate):
     return ctx.doc[c.start - 1] if c.start > 0 else None
 
 
+def _dateline(ctx: _DocContext, c: Candidate) -> bool | None:
+    """"COLUMBUS -- A text message ...", "BEIRUT: ...", "FAIRFIELD, Conn. --": an all-caps name opening a
+    sentence and followed by a dash or colon (after at most ", <State>" or a bracket) is the story's dateline."""
+    doc, n = ctx.doc, len(ctx.doc)
+    text = doc[c.start:c.end].text
+    prev = _prev_token(ctx, c)
+    if not (text.isupper() and sum(ch.isalpha() for ch in text) >= 3) \
+            or not (c.start in ctx.sent_starts or prev is None or prev.is_space) \
+            or not any(not m.variant for m in c.matches):
+        return None
+    k = c.end
+    if k + 1 < n and doc[k].text == "," and _capitalised(doc[k + 1]):
+        k += 2  # ", Conn."
+    if k < n and doc[k].text == "(":
+        while k < n and k < c.end + 6 and doc[k].text != ")":
+            k += 1
+        k += 1  # "(Reuters)"
+    if k < n and doc[k].text in _DATELINE_MARKS:
+        c.prep = True
+        return True
+    return None
+
+
 def _feature_word_after(ctx: _DocContext, c: Candidate) -> None:
     """"X region", "X Oblast", "X River", "X Island": the feature word gives the kind and extends the mention."""
     nxt = _next_token(ctx, c)
@@ -468,13 +548,18 @@ def _surname_of_named_person(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
-    """A place preposition or feature word before: "in X", "west of X", "the town of X", and the second
-    member of a list after a feature word ("the republics of Yakutia and Buryatia")."""
+    """A place preposition or feature word before: "in X", "west of X", "the town of X", "Jane Roe, 41, of X",
+    the second member of a list after a feature word ("the republics of Yakutia and Buryatia"), or a
+    resident noun after: "a X man", "X residents", "X police"."""
     doc, lex, k = ctx.doc, ctx.lex, c.start - 1
     if k >= 0 and doc[k].lower_ in lex.preps:
         c.prep = True
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _DIRECTIONS:
         c.prep = True  # "west of Avdiivka"
+    if k >= 2 and doc[k].lower_ == "of" and doc[k - 1].text == "," and doc[k - 2].like_num:
+        c.prep = True  # "Jane Roe, 41, of X": a person's age, then where they live
+    if c.end < len(doc) and doc[c.end].text in _RESIDENT_NOUNS and all(t.pos_ == "PROPN" for t in doc[c.start:c.end]):
+        c.prep = True  # "a X man", "X residents", "X police"
     if k >= 1 and doc[k].lower_ == "of" and _feature_kind(doc[k - 1].text, lex):
         c.prep = True
         if _names_the_feature(doc, k - 1):
@@ -620,6 +705,7 @@ def _abbreviation_without_model_place(ctx: _DocContext, c: Candidate) -> bool | 
 # Keep rules, in order; the first True/False decides, a candidate no rule drops is kept ("passed").
 KEEP_RULES: list[tuple[str, Callable[[_DocContext, Candidate], bool | None]]] = [
     ("inside_non_place_entity", _inside_non_place_entity),
+    ("dateline", _dateline),
     ("feature_word_after", _feature_word_after),
     ("longer_name_after", _longer_name_after),
     ("longer_name_before", _longer_name_before),
