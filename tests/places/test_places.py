@@ -444,3 +444,20 @@ def test_lake_settlement_or_longer_name_is_not_a_water_body(nlp, gaz):
     rows = _rows(nlp, gaz, "She moved to Lake Charles in May. Lake Forest High School won on Friday.")
     assert _one(rows, "Lake Charles")["kind"] == "city"
     assert not any(m.startswith("Lake Forest") and k == "water" for m, k in zip(rows["mention"], rows["kind"]))
+
+
+def test_country_name_with_a_namesake_next_to_the_story_is_the_namesake(nlp, gaz):
+    rows = _rows(nlp, gaz, "Crews from Peru and LaSalle, Illinois, cleared the roads after the storm.")
+    town = _one(rows, "Peru")
+    assert town["kind"] == "city" and town["admin1"] == "Illinois" and "local_namesake" in town["method"]
+    rows = _rows(nlp, gaz, "The storm reached Atlanta on Friday, and Georgia officials closed schools.")
+    assert _one(rows, "Georgia")["kind"] == "admin1"
+
+
+@pytest.mark.parametrize("text", [
+    "Peru sent envoys to LaSalle, Illinois, and to Lima, where Peruvian officials waited.",  # a place in Peru
+    "Georgia and Armenia signed a deal in Atlanta on Friday.",  # listed with another country
+])
+def test_country_name_stays_the_country_when_the_story_places_it(nlp, gaz, text):
+    rows = _rows(nlp, gaz, text)
+    assert rows[rows["mention"].isin(["Peru", "Georgia"])]["kind"].tolist() == ["country"]

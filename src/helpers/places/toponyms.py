@@ -871,6 +871,41 @@ def _container_reading(cands: list[Candidate]) -> None:
             c.method += "+containment"
 
 
+LOCAL_NAMESAKE_KM = 50.0
+
+
+def _local_namesake(doc: Doc, cands: list[Candidate], named_by_demonym: Counter) -> None:
+    """"Jordan" in a story about Shakopee and Scott County: a country name that nothing else in the article
+    places in that country (no other place there, no demonym, not listed with another country: "Georgia and
+    Armenia") is the namesake settlement within ``LOCAL_NAMESAKE_KM`` of the article's confident places, or the
+    namesake region that contains one of them (the US state "Georgia" in a story about Atlanta)."""
+    def key(c):
+        return gz.normalize(c.text)
+    country_at = {}
+    for c in cands:
+        if c.chosen is not None and c.chosen.kind == "country":
+            country_at[c.start], country_at[c.end - 1] = c, c
+    for c in cands:
+        p = c.chosen
+        if p is None or p.kind != "country" or named_by_demonym.get(p.country_code):
+            continue
+        if any(country_at.get(_neighbour(doc, k, step)) not in (None, c)
+               for k, step in ((c.end, 1), (c.start - 1, -1))):
+            continue
+        others = [o.chosen for o in cands if o.chosen is not None and key(o) != key(c) and o.confidence >= 0.6]
+        if any(o.country_code == p.country_code for o in others):
+            continue
+        near = [m.place for m in c.matches if m.place.kind in ("city", "other", "admin1") and not m.variant
+                and m.match_type == gz.PRIMARY and any(
+                    _contains(m.place, o) if m.place.kind == "admin1" else
+                    o.kind in ("city", "other") and gz.haversine_km(m.place.latitude, m.place.longitude,
+                                                                   o.latitude, o.longitude) <= LOCAL_NAMESAKE_KM
+                    for o in others)]
+        if near:
+            c.chosen = max(near, key=lambda q: q.population)
+            c.method += "+local_namesake"
+
+
 def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> list[Candidate]:
     """Detect and disambiguate the places in one parsed article; ``outlet`` is the ISO code of the outlet's
     country (``articles.outlet_country`` or the URL's domain: :func:`outlet_countries`), a weak prior for
@@ -882,11 +917,13 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
         if len(c.matches) and all(m.place.kind == "country" for m in c.matches):
             for m in c.matches:
                 countries[m.place.country_code] += 2
+    named_by_demonym: Counter = Counter()
     for tok in doc:
         if tok.text[:1].isupper():
             cc = gaz.demonyms.get(gz.normalize(tok.text))
             if cc:
                 countries[cc] += 1
+                named_by_demonym[cc] += 1
     # pass 1: population and country context; anchors are the confident ones
     for c in cands:
         _choose(c, countries, [], outlet)
@@ -898,6 +935,7 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
     for c in sorted(cands, key=lambda c: c.inside is not None):
         _choose(c, countries, anchors, outlet)
     _container_reading(cands)
+    _local_namesake(doc, cands, named_by_demonym)
     for c in cands:
         region_of = c.region_of
         if region_of is not None and c.chosen is region_of \
