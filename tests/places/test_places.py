@@ -461,3 +461,13 @@ def test_country_name_with_a_namesake_next_to_the_story_is_the_namesake(nlp, gaz
 def test_country_name_stays_the_country_when_the_story_places_it(nlp, gaz, text):
     rows = _rows(nlp, gaz, text)
     assert rows[rows["mention"].isin(["Peru", "Georgia"])]["kind"].tolist() == ["country"]
+
+
+def test_namesakes_that_lie_together_are_read_together(nlp, gaz):
+    rows = _rows(nlp, gaz, "Volunteers from Dover and Smyrna met in Milford on Saturday.")
+    assert _one(rows, "Dover")["admin1"] == "Delaware" and _one(rows, "Smyrna")["admin1"] == "Delaware"
+
+
+def test_large_cities_are_not_pulled_to_small_namesakes_that_lie_together(nlp, gaz):
+    rows = _rows(nlp, gaz, "Flights from Paris and London were cancelled.")
+    assert _one(rows, "Paris")["country_code"] == "FR" and _one(rows, "London")["country_code"] == "GB"

@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 from spacy.tokens import Doc
 
@@ -780,7 +781,38 @@ def _contains(outer: gz.Place, inner: gz.Place) -> bool:
     return False
 
 
-def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place], outlet: str | None = None) -> float:
+CLUSTER_WEIGHT, CLUSTER_KM = 0.3, 100.0
+_LOCAL_KINDS = ("city", "other")
+
+
+def _cluster_km(cands: list[Candidate]) -> dict[tuple[int, int], float]:
+    """For each settlement/unit reading of each candidate, the distance to the nearest settlement/unit reading of
+    any *other* name in the article ("Alexandria ... Brandon ... Kensington": the readings that lie together),
+    keyed by (id of the candidate, place index). Readings of the same name do not count."""
+    groups: dict[str, list[gz.Place]] = {}
+    for c in cands:
+        places_ = groups.setdefault(gz.normalize(c.text), [])
+        places_.extend(m.place for m in c.matches if m.place.kind in _LOCAL_KINDS and not m.variant
+                       and m.match_type == gz.PRIMARY)
+    if len(groups) < 2:
+        return {}
+    names = [k for k, v in groups.items() if v]
+    coords = {k: np.array([(p.latitude, p.longitude) for p in groups[k]]) for k in names}
+    nearest: dict[tuple[str, int], float] = {}
+    for k in names:
+        rest = [coords[o] for o in names if o != k]
+        if not rest:
+            continue
+        other = np.concatenate(rest)
+        for p in groups[k]:
+            d = gz.haversine_km(p.latitude, p.longitude, other[:, 0], other[:, 1])
+            nearest[(k, p.index)] = float(np.min(d))
+    return {(id(c), m.place.index): nearest[(gz.normalize(c.text), m.place.index)]
+            for c in cands for m in c.matches if (gz.normalize(c.text), m.place.index) in nearest}
+
+
+def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place], outlet: str | None = None,
+           cluster: dict | None = None) -> float:
     p = m.place
     s = 0.8 * _popscore(p)
     s += KIND_PRIOR[p.kind]
@@ -806,14 +838,18 @@ def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place
                  for a in anchors if a.index != p.index]
         if dists:
             s += 0.3 * math.exp(-min(dists) / 500.0)
+        km = cluster.get((id(c), p.index)) if cluster else None
+        if km is not None and (not total or countries.get(p.country_code)):  # in a country the article is about
+            s += CLUSTER_WEIGHT * math.exp(-km / CLUSTER_KM)
     return s
 
 
-def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place], outlet: str | None = None) -> None:
+def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place], outlet: str | None = None,
+            cluster: dict | None = None) -> None:
     if not c.matches:
         c.chosen, c.method, c.confidence = None, "ner+unresolved", 0.0
         return
-    scored = sorted(((round(_score(c, m, countries, anchors, outlet), 6), -m.place.population, m.place.index, m)
+    scored = sorted(((round(_score(c, m, countries, anchors, outlet, cluster), 6), -m.place.population, m.place.index, m)
                      for m in c.matches), key=lambda t: (-t[0], t[1], t[2]))
     best = scored[0]
     m = best[3]
@@ -878,7 +914,8 @@ def _local_namesake(doc: Doc, cands: list[Candidate], named_by_demonym: Counter)
     """"Jordan" in a story about Shakopee and Scott County: a country name that nothing else in the article
     places in that country (no other place there, no demonym, not listed with another country: "Georgia and
     Armenia") is the namesake settlement within ``LOCAL_NAMESAKE_KM`` of the article's confident places, or the
-    namesake region that contains one of them (the US state "Georgia" in a story about Atlanta)."""
+    namesake region that contains one of them (the US state "Georgia" in a story about Atlanta); not in a story
+    that names another country than the namesake's."""
     def key(c):
         return gz.normalize(c.text)
     country_at = {}
@@ -901,6 +938,8 @@ def _local_namesake(doc: Doc, cands: list[Candidate], named_by_demonym: Counter)
                     o.kind in ("city", "other") and gz.haversine_km(m.place.latitude, m.place.longitude,
                                                                    o.latitude, o.longitude) <= LOCAL_NAMESAKE_KM
                     for o in others)]
+        foreign = {o.country_code for o in others if o.kind == "country"}
+        near = [q for q in near if foreign <= {q.country_code}]  # an international story keeps the country
         if near:
             c.chosen = max(near, key=lambda q: q.population)
             c.method += "+local_namesake"
@@ -932,8 +971,9 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
             countries[c.chosen.country_code] += 1
     anchors = [c.chosen for c in cands if c.chosen is not None and c.confidence >= 0.8]
     # pass 2: containment and proximity (contained places after their containers)
+    cluster = _cluster_km(cands)
     for c in sorted(cands, key=lambda c: c.inside is not None):
-        _choose(c, countries, anchors, outlet)
+        _choose(c, countries, anchors, outlet, cluster)
     _container_reading(cands)
     _local_namesake(doc, cands, named_by_demonym)
     for c in cands:
