@@ -411,6 +411,12 @@ def test_state_abbreviation_after_a_party_letter(nlp, gaz):
     assert _one(rows, "W. Va.")["name"] == "West Virginia"
 
 
+def test_state_abbreviation_ending_a_sentence_keeps_its_stop(nlp, gaz):
+    rows = _rows(nlp, gaz, "The plant is in Beckley, W.Va.")  # the tokenizer splits the sentence's stop off
+    assert _one(rows, "W.Va.")["name"] == "West Virginia"
+    assert "Va" not in set(_rows(nlp, gaz, "A town in Fresno, Va, is small.")["mention"])  # no stop: not the style
+
+
 def test_abbreviation_like_word_elsewhere_is_not_a_state(nlp, gaz):
     rows = _rows(nlp, gaz, "Miss. Roe wrote to the Mass. office about Ind. voters.")
     assert not ({"Miss.", "Mass.", "Ind."} & set(rows["mention"] if len(rows) else []))

@@ -243,14 +243,16 @@ def _region_abbreviation(ctx: _DocContext, i: int) -> _Found | None:
         if j > len(doc):
             continue
         key = "".join(t.text for t in doc[i:j])
-        if key not in _REGION_ABBREVIATIONS or (j > i + 1 and not doc[i].text.endswith(".")):
+        full = key if key.endswith(".") else key + "."  # a sentence's last stop is split off: "W.Va" "."
+        if full not in _REGION_ABBREVIATIONS or (j > i + 1 and not doc[i].text.endswith(".")) \
+                or not (key == full or (j < len(doc) and doc[j].text == ".")):
             continue
-        cc, name = _REGION_ABBREVIATIONS[key]
+        cc, name = _REGION_ABBREVIATIONS[full]
         here = [m for m in ctx.gaz.lookup(name, variants=False) if m.place.country_code == cc]
         matches = [m for m in here if m.place.kind == "admin1"] or here
         if not matches:
             return None
-        end_char = doc[i].idx + len(doc[i:j].text)
+        end_char = doc[i].idx + len(doc[i:j].text) + (0 if key.endswith(".") else 1)
         cand = Candidate(i, j, doc[i].idx, end_char, ctx.text[doc[i].idx:end_char], matches, kind_hint="admin1")
         return _Found(j, cand, check=False)
     return None
