@@ -259,10 +259,9 @@ def _region_abbreviation(ctx: _DocContext, i: int) -> _Found | None:
 
 
 def _lake_name(ctx: _DocContext, i: int) -> _Found | None:
-    """"Lake Opechee": a water word that comes before its name (places/rules ``water_words_before_name``) and one
-    to three proper nouns is a water body, unless the whole is a
-    settlement the gazetteer knows under its own name ("Lake Charles") or part of a longer name ("Lake Forest
-    High School", "Lake County")."""
+    """"Lake Opechee": a water word written before its name (places/rules ``water_words_before_name``) and one or
+    two proper nouns is a water body, unless the whole is a settlement the gazetteer knows under its own name
+    ("Lake Charles") or part of a longer name ("Lake Forest High School", "Lake County")."""
     doc, n = ctx.doc, len(ctx.doc)
     if not (doc[i].text[:1].isupper() and doc[i].lower_ in _WATER_BEFORE_NAME and i + 1 < n):
         return None
