@@ -417,6 +417,13 @@ def test_state_abbreviation_ending_a_sentence_keeps_its_stop(nlp, gaz):
     assert "Va" not in set(_rows(nlp, gaz, "A town in Fresno, Va, is small.")["mention"])  # no stop: not the style
 
 
+def test_dotted_state_initials_the_model_calls_a_place_are_the_state(nlp, gaz):
+    rows = _rows(nlp, gaz, "The senator flew to S.C. on Monday to meet voters.")
+    assert _one(rows, "S.C.")["name"] == "South Carolina"  # not the ISO code SC of Seychelles
+    rows = _rows(nlp, gaz, "The fort was built in 300 B.C. by the Romans.")
+    assert "B.C." not in set(rows["mention"] if len(rows) else [])
+
+
 def test_abbreviation_like_word_elsewhere_is_not_a_state(nlp, gaz):
     rows = _rows(nlp, gaz, "Miss. Roe wrote to the Mass. office about Ind. voters.")
     assert not ({"Miss.", "Mass.", "Ind."} & set(rows["mention"] if len(rows) else []))

@@ -236,9 +236,13 @@ def _region_abbreviation(ctx: _DocContext, i: int) -> _Found | None:
     """"Fresno, Calif.", "D-N.D.", "D-W. Va.": a news-style state/province abbreviation where the style puts one
     -- after "Town, " or a party letter and hyphen -- is that region (of that country only)."""
     doc = ctx.doc
-    if i < 2 or not (doc[i - 1].text == "," and _capitalised(doc[i - 2]) and not doc[i - 2].is_punct
-                     or doc[i - 1].text == "-" and doc[i - 2].text in _PARTY_LETTERS):
-        return None
+    styled = i >= 2 and (doc[i - 1].text == "," and _capitalised(doc[i - 2]) and not doc[i - 2].is_punct
+                         or doc[i - 1].text == "-" and doc[i - 2].text in _PARTY_LETTERS)
+    if not styled:  # elsewhere only dotted initials the model calls a place on their own ("in N.Y. on Monday")
+        ent = ctx.place_ent_at(i, after_the=False)
+        if ent is None or len(ent) != 1 or not re.fullmatch(r"(?:[A-Z]\.){2,}", doc[i].text) \
+                or (i > 0 and doc[i - 1].like_num):  # "300 B.C." is a year
+            return None
     for j in (i + 2, i + 1):
         if j > len(doc):
             continue
