@@ -340,10 +340,13 @@ def test_place_after_a_comma_is_read_as_the_container_of_the_one_before(nlp, gaz
     assert _one(rows, "Dalton")["country_code"] == "US"
 
 
-def test_water_word_of_name_is_water(nlp, gaz):
-    rows = _rows(nlp, gaz, "Two ships sailed into the Sea of Azov at dawn.")
-    sea = _one(rows, "Sea of Azov")
-    assert sea["kind"] == "water" and pd.isna(sea["latitude"])
+@pytest.mark.parametrize("text, mention", [
+    ("Two ships sailed into the Sea of Azov at dawn.", "Sea of Azov"),
+    ("Ice fishing on Lake Winnipesaukee closed early.", "Lake Winnipesaukee"),  # "Lake X" (issue 12, round 3)
+])
+def test_water_word_of_name_or_before_name_is_water(nlp, gaz, text, mention):
+    water = _one(_rows(nlp, gaz, text), mention)
+    assert water["kind"] == "water" and pd.isna(water["latitude"])
 
 
 def test_country_before_a_title_is_still_the_country(nlp, gaz):
@@ -392,3 +395,92 @@ def test_compass_word_before_a_place_keeps_the_place(nlp, gaz):
 def test_short_all_caps_country_name_is_not_an_acronym(nlp, gaz):
     rows = _rows(nlp, gaz, "TRADE TALKS WITH CHINA STALL\n\nNegotiators left early.")
     assert _one(rows, "CHINA")["country_code"] == "CN"
+
+
+# ---- issue 12, round 3: news-style abbreviations, datelines, resident nouns, "Lake X" (constructed sentences)
+def test_state_abbreviation_after_a_town_is_that_state(nlp, gaz):
+    rows = _rows(nlp, gaz, "Jane Roe, of Modesto, Calif., said the harvest was late.")
+    state = _one(rows, "Calif.")  # the mention keeps its stop
+    assert state["kind"] == "admin1" and state["name"] == "California" and state["country_code"] == "US"
+    assert _one(rows, "Modesto")["admin1"] == "California"
+
+
+def test_state_abbreviation_after_a_party_letter(nlp, gaz):
+    rows = _rows(nlp, gaz, "Sen. Jane Roe, D-Mont., asked for a vote, and Rep. John Doe, R-W. Va., agreed.")
+    assert _one(rows, "Mont.")["name"] == "Montana"
+    assert _one(rows, "W. Va.")["name"] == "West Virginia"
+
+
+def test_state_abbreviation_ending_a_sentence_keeps_its_stop(nlp, gaz):
+    rows = _rows(nlp, gaz, "The plant is in Beckley, W.Va.")  # the tokenizer splits the sentence's stop off
+    assert _one(rows, "W.Va.")["name"] == "West Virginia"
+    assert "Va" not in set(_rows(nlp, gaz, "A town in Fresno, Va, is small.")["mention"])  # no stop: not the style
+
+
+def test_dotted_state_initials_the_model_calls_a_place_are_the_state(nlp, gaz):
+    rows = _rows(nlp, gaz, "The senator flew to S.C. on Monday to meet voters.")
+    assert _one(rows, "S.C.")["name"] == "South Carolina"  # not the ISO code SC of Seychelles
+    rows = _rows(nlp, gaz, "The fort was built in 300 B.C. by the Romans.")
+    assert "B.C." not in set(rows["mention"] if len(rows) else [])
+
+
+def test_abbreviation_like_word_elsewhere_is_not_a_state(nlp, gaz):
+    rows = _rows(nlp, gaz, "Miss. Roe wrote to the Mass. office about Ind. voters.")
+    assert not ({"Miss.", "Mass.", "Ind."} & set(rows["mention"] if len(rows) else []))
+
+
+def test_all_caps_dateline_is_a_place(nlp, gaz):
+    rows = _rows(nlp, gaz, "Bridge repairs begin. SPOKANE, Wash. -- Crews closed two lanes on Monday.")
+    assert _one(rows, "SPOKANE")["admin1"] == "Washington"
+    rows = _rows(nlp, gaz, "Storm damage counted. DAYTON -- Crews cleared roads in Ohio on Monday.")
+    assert _one(rows, "DAYTON")["country_code"] == "US"
+
+
+def test_all_caps_word_without_a_dateline_mark_needs_other_evidence(nlp, gaz):
+    rows = _rows(nlp, gaz, "Storm damage counted. KANKAKEE crews cleared the roads on Monday.")
+    assert "KANKAKEE" not in set(rows["mention"] if len(rows) else [])
+
+
+def test_resident_noun_after_a_name_makes_it_a_place(nlp, gaz):
+    rows = _rows(nlp, gaz, "A Kankakee man was charged on Friday.")
+    assert _one(rows, "Kankakee")["country_code"] == "US"
+    rows = _rows(nlp, gaz, "But residents said the road was closed.")
+    assert "But" not in set(rows["mention"] if len(rows) else [])
+
+
+def test_age_then_of_gives_where_a_person_lives(nlp, gaz):
+    rows = _rows(nlp, gaz, "John Doe, 34, of Kankakee, was charged on Friday.")
+    assert _one(rows, "Kankakee")["country_code"] == "US"
+
+
+def test_lake_settlement_or_longer_name_is_not_a_water_body(nlp, gaz):
+    rows = _rows(nlp, gaz, "She moved to Lake Charles in May. Lake Forest High School won on Friday.")
+    assert _one(rows, "Lake Charles")["kind"] == "city"
+    assert not any(m.startswith("Lake Forest") and k == "water" for m, k in zip(rows["mention"], rows["kind"]))
+
+
+def test_country_name_with_a_namesake_next_to_the_story_is_the_namesake(nlp, gaz):
+    rows = _rows(nlp, gaz, "Crews from Peru and LaSalle, Illinois, cleared the roads after the storm.")
+    town = _one(rows, "Peru")
+    assert town["kind"] == "city" and town["admin1"] == "Illinois" and "local_namesake" in town["method"]
+    rows = _rows(nlp, gaz, "The storm reached Atlanta on Friday, and Georgia officials closed schools.")
+    assert _one(rows, "Georgia")["kind"] == "admin1"
+
+
+@pytest.mark.parametrize("text", [
+    "Peru sent envoys to LaSalle, Illinois, and to Lima, where Peruvian officials waited.",  # a place in Peru
+    "Georgia and Armenia signed a deal in Atlanta on Friday.",  # listed with another country
+])
+def test_country_name_stays_the_country_when_the_story_places_it(nlp, gaz, text):
+    rows = _rows(nlp, gaz, text)
+    assert rows[rows["mention"].isin(["Peru", "Georgia"])]["kind"].tolist() == ["country"]
+
+
+def test_namesakes_that_lie_together_are_read_together(nlp, gaz):
+    rows = _rows(nlp, gaz, "Volunteers from Dover and Smyrna met in Milford on Saturday.")
+    assert _one(rows, "Dover")["admin1"] == "Delaware" and _one(rows, "Smyrna")["admin1"] == "Delaware"
+
+
+def test_large_cities_are_not_pulled_to_small_namesakes_that_lie_together(nlp, gaz):
+    rows = _rows(nlp, gaz, "Flights from Paris and London were cancelled.")
+    assert _one(rows, "Paris")["country_code"] == "FR" and _one(rows, "London")["country_code"] == "GB"

@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 from spacy.tokens import Doc
 
@@ -51,6 +52,13 @@ _DEFINITE = frozenset(_WORDS["definite_determiners"])
 _CONTAINER_MODIFIERS = frozenset(_WORDS["container_modifiers"])
 _TLD_COUNTRIES = {k.lower(): v.upper() for k, v in _WORDS["country_code_tlds"].items()}
 _GENERIC_TLDS = frozenset(_WORDS["generic_country_code_tlds"])
+_RESIDENT_NOUNS = frozenset(_WORDS["resident_nouns"])
+_PARTY_LETTERS = frozenset(_WORDS["party_letters"])
+_DATELINE_MARKS = frozenset(_WORDS["dateline_marks"])
+_WATER_BEFORE_NAME = frozenset(_WORDS["water_words_before_name"])
+# "Calif." -> ("US", "California"): news-style abbreviations of states/provinces (places/rules/region_abbreviations.json)
+_REGION_ABBREVIATIONS = {abbr: (cc, name) for cc, table in rules.load_json("places", "region_abbreviations.json").items()
+                         for abbr, name in table.items()}
 # the outlet's country (issue 12): when the article names none of a name's countries, a settlement or
 # second-level unit in the outlet's country gains what a tenfold population gives (0.8 / 7 per power of ten in
 # _score): a tie-breaker between namesakes of like size, never enough to overturn a world city ("Rome" in a US
@@ -215,9 +223,62 @@ def _gazetteer_name(ctx: _DocContext, i: int) -> _Found | None:
         if gz.normalize(text) in ctx.gaz.demonyms:
             return _Found(j)
         matches = ctx.gaz.lookup(text)
+        if matches and not text.isupper():  # an abbreviation is written in capitals (US, U.S.): "Mo.", "La." are not MO, LA
+            matches = [m for m in matches if m.match_type != gz.ABBREV]
+            if not matches:
+                return _Found(j)
         if matches:
             return _Found(j, _span_candidate(ctx, i, j, matches))
     return None
+
+
+def _region_abbreviation(ctx: _DocContext, i: int) -> _Found | None:
+    """"Fresno, Calif.", "D-N.D.", "D-W. Va.": a news-style state/province abbreviation where the style puts one
+    -- after "Town, " or a party letter and hyphen -- is that region (of that country only)."""
+    doc = ctx.doc
+    styled = i >= 2 and (doc[i - 1].text == "," and _capitalised(doc[i - 2]) and not doc[i - 2].is_punct
+                         or doc[i - 1].text == "-" and doc[i - 2].text in _PARTY_LETTERS)
+    if not styled:  # elsewhere only dotted initials the model calls a place on their own ("in N.Y. on Monday")
+        ent = ctx.place_ent_at(i, after_the=False)
+        if ent is None or len(ent) != 1 or not re.fullmatch(r"(?:[A-Z]\.){2,}", doc[i].text) \
+                or (i > 0 and doc[i - 1].like_num):  # "300 B.C." is a year
+            return None
+    for j in (i + 2, i + 1):
+        if j > len(doc):
+            continue
+        key = "".join(t.text for t in doc[i:j])
+        full = key if key.endswith(".") else key + "."  # a sentence's last stop is split off: "W.Va" "."
+        if full not in _REGION_ABBREVIATIONS or (j > i + 1 and not doc[i].text.endswith(".")) \
+                or not (key == full or (j < len(doc) and doc[j].text == ".")):
+            continue
+        cc, name = _REGION_ABBREVIATIONS[full]
+        here = [m for m in ctx.gaz.lookup(name, variants=False) if m.place.country_code == cc]
+        matches = [m for m in here if m.place.kind == "admin1"] or here
+        if not matches:
+            return None
+        end_char = doc[i].idx + len(doc[i:j].text) + (0 if key.endswith(".") else 1)
+        cand = Candidate(i, j, doc[i].idx, end_char, ctx.text[doc[i].idx:end_char], matches, kind_hint="admin1")
+        return _Found(j, cand, check=False)
+    return None
+
+
+def _lake_name(ctx: _DocContext, i: int) -> _Found | None:
+    """"Lake Opechee": a water word written before its name (places/rules ``water_words_before_name``) and one or
+    two proper nouns is a water body, unless the whole is a settlement the gazetteer knows under its own name
+    ("Lake Charles") or part of a longer name ("Lake Forest High School", "Lake County")."""
+    doc, n = ctx.doc, len(ctx.doc)
+    if not (doc[i].text[:1].isupper() and doc[i].lower_ in _WATER_BEFORE_NAME and i + 1 < n):
+        return None
+    j = i + 1
+    while j < n and j < i + 6 and _capitalised(doc[j]) and not doc[j].is_punct:
+        j += 1
+    name = doc[i + 1:j]
+    if not 1 <= len(name) <= 2 or any(t.pos_ != "PROPN" or _feature_kind(t.text, ctx.lex) is not None
+                                      or t.lower_ in ctx.lex.admin2_words for t in name) \
+            or any(m.match_type == gz.PRIMARY and not m.variant for m in ctx.gaz.lookup(doc[i:j].text)):
+        return None
+    cand = Candidate(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), doc[i:j].text, [], kind_hint="water")
+    return _Found(j, cand, check=False)
 
 
 def _place_before_suffix(ctx: _DocContext, i: int) -> _Found | None:
@@ -256,6 +317,8 @@ def _no_name(ctx: _DocContext, i: int) -> _Found:
 DETECTION_RULES: list[tuple[str, Callable[[_DocContext, int], _Found | None]]] = [
     ("lowercase_word", _lowercase_word),
     ("water_body_entity", _water_body_entity),
+    ("region_abbreviation", _region_abbreviation),
+    ("lake_name", _lake_name),
     ("gazetteer_name", _gazetteer_name),
     ("place_before_suffix", _place_before_suffix),
     ("article_of_entity", _article_of_entity),
@@ -385,6 +448,29 @@ def _prev_token(ctx: _DocContext, c: Candidate):
     return ctx.doc[c.start - 1] if c.start > 0 else None
 
 
+def _dateline(ctx: _DocContext, c: Candidate) -> bool | None:
+    """"COLUMBUS -- A text message ...", "BEIRUT: ...", "FAIRFIELD, Conn. --": an all-caps name opening a
+    sentence and followed by a dash or colon (after at most ", <State>" or a bracket) is the story's dateline."""
+    doc, n = ctx.doc, len(ctx.doc)
+    text = doc[c.start:c.end].text
+    prev = _prev_token(ctx, c)
+    if not (text.isupper() and sum(ch.isalpha() for ch in text) >= 3) \
+            or not (c.start in ctx.sent_starts or prev is None or prev.is_space) \
+            or not any(not m.variant for m in c.matches):
+        return None
+    k = c.end
+    if k + 1 < n and doc[k].text == "," and _capitalised(doc[k + 1]):
+        k += 2  # ", Conn."
+    if k < n and doc[k].text == "(":
+        while k < n and k < c.end + 6 and doc[k].text != ")":
+            k += 1
+        k += 1  # "(Reuters)"
+    if k < n and doc[k].text in _DATELINE_MARKS:
+        c.prep = True
+        return True
+    return None
+
+
 def _feature_word_after(ctx: _DocContext, c: Candidate) -> None:
     """"X region", "X Oblast", "X River", "X Island": the feature word gives the kind and extends the mention."""
     nxt = _next_token(ctx, c)
@@ -468,13 +554,18 @@ def _surname_of_named_person(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
-    """A place preposition or feature word before: "in X", "west of X", "the town of X", and the second
-    member of a list after a feature word ("the republics of Yakutia and Buryatia")."""
+    """A place preposition or feature word before: "in X", "west of X", "the town of X", "Jane Roe, 41, of X",
+    the second member of a list after a feature word ("the republics of Yakutia and Buryatia"), or a
+    resident noun after: "a X man", "X residents", "X police"."""
     doc, lex, k = ctx.doc, ctx.lex, c.start - 1
     if k >= 0 and doc[k].lower_ in lex.preps:
         c.prep = True
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _DIRECTIONS:
         c.prep = True  # "west of Avdiivka"
+    if k >= 2 and doc[k].lower_ == "of" and doc[k - 1].text == "," and doc[k - 2].like_num:
+        c.prep = True  # "Jane Roe, 41, of X": a person's age, then where they live
+    if c.end < len(doc) and doc[c.end].text in _RESIDENT_NOUNS and all(t.pos_ == "PROPN" for t in doc[c.start:c.end]):
+        c.prep = True  # "a X man", "X residents", "X police"
     if k >= 1 and doc[k].lower_ == "of" and _feature_kind(doc[k - 1].text, lex):
         c.prep = True
         if _names_the_feature(doc, k - 1):
@@ -620,6 +711,7 @@ def _abbreviation_without_model_place(ctx: _DocContext, c: Candidate) -> bool | 
 # Keep rules, in order; the first True/False decides, a candidate no rule drops is kept ("passed").
 KEEP_RULES: list[tuple[str, Callable[[_DocContext, Candidate], bool | None]]] = [
     ("inside_non_place_entity", _inside_non_place_entity),
+    ("dateline", _dateline),
     ("feature_word_after", _feature_word_after),
     ("longer_name_after", _longer_name_after),
     ("longer_name_before", _longer_name_before),
@@ -694,7 +786,38 @@ def _contains(outer: gz.Place, inner: gz.Place) -> bool:
     return False
 
 
-def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place], outlet: str | None = None) -> float:
+CLUSTER_WEIGHT, CLUSTER_KM = 0.3, 100.0
+_LOCAL_KINDS = ("city", "other")
+
+
+def _cluster_km(cands: list[Candidate]) -> dict[tuple[int, int], float]:
+    """For each settlement/unit reading of each candidate, the distance to the nearest settlement/unit reading of
+    any *other* name in the article ("Alexandria ... Brandon ... Kensington": the readings that lie together),
+    keyed by (id of the candidate, place index). Readings of the same name do not count."""
+    groups: dict[str, list[gz.Place]] = {}
+    for c in cands:
+        places_ = groups.setdefault(gz.normalize(c.text), [])
+        places_.extend(m.place for m in c.matches if m.place.kind in _LOCAL_KINDS and not m.variant
+                       and m.match_type == gz.PRIMARY)
+    if len(groups) < 2:
+        return {}
+    names = [k for k, v in groups.items() if v]
+    coords = {k: np.array([(p.latitude, p.longitude) for p in groups[k]]) for k in names}
+    nearest: dict[tuple[str, int], float] = {}
+    for k in names:
+        rest = [coords[o] for o in names if o != k]
+        if not rest:
+            continue
+        other = np.concatenate(rest)
+        for p in groups[k]:
+            d = gz.haversine_km(p.latitude, p.longitude, other[:, 0], other[:, 1])
+            nearest[(k, p.index)] = float(np.min(d))
+    return {(id(c), m.place.index): nearest[(gz.normalize(c.text), m.place.index)]
+            for c in cands for m in c.matches if (gz.normalize(c.text), m.place.index) in nearest}
+
+
+def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place], outlet: str | None = None,
+           cluster: dict | None = None) -> float:
     p = m.place
     s = 0.8 * _popscore(p)
     s += KIND_PRIOR[p.kind]
@@ -720,14 +843,18 @@ def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place
                  for a in anchors if a.index != p.index]
         if dists:
             s += 0.3 * math.exp(-min(dists) / 500.0)
+        km = cluster.get((id(c), p.index)) if cluster else None
+        if km is not None and (not total or countries.get(p.country_code)):  # in a country the article is about
+            s += CLUSTER_WEIGHT * math.exp(-km / CLUSTER_KM)
     return s
 
 
-def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place], outlet: str | None = None) -> None:
+def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place], outlet: str | None = None,
+            cluster: dict | None = None) -> None:
     if not c.matches:
         c.chosen, c.method, c.confidence = None, "ner+unresolved", 0.0
         return
-    scored = sorted(((round(_score(c, m, countries, anchors, outlet), 6), -m.place.population, m.place.index, m)
+    scored = sorted(((round(_score(c, m, countries, anchors, outlet, cluster), 6), -m.place.population, m.place.index, m)
                      for m in c.matches), key=lambda t: (-t[0], t[1], t[2]))
     best = scored[0]
     m = best[3]
@@ -785,6 +912,44 @@ def _container_reading(cands: list[Candidate]) -> None:
             c.method += "+containment"
 
 
+LOCAL_NAMESAKE_KM = 50.0
+
+
+def _local_namesake(doc: Doc, cands: list[Candidate], named_by_demonym: Counter) -> None:
+    """"Jordan" in a story about Shakopee and Scott County: a country name that nothing else in the article
+    places in that country (no other place there, no demonym, not listed with another country: "Georgia and
+    Armenia") is the namesake settlement within ``LOCAL_NAMESAKE_KM`` of the article's confident places, or the
+    namesake region that contains one of them (the US state "Georgia" in a story about Atlanta); not in a story
+    that names another country than the namesake's."""
+    def key(c):
+        return gz.normalize(c.text)
+    country_at = {}
+    for c in cands:
+        if c.chosen is not None and c.chosen.kind == "country":
+            country_at[c.start], country_at[c.end - 1] = c, c
+    for c in cands:
+        p = c.chosen
+        if p is None or p.kind != "country" or named_by_demonym.get(p.country_code):
+            continue
+        if any(country_at.get(_neighbour(doc, k, step)) not in (None, c)
+               for k, step in ((c.end, 1), (c.start - 1, -1))):
+            continue
+        others = [o.chosen for o in cands if o.chosen is not None and key(o) != key(c) and o.confidence >= 0.6]
+        if any(o.country_code == p.country_code for o in others):
+            continue
+        near = [m.place for m in c.matches if m.place.kind in ("city", "other", "admin1") and not m.variant
+                and m.match_type == gz.PRIMARY and any(
+                    _contains(m.place, o) if m.place.kind == "admin1" else
+                    o.kind in ("city", "other") and gz.haversine_km(m.place.latitude, m.place.longitude,
+                                                                   o.latitude, o.longitude) <= LOCAL_NAMESAKE_KM
+                    for o in others)]
+        foreign = {o.country_code for o in others if o.kind == "country"}
+        near = [q for q in near if foreign <= {q.country_code}]  # an international story keeps the country
+        if near:
+            c.chosen = max(near, key=lambda q: q.population)
+            c.method += "+local_namesake"
+
+
 def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> list[Candidate]:
     """Detect and disambiguate the places in one parsed article; ``outlet`` is the ISO code of the outlet's
     country (``articles.outlet_country`` or the URL's domain: :func:`outlet_countries`), a weak prior for
@@ -796,11 +961,13 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
         if len(c.matches) and all(m.place.kind == "country" for m in c.matches):
             for m in c.matches:
                 countries[m.place.country_code] += 2
+    named_by_demonym: Counter = Counter()
     for tok in doc:
         if tok.text[:1].isupper():
             cc = gaz.demonyms.get(gz.normalize(tok.text))
             if cc:
                 countries[cc] += 1
+                named_by_demonym[cc] += 1
     # pass 1: population and country context; anchors are the confident ones
     for c in cands:
         _choose(c, countries, [], outlet)
@@ -809,9 +976,11 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
             countries[c.chosen.country_code] += 1
     anchors = [c.chosen for c in cands if c.chosen is not None and c.confidence >= 0.8]
     # pass 2: containment and proximity (contained places after their containers)
+    cluster = _cluster_km(cands)
     for c in sorted(cands, key=lambda c: c.inside is not None):
-        _choose(c, countries, anchors, outlet)
+        _choose(c, countries, anchors, outlet, cluster)
     _container_reading(cands)
+    _local_namesake(doc, cands, named_by_demonym)
     for c in cands:
         region_of = c.region_of
         if region_of is not None and c.chosen is region_of \
