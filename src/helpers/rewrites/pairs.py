@@ -7,7 +7,11 @@ Method, in three steps that keep the work close to linear in the number of artic
    answers *containment* queries: for each article it returns the articles that contain
    at least ``candidate_containment`` of its shingles. Containment, not Jaccard, because a
    rewrite is usually much shorter than its source (seed 000 keeps ~60 % of its trigrams
-   from 002, but their Jaccard is only ~0.16). No all-pairs comparison is made.
+   from 002, but their Jaccard is only ~0.16). No all-pairs comparison is made, and each
+   article keeps at most ``max_candidates`` candidates (those with the highest exact
+   containment either way), so a cluster of many mutual near-copies (a wire story run by
+   dozens of outlets) costs at most ``max_candidates`` verifications per article, not
+   one per pair of the cluster.
 2. **Verification.** For each candidate pair the exact shingle sets give Jaccard and the
    containment in both directions; the sentences of both articles are aligned
    (:mod:`helpers.rewrites.alignment`) to count sentences kept as same or changed.
@@ -37,6 +41,8 @@ class PairRules:
     seed: int = 1
     #: LSH Ensemble query threshold: containment of one article in another.
     candidate_containment: float = 0.2
+    #: candidates verified per article at most (a pair is kept if it is among either side's best).
+    max_candidates: int = 20
     #: verified containment (either direction, exact shingles) to keep a pair at all.
     min_containment: float = 0.1
     #: near-exact copy: Jaccard at least this.
@@ -89,12 +95,18 @@ def candidate_pairs(shingle_sets: dict[str, set[str]], rules: PairRules = RULES)
     index = MinHashLSHEnsemble(threshold=rules.candidate_containment, num_perm=rules.num_perm,
                                num_part=min(16, len(ids)))
     index.index((i, hashes[i], len(shingle_sets[i])) for i in ids)
-    found: set[tuple[str, str]] = set()
+    found: dict[str, set[str]] = {i: set() for i in ids}
     for i in ids:
         for j in index.query(hashes[i], len(shingle_sets[i])):
             if j != i:
-                found.add((i, j) if i < j else (j, i))
-    return sorted(found)
+                found[i].add(j)
+                found[j].add(i)
+    kept: set[tuple[str, str]] = set()
+    for i, js in found.items():
+        if len(js) > rules.max_candidates:  # the closest by exact containment either way, ties by id
+            js = sorted(js, key=lambda j: (-max(overlap(shingle_sets[i], shingle_sets[j])[1:]), j))[:rules.max_candidates]
+        kept.update((i, j) if i < j else (j, i) for j in js)
+    return sorted(kept)
 
 
 def classify(jaccard: float, c_ab: float, c_ba: float, aligned: int, n_a: int, n_b: int,
