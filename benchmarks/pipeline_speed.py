@@ -160,7 +160,8 @@ def _synthetic(pool: list[list[str]], earlier: list[str], rng: random.Random) ->
 
 def _perturb(text: str, k: int, rng: random.Random) -> str:
     """A light rewrite of one article (the +1 step's new article): its paragraphs, numbers and months changed."""
-    return _renumber("\n\n".join(_drop_sentences(p, rng) for p in _paragraphs(text)), rng) + "\n"
+    body = _renumber("\n\n".join(_drop_sentences(p, rng) for p in _paragraphs(text)), rng)
+    return f"Dispatch {k}.\n\n{body}\n"  # never an exact copy, even of a text without numbers
 
 
 _STAMP = re.compile(r"^(\d{8})T(\d{6})Z_([A-Z]{2})_en_")
@@ -215,7 +216,8 @@ def bare_spacy(texts: list[str], processes: int, batch_size: int = 16) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: list[str], bare: bool = True) -> list[dict]:
+def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: list[str], bare: bool = True,
+            rebuilds: bool = True) -> list[dict]:
     raw, processed, reports = work / "raw", work / "processed", work / "reports"
     texts = make_corpus(corpus, size, raw)
     env = dict(os.environ, MPLBACKEND="agg", PYTHONHASHSEED="0", WARCLAIMS_PARSE_CACHE=str(work / "parse-cache"))
@@ -235,10 +237,12 @@ def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: lis
         return s
 
     full = step("full")
-    step("no-op rebuild")
-    extra = _perturb(texts[0], 10**7, random.Random(1))
-    (raw / "zz_one_more_article.txt").write_text(extra)
-    step("+1 article")
+    shutil.copytree(processed, work / "processed-full")  # the full run's tables, for the engine comparison
+    if rebuilds:
+        step("no-op rebuild")
+        extra = _perturb(texts[0], 10**7, random.Random(1))
+        (raw / "zz_one_more_article.txt").write_text(extra)
+        step("+1 article")
     for n in sorted({1, processes}) if bare else ():
         b = bare_spacy(texts, n)
         rows.append({"size": size, "step": f"bare nlp.pipe n_process={n}", "seconds": b, "peak_mib": None, "rc": 0})
@@ -247,8 +251,45 @@ def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: lis
         r["vs_full"] = r["seconds"] / full
     if bare:
         bare_n = next(r["seconds"] for r in rows if r["step"] == f"bare nlp.pipe n_process={processes}")
+        bare_1 = next(r["seconds"] for r in rows if r["step"] == "bare nlp.pipe n_process=1")
         rows[0]["throughput_vs_bare_N"] = bare_n / full
+        rows[0]["throughput_vs_bare_1"] = bare_1 / full
     return rows
+
+
+def same_tables(a: Path, b: Path) -> list[str]:
+    """Names of the Parquet tables that differ between two processed folders (empty: identical)."""
+    import pandas as pd
+
+    names = sorted({p.name for p in a.glob("*.parquet")} | {p.name for p in b.glob("*.parquet")})
+    differ = []
+    for name in names:
+        try:
+            pd.testing.assert_frame_equal(pd.read_parquet(a / name), pd.read_parquet(b / name))
+        except (AssertionError, OSError, ValueError):
+            differ.append(name)
+    return differ
+
+
+def measure_dask(size: int, corpus: Path, work: Path, local_work: Path, processes: int, extra_args: list[str]) -> dict:
+    """A full run with ``--engine dask`` (a LocalCluster of ``processes`` workers) on the same corpus, cold caches,
+    and whether its tables equal the local engine's full run (the local folder before its +1 step: compared on a
+    copy of its raw folder without the extra article)."""
+    raw, processed, reports = work / "raw", work / "processed", work / "reports"
+    make_corpus(corpus, size, raw)
+    env = dict(os.environ, MPLBACKEND="agg", PYTHONHASHSEED="0", WARCLAIMS_PARSE_CACHE=str(work / "parse-cache"))
+    cmd = [sys.executable, "-m", "helpers.pipeline", "run", "--raw-dir", str(raw), "--processed-dir", str(processed),
+           "--reports-dir", str(reports), "--engine", "dask", "--workers", str(processes), *extra_args]
+    s, peak, rc = timed(cmd, env)
+    try:
+        run = json.loads((reports / "run.json").read_text())
+        print("  full (dask): " + " ".join(f"{e['notebook'][:2]}:{e['status'][0]}{e['duration_s']:.0f}s"
+                                           for e in run["notebooks"]), flush=True)
+    except (OSError, ValueError, KeyError):
+        pass
+    differ = same_tables(local_work / "processed-full", processed)
+    return {"size": size, "step": f"full, --engine dask ({processes} workers)", "seconds": s, "peak_mib": peak,
+            "rc": rc, "s_per_article": s / size, "tables_differ_from_local": ",".join(differ) or "none"}
 
 
 def main(argv=None) -> int:
@@ -259,6 +300,9 @@ def main(argv=None) -> int:
     ap.add_argument("--keep", type=Path, help="keep the work folders under this directory")
     ap.add_argument("--quick", action="store_true", help="skip the HTML export (--no-html) for a smoke run")
     ap.add_argument("--no-bare", action="store_true", help="skip the bare nlp.pipe reference runs")
+    ap.add_argument("--no-rebuilds", action="store_true", help="skip the no-op and +1 rebuilds (full runs only)")
+    ap.add_argument("--dask", action="store_true", help="also a full run with --engine dask (LocalCluster of "
+                    "--processes workers), compared with the local full run: time and identical tables")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus} (this benchmark needs ../shared beside the repository)")
@@ -271,8 +315,17 @@ def main(argv=None) -> int:
         work = base / f"n{size}"
         if work.exists():
             shutil.rmtree(work)
-        all_rows += measure(size, args.corpus, work, args.processes, ["--no-html"] if args.quick else [],
-                            bare=not args.no_bare)
+        extra = ["--no-html"] if args.quick else []
+        all_rows += measure(size, args.corpus, work, args.processes, extra, bare=not args.no_bare,
+                            rebuilds=not args.no_rebuilds)
+        if args.dask:
+            dask_work = base / f"n{size}-dask"
+            if dask_work.exists():
+                shutil.rmtree(dask_work)
+            row = measure_dask(size, args.corpus, dask_work, work, args.processes, extra)
+            full = next(r["seconds"] for r in all_rows if r["size"] == size and r["step"] == "full")
+            row["vs_full"] = row["seconds"] / full
+            all_rows.append(row)
         print(pd.DataFrame([r for r in all_rows if r["size"] == size]).to_string(index=False, float_format="%.3f"),
               flush=True)
     if not args.keep:

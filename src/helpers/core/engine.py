@@ -21,6 +21,7 @@ import functools
 import logging
 import multiprocessing
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -47,6 +48,10 @@ def client():
     if address:
         return Client(address)
     processes = os.environ.get("WARCLAIMS_DASK_PROCESSES", "1") != "0"
+    main = sys.modules.get("__main__")
+    if processes and main is not None and not hasattr(main, "__spec__"):
+        # a kernel cleared between notebooks (%reset -f) has lost __main__.__spec__, which spawning the workers reads
+        main.__spec__ = None
     cluster = LocalCluster(n_workers=workers(), threads_per_worker=1, processes=processes, dashboard_address=None)
     return Client(cluster)
 
