@@ -107,8 +107,9 @@ def per_article(items: Iterable[T], article_id: Callable[[T], str | None], fn: C
     (a cache hit never loads it).
 
     Items are taken :data:`CHUNK` at a time; the articles of a chunk not in the cache are computed by an
-    :class:`helpers.core.engine.Runner` — on ``WARCLAIMS_WORKERS`` forked processes (the local engine, every core
-    by default) or on the Dask cluster (``--engine dask``) — unless ``parallel`` is false. ``fn`` must then be a
+    :class:`helpers.core.engine.Runner` — on ``WARCLAIMS_WORKERS`` forked processes (the local engine, with
+    ``--workers N``; in process by default, see :func:`helpers.core.engine.article_workers`) or on the Dask cluster
+    (``--engine dask``) — unless ``parallel`` is false. ``fn`` must then be a
     pure function of its item (it runs in another process); the results are the same, in the same order, whatever
     the engine and the number of workers.
     """

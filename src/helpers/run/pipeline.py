@@ -422,8 +422,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--fresh-kernels", action="store_true",
                    help="start a new kernel for every notebook (default: one kernel per run, cleared between notebooks)")
     r.add_argument("--workers", type=int, metavar="N", default=None,
-                   help="processes for the spaCy parse and the per-article stages (03, 04, 06) [all cores]; "
-                        "tables are identical whatever N")
+                   help="processes for the spaCy parse [all cores] and the per-article stages 03, 04, 06 [in the "
+                        "kernel]; tables are identical whatever N")
     r.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="run the parse and the per-article stages in the kernel and its worker processes (local) "
                         "or on dask.distributed [local]")
