@@ -159,6 +159,25 @@ def test_rewrite_original_on_side_b_is_mirrored():
     assert list(rows["status"]) == ["changed", "kept", "kept", "changed", "dropped"]
 
 
+def test_rewrite_view_prepares_only_the_closest_pairs():
+    """Many pairs (a corpus of near-copies): the view takes the ``max_pairs`` closest, the chart counts them all."""
+    base_pairs, base_al = ff.article_pairs(), ff.sentence_alignment()
+    pairs_, aligned = [], []
+    for k in range(5):  # the same pair under five names, Jaccard 0.30 .. 0.34
+        a, b = f"orig{k}", f"copy{k}"
+        pairs_.append(base_pairs.assign(article_a=a, article_b=b, derived=b, jaccard=0.30 + k / 100))
+        aligned.append(base_al.assign(article_a=a, article_b=b))
+    pairs, al = pd.concat(pairs_, ignore_index=True), pd.concat(aligned, ignore_index=True)
+    rows = rewrite_view.prepare_rewrite(al, pairs, max_pairs=2)
+    assert sorted(set(rows["original"])) == ["orig3", "orig4"]
+    summary = rewrite_view.rewrite_summary(rows, al, pairs, max_pairs=2)
+    assert list(summary["original"]) == ["orig4", "orig3"]
+    assert list(summary["kept"]) == [2, 2] and list(summary["added"]) == [1, 1]
+    every = rewrite_view.rewrite_summary(rewrite_view.prepare_rewrite(al, pairs, max_pairs=None), al, pairs,
+                                         max_pairs=None)
+    assert len(every) == 5 and every.iloc[:2].equals(summary)
+
+
 def test_only_duplicate_and_rewrite_pairs_are_compared():
     pairs = ff.article_pairs().assign(relation="related")
     assert rewrite_view.prepare_rewrite(ff.sentence_alignment(), pairs).empty

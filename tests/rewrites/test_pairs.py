@@ -94,6 +94,20 @@ def test_candidate_search_finds_contained_rewrite_only(body_002):
     assert pairs.candidate_pairs(sh) == [("full", "half")]
 
 
+def test_candidates_per_article_are_capped(body_002):
+    """Six mutual near-copies (15 pairs) with at most 2 candidates each: a pair is kept only if it is among either
+    side's two closest, so at most 6 * 2 pairs are verified, and the closest pair is among them."""
+    lines = [ln for ln in body_002.split("\n") if ln.strip()]
+    sh = {f"c{k}": pairs.shingles("\n".join(lines[:len(lines) - k])) for k in range(6)}
+    every = pairs.candidate_pairs(sh)
+    assert len(every) == 15
+    capped = pairs.candidate_pairs(sh, pairs.PairRules(max_candidates=2))
+    assert set(capped) < set(every) and len(capped) <= 12
+    assert ("c0", "c1") in capped
+    per_article = {k: sum(k in p for p in capped) for k in sh}
+    assert min(per_article.values()) >= 2
+
+
 @pytest.mark.parametrize("pub_a,pub_b,expected", [
     (date(2024, 1, 1), date(2024, 1, 3), "b"),
     (date(2024, 1, 3), date(2024, 1, 1), "a"),

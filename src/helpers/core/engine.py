@@ -1,16 +1,31 @@
-"""Where per-article work runs: in this process (``local``, the default) or on a Dask cluster (``dask``).
+"""Where per-article work runs: in this process and its forked worker processes (``local``, the default) or on a
+Dask cluster (``dask``).
 
-``pipeline run --engine dask [--scheduler ADDRESS]`` sets ``WARCLAIMS_ENGINE``/``WARCLAIMS_SCHEDULER`` for the
-kernels; a stage asks :func:`current` and, for ``dask``, :func:`client` gives a ``dask.distributed`` client —
-connected to ``ADDRESS`` when given, else to a ``LocalCluster`` of ``WARCLAIMS_WORKERS`` single-threaded worker
-processes started once per process. :func:`map_ordered` runs a function over batches on the cluster and yields
-the results in input order, so tables are the same whichever engine made them.
+``pipeline run --engine dask [--scheduler ADDRESS] [--workers N]`` sets ``WARCLAIMS_ENGINE``,
+``WARCLAIMS_SCHEDULER`` and ``WARCLAIMS_WORKERS`` for the kernels; a stage asks :func:`current` and, for ``dask``,
+:func:`client` gives a ``dask.distributed`` client — connected to ``ADDRESS`` when given, else to a
+``LocalCluster`` of ``WARCLAIMS_WORKERS`` single-threaded worker processes started once per process
+(``WARCLAIMS_DASK_PROCESSES=0``: worker threads in this process, for tests). :func:`map_ordered` runs a function
+over batches on the cluster and yields the results in input order, so tables are the same whichever engine made
+them.
+
+:class:`Runner` is what the one per-article guard (:func:`helpers.core.stage.per_article`) uses to run a stage's
+function over batches of articles: in this process (one worker, or too few articles to be worth it), on
+``workers`` forked processes (the local engine), or on the Dask cluster — the function sent once per stage call,
+each batch's results (or each article's error) back in input order. Articles travel as bytes where a codec is
+registered for their type (:func:`register_codec`: parsed docs, by :mod:`helpers.text.doccache`).
 """
 from __future__ import annotations
 
 import functools
+import logging
+import multiprocessing
 import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator, TypeVar
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -32,9 +47,22 @@ def client():
     address = os.environ.get("WARCLAIMS_SCHEDULER")
     if address:
         return Client(address)
-    workers = int(os.environ.get("WARCLAIMS_WORKERS", "") or os.cpu_count() or 1)
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    processes = os.environ.get("WARCLAIMS_DASK_PROCESSES", "1") != "0"
+    main = sys.modules.get("__main__")
+    if processes and main is not None and not hasattr(main, "__spec__"):
+        # a kernel cleared between notebooks (%reset -f) has lost __main__.__spec__, which spawning the workers reads
+        main.__spec__ = None
+    cluster = LocalCluster(n_workers=workers(), threads_per_worker=1, processes=processes, dashboard_address=None)
     return Client(cluster)
+
+
+def workers() -> int:
+    """Processes for per-article work and the parse: ``WARCLAIMS_WORKERS`` (``pipeline run --workers N``), else every
+    core."""
+    try:
+        return max(1, int(os.environ.get("WARCLAIMS_WORKERS", "") or os.cpu_count() or 1))
+    except ValueError:
+        return 1
 
 
 def map_ordered(fn: Callable[[T], R], batches: Iterable[T], window: int = 64) -> Iterator[R]:
@@ -47,3 +75,101 @@ def map_ordered(fn: Callable[[T], R], batches: Iterable[T], window: int = 64) ->
             yield pending.pop(0).result()
     for fut in pending:
         yield fut.result()
+
+
+def article_workers() -> int:
+    """Processes for the per-article stages on the local engine: ``WARCLAIMS_WORKERS`` when set (``--workers N``),
+    else one (in process). Not every core by default, unlike the parse: on the shared 2-core machine (load 15–18) two
+    forked workers made 03+04+06 on 150 articles 1.7x slower (38.1/46.0 s in process, 76.0/68.7 s forked): sending
+    each doc as bytes and forking a large kernel cost more than a second busy core gives."""
+    value = os.environ.get("WARCLAIMS_WORKERS", "")
+    try:
+        return max(1, int(value)) if value else 1
+    except ValueError:
+        return 1
+
+
+# --- per-article work in batches: in process, on forked workers, or on the Dask cluster --------------------------
+
+_CODECS: list[tuple[type, Callable, Callable]] = []
+BATCH = 16  # articles per task
+
+
+def register_codec(cls: type, encode: Callable[[object], bytes], decode: Callable[[bytes], object]) -> None:
+    """Send items of type ``cls`` to workers as ``encode(item)``, rebuilt there by ``decode`` (a module-level
+    function, so it pickles by reference)."""
+    if not any(c is cls for c, _, _ in _CODECS):
+        _CODECS.append((cls, encode, decode))
+
+
+def _encode(item) -> tuple[Callable | None, object]:
+    for cls, enc, dec in _CODECS:
+        if isinstance(item, cls):
+            return dec, enc(item)
+    return None, item
+
+
+def run_batch(fn: Callable, payloads: list) -> list[tuple[bool, object]]:
+    """``fn`` on each encoded item: ``(True, result)`` or ``(False, "Type: message")`` — one failure loses nothing."""
+    out = []
+    for decode, value in payloads:
+        try:
+            out.append((True, fn(decode(value) if decode is not None else value)))
+        except Exception as exc:  # reported by the guard as that article's error
+            out.append((False, f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+_FORKED_FN: Callable | None = None
+
+
+def _install(fn: Callable) -> None:
+    global _FORKED_FN
+    _FORKED_FN = fn
+
+
+def _run_installed(payloads: list) -> list[tuple[bool, object]]:
+    return run_batch(_FORKED_FN, payloads)
+
+
+class Runner:
+    """Runs one stage's ``fn`` over batches of items (see the module docstring); a context manager that shuts its
+    worker processes down. ``parallel=False`` keeps everything in this process."""
+
+    def __init__(self, fn: Callable, parallel: bool = True, n_workers: int | None = None, batch: int | None = None):
+        self.fn, self.batch = fn, batch or BATCH
+        self.mode = "dask" if parallel and current() == "dask" else "local"
+        self.n_workers = (n_workers or article_workers()) if parallel else 1
+        self._pool = self._fn_future = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self._pool is not None:
+            self._pool.shutdown()
+        if self._fn_future is not None:
+            self._fn_future.release()
+        return False
+
+    @property
+    def in_process(self) -> bool:
+        return self.mode == "local" and self.n_workers <= 1
+
+    def map(self, items: list) -> list[tuple[bool, object]]:
+        """``(ok, result or error)`` for each item, in order."""
+        if self.in_process or (self.mode == "local" and len(items) <= self.batch):
+            return run_batch(self.fn, [(None, item) for item in items])
+        batches = [[_encode(it) for it in items[i:i + self.batch]] for i in range(0, len(items), self.batch)]
+        if self.mode == "dask":
+            c = client()
+            if self._fn_future is None:  # the function (and what it closes over) sent once per stage call
+                self._fn_future = c.scatter(self.fn, broadcast=True, hash=False)
+            futures = [c.submit(run_batch, self._fn_future, b, pure=False) for b in batches]
+            results = c.gather(futures)
+        else:
+            if self._pool is None:  # forked: the workers inherit the function and the loaded model
+                self._pool = ProcessPoolExecutor(self.n_workers, mp_context=multiprocessing.get_context("fork"),
+                                                 initializer=_install, initargs=(self.fn,))
+            results = list(self._pool.map(_run_installed, batches))
+        return [r for batch in results for r in batch]

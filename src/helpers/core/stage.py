@@ -26,11 +26,12 @@ from typing import Callable, Iterable, TypeVar
 
 import pandas as pd
 
-from helpers.core import artcache, schemas, tables
+from helpers.core import artcache, engine, schemas, tables
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 R = TypeVar("R")
+CHUNK = 256  # articles looked up and computed together (memory stays bounded whatever the corpus size)
 DOCS_FILE = "docs.spacy"  # the parsed-doc cache: not a Parquet table, but declared like one
 
 
@@ -93,7 +94,7 @@ class StageResult:
 
 
 def per_article(items: Iterable[T], article_id: Callable[[T], str | None], fn: Callable[[T], R],
-                stage: str, inputs: Callable[[T], tuple[str, object]] | None = None,
+                stage: str, inputs: Callable[[T], tuple[str, object]] | None = None, parallel: bool = True,
                 ) -> tuple[list[tuple[str, R]], list[tuple[str, str]]]:
     """``fn(item)`` for every item; one that raises is logged and reported, the others are kept.
 
@@ -104,27 +105,64 @@ def per_article(items: Iterable[T], article_id: Callable[[T], str | None], fn: C
     (:mod:`helpers.core.artcache`) and an article whose text and inputs are unchanged is not computed again.
     ``fn`` must then have no side effects the caller relies on. A :class:`LazyItem` is loaded only for ``fn``
     (a cache hit never loads it).
+
+    Items are taken :data:`CHUNK` at a time; the articles of a chunk not in the cache are computed by an
+    :class:`helpers.core.engine.Runner` — on ``WARCLAIMS_WORKERS`` forked processes (the local engine, with
+    ``--workers N``; in process by default, see :func:`helpers.core.engine.article_workers`) or on the Dask cluster
+    (``--engine dask``) — unless ``parallel`` is false. ``fn`` must then be a
+    pure function of its item (it runs in another process); the results are the same, in the same order, whatever
+    the engine and the number of workers.
     """
     cache = artcache.for_stage(stage) if inputs is not None else None
     done, errors = [], []
-    for item in items:
+    with engine.Runner(fn, parallel=parallel) as runner:
+        chunk: list = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= CHUNK:
+                _per_article_chunk(chunk, article_id, runner, stage, inputs, cache, done, errors)
+                chunk = []
+        _per_article_chunk(chunk, article_id, runner, stage, inputs, cache, done, errors)
+    if cache is not None:
+        log.info("%s: %d articles from the per-article cache, %d computed", stage, cache.hits, cache.misses)
+    return done, errors
+
+
+def _per_article_chunk(chunk: list, article_id: Callable, runner: engine.Runner, stage: str, inputs, cache,
+                       done: list, errors: list) -> None:
+    """One chunk of :func:`per_article`: cache look-ups, the misses computed by ``runner``, results in order."""
+    slots: list = []  # per item: ("done", aid, value) | ("todo", aid, key) | ("error", aid, message)
+    todo: list = []
+    for item in chunk:
         aid = article_id(item)
         try:
             if aid is None:
                 raise ValueError("item has no article_id")
             key = artcache.input_key(stage, aid, *inputs(item)) if cache is not None else None
             hit, value = cache.get(key) if key else (False, None)
-            if not hit:
-                value = fn(loaded(item))
+            if hit:
+                slots.append(("done", aid, value))
+            else:
+                todo.append(loaded(item))
+                slots.append(("todo", aid, key))
+        except Exception as exc:  # one bad article must not lose the others
+            slots.append(("error", aid, f"{type(exc).__name__}: {exc}"))
+    computed = iter(runner.map(todo) if todo else ())
+    for state, aid, value in slots:
+        if state == "todo":
+            key = value
+            ok, value = next(computed)
+            if ok:
                 if key:
                     cache.put(key, value)
+                state = "done"
+            else:
+                state = "error"
+        if state == "done":
             done.append((aid, value))
-        except Exception as exc:  # one bad article must not lose the others
-            log.warning("%s: article %s failed: %s", stage, aid, exc)
-            errors.append((str(aid), f"{type(exc).__name__}: {exc}"))
-    if cache is not None:
-        log.info("%s: %d articles from the per-article cache, %d computed", stage, cache.hits, cache.misses)
-    return done, errors
+        else:
+            log.warning("%s: article %s failed: %s", stage, aid, value)
+            errors.append((str(aid), value))
 
 
 def doc_article_id(doc) -> str | None:

@@ -142,7 +142,8 @@ def _rewrite(t: Mapping[str, pd.DataFrame], figures_dir, result: FigureResult) -
         result.messages["rewrite_summary"] = "No rewrite pairs in this corpus."
     else:
         _save(result, figures_dir, "rewrite_summary", rewrite_view.plot_rewrite_summary,
-              summary, names=names, source_line=style.sources_text(articles, rows["original"]))
+              summary, names=names, source_line=style.sources_text(articles, rows["original"]),
+              total=len(rewrite_view.rewrite_pairs(pairs)))
 
     def pair_figures():
         pngs = rewrite_view.save_pair_figures(rows, summary, figures_dir, names=names, max_pairs=PAIR_FIGURES)

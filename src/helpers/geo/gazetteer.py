@@ -590,6 +590,11 @@ class Gazetteer:
         self._place_cache: dict[int, Place] = {}
         self._lookup_cache: dict[tuple[str, bool], list[Match]] = {}
 
+
+    def __reduce__(self):
+        """Pickled as its folder (a worker process maps the same files, once per process), not as 70 MB of arrays."""
+        return _load_cached, (str(self.folder),)
+
     def __len__(self) -> int:
         return len(self.names)
 

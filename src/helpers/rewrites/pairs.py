@@ -7,7 +7,11 @@ Method, in three steps that keep the work close to linear in the number of artic
    answers *containment* queries: for each article it returns the articles that contain
    at least ``candidate_containment`` of its shingles. Containment, not Jaccard, because a
    rewrite is usually much shorter than its source (seed 000 keeps ~60 % of its trigrams
-   from 002, but their Jaccard is only ~0.16). No all-pairs comparison is made.
+   from 002, but their Jaccard is only ~0.16). No all-pairs comparison is made, and each
+   article keeps at most ``max_candidates`` candidates (those with the highest exact
+   containment either way), so a cluster of many mutual near-copies (a wire story run by
+   dozens of outlets) costs at most ``max_candidates`` verifications per article, not
+   one per pair of the cluster.
 2. **Verification.** For each candidate pair the exact shingle sets give Jaccard and the
    containment in both directions; the sentences of both articles are aligned
    (:mod:`helpers.rewrites.alignment`) to count sentences kept as same or changed.
@@ -21,7 +25,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import pandas as pd
 from datasketch import MinHash, MinHashLSHEnsemble
@@ -39,6 +43,8 @@ class PairRules:
     seed: int = 1
     #: LSH Ensemble query threshold: containment of one article in another.
     candidate_containment: float = 0.2
+    #: candidates verified per article at most (a pair is kept if it is among either side's best).
+    max_candidates: int = 20
     #: verified containment (either direction, exact shingles) to keep a pair at all.
     min_containment: float = 0.1
     #: near-exact copy: Jaccard at least this.
@@ -85,23 +91,31 @@ def overlap(sh_a: set[str], sh_b: set[str]) -> tuple[float, float, float]:
 def candidate_pairs(shingle_sets: dict[str, set[str]], rules: PairRules = RULES) -> list[tuple[str, str]]:
     """Candidate pairs ``(a, b)`` with ``a < b`` from an LSH Ensemble containment index."""
     ids = [i for i, s in shingle_sets.items() if s]
-    return _candidates({i: (len(shingle_sets[i]), minhash(shingle_sets[i], rules)) for i in ids}, rules)
+    return _candidates({i: (len(shingle_sets[i]), minhash(shingle_sets[i], rules)) for i in ids}, shingle_sets, rules)
 
 
-def _candidates(signatures: dict[str, tuple[int, MinHash | None]], rules: PairRules = RULES) -> list[tuple[str, str]]:
-    """:func:`candidate_pairs` from each article's (shingle count, MinHash); articles without shingles take no part."""
+def _candidates(signatures: dict[str, tuple[int, MinHash | None]], shingle_sets: Mapping[str, set[str]],
+                rules: PairRules = RULES) -> list[tuple[str, str]]:
+    """:func:`candidate_pairs` from each article's (shingle count, MinHash); articles without shingles take no part.
+    ``shingle_sets`` (read only for an article with more than ``max_candidates`` candidates) ranks the candidates."""
     ids = [i for i, (size, _) in signatures.items() if size]
     if len(ids) < 2:
         return []
     index = MinHashLSHEnsemble(threshold=rules.candidate_containment, num_perm=rules.num_perm,
                                num_part=min(16, len(ids)))
     index.index((i, signatures[i][1], signatures[i][0]) for i in ids)
-    found: set[tuple[str, str]] = set()
+    found: dict[str, set[str]] = {i: set() for i in ids}
     for i in ids:
         for j in index.query(signatures[i][1], signatures[i][0]):
             if j != i:
-                found.add((i, j) if i < j else (j, i))
-    return sorted(found)
+                found[i].add(j)
+                found[j].add(i)
+    kept: set[tuple[str, str]] = set()
+    for i, js in found.items():
+        if len(js) > rules.max_candidates:  # the closest by exact containment either way, ties by id
+            js = sorted(js, key=lambda j: (-max(overlap(shingle_sets[i], shingle_sets[j])[1:]), j))[:rules.max_candidates]
+        kept.update((i, j) if i < j else (j, i) for j in js)
+    return sorted(kept)
 
 
 def classify(jaccard: float, c_ab: float, c_ba: float, aligned: int, n_a: int, n_b: int,
@@ -279,7 +293,7 @@ def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules
     settings = [repr(rules), repr(align_rules), keep_independent]
 
     pair_rows, align_records = [], []
-    for a, b in _candidates(signatures, rules):
+    for a, b in _candidates(signatures, sh, rules):
         key = artcache.input_key("05 pairs", f"{a}|{b}", "", [digests[a], digests[b], settings]) if pair_cache else None
         hit, value = pair_cache.get(key) if key else (False, None)
         if not hit:

@@ -297,8 +297,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     os.environ["WARCLAIMS_NO_PROGRESS"] = "1"  # kernels inherit it: no volatile bars in executed notebooks
     os.environ.setdefault("MPLBACKEND", "agg")
     if workers:
-        os.environ["WARCLAIMS_WORKERS"] = str(workers)  # kernels inherit it: processes for the parse (notebook 02)
-    os.environ["WARCLAIMS_ENGINE"] = engine  # where the parse runs: in the kernel, or on dask.distributed
+        os.environ["WARCLAIMS_WORKERS"] = str(workers)  # kernels inherit it: processes for the parse and 03/04/06
+    os.environ["WARCLAIMS_ENGINE"] = engine  # where the parse and 03/04/06 run: kernel + forks, or dask.distributed
     if scheduler:
         os.environ["WARCLAIMS_SCHEDULER"] = scheduler
     else:
@@ -444,9 +444,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--fresh-kernels", action="store_true",
                    help="start a new kernel for every notebook (default: one kernel per run, cleared between notebooks)")
     r.add_argument("--workers", type=int, metavar="N", default=None,
-                   help="processes for the spaCy parse [all cores]; tables are identical whatever N")
+                   help="processes for the spaCy parse [all cores] and the per-article stages 03, 04, 06 [in the "
+                        "kernel]; tables are identical whatever N")
     r.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="run the parse in the kernel (local) or on dask.distributed [local]")
+                   help="run the parse and the per-article stages in the kernel and its worker processes (local) "
+                        "or on dask.distributed [local]")
     r.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
                    "(tcp://host:8786); without it a LocalCluster of --workers processes is started")
     sub.add_parser("list", help="list the pipeline's notebooks")

