@@ -75,7 +75,7 @@ def prepare_map_points(places: pd.DataFrame, events: pd.DataFrame | None = None,
         articles=("article_id", "nunique"),
     ).reset_index()
     types = dominant_event_types(events, places)
-    grouped["event_type"] = grouped["name"].map(types).fillna(style.NO_EVENT)
+    grouped["event_type"] = grouped["name"].map(types).astype(object).fillna(style.NO_EVENT)  # all-missing maps to float
     grouped = grouped.sort_values(["mentions", "articles", "name"], ascending=[False, False, True])
     return grouped[POINT_COLUMNS].reset_index(drop=True)
 
