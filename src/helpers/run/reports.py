@@ -34,14 +34,12 @@ import sys
 import urllib.parse
 from pathlib import Path
 
+import functools
+import importlib.metadata
+
 import bleach
-import jinja2
-import nbconvert
 import nbformat
 import pandas as pd
-from nbconvert import HTMLExporter
-from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
-from nbconvert.preprocessors import Preprocessor
 
 from helpers.core import paths, tables
 from helpers.core.display import article_labels
@@ -123,48 +121,62 @@ def _safe_data_urls(fragment: str) -> str:
     return re.sub(r'(<a\b[^>]*?)\shref="data:[^"]*"', r"\1", fragment, flags=re.IGNORECASE)
 
 
-class ArticleTextSanitizer(Preprocessor):
-    """Clean ``text/html`` outputs, drop JavaScript outputs and raw cells' HTML."""
+@functools.lru_cache(maxsize=None)
+def _exporter_classes():
+    """The sanitizing preprocessor and exporter classes, built on first use: nbconvert (and its Markdown and
+    template machinery, about 0.35 s of imports) is loaded only when a page is really rendered, so a rebuild whose
+    pages all come from the cache (a no-op run) never imports it."""
+    import jinja2
+    from nbconvert import HTMLExporter
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+    from nbconvert.preprocessors import Preprocessor
 
-    def preprocess_cell(self, cell, resources, index):
-        if cell.cell_type == "raw":
-            cell.source = html.escape(cell.source)
-        if cell.cell_type == "code":
-            for output in cell.get("outputs", []):
-                data = output.get("data")
-                if not data:
-                    continue
-                for mime in _JS_OUTPUT_TYPES:
-                    data.pop(mime, None)
-                if "text/html" in data:
-                    value = data["text/html"]
-                    value = "".join(value) if isinstance(value, list) else value
-                    data["text/html"] = _safe_data_urls(clean_html(value))
-                if not data:
-                    data["text/plain"] = ""
-        return cell, resources
+    class ArticleTextSanitizer(Preprocessor):
+        """Clean ``text/html`` outputs, drop JavaScript outputs and raw cells' HTML."""
+
+        def preprocess_cell(self, cell, resources, index):
+            if cell.cell_type == "raw":
+                cell.source = html.escape(cell.source)
+            if cell.cell_type == "code":
+                for output in cell.get("outputs", []):
+                    data = output.get("data")
+                    if not data:
+                        continue
+                    for mime in _JS_OUTPUT_TYPES:
+                        data.pop(mime, None)
+                    if "text/html" in data:
+                        value = data["text/html"]
+                        value = "".join(value) if isinstance(value, list) else value
+                        data["text/html"] = _safe_data_urls(clean_html(value))
+                    if not data:
+                        data["text/plain"] = ""
+            return cell, resources
+
+    class SafeHTMLExporter(HTMLExporter):
+        """HTMLExporter whose Markdown keeps raw HTML as visible text and drops harmful links."""
+
+        @jinja2.pass_context
+        def markdown2html(self, context, source):  # noqa: D401 - nbconvert filter
+            cell = context.get("cell", {})
+            renderer = IPythonRenderer(
+                escape=True,
+                allow_harmful_protocols=False,
+                attachments=cell.get("attachments", {}),
+                embed_images=self.embed_images,
+                path=context.get("resources", {}).get("metadata", {}).get("path", ""),
+                anchor_link_text=self.anchor_link_text,
+                exclude_anchor_links=self.exclude_anchor_links,
+                **self.lexer_options,
+            )
+            return MarkdownWithMath(renderer=renderer).render(source)
+
+    return ArticleTextSanitizer, SafeHTMLExporter
 
 
-class SafeHTMLExporter(HTMLExporter):
-    """HTMLExporter whose Markdown keeps raw HTML as visible text and drops harmful links."""
+def _exporter(show_code: bool):
+    import jinja2
 
-    @jinja2.pass_context
-    def markdown2html(self, context, source):  # noqa: D401 - nbconvert filter
-        cell = context.get("cell", {})
-        renderer = IPythonRenderer(
-            escape=True,
-            allow_harmful_protocols=False,
-            attachments=cell.get("attachments", {}),
-            embed_images=self.embed_images,
-            path=context.get("resources", {}).get("metadata", {}).get("path", ""),
-            anchor_link_text=self.anchor_link_text,
-            exclude_anchor_links=self.exclude_anchor_links,
-            **self.lexer_options,
-        )
-        return MarkdownWithMath(renderer=renderer).render(source)
-
-
-def _exporter(show_code: bool) -> SafeHTMLExporter:
+    ArticleTextSanitizer, SafeHTMLExporter = _exporter_classes()
     exporter = SafeHTMLExporter(
         extra_loaders=[jinja2.DictLoader({"warclaims_report.html.j2": _TEMPLATE})],
         template_file="warclaims_report.html.j2",
@@ -186,7 +198,7 @@ def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: 
     ``html_dir/../.html-cache/`` (a skipped notebook's page is not rendered again)."""
     notebook = Path(notebook)
     out = Path(html_dir) / f"{notebook.stem}.html"
-    key = hashlib.sha256(json.dumps([notebook.stem, show_code, pages, nbconvert.__version__]).encode()
+    key = hashlib.sha256(json.dumps([notebook.stem, show_code, pages, importlib.metadata.version("nbconvert")]).encode()
                          + notebook.read_bytes() + Path(__file__).read_bytes()).hexdigest()
     cached = Path(html_dir).parent / ".html-cache" / f"{notebook.stem}.{key[:32]}.html"
     if cached.is_file():
