@@ -734,3 +734,89 @@ def test_stage_run_with_cached_topics_equals_an_uncached_run_after_adding_an_art
     built.clear()
     run(claims)
     assert built == []  # nothing changed: every article's topics from the cache
+
+
+# ---- round 4: the place is not the owner, a presence is its pivot's, a package is not a running total ----
+
+def test_a_town_is_where_things_are_counted_not_their_owner(nlp):
+    doc = nlp("About 300 people from Irpin were evacuated to Lviv.")
+    assert topics.sentence_owner(doc, *_span(doc, "300")) is None  # a town is a place, not whose the people are
+    assert topics.event_place(doc, *_span(doc, "300"), "displaced") == "irpin+lviv"  # rules origin_place, local_place
+    assert topics.event_place(doc, *_span(doc, "300"), "deployed") == "ukraine"  # "from" places only a displacement
+    assert _owner(nlp, "About 300 soldiers from Poland were sent to the front.", "300") == "poland"  # a country is
+    assert _owner(nlp, "About 300 soldiers from Warsaw were sent to the front.", "300") == "poland"  # its capital too
+
+
+def test_evacuations_from_two_towns_stay_apart_and_one_town_keeps_one_topic(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("Rescuers evacuated 300 people from Irpin.", "300", "person", "other"),
+        ("Rescuers evacuated 500 people from Bucha.", "500", "person", "other"),
+        ("Volunteers evacuated 300 people from Irpin.", "300", "person", "other"),
+    ])
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)["topic"]
+    assert t["a0-c0"] == t["a2-c0"] != t["a1-c0"]
+    assert t["a0-c0"].endswith("displaced at irpin") and t["a1-c0"].endswith("displaced at bucha")
+
+
+def test_a_presence_is_that_of_the_copulas_subject_or_pivot(nlp):
+    for sentence, value, event in [
+        ("There were 40 soldiers in the village.", "40", "deployed"),  # the pivot of "there were"
+        ("A total of 500 soldiers were on standby.", "500", "readied"),  # through a partitive "of"
+        ("There has been a debate about the 40 soldiers serving abroad.", "40", None),  # the debate is, not they
+        ("The real question is whether the 500 soldiers are on standby.", "500", "readied"),
+        ("Some 500 soldiers were in training.", "500", "deployed"),
+    ]:
+        doc = nlp(sentence)
+        assert topics.counted_event(doc, *_span(doc, value)) == event, sentence
+
+
+@pytest.mark.parametrize("sentence,value,kind", [
+    ("The country has provided $2,000 in aid since the war began.", "2,000", "cumulative total"),
+    ("The country sent aid worth $700 in total.", "$700", "cumulative total"),
+    ("The country approved $350 in aid last week.", "$350", "package"),  # one act in the simple past
+    ("A further $500 was approved by the parliament.", "$500", "package"),  # the auxiliary carries the tense
+    ("The country will provide $3,000 in weapons.", "3,000", "package"),
+    ("The country agreed to send $500 in aid.", "$500", "package"),  # the infinitive takes its head's tense
+    ("The country announced $200 in humanitarian aid.", "$200", "package"),  # a report that is the act itself
+    ("The latest $400 tranche includes rockets.", "$400", "package"),  # a one-off cue
+    ("The country is providing $2,000 in aid.", "$2,000", "unstated"),  # running total or package: not said
+    ("The minister said the country provides $700 in aid.", "$700", "unstated"),
+])
+def test_the_kind_of_an_aid_total(nlp, sentence, value, kind):
+    doc = nlp(sentence)
+    assert topics.aid_kind(doc, *_span(doc, value)) == kind
+
+
+def test_a_running_total_of_unstated_kind_is_not_a_package(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("The country is providing $2,000 in aid.", "$2,000", "usd", "money"),
+        ("The country delivered $350 in aid.", "$350", "usd", "money"),
+        ("The country is giving $2,000 in aid.", "$2,000", "usd", "money"),
+    ])
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)["topic"]
+    assert t["a0-c0"] == t["a2-c0"] == "country a | usd | money | unstated | supplied"
+    assert t["a1-c0"] == "country a | usd | money | package | supplied"
+    on = claimdates.ClaimDates(date(2022, 3, 8), "article", None, None, "none")
+    assert ledger._period_topic(t["a0-c0"], "total", on) == "country a | usd | money | unstated of 2022-03 | supplied"
+
+
+def test_a_name_coordinated_with_towns_is_a_place_too(nlp):
+    doc = nlp("About 300 people from Irpin, Bucha and Zorvanka were evacuated.")
+    doc.ents = [Span(doc, i, i + 1, label="GPE") for i, t in enumerate(doc) if t.text in ("Irpin", "Bucha", "Zorvanka")]
+    assert topics.sentence_owner(doc, *_span(doc, "300")) is None  # "Zorvanka" (unknown) stands with two towns
+    doc = nlp("About 300 soldiers from Zorvanka were sent.")
+    doc.ents = [Span(doc, 4, 5, label="GPE")]
+    assert topics.sentence_owner(doc, *_span(doc, "300")) == "zorvanka"  # an unknown name alone stays an owner
+
+
+def test_place_phrases_read_as_written(nlp):
+    doc = nlp("Dozens of buildings damaged in the Russian city of Belgorod were counted.")
+    assert topics.sentence_owner(doc, *_span(doc, "Dozens")) == "russia"  # a town deep in the phrase is no place phrase
+    doc = nlp("In total, 900 people were evacuated from Poland.")
+    assert topics.event_place(doc, *_span(doc, "900"), "displaced") == "poland"  # "in total" is no place
+    doc = nlp("About 200 people were evacuated from the Zorva steelworks.")
+    assert topics.event_place(doc, *_span(doc, "200"), "displaced") == "zorva"  # its name, not "steelwork"
+    doc = nlp("The country will send 40 tanks and provide $300 in aid.")
+    assert topics.aid_kind(doc, *_span(doc, "$300")) == "package"  # the auxiliary of the coordinated verbs

@@ -208,9 +208,9 @@ def _article_topics(claims: pd.DataFrame, item, entities: pd.DataFrame | None) -
                 stance = topics.share_stance(doc, c.start_char, c.end_char)
                 event = f"stance: {stance}" if stance else None
             if event in cfg["placed_events"]:
-                place = topics.event_place(doc, c.start_char, c.end_char)
+                place = topics.event_place(doc, c.start_char, c.end_char, event)
             if event in cfg["aid_events"] and kind == "total":  # rule ``aid_kind``: a package is not a running total
-                kind_key = "cumulative total" if topics.is_cumulative(doc, c.start_char, c.end_char) else "package"
+                kind_key = topics.aid_kind(doc, c.start_char, c.end_char)
         rate = c.rate.strip().lower() if isinstance(c.rate, str) and c.rate.strip() else None
         if rate is None and kind == "rate" and doc is not None:  # rule ``rate_period``: the cue's period
             rate = topics.rate_period(doc, c.start_char, c.end_char)
@@ -348,8 +348,8 @@ def _period_topic(topic: str, kind: str, d: claimdates.ClaimDates) -> str:
         return topic
     if kind == "total" and d.opens_period and d.refers_to_start is not None:
         parts[3] = f"count since {pd.Timestamp(d.refers_to_start).date().isoformat()}"
-    elif parts[3] == "package" and d.claimed_on is not None:
-        parts[3] = f"package of {pd.Timestamp(d.claimed_on).strftime('%Y-%m')}"
+    elif parts[3] in ("package", "unstated") and d.claimed_on is not None:
+        parts[3] = f"{parts[3]} of {pd.Timestamp(d.claimed_on).strftime('%Y-%m')}"
     elif parts[3] == "part" and parts[4] in claimdates.ledger_rules()["aid_events"] and d.claimed_on is not None:
         parts[3] = f"part of {pd.Timestamp(d.claimed_on).strftime('%Y-%m')}"  # "another $1 billion": one tranche
     event = parts[4].split(" at ")[0]

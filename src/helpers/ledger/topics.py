@@ -116,13 +116,28 @@ def owner_name(span: Span | str) -> str:
 
 def _ent_owner(token: Token) -> str | None:
     """Normalised owner if ``token`` is part of a GPE/NORP entity, else a demonym or country name the
-    tagger missed (:func:`demonym_owner`)."""
+    tagger missed (:func:`demonym_owner`). Rule ``place_not_owner``: a GPE that names no country (a town, a
+    village, a region: "509 people *from* three villages", "the *city's* residents") is where the things are
+    counted, not whose they are — it is no owner (the place rules read it: :func:`event_place`); a country, its
+    capital or a group (NORP) is."""
     if token.ent_type_ not in OWNER_LABELS:
         return demonym_owner(token)
     for e in token.doc.ents:
         if e.start <= token.i < e.end:
+            if e.label_ == "GPE" and _local_place(e.text):
+                return None
             return owner_name(e)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _local_place(text: str) -> bool:
+    """A name the gazetteer knows only as a place inside a country (kinds of ``local_place_kinds``: a city, a
+    province — not a country, a capital, a historical state, or a name it does not know, such as "Britain")."""
+    if country_name(text) is not None:
+        return False
+    kinds = {m.place.kind for m in gazetteer.load().lookup(_strip(text), variants=False)}
+    return bool(kinds) and kinds <= set(_owner_words()["local_place_kinds"])
 
 
 def demonym_owner(token: Token) -> str | None:
@@ -147,19 +162,30 @@ def _untagged_country(text: str) -> str | None:
 
 
 def _np_owner(noun: Token) -> str | None:
-    """Owner named inside the counted noun phrase or attached by of/from."""
+    """Owner named inside the counted noun phrase or attached by of/from. A phrase that names a town or province
+    (rule ``place_not_owner``) is a place phrase as a whole: a name coordinated with it ("from X, Y and Z", one of
+    them a name the gazetteer does not know) is a place too."""
     for child in noun.children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod"):
-            for t in child.subtree:
-                found = _ent_owner(t)
-                if found:
-                    return found
-        if child.dep_ == "prep" and child.lower_ in _owner_words()["owner_prepositions"]:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") or (
+                child.dep_ == "prep" and child.lower_ in _owner_words()["owner_prepositions"]):
+            if _names_local_place(child):
+                continue
             for t in child.subtree:
                 found = _ent_owner(t)
                 if found:
                     return found
     return None
+
+
+def _names_local_place(phrase: Token) -> bool:
+    """The phrase names a town or province (:func:`_local_place`): the modifier itself, or the object of the
+    preposition, or one coordinated with either — not a name deeper inside ("buildings damaged *in* the Russian
+    city of X" keeps its "Russian")."""
+    heads = [o for o in phrase.children if o.dep_ == "pobj"] if phrase.dep_ == "prep" else [phrase]
+    names = set()
+    for h in heads:
+        names |= {h.i} | {c.i for c in h.children if c.dep_ == "compound"} | {c.i for c in h.subtree if c.dep_ == "conj" and _chain_to(c, h)}
+    return any(e.label_ == "GPE" and any(e.start <= i < e.end for i in names) and _local_place(e.text) for e in phrase.doc.ents)
 
 
 def _absolute(prep: Token) -> bool:
@@ -504,8 +530,8 @@ def event_word(doc: Doc, start: int, end: int) -> tuple[str, Token] | None:
         t = t.head
         if _reporting(t):
             break
-        if t.lemma_ in ledger_rules()["copulas"]:  # a copula says nothing itself; its complement may:
-            for c in t.children:  # "were *in training*", "are *stationed*", "remained *displaced*"
+        if t.lemma_ in ledger_rules()["copulas"] and _is_pivot(noun, t):  # a copula says nothing itself; its
+            for c in t.children:  # complement may, of its own subject or pivot (rule ``copula_pivot``):  # "were *in training*", "are *stationed*", "remained *displaced*"
                 if c.dep_ in ("acomp", "attr", "prep", "advcl", "oprd"):
                     for g in [c] + [x for x in c.children if x.dep_ == "pobj"]:
                         if _event_of(g):
@@ -520,6 +546,24 @@ def event_word(doc: Doc, start: int, end: int) -> tuple[str, Token] | None:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "relcl"):  # rule ``event_clause``: the figure's
             break  # clause ends here — "19 were killed after two missiles *hit* …": the killing is not the missiles'
     return _kind_event(noun, num)
+
+
+def _is_pivot(noun: Token, copula: Token) -> bool:
+    """Rule ``copula_pivot``: the counted noun is what the copula says something of — its subject or, after
+    "there", its pivot ("*11,000 soldiers* were in training", "there were *three diplomats*", "*a total of 1,000
+    troops* were on standby") —, reached from the noun through nothing but partitive prepositions
+    (``partitive_prepositions``: of) and their objects. A figure deeper inside the subject or pivot is not what
+    the clause places or describes: "there has been a change in perspective *about the 31 diplomats*" states no
+    presence of the diplomats."""
+    from helpers.ledger.claimdates import ledger_rules
+
+    partitive = set(ledger_rules()["partitive_prepositions"])
+    t = noun
+    while t.head.i != t.i and t.head.i != copula.i:
+        if t.dep_ != "pobj" and not (t.dep_ == "prep" and t.lower_ in partitive):
+            return False
+        t = t.head
+    return t.head.i == copula.i and t.dep_ in ("nsubj", "nsubjpass", "attr")
 
 
 def _kind_event(noun: Token, num: Token) -> tuple[str, Token] | None:
@@ -609,26 +653,33 @@ def place_country(text: str) -> str | None:
     return by_code.get(best.country_code) if best is not None else None
 
 
-def _place_name(pobj: Token) -> str:
+def _place_name(pobj: Token, local: bool = False) -> str:
     """A place phrase's key: the countries its GPE/LOC entities lie in ("to Vladivostok, Russia's largest
     port" → russia; "to Romania, Poland and Germany" → germany+poland+romania); names in no known country
     stay as written ("eastern europe") when no entity has a country; else the lemma of the phrase's noun
-    ("the region" → region, "the border" → border)."""
+    ("the region" → region, "the border" → border), or its proper-noun compound ("the Azovstal steelworks" →
+    azovstal: one place in two wordings). ``local`` (rule ``local_place``): a town or province is kept
+    by its own name, only a country's name (or capital) becomes the country — an evacuation from one town is
+    not one from another town of the same country."""
     countries, others = set(), set()
     for e in pobj.doc.ents:
         if e.label_ in OWNER_LABELS + ("LOC",) and pobj.left_edge.i <= e.start and e.end - 1 <= pobj.right_edge.i:
-            found = place_country(e.text)
+            found = country_name(e.text) if local else place_country(e.text)
             (countries.add(found) if found else others.add(_strip(e.text)))
-    return "+".join(sorted(countries or {n for n in others if n})) or pobj.lemma_.lower()
+    names = [c.lower_ for c in pobj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]  # "*Azovstal* steelworks"
+    return "+".join(sorted(countries or {n for n in others if n})) or (" ".join(names) if names else pobj.lemma_.lower())
 
 
-def event_place(doc: Doc, start: int, end: int) -> str | None:
+def event_place(doc: Doc, start: int, end: int, event: str | None = None) -> str | None:
     """Where the counted things are or go, when the sentence says so (rule ``event_place``): a place
     preposition (``place_prepositions``: in, to, near, at …) on the counted noun ("900 troops *in X*"),
     on the verb of which the counted noun is a direct argument ("deploy 3,000 troops *to X*", "troops are
     stationed *in the region*"), on the event clause on the noun ("troops massed *close to X*"), or on an
     adverb of those ("*close to* X"). A phrase that itself names the event ("in training") is not a
-    place. Several places are joined ("poland+romania"). None when no place is stated."""
+    place. Rule ``origin_place``: for an event of ``origin_prepositions`` (displaced) the place it starts from
+    is its place too ("evacuated *from* the town of X", "people *from* three villages"), and for an event of
+    ``local_events`` (displaced) a town keeps its own name (rule ``local_place``). Several places are
+    joined ("poland+romania"). None when no place is stated."""
     from helpers.ledger.claimdates import ledger_rules
 
     noun = counted_noun(doc, start, end)
@@ -638,14 +689,15 @@ def event_place(doc: Doc, start: int, end: int) -> str | None:
     if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head.i != noun.i:
         holders.append(noun.head)
     holders += [c for h in list(holders) for c in h.children if c.dep_ in ("advmod", "acomp")]
-    preps = set(ledger_rules()["place_prepositions"])
+    preps = set(ledger_rules()["place_prepositions"]) | set(ledger_rules()["origin_prepositions"].get(event, []))
+    not_places = set(ledger_rules()["cumulative_cues"])  # "*in total*, 1 million people were evacuated"
     places = []
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 for o in c.children:
-                    if o.dep_ == "pobj" and not _event_of(o):
-                        places.append(_place_name(o))
+                    if o.dep_ == "pobj" and not _event_of(o) and f"{c.lower_} {o.lower_}" not in not_places:
+                        places.append(_place_name(o, event in ledger_rules()["local_events"]))
     return "+".join(sorted(set(places))) if places else None
 
 
@@ -668,6 +720,43 @@ def is_cumulative(doc: Doc, start: int, end: int) -> bool:
         if modifies_figure(cue, num) or (root.dep_ in ("mark", "prep") and root.head.dep_ == "advcl" and root.head.head.i in on_path):
             return True
     return False
+
+
+def aid_kind(doc: Doc, start: int, end: int) -> str:
+    """Rule ``aid_kind``: which kind of total an amount of aid is — ``cumulative total`` (:func:`is_cumulative`:
+    the perfect, "so far", "in total", "since the war started"); ``package``, one announcement: a one-off cue
+    bears on the figure (``package_cues``: package, tranche, the latest, shipment …) or its verb tells of one
+    act — the simple past ("*authorised* $350m", "$350m *was approved*"), a modal or future ("*will provide*"),
+    an infinitive under either ("*agreed to send*"); else ``unstated``: the present or progressive without a cue
+    ("the country *is providing* $2bn") may be a running total or a package, and is compared with neither."""
+    from helpers.ledger.claimdates import ledger_rules
+
+    if is_cumulative(doc, start, end):
+        return "cumulative total"
+    num = number_token(doc, start, end)
+    if num is None:
+        return "unstated"
+    cues = cue_spans(doc, num, ledger_rules()["package_cues"])
+    if any(modifies_figure(c, num) or governs_figure(c, num) for c in cues):
+        return "package"
+    path = figure_path(num)  # its first verb, not a reporting verb that frames its clause ("*said* the country …"):
+    verb = next((t for k, t in enumerate(path[1:], 1) if t.pos_ in ("VERB", "AUX")  # "*announced* $200" is the act
+                 and not (_reporting(t) and path[k - 1].dep_ in ("ccomp", "parataxis"))), None)
+    for _ in range(3):  # an infinitive takes the tense of the verb it completes: "agreed *to send*"
+        if verb is None or verb.tag_ != "VB" or verb.dep_ != "xcomp" or any(c.tag_ == "MD" for c in verb.children):
+            break
+        verb = verb.head
+    if verb is None:
+        return "unstated"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    top = verb
+    while not auxes and top.dep_ == "conj" and top.head.i != top.i:  # "will send X and provide $25m": the
+        top = top.head  # auxiliary of the first of coordinated verbs is theirs
+        auxes = [c for c in top.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in auxes):
+        return "package"
+    tense = [verb.tag_] + [c.tag_ for c in auxes]  # "was approved": the auxiliary carries the tense
+    return "package" if "VBD" in tense else "unstated"
 
 
 def thing_modifiers(doc: Doc, start: int, end: int) -> list[str]:
