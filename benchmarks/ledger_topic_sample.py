@@ -9,6 +9,8 @@ claims of all corpora are listed in (corpus, topic) order, shuffled with ``rando
 topic — corpus, topic, claim ids, values as written (short claim phrases only, no sentences) — and the columns
 ``verdict`` and ``reason`` that the reader fills in (kept from an existing file for the same topic and claims, so
 the sample can be redrawn without losing the judgements). ``--show`` prints the sentences to the terminal only.
+Round 3 used the default seed (11, ``docs/corpus/ledger_topic_sample.csv``); round 4 ``--seed 12 --out
+docs/corpus/ledger_topic_sample_round4.csv``, drawn after the code was final.
 """
 from __future__ import annotations
 
