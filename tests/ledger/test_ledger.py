@@ -820,3 +820,24 @@ def test_place_phrases_read_as_written(nlp):
     assert topics.event_place(doc, *_span(doc, "200"), "displaced") == "zorva"  # its name, not "steelwork"
     doc = nlp("The country will send 40 tanks and provide $300 in aid.")
     assert topics.aid_kind(doc, *_span(doc, "$300")) == "package"  # the auxiliary of the coordinated verbs
+
+
+def test_a_conditional_figure_is_not_an_estimate_of_what_is(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("The country has massed 900 soldiers near the border.", "900", "soldier", "personnel"),
+        ("If the country is attacked, there will be 5,000 soldiers here.", "5,000", "soldier", "personnel"),
+        ("Unless talks resume, the country will deploy 2,000 soldiers.", "2,000", "soldier", "personnel"),
+        ("The country deployed 700 soldiers after the talks failed.", "700", "soldier", "personnel"),
+    ])
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)["topic"]
+    assert t["a0-c0"] == t["a3-c0"] == "country a | soldier | personnel | total | deployed"  # "after" is no condition
+    assert t["a1-c0"] == t["a2-c0"] == "country a | soldier | personnel | conditional total | deployed"
+    doc = nlp("If 3,000 soldiers cross the border, the alliance will respond.")
+    assert topics.is_conditional(doc, *_span(doc, "3,000"))  # the figure inside the condition itself
+    since = claimdates.ClaimDates(date(2022, 9, 8), "article", date(2022, 1, 1), date(2022, 9, 8), "day", True)
+    assert ledger._period_topic("country a | soldier | personnel | conditional total | lost", "total", since) == \
+        "country a | soldier | personnel | conditional count since 2022-01-01 | lost"
+    assert ledger._period_topic("country a | usd | money | conditional package | supplied", "total",
+                                claimdates.ClaimDates(date(2022, 9, 8), "article", None, None, "none")) == \
+        "country a | usd | money | conditional package of 2022-09 | supplied"

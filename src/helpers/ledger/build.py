@@ -211,6 +211,8 @@ def _article_topics(claims: pd.DataFrame, item, entities: pd.DataFrame | None) -
                 place = topics.event_place(doc, c.start_char, c.end_char, event)
             if event in cfg["aid_events"] and kind == "total":  # rule ``aid_kind``: a package is not a running total
                 kind_key = topics.aid_kind(doc, c.start_char, c.end_char)
+            if kind != "share" and topics.is_conditional(doc, c.start_char, c.end_char):
+                kind_key = f"conditional {kind_key}"  # rule ``conditional``: what would be, apart from what is
         rate = c.rate.strip().lower() if isinstance(c.rate, str) and c.rate.strip() else None
         if rate is None and kind == "rate" and doc is not None:  # rule ``rate_period``: the cue's period
             rate = topics.rate_period(doc, c.start_char, c.end_char)
@@ -346,12 +348,15 @@ def _period_topic(topic: str, kind: str, d: claimdates.ClaimDates) -> str:
     parts = topic.split(" | ")
     if len(parts) < 5:
         return topic
+    condition = "conditional " if parts[3].startswith("conditional ") else ""  # rule ``conditional`` stays first
+    parts[3] = parts[3][len(condition):]
     if kind == "total" and d.opens_period and d.refers_to_start is not None:
         parts[3] = f"count since {pd.Timestamp(d.refers_to_start).date().isoformat()}"
     elif parts[3] in ("package", "unstated") and d.claimed_on is not None:
         parts[3] = f"{parts[3]} of {pd.Timestamp(d.claimed_on).strftime('%Y-%m')}"
     elif parts[3] == "part" and parts[4] in claimdates.ledger_rules()["aid_events"] and d.claimed_on is not None:
         parts[3] = f"part of {pd.Timestamp(d.claimed_on).strftime('%Y-%m')}"  # "another $1 billion": one tranche
+    parts[3] = condition + parts[3]
     event = parts[4].split(" at ")[0]
     if event in claimdates.ledger_rules()["placed_events"] and d.refers_to_start is not None and d.claimed_on is not None \
             and pd.Timestamp(d.refers_to_start).year != pd.Timestamp(d.claimed_on).year:

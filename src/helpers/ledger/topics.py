@@ -722,6 +722,25 @@ def is_cumulative(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def is_conditional(doc: Doc, start: int, end: int) -> bool:
+    """Rule ``conditional``: the figure is stated under a condition — a verb of its clause has an adverbial clause
+    opened by a conditional conjunction (``conditional_marks``: if, unless: "*if* the country is attacked, there
+    will be 100,000 soldiers here"), or the figure sits in such a clause ("*if* 10,000 soldiers cross the border").
+    What would be is not an estimate of what is."""
+    from helpers.ledger.claimdates import ledger_rules
+
+    marks = set(ledger_rules()["conditional_marks"])
+    num = number_token(doc, start, end)
+    if num is None:
+        return False
+
+    def opens(clause: Token) -> bool:
+        return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+    path = figure_path(num)
+    return opens(path[-1]) or any(t.pos_ in ("VERB", "AUX") and any(opens(c) for c in t.children) for t in path)
+
+
 def aid_kind(doc: Doc, start: int, end: int) -> str:
     """Rule ``aid_kind``: which kind of total an amount of aid is — ``cumulative total`` (:func:`is_cumulative`:
     the perfect, "so far", "in total", "since the war started"); ``package``, one announcement: a one-off cue
