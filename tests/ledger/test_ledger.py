@@ -841,3 +841,61 @@ def test_a_conditional_figure_is_not_an_estimate_of_what_is(monkeypatch, nlp):
     assert ledger._period_topic("country a | usd | money | conditional package | supplied", "total",
                                 claimdates.ClaimDates(date(2022, 9, 8), "article", None, None, "none")) == \
         "country a | usd | money | conditional package of 2022-09 | supplied"
+
+
+def test_place_in_a_clause_on_the_counted_noun_and_of_the_host(nlp):
+    doc = nlp("Aid groups are helping 2,000 refugees who have found shelter in Poland.")
+    assert topics.event_place(doc, *_span(doc, "2,000"), "displaced") == "poland"  # clause_place
+    doc = nlp("Germany has taken in 3,000 refugees.")
+    assert topics.event_place(doc, *_span(doc, "3,000"), "displaced") == "germany"  # host_place
+    assert topics.sentence_owner(doc, *_span(doc, "3,000")) is None  # the host is where, not whose
+    assert _owner(nlp, "Poland has received 300 tanks.", "300") == "poland"  # things received are the host's own
+    doc = nlp("Some 800 people fled from the war.")
+    assert topics.event_place(doc, *_span(doc, "800"), "displaced") is None  # "from the war" names no place
+
+
+def test_displacements_in_different_places_split(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("Aid groups are helping 2,000 refugees who have found shelter in Poland.", "2,000", "refugee", "other"),
+        ("Germany will accept 2,500 refugees.", "2,500", "refugee", "other"),
+    ])
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)["topic"]
+    assert t["a0-c0"] == "country a | refugee | other | total | displaced at poland"
+    assert t["a1-c0"] == "country a | refugee | other | total | displaced at germany"
+
+
+def test_losses_in_named_places_split_and_an_unnamed_place_stays(monkeypatch, nlp):
+    claims, docs = _topic_claims(nlp, [
+        ("Officials say 300 people have been killed in Kharkiv.", "300", "person", "casualties"),
+        ("Officials say 9,000 people have been killed in Mariupol.", "9,000", "person", "casualties"),
+        ("Officials say 5,000 people have been killed in the city.", "5,000", "person", "casualties"),
+        ("The army lost 700 soldiers in the fighting.", "700", "soldier", "personnel"),
+        ("The army lost 900 soldiers in Ukraine.", "900", "soldier", "personnel"),
+    ])
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)["topic"]
+    assert t["a0-c0"] == "country a | person | casualties | total | lost at kharkiv"
+    assert t["a1-c0"] == "country a | person | casualties | total | lost at mariupol"
+    assert t["a2-c0"] == "country a | person | casualties | total | lost"  # "the city" names no place: not split off
+    assert t["a3-c0"] == t["a4-c0"] == "country a | soldier | personnel | total | lost"  # one named place only
+    two = ledger.topic_table(claims.iloc[[1, 2]], [docs[1], docs[2]])["topic"]
+    assert two["a1-c0"] == two["a2-c0"]  # the count for "the city" and one for the named city stay comparable
+
+
+def test_captives_are_not_owned_by_who_reports_them_and_money_sent_is_supplied(monkeypatch, nlp):
+    assert _owner(nlp, "Kyiv said 20 captured invaders were exchanged for five soldiers.", "20") is None
+    assert _owner(nlp, "Poland evacuated 20 wounded soldiers.", "20") == "poland"  # wounding is no capture
+    claims, docs = _topic_claims(nlp, [
+        ("The government will send an extra £25 to the army.", "25", "gbp", "money"),
+        ("The government will send 300 soldiers to the border.", "300", "soldier", "personnel"),
+    ])
+    _owned_by(monkeypatch, "country a")
+    t = ledger.topic_table(claims, docs)["topic"]
+    assert t["a0-c0"].endswith("| supplied") and t["a1-c0"].endswith("| deployed")
+
+
+def test_a_place_inside_the_counted_phrase_is_no_owner(nlp):
+    sentence = "The Polish president announced the stationing of two squadrons of fighters in Germany."
+    assert _owner(nlp, sentence, "two") == "poland"  # stationed in Germany, not Germany's
+    assert _owner(nlp, "Officials counted two squadrons of German fighters.", "two") == "germany"

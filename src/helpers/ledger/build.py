@@ -201,13 +201,14 @@ def _article_topics(claims: pd.DataFrame, item, entities: pd.DataFrame | None) -
         kind_key = kind
         if doc is not None:
             event = topics.counted_event(doc, c.start_char, c.end_char)
+            event = cfg["category_events"].get(c.category, {}).get(event, event)  # rule ``category_event``: money sent is supplied
             words = set(unit.split())
             unit = topics.thing_key(" ".join([m for m in topics.thing_modifiers(doc, c.start_char, c.end_char) if m not in words] + [unit]))
             base = topics.share_base(doc, c.start_char, c.end_char) if kind == "share" else None
             if event is None and base is not None:  # rule ``share_stance``: what the share of people say or do
                 stance = topics.share_stance(doc, c.start_char, c.end_char)
                 event = f"stance: {stance}" if stance else None
-            if event in cfg["placed_events"]:
+            if event in cfg["placed_events"] or event in cfg["named_place_events"]:
                 place = topics.event_place(doc, c.start_char, c.end_char, event)
             if event in cfg["aid_events"] and kind == "total":  # rule ``aid_kind``: a package is not a running total
                 kind_key = topics.aid_kind(doc, c.start_char, c.end_char)
@@ -236,7 +237,8 @@ def _article_topics(claims: pd.DataFrame, item, entities: pd.DataFrame | None) -
 
 
 def _split_by_place(table: pd.DataFrame, places: pd.Series) -> pd.DataFrame:
-    """Rule ``event_place``: a deployment (or displacement) to one place is not one to another. Where the
+    """Rule ``event_place``: a deployment (or displacement) to one place is not one to another, nor a loss
+    in one named place one in another (``named_place_events``: "killed in X" / "killed in Y"). Where the
     claims of one topic state two or more different places (:func:`helpers.ledger.topics.event_place`), each
     place becomes part of the event ("deployed at poland"); a claim of that topic that states no place stays in
     the topic without one. A topic whose claims state one place or none keeps its name: nothing to tell apart."""

@@ -161,7 +161,7 @@ def _untagged_country(text: str) -> str | None:
     return country_of(text, capitals=False)
 
 
-def _np_owner(noun: Token) -> str | None:
+def _np_owner(noun: Token, placed: bool = False) -> str | None:
     """Owner named inside the counted noun phrase or attached by of/from. A phrase that names a town or province
     (rule ``place_not_owner``) is a place phrase as a whole: a name coordinated with it ("from X, Y and Z", one of
     them a name the gazetteer does not know) is a place too."""
@@ -170,11 +170,24 @@ def _np_owner(noun: Token) -> str | None:
                 child.dep_ == "prep" and child.lower_ in _owner_words()["owner_prepositions"]):
             if _names_local_place(child):
                 continue
-            for t in child.subtree:
+            for t in (_owner_phrase(child) if placed else child.subtree):
                 found = _ent_owner(t)
                 if found:
                     return found
     return None
+
+
+def _owner_phrase(child: Token) -> list[Token]:
+    """For a deployment or displacement (``placed_events``), the words of a modifier or *of/from* phrase that can
+    name the owner: not those of a place phrase inside it (rule ``place_phrase``: a preposition of
+    ``place_prepositions`` — "two squadrons of fighters *in the UK*" are stationed there, not the UK's) nor of a
+    thing coordinated inside it. Things that do not move keep it ("buildings damaged in the *Russian* city")."""
+    from helpers.ledger.claimdates import ledger_rules
+
+    places = set(ledger_rules()["place_prepositions"])
+    skip = {x.i for t in child.subtree if t.i != child.i and ((t.dep_ == "prep" and t.lower_ in places) or t.dep_ == "conj")
+            for x in t.subtree}
+    return [t for t in child.subtree if t.i not in skip]
 
 
 def _names_local_place(phrase: Token) -> bool:
@@ -260,7 +273,39 @@ def sentence_owner(doc: Doc, start: int, end: int) -> str | None:
     noun = counted_noun(doc, start, end)
     if noun is None:
         return _verb_subject_owner(span.root) if span is not None and len(span) else None
-    return _np_owner(noun) or _verb_subject_owner(noun)
+    from helpers.ledger.claimdates import ledger_rules
+
+    placed = counted_event(doc, start, end) in ledger_rules()["placed_events"]
+    return _np_owner(noun, placed) or (None if _taken_by_other(noun) else _verb_subject_owner(noun))
+
+
+def _taken_by_other(noun: Token) -> bool:
+    """Rule ``captor_modifier``: a counted noun that a verb of ``captor_verbs`` modifies ("10 *captured*
+    occupiers", "soldiers *detained* by the army") names people the other side holds: the subject of a verb
+    above it (who exchanged, reported or counted them) is not their owner ("20 *wounded* soldiers" keep it).
+    Rule ``host_place``: nor is the subject of a verb of ``host_verbs`` with displaced people as object ("Germany
+    has taken in 3,000 refugees"): who takes them in is where they are, not whose they are."""
+    if noun.dep_ in ("dobj", "obj") and _host_verb(noun.head) and _hosted(noun):
+        return True
+    captors = set(_owner_words()["captor_verbs"])
+    return any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in captors for c in noun.children)
+
+
+def _hosted(noun: Token) -> bool:
+    """The counted noun names displaced people ("refugees", "evacuees": an event of ``origin_prepositions``), whom
+    a host takes in; money or weapons a country receives are its own."""
+    from helpers.ledger.claimdates import ledger_rules
+
+    return _event_of(noun) in ledger_rules()["origin_prepositions"]
+
+
+def _host_verb(verb: Token) -> bool:
+    """The verb, with its particle, is one of ``host_verbs`` (accept, host, take in …)."""
+    from helpers.ledger.claimdates import ledger_rules
+
+    lemma = verb.lemma_.lower()
+    words = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
+    return verb.pos_ == "VERB" and bool(words & set(ledger_rules()["host_verbs"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -674,31 +719,64 @@ def event_place(doc: Doc, start: int, end: int, event: str | None = None) -> str
     """Where the counted things are or go, when the sentence says so (rule ``event_place``): a place
     preposition (``place_prepositions``: in, to, near, at …) on the counted noun ("900 troops *in X*"),
     on the verb of which the counted noun is a direct argument ("deploy 3,000 troops *to X*", "troops are
-    stationed *in the region*"), on the event clause on the noun ("troops massed *close to X*"), or on an
-    adverb of those ("*close to* X"). A phrase that itself names the event ("in training") is not a
-    place. Rule ``origin_place``: for an event of ``origin_prepositions`` (displaced) the place it starts from
-    is its place too ("evacuated *from* the town of X", "people *from* three villages"), and for an event of
-    ``local_events`` (displaced) a town keeps its own name (rule ``local_place``). Several places are
-    joined ("poland+romania"). None when no place is stated."""
+    stationed *in the region*"), on the event clause on the noun ("troops massed *close to X*") or on that
+    clause's object (rule ``clause_place``: "refugees who have found *shelter in X*"), or on an adverb of
+    those ("*close to* X"). A phrase that itself names the event ("in training") is not a place. Rule
+    ``origin_place``: for an event of ``origin_prepositions`` (displaced) the place it starts from is its place
+    too ("evacuated *from* the town of X", "people *from* three villages"), when it is named (a country, town,
+    region or a proper noun: "fled *from the war*" names none); for an event of ``local_events`` (displaced,
+    lost …) a town keeps its own name (rule ``local_place``). Rule ``host_place``: for a displacement, the subject
+    of a verb of ``host_verbs`` with the counted noun as object is where they are ("*Poland* has taken in 2
+    million refugees", "the US will accept 100,000 refugees"). Rule ``named_place``: for an event of
+    ``named_place_events`` (lost, wounded, captured) only a named place counts — "killed *in the city*" or "*in
+    the fighting*" names none, so a figure for the city named before stays comparable with one that names it.
+    Several places are joined ("poland+romania"). None when no place is stated."""
     from helpers.ledger.claimdates import ledger_rules
 
+    cfg = ledger_rules()
     noun = counted_noun(doc, start, end)
     if noun is None:
         return None
-    holders = [noun] + [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    holders = [noun] + clauses + [o for c in clauses for o in c.children if o.dep_ in ("dobj", "obj")]
     if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head.i != noun.i:
         holders.append(noun.head)
     holders += [c for h in list(holders) for c in h.children if c.dep_ in ("advmod", "acomp")]
-    preps = set(ledger_rules()["place_prepositions"]) | set(ledger_rules()["origin_prepositions"].get(event, []))
-    not_places = set(ledger_rules()["cumulative_cues"])  # "*in total*, 1 million people were evacuated"
+    origin = set(cfg["origin_prepositions"].get(event, []))
+    preps = set(cfg["place_prepositions"]) | origin
+    not_places = set(cfg["cumulative_cues"])  # "*in total*, 1 million people were evacuated"
+    named_only = event in cfg["named_place_events"]
+    local = event in cfg["local_events"]
     places = []
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 for o in c.children:
-                    if o.dep_ == "pobj" and not _event_of(o) and f"{c.lower_} {o.lower_}" not in not_places:
-                        places.append(_place_name(o, event in ledger_rules()["local_events"]))
+                    if o.dep_ == "pobj" and not _event_of(o) and f"{c.lower_} {o.lower_}" not in not_places \
+                            and ((not named_only and c.lower_ not in origin) or _named_place(o)):
+                        places.append(_place_name(o, local))
+    host = _host_subject(noun) if event in cfg["origin_prepositions"] else None
+    if host is not None:
+        places.append(_place_name(host, local))
     return "+".join(sorted(set(places))) if places else None
+
+
+def _named_place(pobj: Token) -> bool:
+    """The phrase names a place: a GPE, LOC or FAC entity inside it, or a proper-noun compound ("the *Azovstal*
+    steelworks"); not a common noun alone ("the city", "the war")."""
+    return any(e.label_ in OWNER_LABELS + ("LOC", "FAC") and pobj.left_edge.i <= e.start and e.end - 1 <= pobj.right_edge.i
+               for e in pobj.doc.ents) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in pobj.children)
+
+
+def _host_subject(noun: Token) -> Token | None:
+    """Rule ``host_place``: the subject naming a country or town of a verb of ``host_verbs`` (accept, host, take
+    in …) whose object is the counted noun — where the counted people are received."""
+    if noun.dep_ not in ("dobj", "obj") or not _host_verb(noun.head):
+        return None
+    for s in noun.head.children:
+        if s.dep_ == "nsubj" and any(e.label_ == "GPE" and e.start <= s.i < e.end for e in s.doc.ents):
+            return s
+    return None
 
 
 def is_cumulative(doc: Doc, start: int, end: int) -> bool:
