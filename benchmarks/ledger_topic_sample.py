@@ -10,7 +10,8 @@ topic — corpus, topic, claim ids, values as written (short claim phrases only,
 ``verdict`` and ``reason`` that the reader fills in (kept from an existing file for the same topic and claims, so
 the sample can be redrawn without losing the judgements). ``--show`` prints the sentences to the terminal only.
 Round 3 used the default seed (11, ``docs/corpus/ledger_topic_sample.csv``); round 4 ``--seed 12 --out
-docs/corpus/ledger_topic_sample_round4.csv``, drawn after the code was final.
+docs/corpus/ledger_topic_sample_round4.csv``, round 5 ``--seed 13 --out docs/corpus/ledger_topic_sample_round5.csv``,
+each drawn after the code was final.
 """
 from __future__ import annotations
 
