@@ -664,6 +664,14 @@ class Gazetteer:
                 return True
         return False
 
+    def country(self, code: str) -> Place | None:
+        """The country entry with ISO code ``code`` (a demonym's country), or None."""
+        if not hasattr(self, "_countries"):
+            kinds = np.asarray(self.kind)
+            self._countries = {self.cc[int(i)]: int(i) for i in np.flatnonzero(kinds == KINDS.index("country"))[::-1]}
+        idx = self._countries.get(code)
+        return self.place(idx) if idx is not None else None
+
     def demonym_country(self, text: str) -> str | None:
         return self.demonyms.get(normalize(text))
 
