@@ -345,7 +345,7 @@ def _span_candidate(ctx: _DocContext, i: int, j: int, matches: list[gz.Match]) -
 
 
 def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None,
-               in_names: list[Candidate] | None = None) -> list[Candidate]:
+               in_names: list[Candidate] | None = None, ctx: "_DocContext | None" = None) -> list[Candidate]:
     """Place candidates in ``doc`` (not yet disambiguated), in text order, non-overlapping.
 
     ``trace``, if given, receives one record per candidate looked at: its text and offsets, the detection
@@ -353,7 +353,7 @@ def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None,
     ``in_names``, if given, receives the gazetteer names dropped only because they are part of a longer name
     ("Kansas Department of Transportation", "Bank of Canada"): role ``in_name``, not places of the story.
     """
-    ctx = _DocContext.of(doc, gaz)
+    ctx = ctx or _DocContext.of(doc, gaz)
     out: list[Candidate] = []
     pending: list[Candidate] = []  # dropped only for want of evidence: a list with a kept place may give it
     i, n = 0, len(doc)
@@ -985,7 +985,8 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
     country (``articles.outlet_country`` or the URL's domain: :func:`outlet_countries`), a weak prior for
     namesakes."""
     in_names: list[Candidate] = []
-    cands = candidates(doc, gaz, in_names=in_names)
+    ctx = _DocContext.of(doc, gaz)
+    cands = candidates(doc, gaz, in_names=in_names, ctx=ctx)
     # article country context: explicit countries, demonyms, NORP
     countries: Counter = Counter()
     for c in cands:
@@ -1050,7 +1051,7 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
             c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+feature_word"
             if c.extended_end_char is not None:
                 c.end_char = c.extended_end_char
-    parts = _resolve_in_names(in_names, countries, anchors, outlet) + _demonyms(doc, gaz, cands + in_names)
+    parts = _resolve_in_names(in_names, countries, anchors, outlet) + _demonyms(ctx, cands + in_names)
     return sorted(cands + parts, key=lambda c: c.start_char)
 
 
@@ -1070,28 +1071,31 @@ def _resolve_in_names(in_names: list[Candidate], countries: Counter, anchors: li
     return out
 
 
-def _demonyms(doc: Doc, gaz: gz.Gazetteer, taken: list[Candidate]) -> list[Candidate]:
+def _demonyms(ctx: _DocContext, taken: list[Candidate]) -> list[Candidate]:
     """Adjectives and nouns of nationality ("Sudanese", "North Korean", "Czechs"): role ``demonym``, the country's
     entry as the place. Not inside a person's name, nor where a place was found."""
     used = {k for c in taken for k in range(c.start, c.end)}
+    doc, gaz, text = ctx.doc, ctx.gaz, ctx.text
+    n = len(doc)
+    ok = [k not in used and _capitalised(t) and t.ent_type_ != "PERSON" for k, t in enumerate(doc)]
     out = []
-    i, n = 0, len(doc)
+    i = 0
     while i < n:
+        if not ok[i]:
+            i += 1
+            continue
         for j in (i + 2, i + 1):
-            if j > n or any(k in used or not _capitalised(doc[k]) or doc[k].ent_type_ == "PERSON" for k in range(i, j)):
-                continue
-            if j > i + 1 and not doc[i].whitespace_:
-                continue
-            key = gz.normalize(doc[i:j].text)
-            cc = gaz.demonyms.get(key) or (gaz.demonyms.get(key[:-1]) if key.endswith("s") else None)
-            country = gaz.country(cc) if cc else None
-            if country is None:
+            if j > n or not all(ok[i:j]) or (j > i + 1 and not doc[i].whitespace_):
                 continue
             end_char = doc[j - 1].idx + len(doc[j - 1].text)
-            out.append(Candidate(i, j, doc[i].idx, end_char, doc.text[doc[i].idx:end_char], [], chosen=country,
-                                 method="demonym", confidence=0.9, role="demonym"))
-            i = j - 1
-            break
+            key = gz.normalize(text[doc[i].idx:end_char])
+            cc = gaz.demonyms.get(key) or (gaz.demonyms.get(key[:-1]) if key.endswith("s") else None)
+            country = gaz.country(cc) if cc else None
+            if country is not None:
+                out.append(Candidate(i, j, doc[i].idx, end_char, text[doc[i].idx:end_char], [], chosen=country,
+                                     method="demonym", confidence=0.9, role="demonym"))
+                i = j - 1
+                break
         i += 1
     return out
 
