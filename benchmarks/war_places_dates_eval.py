@@ -185,7 +185,7 @@ def main(argv=None) -> int:
         aid, text = by_file[g["file"]]
 
         gold_spans, gold_rows = resolve(text, g["places"], f"{g['file']}: gold place", problems)
-        pred = places[places.article_id == aid].to_dict("records")
+        pred = places[(places.article_id == aid) & (places.get("role", "toponym") == "toponym")].to_dict("records")
         matched = match_spans(gold_spans, [(p["start_char"], p["end_char"]) for p in pred])
         pl["gold"] += len(gold_spans)
         pl["pred"] += len(pred)

@@ -67,7 +67,8 @@ def places() -> pd.DataFrame:
         rows.append(dict(article_id=aid, sentence_id=sentence, start_char=10 * i, end_char=10 * i + len(name),
                          mention=name, name=name if resolved else None, kind=kind, country_code=cc, admin1=adm,
                          latitude=lat, longitude=lon, geonameid=None, population=None,
-                         method="ner+gazetteer" if resolved else "unresolved", confidence=0.9 if resolved else 0.0))
+                         method="ner+gazetteer" if resolved else "unresolved", confidence=0.9 if resolved else 0.0,
+                         role="toponym"))
     return _frame("places", rows)
 
 

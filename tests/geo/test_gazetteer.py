@@ -95,6 +95,12 @@ def test_demonyms_come_from_the_country_data(gaz):
     assert gaz.demonym_country("Kyiv") is None
 
 
+def test_a_shared_demonym_is_the_most_populous_countrys(gaz):
+    """countryinfo gives "Chinese" to China and Macao, "Indian" to India and the British Indian Ocean Territory."""
+    assert [gaz.demonym_country(d) for d in ("Chinese", "Indian", "French", "Norwegian")] == ["CN", "IN", "FR", "NO"]
+    assert gaz.country("CN").name == "China" and gaz.country("ZZ") is None
+
+
 def test_haversine():
     assert gz.haversine_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)
 

@@ -96,17 +96,29 @@ def test_seed_countries(seed_places, mention):
 
 def test_seed_rejects_demonyms_people_and_organisations(seed_places):
     _, df = seed_places
-    mentions = set(df["mention"])
+    mentions = set(schemas.story_places(df)["mention"])
     for not_a_place in ("Ukrainian", "Russian", "North Korean", "Austin", "Kirby", "NIS", "TASS", "Western",
                         "White House"):
         assert not_a_place not in mentions
+    for nowhere in ("Austin", "Kirby", "NIS", "TASS", "Western", "White House"):  # not even in another role
+        assert nowhere not in set(df["mention"])
+
+
+def test_seed_demonyms_are_rows_of_role_demonym(seed_places):
+    _, df = seed_places
+    demonyms = df[df["role"] == "demonym"]
+    assert {"Ukrainian", "Russian", "North Korean"} <= set(demonyms["mention"])
+    assert set(demonyms[demonyms["mention"] == "North Korean"]["country_code"]) == {"KP"}
+    assert (demonyms["method"] == "demonym").all() and (demonyms["kind"] == "country").all()
 
 
 # ---------------------------------------------------------------- constructed sentences
 def test_demonyms_and_outlets_with_place_names_are_not_places(nlp, gaz):
     df = _rows(nlp, gaz, "The Kyiv Independent and the Kyiv Post reported that Ukrainian troops "
                          "held the line near Kharkiv.")
-    assert df["mention"].tolist() == ["Kharkiv"]
+    assert schemas.story_places(df)["mention"].tolist() == ["Kharkiv"]
+    assert df[["mention", "role"]].values.tolist() == [["Kyiv", "in_name"], ["Kyiv", "in_name"],
+                                                      ["Ukrainian", "demonym"], ["Kharkiv", "toponym"]]
 
 
 def test_surname_of_a_named_person_is_not_a_place(nlp, gaz):
@@ -484,3 +496,45 @@ def test_namesakes_that_lie_together_are_read_together(nlp, gaz):
 def test_large_cities_are_not_pulled_to_small_namesakes_that_lie_together(nlp, gaz):
     rows = _rows(nlp, gaz, "Flights from Paris and London were cancelled.")
     assert _one(rows, "Paris")["country_code"] == "FR" and _one(rows, "London")["country_code"] == "GB"
+
+
+# ---------------------------------------------------------------- roles: names inside longer names, demonyms
+def test_place_inside_an_organisation_name_is_an_in_name_row(nlp, gaz):
+    df = _rows(nlp, gaz, "A spokesman for the Bank of Canada said officials of the Ohio Department of "
+                         "Transportation would meet in Columbus.")
+    by = df.set_index("mention")
+    assert by.loc["Canada", "role"] == "in_name" and by.loc["Canada", "country_code"] == "CA"
+    assert by.loc["Ohio", "role"] == "in_name" and by.loc["Ohio", "kind"] == "admin1"
+    assert by.loc["Canada", "method"].startswith("in_name+")
+    assert schemas.story_places(df)["mention"].tolist() == ["Columbus"]
+
+
+def test_a_person_or_a_common_word_inside_a_name_is_no_in_name_row(nlp, gaz):
+    df = _rows(nlp, gaz, "Lloyd Austin and the Wichita Police Department met the Police Federation in Dallas.")
+    assert "Austin" not in set(df["mention"])  # a person's name, not an organisation's
+    assert "Police" not in set(df["mention"])  # a small namesake the keep rules would drop on its own
+    assert df[["mention", "role"]].values.tolist() == [["Wichita", "in_name"], ["Dallas", "toponym"]]
+
+
+def test_demonyms_are_rows_of_their_country(nlp, gaz):
+    df = _rows(nlp, gaz, "Sudanese officials and two Czechs met North Koreans in Geneva.")
+    dem = df[df["role"] == "demonym"].set_index("mention")
+    assert dem["country_code"].to_dict() == {"Sudanese": "SD", "Czechs": "CZ", "North Koreans": "KP"}
+    assert (dem["kind"] == "country").all() and (dem["method"] == "demonym").all()
+    assert schemas.story_places(df)["mention"].tolist() == ["Geneva"]
+
+
+def test_in_names_do_not_set_the_article_geography(nlp, gaz):
+    """A name inside an organisation's name does not pull a namesake into its country."""
+    with_org = _rows(nlp, gaz, "The Georgia Department of Agriculture sent inspectors. Farmers in Tbilisi said so.")
+    assert with_org[with_org["mention"] == "Tbilisi"]["country_code"].tolist() == ["GE"]
+    assert with_org[with_org["mention"] == "Georgia"]["role"].tolist() == ["in_name"]
+
+
+def test_demonym_and_in_name_offsets_point_at_the_text(nlp, gaz):
+    text = "The Kyiv Post said Ukrainian and Polish troops trained near Rzeszow."
+    df = _rows(nlp, gaz, text)
+    assert {(r.mention, r.role) for r in df.itertuples()} >= {("Kyiv", "in_name"), ("Ukrainian", "demonym"),
+                                                              ("Polish", "demonym"), ("Rzeszow", "toponym")}
+    for r in df.itertuples():
+        assert text[r.start_char:r.end_char] == r.mention

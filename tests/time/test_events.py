@@ -22,7 +22,7 @@ def _places_frame(seed, aid: str, mention: str, lat: float, lon: float) -> pd.Da
     row = {"article_id": aid, "sentence_id": sid, "start_char": start, "end_char": start + len(mention),
            "mention": mention, "name": mention, "kind": "city", "country_code": "RU", "admin1": None,
            "latitude": lat, "longitude": lon, "geonameid": None, "population": None,
-           "method": "test", "confidence": 1.0}
+           "method": "test", "confidence": 1.0, "role": "toponym"}
     frame = pd.DataFrame([row], columns=schemas.PLACES.column_names)
     schemas.validate(frame, "places")
     return frame

@@ -88,6 +88,14 @@ CLAIMANT_VIA = ("statement", "according_to", "attribution_verb", "unattributed")
 STATEMENT_KINDS = ("direct", "indirect", "according_to")
 PLACE_KINDS = ("country", "admin1", "city", "water", "continent", "region", "historical", "other")
 PLACE_AREA_KINDS = ("continent", "region")  # areas: never drawn as a point on the map
+PLACE_ROLES = ("toponym", "in_name", "demonym")  # only toponyms are places of the story (map, events, geography)
+
+
+def story_places(places: pd.DataFrame) -> pd.DataFrame:
+    """The ``places`` rows that are places of the story (role ``toponym``); a table without ``role`` is all toponyms."""
+    if places is None or "role" not in places:
+        return places
+    return places[places["role"] == "toponym"]
 PRECISIONS = ("day", "week", "month", "season", "year")
 DATE_PRECISIONS = PRECISIONS + ("vague",)  # vague: "now", "recently" (TimeML PRESENT_REF/PAST_REF/FUTURE_REF)
 EVENT_TYPES = (
@@ -248,6 +256,7 @@ PLACES = _register(Table(
         C("population", INT, doc="Population from the gazetteer (regions: sum of their settlements of 500+)."),
         C("method", STR, False, doc="How it was found and resolved, joined by +: detection (ner, context, gazetteer) then resolution (gazetteer, variant = spelling variant, containment = inside the place named after it, region_of_city = \"X region\" of city X, capital_stem = region named after its centre); ner+unresolved, context+feature_word when not in the gazetteer."),
         C("confidence", FLOAT, False, doc="0–1: 0.5 + the score margin over the best other candidate place, capped at 0.99; 0 when unresolved."),
+        C("role", STR, False, PLACE_ROLES, doc="toponym (a place of the story), in_name (a place name inside a longer organisation, facility or event name: \"Bank of Canada\", \"Illinois Department of Transportation\"; method starts with in_name) or demonym (an adjective or noun of nationality, \"Sudanese\", \"Czechs\": the country's entry, method demonym). Only toponyms are drawn on the map, go into events and count as the article's geography; the others are there for analysis (LGL annotates them as toponyms)."),
     ),
 ))
 

@@ -35,6 +35,7 @@ def dominant_event_types(events: pd.DataFrame | None, places: pd.DataFrame | Non
     """
     if events is None or events.empty:
         return {}
+    places = schemas.story_places(places)
     if places is not None and len(places):
         named = places.dropna(subset=["name"])[["article_id", "sentence_id", "name"]]
         rows = named.merge(events[["article_id", "sentence_id", "type"]], on=["article_id", "sentence_id"])
@@ -58,6 +59,7 @@ def prepare_map_points(places: pd.DataFrame, events: pd.DataFrame | None = None,
     are left out unless ``include_countries`` (a country's point is its
     gazetteer centre, which would stretch the extent across a continent).
     """
+    places = schemas.story_places(places)  # not a place inside an organisation's name, nor a demonym
     if places is None or places.empty:
         return pd.DataFrame(columns=POINT_COLUMNS)
     ok = places.dropna(subset=["name", "latitude", "longitude"])
@@ -82,6 +84,7 @@ def prepare_map_points(places: pd.DataFrame, events: pd.DataFrame | None = None,
 
 def country_mentions(places: pd.DataFrame) -> pd.DataFrame:
     """Mentions per country code (every resolved mention counts for its country)."""
+    places = schemas.story_places(places)
     if places is None or places.empty:
         return pd.DataFrame(columns=["country_code", "mentions"])
     ok = places.dropna(subset=["country_code"])

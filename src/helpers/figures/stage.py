@@ -15,7 +15,7 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-from helpers.core import artcache, tables as table_io
+from helpers.core import artcache, schemas, tables as table_io
 from helpers.core.stage import StageResult, StageSpec
 from helpers.figures import basemap, ledger_chart, reference_chart, rewrite_view, style, timeline
 from helpers.figures import map as place_map
@@ -100,7 +100,7 @@ def _map(t: Mapping[str, pd.DataFrame], figures_dir, result: FigureResult) -> No
     places, articles = t["places"], t["articles"]
     points = place_map.prepare_map_points(places, t["events"])
     result.frames.update(points=points, panels=place_map.plan_panels(points))
-    used = places.dropna(subset=["latitude", "longitude"])
+    used = schemas.story_places(places).dropna(subset=["latitude", "longitude"])
     _save(result, figures_dir, "map", place_map.plot_map,
           points, countries=place_map.country_mentions(places), source_line=style.sources_text(articles, used["article_id"]),
           depends_on=(basemap.source_description(), basemap.available_sources()))

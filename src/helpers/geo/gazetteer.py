@@ -40,7 +40,7 @@ from anyascii import anyascii
 from helpers.core import paths, rules
 from helpers.geo.distance import EARTH_RADIUS_KM, haversine_km  # noqa: F401  (re-exported: gz.haversine_km)
 
-VERSION = 2
+VERSION = 3
 # other: second-level units ("X County"); region: world regions (countryinfo's subregions); historical: former
 # states (geo/rules/historical_states.json). continent/region are areas, never drawn as a point on the map.
 KINDS = ("country", "admin1", "city", "other", "continent", "historical", "region")
@@ -296,6 +296,7 @@ def _add_countries(b: _Builder, src: _Sources) -> None:
     by_cc_name = collections.defaultdict(list)
     for c in src.cities.values():
         by_cc_name[(c["countrycode"], c["name"])].append(c)
+    demonym_pop: dict[str, int] = {}
     for cc, c in sorted(src.countries.items()):
         point = _country_point(src, cc, c, by_cc_name)
         if point is None:
@@ -312,8 +313,10 @@ def _add_countries(b: _Builder, src: _Sources) -> None:
         for n in info.get("altSpellings", []) or []:
             b.name(idx, n, ABBREV if n.isupper() and len(n) <= 3 else ALTERNATE)
         dem = info.get("demonym")
-        if dem and _latin(dem):
-            b.demonyms[normalize(dem)] = cc
+        if dem and _latin(dem):  # a demonym several countries share ("Chinese": China, Macao) is the most populous one's
+            key, pop = normalize(dem), int(c.get("population") or 0)
+            if key not in b.demonyms or pop > demonym_pop[key]:
+                b.demonyms[key], demonym_pop[key] = cc, pop
         official = [n for n in (getattr(pc, "official_name", None), getattr(pc, "name", None), *(
             info.get("altSpellings") or [])) if n and _latin(n)]
         _add_derived_country_names(b, idx, official, dem)
@@ -663,6 +666,14 @@ class Gazetteer:
                     p.kind == "country" or (p.kind == "city" and p.population >= min_city_population)):
                 return True
         return False
+
+    def country(self, code: str) -> Place | None:
+        """The country entry with ISO code ``code`` (a demonym's country), or None."""
+        if not hasattr(self, "_countries"):
+            kinds = np.asarray(self.kind)
+            self._countries = {self.cc[int(i)]: int(i) for i in np.flatnonzero(kinds == KINDS.index("country"))[::-1]}
+        idx = self._countries.get(code)
+        return self.place(idx) if idx is not None else None
 
     def demonym_country(self, text: str) -> str | None:
         return self.demonyms.get(normalize(text))

@@ -65,6 +65,7 @@ _REGION_ABBREVIATIONS = {abbr: (cc, name) for cc, table in rules.load_json("plac
 # outlet), a feature class (Georgia the country, not the US state) or the article's own geography (an article
 # naming Australia keeps Melbourne there whatever the outlet)
 OUTLET_WEIGHT = 0.8 / 7
+IN_NAME_MIN_POPULATION = 10000  # a settlement inside a longer name: this large, or in the article's countries
 # a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
 # word ("St.", "Mt."); spaCy splits a sentence's final stop off ordinary words, so only these end in "."
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{0,2}\.$")
@@ -90,6 +91,7 @@ class Candidate:
     region_of: gz.Place | None = None  # "X region" read as the region whose centre is city X
     found_by: str | None = None   # the detection rule that found it (DETECTION_RULES)
     kept_by: str | None = None    # the keep rule that decided (KEEP_RULES; "passed": none dropped it)
+    role: str = "toponym"         # schemas.PLACE_ROLES: toponym, in_name (inside a longer name), demonym
 
 
 @dataclass(frozen=True)
@@ -342,13 +344,16 @@ def _span_candidate(ctx: _DocContext, i: int, j: int, matches: list[gz.Match]) -
     return cand
 
 
-def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None) -> list[Candidate]:
+def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None,
+               in_names: list[Candidate] | None = None, ctx: "_DocContext | None" = None) -> list[Candidate]:
     """Place candidates in ``doc`` (not yet disambiguated), in text order, non-overlapping.
 
     ``trace``, if given, receives one record per candidate looked at: its text and offsets, the detection
     rule that found it, and the keep rule that kept or dropped it (for debugging a missed or wrong place).
+    ``in_names``, if given, receives the gazetteer names dropped only because they are part of a longer name
+    ("Kansas Department of Transportation", "Bank of Canada"): role ``in_name``, not places of the story.
     """
-    ctx = _DocContext.of(doc, gaz)
+    ctx = ctx or _DocContext.of(doc, gaz)
     out: list[Candidate] = []
     pending: list[Candidate] = []  # dropped only for want of evidence: a list with a kept place may give it
     i, n = 0, len(doc)
@@ -380,7 +385,13 @@ def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None) -> 
                 i = max(i, cand.end)
         elif cand.kept_by in LIST_RESCUED and cand.matches:
             pending.append(cand)
+        elif in_names is not None and cand.kept_by in IN_NAME_RULES and _in_name_part(ctx, cand):
+            cand.role = "in_name"
+            in_names.append(cand)
     out = _rescue_listed(ctx, out, pending, trace)
+    if in_names:
+        taken = {k for c in out for k in range(c.start, c.end)}
+        in_names[:] = [c for c in in_names if not any(k in taken for k in range(c.start, c.end))]
     _link_containment(doc, out)
     return out
 
@@ -388,6 +399,23 @@ def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None) -> 
 # Keep rules that only say "nothing else says it is a place": a list with a kept place says so.
 LIST_RESCUED = frozenset(("model_says_name", "variant_without_evidence", "variant_of_village",
                           "weak_match_without_evidence", "small_place_without_evidence"))
+
+
+# Keep rules that drop a name only because it is part of a longer one: the part is kept with role ``in_name``.
+IN_NAME_RULES = frozenset(("longer_name_after", "longer_name_before", "inside_longer_name_entity"))
+
+
+def _in_name_part(ctx: _DocContext, c: Candidate) -> bool:
+    """A place name inside an organisation's, facility's or event's name ("Illinois Department of Employment
+    Security", "Bank of Canada"): the gazetteer knows it under its own spelling, and it is not inside a person's
+    name ("Lloyd Austin") nor a sentence-initial single common word."""
+    if any((e := ctx.ent_of.get(k)) is not None and e.label_ == "PERSON" for k in range(c.start, c.end)):
+        return False
+    if c.end - c.start == 1 and ctx.doc[c.start].text in ctx.person_parts:
+        return False
+    if not any(not m.variant and m.match_type != gz.ABBREV for m in c.matches):
+        return False
+    return _keep(ctx, c, skip=IN_NAME_RULES)[0]  # on its own, the rest of the keep rules would keep it
 
 
 def _neighbour(doc: Doc, k: int, step: int) -> int:
@@ -735,9 +763,11 @@ KEEP_RULES: list[tuple[str, Callable[[_DocContext, Candidate], bool | None]]] = 
 ]
 
 
-def _keep(ctx: _DocContext, cand: Candidate) -> tuple[bool, str]:
-    """Run the keep rules on a candidate: (kept, name of the deciding rule)."""
+def _keep(ctx: _DocContext, cand: Candidate, skip: frozenset = frozenset()) -> tuple[bool, str]:
+    """Run the keep rules (but those named in ``skip``) on a candidate: (kept, name of the deciding rule)."""
     for name, rule in KEEP_RULES:
+        if name in skip:
+            continue
         verdict = rule(ctx, cand)
         if verdict is not None:
             return bool(verdict), name
@@ -954,7 +984,9 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
     """Detect and disambiguate the places in one parsed article; ``outlet`` is the ISO code of the outlet's
     country (``articles.outlet_country`` or the URL's domain: :func:`outlet_countries`), a weak prior for
     namesakes."""
-    cands = candidates(doc, gaz)
+    in_names: list[Candidate] = []
+    ctx = _DocContext.of(doc, gaz)
+    cands = candidates(doc, gaz, in_names=in_names, ctx=ctx)
     # article country context: explicit countries, demonyms, NORP
     countries: Counter = Counter()
     for c in cands:
@@ -1019,7 +1051,53 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
             c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+feature_word"
             if c.extended_end_char is not None:
                 c.end_char = c.extended_end_char
-    return cands
+    parts = _resolve_in_names(in_names, countries, anchors, outlet) + _demonyms(ctx, cands + in_names)
+    return sorted(cands + parts, key=lambda c: c.start_char)
+
+
+def _resolve_in_names(in_names: list[Candidate], countries: Counter, anchors: list[gz.Place],
+                      outlet: str | None) -> list[Candidate]:
+    """Names inside longer names, resolved against the article's geography (which they do not add to); kept when
+    resolved to an area or a settlement of ``IN_NAME_MIN_POPULATION`` or more, or one in the article's countries."""
+    out = []
+    for c in in_names:
+        _choose(c, countries, anchors, outlet)
+        p = c.chosen
+        if p is None or (p.kind == "city" and p.population < IN_NAME_MIN_POPULATION
+                         and not countries.get(p.country_code)):
+            continue
+        c.method = "in_name+" + c.method.split("+", 1)[-1]
+        out.append(c)
+    return out
+
+
+def _demonyms(ctx: _DocContext, taken: list[Candidate]) -> list[Candidate]:
+    """Adjectives and nouns of nationality ("Sudanese", "North Korean", "Czechs"): role ``demonym``, the country's
+    entry as the place. Not inside a person's name, nor where a place was found."""
+    used = {k for c in taken for k in range(c.start, c.end)}
+    doc, gaz, text = ctx.doc, ctx.gaz, ctx.text
+    n = len(doc)
+    ok = [k not in used and _capitalised(t) and t.ent_type_ != "PERSON" for k, t in enumerate(doc)]
+    out = []
+    i = 0
+    while i < n:
+        if not ok[i]:
+            i += 1
+            continue
+        for j in (i + 2, i + 1):
+            if j > n or not all(ok[i:j]) or (j > i + 1 and not doc[i].whitespace_):
+                continue
+            end_char = doc[j - 1].idx + len(doc[j - 1].text)
+            key = gz.normalize(text[doc[i].idx:end_char])
+            cc = gaz.demonyms.get(key) or (gaz.demonyms.get(key[:-1]) if key.endswith("s") else None)
+            country = gaz.country(cc) if cc else None
+            if country is not None:
+                out.append(Candidate(i, j, doc[i].idx, end_char, text[doc[i].idx:end_char], [], chosen=country,
+                                     method="demonym", confidence=0.9, role="demonym"))
+                i = j - 1
+                break
+        i += 1
+    return out
 
 
 # ------------------------------------------------------------------ the table
@@ -1066,6 +1144,7 @@ def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
             "population": p.population if p is not None else None,
             "method": c.method,
             "confidence": float(c.confidence),
+            "role": c.role,
         })
     return rows
 

@@ -41,7 +41,7 @@ import bleach
 import nbformat
 import pandas as pd
 
-from helpers.core import paths, tables
+from helpers.core import paths, schemas, tables
 from helpers.core.display import article_labels
 from helpers.figures.captions import caption as figure_caption
 from helpers.run import stages
@@ -314,7 +314,8 @@ def corpus_summary(processed_dir: str | Path) -> dict:
     for name, label in (("articles", "articles"), ("claims", "claims"), ("statements", "statements"),
                         ("places", "place mentions")):
         if tables.table_path(name, processed_dir).exists():
-            out[label] = len(tables.read_table(name, processed_dir))
+            table = tables.read_table(name, processed_dir)
+            out[label] = len(schemas.story_places(table) if name == "places" else table)
     if tables.table_path("article_pairs", processed_dir).exists():
         pairs = tables.read_table("article_pairs", processed_dir)
         out["rewrites found"] = int(pairs.relation.isin(["rewrite", "duplicate"]).sum()) if "relation" in pairs else len(pairs)

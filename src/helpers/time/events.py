@@ -208,6 +208,8 @@ def _actors(entities: list[dict], trigger: Token | None, lex: Lexicon) -> list[s
 def _places(places: list[dict]) -> tuple[list[str], list, list]:
     names, lats, lons = [], [], []
     for p in places:
+        if p.get("role", "toponym") != "toponym":  # a place inside an organisation's name, a demonym
+            continue
         name = p.get("name")
         if name is None or (isinstance(name, float) and math.isnan(name)) or name in names:
             continue
