@@ -349,8 +349,9 @@ def test_source_noun_subject_and_according_to_a_document_are_claimants(nlp):
     assert c["claimant"] == "customs filings"
     c = one(nlp, "The company has about 300 staff in the country, according to the FT.")
     assert c["claimant"] == "FT"
-    # a bare source noun is no one in particular; "a count by X" names X
-    assert one(nlp, "Intelligence suggests that Russia had moved 100,000 troops.")["claimant"] == UNATTRIBUTED
+    # a bare source noun names no one: an unnamed document source in parentheses; "a count by X" names X
+    c = one(nlp, "Intelligence suggests that Russia had moved 100,000 troops.")
+    assert (c["claimant"], c["claimant_kind"]) == ("(intelligence)", "document")
     assert one(nlp, "Turnout was 61 percent, according to a count by the Electoral Commission.")["claimant"] == "Electoral Commission"
 
 
