@@ -94,3 +94,19 @@ def test_claimant_names_of_named_and_phrase_speakers():
     assert claimant_name("Harbor Union", "organisation") == "Harbor Union"
     assert claimant_name("officials", "group") == "(officials)"
     assert phrase_claimant("(officials)") and not phrase_claimant(UNATTRIBUTED) and not phrase_claimant("Tom Hale")
+
+
+def test_a_phrase_speaker_inside_a_named_statement_does_not_take_the_claim(nlp):
+    text = "Tom Hale said 40 workers had quit, according to union updates."
+    out = rows(nlp, text)
+    assert [c["claimant"] for c in out["claims"]] == ["Tom Hale"]
+    assert ("union updates", "document") in [(s["speaker"], s["speaker_kind"]) for s in out["statements"]]
+
+
+def test_a_relative_pronoun_speaks_for_its_noun_but_is_not_remembered(nlp):
+    text = ("Acme Corp said profits rose. Rivals such as Zenith Ltd, which said sales had fallen, lost ground. "
+            "The company said it would hire 200 workers.")
+    out = rows(nlp, text)
+    rel = [s for s in out["statements"] if s["speaker_resolved_from"] == "relative"]
+    assert [(s["speaker"], text[s["speaker_start"]:s["speaker_end"]]) for s in rel] == [("Zenith Ltd", "which")]
+    assert [c["claimant"] for c in out["claims"]] == ["Acme Corp"]

@@ -157,6 +157,8 @@ class SpeakerTracker:
 
     def remember(self, row: dict | None) -> None:
         """Remember a speaker for later pronouns; unnamed role phrases ("a Ukrainian activist") are not kept."""
+        if row is not None and row.get("via_relative"):
+            return
         if row is not None and row.get("kind") in PHRASE_KINDS:
             if row["kind"] == "group":  # "Officials said … They added": a later "they" may speak for the group
                 self.last_group = row
@@ -256,7 +258,10 @@ class SpeakerTracker:
         """:meth:`resolve`, else the subject as a noun-phrase speaker (:meth:`phrase_row`, how ``phrase``); a relative
         pronoun ("officials, who said …") speaks for the noun its clause describes."""
         if tok.lower_ in self.lex["relative_pronouns"] and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
-            return self.resolve_or_phrase(tok.head.head)
+            row, how = self.resolve_or_phrase(tok.head.head)
+            # "peers such as BP, which have posted …": the noun speaks here but is no speaker a later "the company"
+            # or "it" refers to (a copy marked so that remember() passes it by)
+            return ({**row, "via_relative": True}, "relative") if row is not None else (None, None)
         row, how = self.resolve(tok)
         if row is None:
             row = self.phrase_row(tok)

@@ -884,6 +884,22 @@ def claimant_name(speaker: str, kind: str | None) -> str:
     return f"({speaker})" if kind in PHRASE_KINDS else speaker
 
 
+def _bare_word(speaker: str, kind: str | None, start: int | None, end: int | None, text: str) -> bool:
+    """A document speaker written as one bare word ("Intelligence suggests …", "Research shows …"): nothing in
+    particular, no claimant. ("The report says" or "Police said" do name a source.)"""
+    return kind == "document" and start is not None and " " not in speaker and text[start:end].lower() == speaker.lower()
+
+
+def _named_first(holders: list[dict], text: str) -> list[dict]:
+    """Statements holding a figure that may give its claimant: when one has a named speaker, a noun-phrase speaker
+    does not ("U.K. officials said 824 …, according to Ukrainian updates" stays the officials'); a document written
+    as one bare word never does."""
+    holders = [h for h in holders if not _bare_word(h["speaker"], h.get("speaker_kind"), h.get("speaker_start"),
+                                                    h.get("speaker_end"), text)]
+    named = [h for h in holders if h.get("speaker_kind") not in PHRASE_KINDS]
+    return named or holders
+
+
 def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences: list[dict],
                    resolve, rejections: list[dict] | None = None) -> list[dict]:
     """Claim rows (``claims`` contract) for one article.
@@ -912,6 +928,7 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
             holders = [h for h in holders if h["cue_lemma"] not in stance or not any(
                 o is not h and o["cue_lemma"] not in stance and o["start_char"] <= h["start_char"]
                 and h["end_char"] <= o["end_char"] for o in holders)]
+        holders = _named_first(holders, text)
         if holders:
             inner = min(holders, key=lambda s: s["end_char"] - s["start_char"])
             claimant, kind = claimant_name(inner["speaker"], inner.get("speaker_kind")), inner.get("speaker_kind")
@@ -920,6 +937,8 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
             mention = (inner.get("speaker_start"), inner.get("speaker_end"))
         else:
             row, _ = attribution_verb(doc[c["num_token"]], lex["attribution"] | lex["speech"], resolve)
+            if row is not None and _bare_word(row["canonical"], row.get("kind"), row["start_char"], row["end_char"], text):
+                row = None
             if row is not None:
                 kind = speaker_kind(row)
                 claimant, via = claimant_name(row["canonical"], kind), "attribution_verb"
