@@ -110,3 +110,14 @@ def test_a_relative_pronoun_speaks_for_its_noun_but_is_not_remembered(nlp):
     rel = [s for s in out["statements"] if s["speaker_resolved_from"] == "relative"]
     assert [(s["speaker"], text[s["speaker_start"]:s["speaker_end"]]) for s in rel] == [("Zenith Ltd", "which")]
     assert [c["claimant"] for c in out["claims"]] == ["Acme Corp"]
+
+
+def test_a_plural_role_noun_is_a_group_not_the_last_person(nlp):
+    text = "Tom Hale, the union's leader, spoke in the morning. Top leaders said the strike would go on."
+    s = rows(nlp, text)["statements"][-1]
+    assert (s["speaker"], s["speaker_kind"]) == ("top leaders", "group")  # lower-cased: capital only as first word
+
+
+def test_a_phrase_speaker_nested_in_a_statement_adds_no_statement(nlp):
+    text = "Tom Hale said officials told him the bridge was closed."
+    assert [s["speaker"] for s in rows(nlp, text)["statements"]] == ["Tom Hale"]

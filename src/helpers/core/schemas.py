@@ -194,7 +194,7 @@ STATEMENTS = _register(Table(
     columns=(
         C("statement_id", STR, False, doc="`<article_id>-s<n>`."),
     ) + _provenance() + (
-        C("speaker", STR, False, doc="Canonical name of the speaker (an entity's `canonical`), or \"(unknown)\"."),
+        C("speaker", STR, False, doc="Canonical name of the speaker (an entity's `canonical`); for a speaker that is a noun phrase and no named entity (`speaker_kind` group, role, anonymous or document) the phrase without its article (\"officials\", \"person familiar with the matter\", \"report\"); or \"(unknown)\"."),
         C("speaker_role", STR, doc="Role given for the speaker."),
         C("cue", STR, False, doc="Reporting cue as written: said, told, added, estimated, claimed, according to, …"),
         C("cue_lemma", STR, False, doc="Lemma of the cue (say, tell, according to, …)."),

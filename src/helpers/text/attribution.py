@@ -323,8 +323,9 @@ class SpeakerTracker:
             return row, "pronoun"
         lemma = tok.lemma_.lower()
         before = [r for r in self.entities.rows if r["start_char"] < tok.idx]
-        if lemma in self.lex["roles"] or low in self.lex["roles"]:
-            # "the minister said": the entity given that role, else the last person who spoke
+        if (lemma in self.lex["roles"] or low in self.lex["roles"]) and tok.tag_ not in ("NNS", "NNPS"):
+            # "the minister said": the entity given that role, else the last person who spoke ("top leaders",
+            # "all three candidates" are a group, no one person)
             candidates = [r for r in before if r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())]
             if candidates:
                 return candidates[-1], "role_noun"

@@ -413,7 +413,7 @@ def _drop_nested(found: list[dict], stance_only: set[str]) -> list[dict]:
                 continue
             if (o["start_char"], o["end_char"]) == (s["start_char"], s["end_char"]) and j > i:
                 continue  # of two statements over the same span the first is kept
-            if s["speaker_row"] is None or (s["cue_lemma"] in stance_only and o["cue_lemma"] not in stance_only):
+            if s["speaker_row"] is None or s["how"] == "phrase" or (s["cue_lemma"] in stance_only and o["cue_lemma"] not in stance_only):
                 return True
             if o["speaker_row"] is not None and o["speaker_row"]["canonical"] == s["speaker_row"]["canonical"]:
                 return True  # "she said she believes that …": one speaker, one statement
