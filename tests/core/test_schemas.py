@@ -17,7 +17,7 @@ def minimal_claims() -> pd.DataFrame:
         "claim_id": "a-c0", "article_id": "a", "sentence_id": 0, "start_char": 10, "end_char": 24,
         "text": "at least 3,000", "value": 3000.0, "value_low": 3000.0, "value_high": 3000.0,
         "qualifier": "at_least", "unit": "soldier", "category": "personnel", "subject": "soldiers",
-        "rate": None, "claimant": schemas.UNATTRIBUTED, "claimant_via": "unattributed",
+        "rate": None, "claimant": schemas.UNATTRIBUTED, "claimant_kind": None, "claimant_via": "unattributed",
         "claimant_start": None, "claimant_end": None, "statement_id": None,
         "sentence": "x" * 30,
     }])

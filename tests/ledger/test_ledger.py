@@ -145,6 +145,16 @@ def test_agreement_levels_on_hand_made_claims():
     assert len(got) == 10
 
 
+def test_unnamed_phrase_claimants_are_never_one_source_across_articles():
+    claims = pd.DataFrame([_claim("a-c0", "a", 100, claimant="(officials)"), _claim("b-c0", "b", 100, claimant="(officials)"),
+                           _claim("c-c0", "c", 100, claimant="(unattributed)"), _claim("d-c0", "d", 100, claimant="(unattributed)")])
+    led = pd.DataFrame({"topic": "x | tank | equipment", **{k: claims[k] for k in
+                        ("claim_id", "article_id", "value", "value_low", "value_high", "qualifier", "claimant", "sentence")}})
+    got = {(r.claim_a, r.claim_b): r.agreement for r in ledger.claim_links(led).itertuples()}
+    assert got[("a-c0", "b-c0")] == "different_claimant"
+    assert got[("c-c0", "d-c0")] == "same"  # two unattributed figures stay comparable, as before
+
+
 def test_a_vague_figure_is_compared_by_its_range():
     vague = dict(qualifier="vague")
     claims = pd.DataFrame([_claim("a-c0", "a", 20000, **vague), _claim("b-c0", "b", 35000),

@@ -349,8 +349,11 @@ def test_source_noun_subject_and_according_to_a_document_are_claimants(nlp):
     assert c["claimant"] == "customs filings"
     c = one(nlp, "The company has about 300 staff in the country, according to the FT.")
     assert c["claimant"] == "FT"
-    # a bare source noun is no one in particular; "a count by X" names X
+    # a bare source noun is no one in particular (its statement's speaker is the document "intelligence", but no
+    # claimant); "the report" is a document claimant in parentheses; "a count by X" names X
     assert one(nlp, "Intelligence suggests that Russia had moved 100,000 troops.")["claimant"] == UNATTRIBUTED
+    c = one(nlp, "The report says that Russia had moved 100,000 troops.")
+    assert (c["claimant"], c["claimant_kind"]) == ("(report)", "document")
     assert one(nlp, "Turnout was 61 percent, according to a count by the Electoral Commission.")["claimant"] == "Electoral Commission"
 
 

@@ -377,7 +377,8 @@ def _open_range(c) -> tuple[float, float]:
 
 
 def agreement(a, b) -> str:
-    """same | different_value | different_qualifier | different_claimant, checked in that order. A ``vague`` figure
+    """same | different_value | different_qualifier | different_claimant, checked in that order (two unnamed
+    noun-phrase claimants, ``schemas.phrase_claimant``, are different claimants even when worded alike). A ``vague`` figure
     ("tens of thousands") is compared by its range: a value inside it is no different value, only a different
     qualifier."""
     if "vague" in (a.qualifier, b.qualifier):
@@ -388,8 +389,8 @@ def agreement(a, b) -> str:
         return "different_value"
     if a.qualifier != b.qualifier:
         return "different_qualifier"
-    if a.claimant != b.claimant:
-        return "different_claimant"
+    if a.claimant != b.claimant or schemas.phrase_claimant(a.claimant):
+        return "different_claimant"  # "(officials)" in two articles: nothing says they are the same officials
     return "same"
 
 

@@ -45,7 +45,58 @@ def _lex():
         "honorific_gender": names["honorific_gender"],
         "roles": {r.split()[-1] for r in names["role_nouns"]},
         "org_heads": set(names["org_heads"]),
+        "documents": set(names["document_nouns"]) | set(names["source_nouns"]),
+        "anonymous_markers": set(names["anonymous_markers"]),
+        "anonymous_nouns": set(names["anonymous_nouns"]),
+        "group_pronouns": set(names["group_pronouns"]),
+        "relative_pronouns": set(names["relative_pronouns"]),
+        "leading_determiners": set(names["leading_determiners"]),
     }
+
+
+# speaker_kind of a speaker that is an entity, by the entity's label (a phrase speaker carries its own "kind")
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "FAC": "organisation", "GPE": "place", "LOC": "place",
+                "NORP": "group"}
+# kinds of a speaker that is a noun phrase and no named entity: a claim they make is credited to "(<phrase>)"
+PHRASE_KINDS = ("group", "role", "anonymous", "document")
+_PHRASE_DROP = ("relcl", "punct", "appos", "acl", "advcl", "cc", "conj", "parataxis")
+_PHRASE_POS = ("NOUN", "PROPN", "NUM")
+_MENTION_DROP = ("relcl", "acl", "advcl", "parataxis")  # clauses describing a source are not part of its mention
+
+
+def speaker_kind(row: dict | None) -> str | None:
+    """person | organisation | place | group | role | anonymous | document for a speaker row (None for none)."""
+    if row is None:
+        return None
+    return row.get("kind") or ENTITY_KINDS.get(row["label"], "organisation")
+
+
+def mention_span(tok: Token) -> tuple[int, int]:
+    """Character span of the source mention a subject token heads, as PolNeAR's guideline marks a source: the whole
+    noun phrase with its determiners, modifiers, titles, appositions ("Sanders, a Vermont senator,": the comma that
+    closes the apposition too), conjoined names ("Google and Yahoo") and possessive ("Trump's"); a pronoun is its own
+    mention; a relative clause describing the source is left out ("Kasich, who has …, said")."""
+    if tok.pos_ == "PRON" and not list(tok.children):
+        return tok.idx, tok.idx + len(tok)
+    drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP}
+    keep = {t.i for t in tok.subtree if t.i not in drop and not any(a.i in drop for a in t.ancestors)}
+    lo = hi = tok.i  # the unbroken run of kept words around the head
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    doc = tok.doc
+    for t in doc[lo:tok.i]:  # "New York (AFP) – Vice President Joe Biden said": the dateline is no part of it
+        if t.text in ("–", "—", "-", "--") and t.whitespace_ or "\n" in t.text:
+            lo = t.i + 1
+    while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > tok.i and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text != ")":
+        hi -= 1
+    if any(c.dep_ == "appos" for c in tok.children) and hi + 1 < len(doc) and doc[hi + 1].text == "," \
+            and not any(c.dep_ == "relcl" for c in tok.children):
+        hi += 1  # "A top strategist, John Weaver, said": the apposition's closing comma
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
 
@@ -82,6 +133,7 @@ class SpeakerTracker:
         self.entities = entities
         self.text = text
         self.last = {"PERSON": None, "ORG": None}
+        self.last_group: dict | None = None  # the last group phrase speaker ("officials"), for "they"
         self.lex = _lex()
         self.people: list[dict] = []  # person speakers, most recent last
         self.gender: dict[str, str] = {}  # canonical name -> "m"/"f", learnt from honorifics and pronouns
@@ -105,6 +157,12 @@ class SpeakerTracker:
 
     def remember(self, row: dict | None) -> None:
         """Remember a speaker for later pronouns; unnamed role phrases ("a Ukrainian activist") are not kept."""
+        if row is not None and row.get("via_relative"):
+            return
+        if row is not None and row.get("kind") in PHRASE_KINDS:
+            if row["kind"] == "group":  # "Officials said … They added": a later "they" may speak for the group
+                self.last_group = row
+            return
         if row is not None and not (row.get("found_by") == "org_phrase" and row["label"] == "PERSON"):
             self.last["PERSON" if row["label"] in _PERSONISH else "ORG"] = row
             if row["label"] in _PERSONISH:
@@ -146,6 +204,69 @@ class SpeakerTracker:
         # an organisation, even where this mention of its name was tagged otherwise: its organisation row
         return next((r for r in reversed(self.entities.rows) if r["label"] == "ORG" and r["text"] == row["text"]
                      and r["start_char"] < tok.idx), None)
+
+    def phrase_row(self, tok: Token) -> dict | None:
+        """A speaker that is a noun phrase and no named entity, as a speaker row of its own: a group ("officials",
+        "Republican voters", "Others"), an unnamed role ("the spokesman" no one in the article holds), an anonymous
+        source ("a person familiar with the matter", "an official") or a document ("the report", "a new poll").
+        Its ``canonical`` is the core phrase (no leading article, no clause or apposition), its ``kind`` says which;
+        None for words that cannot speak for anyone ("it", "there", a bare pronoun)."""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.pos_ not in _PHRASE_POS and low not in self.lex["group_pronouns"]:
+            return None
+        if tok.ent_type_ in ("DATE", "TIME") or tok.like_num and tok.pos_ == "NUM" and tok.head.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ == "prep" for c in tok.children):
+            return None  # "2015 was …"
+        keep = [c for c in tok.children if c.dep_ not in _PHRASE_DROP and not (c.dep_ == "prep" and c.i < tok.i)]
+        toks = sorted({t.i for c in keep for t in c.subtree} | {tok.i})
+        doc = tok.doc
+        # contiguous run around the head, at most a dozen words
+        lo = hi = tok.i
+        while lo - 1 in toks and tok.i - lo < 12:
+            lo -= 1
+        while hi + 1 in toks and hi - tok.i < 12:
+            hi += 1
+        words = doc[lo:hi + 1]
+        while len(words) > 1 and (words[0].lower_ in self.lex["leading_determiners"] or words[0].is_punct
+                                   or words[0].dep_ == "det" and words[0].lower_ in ("a", "an")):
+            words = words[1:]
+        while len(words) > 1 and words[-1].is_punct:
+            words = words[:-1]
+        phrase = words.text
+        if words[0].i == words[0].sent.start and words[0].pos_ != "PROPN" and words[0].is_title:
+            phrase = phrase[:1].lower() + phrase[1:]  # "Officials said": capitalised only as the sentence's first word
+        mods = {t.lower_ for t in doc[lo:hi + 1]} | {t.lemma_.lower() for t in doc[lo:hi + 1]}
+        det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
+        plural = tok.tag_ in ("NNS", "NNPS") or low in self.lex["group_pronouns"] or tok.pos_ == "NUM" \
+            or any(c.dep_ in ("nummod", "quantmod") or c.lower_ in ("percent", "%") for c in tok.children)
+        if lemma in self.lex["documents"] or low in self.lex["documents"]:
+            kind = "document"
+        elif mods & self.lex["anonymous_markers"] or (not plural and lemma in self.lex["anonymous_nouns"]
+                                                        and det in (None, "a", "an", "one", "another")):
+            kind = "anonymous"
+        elif plural:
+            kind = "group"
+        elif lemma in self.lex["roles"] or low in self.lex["roles"]:
+            kind = "role"
+        else:
+            return None  # "the move suggests": an event or thing, no source
+        s, e = words.start_char, words.end_char
+        return {"canonical": phrase, "text": phrase, "label": "PHRASE", "kind": kind, "role": None,
+                "start_char": s, "end_char": e, "found_by": "phrase"}
+
+    def resolve_or_phrase(self, tok: Token) -> tuple[dict | None, str | None]:
+        """:meth:`resolve`, else the subject as a noun-phrase speaker (:meth:`phrase_row`, how ``phrase``); a relative
+        pronoun ("officials, who said …") speaks for the noun its clause describes."""
+        if tok.lower_ in self.lex["relative_pronouns"] and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+            row, how = self.resolve_or_phrase(tok.head.head)
+            # "peers such as BP, which have posted …": the noun speaks here but is no speaker a later "the company"
+            # or "it" refers to (a copy marked so that remember() passes it by)
+            return ({**row, "via_relative": True}, "relative") if row is not None else (None, None)
+        row, how = self.resolve(tok)
+        if row is None:
+            row = self.phrase_row(tok)
+            how = "phrase" if row is not None else None
+        return row, how
 
     def resolve(self, tok: Token) -> tuple[dict | None, str | None]:
         """(entity row, how) for a subject token; (None, None) when nothing fits."""
@@ -192,14 +313,19 @@ class SpeakerTracker:
             kind = self.lex["pronouns"][low]
             row = self._person_for(low) if kind == "PERSON" else \
                 self._previous_subject(tok) or self.last[kind] or self.last["PERSON"]
+            group = self.last_group
+            if low in ("they", "them") and group is not None and group["start_char"] < tok.idx and (
+                    row is None or row is not self._previous_subject(tok) and row["start_char"] < group["start_char"]):
+                row = group
             if row is None and kind == "PERSON":
                 people = [r for r in self.entities.at(tok.idx - 2000, tok.idx) if r["label"] == "PERSON"]
                 row = people[-1] if people else None
             return row, "pronoun"
         lemma = tok.lemma_.lower()
         before = [r for r in self.entities.rows if r["start_char"] < tok.idx]
-        if lemma in self.lex["roles"] or low in self.lex["roles"]:
-            # "the minister said": the entity given that role, else the last person who spoke
+        if (lemma in self.lex["roles"] or low in self.lex["roles"]) and tok.tag_ not in ("NNS", "NNPS"):
+            # "the minister said": the entity given that role, else the last person who spoke ("top leaders",
+            # "all three candidates" are a group, no one person)
             candidates = [r for r in before if r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())]
             if candidates:
                 return candidates[-1], "role_noun"

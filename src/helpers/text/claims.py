@@ -21,6 +21,12 @@ The claimant is the speaker of the innermost statement whose content holds the f
 (``statement`` / ``according_to``); else the subject of a reporting or attribution verb above
 the figure in the parse ("The NIS monitored … 1,500 troops": ``attribution_verb``); else
 "(unattributed)".
+
+A speaker that is a noun phrase and no named entity (``statements.speaker_kind`` group, role, anonymous or
+document: "officials", "the spokesman", "a person familiar with the matter", "the report") makes the claimant
+"(<phrase>)" — in parentheses like "(unattributed)", so the ledger's charts and counts treat it as unnamed, and it
+is never merged with another article's speaker of the same words (phrases are no entities: the cross-article
+canonical names never touch them); ``claimant_kind`` keeps the kind.
 """
 from __future__ import annotations
 
@@ -32,7 +38,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from helpers.text import lexicon as lexicons
-from helpers.text.attribution import attribution_verb
+from helpers.text.attribution import PHRASE_KINDS, attribution_verb, speaker_kind
 
 from helpers.core.schemas import UNATTRIBUTED, UNKNOWN  # noqa: E402
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
@@ -872,6 +878,28 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     return sorted(out + shares, key=lambda c: c["tok_start"]) if shares else out
 
 
+def claimant_name(speaker: str, kind: str | None) -> str:
+    """The claimant for a speaker: an entity's canonical name as it is; a noun-phrase speaker in parentheses
+    ("officials" -> "(officials)"), marked unnamed like "(unattributed)"."""
+    return f"({speaker})" if kind in PHRASE_KINDS else speaker
+
+
+def _bare_word(speaker: str, kind: str | None, start: int | None, end: int | None, text: str) -> bool:
+    """A document speaker written as one bare word ("Intelligence suggests …", "Research shows …"): nothing in
+    particular, no claimant. ("The report says" or "Police said" do name a source.)"""
+    return kind == "document" and start is not None and " " not in speaker and text[start:end].lower() == speaker.lower()
+
+
+def _named_first(holders: list[dict], text: str) -> list[dict]:
+    """Statements holding a figure that may give its claimant: when one has a named speaker, a noun-phrase speaker
+    does not ("U.K. officials said 824 …, according to Ukrainian updates" stays the officials'); a document written
+    as one bare word never does."""
+    holders = [h for h in holders if not _bare_word(h["speaker"], h.get("speaker_kind"), h.get("speaker_start"),
+                                                    h.get("speaker_end"), text)]
+    named = [h for h in holders if h.get("speaker_kind") not in PHRASE_KINDS]
+    return named or holders
+
+
 def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences: list[dict],
                    resolve, rejections: list[dict] | None = None) -> list[dict]:
     """Claim rows (``claims`` contract) for one article.
@@ -893,23 +921,27 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
     for c in found:
         holders = [s for s in statements if s["start_char"] <= c["start_char"] and c["end_char"] <= s["end_char"]
                    and s["speaker"] != UNKNOWN]
-        claimant, via, statement_id, mention = UNATTRIBUTED, "unattributed", None, (None, None)
+        claimant, via, statement_id, mention, kind = UNATTRIBUTED, "unattributed", None, (None, None), None
         sent = index.row(c["start_char"])
         if len(holders) > 1:  # "X said Washington believes N": a stance verb inside a statement is not on record
             stance = _stance_only()
             holders = [h for h in holders if h["cue_lemma"] not in stance or not any(
                 o is not h and o["cue_lemma"] not in stance and o["start_char"] <= h["start_char"]
                 and h["end_char"] <= o["end_char"] for o in holders)]
+        holders = _named_first(holders, text)
         if holders:
             inner = min(holders, key=lambda s: s["end_char"] - s["start_char"])
-            claimant = inner["speaker"]
+            claimant, kind = claimant_name(inner["speaker"], inner.get("speaker_kind")), inner.get("speaker_kind")
             via = "according_to" if inner["kind"] == "according_to" else "statement"
             statement_id = inner["statement_id"]
             mention = (inner.get("speaker_start"), inner.get("speaker_end"))
         else:
             row, _ = attribution_verb(doc[c["num_token"]], lex["attribution"] | lex["speech"], resolve)
+            if row is not None and _bare_word(row["canonical"], row.get("kind"), row["start_char"], row["end_char"], text):
+                row = None
             if row is not None:
-                claimant, via = row["canonical"], "attribution_verb"
+                kind = speaker_kind(row)
+                claimant, via = claimant_name(row["canonical"], kind), "attribution_verb"
                 if sent["start_char"] <= row["start_char"] and row["end_char"] <= sent["end_char"]:
                     mention = (row["start_char"], row["end_char"])
         rows.append({
@@ -922,7 +954,7 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
             "value": c["value"], "value_low": c["value_low"], "value_high": c["value_high"],
             "qualifier": c["qualifier"], "unit": c["unit"], "category": c["category"],
             "subject": c["subject"], "rate": c["rate"],
-            "claimant": claimant, "claimant_via": via, "claimant_start": mention[0], "claimant_end": mention[1],
+            "claimant": claimant, "claimant_kind": kind, "claimant_via": via, "claimant_start": mention[0], "claimant_end": mention[1],
             "statement_id": statement_id,
             "sentence": sent["text"],
         })

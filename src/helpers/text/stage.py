@@ -119,7 +119,7 @@ def attribution_rows(doc: Doc, article_id: str, sentences: list[dict],
     """``statements``, ``claims`` and ``claim_rejections`` rows of one parsed article from its sentence and entity rows."""
     index = SentenceIndex(sentences)
     statements = extract_statements(doc, article_id, entities, index.sentence_id)
-    resolve = SpeakerTracker(EntityLookup(entities), doc.text).resolve
+    resolve = SpeakerTracker(EntityLookup(entities), doc.text).resolve_or_phrase
     rejections: list[dict] = []
     claims = extract_claims(doc, article_id, statements, sentences, resolve, rejections)
     return [{k: v for k, v in s.items() if not k.startswith("_")} for s in statements], claims, rejections

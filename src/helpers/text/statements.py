@@ -34,7 +34,7 @@ import re
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex  # noqa: F401  (re-exported)
+from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex, mention_span, speaker_kind  # noqa: F401
 from helpers.text.entities import noun_cue_subject
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
@@ -192,8 +192,9 @@ class _Finder:
         self.used_quotes: set[int] = set()
         self.found: list[dict] = []
         self.verb_chars: list[int] = []
+        self.mention: tuple[int, int] | None = None  # the source mention of the cue being read (speaker_start/end)
 
-    def add(self, start, end, speaker_row, how, cue, cue_lemma, kind, anchor, rule) -> None:
+    def add(self, start, end, speaker_row, how, cue, cue_lemma, kind, anchor, rule, mention=None) -> None:
         text = self.text
         while end > start and text[end - 1] in " \n\t,;:.":
             end -= 1
@@ -202,10 +203,11 @@ class _Finder:
         if end <= start:
             return
         self.found.append({"start_char": start, "end_char": end, "speaker_row": speaker_row, "how": how,
-                           "cue": cue, "cue_lemma": cue_lemma, "kind": kind, "anchor": anchor, "rule": rule})
+                           "cue": cue, "cue_lemma": cue_lemma, "kind": kind, "anchor": anchor, "rule": rule,
+                           "mention": mention if speaker_row is not None else None})
 
-    def add_verb(self, start, end, cue: Token, row, how, kind, rule) -> None:
-        self.add(start, end, row, how, cue.text, cue.lemma_.lower(), kind, cue.idx, rule)
+    def add_verb(self, start, end, cue: Token, row, how, kind, rule, mention=None) -> None:
+        self.add(start, end, row, how, cue.text, cue.lemma_.lower(), kind, cue.idx, rule, mention or self.mention)
 
 
 # ---------------------------------------------------------------- rules for a reporting verb with a subject
@@ -291,7 +293,7 @@ def _after_colon(f: _Finder, qs: int, qe: int) -> bool | None:
     row = _colon_speaker(f.text, f.lookup, qs)
     if row is None:
         return None
-    f.add(qs, qe, row, "name", ":", ":", "direct", qs, "after_colon")
+    f.add(qs, qe, row, "name", ":", ":", "direct", qs, "after_colon", (row["start_char"], row["end_char"]))
     return True
 
 
@@ -325,6 +327,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     events = [(doc.vocab.strings[mid], doc[start]) for mid, start, _ in _matcher(doc.vocab)(doc)]
     f.verb_chars = sorted(t.idx for _, t in events)
     for kind, tok in events:
+        f.mention = None
         if kind == "ACCORDING":
             _according(doc, tok, f.tracker, f.add)
             continue
@@ -338,10 +341,12 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if subj is None:
             continue
         if subj.dep_ != "nsubjpass":
-            row, how = f.tracker.resolve(subj)
+            row, how = f.tracker.resolve_or_phrase(subj)
+            f.mention = mention_span(subj) if row is not None else None
         else:
             row, how = _expletive_passive(f, subj) if subj.lower_ == "it" else _passive_source(f, subj)
-        if (row is None or subj.lower_ in f.lex["first_second_person"]) and any(qs <= tok.idx < qe for qs, qe in f.quotes):
+        if (row is None or how == "phrase" or subj.lower_ in f.lex["first_second_person"]) \
+                and any(qs <= tok.idx < qe for qs, qe in f.quotes):
             continue  # a verb inside a quotation with no known subject, or "I think", is part of what was quoted
         if how == "name":
             f.tracker.remember(row)
@@ -370,11 +375,15 @@ def _passive_source(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
     (rules: cue_verbs.json passive_speakers)."""
     verb = subj.head
     if verb.lemma_ in f.lex["passive_speakers"]:
-        return f.tracker.resolve(subj)
+        row, how = f.tracker.resolve_or_phrase(subj)
+        f.mention = mention_span(subj) if row is not None else None
+        return row, how
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         for obj in agent.children:
             if obj.dep_ == "pobj":
-                return f.tracker.resolve(obj)
+                row, how = f.tracker.resolve_or_phrase(obj)
+                f.mention = mention_span(obj) if row is not None else None
+                return row, how
     return None, None
 
 
@@ -404,7 +413,7 @@ def _drop_nested(found: list[dict], stance_only: set[str]) -> list[dict]:
                 continue
             if (o["start_char"], o["end_char"]) == (s["start_char"], s["end_char"]) and j > i:
                 continue  # of two statements over the same span the first is kept
-            if s["speaker_row"] is None or (s["cue_lemma"] in stance_only and o["cue_lemma"] not in stance_only):
+            if s["speaker_row"] is None or s["how"] == "phrase" or (s["cue_lemma"] in stance_only and o["cue_lemma"] not in stance_only):
                 return True
             if o["speaker_row"] is not None and o["speaker_row"]["canonical"] == s["speaker_row"]["canonical"]:
                 return True  # "she said she believes that …": one speaker, one statement
@@ -427,8 +436,9 @@ def _row(s: dict, article_id: str, n: int, sentence_of, text: str) -> dict:
         "kind": s["kind"],
         "content": text[s["start_char"]:s["end_char"]],
         "speaker_resolved_from": s["how"] if r else None,
-        "speaker_start": r["start_char"] if r and s["how"] == "name" else None,
-        "speaker_end": r["end_char"] if r and s["how"] == "name" else None,
+        "speaker_kind": speaker_kind(r),
+        "speaker_start": s["mention"][0] if s.get("mention") else None,
+        "speaker_end": s["mention"][1] if s.get("mention") else None,
         "_label": r["label"] if r else None,
         "_rule": s["rule"],
     }
@@ -498,7 +508,8 @@ def _name_colon_lines(f: _Finder) -> None:
                 if r["label"] in _PERSONISH | {"ORG"} and r["end_char"] == name_end and r["start_char"] >= m.start(1)]
         if rows:
             f.found = [s for s in f.found if not (s["start_char"] < ce and cs < s["end_char"])]
-            f.add(cs, ce, rows[-1], "name", ":", ":", "indirect", cs, "name_colon_line")
+            f.add(cs, ce, rows[-1], "name", ":", ":", "indirect", cs, "name_colon_line",
+                  (rows[-1]["start_char"], rows[-1]["end_char"]))
 
 
 def _cue_noun(f: _Finder, noun: Token) -> None:
@@ -514,8 +525,8 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
         return
     part = parts[0]
     span = _edges([x for x in part.children if x.dep_ in ("pobj", "pcomp")] if part.dep_ == "prep" else [part])
-    row, how = f.tracker.resolve(owner)
-    f.add_verb(*span, noun, row, how, "indirect", "cue_noun")
+    row, how = f.tracker.resolve_or_phrase(owner)
+    f.add_verb(*span, noun, row, how, "indirect", "cue_noun", mention_span(owner))
 
 
 def _noun_cue(f: _Finder, tok: Token) -> None:
@@ -531,7 +542,7 @@ def _noun_cue(f: _Finder, tok: Token) -> None:
     row = max(rows, key=lambda r: r["end_char"] - r["start_char"])
     clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     span = _edges([clause]) if clause is not None else (tok.sent.start_char, subj.start_char)
-    f.add_verb(*span, tok, row, "name", "indirect", "noun_cue")
+    f.add_verb(*span, tok, row, "name", "indirect", "noun_cue", (subj.start_char, subj.end_char))
     f.tracker.remember(row)
 
 
@@ -544,10 +555,10 @@ def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
         return
     obj = objs[0]
     row, how = tracker.resolve(obj)
-    if row is None:  # "according to a count by the AP": a name inside the phrase; "according to a poll": unknown
+    if row is None:  # "according to a count by the AP": a name inside the phrase; "according to a poll": the poll
         inside = [r for r in tracker.entities.at(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
                   if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= obj.left_edge.idx]
-        row, how = (inside[0], "name") if inside else (None, None)
+        row, how = (inside[0], "name") if inside else tracker.resolve_or_phrase(obj)
     phrase_start, phrase_end = tok.idx, obj.right_edge.idx + len(obj.right_edge)
     before = (sent.start_char, phrase_start)
     after = (phrase_end, sent.end_char)
@@ -559,5 +570,5 @@ def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
             prev = doc[prev.start - 1].sent
         start, end = prev.start_char, prev.start_char + len(prev.text.rstrip())
     cue = doc[tok.i:obj_head.i + 1].text.lower()
-    add(start, end, row, how, cue, cue.lower(), "according_to", tok.idx, "according_to")
+    add(start, end, row, how, cue, cue.lower(), "according_to", tok.idx, "according_to", mention_span(obj))
     tracker.remember(row)
