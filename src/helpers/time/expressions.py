@@ -152,6 +152,8 @@ YEAR_CONTEXT = set(LEX["year_context_words"])
 MONTH_CONTEXT = set(LEX["month_context_words"])
 SEASON_CONTEXT = set(LEX["season_context_words"])
 DEICTIC: dict[str, int] = LEX["deictic_days"]
+HOLIDAYS: dict[str, dict] = LEX["holidays"]
+HOLIDAY_CONTEXT = set(LEX["holiday_context_words"])
 DEADLINE_PREPS = set(LEX["deadline_prepositions"])
 WEEKDAY_DEADLINE_PREPS = set(LEX["weekday_deadline_prepositions"])
 MAX_BACK_REFERENCE = 600  # characters: "the same day" refers to a date at most this far back
@@ -516,6 +518,28 @@ def _period_reading(years: int) -> _Reading:
                     compared=lambda ref, anchor: _year_back(ref, years))
 
 
+def _read_year_ago_adjective(m, ctx):
+    """"year-ago", "year-earlier" alone before a noun ("year-ago profit", "year-earlier levels"): a year-on-year
+    comparison like "a year ago" — the period the text named a year back, else the year before the anchor's."""
+    reading = _relative("year", lambda anchor, tense: cal.year_span(anchor.year - 1))
+    return replace(reading, compared=lambda ref, anchor: _year_back(ref, -1))
+
+
+def _read_year_period(m, ctx):
+    """"the 1988 quarter", "the 1989 period": the reporting period the text named, in that year (a financial
+    report comparing "the third quarter" with "the 1988 quarter"); with no period named before, the year."""
+    y = int(m["y"])
+    return _Reading("year", False, lambda anchor, tense: cal.year_span(y),
+                    compared=lambda ref, anchor: _year_back(ref, y - ref.start.year))
+
+
+def _read_year_end(m, ctx):
+    """"year-end", "year's end", "the full year": the year (the anchor's; after a date set earlier in the same
+    sentence, that date's year, as for "the end of the year")."""
+    mod = None if m["full"] else "the end of"
+    return _read_shifted_unit(_Groups(m, shift="the", unit="year", mod=mod or "", edge=None), ctx, whole=bool(m["full"]))
+
+
 def _read_the_quarter(m, ctx):
     """"the quarter" or "the latest period" alone, in a text that has named a quarter before it ("third-quarter
     profit … in the quarter"): that period (elsewhere "the quarter" may be a district: "the old quarter");
@@ -602,10 +626,12 @@ def _read_part_of_day(m, ctx):
     return _relative("day", lambda anchor, tense: cal.day_span(anchor + timedelta(days=n)))
 
 
-def _read_shifted_unit(m, ctx):
+def _read_shifted_unit(m, ctx, whole: bool = False):
+    """"last week", "this month", "the end of the year", "that year"; ``whole``: "the full year" (the unit
+    itself, as "the end of the year" is its end)."""
     unit = m["unit"].lower()
     shift = m["shift"].lower()
-    if shift == "the" and not m["mod"]:
+    if shift == "the" and not m["mod"] and not whole:
         return None  # "the month" alone is too often not the anchor's; "the end of the month" is
     n = SHIFTS.get(shift, 0)
     edge, mod = (m["edge"] or "").lower(), m["mod"]
@@ -674,6 +700,34 @@ def _read_ago(m, ctx):
     if unit == "year" and n == 1:  # "a year ago" after "the third quarter": that quarter a year back
         return _Reading(reading.precision, True, reading.resolve, compared=lambda ref, anchor: _year_back(ref, -1))
     return reading
+
+
+def _read_holiday(m, ctx):
+    """A named day ("Christmas Eve", "Thanksgiving", "Easter Sunday 2023"): with a year, that year's; else the
+    occurrence the tense points at, as a day without a year ("last Christmas": the one before the anchor). Bare
+    names that are also modifiers ("Christmas shopping") need a calendar preposition or a year (``need_context``)."""
+    rule = HOLIDAYS[re.sub(r"\s+", " ", m["h"].replace("\u2019", "'"))]
+    if m["y"]:
+        return _absolute("day", cal.day_span(cal.holiday(int(m["y"]), rule)))
+    shift = (m["shift"] or "").lower()
+    if rule.get("need_context") and not shift and ctx.previous_word(m.start("core")) not in HOLIDAY_CONTEXT:
+        return None  # the model's DATE entity does not vouch: it takes "Christmas shopping" for a date
+    fixed = {"last": cal.PAST, "next": cal.FUTURE}.get(shift)
+
+    def rel(anchor, tense):
+        if shift == "this":
+            return cal.day_span(cal.holiday(anchor.year, rule))
+        day_tense = fixed or tense or (cal.FUTURE if ctx.after_forward_phrase(m.start("core"))
+                                       else ctx.tense(*m.span("core")))  # "home by Christmas" keeps its tense
+        day = cal.choose_holiday(anchor, day_tense, rule)
+        if fixed and day == anchor:  # "last Christmas" on Christmas Day: the one a year before
+            day = cal.holiday(anchor.year + (-1 if fixed == cal.PAST else 1), rule)
+        return cal.day_span(day)
+
+    def narrative(ref):  # "at Christmas" in a story told in 2022: the one nearest the story's time
+        return cal.day_span(cal.choose_holiday(ref.start, None, rule)) if not shift else None
+
+    return _relative("day", rel, narrative)
 
 
 def _read_weekend(m, ctx):
@@ -763,6 +817,7 @@ def _read_adjacent_unit(m, ctx):
 
 _MOD_OPT = rf"(?:(?P<mod>{_MOD})(?:\s*-\s*|\s+))?"
 _REFERENCE_ALT = r"\s+".join(_alt(REFERENCE_WORDS).split(r"\ "))  # "the near future": any space between words
+_HOLIDAY_ALT = _alt(HOLIDAYS).replace("'", "['’]").replace(r"\ ", r"\s+")  # case as written: "Easter", not "easter"
 _FISCAL = r"(?i:fiscal)[-\s]+"  # "fiscal 1989", "the fiscal first quarter": TimeML's extent includes it
 _NAMED_QUARTER = re.compile(rf"(?<![A-Za-z])(?i:{_alt(ORDINALS)})[-\s](?i:quarter)|(?<![A-Za-z])Q[1-4](?![A-Za-z\d])")
 
@@ -805,6 +860,10 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("year_ago_part",
      rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?i:year-ago|year-earlier|year-before)\s+(?:(?:(?P<ord>(?i:first|second|third|fourth))[-\s])?(?i:quarter)|(?i:period)))(?![-A-Za-z])",
      _read_year_ago_part),
+    ("year_ago_adjective", r"(?<![-A-Za-z])(?P<core>(?i:year-ago|year-earlier|year-before))(?=\s+[a-z])", _read_year_ago_adjective),
+    ("year_period", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+{_year('y')}\s+(?i:quarter|period))(?![-A-Za-z])", _read_year_period),
+    ("year_end", r"(?<![-A-Za-z])(?P<core>(?i:year(?:-|\s+|'s\s+)end)|(?P<full>(?i:the\s+full\s+year)))(?![-A-Za-z])(?!\s+(?:\d|(?i:of)\b))",
+     _read_year_end),
     ("the_quarter", r"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:quarter|latest\s+period)(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?)(?![-A-Za-z]|\s+(?i:of|century)\b)",
      _read_the_quarter),
     ("part_code", rf"(?<![A-Za-z])(?P<core>(?P<unit>[HQ])(?P<n>[1-4])\s+{_year('y')})", _read_part_code),
@@ -830,6 +889,8 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
      lambda m, ctx: _read_adjacent_unit(_Groups(m, dir=m["dir"] or m["dir2"], unit=m["unit"] or m["unit2"]), ctx)),
     ("day_around", r"(?<![A-Za-z])(?P<core>(?i:the\s+day\s+(?P<dir>before|after)))(?=\s*[,.;:!?])",
      lambda m, ctx: _read_adjacent_unit(_Groups(m, unit="day"), ctx)),
+    ("holiday", rf"(?<![A-Za-z])(?P<core>(?:(?P<shift>(?i:last|next|this))\s+)?(?P<h>{_HOLIDAY_ALT})"
+                rf"(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)(?![-A-Za-z])(?!\s+[A-Z][a-z])", _read_holiday),
     ("weekend", rf"(?<![A-Za-z])(?i:over|during|at|on)\s+(?P<core>(?i:the)\s+(?i:weekend))(?![a-z])", _read_weekend),
     ("reference_word", rf"(?<![-A-Za-z])(?P<core>(?P<w>(?i:{_REFERENCE_ALT})))(?![-A-Za-z])",
      _read_reference_word),
