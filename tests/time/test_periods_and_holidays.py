@@ -119,3 +119,16 @@ def test_a_holiday_in_a_story_takes_the_story_year(nlp):
             "By Christmas the town was encircled.")
     rows = {e.text: (e.timex, e.reference) for e in find_time_expressions(doc=nlp(text), anchor=PUBLISHED)}
     assert rows["Christmas"] == ("2021-12-25", "narrative")
+
+
+# ---------------------------------------------------------------- scheduled days in past and perfect clauses
+@pytest.mark.parametrize("text,expr,timex", [
+    ("The board has set Nov. 1 as the deadline for bids.", "Nov. 1", "2024-11-01"),   # present perfect: coming
+    ("The town fell on Oct. 25.", "Oct. 25", "2023-10-25"),                          # simple past: gone by
+    ("The board had set Nov. 1 as the deadline.", "Nov. 1", "2023-11-01"),           # past perfect: gone by
+    ("A memorial planned for Saturday was canceled.", "Saturday", "2024-10-19"),     # a plan in a past clause: nearest
+    ("A rally planned for Saturday will go ahead.", "Saturday", "2024-10-26"),      # a plan still ahead
+    ("They planned a march on Saturday.", "Saturday", "2024-10-26"),                # the planning verb itself
+])
+def test_days_named_in_plans_and_perfect_clauses(nlp, text, expr, timex):
+    assert [(e.text, e.timex) for e in find_time_expressions(doc=nlp(text), anchor=PUBLISHED)] == [(expr, timex)]

@@ -102,6 +102,26 @@ class _Context:
             return verb.tag_ in ("VBZ", "VBP")
         return any(c.tag_ in ("VBZ", "VBP") for c in aux) and not any(c.lemma_.lower() == "have" for c in aux)
 
+    def _verb(self, start: int, end: int):
+        span = self.doc.char_span(start, end, alignment_mode="expand") if self.doc is not None else None
+        return governing_verb(span.root) if span is not None and len(span) else None
+
+    def present_perfect(self, start: int, end: int) -> bool:
+        """True when the span's verb is in the present perfect ("has set Nov. 10 as the deadline"): a past act
+        with present relevance, which may name a coming day (unlike "fell on Nov. 10")."""
+        verb = self._verb(start, end)
+        return verb is not None and verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+    def plan_in_past(self, start: int, end: int) -> bool:
+        """True when the span hangs on a participle of a planning verb that modifies a noun of a past clause
+        ("a service planned for Saturday was canceled"): the plan's day may lie either side of the anchor."""
+        verb = self._verb(start, end)
+        if verb is None or verb.tag_ != "VBN" or verb.dep_ != "acl":
+            return False
+        outer = governing_verb(verb.head)
+        return outer is not None and outer.i != verb.i and span_tense(self.doc, outer.idx, outer.idx + len(outer)) == cal.PAST
+
     def on_verb(self, start: int, end: int) -> bool:
         """True when the span modifies a verb directly ("fell on Dec. 12"), not a noun or adjective
         ("payable Dec. 7", "the Jan. 14 deadline"); True without a parse."""
@@ -295,7 +315,8 @@ def _day_year(m, ctx, anchor: date, tense: str | None, mo: int, d: int) -> int:
     anchor when the tense reaches it only through a noun or adjective (:func:`helpers.time.calendar.scheduled_year`)."""
     tense = tense or _day_tense(m, ctx)
     y = cal.choose_year(anchor, tense, mo, d)
-    return y if not tense or ctx.on_verb(*m.span("core")) else cal.scheduled_year(anchor, y, mo, d)
+    on_verb = ctx.on_verb(*m.span("core")) and not (tense == cal.PAST and ctx.present_perfect(*m.span("core")))
+    return y if not tense or on_verb else cal.scheduled_year(anchor, y, mo, d)
 
 
 def _read_day_range(m, ctx):
@@ -609,6 +630,8 @@ def _read_weekday(m, ctx):
         if n is None and (ctx.after_forward_phrase(m.start()) or
                           not tense and ctx.previous_word(m.start()) in WEEKDAY_DEADLINE_PREPS):
             tense = cal.FUTURE  # "could arrive as early as Tuesday", "the truce holds until Tuesday"
+        if n is None and tense == cal.FUTURE and ctx.plan_in_past(*m.span("core")):
+            return cal.day_span(cal.nearest_weekday(anchor, wd))  # "a rally planned for Saturday was called off"
         return cal.day_span(cal.choose_weekday(anchor, tense, wd, n))
 
     return _relative("day", rel, narrative)
