@@ -132,3 +132,23 @@ def test_a_holiday_in_a_story_takes_the_story_year(nlp):
 ])
 def test_days_named_in_plans_and_perfect_clauses(nlp, text, expr, timex):
     assert [(e.text, e.timex) for e in find_time_expressions(doc=nlp(text), anchor=PUBLISHED)] == [(expr, timex)]
+
+
+# ---------------------------------------------------------------- "later that year", "earlier in the year"
+def test_later_that_year_is_the_year_of_the_date_before(nlp):
+    text = "The plant opened in March 2019. Later that year it closed."
+    assert found(nlp, text)[-1] == ("Later that year", "2019", "previous")
+
+
+@pytest.mark.parametrize("text,expr,timex,start,end", [
+    ("Sales fell earlier in the year.", "earlier in the year", "2024", "2024-01-01", "2024-10-20"),
+    ("He will return later in the month.", "later in the month", "2024-10", "2024-10-20", "2024-10-31"),
+])
+def test_earlier_or_later_in_the_unit_is_the_anchors_unit(nlp, text, expr, timex, start, end):
+    rows = find_time_expressions(doc=nlp(text), anchor=PUBLISHED)
+    assert [(e.text, e.timex, e.start, e.end) for e in rows] == [(expr, timex, D(start), D(end))]
+
+
+@pytest.mark.parametrize("text", ["It rained in the year of the flood.", "Later, in the month of fasting, they met."])
+def test_in_the_unit_without_earlier_or_later_is_not_a_date(nlp, text):
+    assert find_time_expressions(doc=nlp(text), anchor=PUBLISHED) == []

@@ -654,7 +654,8 @@ def _read_shifted_unit(m, ctx, whole: bool = False):
     itself, as "the end of the year" is its end)."""
     unit = m["unit"].lower()
     shift = m["shift"].lower()
-    if shift == "the" and not m["mod"] and not whole:
+    within = bool(m["within"])  # "earlier in the year", "later in the month": the anchor's (or the story's) unit
+    if shift == "the" and not m["mod"] and not whole and not within:
         return None  # "the month" alone is too often not the anchor's; "the end of the month" is
     n = SHIFTS.get(shift, 0)
     edge, mod = (m["edge"] or "").lower(), m["mod"]
@@ -669,8 +670,8 @@ def _read_shifted_unit(m, ctx, whole: bool = False):
             return cal.week_span(ref.start, weekend=unit == "weekend")
         return None
 
-    if shift == "that":
-        return None if edge else _anaphoric(precision, narrative)
+    if shift == "that":  # "that year", "later that year": the unit of the date before it
+        return _anaphoric(precision, narrative)
 
     def rel(anchor, tense):
         span = cal.last_week(anchor) if unit == "week" and n == -1 else cal.shifted_unit(anchor, unit, n)
@@ -684,8 +685,9 @@ def _read_shifted_unit(m, ctx, whole: bool = False):
             span = cal.CalendarSpan(min(span.end, anchor), span.end, span.precision, span.timex)
         return span
 
-    reading = _relative(precision, rel, narrative if shift == "the" and not edge else None)
-    if shift == "the" and not edge:
+    definite = shift == "the" and (not edge or within)
+    reading = _relative(precision, rel, narrative if definite else None)
+    if definite:
         reading = replace(reading, definite=True)
     if unit == "year" and n == -1 and not (mod or edge):  # "last year" after "the third quarter": year on year
         def compared(ref, anchor):  # only a quarter of the year before the anchor's
@@ -900,7 +902,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("deictic", rf"(?<![A-Za-z])(?P<core>(?P<w>(?i:{_alt(DEICTIC)}))(?:\s+(?P<part>{_PART}))?)(?![a-z])", _read_deictic),
     ("part_of_day", rf"(?<![A-Za-z])(?P<core>(?P<shift>(?i:last|this))\s+(?P<part>(?i:night|morning|afternoon|evening)))(?![a-z])", _read_part_of_day),
     ("shifted_unit",
-     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+)?{_MOD_OPT}(?P<shift>{_SHIFT}|(?i:the|that))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
+     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+(?:(?P<within>(?i:in))\s+(?=(?i:the)\s))?)?{_MOD_OPT}(?P<shift>{_SHIFT}|(?i:the|that))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
      _read_shifted_unit),
     ("trailing", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:past|last)\s+(?:(?P<n>\d+|{_NUM})\s+)?(?P<unit>{_UNIT}))(?![a-z])", _read_trailing),
     ("ago", rf"(?<![A-Za-z\d])(?P<core>(?P<n>\d+|{_NUM})\s+(?P<unit>{_UNIT})\s+(?i:ago))(?![a-z])", _read_ago),
