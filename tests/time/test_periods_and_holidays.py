@@ -98,6 +98,7 @@ def test_holiday_rules(rule, year, day):
     ("Parades were held on Victory Day.", "Victory Day", "2024-05-09"),
     ("Polls close on Election Day.", "Election Day", "2024-11-05"),                    # no tense: the nearest
     ("Last Christmas the bridge was shut.", "Last Christmas", "2023-12-25"),
+    ("On Christmas Day Kyiv was shelled.", "Christmas Day", "2023-12-25"),           # a capital after a full name
 ])
 def test_named_days(nlp, text, expr, timex):
     rows = [(e.text, e.timex, e.precision) for e in find_time_expressions(doc=nlp(text), anchor=PUBLISHED)]
@@ -107,6 +108,7 @@ def test_named_days(nlp, text, expr, timex):
 @pytest.mark.parametrize("text", [
     "Christmas shopping fell by a tenth.",          # a modifier without a calendar preposition
     "Ships anchored off Christmas Island.",         # part of a name
+    "They sailed to Easter Island.",
     "She painted Easter eggs.",
     "The easter wind rose.",                        # not the name's case
 ])

@@ -735,6 +735,8 @@ def _read_holiday(m, ctx):
     if m["y"]:
         return _absolute("day", cal.day_span(cal.holiday(int(m["y"]), rule)))
     shift = (m["shift"] or "").lower()
+    if rule.get("need_context") and re.match(r"\s+[A-Z][a-z]", ctx.text[m.end("core"):]):
+        return None  # part of a name: "Christmas Island", "Easter Rising"
     if rule.get("need_context") and not shift and ctx.previous_word(m.start("core")) not in HOLIDAY_CONTEXT:
         return None  # the model's DATE entity does not vouch: it takes "Christmas shopping" for a date
     fixed = {"last": cal.PAST, "next": cal.FUTURE}.get(shift)
@@ -915,7 +917,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("day_around", r"(?<![A-Za-z])(?P<core>(?i:the\s+day\s+(?P<dir>before|after)))(?=\s*[,.;:!?])",
      lambda m, ctx: _read_adjacent_unit(_Groups(m, unit="day"), ctx)),
     ("holiday", rf"(?<![A-Za-z])(?P<core>(?:(?P<shift>(?i:last|next|this))\s+)?(?P<h>{_HOLIDAY_ALT})"
-                rf"(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)(?![-A-Za-z])(?!\s+[A-Z][a-z])", _read_holiday),
+                rf"(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)(?![-A-Za-z])", _read_holiday),
     ("weekend", rf"(?<![A-Za-z])(?i:over|during|at|on)\s+(?P<core>(?i:the)\s+(?i:weekend))(?![a-z])", _read_weekend),
     ("reference_word", rf"(?<![-A-Za-z])(?P<core>(?P<w>(?i:{_REFERENCE_ALT})))(?![-A-Za-z])",
      _read_reference_word),
