@@ -46,6 +46,19 @@ def test_the_year_named_with_quarter_or_period(nlp):
 
 
 @pytest.mark.parametrize("text,expr,timex", [
+    ("Profit in the third quarter rose from last year's quarter.", "last year's quarter", "2023-Q3"),
+    ("Sales in the second quarter beat the corresponding period last year.", "the corresponding period last year",
+     "2023-Q2"),
+])
+def test_last_years_period_is_the_period_named_a_year_back(nlp, text, expr, timex):
+    assert found(nlp, text)[-1] == (expr, timex, "previous")
+
+
+def test_last_years_period_of_something_is_not_a_period(nlp):
+    assert [t for t, *_ in found(nlp, "Last year's period of growth ended.")] == ["Last year"]
+
+
+@pytest.mark.parametrize("text,expr,timex", [
     ("The fund expects to close the deal by year-end.", "year-end", "2024"),
     ("Stocks were higher at year's end.", "year's end", "2024"),
     ("Output for the full year should reach a record.", "the full year", "2024"),

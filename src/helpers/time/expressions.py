@@ -887,6 +887,10 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("year_ago_part",
      rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?i:year-ago|year-earlier|year-before)\s+(?:(?:(?P<ord>(?i:first|second|third|fourth))[-\s])?(?i:quarter)|(?i:period)))(?![-A-Za-z])",
      _read_year_ago_part),
+    ("last_years_part",  # "last year's quarter", "the corresponding period last year": the same comparison
+     rf"(?<![A-Za-z])(?P<core>(?i:last\s+year's)\s+(?:(?:(?P<ord>(?i:first|second|third|fourth))[-\s])?(?i:quarter)|(?i:period))"
+     rf"|(?i:the\s+(?:same|corresponding|comparable)\s+(?:quarter|period)\s+(?:of\s+)?last\s+year))(?![-A-Za-z'])(?!\s+(?i:of)\b)",
+     _read_year_ago_part),
     ("year_ago_adjective", r"(?<![-A-Za-z])(?P<core>(?i:year-ago|year-earlier|year-before))(?=\s+[a-z])", _read_year_ago_adjective),
     ("year_period", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+{_year('y')}\s+(?i:quarter|period))(?![-A-Za-z])", _read_year_period),
     ("year_end", r"(?<![-A-Za-z])(?P<core>(?i:year(?:-|\s+|'s\s+)end)|(?P<full>(?i:the\s+full\s+year)))(?![-A-Za-z])(?!\s+(?:\d|(?i:of)\b))",
