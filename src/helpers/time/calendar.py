@@ -93,6 +93,53 @@ def add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
+def easter(year: int, orthodox: bool = False) -> date:
+    """Easter Sunday of ``year``: the Gregorian computus, or (``orthodox``) the Julian one, given as a Gregorian
+    date (13 days later from 1900 to 2099)."""
+    if orthodox:
+        a, b, c = year % 4, year % 7, year % 19
+        d = (19 * c + 15) % 30
+        e = (2 * a + 4 * b - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        return date(year, month, day + 1) + timedelta(days=13)
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday(year: int, rule: dict) -> date:
+    """The day of a named holiday in ``year`` from its rule in the lexicon: fixed (``month``, ``day``), the
+    ``nth`` ``weekday`` of ``month`` (-1 = the last), the first ``weekday`` after day ``after`` of ``month``,
+    or ``easter`` (offset in days; ``orthodox``)."""
+    if "easter" in rule:
+        return easter(year, rule.get("orthodox", False)) + timedelta(days=rule["easter"])
+    month = rule["month"]
+    if "day" in rule:
+        return date(year, month, rule["day"])
+    if "after" in rule:
+        first = date(year, month, rule["after"]) + timedelta(days=1)
+        return first + timedelta(days=(rule["weekday"] - first.weekday()) % 7)
+    nth = rule["nth"]
+    if nth < 0:
+        last = date(year, month, last_day(year, month))
+        return last - timedelta(days=(last.weekday() - rule["weekday"]) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(rule["weekday"] - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def choose_holiday(anchor: date, tense: str | None, rule: dict) -> date:
+    """A holiday named without a year, as seen from ``anchor`` in ``tense`` (as :func:`choose_year`)."""
+    days = [holiday(y, rule) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    return _by_tense([((d - anchor).days, d) for d in days], tense)
+
+
 def choose_year(anchor: date, tense: str | None, month: int, day: int | None = None) -> int:
     """Year of a month (and day) written without one, as seen from ``anchor`` in ``tense``."""
     candidates = []
@@ -104,6 +151,12 @@ def choose_year(anchor: date, tense: str | None, month: int, day: int | None = N
         else:
             key = (year - anchor.year) * 12 + (month - anchor.month)  # months from the anchor's month
         candidates.append((key, year))
+    return _by_tense(candidates, tense)
+
+
+def _by_tense(candidates: list[tuple[int, object]], tense: str | None):
+    """The candidate (distance from the anchor, value) that ``tense`` points at: the latest on or before the
+    anchor (past), the earliest on or after it (future), else the nearest (ties to the past)."""
     if tense == PAST:
         past = [c for c in candidates if c[0] <= 0]
         chosen = max(past) if past else min(candidates)

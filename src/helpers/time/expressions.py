@@ -102,6 +102,26 @@ class _Context:
             return verb.tag_ in ("VBZ", "VBP")
         return any(c.tag_ in ("VBZ", "VBP") for c in aux) and not any(c.lemma_.lower() == "have" for c in aux)
 
+    def _verb(self, start: int, end: int):
+        span = self.doc.char_span(start, end, alignment_mode="expand") if self.doc is not None else None
+        return governing_verb(span.root) if span is not None and len(span) else None
+
+    def present_perfect(self, start: int, end: int) -> bool:
+        """True when the span's verb is in the present perfect ("has set Nov. 10 as the deadline"): a past act
+        with present relevance, which may name a coming day (unlike "fell on Nov. 10")."""
+        verb = self._verb(start, end)
+        return verb is not None and verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+    def plan_in_past(self, start: int, end: int) -> bool:
+        """True when the span hangs on a participle of a planning verb that modifies a noun of a past clause
+        ("a service planned for Saturday was canceled"): the plan's day may lie either side of the anchor."""
+        verb = self._verb(start, end)
+        if verb is None or verb.tag_ != "VBN" or verb.dep_ != "acl":
+            return False
+        outer = governing_verb(verb.head)
+        return outer is not None and outer.i != verb.i and span_tense(self.doc, outer.idx, outer.idx + len(outer)) == cal.PAST
+
     def on_verb(self, start: int, end: int) -> bool:
         """True when the span modifies a verb directly ("fell on Dec. 12"), not a noun or adjective
         ("payable Dec. 7", "the Jan. 14 deadline"); True without a parse."""
@@ -152,6 +172,8 @@ YEAR_CONTEXT = set(LEX["year_context_words"])
 MONTH_CONTEXT = set(LEX["month_context_words"])
 SEASON_CONTEXT = set(LEX["season_context_words"])
 DEICTIC: dict[str, int] = LEX["deictic_days"]
+HOLIDAYS: dict[str, dict] = LEX["holidays"]
+HOLIDAY_CONTEXT = set(LEX["holiday_context_words"])
 DEADLINE_PREPS = set(LEX["deadline_prepositions"])
 WEEKDAY_DEADLINE_PREPS = set(LEX["weekday_deadline_prepositions"])
 MAX_BACK_REFERENCE = 600  # characters: "the same day" refers to a date at most this far back
@@ -293,7 +315,8 @@ def _day_year(m, ctx, anchor: date, tense: str | None, mo: int, d: int) -> int:
     anchor when the tense reaches it only through a noun or adjective (:func:`helpers.time.calendar.scheduled_year`)."""
     tense = tense or _day_tense(m, ctx)
     y = cal.choose_year(anchor, tense, mo, d)
-    return y if not tense or ctx.on_verb(*m.span("core")) else cal.scheduled_year(anchor, y, mo, d)
+    on_verb = ctx.on_verb(*m.span("core")) and not (tense == cal.PAST and ctx.present_perfect(*m.span("core")))
+    return y if not tense or on_verb else cal.scheduled_year(anchor, y, mo, d)
 
 
 def _read_day_range(m, ctx):
@@ -516,6 +539,28 @@ def _period_reading(years: int) -> _Reading:
                     compared=lambda ref, anchor: _year_back(ref, years))
 
 
+def _read_year_ago_adjective(m, ctx):
+    """"year-ago", "year-earlier" alone before a noun ("year-ago profit", "year-earlier levels"): a year-on-year
+    comparison like "a year ago" — the period the text named a year back, else the year before the anchor's."""
+    reading = _relative("year", lambda anchor, tense: cal.year_span(anchor.year - 1))
+    return replace(reading, compared=lambda ref, anchor: _year_back(ref, -1))
+
+
+def _read_year_period(m, ctx):
+    """"the 1988 quarter", "the 1989 period": the reporting period the text named, in that year (a financial
+    report comparing "the third quarter" with "the 1988 quarter"); with no period named before, the year."""
+    y = int(m["y"])
+    return _Reading("year", False, lambda anchor, tense: cal.year_span(y),
+                    compared=lambda ref, anchor: _year_back(ref, y - ref.start.year))
+
+
+def _read_year_end(m, ctx):
+    """"year-end", "year's end", "the full year": the year (the anchor's; after a date set earlier in the same
+    sentence, that date's year, as for "the end of the year")."""
+    mod = None if m["full"] else "the end of"
+    return _read_shifted_unit(_Groups(m, shift="the", unit="year", mod=mod or "", edge=None), ctx, whole=bool(m["full"]))
+
+
 def _read_the_quarter(m, ctx):
     """"the quarter" or "the latest period" alone, in a text that has named a quarter before it ("third-quarter
     profit … in the quarter"): that period (elsewhere "the quarter" may be a district: "the old quarter");
@@ -585,6 +630,8 @@ def _read_weekday(m, ctx):
         if n is None and (ctx.after_forward_phrase(m.start()) or
                           not tense and ctx.previous_word(m.start()) in WEEKDAY_DEADLINE_PREPS):
             tense = cal.FUTURE  # "could arrive as early as Tuesday", "the truce holds until Tuesday"
+        if n is None and tense == cal.FUTURE and ctx.plan_in_past(*m.span("core")):
+            return cal.day_span(cal.nearest_weekday(anchor, wd))  # "a rally planned for Saturday was called off"
         return cal.day_span(cal.choose_weekday(anchor, tense, wd, n))
 
     return _relative("day", rel, narrative)
@@ -602,10 +649,13 @@ def _read_part_of_day(m, ctx):
     return _relative("day", lambda anchor, tense: cal.day_span(anchor + timedelta(days=n)))
 
 
-def _read_shifted_unit(m, ctx):
+def _read_shifted_unit(m, ctx, whole: bool = False):
+    """"last week", "this month", "the end of the year", "that year"; ``whole``: "the full year" (the unit
+    itself, as "the end of the year" is its end)."""
     unit = m["unit"].lower()
     shift = m["shift"].lower()
-    if shift == "the" and not m["mod"]:
+    within = bool(m["within"])  # "earlier in the year", "later in the month": the anchor's (or the story's) unit
+    if shift == "the" and not m["mod"] and not whole and not within:
         return None  # "the month" alone is too often not the anchor's; "the end of the month" is
     n = SHIFTS.get(shift, 0)
     edge, mod = (m["edge"] or "").lower(), m["mod"]
@@ -620,8 +670,8 @@ def _read_shifted_unit(m, ctx):
             return cal.week_span(ref.start, weekend=unit == "weekend")
         return None
 
-    if shift == "that":
-        return None if edge else _anaphoric(precision, narrative)
+    if shift == "that":  # "that year", "later that year": the unit of the date before it
+        return _anaphoric(precision, narrative)
 
     def rel(anchor, tense):
         span = cal.last_week(anchor) if unit == "week" and n == -1 else cal.shifted_unit(anchor, unit, n)
@@ -635,8 +685,9 @@ def _read_shifted_unit(m, ctx):
             span = cal.CalendarSpan(min(span.end, anchor), span.end, span.precision, span.timex)
         return span
 
-    reading = _relative(precision, rel, narrative if shift == "the" and not edge else None)
-    if shift == "the" and not edge:
+    definite = shift == "the" and (not edge or within)
+    reading = _relative(precision, rel, narrative if definite else None)
+    if definite:
         reading = replace(reading, definite=True)
     if unit == "year" and n == -1 and not (mod or edge):  # "last year" after "the third quarter": year on year
         def compared(ref, anchor):  # only a quarter of the year before the anchor's
@@ -674,6 +725,36 @@ def _read_ago(m, ctx):
     if unit == "year" and n == 1:  # "a year ago" after "the third quarter": that quarter a year back
         return _Reading(reading.precision, True, reading.resolve, compared=lambda ref, anchor: _year_back(ref, -1))
     return reading
+
+
+def _read_holiday(m, ctx):
+    """A named day ("Christmas Eve", "Thanksgiving", "Easter Sunday 2023"): with a year, that year's; else the
+    occurrence the tense points at, as a day without a year ("last Christmas": the one before the anchor). Bare
+    names that are also modifiers ("Christmas shopping") need a calendar preposition or a year (``need_context``)."""
+    rule = HOLIDAYS[re.sub(r"\s+", " ", m["h"].replace("\u2019", "'"))]
+    if m["y"]:
+        return _absolute("day", cal.day_span(cal.holiday(int(m["y"]), rule)))
+    shift = (m["shift"] or "").lower()
+    if rule.get("need_context") and re.match(r"\s+[A-Z][a-z]", ctx.text[m.end("core"):]):
+        return None  # part of a name: "Christmas Island", "Easter Rising"
+    if rule.get("need_context") and not shift and ctx.previous_word(m.start("core")) not in HOLIDAY_CONTEXT:
+        return None  # the model's DATE entity does not vouch: it takes "Christmas shopping" for a date
+    fixed = {"last": cal.PAST, "next": cal.FUTURE}.get(shift)
+
+    def rel(anchor, tense):
+        if shift == "this":
+            return cal.day_span(cal.holiday(anchor.year, rule))
+        day_tense = fixed or tense or (cal.FUTURE if ctx.after_forward_phrase(m.start("core"))
+                                       else ctx.tense(*m.span("core")))  # "home by Christmas" keeps its tense
+        day = cal.choose_holiday(anchor, day_tense, rule)
+        if fixed and day == anchor:  # "last Christmas" on Christmas Day: the one a year before
+            day = cal.holiday(anchor.year + (-1 if fixed == cal.PAST else 1), rule)
+        return cal.day_span(day)
+
+    def narrative(ref):  # "at Christmas" in a story told in 2022: the one nearest the story's time
+        return cal.day_span(cal.choose_holiday(ref.start, None, rule)) if not shift else None
+
+    return _relative("day", rel, narrative)
 
 
 def _read_weekend(m, ctx):
@@ -763,6 +844,7 @@ def _read_adjacent_unit(m, ctx):
 
 _MOD_OPT = rf"(?:(?P<mod>{_MOD})(?:\s*-\s*|\s+))?"
 _REFERENCE_ALT = r"\s+".join(_alt(REFERENCE_WORDS).split(r"\ "))  # "the near future": any space between words
+_HOLIDAY_ALT = _alt(HOLIDAYS).replace("'", "['’]").replace(r"\ ", r"\s+")  # case as written: "Easter", not "easter"
 _FISCAL = r"(?i:fiscal)[-\s]+"  # "fiscal 1989", "the fiscal first quarter": TimeML's extent includes it
 _NAMED_QUARTER = re.compile(rf"(?<![A-Za-z])(?i:{_alt(ORDINALS)})[-\s](?i:quarter)|(?<![A-Za-z])Q[1-4](?![A-Za-z\d])")
 
@@ -805,6 +887,14 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("year_ago_part",
      rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?i:year-ago|year-earlier|year-before)\s+(?:(?:(?P<ord>(?i:first|second|third|fourth))[-\s])?(?i:quarter)|(?i:period)))(?![-A-Za-z])",
      _read_year_ago_part),
+    ("last_years_part",  # "last year's quarter", "the corresponding period last year": the same comparison
+     rf"(?<![A-Za-z])(?P<core>(?i:last\s+year's)\s+(?:(?:(?P<ord>(?i:first|second|third|fourth))[-\s])?(?i:quarter)|(?i:period))"
+     rf"|(?i:the\s+(?:same|corresponding|comparable)\s+(?:quarter|period)\s+(?:of\s+)?last\s+year))(?![-A-Za-z'])(?!\s+(?i:of)\b)",
+     _read_year_ago_part),
+    ("year_ago_adjective", r"(?<![-A-Za-z])(?P<core>(?i:year-ago|year-earlier|year-before))(?=\s+[a-z])", _read_year_ago_adjective),
+    ("year_period", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+{_year('y')}\s+(?i:quarter|period))(?![-A-Za-z])", _read_year_period),
+    ("year_end", r"(?<![-A-Za-z])(?P<core>(?i:year(?:-|\s+|'s\s+)end)|(?P<full>(?i:the\s+full\s+year)))(?![-A-Za-z])(?!\s+(?:\d|(?i:of)\b))",
+     _read_year_end),
     ("the_quarter", r"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:quarter|latest\s+period)(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?)(?![-A-Za-z]|\s+(?i:of|century)\b)",
      _read_the_quarter),
     ("part_code", rf"(?<![A-Za-z])(?P<core>(?P<unit>[HQ])(?P<n>[1-4])\s+{_year('y')})", _read_part_code),
@@ -818,7 +908,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("deictic", rf"(?<![A-Za-z])(?P<core>(?P<w>(?i:{_alt(DEICTIC)}))(?:\s+(?P<part>{_PART}))?)(?![a-z])", _read_deictic),
     ("part_of_day", rf"(?<![A-Za-z])(?P<core>(?P<shift>(?i:last|this))\s+(?P<part>(?i:night|morning|afternoon|evening)))(?![a-z])", _read_part_of_day),
     ("shifted_unit",
-     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+)?{_MOD_OPT}(?P<shift>{_SHIFT}|(?i:the|that))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
+     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+(?:(?P<within>(?i:in))\s+(?=(?i:the)\s))?)?{_MOD_OPT}(?P<shift>{_SHIFT}|(?i:the|that))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
      _read_shifted_unit),
     ("trailing", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:past|last)\s+(?:(?P<n>\d+|{_NUM})\s+)?(?P<unit>{_UNIT}))(?![a-z])", _read_trailing),
     ("ago", rf"(?<![A-Za-z\d])(?P<core>(?P<n>\d+|{_NUM})\s+(?P<unit>{_UNIT})\s+(?i:ago))(?![a-z])", _read_ago),
@@ -830,6 +920,8 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
      lambda m, ctx: _read_adjacent_unit(_Groups(m, dir=m["dir"] or m["dir2"], unit=m["unit"] or m["unit2"]), ctx)),
     ("day_around", r"(?<![A-Za-z])(?P<core>(?i:the\s+day\s+(?P<dir>before|after)))(?=\s*[,.;:!?])",
      lambda m, ctx: _read_adjacent_unit(_Groups(m, unit="day"), ctx)),
+    ("holiday", rf"(?<![A-Za-z])(?P<core>(?:(?P<shift>(?i:last|next|this))\s+)?(?P<h>{_HOLIDAY_ALT})"
+                rf"(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)(?![-A-Za-z])", _read_holiday),
     ("weekend", rf"(?<![A-Za-z])(?i:over|during|at|on)\s+(?P<core>(?i:the)\s+(?i:weekend))(?![a-z])", _read_weekend),
     ("reference_word", rf"(?<![-A-Za-z])(?P<core>(?P<w>(?i:{_REFERENCE_ALT})))(?![-A-Za-z])",
      _read_reference_word),
