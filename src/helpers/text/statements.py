@@ -34,6 +34,8 @@ import re
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from helpers.text import cuemodel
+from helpers.text import lexicon as lexicons
 from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex  # noqa: F401  (re-exported)
 from helpers.text.entities import noun_cue_subject
 
@@ -58,6 +60,14 @@ def _matcher(vocab) -> Matcher:
     return m
 
 
+@functools.lru_cache(maxsize=1)
+def _listed_verbs() -> frozenset[str]:
+    """Lemmas the cue model (:mod:`helpers.text.cuemodel`) does not score: those the word lists read as reporting
+    verbs, and those it must never read as cues (``not_model_cues``)."""
+    lex = _lex()
+    return frozenset(lex["speech"] | lex["stance"] | set(lex["prep_cues"]) | set(lexicons.cue_verbs()["not_model_cues"]))
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the verb it hangs from (a passive subject is read by :func:`_passive_source`)."""
     tok = verb
@@ -80,25 +90,27 @@ def _edges(tokens: list[Token]) -> tuple[int, int]:
     return left, right
 
 
-def _content_span(verb: Token, lex) -> tuple[int, int] | None:
+def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | None:
     """Character span of what a cue verb reports: its clausal complement; for object-content and stance verbs
     their object and complements ("asked the crowd to stand"); "said that …" parsed as advcl; for stance verbs
-    the object of a content preposition ("warned of X", "called for X")."""
+    the object of a content preposition ("warned of X", "called for X"). ``stance``: read the verb as a stance verb
+    whatever its lemma (a cue found by the cue model, :mod:`helpers.text.cuemodel`)."""
     for child in verb.children:
         if child.dep_ == "ccomp":
             return _edges([child])
     lemma = verb.lemma_.lower()
-    if lemma in lex["object_content"] or lemma in lex["stance"]:
+    stance = stance or lemma in lex["stance"]
+    if lemma in lex["object_content"] or stance:
         deps = ("dobj", "xcomp", "attr") if lemma in lex["object_content"] else lex["content_deps"]
         parts = [c for c in verb.children if c.dep_ in deps and (c.i > verb.i or lemma in lex["object_content"])]
         if lemma not in lex["object_content"] and all(c.right_edge.i == c.left_edge.i and c.pos_ == "PRON" for c in parts):
             parts = []  # "accused him", "praised them": a bare pronoun object is whom it was said to or of
         if parts:
-            return _edges(parts if lemma in lex["stance"] else parts[:1])
+            return _edges(parts if stance else parts[:1])
     for child in verb.children:  # "said that …" parsed as advcl / "adding that …"
         if child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children):
             return _edges([child])
-    preps = lex["stance_preps"] if lemma in lex["stance"] else lex["prep_cues"].get(lemma)
+    preps = lex["stance_preps"] if stance else lex["prep_cues"].get(lemma)
     if preps:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
@@ -192,6 +204,7 @@ class _Finder:
         self.used_quotes: set[int] = set()
         self.found: list[dict] = []
         self.verb_chars: list[int] = []
+        self.model_cues: set[int] = set()  # token indices of the cues the cue model found
 
     def add(self, start, end, speaker_row, how, cue, cue_lemma, kind, anchor, rule) -> None:
         text = self.text
@@ -225,7 +238,7 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
 def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
     """"X said (that) …": the clausal complement (or the object of claim/estimate/announce …); a quotation
     starting there makes it direct."""
-    span = _content_span(tok, f.lex)
+    span = _content_span(tok, f.lex, stance=tok.i in f.model_cues)
     if span is None:
         return None
     start, end = span
@@ -323,6 +336,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     """
     f = _Finder(doc, entities)
     events = [(doc.vocab.strings[mid], doc[start]) for mid, start, _ in _matcher(doc.vocab)(doc)]
+    f.model_cues = {t.i for t in cuemodel.model_cues(doc, _listed_verbs())} - {t.i for _, t in events}
+    events = sorted(events + [("VERB", doc[i]) for i in f.model_cues], key=lambda e: e[1].i)
     f.verb_chars = sorted(t.idx for _, t in events)
     for kind, tok in events:
         if kind == "ACCORDING":
@@ -360,7 +375,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
 
     _name_colon_lines(f)
     f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
-    f.found = _drop_nested(f.found, f.lex["stance_only"])
+    # a cue the model found is read like a stance verb: it never replaces the speaker of a statement around it
+    f.found = _drop_nested(f.found, f.lex["stance_only"] | {doc[i].lemma_.lower() for i in f.model_cues})
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
 
 
