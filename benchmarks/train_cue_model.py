@@ -8,12 +8,16 @@ article's annotation (the first annotator's file, as ``attribution_eval.py`` rea
 
 The threshold is chosen on a held-out slice of train (every fifth article, by sorted name) by the attribution
 scorer's content F1 with the model hooked into ``statements``; then the model is refitted on all of train with
-that threshold. ``dev`` is never read. Deterministic: no random state (L-BFGS from zero weights, sorted inputs).
+that threshold. ``object_threshold`` (from which a model cue's object, not only a clause, is its content) is set by
+``--object-threshold``. ``dev`` is never read. Deterministic: no random state (L-BFGS from zero weights, sorted
+inputs).
 
-    python benchmarks/train_cue_model.py [--c 1.0] [--min-count 2] [--thresholds 0.5,0.6,0.7] [--out PATH]
+    python benchmarks/train_cue_model.py --docs /tmp/train.spacy [--c 1.0] [--min-count 2] [--thresholds 0.4,0.5]
+        [--object-threshold 0.8] [--out PATH]
 
-Took about 6 minutes on the shared 2-core machine with the train parses in the parse cache (the parse itself,
-uncached, is the slow part: ~10 minutes).
+Time (2026-12-06, shared 2-core machine at load average 8-13): 27 minutes in all — parsing the 840 train articles
+12 minutes (uncached; with ``--docs`` a second run reads them back in under a minute), candidate features and the fit
+6 minutes, each held-out threshold scan about 2 minutes, the refit 4 minutes.
 """
 from __future__ import annotations
 
@@ -110,7 +114,7 @@ def end_to_end(docs, gold, model) -> dict:
     import pandas as pd
 
     original = cuemodel.load_model
-    cuemodel.load_model = (lambda path=None: model) if model else (lambda path=None: {"weights": {}, "threshold": 2.0})
+    cuemodel.load_model = (lambda path=None: model) if model else (lambda path=None: {"weights": {}, "threshold": 2.0, "object_threshold": 2.0})
     try:
         rows = [s for doc in docs for s in extract_article(doc)["statements"]]
     finally:
@@ -144,6 +148,8 @@ def main() -> None:
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     ap.add_argument("--min-count", type=int, default=2, help="features seen in fewer examples are dropped")
     ap.add_argument("--thresholds", default="0.4,0.5,0.6,0.7")
+    ap.add_argument("--object-threshold", type=float, default=0.8,
+                    help="probability from which a model cue's object (not only a clause) is its content")
     ap.add_argument("--out", default=str(cuemodel.MODEL_PATH))
     ap.add_argument("--docs", default=None, help="a DocBin file to keep the parsed train articles in (not in the repo)")
     ap.add_argument("--no-refit", action="store_true", help="keep the model fitted without the held-out slice")
@@ -165,7 +171,7 @@ def main() -> None:
     print(f"held-out rules only: P/R/F1 {base['content_precision']}/{base['content_recall']}/{base['content_f1']}")
     best = None
     for th in [float(t) for t in args.thresholds.split(",")]:
-        s = end_to_end(held, gold, {"weights": weights, "threshold": th})
+        s = end_to_end(held, gold, {"weights": weights, "threshold": th, "object_threshold": args.object_threshold})
         print(f"threshold {th}: token P/R/F1 {token_scores(weights, held_rows, th)}; held-out content P/R/F1 "
               f"{s['content_precision']}/{s['content_recall']}/{s['content_f1']} statements {s['statements']}",
               flush=True)
@@ -179,6 +185,7 @@ def main() -> None:
                       "for the data licence.",
              "trained_on": f"PolNeAR train ({len(docs)} articles, {len(train_rows) + len(held_rows)} candidate verbs)",
              "c": args.c, "min_count": args.min_count, "threshold": threshold,
+             "object_threshold": max(threshold, args.object_threshold),
              "held_out_content_f1": best[0], "weights": dict(sorted(weights.items()))}
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -42,7 +42,7 @@ def test_model_tags_an_unlisted_verb_with_a_that_clause(nlp):
     verb = _verb(doc, "scoff")
     assert "scoff" not in _listed_verbs()
     assert cuemodel.cue_probability(verb) >= cuemodel.load_model()["threshold"]
-    assert verb in cuemodel.model_cues(doc, _listed_verbs())
+    assert verb in [t for t, _ in cuemodel.model_cues(doc, _listed_verbs())]
 
 
 @pytest.mark.parametrize("text, lemma", [
@@ -76,3 +76,21 @@ def test_model_cue_speaker_by_pronoun(nlp):
     rows = [r for r in extract_article(_doc(nlp, text))["statements"] if r["cue_lemma"] == "scoff"]
     assert [(r["speaker"], r["speaker_resolved_from"]) for r in rows] == [("Alan Petrak", "pronoun")]
     assert rows[0]["content"] == "that the relief money would never arrive"
+
+
+def test_model_cue_with_only_an_object_needs_the_higher_threshold(nlp):
+    """A verb of attitude with an object ("enjoyed a surge") may be a cue in political news, but its object is
+    read as content only from ``object_threshold``: below it no statement is made."""
+    model = cuemodel.load_model()
+    doc = _doc(nlp, "The firm Kestrel Armour enjoyed a surge in orders after the invasion.")
+    verb = _verb(doc, "enjoy")
+    assert model["threshold"] <= cuemodel.cue_probability(verb) < model["object_threshold"]
+    assert extract_article(doc)["statements"] == []
+
+
+def test_model_cue_with_a_strong_score_reports_its_object(nlp):
+    doc = _doc(nlp, "Senator Maria Ostrova slammed the governor's plan for new roads.")
+    assert cuemodel.cue_probability(_verb(doc, "slam")) >= cuemodel.load_model()["object_threshold"]
+    rows = extract_article(doc)["statements"]
+    assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [
+        ("Maria Ostrova", "slam", "the governor's plan for new roads")]

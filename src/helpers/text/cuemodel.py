@@ -89,7 +89,9 @@ def cue_features(tok: Token) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def load_model(path: str | None = None) -> dict:
-    """The committed model: ``{"weights": {feature: weight}, "threshold": p, ...}``."""
+    """The committed model: ``{"weights": {feature: weight}, "threshold": p, "object_threshold": q, ...}`` — a verb
+    scored at least ``threshold`` is a cue; its object (rather than a clause) is read as its content only when it
+    scores at least ``object_threshold`` (verbs of attitude with an object, "enjoyed a surge", are rarely claims)."""
     with open(path or MODEL_PATH, encoding="utf-8") as fh:
         model = json.load(fh)
     return model
@@ -107,8 +109,9 @@ def is_candidate(tok: Token, known: set[str]) -> bool:
     return tok.pos_ in CANDIDATE_POS and tok.lemma_.lower() not in known and tok.is_alpha
 
 
-def model_cues(doc: Doc, known: set[str], model: dict | None = None) -> list[Token]:
-    """Verbs of ``doc`` whose lemma is not in ``known`` (the listed cues) and that the model scores at or above its
-    threshold."""
+def model_cues(doc: Doc, known: set[str], model: dict | None = None) -> list[tuple[Token, float]]:
+    """``(verb, probability)`` for the verbs of ``doc`` whose lemma is not in ``known`` (the listed cues) and that the
+    model scores at or above its ``threshold``."""
     model = model or load_model()
-    return [t for t in doc if is_candidate(t, known) and cue_probability(t, model) >= model["threshold"]]
+    scored = ((t, cue_probability(t, model)) for t in doc if is_candidate(t, known))
+    return [(t, p) for t, p in scored if p >= model["threshold"]]

@@ -16,6 +16,9 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
   dash that a reporting verb follows) is a quotation like one in quotation marks.
 - **noun cue**: a reporting verb the tagger read as a noun ("Ukraine's military claims that …", "…, customs
   data show.").
+- **model cue**: a verb outside the lists that the trained cue model (:mod:`helpers.text.cuemodel`) scores as a
+  cue is read like a listed stance verb by the same rules; its object is its content only from the model's
+  ``object_threshold``, and nested in another statement it never replaces that statement's speaker.
 
 Speakers resolve to entity canonical names: a named subject directly; a subject with an
 apposition ("The head of …, Kyrylo Budanov, told"); pronouns (he/she → the most recent named
@@ -204,7 +207,7 @@ class _Finder:
         self.used_quotes: set[int] = set()
         self.found: list[dict] = []
         self.verb_chars: list[int] = []
-        self.model_cues: set[int] = set()  # token indices of the cues the cue model found
+        self.model_cues: dict[int, float] = {}  # token index -> probability, of the cues the cue model found
 
     def add(self, start, end, speaker_row, how, cue, cue_lemma, kind, anchor, rule) -> None:
         text = self.text
@@ -238,7 +241,7 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
 def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
     """"X said (that) …": the clausal complement (or the object of claim/estimate/announce …); a quotation
     starting there makes it direct."""
-    span = _content_span(tok, f.lex, stance=tok.i in f.model_cues)
+    span = _content_span(tok, f.lex, stance=f.model_cues.get(tok.i, 0.0) >= cuemodel.load_model()["object_threshold"])
     if span is None:
         return None
     start, end = span
@@ -336,7 +339,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     """
     f = _Finder(doc, entities)
     events = [(doc.vocab.strings[mid], doc[start]) for mid, start, _ in _matcher(doc.vocab)(doc)]
-    f.model_cues = {t.i for t in cuemodel.model_cues(doc, _listed_verbs())} - {t.i for _, t in events}
+    listed = {t.i for _, t in events}
+    f.model_cues = {t.i: p for t, p in cuemodel.model_cues(doc, _listed_verbs()) if t.i not in listed}
     events = sorted(events + [("VERB", doc[i]) for i in f.model_cues], key=lambda e: e[1].i)
     f.verb_chars = sorted(t.idx for _, t in events)
     for kind, tok in events:
