@@ -52,8 +52,11 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
-def cue_features(tok: Token) -> list[str]:
-    """The features of one candidate verb (strings; the model holds a weight for each it saw in training)."""
+def cue_features(tok: Token, text: str | None = None, sent_chars: tuple[int, int] | None = None) -> list[str]:
+    """The features of one candidate verb (strings; the model holds a weight for each it saw in training).
+
+    ``text`` (``doc.text``) and ``sent_chars`` (the verb's sentence start and end) may be passed in when tagging a
+    whole doc: spaCy rebuilds ``doc.text`` and finds ``token.sent`` anew on every access."""
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
     deps = {c.dep_ for c in kids}
@@ -62,12 +65,14 @@ def cue_features(tok: Token) -> list[str]:
     ccomp_kind = "that" if that else ("yes" if ccomp else "no")
     subj = _subject(tok)
     skind = _subject_kind(subj)
-    sent = tok.sent
-    before = tok.doc.text[sent.start_char:tok.idx]
-    after = tok.doc.text[tok.idx + len(tok):sent.end_char]
+    if text is None or sent_chars is None:
+        text, sent = tok.doc.text, tok.sent
+        sent_chars = (sent.start_char, sent.end_char)
+    before = text[sent_chars[0]:tok.idx]
+    after = text[tok.idx + len(tok):sent_chars[1]]
     inside_quote = sum(before.count(q) for q in "\"") % 2 == 1 or before.count("“") > before.count("”")
     quote_near = any(q in before for q in _QUOTES) or any(q in after for q in _QUOTES)
-    prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+    prev = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].idx >= sent_chars[0] else None
     f = ["bias", "l=" + lemma, "tag=" + tok.tag_, "dep=" + tok.dep_, "ccomp=" + ccomp_kind,
          "subj=" + skind, "l=%s|ccomp=%s" % (lemma, ccomp_kind), "l=%s|subj=%s" % (lemma, skind),
          "subj=%s|ccomp=%s" % (skind, ccomp_kind), "dep=%s|ccomp=%s" % (tok.dep_, ccomp_kind),
@@ -97,10 +102,11 @@ def load_model(path: str | None = None) -> dict:
     return model
 
 
-def cue_probability(tok: Token, model: dict | None = None) -> float:
-    """The model's probability that ``tok`` is a reporting cue."""
+def cue_probability(tok: Token, model: dict | None = None, text: str | None = None,
+                    sent_chars: tuple[int, int] | None = None) -> float:
+    """The model's probability that ``tok`` is a reporting cue (``text``, ``sent_chars``: see :func:`cue_features`)."""
     weights = (model or load_model())["weights"]
-    z = sum(weights.get(name, 0.0) for name in cue_features(tok))
+    z = sum(weights.get(name, 0.0) for name in cue_features(tok, text, sent_chars))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -113,5 +119,12 @@ def model_cues(doc: Doc, known: set[str], model: dict | None = None) -> list[tup
     """``(verb, probability)`` for the verbs of ``doc`` whose lemma is not in ``known`` (the listed cues) and that the
     model scores at or above its ``threshold``."""
     model = model or load_model()
-    scored = ((t, cue_probability(t, model)) for t in doc if is_candidate(t, known))
-    return [(t, p) for t, p in scored if p >= model["threshold"]]
+    text, out = doc.text, []
+    for sent in doc.sents:
+        chars = (sent.start_char, sent.end_char)
+        for t in sent:
+            if is_candidate(t, known):
+                p = cue_probability(t, model, text, chars)
+                if p >= model["threshold"]:
+                    out.append((t, p))
+    return out
