@@ -94,3 +94,11 @@ def test_model_cue_with_a_strong_score_reports_its_object(nlp):
     rows = extract_article(doc)["statements"]
     assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [
         ("Maria Ostrova", "slam", "the governor's plan for new roads")]
+
+
+def test_not_model_cues_are_never_scored(nlp):
+    """`not_model_cues` (rules/cue_verbs.json): verbs literal in war news stay out of the model's reach."""
+    doc = _doc(nlp, "Senator Maria Ostrova attacked the plan, and the rebels attacked the northern villages.")
+    assert "attack" in _listed_verbs()
+    assert [t for t in doc if t.lemma_ == "attack" and cuemodel.is_candidate(t, _listed_verbs())] == []
+    assert extract_article(doc)["statements"] == []
