@@ -48,11 +48,11 @@ def _spans(field: str) -> tuple[int, int]:
 def read_ann(path: Path, text: str) -> list[dict]:
     spans, events = {}, []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        if re.match(r"T\d+\t", line):  # a span text holding a line break continues on lines of its own
             tid, info, *_ = line.split("\t") + [""]
             kind, offsets = info.split(" ", 1)
             spans[tid] = (kind, *_spans(offsets))
-        elif line.startswith("E"):
+        elif re.match(r"E\d+\t", line):
             args = dict(a.split(":", 1) for a in line.split("\t")[1].split() if ":" in a)
             events.append(args)
     out = []

@@ -16,6 +16,9 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
   dash that a reporting verb follows) is a quotation like one in quotation marks.
 - **noun cue**: a reporting verb the tagger read as a noun ("Ukraine's military claims that …", "…, customs
   data show.").
+- **model cue**: a verb outside the lists that the trained cue model (:mod:`helpers.text.cuemodel`) scores as a
+  cue is read like a listed stance verb by the same rules; its object is its content only from the model's
+  ``object_threshold``, and nested in another statement it never replaces that statement's speaker.
 
 Speakers resolve to entity canonical names: a named subject directly; a subject with an
 apposition ("The head of …, Kyrylo Budanov, told"); pronouns (he/she → the most recent named
@@ -34,6 +37,8 @@ import re
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from helpers.text import cuemodel
+from helpers.text import lexicon as lexicons
 from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex, mention_span, speaker_kind  # noqa: F401
 from helpers.text.entities import noun_cue_subject
 
@@ -58,6 +63,14 @@ def _matcher(vocab) -> Matcher:
     return m
 
 
+@functools.lru_cache(maxsize=1)
+def _listed_verbs() -> frozenset[str]:
+    """Lemmas the cue model (:mod:`helpers.text.cuemodel`) does not score: those the word lists read as reporting
+    verbs, and those it must never read as cues (``not_model_cues``)."""
+    lex = _lex()
+    return frozenset(lex["speech"] | lex["stance"] | set(lex["prep_cues"]) | set(lexicons.cue_verbs()["not_model_cues"]))
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the verb it hangs from (a passive subject is read by :func:`_passive_source`)."""
     tok = verb
@@ -80,25 +93,27 @@ def _edges(tokens: list[Token]) -> tuple[int, int]:
     return left, right
 
 
-def _content_span(verb: Token, lex) -> tuple[int, int] | None:
+def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | None:
     """Character span of what a cue verb reports: its clausal complement; for object-content and stance verbs
     their object and complements ("asked the crowd to stand"); "said that …" parsed as advcl; for stance verbs
-    the object of a content preposition ("warned of X", "called for X")."""
+    the object of a content preposition ("warned of X", "called for X"). ``stance``: read the verb as a stance verb
+    whatever its lemma (a cue found by the cue model, :mod:`helpers.text.cuemodel`)."""
     for child in verb.children:
         if child.dep_ == "ccomp":
             return _edges([child])
     lemma = verb.lemma_.lower()
-    if lemma in lex["object_content"] or lemma in lex["stance"]:
+    stance = stance or lemma in lex["stance"]
+    if lemma in lex["object_content"] or stance:
         deps = ("dobj", "xcomp", "attr") if lemma in lex["object_content"] else lex["content_deps"]
         parts = [c for c in verb.children if c.dep_ in deps and (c.i > verb.i or lemma in lex["object_content"])]
         if lemma not in lex["object_content"] and all(c.right_edge.i == c.left_edge.i and c.pos_ == "PRON" for c in parts):
             parts = []  # "accused him", "praised them": a bare pronoun object is whom it was said to or of
         if parts:
-            return _edges(parts if lemma in lex["stance"] else parts[:1])
+            return _edges(parts if stance else parts[:1])
     for child in verb.children:  # "said that …" parsed as advcl / "adding that …"
         if child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children):
             return _edges([child])
-    preps = lex["stance_preps"] if lemma in lex["stance"] else lex["prep_cues"].get(lemma)
+    preps = lex["stance_preps"] if stance else lex["prep_cues"].get(lemma)
     if preps:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
@@ -193,6 +208,7 @@ class _Finder:
         self.found: list[dict] = []
         self.verb_chars: list[int] = []
         self.mention: tuple[int, int] | None = None  # the source mention of the cue being read (speaker_start/end)
+        self.model_cues: dict[int, float] = {}  # token index -> probability, of the cues the cue model found
 
     def add(self, start, end, speaker_row, how, cue, cue_lemma, kind, anchor, rule, mention=None) -> None:
         text = self.text
@@ -227,7 +243,7 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
 def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
     """"X said (that) …": the clausal complement (or the object of claim/estimate/announce …); a quotation
     starting there makes it direct."""
-    span = _content_span(tok, f.lex)
+    span = _content_span(tok, f.lex, stance=f.model_cues.get(tok.i, 0.0) >= cuemodel.load_model()["object_threshold"])
     if span is None:
         return None
     start, end = span
@@ -325,6 +341,9 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     """
     f = _Finder(doc, entities)
     events = [(doc.vocab.strings[mid], doc[start]) for mid, start, _ in _matcher(doc.vocab)(doc)]
+    listed = {t.i for _, t in events}
+    f.model_cues = {t.i: p for t, p in cuemodel.model_cues(doc, _listed_verbs()) if t.i not in listed}
+    events = sorted(events + [("VERB", doc[i]) for i in f.model_cues], key=lambda e: e[1].i)
     f.verb_chars = sorted(t.idx for _, t in events)
     for kind, tok in events:
         f.mention = None
@@ -365,7 +384,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
 
     _name_colon_lines(f)
     f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
-    f.found = _drop_nested(f.found, f.lex["stance_only"])
+    # a cue the model found is read like a stance verb: it never replaces the speaker of a statement around it
+    f.found = _drop_nested(f.found, f.lex["stance_only"] | {doc[i].lemma_.lower() for i in f.model_cues})
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
 
 

@@ -1,0 +1,104 @@
+"""The committed reporting-cue model (helpers.text.cuemodel, models/cue_model.json): loads offline, tags verbs
+outside the cue lists by their context, and its cues give statements through the usual speaker rules."""
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+
+from helpers.text import cuemodel
+from helpers.text.stage import extract_article
+from helpers.text.statements import _listed_verbs
+
+
+def _doc(nlp, text):
+    doc = nlp(text)
+    doc.user_data["article_id"] = "a1"
+    return doc
+
+
+def _verb(doc, lemma):
+    return next(t for t in doc if t.lemma_.lower() == lemma)
+
+
+def test_committed_model_loads_offline(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("the cue model must not touch the network")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    cuemodel.load_model.cache_clear()
+    model = cuemodel.load_model()
+    assert 0.0 < model["threshold"] < 1.0
+    assert len(model["weights"]) > 100
+    assert cuemodel.MODEL_PATH.stat().st_size < 5_000_000
+    raw = json.loads(cuemodel.MODEL_PATH.read_text(encoding="utf-8"))
+    assert set(raw) >= {"threshold", "weights", "trained_on"}
+
+
+def test_model_tags_an_unlisted_verb_with_a_that_clause(nlp):
+    doc = _doc(nlp, "Senator Maria Ostrova scoffed that the new budget would collapse within a month.")
+    verb = _verb(doc, "scoff")
+    assert "scoff" not in _listed_verbs()
+    assert cuemodel.cue_probability(verb) >= cuemodel.load_model()["threshold"]
+    assert verb in [t for t, _ in cuemodel.model_cues(doc, _listed_verbs())]
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("The convoy crossed the river near the old bridge at dawn.", "cross"),
+    ("Engineers repaired the damaged pipeline over the weekend.", "repair"),
+])
+def test_model_leaves_verbs_that_report_nothing(nlp, text, lemma):
+    doc = _doc(nlp, text)
+    verb = _verb(doc, lemma)
+    assert cuemodel.cue_probability(verb) < cuemodel.load_model()["threshold"]
+    assert cuemodel.model_cues(doc, _listed_verbs()) == []
+
+
+def test_listed_verbs_are_never_model_candidates(nlp):
+    doc = _doc(nlp, "The minister said that the talks would resume.")
+    assert not cuemodel.is_candidate(_verb(doc, "say"), _listed_verbs())
+    assert cuemodel.model_cues(doc, _listed_verbs()) == []
+
+
+def test_model_cue_gives_a_statement_with_the_named_speaker(nlp):
+    text = "Senator Maria Ostrova scoffed that the new budget would collapse within a month."
+    rows = extract_article(_doc(nlp, text))["statements"]
+    assert [(r["speaker"], r["cue_lemma"], r["kind"], r["speaker_resolved_from"]) for r in rows] == [
+        ("Maria Ostrova", "scoff", "indirect", "name")]
+    assert rows[0]["content"] == "that the new budget would collapse within a month"
+
+
+def test_model_cue_speaker_by_pronoun(nlp):
+    text = ("Governor Alan Petrak visited the flooded town on Monday. "
+            "He scoffed that the relief money would never arrive.")
+    rows = [r for r in extract_article(_doc(nlp, text))["statements"] if r["cue_lemma"] == "scoff"]
+    assert [(r["speaker"], r["speaker_resolved_from"]) for r in rows] == [("Alan Petrak", "pronoun")]
+    assert rows[0]["content"] == "that the relief money would never arrive"
+
+
+def test_model_cue_with_only_an_object_needs_the_higher_threshold(nlp):
+    """A verb of attitude with an object ("enjoyed a surge") may be a cue in political news, but its object is
+    read as content only from ``object_threshold``: below it no statement is made."""
+    model = cuemodel.load_model()
+    doc = _doc(nlp, "The firm Kestrel Armour enjoyed a surge in orders after the invasion.")
+    verb = _verb(doc, "enjoy")
+    assert model["threshold"] <= cuemodel.cue_probability(verb) < model["object_threshold"]
+    assert extract_article(doc)["statements"] == []
+
+
+def test_model_cue_with_a_strong_score_reports_its_object(nlp):
+    doc = _doc(nlp, "Senator Maria Ostrova slammed the governor's plan for new roads.")
+    assert cuemodel.cue_probability(_verb(doc, "slam")) >= cuemodel.load_model()["object_threshold"]
+    rows = extract_article(doc)["statements"]
+    assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [
+        ("Maria Ostrova", "slam", "the governor's plan for new roads")]
+
+
+def test_not_model_cues_are_never_scored(nlp):
+    """`not_model_cues` (rules/cue_verbs.json): verbs literal in war news stay out of the model's reach."""
+    doc = _doc(nlp, "Senator Maria Ostrova attacked the plan, and the rebels attacked the northern villages.")
+    assert "attack" in _listed_verbs()
+    assert [t for t in doc if t.lemma_ == "attack" and cuemodel.is_candidate(t, _listed_verbs())] == []
+    assert extract_article(doc)["statements"] == []
