@@ -156,3 +156,18 @@ def test_notebooks_that_write_no_table_run_beside_the_others(tmp_path, overlap):
         assert pid11 == pid09 != pid06 and start11 < end06  # the second kernel, beside 06
     else:
         assert pid06 == pid09 == pid11 and start11 >= end06
+
+
+def test_a_failure_in_the_second_kernel_stops_the_run(tmp_path):
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    _notebook(nbdir / "06_writes.ipynb", "import time\ntime.sleep(3)")
+    _notebook(nbdir / "09_after_06.ipynb", "print('ran')")
+    _notebook(nbdir / "11_fails.ipynb", "raise ValueError('no figure today')")
+    messages = []
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
+                           log=lambda *a, **k: messages.append(" ".join(map(str, a))))
+    assert summary["status"] == "failed"
+    statuses = {e["notebook"][:2]: e["status"] for e in summary["notebooks"]}
+    assert statuses == {"06": "ok", "11": "failed"}  # 09 never started
+    assert "11_fails.ipynb" in messages[0] and "no figure today" in messages[0]
