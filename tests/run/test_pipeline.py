@@ -171,3 +171,16 @@ def test_a_failure_in_the_second_kernel_stops_the_run(tmp_path):
     statuses = {e["notebook"][:2]: e["status"] for e in summary["notebooks"]}
     assert statuses == {"06": "ok", "11": "failed"}  # 09 never started
     assert "11_fails.ipynb" in messages[0] and "no figure today" in messages[0]
+
+
+def test_kernels_keep_no_history(tmp_path):
+    """Pipeline kernels write no IPython history (a database shared by every kernel on the machine, whose
+    concurrent writes printed errors into notebook cells)."""
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    _notebook(nbdir / "01_history.ipynb", "print('history', get_ipython().history_manager.enabled)")
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
+                           log=lambda *a, **k: None)
+    assert summary["status"] == "ok"
+    executed = nbformat.read(tmp_path / "r" / "executed" / "01_history.ipynb", as_version=4)
+    assert "".join(o.get("text", "") for o in executed.cells[-1].outputs).split() == ["history", "False"]

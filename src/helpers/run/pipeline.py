@@ -238,12 +238,14 @@ class _Lane:
     Such a notebook is handed over (:meth:`submit_ready`) as soon as every earlier notebook that writes a table it
     reads has finished, and runs beside the table-writing notebooks that follow; what it reads is final by then, so
     its result (and its skip decision) is the one a sequential run gives. Nothing it does changes a table, so the
-    main loop's record of which notebook wrote which table is unaffected. Its own kernel is started when its first
-    notebook runs and is cleared between notebooks like the main one.
+    main loop's record of which notebook wrote which table is unaffected. Its own kernel is started (:meth:`warm`)
+    when the main kernel first runs a notebook, and is cleared between notebooks like the main one.
     """
 
-    def __init__(self, notebooks, execute, start, save, processed_dir: Path, executed_dir: Path, ahead):
+    def __init__(self, notebooks, execute, start, save, processed_dir: Path, executed_dir: Path, ahead,
+                 fresh_kernels: bool = False):
         self.notebooks, self.execute, self.start, self.save = notebooks, execute, start, save
+        self.fresh_kernels, self.warming = fresh_kernels, False
         self.processed_dir, self.executed_dir, self.ahead = processed_dir, executed_dir, ahead
         self.kernel = SharedKernel()
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warclaims-lane")
@@ -262,6 +264,21 @@ class _Lane:
         reads = set(_reads(nb))
         earlier = self.notebooks[:self.notebooks.index(nb)]
         return {e.name for e in earlier if _spec(e) is None or reads & set(_spec(e).writes)}
+
+    def warm(self, cwd: Path) -> None:
+        """Start the second kernel in the background, once, while the main kernel runs a notebook (a no-op run,
+        which runs none, starts neither); a kernel that fails to start here is started again by its first notebook."""
+        if self.warming or self.fresh_kernels or not self.pending or self.stopped:
+            return
+        self.warming = True
+
+        def start_kernel():
+            try:
+                self.kernel.ready(cwd)
+            except Exception:  # noqa: BLE001 - retried (and reported) by the first notebook that needs it
+                pass
+
+        self.jobs.append(self.pool.submit(start_kernel))
 
     def submit_ready(self, done: set[str]) -> None:
         for nb in list(self.pending):
@@ -402,6 +419,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
         try:
             import papermill as pm  # only when a notebook runs: a no-op rebuild does without it
 
+            if lane is not None and kern is kernel:  # a notebook runs: the second kernel starts meanwhile
+                lane.warm(nb.parent)
             how = {"kernel_manager_class": "helpers.run.kernel.QuietKernelManager"} if fresh_kernels \
                 else {"km": kern.ready(nb.parent)}
             pm.execute_notebook(str(nb), str(out), parameters=params, kernel_name=KERNEL,
@@ -430,7 +449,9 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             _write_json(run_json, summary)
         return entry
 
-    lane = _Lane(notebooks, execute, start, save, processed_dir, executed_dir, ahead) if overlap else None
+    lane = None
+    lane = _Lane(notebooks, execute, start, save, processed_dir, executed_dir, ahead, fresh_kernels) \
+        if overlap else None
     old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
     bar = tqdm([nb for nb in notebooks if not (lane and lane.takes(nb))], unit="notebook", file=sys.stderr,
                disable=None)
