@@ -449,7 +449,6 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             _write_json(run_json, summary)
         return entry
 
-    lane = None
     lane = _Lane(notebooks, execute, start, save, processed_dir, executed_dir, ahead, fresh_kernels) \
         if overlap else None
     old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
