@@ -1,10 +1,13 @@
 """The Dask engine: the parse runs on a dask.distributed LocalCluster and the tables equal the local engine's."""
 from __future__ import annotations
 
+import tempfile
+
 import pandas as pd
 import pytest
 
 from helpers.core import engine
+from helpers.text import doccache
 from helpers.text.stage import run_parse
 
 
@@ -33,6 +36,7 @@ def test_dask_engine_gives_the_local_tables(seed_articles, monkeypatch):
         engine.client.cache_clear()
     for name in local:
         pd.testing.assert_frame_equal(distributed[name], local[name])
+        pd.testing.assert_frame_equal(lazy[name], local[name])
 
 
 # --- the per-article stages (03 attribution/claims, 04 places, 06 dates/events) on every engine -------------------
@@ -106,6 +110,12 @@ def _same_tables_on_every_engine(articles, monkeypatch):
     monkeypatch.setattr(engine, "BATCH", 2)  # several batches even on a few articles
     monkeypatch.setenv("WARCLAIMS_WORKERS", "2")
     forked = _per_article_tables(articles, parsed, docs)
+    # three workers, lazy docs built in the forked workers that compute them
+    monkeypatch.setenv("WARCLAIMS_WORKERS", "3")
+    with tempfile.TemporaryDirectory() as folder:
+        doccache.save_docs(parsed.extra["docbin"], folder)
+        lazy = _per_article_tables(articles, parsed, list(doccache.lazy_docs(folder)))
+    monkeypatch.setenv("WARCLAIMS_WORKERS", "2")
     _dask_client(monkeypatch)
     try:
         distributed = _per_article_tables(articles, parsed, docs)
@@ -114,6 +124,7 @@ def _same_tables_on_every_engine(articles, monkeypatch):
     for name in local:
         pd.testing.assert_frame_equal(forked[name], local[name])
         pd.testing.assert_frame_equal(distributed[name], local[name])
+        pd.testing.assert_frame_equal(lazy[name], local[name])
 
 
 @pytest.mark.slow

@@ -109,7 +109,8 @@ def test_changes_since_the_last_run(tmp_path):
 def test_whole_pipeline_after_adding_an_article_and_a_no_op_equal_a_full_run(tmp_path, monkeypatch):
     """All eleven notebooks with the per-article, pair, topic and figure caches and the reports made ahead: a
     rebuild after adding a seed article, and a no-op after it, leave every table (and docs.spacy) byte-identical to
-    a full run with the caches off into fresh folders; the figures are the same bytes too."""
+    a full run with the caches off into fresh folders, one notebook at a time (``overlap=False``: the figure
+    notebooks not in a second kernel); the figures are the same bytes too."""
     import shutil
 
     seeds = sorted(p for p in (pipeline.paths.ROOT / "data" / "raw").glob("*.txt"))
@@ -134,7 +135,7 @@ def test_whole_pipeline_after_adding_an_article_and_a_no_op_equal_a_full_run(tmp
 
     monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", "off")
     fresh, fresh_reports = tmp_path / "fresh", tmp_path / "fresh-r"
-    pipeline.run(raw, fresh, fresh_reports, html=False, **quiet)
+    pipeline.run(raw, fresh, fresh_reports, html=False, overlap=False, **quiet)  # one notebook at a time
     assert after_grown == _digests(fresh)
     drawn = sorted((fresh_reports / "figures").iterdir())
     assert drawn and all((reports / "figures" / f.name).read_bytes() == f.read_bytes() for f in drawn)

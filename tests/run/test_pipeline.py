@@ -124,3 +124,63 @@ def test_notebooks_share_one_kernel_cleared_between_them(tmp_path, fresh):
         outputs.append("".join(o.get("text", "") for o in code[-1].outputs).split())
     assert outputs[1][2] == "False"  # the first notebook's variables are gone
     assert (outputs[0][1] == outputs[1][1]) is not fresh  # same kernel process unless --fresh-kernels
+
+
+def _started_ended(reports: Path, name: str) -> tuple[int, float, float]:
+    executed = nbformat.read(reports / "executed" / name, as_version=4)
+    words = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs).split()
+    return int(words[1]), float(words[3]), float(words[5])
+
+
+@pytest.mark.parametrize("overlap", [True, False])
+def test_notebooks_that_write_no_table_run_beside_the_others(tmp_path, overlap):
+    """A notebook that writes no table (09 and 11 here: figures) runs in a second kernel as soon as the earlier
+    notebooks that write what it reads have finished: 11 (nothing selected writes its tables) beside 06, 09 (reads
+    06's events) after it. ``overlap=False`` runs them one at a time in one kernel."""
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    clock = "import os, time\nt0 = time.time()\n"
+    report = "print('pid', os.getpid(), 'start', t0, 'end', time.time())"
+    _notebook(nbdir / "06_writes.ipynb", clock + "time.sleep(4)\n" + report)
+    _notebook(nbdir / "09_reads_06.ipynb", clock + report)
+    _notebook(nbdir / "11_reads_other.ipynb", clock + "time.sleep(1)\n" + report)
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
+                           log=lambda *a, **k: None, overlap=overlap)
+    assert summary["status"] == "ok"
+    assert [e["notebook"][:2] for e in summary["notebooks"]] == ["06", "09", "11"]
+    pid06, start06, end06 = _started_ended(tmp_path / "r", "06_writes.ipynb")
+    pid09, start09, _ = _started_ended(tmp_path / "r", "09_reads_06.ipynb")
+    pid11, start11, end11 = _started_ended(tmp_path / "r", "11_reads_other.ipynb")
+    assert start09 >= end06  # what it reads is final
+    if overlap:
+        assert pid11 == pid09 != pid06 and start11 < end06  # the second kernel, beside 06
+    else:
+        assert pid06 == pid09 == pid11 and start11 >= end06
+
+
+def test_a_failure_in_the_second_kernel_stops_the_run(tmp_path):
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    _notebook(nbdir / "06_writes.ipynb", "import time\ntime.sleep(3)")
+    _notebook(nbdir / "09_after_06.ipynb", "print('ran')")
+    _notebook(nbdir / "11_fails.ipynb", "raise ValueError('no figure today')")
+    messages = []
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
+                           log=lambda *a, **k: messages.append(" ".join(map(str, a))))
+    assert summary["status"] == "failed"
+    statuses = {e["notebook"][:2]: e["status"] for e in summary["notebooks"]}
+    assert statuses == {"06": "ok", "11": "failed"}  # 09 never started
+    assert "11_fails.ipynb" in messages[0] and "no figure today" in messages[0]
+
+
+def test_kernels_keep_no_history(tmp_path):
+    """Pipeline kernels write no IPython history (a database shared by every kernel on the machine, whose
+    concurrent writes printed errors into notebook cells)."""
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    _notebook(nbdir / "01_history.ipynb", "print('history', get_ipython().history_manager.enabled)")
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
+                           log=lambda *a, **k: None)
+    assert summary["status"] == "ok"
+    executed = nbformat.read(tmp_path / "r" / "executed" / "01_history.ipynb", as_version=4)
+    assert "".join(o.get("text", "") for o in executed.cells[-1].outputs).split() == ["history", "False"]

@@ -18,6 +18,7 @@ registered for their type (:func:`register_codec`: parsed docs, by :mod:`helpers
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import multiprocessing
 import os
@@ -79,9 +80,11 @@ def map_ordered(fn: Callable[[T], R], batches: Iterable[T], window: int = 64) ->
 
 def article_workers() -> int:
     """Processes for the per-article stages on the local engine: ``WARCLAIMS_WORKERS`` when set (``--workers N``),
-    else one (in process). Not every core by default, unlike the parse: on the shared 2-core machine (load 15–18) two
-    forked workers made 03+04+06 on 150 articles 1.7x slower (38.1/46.0 s in process, 76.0/68.7 s forked): sending
-    each doc as bytes and forking a large kernel cost more than a second busy core gives."""
+    else one (in process). The forked workers inherit the stage's function and the articles of the call
+    (copy-on-write: only an index range is sent; a lazy doc is built by the worker that computes it). Not every core
+    by default, unlike the parse: measured on the shared 2-core machine (03+04+06 on the 334 war-news articles, cache
+    off, interleaved, load 13–15, ``benchmarks/article_workers.py``) in process 74.3 / 65.3 s, on two workers 80.2 /
+    68.7 s — no faster while the second core is taken by other work; not measured on a quiet machine."""
     value = os.environ.get("WARCLAIMS_WORKERS", "")
     try:
         return max(1, int(value)) if value else 1
@@ -109,45 +112,44 @@ def _encode(item) -> tuple[Callable | None, object]:
     return None, item
 
 
-def run_batch(fn: Callable, payloads: list) -> list[tuple[bool, object]]:
-    """``fn`` on each encoded item: ``(True, result)`` or ``(False, "Type: message")`` — one failure loses nothing."""
+def run_batch(fn: Callable, payloads: list, load: Callable | None = None) -> list[tuple[bool, object]]:
+    """``fn`` on each encoded item (``load``: builds a lazy item first): ``(True, result)`` or
+    ``(False, "Type: message")`` — one failure loses nothing."""
     out = []
     for decode, value in payloads:
         try:
-            out.append((True, fn(decode(value) if decode is not None else value)))
+            item = decode(value) if decode is not None else value
+            out.append((True, fn(load(item) if load is not None else item)))
         except Exception as exc:  # reported by the guard as that article's error
             out.append((False, f"{type(exc).__name__}: {exc}"))
     return out
 
 
-_FORKED_FN: Callable | None = None
+_FORKED: tuple | None = None  # (fn, load, items) of the Runner.map call whose workers were forked
 
 
-def _install(fn: Callable) -> None:
-    global _FORKED_FN
-    _FORKED_FN = fn
-
-
-def _run_installed(payloads: list) -> list[tuple[bool, object]]:
-    return run_batch(_FORKED_FN, payloads)
+def _run_forked(span: tuple[int, int]) -> list[tuple[bool, object]]:
+    fn, load, items = _FORKED
+    return run_batch(fn, [(None, item) for item in items[span[0]:span[1]]], load)
 
 
 class Runner:
     """Runs one stage's ``fn`` over batches of items (see the module docstring); a context manager that shuts its
-    worker processes down. ``parallel=False`` keeps everything in this process."""
+    worker processes down. ``parallel=False`` keeps everything in this process. ``load`` (e.g.
+    :func:`helpers.core.stage.loaded`) builds an item's costly form before ``fn`` sees it: in process or in the forked
+    worker that computes it; items are loaded before they are sent to a Dask cluster."""
 
-    def __init__(self, fn: Callable, parallel: bool = True, n_workers: int | None = None, batch: int | None = None):
-        self.fn, self.batch = fn, batch or BATCH
+    def __init__(self, fn: Callable, parallel: bool = True, n_workers: int | None = None, batch: int | None = None,
+                 load: Callable | None = None):
+        self.fn, self.batch, self.load = fn, batch or BATCH, load
         self.mode = "dask" if parallel and current() == "dask" else "local"
         self.n_workers = (n_workers or article_workers()) if parallel else 1
-        self._pool = self._fn_future = None
+        self._fn_future = None
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
-        if self._pool is not None:
-            self._pool.shutdown()
         if self._fn_future is not None:
             self._fn_future.release()
         return False
@@ -159,17 +161,33 @@ class Runner:
     def map(self, items: list) -> list[tuple[bool, object]]:
         """``(ok, result or error)`` for each item, in order."""
         if self.in_process or (self.mode == "local" and len(items) <= self.batch):
-            return run_batch(self.fn, [(None, item) for item in items])
-        batches = [[_encode(it) for it in items[i:i + self.batch]] for i in range(0, len(items), self.batch)]
+            return run_batch(self.fn, [(None, item) for item in items], self.load)
         if self.mode == "dask":
+            if self.load is not None:
+                items = [self.load(it) for it in items]
+            batches = [[_encode(it) for it in items[i:i + self.batch]] for i in range(0, len(items), self.batch)]
             c = client()
             if self._fn_future is None:  # the function (and what it closes over) sent once per stage call
                 self._fn_future = c.scatter(self.fn, broadcast=True, hash=False)
             futures = [c.submit(run_batch, self._fn_future, b, pure=False) for b in batches]
-            results = c.gather(futures)
-        else:
-            if self._pool is None:  # forked: the workers inherit the function and the loaded model
-                self._pool = ProcessPoolExecutor(self.n_workers, mp_context=multiprocessing.get_context("fork"),
-                                                 initializer=_install, initargs=(self.fn,))
-            results = list(self._pool.map(_run_installed, batches))
+            return [r for batch in c.gather(futures) for r in batch]
+        return self._forked(items)
+
+    def _forked(self, items: list) -> list[tuple[bool, object]]:
+        """The items on ``n_workers`` processes forked for this call: they inherit the function and the items, and
+        get index ranges (balanced: about four spans per worker); results come back in input order."""
+        global _FORKED
+        spans = min(len(items) // self.batch, 4 * self.n_workers)
+        if spans < 2:  # one worker's worth: forking would only add its cost
+            return run_batch(self.fn, [(None, item) for item in items], self.load)
+        bounds = [round(i * len(items) / spans) for i in range(spans + 1)]
+        _FORKED = (self.fn, self.load, items)
+        gc.freeze()  # the collector in a worker would touch (so copy) every inherited object's page
+        try:
+            with ProcessPoolExecutor(min(self.n_workers, spans),
+                                     mp_context=multiprocessing.get_context("fork")) as pool:
+                results = list(pool.map(_run_forked, zip(bounds, bounds[1:])))
+        finally:
+            _FORKED = None
+            gc.unfreeze()
         return [r for batch in results for r in batch]

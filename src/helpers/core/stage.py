@@ -115,7 +115,7 @@ def per_article(items: Iterable[T], article_id: Callable[[T], str | None], fn: C
     """
     cache = artcache.for_stage(stage) if inputs is not None else None
     done, errors = [], []
-    with engine.Runner(fn, parallel=parallel) as runner:
+    with engine.Runner(fn, parallel=parallel, load=loaded) as runner:
         chunk: list = []
         for item in items:
             chunk.append(item)
@@ -143,7 +143,7 @@ def _per_article_chunk(chunk: list, article_id: Callable, runner: engine.Runner,
             if hit:
                 slots.append(("done", aid, value))
             else:
-                todo.append(loaded(item))
+                todo.append(item)  # built by the runner, in process or in the worker computing it
                 slots.append(("todo", aid, key))
         except Exception as exc:  # one bad article must not lose the others
             slots.append(("error", aid, f"{type(exc).__name__}: {exc}"))

@@ -2,7 +2,7 @@
 
     python -m helpers.pipeline run [--raw-dir D] [--processed-dir P] [--reports-dir R]
                                    [--only NN] [--from NN] [--force [NN ...]] [--show-code] [--no-html]
-                                   [--workers N] [--engine local|dask [--scheduler ADDRESS]]
+                                   [--workers N] [--engine local|dask [--scheduler ADDRESS]] [--sequential]
     python -m helpers.pipeline list
 
 Each notebook ``notebooks/NN_name.ipynb`` gets ``raw_dir``, ``processed_dir`` and
@@ -27,7 +27,9 @@ import os
 import re
 import signal
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from helpers import __version__
@@ -178,7 +180,9 @@ class SharedKernel:
     """One kernel for all the notebooks of a run, started when the first notebook runs (a no-op run starts none).
 
     Between notebooks the kernel is cleared (:data:`RESET`: ``%reset -f``, figures closed, the execution counter
-    and the warnings registry reset), so each notebook starts from an empty namespace as in a fresh kernel while
+    and the warnings registry reset; then what survives the reset — modules, the model, the gazetteer — is moved out of
+    the garbage collector's view with ``gc.freeze()``, so the next reset's collection walks only the objects made
+    since: it walked the whole heap, 0.4 s a notebook), so each notebook starts from an empty namespace as in a fresh kernel while
     the imports, the spaCy model and the gazetteer stay loaded: the kernel start-up and import time is paid once per
     run instead of once per notebook. A kernel that died is replaced.
     """
@@ -187,7 +191,8 @@ class SharedKernel:
              "if 'matplotlib.pyplot' in _s.modules: _s.modules['matplotlib.pyplot'].close('all')\n"
              "_f = list(_w.filters); _w.resetwarnings(); _w.filters[:] = _f\n"
              "get_ipython().execution_count = 1\n"
-             "del _s, _w, _f\n")
+             "import gc as _g; _g.freeze()\n"
+             "del _s, _w, _f, _g\n")
 
     def __init__(self):
         self.km = None
@@ -227,6 +232,91 @@ class SharedKernel:
             self.km = None
 
 
+class _Lane:
+    """A second kernel, in one background thread, for the notebooks that write no table (the figures).
+
+    Such a notebook is handed over (:meth:`submit_ready`) as soon as every earlier notebook that writes a table it
+    reads has finished, and runs beside the table-writing notebooks that follow; what it reads is final by then, so
+    its result (and its skip decision) is the one a sequential run gives. Nothing it does changes a table, so the
+    main loop's record of which notebook wrote which table is unaffected. Its own kernel is started (:meth:`warm`)
+    when the main kernel first runs a notebook, and is cleared between notebooks like the main one.
+    """
+
+    def __init__(self, notebooks, execute, start, save, processed_dir: Path, executed_dir: Path, ahead,
+                 fresh_kernels: bool = False):
+        self.notebooks, self.execute, self.start, self.save = notebooks, execute, start, save
+        self.fresh_kernels, self.warming = fresh_kernels, False
+        self.processed_dir, self.executed_dir, self.ahead = processed_dir, executed_dir, ahead
+        self.kernel = SharedKernel()
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warclaims-lane")
+        self.pending = [nb for nb in notebooks if self.takes(nb)]
+        self.jobs = []
+        self.failed: dict | None = None
+        self.stopped = False
+
+    @staticmethod
+    def takes(nb: Path) -> bool:
+        spec = _spec(nb)
+        return spec is not None and not spec.writes
+
+    def _waits_for(self, nb: Path) -> set[str]:
+        """The earlier selected notebooks that write a table ``nb`` reads."""
+        reads = set(_reads(nb))
+        earlier = self.notebooks[:self.notebooks.index(nb)]
+        return {e.name for e in earlier if _spec(e) is None or reads & set(_spec(e).writes)}
+
+    def warm(self, cwd: Path) -> None:
+        """Start the second kernel in the background, once, while the main kernel runs a notebook (a no-op run,
+        which runs none, starts neither); a kernel that fails to start here is started again by its first notebook."""
+        if self.warming or self.fresh_kernels or not self.pending or self.stopped:
+            return
+        self.warming = True
+
+        def start_kernel():
+            try:
+                self.kernel.ready(cwd)
+            except Exception:  # noqa: BLE001 - retried (and reported) by the first notebook that needs it
+                pass
+
+        self.jobs.append(self.pool.submit(start_kernel))
+
+    def submit_ready(self, done: set[str]) -> None:
+        for nb in list(self.pending):
+            if self._waits_for(nb) <= done:
+                self.pending.remove(nb)
+                self.jobs.append(self.pool.submit(self._run, nb))
+
+    def _run(self, nb: Path) -> None:
+        if self.failed or self.stopped:
+            return
+        known = {n: _sha256(self.processed_dir / n) for n in map(_file_name, _reads(nb))
+                 if (self.processed_dir / n).is_file()}
+        entry = self.start(nb, known)
+        self.execute(nb, entry, self.kernel)
+        entry.pop("known", None)
+        entry["wrote"] = []
+        if entry["status"] not in ("ok", "skipped"):
+            if self.stopped:
+                entry["status"] = "interrupted"
+            self.failed = entry
+        self.save()
+        if not self.failed and self.ahead is not None:
+            self.ahead.page(self.executed_dir / nb.name)
+
+    def wait(self) -> None:
+        """Wait for every notebook handed over (the main loop has finished)."""
+        for job in self.jobs:
+            job.result()
+
+    def close(self) -> None:
+        """Stop: nothing new starts; a notebook still running (the run was interrupted) loses its kernel."""
+        self.stopped = True
+        if any(not job.done() for job in self.jobs):
+            self.kernel.shutdown()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.kernel.shutdown()
+
+
 class Interrupted(Exception):
     """The run received SIGTERM (or SIGINT)."""
 
@@ -250,7 +340,7 @@ def _forced(nb: Path, force) -> bool:
 def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=None,
         show_code: bool = False, html: bool = True, notebooks_dir: Path = paths.NOTEBOOKS_DIR,
         log=print, force=None, workers: int | None = None, engine: str = "local",
-        scheduler: str | None = None, fresh_kernels: bool = False) -> dict:
+        scheduler: str | None = None, fresh_kernels: bool = False, overlap: bool = True) -> dict:
     """Run the selected notebooks; returns the run summary written to ``reports/run.json``.
 
     ``run.json`` records the run from its start (``status`` ``running``, then ``ok``, ``failed`` or
@@ -259,7 +349,9 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     (``force`` overrides). The HTML index publishes only the notebooks that finished ``ok`` in this run or were
     skipped because nothing they depend on changed. ``force``: None, True/[] (everything) or notebook numbers.
     The notebooks share one kernel (:class:`SharedKernel`), cleared between them; ``fresh_kernels`` starts one
-    kernel per notebook instead.
+    kernel per notebook instead. With ``overlap`` (the default) the notebooks that write no table (the figures,
+    08–11) run in a second kernel (:class:`_Lane`) as soon as the tables they read are final, beside the notebooks
+    that write tables.
     """
     from tqdm import tqdm
 
@@ -308,69 +400,107 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     # reports made while later notebooks run (helpers.run.ahead); the end of the run checks and completes them
     ahead = ReportsAhead(reports_dir, processed_dir, [nb.stem for nb in notebooks], show_code) if html else None
     last_writer = max((i for i, nb in enumerate(notebooks) if _spec(nb) is None or _spec(nb).writes), default=-1)
+    lock = threading.RLock()  # run.json and pipeline_state.json are written from the main thread and the lane
+
+    def save():
+        with lock:
+            _write_json(run_json, summary)
+
+    def execute(nb: Path, entry: dict, kern: SharedKernel) -> None:
+        """Run ``nb`` (or skip it when nothing it depends on changed); fills ``entry``."""
+        out = executed_dir / nb.name
+        spec = _spec(nb)
+        if (spec is not None and not _forced(nb, force) and out.exists()
+                and incremental.can_skip(state.get(nb.name), entry["fingerprint"], spec, processed_dir,
+                                         entry["known"])):
+            entry.update(status="skipped", duration_s=0.0, executed=_display(out))
+            return
+        t0 = time.perf_counter()
+        try:
+            import papermill as pm  # only when a notebook runs: a no-op rebuild does without it
+
+            if lane is not None and kern is kernel:  # a notebook runs: the second kernel starts meanwhile
+                lane.warm(nb.parent)
+            how = {"kernel_manager_class": "helpers.run.kernel.QuietKernelManager"} if fresh_kernels \
+                else {"km": kern.ready(nb.parent)}
+            pm.execute_notebook(str(nb), str(out), parameters=params, kernel_name=KERNEL,
+                                cwd=str(nb.parent), progress_bar=False, log_output=False, **how)
+            entry["status"] = "ok"
+            if spec is not None:
+                entry["outputs"] = incremental.table_hashes(spec.writes, processed_dir)
+                with lock:
+                    incremental.record(processed_dir, nb.name, entry)
+        except (Exception, KeyboardInterrupt) as exc:  # papermill raises PapermillExecutionError
+            entry["status"] = "interrupted" if isinstance(exc, (Interrupted, KeyboardInterrupt)) else "failed"
+            entry["error"] = _error_summary(exc)
+            with lock:
+                incremental.record(processed_dir, nb.name, None)
+        entry["duration_s"] = round(time.perf_counter() - t0, 2)
+        entry["executed"] = _display(out)
+
+    def start(nb: Path, known: dict[str, str]) -> dict:
+        entry = {"notebook": nb.name, "status": "running",
+                 "inputs": {"notebook": _sha256(nb), "raw_dir": raw_digest,
+                            "tables": {n: known[n] for n in map(_file_name, _reads(nb)) if n in known}}}
+        entry["fingerprint"] = incremental.fingerprint(nb, params, _spec(nb), processed_dir, raw_digest, known)
+        entry["known"] = known
+        with lock:
+            summary["notebooks"].append(entry)
+            _write_json(run_json, summary)
+        return entry
+
+    lane = _Lane(notebooks, execute, start, save, processed_dir, executed_dir, ahead, fresh_kernels) \
+        if overlap else None
     old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
-    bar = tqdm(notebooks, unit="notebook", file=sys.stderr, disable=None)
+    bar = tqdm([nb for nb in notebooks if not (lane and lane.takes(nb))], unit="notebook", file=sys.stderr,
+               disable=None)
     failed = None
     try:
+        if lane:
+            lane.submit_ready(done=set())
+        done: set[str] = set()
         for nb in bar:
             bar.set_description(nb.stem)
             before = table_files(processed_dir)
-            entry = {"notebook": nb.name, "status": "running",
-                     "inputs": {"notebook": _sha256(nb), "raw_dir": raw_digest,
-                                "tables": {n: before[n] for n in map(_file_name, _reads(nb)) if n in before}}}
-            summary["notebooks"].append(entry)
-            _write_json(run_json, summary)
-            out = executed_dir / nb.name
-            spec = _spec(nb)
-            fp = entry["fingerprint"] = incremental.fingerprint(nb, params, spec, processed_dir, raw_digest, before)
-            if (spec is not None and not _forced(nb, force) and out.exists()
-                    and incremental.can_skip(state.get(nb.name), fp, spec, processed_dir, before)):
-                entry.update(status="skipped", duration_s=0.0, executed=_display(out), wrote=[])
-                _write_json(run_json, summary)
-                _report_ahead(ahead, out, notebooks.index(nb) == last_writer, processed_dir, previous)
-                continue
-            t0 = time.perf_counter()
-            try:
-                import papermill as pm  # only when a notebook runs: a no-op rebuild does without it
-
-                how = {"kernel_manager_class": "helpers.run.kernel.QuietKernelManager"} if fresh_kernels \
-                    else {"km": kernel.ready(nb.parent)}
-                pm.execute_notebook(str(nb), str(out), parameters=params, kernel_name=KERNEL,
-                                    cwd=str(nb.parent), progress_bar=False, log_output=False, **how)
-                entry["status"] = "ok"
-                if spec is not None:
-                    entry["outputs"] = incremental.table_hashes(spec.writes, processed_dir)
-                    incremental.record(processed_dir, nb.name, entry)
-            except (Exception, KeyboardInterrupt) as exc:  # papermill raises PapermillExecutionError
-                entry["status"] = "interrupted" if isinstance(exc, (Interrupted, KeyboardInterrupt)) else "failed"
-                entry["error"] = _error_summary(exc)
-                incremental.record(processed_dir, nb.name, None)
-                failed = entry
-            entry["duration_s"] = round(time.perf_counter() - t0, 2)
-            entry["executed"] = _display(out)
-            after = table_files(processed_dir)
-            changed = sorted(n for n in after if before.get(n) != after[n])
-            for name in changed:  # a table is vouched for only when the notebook that wrote it finished
-                if entry["status"] == "ok":
-                    summary["tables"][name] = {"sha256": after[name], "notebook": nb.name,
-                                               "run_started": summary["started"], "raw_dir": raw_digest}
-                else:
-                    summary["tables"].pop(name, None)
+            entry = start(nb, before)
+            execute(nb, entry, kernel)
+            entry.pop("known", None)
+            after = table_files(processed_dir) if entry["status"] != "skipped" else before
+            changed = sorted(n for n in after if before.get(n) != after[n]) if entry["status"] != "skipped" else []
+            with lock:
+                for name in changed:  # a table is vouched for only when the notebook that wrote it finished
+                    if entry["status"] == "ok":
+                        summary["tables"][name] = {"sha256": after[name], "notebook": nb.name,
+                                                   "run_started": summary["started"], "raw_dir": raw_digest}
+                    else:
+                        summary["tables"].pop(name, None)
             entry["wrote"] = changed
-            _write_json(run_json, summary)
-            if failed:
+            save()
+            if entry["status"] not in ("ok", "skipped"):
+                failed = entry
                 break
-            _report_ahead(ahead, out, notebooks.index(nb) == last_writer, processed_dir, previous)
+            done.add(nb.name)
+            _report_ahead(ahead, executed_dir / nb.name, notebooks.index(nb) == last_writer, processed_dir, previous)
+            if lane:
+                lane.submit_ready(done)
+                if lane.failed:
+                    break
+        if lane and not failed:
+            lane.wait()
     except (Interrupted, KeyboardInterrupt) as exc:  # between notebooks
         failed = {"notebook": "(between notebooks)", "status": "interrupted", "error": _error_summary(exc),
                   "executed": ""}
     finally:
         bar.close()
+        if lane:
+            lane.close()
         kernel.shutdown()
         if ahead is not None:
             ahead.wait()
         for s, h in old_handlers.items():
             signal.signal(s, h)
+    failed = failed or (lane.failed if lane else None)
+    summary["notebooks"].sort(key=lambda e: e["notebook"])  # the lane's notebooks may have finished earlier
     summary["status"] = failed["status"] if failed else "ok"
     summary["finished"] = _now()
     summary["stage_errors"], summary["stage_error_articles"] = _stage_errors(processed_dir)
@@ -443,6 +573,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "--only/--from also use tables in --processed-dir that run.json does not vouch for")
     r.add_argument("--fresh-kernels", action="store_true",
                    help="start a new kernel for every notebook (default: one kernel per run, cleared between notebooks)")
+    r.add_argument("--sequential", action="store_true",
+                   help="run the notebooks one at a time (default: those that write no table, the figures, run in a "
+                        "second kernel as soon as the tables they read are final, beside the later notebooks)")
     r.add_argument("--workers", type=int, metavar="N", default=None,
                    help="processes for the spaCy parse [all cores] and the per-article stages 03, 04, 06 [in the "
                         "kernel]; tables are identical whatever N")
@@ -466,7 +599,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = run(args.raw_dir.resolve(), args.processed_dir.resolve(), args.reports_dir.resolve(),
                   only=args.only, start=args.start, show_code=args.show_code, html=not args.no_html,
                   force=args.force, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-                  fresh_kernels=args.fresh_kernels)
+                  fresh_kernels=args.fresh_kernels, overlap=not args.sequential)
     return 0 if summary["status"] == "ok" else 1
 
 
