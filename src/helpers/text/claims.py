@@ -918,7 +918,7 @@ def _sentence_source(claim: dict, statements: list[dict], sent: dict) -> dict | 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-_NOT_CONTENT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "prep", "npadvmod", "advmod",
+_NOT_CONTENT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "prep",
                           "appos", "mark", "punct"})
 
 
@@ -927,10 +927,10 @@ def _outside_content(num: Token, verb: Token | None) -> bool:
     flew 39 missions, said …"), its agent, or an adjunct ("said at a meeting with four leaders")."""
     if verb is None:
         return False
-    node = num
-    while node.head is not node and node.head is not verb:
+    node = num  # spaCy makes a new Token object on every access: compare indices, never identity
+    while node.head.i != node.i and node.head.i != verb.i:
         node = node.head
-    return node.head is verb and node.dep_ in _NOT_CONTENT
+    return node.head.i == verb.i and node.i != verb.i and node.dep_ in _NOT_CONTENT
 
 
 def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences: list[dict],
