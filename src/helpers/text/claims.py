@@ -18,9 +18,10 @@ day numbers next to a month, clock times, ages, ordinals, identifiers after a de
 conversion right after a figure of the same kind ("900km (560 miles)" is one distance).
 
 The claimant is the speaker of the innermost statement whose content holds the figure
-(``statement`` / ``according_to``); else the subject of a reporting or attribution verb above
-the figure in the parse ("The NIS monitored … 1,500 troops": ``attribution_verb``); else
-"(unattributed)".
+(``statement`` / ``according_to``); else the named source of the one "according to" phrase in the
+figure's sentence (``according_to``); else the subject of a reporting or attribution verb above
+the figure in the parse when the figure is in what the verb reports, not in its subject or an adjunct
+("The NIS monitored … 1,500 troops": ``attribution_verb``); else "(unattributed)".
 
 A speaker that is a noun phrase and no named entity (``statements.speaker_kind`` group, role, anonymous or
 document: "officials", "the spokesman", "a person familiar with the matter", "the report") makes the claimant
@@ -43,6 +44,8 @@ from helpers.text.attribution import PHRASE_KINDS, attribution_verb, speaker_kin
 from helpers.core.schemas import UNATTRIBUTED, UNKNOWN  # noqa: E402
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-zA-Z%²]+)$")
+_GROUP = re.compile(r"^\d{3}$")  # a thousands group after a space ("20 000")
+_LEADING_GROUP = re.compile(r"^\d{1,3}$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 _CODED = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")  # a currency code glued to the number: "EUR6", "PLN300"
 
@@ -72,9 +75,9 @@ def _lex():
         "dashes": set(n["dashes"]), "year_prepositions": set(n["year_prepositions"]),
         "date_list_joiners": set(n["date_list_joiners"]), "range_joiners": set(n["range_joiners"]),
         "unit_phrases_after": set(n["unit_phrases_after"]), "unit_words_after": set(n["unit_words_after"]),
-        "discourse_nouns": set(n["discourse_nouns"]), "definite": set(n["definite_determiners"]),
-        "definite_max": n["definite_max"], "contrast": set(n["contrast_words"]),
+        "discourse_nouns": set(n["discourse_nouns"]), "contrast": set(n["contrast_words"]),
         "list_closers": set(n["list_marker_closers"]),
+        "idioms": [re.compile(rf"\b{re.escape(p)}\b") for p in n["idioms"]],
         "casualty": set(n["casualty_words"]), "casualty_nouns": set(n["casualty_nouns"]),
         "people_loss": set(n["people_loss_words"]),
         "fractions": n["fractions"], "numerators": n["fraction_numerators"], "periods": set(n["period_nouns"]),
@@ -99,14 +102,21 @@ def parse_number(tokens: list[str]) -> float | None:
     """Value of a run of number tokens ("3,000", "3.5 million", "two hundred", "200bn"); None if not a cardinal."""
     lex = _lex()
     total, current, seen = 0.0, 0.0, False
+    digits_before = None  # the previous token when it was a plain digit token
     for raw in tokens:
         coded = _coded(raw)
         t = (coded[1] if coded else raw.lower()).replace("\u00a0", "")
         m = _DIGITS.match(t)
         if m:
-            current += float(t.replace(",", ""))
-            seen = True
+            if digits_before is not None:  # "20 000": thousands grouped by a space; "75 12 72" is a table row
+                if not (_GROUP.match(t) and (_LEADING_GROUP.match(digits_before) or _GROUP.match(digits_before))):
+                    return None
+                current = current * 1000 + float(t)
+            else:
+                current += float(t.replace(",", ""))
+            seen, digits_before = True, t
             continue
+        digits_before = None
         m = _SUFFIXED.match(t)
         if m and m.group(2).lower() in lex["scales"]:
             current += float(m.group(1).replace(",", "")) * lex["scales"][m.group(2).lower()]
@@ -271,7 +281,10 @@ class _Reader:
         if previous is None:
             return False
         opener = self.tok(claim["tok_start"] - 1)
-        return (opener is not None and opener.text == "(" and previous["tok_end"] == claim["tok_start"] - 1
+        between = self.doc[previous["tok_end"]:claim["tok_start"] - 1]  # a hyphenated unit: "1,000-kilometer ("
+        glued_unit = len(between) <= 2 and all(t.text in self.lex["dashes"] or t.lemma_.lower() in self.lex["units"]
+                                               or t.lower_ in self.lex["units"] for t in between)
+        return (opener is not None and opener.text == "(" and glued_unit
                 and previous["category"] == claim["category"] and claim["category"] in ("distance", "area", "money"))
 
 
@@ -320,8 +333,34 @@ def _ordinal_digits(r: _Reader, c: _Span) -> bool:
     return any(_ORDINAL.match(t.text) for t in c.tokens)
 
 
+def _digit_run(r: _Reader, c: _Span) -> bool:
+    """Digit tokens side by side that are not one number grouped by spaces: a table row ("75 12 72 13")."""
+    return c.value is None and sum(bool(_DIGITS.match(w)) for w in c.words) > 1
+
+
 def _not_a_number(r: _Reader, c: _Span) -> bool:
     return c.value is None
+
+
+def _glued_word(r: _Reader, c: _Span) -> bool:
+    """A number glued to a capitalised word that is no unit: a live-blog time stamp run into its headline
+    ("14.54Ten …"), a reference code."""
+    if len(c.words) != 1:
+        return False
+    m = _SUFFIXED.match(c.words[0])
+    if m is None or not re.fullmatch(r"[A-Z][a-z]+", m.group(2)):
+        return False
+    low = m.group(2).lower()
+    return low not in r.lex["scales"] and low not in r.lex["units"] and low not in r.lex["currency_words"]
+
+
+def _idiom(r: _Reader, c: _Span) -> bool:
+    """A number inside a set phrase ("the lesser of two evils", "one way or another"): ``numbers.json`` ``idioms``."""
+    sent = c.first.sent
+    start = sent.start_char
+    text = r.text[start:sent.end_char].lower()
+    a, b = c.first.idx - start, c.last.idx + len(c.last) - start
+    return any(m.start() <= a and b <= m.end() for pattern in r.lex["idioms"] for m in pattern.finditer(text))
 
 
 def _model_number(r: _Reader, c: _Span) -> bool:
@@ -435,11 +474,20 @@ def _counted_lemma(c: _Span) -> str | None:
 
 
 def _list_marker(r: _Reader, c: _Span) -> bool:
-    """"1." / "2)" / "(3)" opening a line: a list marker."""
+    """"1." / "2)" / "(3)" opening a line, or "2)" closing no parenthesis inside a line ("… 1) a tax; 2) a cut"):
+    a list marker."""
     prev, nxt = c.prev, c.nxt
+    if nxt is None or nxt.text not in r.lex["list_closers"] or _written(c):
+        return False
     at_line_start = prev is None or "\n" in prev.text or (prev.text == "(" and (r.tok(c.start - 2) is None
                                                                                or "\n" in r.tok(c.start - 2).text))
-    return at_line_start and nxt is not None and nxt.text in r.lex["list_closers"] and not _written(c)
+    if at_line_start:
+        return True
+    if nxt.text != ")" or len(c.words) != 1:
+        return False
+    line_start = r.text.rfind("\n", 0, c.first.idx) + 1
+    before = r.text[line_start:c.first.idx]
+    return before.count("(") <= before.count(")")  # the ")" closes nothing opened before it
 
 
 def _discourse_noun(r: _Reader, c: _Span) -> bool:
@@ -458,25 +506,13 @@ def _one_and_another(r: _Reader, c: _Span) -> bool:
     return any(t.lower_ in r.lex["contrast"] for t in r.doc[c.end:sent.end])
 
 
-def _definite_reference(r: _Reader, c: _Span) -> bool:
-    """"the two leaders", "both countries", "its three partners": a small written number referring back."""
-    prev = c.prev
-    return (_written(c) and c.value is not None and c.value <= r.lex["definite_max"] and prev is not None
-            and prev.lower_ in r.lex["definite"] and _counted_lemma(c) is not None)
-
-
-def _single_thing(r: _Reader, c: _Span) -> bool:
-    """A written "one" counting a noun the unit lexicon does not know: "one organisation", "one source"."""
-    lemma = _counted_lemma(c)
-    return (_written(c) and c.value == 1 and lemma is not None and lemma not in r.lex["units"]
-            and c.last.head.lower_ not in r.lex["units"])
-
-
 EXCLUSION_RULES: list[tuple[str, Callable[[_Reader, _Span], bool]]] = [
+    ("digit_run", _digit_run),
     ("date_or_ordinal_entity", _in_date_or_ordinal),
     ("in_name", _in_name),
     ("ordinal", _ordinal_digits),
     ("not_a_number", _not_a_number),
+    ("glued_word", _glued_word),
     ("model_number", _model_number),
     ("glued_to_capital", _glued_to_capital),
     ("identifier", _identifier),
@@ -487,11 +523,10 @@ EXCLUSION_RULES: list[tuple[str, Callable[[_Reader, _Span], bool]]] = [
     ("hyphenated_modifier", _hyphenated_modifier),
     ("calibre", _calibre),
     ("pronoun_one", _pronoun_one),
+    ("idiom", _idiom),
     ("list_marker", _list_marker),
     ("discourse_noun", _discourse_noun),
     ("one_and_another", _one_and_another),
-    ("definite_reference", _definite_reference),
-    ("single_thing", _single_thing),
 ]
 
 
@@ -900,6 +935,32 @@ def _named_first(holders: list[dict], text: str) -> list[dict]:
     return named or holders
 
 
+def _sentence_source(claim: dict, statements: list[dict], sent: dict) -> dict | None:
+    """The figure's own "according to X": the one "according to" statement with a named source in the figure's
+    sentence ("HARMs have a range of 30 miles, according to the US Air Force, making them …" — the parse may hang
+    the phrase on the wrong clause, so its content misses the figure; the phrase still sources the sentence).
+    Only called for a figure no statement holds; two different sources in the sentence give none."""
+    found = {s["speaker"]: s for s in statements
+             if s["kind"] == "according_to" and s["speaker"] != UNKNOWN
+             and sent["start_char"] <= s["start_char"] and s["end_char"] <= sent["end_char"]}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_NOT_CONTENT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "prep",
+                          "appos", "mark", "punct"})
+
+
+def _outside_content(num: Token, verb: Token | None) -> bool:
+    """Whether the figure hangs on the reporting verb outside what the verb reports: in its subject ("Smith, who
+    flew 39 missions, said …"), its agent, or an adjunct ("said at a meeting with four leaders")."""
+    if verb is None:
+        return False
+    node = num  # spaCy makes a new Token object on every access: compare indices, never identity
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    return node.head.i == verb.i and node.i != verb.i and node.dep_ in _NOT_CONTENT
+
+
 def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences: list[dict],
                    resolve, rejections: list[dict] | None = None) -> list[dict]:
     """Claim rows (``claims`` contract) for one article.
@@ -935,9 +996,14 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
             via = "according_to" if inner["kind"] == "according_to" else "statement"
             statement_id = inner["statement_id"]
             mention = (inner.get("speaker_start"), inner.get("speaker_end"))
+        elif (source := _sentence_source(c, statements, sent)) is not None:
+            kind = source.get("speaker_kind")
+            claimant, via, statement_id = claimant_name(source["speaker"], kind), "according_to", source["statement_id"]
+            mention = (source.get("speaker_start"), source.get("speaker_end"))
         else:
-            row, _ = attribution_verb(doc[c["num_token"]], lex["attribution"] | lex["speech"], resolve)
-            if row is not None and _bare_word(row["canonical"], row.get("kind"), row["start_char"], row["end_char"], text):
+            row, verb = attribution_verb(doc[c["num_token"]], lex["attribution"] | lex["speech"], resolve)
+            if row is not None and (_outside_content(doc[c["num_token"]], verb) or _bare_word(
+                    row["canonical"], row.get("kind"), row["start_char"], row["end_char"], text)):
                 row = None
             if row is not None:
                 kind = speaker_kind(row)
