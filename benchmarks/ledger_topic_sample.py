@@ -11,7 +11,8 @@ topic — corpus, topic, claim ids, values as written (short claim phrases only,
 the sample can be redrawn without losing the judgements). ``--show`` prints the sentences to the terminal only.
 Round 3 used the default seed (11, ``docs/corpus/ledger_topic_sample.csv``); round 4 ``--seed 12 --out
 docs/corpus/ledger_topic_sample_round4.csv``, round 5 ``--seed 13 --out docs/corpus/ledger_topic_sample_round5.csv``,
-each drawn after the code was final.
+each drawn after the code was final; round 6 ``--seed 14 --out docs/corpus/ledger_topic_sample_round6.csv``, drawn on
+the code after the claims merge.
 """
 from __future__ import annotations
 
