@@ -144,3 +144,11 @@ def test_per_article_stages_give_the_same_tables_on_every_engine_war_news(shared
     articles = parse_run(folder)["articles"].iloc[::6].head(50).reset_index(drop=True)
     assert len(articles) == 50
     _same_tables_on_every_engine(articles, monkeypatch)
+
+
+def test_per_article_stages_use_every_core_by_default(monkeypatch):
+    monkeypatch.delenv("WARCLAIMS_WORKERS", raising=False)
+    monkeypatch.setattr(engine.os, "cpu_count", lambda: 6)
+    assert engine.article_workers() == engine.workers() == 6
+    monkeypatch.setenv("WARCLAIMS_WORKERS", "1")  # --workers 1: in the kernel
+    assert engine.article_workers() == 1

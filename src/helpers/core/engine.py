@@ -79,17 +79,14 @@ def map_ordered(fn: Callable[[T], R], batches: Iterable[T], window: int = 64) ->
 
 
 def article_workers() -> int:
-    """Processes for the per-article stages on the local engine: ``WARCLAIMS_WORKERS`` when set (``--workers N``),
-    else one (in process). The forked workers inherit the stage's function and the articles of the call
-    (copy-on-write: only an index range is sent; a lazy doc is built by the worker that computes it). Not every core
-    by default, unlike the parse: measured on the shared 2-core machine (03+04+06 on the 334 war-news articles, cache
-    off, interleaved, load 13–15, ``benchmarks/article_workers.py``) in process 74.3 / 65.3 s, on two workers 80.2 /
-    68.7 s — no faster while the second core is taken by other work; not measured on a quiet machine."""
-    value = os.environ.get("WARCLAIMS_WORKERS", "")
-    try:
-        return max(1, int(value)) if value else 1
-    except ValueError:
-        return 1
+    """Processes for the per-article stages on the local engine: as for the parse, ``WARCLAIMS_WORKERS`` when set
+    (``--workers N``), else every core (:func:`workers`). The forked workers inherit the stage's function and the
+    articles of the call (copy-on-write: only an index range is sent; a lazy doc is built by the worker that computes
+    it); a call with one batch runs in process. Measured with ``benchmarks/article_workers.py`` (03+04+06 on the 334
+    war-news articles, cache off, alternating, quiet 2-core machine, load < 1): in process 15.3 / 14.5 s, two workers
+    9.3 / 9.4 s (0.63), identical tables. On a machine whose second core is busy, two workers were 1.05–1.08× slower
+    (load 13–15): set ``--workers 1`` there."""
+    return workers()
 
 
 # --- per-article work in batches: in process, on forked workers, or on the Dask cluster --------------------------

@@ -577,8 +577,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run the notebooks one at a time (default: those that write no table, the figures, run in a "
                         "second kernel as soon as the tables they read are final, beside the later notebooks)")
     r.add_argument("--workers", type=int, metavar="N", default=None,
-                   help="processes for the spaCy parse [all cores] and the per-article stages 03, 04, 06 [in the "
-                        "kernel]; tables are identical whatever N")
+                   help="processes for the spaCy parse and the per-article stages 03, 04, 06 (forked workers) [all "
+                        "cores]; tables are identical whatever N; --workers 1 keeps 03/04/06 in the kernel")
     r.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="run the parse and the per-article stages in the kernel and its worker processes (local) "
                         "or on dask.distributed [local]")
