@@ -64,6 +64,7 @@ def _matcher(vocab) -> Matcher:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def _listed_verbs() -> frozenset[str]:
     """Lemmas the cue model (:mod:`helpers.text.cuemodel`) does not score: those the word lists read as reporting
     verbs, and those it must never read as cues (``not_model_cues``)."""
