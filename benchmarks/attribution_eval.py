@@ -111,6 +111,20 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return inter > 0 and inter >= 0.5 * min(a[1] - a[0], b[1] - b[0])
 
 
+def match_spans(golds: list[dict], spans: list[tuple[int, int]]) -> dict[int, int]:
+    """Gold index -> predicted span index: one-to-one, greedy by overlap, pairs that :func:`overlap`."""
+    pairs = []
+    for gi, g in enumerate(golds):
+        for pi, (s, e) in enumerate(spans):
+            if overlap(g["content"], (s, e)):
+                pairs.append((-(min(g["content"][1], e) - max(g["content"][0], s)), gi, pi))
+    used_g, used_p, match = set(), set(), {}
+    for _, gi, pi in sorted(pairs):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi); used_p.add(pi); match[gi] = pi
+    return match
+
+
 def score(statements: pd.DataFrame, gold: dict[str, list[dict]]) -> dict:
     by_article = defaultdict(list)
     for r in statements.itertuples():
@@ -121,16 +135,7 @@ def score(statements: pd.DataFrame, gold: dict[str, list[dict]]) -> dict:
     by_kind = {"direct": [0, 0], "indirect": [0, 0]}  # gold, matched
     for aid, golds in gold.items():
         preds = by_article.get(aid, [])
-        pairs = []
-        for gi, g in enumerate(golds):
-            for pi, p in enumerate(preds):
-                if overlap(g["content"], (p.start_char, p.end_char)):
-                    inter = min(g["content"][1], p.end_char) - max(g["content"][0], p.start_char)
-                    pairs.append((-inter, gi, pi))
-        used_g, used_p, match = set(), set(), {}
-        for _, gi, pi in sorted(pairs):
-            if gi not in used_g and pi not in used_p:
-                used_g.add(gi); used_p.add(pi); match[gi] = preds[pi]
+        match = {gi: preds[pi] for gi, pi in match_spans(golds, [(p.start_char, p.end_char) for p in preds]).items()}
         matched += len(match)
         for gi, g in enumerate(golds):
             p = match.get(gi)

@@ -189,10 +189,15 @@ def main() -> None:
              "c": args.c, "min_count": args.min_count, "threshold": threshold,
              "object_threshold": max(threshold, args.object_threshold),
              "held_out_content_f1": best[0], "weights": dict(sorted(weights.items()))}
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"threshold {threshold}; wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.2f} MB, "
-          f"{len(weights)} weights) in {time.time() - t0:.0f} s")
+    write_model(model, args.out, t0)
+
+
+def write_model(model: dict, out: str, t0: float) -> None:
+    """Write a trained model's JSON (the committed format: one key per line, deterministic)."""
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"threshold {model['threshold']}; wrote {out} ({Path(out).stat().st_size / 1e6:.2f} MB, "
+          f"{len(model['weights'])} weights) in {time.time() - t0:.0f} s")
 
 
 if __name__ == "__main__":

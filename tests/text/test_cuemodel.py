@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from helpers.text import cuemodel
+from helpers.text import cuemodel, statementmodel
 from helpers.text.stage import extract_article
 from helpers.text.statements import _listed_verbs
 
@@ -22,18 +22,20 @@ def _verb(doc, lemma):
     return next(t for t in doc if t.lemma_.lower() == lemma)
 
 
-def test_committed_model_loads_offline(monkeypatch):
+@pytest.mark.parametrize("module", [cuemodel, statementmodel])
+def test_committed_model_loads_offline(monkeypatch, module):
+    """The cue model and the statement filter (helpers.text.statementmodel) read their committed JSON offline."""
     def no_network(*args, **kwargs):
-        raise AssertionError("the cue model must not touch the network")
+        raise AssertionError("a trained model must not touch the network")
 
     monkeypatch.setattr(socket, "create_connection", no_network)
     monkeypatch.setattr(socket.socket, "connect", no_network)
-    cuemodel.load_model.cache_clear()
-    model = cuemodel.load_model()
+    module.load_model.cache_clear()
+    model = module.load_model()
     assert 0.0 < model["threshold"] < 1.0
     assert len(model["weights"]) > 100
-    assert cuemodel.MODEL_PATH.stat().st_size < 5_000_000
-    raw = json.loads(cuemodel.MODEL_PATH.read_text(encoding="utf-8"))
+    assert module.MODEL_PATH.stat().st_size < 5_000_000
+    raw = json.loads(module.MODEL_PATH.read_text(encoding="utf-8"))
     assert set(raw) >= {"threshold", "weights", "trained_on"}
 
 

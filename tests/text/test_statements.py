@@ -452,3 +452,23 @@ def test_passive_cue_with_an_agent_reports_its_subject(nlp):
     rows = statements(nlp, "The budget plan was criticized by Senator Teresa Vance on Friday.")
     assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [("Teresa Vance", "criticize", "The budget plan")]
     assert statements(nlp, "It was criticized by Senator Teresa Vance on Friday.") == []  # a pronoun is no content
+
+
+def test_according_to_after_and_reports_the_clause_after_it(nlp):
+    """"X announced A, and according to Y, B": Y's content is B (not the longer clause before the "and", which is
+    X's statement)."""
+    doc = nlp("The Kestrel defence ministry announced the loss of 12 officers in May, and according to the regional "
+              "governor, 30 soldiers were wounded near the river.")
+    doc.user_data["article_id"] = "a1"
+    rows = extract_article(doc)["statements"]
+    assert [(r["kind"], r["content"]) for r in rows] == [
+        ("indirect", "the loss of 12 officers in May"),
+        ("according_to", "30 soldiers were wounded near the river")]
+
+
+def test_according_to_without_and_keeps_the_longer_side(nlp):
+    doc = nlp("According to the regional governor, 30 soldiers were wounded near the river, and the bridge was closed.")
+    doc.user_data["article_id"] = "a1"
+    rows = extract_article(doc)["statements"]
+    assert [(r["kind"], r["content"]) for r in rows] == [
+        ("according_to", "30 soldiers were wounded near the river, and the bridge was closed")]

@@ -39,8 +39,8 @@ def sha256_file(path: Path) -> str:
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """One hash over the ``helpers`` package's code and rules files (relative paths and contents) and the installed
-    versions of spaCy and its English model (a new model changes every parse)."""
+    """One hash over the ``helpers`` package's code, rules and trained-model files (relative paths and contents) and
+    the installed versions of spaCy and its English model (a new model changes every parse)."""
     from importlib import metadata
 
     h = hashlib.sha256()
@@ -50,7 +50,8 @@ def code_version() -> str:
         except metadata.PackageNotFoundError:
             h.update(f"{dist} absent".encode())
     for p in sorted(SRC.rglob("*")):
-        if p.is_file() and (p.suffix == ".py" or "rules" in p.relative_to(SRC).parts) and "__pycache__" not in p.parts:
+        if p.is_file() and (p.suffix == ".py" or {"rules", "models"} & set(p.relative_to(SRC).parts)) \
+                and "__pycache__" not in p.parts:
             h.update(p.relative_to(SRC).as_posix().encode())
             h.update(sha256_file(p).encode())
     return h.hexdigest()

@@ -37,7 +37,7 @@ import re
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from helpers.text import cuemodel
+from helpers.text import cuemodel, statementmodel
 from helpers.text import lexicon as lexicons
 from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex, mention_span, speaker_kind  # noqa: F401
 from helpers.text.entities import noun_cue_subject
@@ -387,6 +387,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
     # a cue the model found is read like a stance verb: it never replaces the speaker of a statement around it
     f.found = _drop_nested(f.found, f.lex["stance_only"] | {doc[i].lemma_.lower() for i in f.model_cues})
+    # statements whose shape the trained statement filter (statementmodel) scores as no attribution are dropped
+    f.found = statementmodel.keep_statements(f.found, statementmodel.Context(doc, f.quotes, f.model_cues, f.lex, f.text))
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
 
 
@@ -584,6 +586,9 @@ def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
     before = (sent.start_char, phrase_start)
     after = (phrase_end, sent.end_char)
     start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+    prev = doc[tok.i - 1] if tok.i > sent.start else None
+    if prev is not None and prev.pos_ == "CCONJ" and doc.text[after[0]:after[1]].strip(" ,.\n"):
+        start, end = after  # "X announced A, and according to Y, B": the phrase opens the clause after the "and"
     if _DEMONSTRATIVE.match(doc.text[before[0]:before[1]].strip(" ,.\n")) and sent.start > 0:
         # "That's according to Politico.": the attribution covers the sentence before
         prev = doc[sent.start - 1].sent

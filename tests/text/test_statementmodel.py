@@ -1,0 +1,67 @@
+"""The committed statement filter (helpers.text.statementmodel, models/statement_model.json): keeps reported speech
+and drops statements whose shape is no attribution (its offline loading is tested with the cue model's)."""
+from __future__ import annotations
+
+import pytest
+
+from helpers.text import statementmodel
+from helpers.text.attribution import _lex
+from helpers.text.stage import extract_article
+
+
+
+def _statements(nlp, text, filtered=True, monkeypatch=None):
+    if not filtered:
+        monkeypatch.setattr(statementmodel, "keep_statements", lambda found, ctx, model=None: found)
+    return [(r["cue"], r["content"]) for r in _rows(nlp, text)]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Governor Lena Hart said that the new bridge would reopen in May.", "said",
+     "that the new bridge would reopen in May"),
+    ("Governor Lena Hart believes that the new bridge will reopen in May.", "believes",
+     "that the new bridge will reopen in May"),
+    ("“We want to rebuild every school in the district,” Mayor Tom Berg said on Monday.", "said",
+     "We want to rebuild every school in the district"),
+])
+def test_reported_speech_and_stance_are_kept(nlp, text, cue, content):
+    assert _statements(nlp, text) == [(cue, content)]
+
+
+def test_statement_of_no_attribution_is_dropped(nlp, monkeypatch):
+    # the rules read "shows" with its object ("It shows bias"); the filter scores a thing showing something as none
+    text = "It shows bias to me."
+    assert _statements(nlp, text) == []
+    assert _statements(nlp, text, filtered=False, monkeypatch=monkeypatch) == [("shows", "bias")]
+
+
+def test_features_say_where_a_statement_lies(nlp):
+    doc = nlp("“The mayor thinks the budget is fine,” Governor Lena Hart said.")
+    ctx = statementmodel.Context(doc, [(1, doc.text.index("fine") + 4)], {}, _lex())
+    outer = {"start_char": 1, "end_char": doc.text.index("fine") + 4, "speaker_row": None, "how": None,
+             "cue": "said", "cue_lemma": "say", "kind": "direct", "anchor": doc.text.index("said"),
+             "rule": "quote_beside_verb", "mention": None}
+    inner = {**outer, "start_char": doc.text.index("the budget"), "cue": "thinks", "cue_lemma": "think",
+             "kind": "indirect", "anchor": doc.text.index("thinks"), "rule": "complement"}
+    f_outer = statementmodel.statement_features(outer, [outer, inner], ctx)
+    f_inner = statementmodel.statement_features(inner, [outer, inner], ctx)
+    assert "nested=no" in f_outer and "where=before" in f_outer and "src=speech" in f_outer
+    assert "nested=in_direct" in f_inner and "where=after" in f_inner and "src=stance" in f_inner
+    assert "inq=True" in f_inner and "rule=complement|l=think" in f_inner
+
+
+def test_speech_by_a_known_source_and_according_to_are_never_judged(nlp, monkeypatch):
+    """With a filter that keeps nothing it judges: "according to X" and a listed speech verb with a resolved speaker
+    stay (claims credit a figure to the innermost of them); a stance verb's statement goes."""
+    monkeypatch.setattr(statementmodel, "load_model", lambda path=None: {"weights": {}, "threshold": 1.0})
+    rows = _rows(nlp, "Rebels shelled the depot on Monday, according to the regional governor.")
+    assert [(r["kind"], r["content"]) for r in rows] == [("according_to", "Rebels shelled the depot on Monday")]
+    rows = _rows(nlp, "Governor Lena Hart said that the new bridge would reopen in May.")
+    assert [(r["speaker"], r["content"]) for r in rows] == [("Lena Hart", "that the new bridge would reopen in May")]
+    assert _rows(nlp, "Governor Lena Hart believes that the new bridge will reopen in May.") == []
+
+
+def _rows(nlp, text):
+    doc = nlp(text)
+    doc.user_data["article_id"] = "a1"
+    return extract_article(doc)["statements"]
