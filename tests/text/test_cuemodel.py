@@ -7,6 +7,7 @@ import socket
 
 import pytest
 
+from helpers.core.schemas import UNATTRIBUTED
 from helpers.text import cuemodel, statementmodel
 from helpers.text.stage import extract_article
 from helpers.text.statements import _listed_verbs
@@ -80,14 +81,19 @@ def test_model_cue_speaker_by_pronoun(nlp):
     assert rows[0]["content"] == "that the relief money would never arrive"
 
 
-def test_model_cue_with_only_an_object_needs_the_higher_threshold(nlp):
-    """A verb of attitude with an object ("enjoyed a surge") may be a cue in political news, but its object is
-    read as content only from ``object_threshold``: below it no statement is made."""
+def test_model_cue_object_is_a_statement_but_credits_no_figure(nlp):
+    """A verb of attitude with an object ("enjoyed a surge") may be a cue in political news (a statement, rule
+    ``model_object``), but a figure in its object is no claim of its subject in war news: claims leave it
+    unattributed. A model cue with a clause ("scoffed that …") credits its figures as usual."""
     model = cuemodel.load_model()
-    doc = _doc(nlp, "The firm Kestrel Armour enjoyed a surge in orders after the invasion.")
-    verb = _verb(doc, "enjoy")
-    assert model["threshold"] <= cuemodel.cue_probability(verb) < model["object_threshold"]
-    assert extract_article(doc)["statements"] == []
+    doc = _doc(nlp, "The firm Kestrel Armour enjoyed a surge of 40% in orders after the invasion.")
+    assert cuemodel.cue_probability(_verb(doc, "enjoy")) >= model["object_threshold"]
+    out = extract_article(doc)
+    assert [(r["cue_lemma"], r["content"]) for r in out["statements"]] == [
+        ("enjoy", "a surge of 40% in orders after the invasion")]
+    assert [(c["text"], c["claimant"]) for c in out["claims"]] == [("40%", UNATTRIBUTED)]
+    doc = _doc(nlp, "Senator Maria Ostrova scoffed that 40 buses would never arrive.")
+    assert [(c["text"], c["claimant"]) for c in extract_article(doc)["claims"]] == [("40", "Maria Ostrova")]
 
 
 def test_model_cue_with_a_strong_score_reports_its_object(nlp):

@@ -18,7 +18,8 @@ day numbers next to a month, clock times, ages, ordinals, identifiers after a de
 conversion right after a figure of the same kind ("900km (560 miles)" is one distance).
 
 The claimant is the speaker of the innermost statement whose content holds the figure
-(``statement`` / ``according_to``); else the named source of the one "according to" phrase in the
+(``statement`` / ``according_to``; not the object of a cue-model verb, statement rule ``model_object``:
+"X enjoyed a surge of 40%"); else the named source of the one "according to" phrase in the
 figure's sentence (``according_to``); else the subject of a reporting or attribution verb above
 the figure in the parse when the figure is in what the verb reports, not in its subject or an adjunct
 ("The NIS monitored … 1,500 troops": ``attribution_verb``); else "(unattributed)".
@@ -981,7 +982,7 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
             rejections.append({"article_id": article_id, "sentence_id": index.row(r["start_char"])["sentence_id"], **r})
     for c in found:
         holders = [s for s in statements if s["start_char"] <= c["start_char"] and c["end_char"] <= s["end_char"]
-                   and s["speaker"] != UNKNOWN]
+                   and s["speaker"] != UNKNOWN and s.get("_rule") != "model_object"]  # "enjoyed a surge of 40%"
         claimant, via, statement_id, mention, kind = UNATTRIBUTED, "unattributed", None, (None, None), None
         sent = index.row(c["start_char"])
         if len(holders) > 1:  # "X said Washington believes N": a stance verb inside a statement is not on record

@@ -254,7 +254,11 @@ def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
         f.used_quotes.add(q)
         f.add_verb(*f.quotes[q], tok, row, how, "direct", "quoted_complement")
     elif start > tok.idx or end <= tok.idx:
-        f.add_verb(start, end, tok, row, how, "indirect", "complement")
+        clause = any(c.dep_ == "ccomp" or c.dep_ == "advcl" and any(x.lower_ == "that" for x in c.children)
+                     for c in tok.children)
+        # a cue-model verb's object ("slammed the plan"): a statement, but no figure in it is the subject's claim
+        f.add_verb(start, end, tok, row, how, "indirect", "complement" if clause or tok.i not in f.model_cues
+                   else "model_object")
     else:
         return False
     return True
