@@ -202,6 +202,7 @@ CHRONICLE_MIN = 4
 DEICTIC_RULES = {"deictic", "part_of_day", "shifted_unit", "trailing", "ago", "weekday"}
 VAGUE_NUMBERS = set(LEX["vague_numbers"])
 REFERENCE_WORDS: dict[str, str] = {w: value for value, words in LEX["reference_words"].items() for w in words}
+CUMULATIVE = "cumulative"  # the precision of a cumulative reporting period ("the nine months") as compared period; never a row's
 VAGUE_PRECISION = "vague"  # the precision of a row that has a TimeML reference value and no calendar span
 
 
@@ -210,6 +211,12 @@ def _alt(words: Iterable[str], escape: bool = True) -> str:
     return "|".join(re.escape(w) if escape else w for w in words)
 
 
+_CUMULATIVE = LEX["cumulative_periods"]
+_CUMULATIVE_LEAD = rf"(?:{_alt(_CUMULATIVE['leads'])})\s+"
+# "for the nine months", "in the first six months": a reporting period counted from the start of a year
+_CUMULATIVE_ALT = "|".join(r"[-\s]+".join(map(re.escape, re.split(r"[-\s]+", p))) for p in _CUMULATIVE["periods"])
+_CUMULATIVE_PERIOD = re.compile(
+    rf"(?<![A-Za-z])(?i:{_CUMULATIVE_LEAD}(?:{_CUMULATIVE_LEAD})?(?:{_CUMULATIVE_ALT}))(?![-A-Za-z])")
 _FORWARD = re.compile(rf"(?i:\b(?:{_alt(LEX['forward_phrases'])}))\s+$")
 _SPELLED = LEX["spelled_years"]
 _TWO_DIGITS = (rf"(?:(?P<tens>{_alt(_SPELLED['tens'])})(?:[\s-]+(?P<unit>{_alt(_SPELLED['units'])}))?"
@@ -503,14 +510,20 @@ def _read_quarter(m, ctx):
 
 
 def _read_shifted_quarter(m, ctx):
-    """"the latest quarter" (the last one completed before the anchor's), "the current quarter", "next quarter"."""
+    """"the latest quarter" (the last one completed before the anchor's), "the current quarter", "next quarter";
+    "this quarter" not in the future tense, in a text that named a quarter, is that one ("This quarter's loss
+    includes …" in a report on the third quarter published in November)."""
     n = QUARTER_SHIFTS[m["shift"].lower()]
 
     def rel(anchor, tense):
         y, q = divmod((anchor.year * 4 + (anchor.month - 1) // 3) + n, 4)
         return cal.part_of_year_span(y, "Q", q + 1)
 
-    return _relative("season", rel)
+    reading = _relative("season", rel)
+    if m["shift"].lower() == "this" and _NAMED_QUARTER.search(ctx.text, 0, m.start()) \
+            and ctx.tense(*m.span("core")) != cal.FUTURE:  # "this quarter's loss" in a report on the third quarter
+        return replace(reading, compared=lambda ref, anchor: None if ref.precision == CUMULATIVE else _year_back(ref, 0))
+    return reading
 
 
 def _read_year_ago_part(m, ctx):
@@ -593,7 +606,8 @@ def _read_spelled_year(m, ctx):
     if m["m"]:
         return _absolute("month", cal.month_span(y, _month_of(m["m"])))
     start, end = m.span("core")
-    if ctx.doc is not None:  # "twenty twenty vision", "nineteen twenty people": a number, not a year
+    vouched = ctx.previous_word(start) in YEAR_CONTEXT  # "In nineteen ninety-one Charles Keating was …"
+    if ctx.doc is not None and not vouched:  # "twenty twenty vision", "nineteen twenty people": a number, not a year
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "nummod") or span.root.pos_ == "ADJ"):
             return None
@@ -653,7 +667,7 @@ def _read_shifted_unit(m, ctx, whole: bool = False):
     """"last week", "this month", "the end of the year", "that year"; ``whole``: "the full year" (the unit
     itself, as "the end of the year" is its end)."""
     unit = m["unit"].lower()
-    shift = m["shift"].lower()
+    shift = m["shift"].lower().split()[0]  # "the current fiscal year": the year (TimeML's value)
     within = bool(m["within"])  # "earlier in the year", "later in the month": the anchor's (or the story's) unit
     if shift == "the" and not m["mod"] and not whole and not within:
         return None  # "the month" alone is too often not the anchor's; "the end of the month" is
@@ -815,9 +829,29 @@ def _moved(ref: cal.CalendarSpan, unit: str, n: int) -> cal.CalendarSpan | None:
 
 def _year_back(ref: cal.CalendarSpan, n: int) -> cal.CalendarSpan | None:
     """A quarter or half moved by ``n`` years, keeping its granularity (a year-on-year comparison in a
-    financial report: "profit rose from $5m a year earlier" after "the third quarter"); None for other spans."""
+    financial report: "profit rose from $5m a year earlier" after "the third quarter"); a cumulative period's
+    year moved by ``n`` (the year); None for other spans."""
     part = re.fullmatch(r"(\d{4})-([HQ])(\d)", ref.timex)
-    return cal.part_of_year_span(int(part[1]) + n, part[2], int(part[3])) if part else None
+    if part:
+        return cal.part_of_year_span(int(part[1]) + n, part[2], int(part[3]))
+    return cal.year_span(ref.start.year + n) if ref.precision == CUMULATIVE else None
+
+
+def _compared_period(text: str, start: int, period: tuple[int, cal.CalendarSpan] | None,
+                     anchor: date | None) -> cal.CalendarSpan | None:
+    """The reporting period a year-on-year comparison at ``start`` refers to: the last quarter or half named
+    (``period``), unless a cumulative period ("for the nine months") was named after it — then that period's
+    year (the named quarter's, else the year of the last quarter completed by the anchor)."""
+    after = period[0] if period is not None else 0
+    if not _CUMULATIVE_PERIOD.search(text, after, start):
+        return period[1] if period is not None else None
+    if period is not None:
+        year = period[1].end.year
+    elif anchor is not None:
+        year = anchor.year - 1 if anchor.month <= 3 else anchor.year
+    else:
+        return None
+    return replace(cal.year_span(year), precision=CUMULATIVE)
 
 
 def _read_same_day(m, ctx):
@@ -908,7 +942,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("deictic", rf"(?<![A-Za-z])(?P<core>(?P<w>(?i:{_alt(DEICTIC)}))(?:\s+(?P<part>{_PART}))?)(?![a-z])", _read_deictic),
     ("part_of_day", rf"(?<![A-Za-z])(?P<core>(?P<shift>(?i:last|this))\s+(?P<part>(?i:night|morning|afternoon|evening)))(?![a-z])", _read_part_of_day),
     ("shifted_unit",
-     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+(?:(?P<within>(?i:in))\s+(?=(?i:the)\s))?)?{_MOD_OPT}(?P<shift>{_SHIFT}|(?i:the|that))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
+     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+(?:(?P<within>(?i:in))\s+(?=(?i:the)\s))?)?{_MOD_OPT}(?P<shift>{_SHIFT}(?:\s+(?i:fiscal)(?=\s+(?i:year)\b))?|(?i:the|that))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
      _read_shifted_unit),
     ("trailing", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:past|last)\s+(?:(?P<n>\d+|{_NUM})\s+)?(?P<unit>{_UNIT}))(?![a-z])", _read_trailing),
     ("ago", rf"(?<![A-Za-z\d])(?P<core>(?P<n>\d+|{_NUM})\s+(?P<unit>{_UNIT})\s+(?i:ago))(?![a-z])", _read_ago),
@@ -974,7 +1008,8 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
             continue
         source = "absolute" if not reading.relative else "publication"
         from_year = False
-        compared = reading.compared(period[1], anchor) if reading.compared is not None and period is not None else None
+        named = _compared_period(text, start, period, anchor) if reading.compared is not None else None
+        compared = reading.compared(named, anchor) if named is not None else None
         if compared is not None:
             span, source = compared, "previous"
         elif reading.from_previous is not None:
@@ -997,8 +1032,11 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
             if source in ("absolute", "narrative", "previous") and span.start.year == span.end.year \
                     and not (source == "narrative" and from_year):  # a date dated by a bare year stays local
                 story["year" if span.precision == "year" else "date"] = (end, span)
-            if _year_back(span, 0) is not None and source != "previous" and (anchor is None or span.start <= anchor):
-                period = (end, span)  # the reporting period a year-on-year comparison refers to (begun by the anchor)
+            if _year_back(span, 0) is not None and source != "previous" and (anchor is None or span.start <= anchor) \
+                    and not (anchor is not None and span.end >= anchor and (tense or ctx.tense(start, end)) == cal.FUTURE):
+                period = (end, span)  # the reporting period a year-on-year comparison refers to: begun by the anchor,
+                # not a forecast ("analysts expect the slump to continue into the fourth quarter", a quarter not
+                # over yet in a future clause; "third-quarter earnings will be lower" is a quarter ended)
         out.append(TimeExpression(
             start, end, text[start:end],
             span.start if span else None, span.end if span else None,
