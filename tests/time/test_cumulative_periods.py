@@ -106,3 +106,37 @@ def test_year_in_words_after_a_calendar_preposition_before_a_name(nlp, text, exp
 @pytest.mark.parametrize("text", ["The nineteen twenty people left.", "He has twenty twenty vision."])
 def test_number_words_that_are_not_years(nlp, text):
     assert found(nlp, text) == []
+
+
+# ---------------------------------------------------------------- two quarters, deadlines with a time of day
+@pytest.mark.parametrize("text,expr,timex", [
+    ("Analysts expect sales to fall through the first two quarters of 2025.", "the first two quarters of 2025",
+     "2025-H1"),
+    ("Profit rose in the last two quarters of 2023.", "the last two quarters of 2023", "2023-H2"),
+])
+def test_first_or_last_two_quarters_are_a_half(nlp, text, expr, timex):
+    assert found(nlp, text) == [(expr, timex, "absolute")]
+
+
+def test_second_two_quarters_is_not_a_half(nlp):
+    assert found(nlp, "Profit rose in the second two quarters of 2023.") == [("2023", "2023", "absolute")]
+
+
+MONDAY = D("2024-10-21")
+
+
+@pytest.mark.parametrize("text", ["The truce holds until noon Friday.", "The truce holds until Friday.",
+                                  "They must leave by 5 p.m. Friday.", "They must leave by 17:00 GMT Friday."])
+def test_a_time_of_day_between_a_deadline_preposition_and_its_weekday(nlp, text):
+    assert [(t, v) for t, v, _ in found(nlp, text, MONDAY)] == [("Friday", "2024-10-25")]
+
+
+@pytest.mark.parametrize("text", ["The agency has extended its deadline until Tuesday.",
+                                  "The agency has given the family until 9 a.m. EST Tuesday to sign."])
+def test_a_deadline_in_a_present_perfect_clause_is_the_nearest_weekday(nlp, text):
+    assert [(t, v) for t, v, _ in found(nlp, text, MONDAY)] == [("Tuesday", "2024-10-22")]
+
+
+@pytest.mark.parametrize("text", ["The fighting lasted until Friday.", "The agency extended its deadline until Friday."])
+def test_a_simple_past_until_a_weekday_stays_in_the_past(nlp, text):
+    assert [(t, v) for t, v, _ in found(nlp, text, D("2024-10-23"))] == [("Friday", "2024-10-18")]

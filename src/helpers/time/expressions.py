@@ -138,13 +138,23 @@ class _Context:
             head = head.head
         return head.pos_ in ("VERB", "AUX") or head.i == root.i
 
-    def after_forward_phrase(self, start: int) -> bool:
-        """True right after "as early as", "as soon as" (``forward_phrases``): the next occurrence is meant."""
-        return bool(_FORWARD.search(self.text[max(0, start - 30):start]))
+    def after_forward_phrase(self, start: int, skip_clock: bool = False) -> bool:
+        """True right after "as early as", "as soon as" (``forward_phrases``): the next occurrence is meant.
+        ``skip_clock``: a time of day in between is passed over ("as early as 9 a.m. Tuesday")."""
+        return bool(_FORWARD.search(self._before(start, 30, skip_clock)))
 
-    def previous_word(self, start: int) -> str:
-        m = re.search(r"([A-Za-z]+)[\s-]*$", self.text[max(0, start - 40):start])
+    def previous_word(self, start: int, skip_clock: bool = False) -> str:
+        """The word before ``start``, lower-cased; ``skip_clock``: the one before a time of day ("until noon
+        Friday", "by 9 a.m. EST Tuesday" → "until", "by")."""
+        m = re.search(r"([A-Za-z]+)[\s-]*$", self._before(start, 40, skip_clock))
         return m.group(1).lower() if m else ""
+
+    def _before(self, start: int, width: int, skip_clock: bool) -> str:
+        if skip_clock:
+            clock = _CLOCK.search(self.text, max(0, start - width - 30), start)
+            if clock is not None:
+                start = clock.start()
+        return self.text[max(0, start - width):start]
 
     def is_modifier(self, start: int, end: int) -> bool:
         """True when the parse uses the word as a noun modifier ("winter clothing")."""
@@ -217,6 +227,9 @@ _CUMULATIVE_LEAD = rf"(?:{_alt(_CUMULATIVE['leads'])})\s+"
 _CUMULATIVE_ALT = "|".join(r"[-\s]+".join(map(re.escape, re.split(r"[-\s]+", p))) for p in _CUMULATIVE["periods"])
 _CUMULATIVE_PERIOD = re.compile(
     rf"(?<![A-Za-z])(?i:{_CUMULATIVE_LEAD}(?:{_CUMULATIVE_LEAD})?(?:{_CUMULATIVE_ALT}))(?![-A-Za-z])")
+# a time of day right before a weekday: "9 a.m.", "17:00", "noon", with a time zone ("EST", "GMT")
+_CLOCK = re.compile(rf"(?:(?<![\d:.])\d{{1,2}}(?:[:.]\d{{2}})?\s*(?i:a\.m\.|p\.m\.|am|pm)|(?<![\d:])\d{{1,2}}:\d{{2}}"
+                    rf"|(?<![A-Za-z])(?i:{_alt(LEX['clock_words']['words'])}))(?:\s+[A-Z]{{2,4}})?[\s,]*$")
 _FORWARD = re.compile(rf"(?i:\b(?:{_alt(LEX['forward_phrases'])}))\s+$")
 _SPELLED = LEX["spelled_years"]
 _TWO_DIGITS = (rf"(?:(?P<tens>{_alt(_SPELLED['tens'])})(?:[\s-]+(?P<unit>{_alt(_SPELLED['units'])}))?"
@@ -487,11 +500,12 @@ def _read_season(m, ctx):
 
 def _read_part_of_year(m, ctx):
     """A half or quarter with its year: "the first half of 2024", "the third quarter of last year", "the 1988
-    second quarter", "next year's first quarter"."""
-    unit = "H" if m["unit"].lower() == "half" else "Q"
+    second quarter", "next year's first quarter"; "the first (last) two quarters of 1990" are its first (second) half."""
+    pair = m["unit"].lower() not in ("half", "quarter")  # "two quarters"
+    unit = "Q" if m["unit"].lower() == "quarter" else "H"
     n = ORDINALS[m["ord"].lower()]
-    if unit == "H" and n > 2:
-        return None
+    if (unit == "H" and n > 2) or (pair and n not in (1, -1)):
+        return None  # "the third half", "the second two quarters"
     if m["y"]:
         return _absolute("season", cal.part_of_year_span(int(m["y"]), unit, n))
     shift = SHIFTS.get(m["shift"].lower(), 0)
@@ -641,9 +655,14 @@ def _read_weekday(m, ctx):
 
     def rel(anchor, tense):
         tense = tense or ctx.tense(*m.span("core"))
-        if n is None and (ctx.after_forward_phrase(m.start()) or
-                          not tense and ctx.previous_word(m.start()) in WEEKDAY_DEADLINE_PREPS):
+        if n is None and (ctx.after_forward_phrase(m.start(), True) or
+                          not tense and ctx.previous_word(m.start(), True) in WEEKDAY_DEADLINE_PREPS):
             tense = cal.FUTURE  # "could arrive as early as Tuesday", "the truce holds until Tuesday"
+        if n is None and tense == cal.PAST and ctx.previous_word(m.start(), True) in WEEKDAY_DEADLINE_PREPS \
+                and ctx.present_perfect(*m.span("core")):
+            # "has given them until 9 a.m. Tuesday": a deadline that still stands, the nearest such day ("lasted
+            # until Friday" keeps the past)
+            return cal.day_span(cal.nearest_weekday(anchor, wd))
         if n is None and tense == cal.FUTURE and ctx.plan_in_past(*m.span("core")):
             return cal.day_span(cal.nearest_weekday(anchor, wd))  # "a rally planned for Saturday was called off"
         return cal.day_span(cal.choose_weekday(anchor, tense, wd, n))
@@ -905,7 +924,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
      rf"(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)",
      _read_season),
     ("part_of_year",
-     rf"(?P<core>(?:(?i:the)\s+)?(?P<ord>(?i:{_alt(ORDINALS)}))\s+(?P<unit>(?i:half|quarter))\s+(?i:of)\s+"
+     rf"(?P<core>(?:(?i:the)\s+)?(?P<ord>(?i:{_alt(ORDINALS)}))\s+(?P<unit>(?i:half|quarter|two\s+quarters))\s+(?i:of)\s+"
      rf"(?:{_year('y')}|(?P<shift>(?i:the|this|last|next|current))\s+(?i:year)))",
      _read_part_of_year),
     ("quarter",  # "the third quarter", "fiscal second-quarter"; "the" of "the third-quarter profit" is the noun's
