@@ -212,7 +212,8 @@ CHRONICLE_MIN = 4
 DEICTIC_RULES = {"deictic", "part_of_day", "shifted_unit", "trailing", "ago", "weekday"}
 VAGUE_NUMBERS = set(LEX["vague_numbers"])
 REFERENCE_WORDS: dict[str, str] = {w: value for value, words in LEX["reference_words"].items() for w in words}
-CUMULATIVE = "cumulative"  # the precision of a cumulative reporting period ("the nine months") as compared period; never a row's
+# the precision of a cumulative reporting period ("the nine months") taken as the compared period; never a row's
+CUMULATIVE = "cumulative"
 VAGUE_PRECISION = "vague"  # the precision of a row that has a TimeML reference value and no calendar span
 
 
@@ -500,7 +501,8 @@ def _read_season(m, ctx):
 
 def _read_part_of_year(m, ctx):
     """A half or quarter with its year: "the first half of 2024", "the third quarter of last year", "the 1988
-    second quarter", "next year's first quarter"; "the first (last) two quarters of 1990" are its first (second) half."""
+    second quarter", "next year's first quarter"; "the first (last) two quarters of 1990" are its first (second)
+    half."""
     pair = m["unit"].lower() not in ("half", "quarter")  # "two quarters"
     unit = "Q" if m["unit"].lower() == "quarter" else "H"
     n = ORDINALS[m["ord"].lower()]
@@ -535,8 +537,8 @@ def _read_shifted_quarter(m, ctx):
 
     reading = _relative("season", rel)
     if m["shift"].lower() == "this" and _NAMED_QUARTER.search(ctx.text, 0, m.start()) \
-            and ctx.tense(*m.span("core")) != cal.FUTURE:  # "this quarter's loss" in a report on the third quarter
-        return replace(reading, compared=lambda ref, anchor: None if ref.precision == CUMULATIVE else _year_back(ref, 0))
+            and ctx.tense(*m.span("core")) != cal.FUTURE:
+        return replace(reading, compared=lambda ref, anchor: ref if ref.precision != CUMULATIVE else None)
     return reading
 
 
