@@ -83,3 +83,19 @@ def test_lower_case_particles_inside_a_place_name(nlp, gaz):
     rows = _rows(nlp, gaz, "The summit opened in Dar es Salaam on Tuesday.")
     row = _one(rows, "Dar es Salaam")
     assert row["country_code"] == "TZ" and len(rows) == 1
+
+
+def test_a_plural_unit_word_after_a_list_makes_every_member_that_unit(nlp, gaz):
+    rows = _rows(nlp, gaz, "Prosecutors in Navarro, Henderson and Ellis counties filed charges.")
+    for name in ("Navarro", "Henderson", "Ellis"):
+        row = _one(rows, name)
+        assert row["kind"] == "other" and row["name"] == f"{name} County" and row["admin1"] == "Texas", name
+
+
+def test_a_plural_region_word_after_a_list_makes_every_member_a_region(nlp, gaz):
+    rows = _rows(nlp, gaz, "Shelling hit Zaporizhzhia, Kherson, Donetsk, and Luhansk oblasts overnight.")
+    for name in ("Zaporizhzhia", "Kherson", "Donetsk", "Luhansk"):
+        row = _one(rows, name)
+        assert row["kind"] == "admin1" and row["country_code"] == "UA", name
+    row = _one(_rows(nlp, gaz, "Explosions were heard in Zaporizhzhia and Kramatorsk overnight."), "Zaporizhzhia")
+    assert row["kind"] == "city"

@@ -959,6 +959,38 @@ def _list_runs(doc: Doc, cands: list[Candidate]) -> list[list[Candidate]]:
     return out
 
 
+def _plural_unit_words(lex: _Lexicon) -> dict[str, str]:
+    """Plurals of the second-level unit words ("counties" -> "county", "parishes" -> "parish")."""
+    out = {}
+    for w in lex.admin2_words:
+        out[w[:-1] + "ies" if w.endswith("y") else w + ("es" if w.endswith(("sh", "s", "ch")) else "s")] = w
+    return out
+
+
+def _units_of_a_list(doc: Doc, gaz: gz.Gazetteer, runs: list[list[Candidate]]) -> None:
+    """"Navarro, Henderson and Ellis counties": a plural unit word after a list applies to every member, which is
+    then read as that unit ("Navarro County"), where the gazetteer has one of that name; "Kherson, Donetsk and
+    Luhansk oblasts": a plural region word makes every member a region name, as "X region" does one."""
+    lex = _lexicon()
+    plurals = _plural_unit_words(lex)
+    for run in runs:
+        last = run[-1]  # the word after it, or the feature word its mention was extended by
+        end = last.end if last.extended_end_char is None else _token_after(doc, last.extended_end_char) - 1
+        after = doc[end].lower_ if end < len(doc) else ""
+        if after.endswith("s") and after[:-1] in lex.admin1_words and after in lex.admin1_words:
+            for c in run:
+                c.kind_hint = "admin1"
+            continue
+        word = plurals.get(after)
+        if word is None:
+            continue
+        for c in run:
+            units = [m for m in gaz.lookup(f"{c.text} {word.title()}", variants=False) if m.place.kind == "other"]
+            if units:
+                c.matches = units
+                c.kind_hint = None
+
+
 def _same_level_in_lists(runs: list[list[Candidate]]) -> None:
     """A name listed among regions (or countries) of one kind is one too: "Ontario, Alberta and Quebec" is the
     province, not Québec City; "Georgia, Illinois and Texas" the states. Needs two other members of that kind;
@@ -993,10 +1025,14 @@ def _outside_container(cands: list[Candidate]) -> None:
             c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+outside_container"
 
 
+NAMED_AFTER_STEM = 5  # letters a region's name shares with its centre's when named after it (Zaporizhia ~ Zaporizhzhya)
+
+
 def _named_after(region: gz.Place, city: gz.Place) -> bool:
     """A region that bears its centre's name ("Donetsk region", "Nizhniy Novgorod region"), unlike a region the
     city merely lies in (Texas for "the Houston region": there the city's surroundings are meant)."""
-    return gz.normalize(region.name).startswith(gz.normalize(city.name))
+    region_key, city_key = gz.normalize(region.name), gz.normalize(city.name)
+    return len(gz._common_prefix(region_key, city_key)) >= min(len(city_key), NAMED_AFTER_STEM)
 
 
 def _container_reading(cands: list[Candidate]) -> None:
@@ -1074,6 +1110,7 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
                 countries[cc] += 1
                 named_by_demonym[cc] += 1
     runs = _list_runs(doc, cands)
+    _units_of_a_list(doc, gaz, runs)
     for run in runs:  # "Georgia, Illinois and Texas": a list, not containers
         for c in run:
             if c.inside is not None and any(c.inside is o for o in run):
