@@ -99,3 +99,14 @@ def test_a_plural_region_word_after_a_list_makes_every_member_a_region(nlp, gaz)
         assert row["kind"] == "admin1" and row["country_code"] == "UA", name
     row = _one(_rows(nlp, gaz, "Explosions were heard in Zaporizhzhia and Kramatorsk overnight."), "Zaporizhzhia")
     assert row["kind"] == "city"
+
+
+def test_a_possessive_after_a_comma_does_not_unresolve_a_place_of_the_story(nlp, gaz):
+    rows = _rows(nlp, gaz, "Troops captured the southeastern Ukrainian city of Melitopol, Russia's news agency said.")
+    row = _one(rows, "Melitopol")
+    assert row["country_code"] == "UA" and row["kind"] == "city"
+
+
+def test_a_list_of_countries_keeps_a_former_state(nlp, gaz):
+    row = _one(_rows(nlp, gaz, "He said NATO waged illegal wars in Yugoslavia, Iraq, Libya and Syria."), "Yugoslavia")
+    assert row["kind"] == "historical"

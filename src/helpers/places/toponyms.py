@@ -994,13 +994,15 @@ def _units_of_a_list(doc: Doc, gaz: gz.Gazetteer, runs: list[list[Candidate]]) -
 def _same_level_in_lists(runs: list[list[Candidate]]) -> None:
     """A name listed among regions (or countries) of one kind is one too: "Ontario, Alberta and Quebec" is the
     province, not Québec City; "Georgia, Illinois and Texas" the states. Needs two other members of that kind;
-    a region reading must lie in the country of the members' regions."""
+    a region reading must lie in the country of the members' regions. Only a settlement reading is lifted
+    ("Yugoslavia, Iraq, Libya and Syria" keeps the former state)."""
     for run in runs:
         for c in run:
             others = [o.chosen for o in run if o is not c and o.chosen is not None]
             for kind in ("admin1", "country"):
                 same = [o for o in others if o.kind == kind]
-                if len(same) < 2 or len(same) * 2 < len(others) or (c.chosen is not None and c.chosen.kind == kind):
+                if len(same) < 2 or len(same) * 2 < len(others) \
+                        or (c.chosen is not None and c.chosen.kind not in _LOCAL_KINDS):  # lifts settlements only
                     continue
                 codes = {o.country_code for o in same}
                 readings = [m.place for m in c.matches if m.place.kind == kind and not m.variant
@@ -1011,14 +1013,16 @@ def _same_level_in_lists(runs: list[list[Candidate]]) -> None:
                 break
 
 
-def _outside_container(cands: list[Candidate]) -> None:
+def _outside_container(doc: Doc, cands: list[Candidate]) -> None:
     """"Stroud, Ontario": when no reading of a settlement lies even in the country of the region or country named
     as its container, the place is one the gazetteer lacks; it is left unresolved rather than put on a namesake
-    abroad."""
+    abroad. Not when the container owns the next noun: in "the city of Melitopol, Russia's news agency said"
+    Russia is no container."""
     for c in cands:
         cont = c.inside
         if c.chosen is None or c.chosen.kind not in _LOCAL_KINDS or cont is None or cont.chosen is None \
-                or cont.chosen.kind not in ("admin1", "country") or _contains(cont.chosen, c.chosen):
+                or cont.chosen.kind not in ("admin1", "country") or _contains(cont.chosen, c.chosen) \
+                or (cont.end < len(doc) and doc[cont.end].text in _POSSESSIVE):
             continue
         if not any(m.place.country_code == cont.chosen.country_code for m in c.matches):
             c.chosen, c.confidence = None, 0.0
@@ -1131,7 +1135,7 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
         _choose(c, countries - own if own else countries, anchors, outlet, cluster)
     _container_reading(cands)
     _same_level_in_lists(runs)
-    _outside_container(cands)
+    _outside_container(doc, cands)
     _local_namesake(doc, cands, named_by_demonym)
     for c in cands:
         region_of = c.region_of
