@@ -79,6 +79,10 @@ def test_a_relative_clause_is_not_part_of_the_mention(nlp):
     text = "Tom Hale, who led the union for a decade, said the strike would continue."
     s = rows(nlp, text)["statements"][0]
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Tom Hale")
+    # unless it is not set off by a comma and says which people are meant
+    text = "Dock workers who lost their jobs last winter said the port would close."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == ("Dock workers", "Dock workers who lost their jobs last winter")
 
 
 def test_things_and_expletives_are_no_speakers(nlp):
@@ -278,3 +282,12 @@ def test_a_title_opening_the_sentence_is_no_misparsed_preposition(nlp):
     text = "Fighting went on all night. Under Secretary of State Maria Kowalski said 40 inspectors would arrive."
     out = rows(nlp, text)
     assert [(c["text"], c["claimant"]) for c in out["claims"]] == [("40", "Maria Kowalski")]
+
+
+def test_a_part_set_off_inside_the_mention_is_closed_in_it(nlp):
+    text = "Other union leaders, including Tom Hale and Maria Kowalski, said the strike would go on."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "Other union leaders, including Tom Hale and Maria Kowalski,"
+    text = "Maria Kowalski — a teacher from the harbour district — said the school would close."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "Maria Kowalski — a teacher from the harbour district —"

@@ -66,6 +66,8 @@ ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "FAC": "organisation"
 PHRASE_KINDS = ("group", "role", "anonymous", "document")
 _PHRASE_DROP = ("relcl", "punct", "appos", "acl", "advcl", "cc", "conj", "parataxis")
 _PHRASE_POS = ("NOUN", "PROPN", "NUM")
+_SET_OFF = (",", "—", "–", "-", "--")  # marks that open and close a part set off inside a mention
+_CLOSING_QUOTES = {"”": "“", "’’": "‘‘", "''": "``"}  # closing quotation mark -> its opening one
 _MENTION_DROP = ("relcl", "acl", "advcl", "parataxis")  # clauses describing a source are not part of its mention
 
 
@@ -80,10 +82,12 @@ def mention_span(tok: Token) -> tuple[int, int]:
     """Character span of the source mention a subject token heads, as PolNeAR's guideline marks a source: the whole
     noun phrase with its determiners, modifiers, titles, appositions ("Sanders, a Vermont senator,": the comma that
     closes the apposition too), conjoined names ("Google and Yahoo") and possessive ("Trump's"); a pronoun is its own
-    mention; a relative clause describing the source is left out ("Kasich, who has …, said")."""
+    mention; a relative clause set off by a comma is left out ("Kasich, who has …, said"), one that says which people
+    are meant is kept ("Six million people who lost their insurance say")."""
     if tok.pos_ == "PRON" and not list(tok.children):
         return tok.idx, tok.idx + len(tok)
-    drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP}
+    drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP and not (
+        c.dep_ == "relcl" and c.left_edge.i > 0 and not tok.doc[c.left_edge.i - 1].is_punct)}
     keep = {t.i for t in tok.subtree if t.i not in drop and not any(a.i in drop for a in t.ancestors)}
     lo = hi = tok.i  # the unbroken run of kept words around the head
     while lo - 1 in keep:
@@ -102,6 +106,11 @@ def mention_span(tok: Token) -> tuple[int, int]:
     if any(c.dep_ == "appos" for c in tok.children) and hi + 1 < len(doc) and doc[hi + 1].text == "," \
             and not any(c.dep_ == "relcl" for c in tok.children):
         hi += 1  # "A top strategist, John Weaver, said": the apposition's closing comma
+    elif hi + 1 < len(doc) and doc[hi + 1].text in _SET_OFF and any(t.text == doc[hi + 1].text for t in doc[tok.i:hi + 1]):
+        hi += 1  # "Other candidates, including X and Y, said", "Jane Roe — a teacher —": the part set off is closed
+    if hi + 1 < len(doc) and doc[hi + 1].text in _CLOSING_QUOTES and doc[lo:hi + 1].text.count(
+            _CLOSING_QUOTES[doc[hi + 1].text]) > doc[lo:hi + 1].text.count(doc[hi + 1].text):
+        hi += 1  # "host of the show “Morning Joe,”": a quotation opened in the mention is closed in it
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
