@@ -2,7 +2,8 @@
 
 For every country the gazetteer knows, four documented conventions are computed:
 
-- ``mainland``: the centroid of the largest polygon of countryinfo's outline (the gazetteer's point today);
+- ``mainland``: the gazetteer's own point (gazetteer v4: the middle of the main body, countryinfo's largest
+  polygon with the islands within 1 degree of it; up to v3: the centroid of the largest polygon);
 - ``inner``: the pole of inaccessibility of that polygon (``shapely.ops.polylabel``: the inner point farthest from
   the border — always inside, the usual label point of a map);
 - ``capital``: the capital city (GeoNames' capital, the gazetteer's most populous settlement of that name);
@@ -138,7 +139,7 @@ def main(argv=None) -> int:
         sets["GeoVirus (matched predicted countries)"] = geovirus_gold(args.shared, gaz)
     else:
         print(f"{args.shared} not found: GeoVirus left out")
-    print("| gold points | " + " | ".join(("mainland (today)", "inner (polylabel)", "capital", "population")) + " |")
+    print("| gold points | " + " | ".join(("gazetteer point (main body)", "inner (polylabel)", "capital", "population")) + " |")
     print("|---|---|---|---|---|")
     for name, gold in sets.items():
         s = score(points, gold)

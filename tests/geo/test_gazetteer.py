@@ -173,3 +173,22 @@ def test_derived_country_names(gaz):
     def countries(name):
         return {m.place.country_code for m in gaz.lookup(name) if m.place.kind == "country"}
     assert "US" in countries("America") and "KR" in countries("Korea") and "CN" in countries("PRC")
+
+
+def _square(lon, lat, size):
+    return [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
+
+
+def test_country_point_is_the_middle_of_its_main_body():
+    # two islands 0.5 degrees apart (one main body) and a far territory 20 degrees away
+    outline = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [
+        [_square(10.0, 0.0, 2.0)], [_square(12.5, 0.0, 2.0)], [_square(40.0, 0.0, 1.0)]]}}]}
+    lat, lon = gz._main_body_centre(outline)
+    assert abs(lat - 1.0) < 0.01 and abs(lon - 12.25) < 0.01  # between the islands, the far square left out
+
+
+def test_archipelago_country_point_lies_between_its_main_islands(gaz):
+    nz = next(m.place for m in gaz.lookup("New Zealand") if m.place.kind == "country")
+    # the strait between the two main islands, not the middle of the larger South Island
+    assert gz.haversine_km(nz.latitude, nz.longitude, -41.3, 174.8) < 250
+    assert gz.haversine_km(nz.latitude, nz.longitude, -44.0, 170.5) > 250

@@ -467,3 +467,19 @@ def test_two_according_to_sources_in_a_sentence_give_no_sentence_source():
 def test_a_figure_in_the_speakers_phrase_or_an_adjunct_is_not_what_was_said(nlp, text, expr):
     rows = {r["text"]: r for r in claims(nlp, text)}
     assert rows[expr]["claimant"] == UNATTRIBUTED, rows[expr]
+
+
+def test_a_figure_in_a_clause_of_time_or_contrast_is_not_the_reporting_verbs(nlp):
+    """A clause opened by "while"/"after" that hangs on a reporting verb is the narrator's context; a figure in a
+    clause that continues the report ("adding that …", "if …") stays the speaker's."""
+    def claimants(text):
+        doc = nlp(text)
+        doc.user_data["article_id"] = "t"
+        return [(c["text"], c["claimant"]) for c in extract_article(doc)["claims"]]
+
+    assert claimants("Russia, while massing 100,000 troops near the border, denies it plans to attack.") == [
+        ("100,000", UNATTRIBUTED)]
+    assert claimants("The Harbor Union, after 300 members walked out, announced a strike.") == [("300", UNATTRIBUTED)]
+    assert claimants("The Harbor Union announced a strike, adding that 300 members had walked out.") == [
+        ("300", "Harbor Union")]
+    assert claimants("The Harbor Union warned it would strike if 300 members were laid off.") == [("300", "Harbor Union")]

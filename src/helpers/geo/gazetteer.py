@@ -40,7 +40,7 @@ from anyascii import anyascii
 from helpers.core import paths, rules
 from helpers.geo.distance import EARTH_RADIUS_KM, haversine_km  # noqa: F401  (re-exported: gz.haversine_km)
 
-VERSION = 3
+VERSION = 4
 # other: second-level units ("X County"); region: world regions (countryinfo's subregions); historical: former
 # states (geo/rules/historical_states.json). continent/region are areas, never drawn as a point on the map.
 KINDS = ("country", "admin1", "city", "other", "continent", "historical", "region")
@@ -182,8 +182,15 @@ def _countryinfo() -> dict[str, dict]:
     return out
 
 
-def _main_landmass_centre(geojson) -> tuple[float, float] | None:
-    """Centroid of a country's largest polygon (mainland), from countryinfo's outline."""
+# islands within this many degrees (about 100 km) of a country's largest landmass belong to its main body
+MAIN_BODY_GAP_DEG = 1.0
+
+
+def _main_body_centre(geojson) -> tuple[float, float] | None:
+    """Middle of a country's main body, from countryinfo's outline: its largest polygon and every polygon within
+    ``MAIN_BODY_GAP_DEG`` of it (the islands of an archipelago: New Zealand's two, Japan's four, the Philippines'
+    Luzon with its neighbours), their centroids averaged on the sphere by area. Far territories (Alaska and Hawaii,
+    French Guiana, Svalbard) are left out, as a mainland centroid leaves them out."""
     try:
         from shapely.geometry import shape
         geoms = []
@@ -192,8 +199,9 @@ def _main_landmass_centre(geojson) -> tuple[float, float] | None:
             geoms.extend(getattr(g, "geoms", [g]))
         if not geoms:
             return None
-        c = max(geoms, key=lambda g: g.area).centroid
-        return (float(c.y), float(c.x))
+        main = max(geoms, key=lambda g: g.area)
+        body = [g for g in geoms if g is main or g.distance(main) <= MAIN_BODY_GAP_DEG]
+        return _sphere_mean([(g.centroid.y, g.centroid.x) for g in body], [g.area for g in body])
     except Exception:  # a malformed outline: fall back to the point countryinfo gives
         return None
 
@@ -280,9 +288,9 @@ class _Sources:
 
 
 def _country_point(src: _Sources, cc: str, c: dict, by_cc_name: dict) -> tuple[float, float] | None:
-    """Centre of the mainland (countryinfo outline), else countryinfo's point, else the capital."""
+    """Centre of the main body (countryinfo outline), else countryinfo's point, else the capital."""
     info = src.cinfo.get(cc, {})
-    latlng = _main_landmass_centre(info.get("geoJSON")) or info.get("latlng") or []
+    latlng = _main_body_centre(info.get("geoJSON")) or info.get("latlng") or []
     if len(latlng) == 2:
         return float(latlng[0]), float(latlng[1])
     caps = sorted(by_cc_name.get((cc, c.get("capital", "")), []), key=lambda x: -x["population"])
@@ -446,11 +454,13 @@ def _add_cities(b: _Builder, src: _Sources) -> None:
                 b.name(idx, alt, ALTERNATE)
 
 
-def _sphere_mean(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """The middle of points on the sphere (mean of unit vectors), so regions across the antimeridian work."""
+def _sphere_mean(points: list[tuple[float, float]], weights: list[float] | None = None) -> tuple[float, float]:
+    """The middle of points on the sphere (mean of unit vectors, optionally weighted), so regions across the
+    antimeridian work."""
     lat = np.radians([p[0] for p in points])
     lon = np.radians([p[1] for p in points])
-    x, y, z = (np.cos(lat) * np.cos(lon)).mean(), (np.cos(lat) * np.sin(lon)).mean(), np.sin(lat).mean()
+    w = np.ones(len(points)) if weights is None else np.asarray(weights, dtype=float)
+    x, y, z = (w * np.cos(lat) * np.cos(lon)).sum(), (w * np.cos(lat) * np.sin(lon)).sum(), (w * np.sin(lat)).sum()
     return float(np.degrees(np.arctan2(z, math.hypot(x, y)))), float(np.degrees(np.arctan2(y, x)))
 
 

@@ -846,11 +846,20 @@ def _cluster_km(cands: list[Candidate]) -> dict[tuple[int, int], float]:
             for c in cands for m in c.matches if (gz.normalize(c.text), m.place.index) in nearest}
 
 
+def _largest_namesake_settlement(c: Candidate) -> int:
+    """Population of the most populous settlement that bears the name itself (own name, not a variant)."""
+    return max((m.place.population for m in c.matches if m.place.kind == "city" and m.match_type == gz.PRIMARY
+                and not m.variant), default=0)
+
+
 def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place], outlet: str | None = None,
-           cluster: dict | None = None) -> float:
+           cluster: dict | None = None, namesake_city: int = 0) -> float:
     p = m.place
     s = 0.8 * _popscore(p)
-    s += KIND_PRIOR[p.kind]
+    # feature class before population, but a first-level region that holds fewer people than a settlement of
+    # the same name is the minor reading (Manchester the Jamaican parish vs the English city): no region prior
+    if p.kind != "admin1" or p.population >= namesake_city:
+        s += KIND_PRIOR[p.kind]
     if c.kind_hint == "admin1":
         s += 0.6 if p.kind == "admin1" else (-0.4 if p.kind == "country" else 0.0)
     elif c.kind_hint == "city":
@@ -884,7 +893,9 @@ def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place], outlet: s
     if not c.matches:
         c.chosen, c.method, c.confidence = None, "ner+unresolved", 0.0
         return
-    scored = sorted(((round(_score(c, m, countries, anchors, outlet, cluster), 6), -m.place.population, m.place.index, m)
+    namesake_city = _largest_namesake_settlement(c)
+    scored = sorted(((round(_score(c, m, countries, anchors, outlet, cluster, namesake_city), 6),
+                      -m.place.population, m.place.index, m)
                      for m in c.matches), key=lambda t: (-t[0], t[1], t[2]))
     best = scored[0]
     m = best[3]
@@ -924,6 +935,108 @@ def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place], outlet: s
             and any(o.place.country_code != outlet for o in c.matches if o is not m):
         parts.append("outlet")  # a namesake elsewhere existed: the outlet's country was part of the choice
     c.method = "+".join(dict.fromkeys(parts))
+
+
+def _list_runs(doc: Doc, cands: list[Candidate]) -> list[list[Candidate]]:
+    """Places coordinated in a list that closes with a conjunction ("Alberta, Manitoba, Ontario and Quebec"): runs
+    of two or more candidates joined by list joiners, with "and" somewhere between them. A run of commas only
+    ("Stroud, Ontario, Canada") is a chain of containers, not a list."""
+    runs: list[list[Candidate]] = []
+    run: list[Candidate] = []
+    ordered = sorted(cands, key=lambda c: c.start)
+    for c in ordered:
+        prev = run[-1] if run else None
+        if prev is not None and _neighbour(doc, prev.end, 1) == c.start:
+            run.append(c)
+            continue
+        runs.append(run)
+        run = [c]
+    runs.append(run)
+    out = []
+    for run in runs:
+        if len(run) >= 2 and any(t.lower_ != "," for a, b in zip(run, run[1:]) for t in doc[a.end:b.start]):
+            out.append(run)
+    return out
+
+
+def _plural_unit_words(lex: _Lexicon) -> dict[str, str]:
+    """Plurals of the second-level unit words ("counties" -> "county", "parishes" -> "parish")."""
+    out = {}
+    for w in lex.admin2_words:
+        out[w[:-1] + "ies" if w.endswith("y") else w + ("es" if w.endswith(("sh", "s", "ch")) else "s")] = w
+    return out
+
+
+def _units_of_a_list(doc: Doc, gaz: gz.Gazetteer, runs: list[list[Candidate]]) -> None:
+    """"Navarro, Henderson and Ellis counties": a plural unit word after a list applies to every member, which is
+    then read as that unit ("Navarro County"), where the gazetteer has one of that name; "Kherson, Donetsk and
+    Luhansk oblasts": a plural region word makes every member a region name, as "X region" does one."""
+    lex = _lexicon()
+    plurals = _plural_unit_words(lex)
+    for run in runs:
+        last = run[-1]  # the word after it, or the feature word its mention was extended by
+        end = last.end if last.extended_end_char is None else _token_after(doc, last.extended_end_char) - 1
+        after = doc[end].lower_ if end < len(doc) else ""
+        if after.endswith("s") and after[:-1] in lex.admin1_words and after in lex.admin1_words:
+            for c in run:
+                c.kind_hint = "admin1"
+            continue
+        word = plurals.get(after)
+        if word is None:
+            continue
+        for c in run:
+            units = [m for m in gaz.lookup(f"{c.text} {word.title()}", variants=False) if m.place.kind == "other"]
+            if units:
+                c.matches = units
+                c.kind_hint = None
+
+
+def _same_level_in_lists(runs: list[list[Candidate]]) -> None:
+    """A name listed among regions (or countries) of one kind is one too: "Ontario, Alberta and Quebec" is the
+    province, not Québec City; "Georgia, Illinois and Texas" the states. Needs two other members of that kind;
+    a region reading must lie in the country of the members' regions. Only a settlement reading is lifted
+    ("Yugoslavia, Iraq, Libya and Syria" keeps the former state)."""
+    for run in runs:
+        for c in run:
+            others = [o.chosen for o in run if o is not c and o.chosen is not None]
+            for kind in ("admin1", "country"):
+                same = [o for o in others if o.kind == kind]
+                if len(same) < 2 or len(same) * 2 < len(others) \
+                        or (c.chosen is not None and c.chosen.kind not in _LOCAL_KINDS):  # lifts settlements only
+                    continue
+                codes = {o.country_code for o in same}
+                readings = [m.place for m in c.matches if m.place.kind == kind and not m.variant
+                            and m.match_type != gz.ABBREV and (kind == "country" or m.place.country_code in codes)]
+                if readings:
+                    c.chosen = max(readings, key=lambda q: q.population)
+                    c.method += "+listed_with_" + kind
+                break
+
+
+def _outside_container(doc: Doc, cands: list[Candidate]) -> None:
+    """"Stroud, Ontario": when no reading of a settlement lies even in the country of the region or country named
+    as its container, the place is one the gazetteer lacks; it is left unresolved rather than put on a namesake
+    abroad. Not when the container owns the next noun: in "the city of Melitopol, Russia's news agency said"
+    Russia is no container."""
+    for c in cands:
+        cont = c.inside
+        if c.chosen is None or c.chosen.kind not in _LOCAL_KINDS or cont is None or cont.chosen is None \
+                or cont.chosen.kind not in ("admin1", "country") or _contains(cont.chosen, c.chosen) \
+                or (cont.end < len(doc) and doc[cont.end].text in _POSSESSIVE):
+            continue
+        if not any(m.place.country_code == cont.chosen.country_code for m in c.matches):
+            c.chosen, c.confidence = None, 0.0
+            c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+outside_container"
+
+
+NAMED_AFTER_STEM = 5  # letters a region's name shares with its centre's when named after it (Zaporizhia ~ Zaporizhzhya)
+
+
+def _named_after(region: gz.Place, city: gz.Place) -> bool:
+    """A region that bears its centre's name ("Donetsk region", "Nizhniy Novgorod region"), unlike a region the
+    city merely lies in (Texas for "the Houston region": there the city's surroundings are meant)."""
+    region_key, city_key = gz.normalize(region.name), gz.normalize(city.name)
+    return len(gz._common_prefix(region_key, city_key)) >= min(len(city_key), NAMED_AFTER_STEM)
 
 
 def _container_reading(cands: list[Candidate]) -> None:
@@ -1000,31 +1113,45 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
             if cc:
                 countries[cc] += 1
                 named_by_demonym[cc] += 1
+    runs = _list_runs(doc, cands)
+    _units_of_a_list(doc, gaz, runs)
+    for run in runs:  # "Georgia, Illinois and Texas": a list, not containers
+        for c in run:
+            if c.inside is not None and any(c.inside is o for o in run):
+                c.inside = None
     # pass 1: population and country context; anchors are the confident ones
     for c in cands:
         _choose(c, countries, [], outlet)
+    own_votes: dict[str, Counter] = {}  # a name's own first reading is no evidence for itself
     for c in cands:  # the countries of its confident settlements, regions and units count too
         if c.chosen is not None and c.confidence >= 0.8 and c.chosen.kind in ("city", "admin1", "other"):
             countries[c.chosen.country_code] += 1
+            own_votes.setdefault(gz.normalize(c.text), Counter())[c.chosen.country_code] += 1
     anchors = [c.chosen for c in cands if c.chosen is not None and c.confidence >= 0.8]
     # pass 2: containment and proximity (contained places after their containers)
     cluster = _cluster_km(cands)
     for c in sorted(cands, key=lambda c: c.inside is not None):
-        _choose(c, countries, anchors, outlet, cluster)
+        own = own_votes.get(gz.normalize(c.text))
+        _choose(c, countries - own if own else countries, anchors, outlet, cluster)
     _container_reading(cands)
+    _same_level_in_lists(runs)
+    _outside_container(doc, cands)
     _local_namesake(doc, cands, named_by_demonym)
     for c in cands:
         region_of = c.region_of
         if region_of is not None and c.chosen is region_of \
-                and gz.normalize(gaz.capital[region_of.admin1_index]) == gz.normalize(region_of.name):
+                and gz.normalize(gaz.capital[region_of.admin1_index]) == gz.normalize(region_of.name) \
+                and _named_after(gaz.place(region_of.admin1_index), region_of):
             c.chosen = gaz.place(region_of.admin1_index)
             c.method += "+region_of_city"
-    # the model's LOC (seas, mountains, regions) matched only to a small settlement: leave unresolved
+    # the model's LOC (seas, mountains, regions) matched only to a small settlement: leave unresolved; so is a
+    # name before a landform word ("the Ural Mountains", "Fraser Valley") that only a settlement bears
     for c in cands:
         p = c.chosen
-        if c.ner == "LOC" and p is not None and p.kind == "city" and p.population < 100000 and not c.prep \
-                and "containment" not in c.method:
-            c.chosen, c.method, c.confidence = None, "ner+unresolved", 0.0
+        if p is not None and p.kind == "city" and p.population < 100000 and "containment" not in c.method \
+                and ((c.ner == "LOC" and not c.prep) or c.kind_hint == "landform"):
+            c.chosen, c.confidence = None, 0.0
+            c.method = "ner+unresolved" if c.ner == "LOC" else "context+landform"
     # a small settlement outside the article's countries, with no context word and no container,
     # is more likely a misread name ("Asia", "Siberia" matching villages) than a place in the story
     for c in cands:

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Token
 
 from helpers.text import lexicon as lexicons
+from helpers.text.entities import after_bare_preposition
 
 _PERSONISH = {"PERSON"}
 _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -50,6 +51,10 @@ def _lex():
         "anonymous_nouns": set(names["anonymous_nouns"]),
         "group_pronouns": set(names["group_pronouns"]),
         "relative_pronouns": set(names["relative_pronouns"]),
+        "no_source_words": set(names["no_source_words"]),
+        "office_titles": set(names["office_titles"]),
+        "focus_adverbs": set(names["focus_adverbs"]),
+        "floating_quantifiers": set(names["floating_quantifiers"]),
         "leading_determiners": set(names["leading_determiners"]),
     }
 
@@ -61,6 +66,8 @@ ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "FAC": "organisation"
 PHRASE_KINDS = ("group", "role", "anonymous", "document")
 _PHRASE_DROP = ("relcl", "punct", "appos", "acl", "advcl", "cc", "conj", "parataxis")
 _PHRASE_POS = ("NOUN", "PROPN", "NUM")
+_SET_OFF = (",", "—", "–", "-", "--")  # marks that open and close a part set off inside a mention
+_CLOSING_QUOTES = {"”": "“", "’’": "‘‘", "''": "``"}  # closing quotation mark -> its opening one
 _MENTION_DROP = ("relcl", "acl", "advcl", "parataxis")  # clauses describing a source are not part of its mention
 
 
@@ -75,10 +82,12 @@ def mention_span(tok: Token) -> tuple[int, int]:
     """Character span of the source mention a subject token heads, as PolNeAR's guideline marks a source: the whole
     noun phrase with its determiners, modifiers, titles, appositions ("Sanders, a Vermont senator,": the comma that
     closes the apposition too), conjoined names ("Google and Yahoo") and possessive ("Trump's"); a pronoun is its own
-    mention; a relative clause describing the source is left out ("Kasich, who has …, said")."""
+    mention; a relative clause set off by a comma is left out ("Kasich, who has …, said"), one that says which people
+    are meant is kept ("Six million people who lost their insurance say")."""
     if tok.pos_ == "PRON" and not list(tok.children):
         return tok.idx, tok.idx + len(tok)
-    drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP}
+    drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP and not (
+        c.dep_ == "relcl" and c.left_edge.i > 0 and not tok.doc[c.left_edge.i - 1].is_punct)}
     keep = {t.i for t in tok.subtree if t.i not in drop and not any(a.i in drop for a in t.ancestors)}
     lo = hi = tok.i  # the unbroken run of kept words around the head
     while lo - 1 in keep:
@@ -89,15 +98,31 @@ def mention_span(tok: Token) -> tuple[int, int]:
     for t in doc[lo:tok.i]:  # "New York (AFP) – Vice President Joe Biden said": the dateline is no part of it
         if t.text in ("–", "—", "-", "--") and t.whitespace_ or "\n" in t.text:
             lo = t.i + 1
-    while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
-    while hi > tok.i and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text != ")":
-        hi -= 1
+    focus, floating = _lex()["focus_adverbs"], _lex()["floating_quantifiers"]
+    while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in focus and doc[lo].dep_ == "advmod"):
+        lo += 1  # "Even Mr. Peck said": a focus adverb is no part of the source
+    while hi > tok.i and ((doc[hi].is_punct or doc[hi].is_space) and doc[hi].text != ")" or doc[hi].lower_ in floating):
+        hi -= 1  # "Bolton and Gorka both argued": a floating quantifier neither
     if any(c.dep_ == "appos" for c in tok.children) and hi + 1 < len(doc) and doc[hi + 1].text == "," \
             and not any(c.dep_ == "relcl" for c in tok.children):
         hi += 1  # "A top strategist, John Weaver, said": the apposition's closing comma
+    elif hi + 1 < len(doc) and doc[hi + 1].text in _SET_OFF and any(t.text == doc[hi + 1].text for t in doc[tok.i:hi + 1]):
+        hi += 1  # "Other candidates, including X and Y, said", "Jane Roe — a teacher —": the part set off is closed
+    if hi + 1 < len(doc) and doc[hi + 1].text in _CLOSING_QUOTES and doc[lo:hi + 1].text.count(
+            _CLOSING_QUOTES[doc[hi + 1].text]) > doc[lo:hi + 1].text.count(doc[hi + 1].text):
+        hi += 1  # "host of the show “Morning Joe,”": a quotation opened in the mention is closed in it
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
+
+
+def subject_mention(tok: Token) -> tuple[int, int] | None:
+    """The source mention a cue's subject writes when no speaker can be named from it ("The advisory panel
+    recommends …", "Another child responded"): the guideline marks it as the source all the same, so it is the
+    statement's mention while its speaker stays unknown; None for an expletive or a word that stands for no one
+    ("it", "there", "that", "what": ``names.json`` ``no_source_words``)."""
+    if tok.dep_ == "expl" or tok.lower_ in _lex()["no_source_words"] or after_bare_preposition(tok):
+        return None
+    return mention_span(tok)
 
 
 class EntityLookup:
@@ -189,6 +214,14 @@ class SpeakerTracker:
             return True
         return bool(set(phrase.lower().split()[:-1]) & set(role.lower().split()))
 
+    def _holds_other_office(self, person: dict, title: str) -> bool:
+        """Whether the text gave ``person`` an office other than ``title`` ("the prime minister said" is not the last
+        speaker if that was "the US president" or "the Kremlin spokesman"; ``names.json`` ``office_titles``). A title
+        that is no such office ("the official", "the head of diplomacy") may describe anyone."""
+        offices = self.lex["office_titles"]
+        held = set(re.findall(r"[a-z]+", (person.get("role") or "").lower())) & offices
+        return title in offices and bool(held) and title not in held
+
     def _previous_subject(self, tok: Token) -> dict | None:
         """"Silva was registered last year. It reported …": an organisation pronoun at the start of a sentence refers to
         the organisation that is the subject of the sentence just before (of the same paragraph), if there is one."""
@@ -257,6 +290,8 @@ class SpeakerTracker:
     def resolve_or_phrase(self, tok: Token) -> tuple[dict | None, str | None]:
         """:meth:`resolve`, else the subject as a noun-phrase speaker (:meth:`phrase_row`, how ``phrase``); a relative
         pronoun ("officials, who said …") speaks for the noun its clause describes."""
+        if after_bare_preposition(tok):  # a preposition's object the parser took for the subject: no one
+            return None, None
         if tok.lower_ in self.lex["relative_pronouns"] and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
             row, how = self.resolve_or_phrase(tok.head.head)
             # "peers such as BP, which have posted …": the noun speaks here but is no speaker a later "the company"
@@ -288,9 +323,10 @@ class SpeakerTracker:
             if names:
                 return names[0], "name"
         if row is not None and row["label"] in ("GPE", "LOC"):
-            # a dateline parsed as the subject: "MINSK, 26 September – Minister … Vladimir Makei said"
+            # a dateline parsed as the subject: "MINSK, 26 September – Minister … Vladimir Makei said" (the apposition
+            # stands between the subject and its verb; not a name the parse hung on the subject from after the verb)
             for child in tok.children:
-                if child.dep_ == "appos":
+                if child.dep_ == "appos" and child.i < tok.head.i:
                     people = [r for r in self.entities.at(child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
                               if r["label"] == "PERSON"]
                     if people:
@@ -329,8 +365,9 @@ class SpeakerTracker:
             candidates = [r for r in before if r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())]
             if candidates:
                 return candidates[-1], "role_noun"
-            if self.last["PERSON"] is not None and any(c.dep_ == "det" for c in tok.children):
-                return self.last["PERSON"], "role_noun"
+            last = self.last["PERSON"]
+            if last is not None and any(c.dep_ == "det" for c in tok.children) and not self._holds_other_office(last, lemma):
+                return last, "role_noun"
         if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
             # "the ministry said": the organisation named with that head noun, else the last organisation speaker
             candidates = [r for r in before if r["label"] == "ORG" and r["canonical"].lower().endswith(low)]
@@ -348,7 +385,9 @@ class SpeakerTracker:
             # a group named by what it belongs to: "Republican senators", "Border Patrol agents", "a review by the
             # Times": the organisation, else the nationality or party, else the place inside the phrase
             inside = [r for r in span_rows if r["start_char"] >= tok.left_edge.idx and r["label"] in _GROUPISH]
-            if inside and tok.dep_ in ("nsubj", "nsubjpass"):  # not "according to Ukrainian updates"
+            one_role = (lemma in self.lex["roles"] or low in self.lex["roles"]) and tok.tag_ not in ("NNS", "NNPS")
+            # not "according to Ukrainian updates"; not one person's role: "the mayor of X said" is no X
+            if inside and tok.dep_ in ("nsubj", "nsubjpass") and not one_role:
                 return min(inside, key=lambda r: (_GROUPISH.index(r["label"]), -r["start_char"])), "name"
         return None, None
 

@@ -85,6 +85,7 @@ def _lex():
         "vague_plurals": n["vague_plurals"], "vague_counts": n["vague_counts"], "vague_numerals": n["vague_numerals"],
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
         "speech": set(lexicons.cue_verbs()["speech"]), "attribution": set(lexicons.cue_verbs()["attribution"]),
+        "adjunct_marks": set(lexicons.cue_verbs()["adjunct_marks"]),
     }
 
 
@@ -953,12 +954,16 @@ _NOT_CONTENT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "
 
 def _outside_content(num: Token, verb: Token | None) -> bool:
     """Whether the figure hangs on the reporting verb outside what the verb reports: in its subject ("Smith, who
-    flew 39 missions, said …"), its agent, or an adjunct ("said at a meeting with four leaders")."""
+    flew 39 missions, said …"), its agent, an adjunct ("said at a meeting with four leaders") or a clause with a
+    subordinating word ("while massing 100,000 troops, denies …"; "adding that 40 …" is content)."""
     if verb is None:
         return False
     node = num  # spaCy makes a new Token object on every access: compare indices, never identity
     while node.head.i != node.i and node.head.i != verb.i:
         node = node.head
+    if node.head.i == verb.i and node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _lex()["adjunct_marks"] for c in node.children):
+        return True  # "Russia, while massing 100,000 troops, denies …": a clause of time or contrast, no content
     return node.head.i == verb.i and node.i != verb.i and node.dep_ in _NOT_CONTENT
 
 

@@ -57,6 +57,7 @@ def _vocab():
         "source_nouns": set(lex["source_nouns"]),
         "speech": set(lexicons.cue_verbs()["speech"]),
         "initial_skip": set(lex["initialism_skip_words"]),
+        "weekdays": set(lex["weekdays"]),
         "titles": {r for r in lex["role_nouns"] if " " not in r} | set(lex["title_abbreviations"]),
         "leading": re.compile(r"^(?:" + "|".join(map(re.escape, lex["leading_determiners"])) + r")\s+", re.I),
     }
@@ -87,6 +88,19 @@ def _strip_honorific(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def after_bare_preposition(tok: Token) -> bool:
+    """Whether the phrase ``tok`` heads follows a preposition that governs nothing and runs over a comma ("despite
+    the agency's shift in tone, the ministry said …" parsed with "shift" as the subject and "the ministry" inside
+    it): the phrase is that preposition's object, a misparse, and no subject. ("Under Secretary X said", with no
+    comma, is a title.)"""
+    left = tok.left_edge
+    if left.i == 0:
+        return False
+    prev = tok.doc[left.i - 1]
+    return prev.dep_ == "prep" and prev.pos_ in ("ADP", "SCONJ") and not any(
+        c.dep_ in ("pobj", "pcomp") for c in prev.children) and any(t.text == "," for t in tok.subtree)
+
+
 def org_phrases(doc: Doc) -> list[tuple[Span, str]]:
     """Noun phrases NER does not tag: an organisation head noun ("Ukraine's defence ministry", ORG) or a role
     noun ("Ukraine's health minister", PERSON) with a place/nationality/organisation modifier; also any noun
@@ -100,7 +114,8 @@ def org_phrases(doc: Doc) -> list[tuple[Span, str]]:
         if ent.label_ not in ("GPE", "NORP", "ORG"):
             continue
         head = ent.root.head
-        speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in speech  # "Chinese customs data show"
+        speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in speech \
+            and not after_bare_preposition(head)  # "Chinese customs data show"; not "despite X's shift …, Y said"
         kind = "ORG" if head.lower_ in heads or (speaks and head.lower_ not in roles) else \
             "PERSON" if head.lower_ in roles and head.pos_ == "NOUN" else None
         if head.i in taken or head.i < ent.end or kind is None or head.pos_ not in ("NOUN", "PROPN"):
@@ -295,7 +310,10 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
     mentions.sort(key=lambda m: m[0].start)
     rows = []
     doc_text = doc.text  # Doc.text rebuilds the string on every access
+    weekdays = _vocab()["weekdays"]
     for span, label, found_by in mentions:
+        while len(span) > 1 and span[-1].lower_.rstrip(".") in weekdays:
+            span = span[:-1]  # "Source: Reuters Thu 24 Mar": the model glues the weekday of a time stamp to a name
         offsets = _trim(span)
         if offsets is None:
             continue

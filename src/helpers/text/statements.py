@@ -39,14 +39,15 @@ from spacy.tokens import Doc, Token
 
 from helpers.text import cuemodel, statementmodel
 from helpers.text import lexicon as lexicons
-from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex, mention_span, speaker_kind  # noqa: F401
-from helpers.text.entities import noun_cue_subject
+from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex, mention_span, speaker_kind, subject_mention  # noqa: F401
+from helpers.text.entities import after_bare_preposition, noun_cue_subject
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»|(?<!\w)''(?:(?!'')[^\n]){2,1500}''")
 MIN_QUOTE_WORDS = 4
 MAX_HEADING_WORDS = 8  # a line this short without a closing stop is a heading
 MAX_COLON_GAP = 5  # characters of white space between a colon and the quotation it introduces
+MAX_SPEAKER_GAP = 80  # characters from the end of a quotation to the reporting verb after it on its line
 _DEMONSTRATIVE = re.compile(r"^(?:that|this|these|those)(?:\s*(?:is|was|are|were|'s|’s))?$", re.I)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -78,7 +79,7 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
-                return child
+                return _true_subject(child)
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head  # "a group backing the bill", "voters supporting the plan"
         if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and tok.head is not tok:
@@ -86,6 +87,17 @@ def _subject(verb: Token) -> Token | None:
         else:
             break
     return None
+
+
+def _true_subject(subj: Token) -> Token:
+    """``subj``, or where the parser made a preposition's object the subject ("despite the agency's shift in tone,
+    the ministry said …"), the name set off by a comma inside that phrase which is the real subject (the parser
+    hangs it as an apposition); with none, ``subj`` (its speaker stays unknown, see ``SpeakerTracker.resolve``)."""
+    if not after_bare_preposition(subj):
+        return subj
+    names = [t for t in subj.subtree if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN")
+             and t.left_edge.i > subj.i and subj.doc[t.left_edge.i - 1].text == ","]
+    return names[-1] if names else subj
 
 
 def _edges(tokens: list[Token]) -> tuple[int, int]:
@@ -221,7 +233,7 @@ class _Finder:
             return
         self.found.append({"start_char": start, "end_char": end, "speaker_row": speaker_row, "how": how,
                            "cue": cue, "cue_lemma": cue_lemma, "kind": kind, "anchor": anchor, "rule": rule,
-                           "mention": mention if speaker_row is not None else None})
+                           "mention": mention})
 
     def add_verb(self, start, end, cue: Token, row, how, kind, rule, mention=None) -> None:
         self.add(start, end, row, how, cue.text, cue.lemma_.lower(), kind, cue.idx, rule, mention or self.mention)
@@ -330,9 +342,43 @@ def _own_line_continuation(f: _Finder, qs: int, qe: int) -> bool | None:
     return True
 
 
+def _speaker_after_on_line(f: _Finder, qs: int, qe: int) -> bool | None:
+    """A quotation opening its line whose speaker follows it on the line ("“…?” the senator continued. “…”",
+    "“…,” Lee said, “…”" where the verb took the other quotation): the subject of the first verb after it, before the
+    next quotation; a personal pronoun there ("“…,” she added") is the last speaker before, with the pronoun as the
+    mention; a subject that resolves to no one leaves the speaker unknown (never the last speaker)."""
+    text = f.text
+    line_start = text.rfind("\n", 0, qs) + 1
+    if text[line_start:qs - 1].strip():
+        return None
+    ends = [text.find("\n", qe), next((a for a, _ in f.quotes if a >= qe), -1)]
+    end = min([e for e in ends if e >= 0] + [len(text), qe + MAX_SPEAKER_GAP])
+    words = f.doc.char_span(qe, end, alignment_mode="contract")
+    if words is None:
+        return None
+    for tok in words:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) if tok.pos_ == "VERB" else None
+        if subj is not None and qe <= subj.idx < end:
+            break
+    else:
+        return None
+    if subj.lower_ in f.lex["pronouns"]:
+        prev = [s for s in f.found if s["end_char"] <= qs and s["speaker_row"] is not None]
+        row, how = (prev[-1]["speaker_row"], "pronoun") if prev else (None, None)
+    else:
+        row, how = f.tracker.resolve_or_phrase(subj)
+    mention = mention_span(subj) if row is not None else subject_mention(subj)
+    if mention is None:
+        return None
+    # a subject that names no one we know still is not the last speaker: the quotation's speaker stays unknown
+    f.add(qs, qe, row, how, tok.text, tok.lemma_.lower(), "direct", qs, "speaker_after_on_line", mention)
+    return True
+
+
 QUOTE_RULES = [
     ("continues_statement", _continues_statement),
     ("after_colon", _after_colon),
+    ("speaker_after_on_line", _speaker_after_on_line),
     ("own_line_continuation", _own_line_continuation),
 ]
 
@@ -366,7 +412,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             continue
         if subj.dep_ != "nsubjpass":
             row, how = f.tracker.resolve_or_phrase(subj)
-            f.mention = mention_span(subj) if row is not None else None
+            f.mention = mention_span(subj) if row is not None else subject_mention(subj)
         else:
             row, how = _expletive_passive(f, subj) if subj.lower_ == "it" else _passive_source(f, subj)
         if (row is None or how == "phrase" or subj.lower_ in f.lex["first_second_person"]) \

@@ -138,13 +138,23 @@ class _Context:
             head = head.head
         return head.pos_ in ("VERB", "AUX") or head.i == root.i
 
-    def after_forward_phrase(self, start: int) -> bool:
-        """True right after "as early as", "as soon as" (``forward_phrases``): the next occurrence is meant."""
-        return bool(_FORWARD.search(self.text[max(0, start - 30):start]))
+    def after_forward_phrase(self, start: int, skip_clock: bool = False) -> bool:
+        """True right after "as early as", "as soon as" (``forward_phrases``): the next occurrence is meant.
+        ``skip_clock``: a time of day in between is passed over ("as early as 9 a.m. Tuesday")."""
+        return bool(_FORWARD.search(self._before(start, 30, skip_clock)))
 
-    def previous_word(self, start: int) -> str:
-        m = re.search(r"([A-Za-z]+)[\s-]*$", self.text[max(0, start - 40):start])
+    def previous_word(self, start: int, skip_clock: bool = False) -> str:
+        """The word before ``start``, lower-cased; ``skip_clock``: the one before a time of day ("until noon
+        Friday", "by 9 a.m. EST Tuesday" → "until", "by")."""
+        m = re.search(r"([A-Za-z]+)[\s-]*$", self._before(start, 40, skip_clock))
         return m.group(1).lower() if m else ""
+
+    def _before(self, start: int, width: int, skip_clock: bool) -> str:
+        if skip_clock:
+            clock = _CLOCK.search(self.text, max(0, start - width - 30), start)
+            if clock is not None:
+                start = clock.start()
+        return self.text[max(0, start - width):start]
 
     def is_modifier(self, start: int, end: int) -> bool:
         """True when the parse uses the word as a noun modifier ("winter clothing")."""
@@ -202,6 +212,8 @@ CHRONICLE_MIN = 4
 DEICTIC_RULES = {"deictic", "part_of_day", "shifted_unit", "trailing", "ago", "weekday"}
 VAGUE_NUMBERS = set(LEX["vague_numbers"])
 REFERENCE_WORDS: dict[str, str] = {w: value for value, words in LEX["reference_words"].items() for w in words}
+# the precision of a cumulative reporting period ("the nine months") taken as the compared period; never a row's
+CUMULATIVE = "cumulative"
 VAGUE_PRECISION = "vague"  # the precision of a row that has a TimeML reference value and no calendar span
 
 
@@ -210,6 +222,15 @@ def _alt(words: Iterable[str], escape: bool = True) -> str:
     return "|".join(re.escape(w) if escape else w for w in words)
 
 
+_CUMULATIVE = LEX["cumulative_periods"]
+_CUMULATIVE_LEAD = rf"(?:{_alt(_CUMULATIVE['leads'])})\s+"
+# "for the nine months", "in the first six months": a reporting period counted from the start of a year
+_CUMULATIVE_ALT = "|".join(r"[-\s]+".join(map(re.escape, re.split(r"[-\s]+", p))) for p in _CUMULATIVE["periods"])
+_CUMULATIVE_PERIOD = re.compile(
+    rf"(?<![A-Za-z])(?i:{_CUMULATIVE_LEAD}(?:{_CUMULATIVE_LEAD})?(?:{_CUMULATIVE_ALT}))(?![-A-Za-z])")
+# a time of day right before a weekday: "9 a.m.", "17:00", "noon", with a time zone ("EST", "GMT")
+_CLOCK = re.compile(rf"(?:(?<![\d:.])\d{{1,2}}(?:[:.]\d{{2}})?\s*(?i:a\.m\.|p\.m\.|am|pm)|(?<![\d:])\d{{1,2}}:\d{{2}}"
+                    rf"|(?<![A-Za-z])(?i:{_alt(LEX['clock_words']['words'])}))(?:\s+[A-Z]{{2,4}})?[\s,]*$")
 _FORWARD = re.compile(rf"(?i:\b(?:{_alt(LEX['forward_phrases'])}))\s+$")
 _SPELLED = LEX["spelled_years"]
 _TWO_DIGITS = (rf"(?:(?P<tens>{_alt(_SPELLED['tens'])})(?:[\s-]+(?P<unit>{_alt(_SPELLED['units'])}))?"
@@ -480,11 +501,13 @@ def _read_season(m, ctx):
 
 def _read_part_of_year(m, ctx):
     """A half or quarter with its year: "the first half of 2024", "the third quarter of last year", "the 1988
-    second quarter", "next year's first quarter"."""
-    unit = "H" if m["unit"].lower() == "half" else "Q"
+    second quarter", "next year's first quarter"; "the first (last) two quarters of 1990" are its first (second)
+    half."""
+    pair = m["unit"].lower() not in ("half", "quarter")  # "two quarters"
+    unit = "Q" if m["unit"].lower() == "quarter" else "H"
     n = ORDINALS[m["ord"].lower()]
-    if unit == "H" and n > 2:
-        return None
+    if (unit == "H" and n > 2) or (pair and n not in (1, -1)):
+        return None  # "the third half", "the second two quarters"
     if m["y"]:
         return _absolute("season", cal.part_of_year_span(int(m["y"]), unit, n))
     shift = SHIFTS.get(m["shift"].lower(), 0)
@@ -503,14 +526,20 @@ def _read_quarter(m, ctx):
 
 
 def _read_shifted_quarter(m, ctx):
-    """"the latest quarter" (the last one completed before the anchor's), "the current quarter", "next quarter"."""
+    """"the latest quarter" (the last one completed before the anchor's), "the current quarter", "next quarter";
+    "this quarter" not in the future tense, in a text that named a quarter, is that one ("This quarter's loss
+    includes …" in a report on the third quarter published in November)."""
     n = QUARTER_SHIFTS[m["shift"].lower()]
 
     def rel(anchor, tense):
         y, q = divmod((anchor.year * 4 + (anchor.month - 1) // 3) + n, 4)
         return cal.part_of_year_span(y, "Q", q + 1)
 
-    return _relative("season", rel)
+    reading = _relative("season", rel)
+    if m["shift"].lower() == "this" and _NAMED_QUARTER.search(ctx.text, 0, m.start()) \
+            and ctx.tense(*m.span("core")) != cal.FUTURE:
+        return replace(reading, compared=lambda ref, anchor: ref if ref.precision != CUMULATIVE else None)
+    return reading
 
 
 def _read_year_ago_part(m, ctx):
@@ -593,7 +622,8 @@ def _read_spelled_year(m, ctx):
     if m["m"]:
         return _absolute("month", cal.month_span(y, _month_of(m["m"])))
     start, end = m.span("core")
-    if ctx.doc is not None:  # "twenty twenty vision", "nineteen twenty people": a number, not a year
+    vouched = ctx.previous_word(start) in YEAR_CONTEXT  # "In nineteen ninety-one Charles Keating was …"
+    if ctx.doc is not None and not vouched:  # "twenty twenty vision", "nineteen twenty people": a number, not a year
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "nummod") or span.root.pos_ == "ADJ"):
             return None
@@ -627,9 +657,14 @@ def _read_weekday(m, ctx):
 
     def rel(anchor, tense):
         tense = tense or ctx.tense(*m.span("core"))
-        if n is None and (ctx.after_forward_phrase(m.start()) or
-                          not tense and ctx.previous_word(m.start()) in WEEKDAY_DEADLINE_PREPS):
+        if n is None and (ctx.after_forward_phrase(m.start(), True) or
+                          not tense and ctx.previous_word(m.start(), True) in WEEKDAY_DEADLINE_PREPS):
             tense = cal.FUTURE  # "could arrive as early as Tuesday", "the truce holds until Tuesday"
+        if n is None and tense == cal.PAST and ctx.previous_word(m.start(), True) in WEEKDAY_DEADLINE_PREPS \
+                and ctx.present_perfect(*m.span("core")):
+            # "has given them until 9 a.m. Tuesday": a deadline that still stands, the nearest such day ("lasted
+            # until Friday" keeps the past)
+            return cal.day_span(cal.nearest_weekday(anchor, wd))
         if n is None and tense == cal.FUTURE and ctx.plan_in_past(*m.span("core")):
             return cal.day_span(cal.nearest_weekday(anchor, wd))  # "a rally planned for Saturday was called off"
         return cal.day_span(cal.choose_weekday(anchor, tense, wd, n))
@@ -653,7 +688,7 @@ def _read_shifted_unit(m, ctx, whole: bool = False):
     """"last week", "this month", "the end of the year", "that year"; ``whole``: "the full year" (the unit
     itself, as "the end of the year" is its end)."""
     unit = m["unit"].lower()
-    shift = m["shift"].lower()
+    shift = m["shift"].lower().split()[0]  # "the current fiscal year": the year (TimeML's value)
     within = bool(m["within"])  # "earlier in the year", "later in the month": the anchor's (or the story's) unit
     if shift == "the" and not m["mod"] and not whole and not within:
         return None  # "the month" alone is too often not the anchor's; "the end of the month" is
@@ -815,9 +850,29 @@ def _moved(ref: cal.CalendarSpan, unit: str, n: int) -> cal.CalendarSpan | None:
 
 def _year_back(ref: cal.CalendarSpan, n: int) -> cal.CalendarSpan | None:
     """A quarter or half moved by ``n`` years, keeping its granularity (a year-on-year comparison in a
-    financial report: "profit rose from $5m a year earlier" after "the third quarter"); None for other spans."""
+    financial report: "profit rose from $5m a year earlier" after "the third quarter"); a cumulative period's
+    year moved by ``n`` (the year); None for other spans."""
     part = re.fullmatch(r"(\d{4})-([HQ])(\d)", ref.timex)
-    return cal.part_of_year_span(int(part[1]) + n, part[2], int(part[3])) if part else None
+    if part:
+        return cal.part_of_year_span(int(part[1]) + n, part[2], int(part[3]))
+    return cal.year_span(ref.start.year + n) if ref.precision == CUMULATIVE else None
+
+
+def _compared_period(text: str, start: int, period: tuple[int, cal.CalendarSpan] | None,
+                     anchor: date | None) -> cal.CalendarSpan | None:
+    """The reporting period a year-on-year comparison at ``start`` refers to: the last quarter or half named
+    (``period``), unless a cumulative period ("for the nine months") was named after it — then that period's
+    year (the named quarter's, else the year of the last quarter completed by the anchor)."""
+    after = period[0] if period is not None else 0
+    if not _CUMULATIVE_PERIOD.search(text, after, start):
+        return period[1] if period is not None else None
+    if period is not None:
+        year = period[1].end.year
+    elif anchor is not None:
+        year = anchor.year - 1 if anchor.month <= 3 else anchor.year
+    else:
+        return None
+    return replace(cal.year_span(year), precision=CUMULATIVE)
 
 
 def _read_same_day(m, ctx):
@@ -871,7 +926,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
      rf"(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)",
      _read_season),
     ("part_of_year",
-     rf"(?P<core>(?:(?i:the)\s+)?(?P<ord>(?i:{_alt(ORDINALS)}))\s+(?P<unit>(?i:half|quarter))\s+(?i:of)\s+"
+     rf"(?P<core>(?:(?i:the)\s+)?(?P<ord>(?i:{_alt(ORDINALS)}))\s+(?P<unit>(?i:half|quarter|two\s+quarters))\s+(?i:of)\s+"
      rf"(?:{_year('y')}|(?P<shift>(?i:the|this|last|next|current))\s+(?i:year)))",
      _read_part_of_year),
     ("quarter",  # "the third quarter", "fiscal second-quarter"; "the" of "the third-quarter profit" is the noun's
@@ -908,7 +963,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("deictic", rf"(?<![A-Za-z])(?P<core>(?P<w>(?i:{_alt(DEICTIC)}))(?:\s+(?P<part>{_PART}))?)(?![a-z])", _read_deictic),
     ("part_of_day", rf"(?<![A-Za-z])(?P<core>(?P<shift>(?i:last|this))\s+(?P<part>(?i:night|morning|afternoon|evening)))(?![a-z])", _read_part_of_day),
     ("shifted_unit",
-     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+(?:(?P<within>(?i:in))\s+(?=(?i:the)\s))?)?{_MOD_OPT}(?P<shift>{_SHIFT}|(?i:the|that))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
+     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+(?:(?P<within>(?i:in))\s+(?=(?i:the)\s))?)?{_MOD_OPT}(?P<shift>{_SHIFT}(?:\s+(?i:fiscal)(?=\s+(?i:year)\b))?|(?i:the|that))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
      _read_shifted_unit),
     ("trailing", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:past|last)\s+(?:(?P<n>\d+|{_NUM})\s+)?(?P<unit>{_UNIT}))(?![a-z])", _read_trailing),
     ("ago", rf"(?<![A-Za-z\d])(?P<core>(?P<n>\d+|{_NUM})\s+(?P<unit>{_UNIT})\s+(?i:ago))(?![a-z])", _read_ago),
@@ -974,7 +1029,8 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
             continue
         source = "absolute" if not reading.relative else "publication"
         from_year = False
-        compared = reading.compared(period[1], anchor) if reading.compared is not None and period is not None else None
+        named = _compared_period(text, start, period, anchor) if reading.compared is not None else None
+        compared = reading.compared(named, anchor) if named is not None else None
         if compared is not None:
             span, source = compared, "previous"
         elif reading.from_previous is not None:
@@ -997,8 +1053,11 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
             if source in ("absolute", "narrative", "previous") and span.start.year == span.end.year \
                     and not (source == "narrative" and from_year):  # a date dated by a bare year stays local
                 story["year" if span.precision == "year" else "date"] = (end, span)
-            if _year_back(span, 0) is not None and source != "previous" and (anchor is None or span.start <= anchor):
-                period = (end, span)  # the reporting period a year-on-year comparison refers to (begun by the anchor)
+            if _year_back(span, 0) is not None and source != "previous" and (anchor is None or span.start <= anchor) \
+                    and not (anchor is not None and span.end >= anchor and (tense or ctx.tense(start, end)) == cal.FUTURE):
+                period = (end, span)  # the reporting period a year-on-year comparison refers to: begun by the anchor,
+                # not a forecast ("analysts expect the slump to continue into the fourth quarter", a quarter not
+                # over yet in a future clause; "third-quarter earnings will be lower" is a quarter ended)
         out.append(TimeExpression(
             start, end, text[start:end],
             span.start if span else None, span.end if span else None,

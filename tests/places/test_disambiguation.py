@@ -1,0 +1,112 @@
+"""Disambiguation rules of issue 12, round 5 (constructed sentences): feature class against population, lists of
+regions, containers no reading lies in, landform words, "X region" for a city that is not the region's name."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.geo import gazetteer as gz
+from helpers.places import toponyms as places
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    return gz.load()
+
+
+def _rows(nlp, gaz, text):
+    doc = nlp(text)
+    doc.user_data["article_id"] = "t"
+    return pd.DataFrame(places.place_rows(doc, "t", gaz))
+
+
+def _one(rows, mention):
+    hit = rows[rows["mention"] == mention]
+    assert len(hit) == 1, rows[["mention", "name", "kind", "country_code"]]
+    return hit.iloc[0]
+
+
+def test_a_region_smaller_than_its_namesake_city_does_not_win_by_feature_class(nlp, gaz):
+    # the gazetteer has a first-level region of that name abroad, with fewer people than the English city
+    regions = [m.place for m in gaz.lookup("Manchester") if m.place.kind == "admin1"]
+    cities = [m.place for m in gaz.lookup("Manchester") if m.place.kind == "city"]
+    assert regions and max(r.population for r in regions) < max(c.population for c in cities)
+    row = _one(_rows(nlp, gaz, "Thousands of fans celebrated in Manchester after the final whistle."), "Manchester")
+    assert row["kind"] == "city" and row["country_code"] == "GB"
+
+
+def test_a_populous_region_still_wins_over_a_small_namesake_city(nlp, gaz):
+    row = _one(_rows(nlp, gaz, "Wildfires spread across Alberta this week."), "Alberta")
+    assert row["kind"] == "admin1" and row["country_code"] == "CA"
+
+
+def test_city_region_is_the_region_only_when_the_region_bears_the_city_name(nlp, gaz):
+    houston = _one(_rows(nlp, gaz, "Flooding closed schools across the Houston region on Monday."), "Houston")
+    assert houston["kind"] == "city" and houston["admin1"] == "Texas"
+    donetsk = _one(_rows(nlp, gaz, "Officials said the Donetsk region was shelled overnight."), "Donetsk")
+    assert donetsk["kind"] == "admin1" and donetsk["country_code"] == "UA"
+
+
+def test_a_name_listed_among_provinces_is_the_province(nlp, gaz):
+    rows = _rows(nlp, gaz, "New cases were confirmed in Alberta, Manitoba, Ontario and Quebec last week.")
+    quebec = _one(rows, "Quebec")
+    assert quebec["kind"] == "admin1" and quebec["country_code"] == "CA"
+    assert "listed_with_admin1" in quebec["method"]
+
+
+def test_a_list_of_states_is_not_a_chain_of_containers(nlp, gaz):
+    rows = _rows(nlp, gaz, "Outbreaks were reported in Arizona, Georgia, Illinois and Texas.")
+    for state in ("Arizona", "Georgia", "Illinois", "Texas"):
+        row = _one(rows, state)
+        assert row["kind"] == "admin1" and row["country_code"] == "US", state
+
+
+def test_a_town_no_reading_of_which_lies_in_its_container_country_is_left_unresolved(nlp, gaz):
+    assert not any(m.place.country_code == "CA" for m in gaz.lookup("Stroud"))  # the gazetteer lacks it
+    rows = _rows(nlp, gaz, "Police stopped the truck in Stroud, Ontario, on Friday.")
+    stroud = _one(rows, "Stroud")
+    assert pd.isna(stroud["latitude"]) and "outside_container" in stroud["method"]
+    assert _one(rows, "Ontario")["kind"] == "admin1"
+
+
+def test_a_town_inside_its_container_is_still_resolved(nlp, gaz):
+    row = _one(_rows(nlp, gaz, "Police stopped the truck in Barrie, Ontario, on Friday."), "Barrie")
+    assert row["country_code"] == "CA" and row["kind"] == "city"
+
+
+def test_a_name_before_a_landform_word_is_not_a_small_settlement(nlp, gaz):
+    row = _one(_rows(nlp, gaz, "Storms moved across the Ural Mountains overnight."), "Ural")
+    assert pd.isna(row["latitude"]) and row["kind"] == "region"
+
+
+def test_lower_case_particles_inside_a_place_name(nlp, gaz):
+    rows = _rows(nlp, gaz, "The summit opened in Dar es Salaam on Tuesday.")
+    row = _one(rows, "Dar es Salaam")
+    assert row["country_code"] == "TZ" and len(rows) == 1
+
+
+def test_a_plural_unit_word_after_a_list_makes_every_member_that_unit(nlp, gaz):
+    rows = _rows(nlp, gaz, "Prosecutors in Navarro, Henderson and Ellis counties filed charges.")
+    for name in ("Navarro", "Henderson", "Ellis"):
+        row = _one(rows, name)
+        assert row["kind"] == "other" and row["name"] == f"{name} County" and row["admin1"] == "Texas", name
+
+
+def test_a_plural_region_word_after_a_list_makes_every_member_a_region(nlp, gaz):
+    rows = _rows(nlp, gaz, "Shelling hit Zaporizhzhia, Kherson, Donetsk, and Luhansk oblasts overnight.")
+    for name in ("Zaporizhzhia", "Kherson", "Donetsk", "Luhansk"):
+        row = _one(rows, name)
+        assert row["kind"] == "admin1" and row["country_code"] == "UA", name
+    row = _one(_rows(nlp, gaz, "Explosions were heard in Zaporizhzhia and Kramatorsk overnight."), "Zaporizhzhia")
+    assert row["kind"] == "city"
+
+
+def test_a_possessive_after_a_comma_does_not_unresolve_a_place_of_the_story(nlp, gaz):
+    rows = _rows(nlp, gaz, "Troops captured the southeastern Ukrainian city of Melitopol, Russia's news agency said.")
+    row = _one(rows, "Melitopol")
+    assert row["country_code"] == "UA" and row["kind"] == "city"
+
+
+def test_a_list_of_countries_keeps_a_former_state(nlp, gaz):
+    row = _one(_rows(nlp, gaz, "He said NATO waged illegal wars in Yugoslavia, Iraq, Libya and Syria."), "Yugoslavia")
+    assert row["kind"] == "historical"
