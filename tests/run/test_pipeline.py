@@ -109,21 +109,49 @@ def _notebook(path: Path, *sources: str) -> None:
 
 @pytest.mark.parametrize("fresh", [False, True])
 def test_notebooks_share_one_kernel_cleared_between_them(tmp_path, fresh):
+    """Notebooks after the first share the main kernel, cleared between them (the first runs in the second kernel
+    while the main one loads what the others need); ``--fresh-kernels``: one kernel per notebook."""
     nbdir = tmp_path / "notebooks"
     nbdir.mkdir()
-    _notebook(nbdir / "01_first.ipynb", "import os\nleftover = 1\nprint('pid', os.getpid())")
-    _notebook(nbdir / "02_second.ipynb", "import os\nprint('pid', os.getpid())\nprint('leftover' in dir())")
+    _notebook(nbdir / "01_first.ipynb", "import os\nprint('pid', os.getpid())")
+    _notebook(nbdir / "02_second.ipynb", "import os\nleftover = 1\nprint('pid', os.getpid())")
+    _notebook(nbdir / "03_third.ipynb", "import os\nprint('pid', os.getpid())\nprint('leftover' in dir())")
     summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
                            log=lambda *a, **k: None, fresh_kernels=fresh)
     assert summary["status"] == "ok"
     outputs = []
-    for name in ("01_first.ipynb", "02_second.ipynb"):
+    for name in ("01_first.ipynb", "02_second.ipynb", "03_third.ipynb"):
         executed = nbformat.read(tmp_path / "r" / "executed" / name, as_version=4)
         code = [c for c in executed.cells if c.cell_type == "code"]
         assert code[0].execution_count == 1  # each notebook counts from 1, as in a fresh kernel
         outputs.append("".join(o.get("text", "") for o in code[-1].outputs).split())
-    assert outputs[1][2] == "False"  # the first notebook's variables are gone
-    assert (outputs[0][1] == outputs[1][1]) is not fresh  # same kernel process unless --fresh-kernels
+    assert outputs[2][2] == "False"  # the second notebook's variables are gone
+    assert (outputs[1][1] == outputs[2][1]) is not fresh  # same kernel process unless --fresh-kernels
+    assert outputs[0][1] != outputs[1][1]
+
+
+@pytest.mark.parametrize("overlap", [True, False])
+def test_the_main_kernel_loads_the_next_notebooks_imports_while_the_first_runs(tmp_path, monkeypatch, overlap):
+    """While the first notebook runs in the second kernel, the main kernel imports what the later notebooks import
+    (their import statements, helpers.run.preload): a module they import is loaded before the first notebook ends.
+    ``overlap=False`` (--sequential): one kernel, nothing loaded ahead."""
+    mods = tmp_path / "mods"
+    mods.mkdir()
+    (mods / "wc_probe_module.py").write_text("import time\nLOADED_AT = time.time()\n")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(mods), os.environ.get("PYTHONPATH", "")]))
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    _notebook(nbdir / "01_first.ipynb", "import time\ntime.sleep(3)\nprint('end', time.time())")
+    _notebook(nbdir / "02_second.ipynb", "import wc_probe_module\nprint('loaded', wc_probe_module.LOADED_AT)")
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
+                           log=lambda *a, **k: None, overlap=overlap)
+    assert summary["status"] == "ok"
+    printed = {}
+    for name in ("01_first.ipynb", "02_second.ipynb"):
+        executed = nbformat.read(tmp_path / "r" / "executed" / name, as_version=4)
+        words = "".join(o.get("text", "") for o in executed.cells[-1].outputs).split()
+        printed[words[0]] = float(words[1])
+    assert (printed["loaded"] < printed["end"]) is overlap
 
 
 def _started_ended(reports: Path, name: str) -> tuple[int, float, float]:

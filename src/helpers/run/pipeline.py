@@ -34,7 +34,7 @@ from pathlib import Path
 
 from helpers import __version__
 from helpers.core import paths
-from helpers.run import changes, incremental, stages
+from helpers.run import changes, incremental, preload, stages
 from helpers.run.ahead import ReportsAhead
 
 # jsonschema (imported by nbformat, so by papermill and the HTML export) imports rfc3987_syntax when it is installed,
@@ -222,6 +222,16 @@ class SharedKernel:
         self.used = True
         return self.km
 
+    def preload(self, source: str | None) -> None:
+        """Run ``source`` (:func:`helpers.run.preload.code`: imports and warm-ups) in the started kernel, before
+        the next notebook; its output is dropped and a failure ignored (the notebook that needs it reports it)."""
+        if source is None or self.kc is None:
+            return
+        try:
+            self.kc.execute_interactive(source, store_history=False, timeout=600, output_hook=lambda msg: None)
+        except Exception:  # noqa: BLE001 - a dead or stuck kernel is replaced by the next ready()
+            pass
+
     def shutdown(self) -> None:
         if self.kc is not None:
             try:
@@ -273,18 +283,41 @@ class _Lane:
 
     def warm(self, cwd: Path) -> None:
         """Start the second kernel in the background, once, while the main kernel runs a notebook (a no-op run,
-        which runs none, starts neither); a kernel that fails to start here is started again by its first notebook."""
+        which runs none, starts neither), and load in it what its notebooks load (:meth:`preload_code`); a kernel that
+        fails to start here is started again by its first notebook."""
         if self.warming or self.fresh_kernels or not self.pending or self.stopped:
             return
         self.warming = True
+        source = self.preload_code()
 
         def start_kernel():
             try:
                 self.kernel.ready(cwd)
             except Exception:  # noqa: BLE001 - retried (and reported) by the first notebook that needs it
-                pass
+                return
+            self.kernel.preload(source)
 
         self.jobs.append(self.pool.submit(start_kernel))
+
+    def preload_code(self) -> str | None:
+        """What the notebooks still to come in this lane load (:mod:`helpers.run.preload`)."""
+        return preload.code(self.pending, [w for nb in self.pending for w in _spec(nb).warm])
+
+    def run_first(self, nb: Path, entry: dict, main: SharedKernel, main_notebooks: list[Path]) -> None:
+        """Run ``nb``, the run's first notebook, in this lane's kernel while the main kernel starts and loads what
+        ``main_notebooks`` (the main lane's next notebooks) load, so their imports, the model and the gazetteer are
+        not paid inside them; then this lane's kernel loads what its own notebooks need. Returns when ``nb`` has
+        finished. Nothing writes a table meanwhile but ``nb``: the record of who wrote what is unchanged."""
+        self.warming = True
+        job = self.pool.submit(self.execute, nb, entry, self.kernel)
+        self.jobs.append(self.pool.submit(self.kernel.preload, self.preload_code()))
+        try:
+            main.ready(nb.parent)
+            main.preload(preload.code(main_notebooks, [w for m in main_notebooks if _spec(m) for w in _spec(m).warm]))
+        except Exception:  # noqa: BLE001 - the main kernel is started again (and a failure reported) by its notebook
+            pass
+        finally:
+            job.result()
 
     def submit_ready(self, done: set[str]) -> None:
         for nb in list(self.pending):
@@ -412,13 +445,18 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
         with lock:
             _write_json(run_json, summary)
 
+    def skips(nb: Path, entry: dict) -> bool:
+        """Nothing ``nb`` depends on changed since it last succeeded (and it is not forced)."""
+        spec = _spec(nb)
+        return (spec is not None and not _forced(nb, force) and (executed_dir / nb.name).exists()
+                and incremental.can_skip(state.get(nb.name), entry["fingerprint"], spec, processed_dir,
+                                         entry["known"]))
+
     def execute(nb: Path, entry: dict, kern: SharedKernel) -> None:
         """Run ``nb`` (or skip it when nothing it depends on changed); fills ``entry``."""
         out = executed_dir / nb.name
         spec = _spec(nb)
-        if (spec is not None and not _forced(nb, force) and out.exists()
-                and incremental.can_skip(state.get(nb.name), entry["fingerprint"], spec, processed_dir,
-                                         entry["known"])):
+        if skips(nb, entry):
             entry.update(status="skipped", duration_s=0.0, executed=_display(out))
             return
         t0 = time.perf_counter()
@@ -461,8 +499,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     lane = _Lane(notebooks, execute, start, save, processed_dir, executed_dir, ahead, fresh_kernels) \
         if overlap else None
     old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
-    bar = tqdm([nb for nb in notebooks if not (lane and lane.takes(nb))], unit="notebook", file=sys.stderr,
-               disable=None)
+    main_lane = [nb for nb in notebooks if not (lane and lane.takes(nb))]
+    bar = tqdm(main_lane, unit="notebook", file=sys.stderr, disable=None)
     failed = None
     try:
         if lane:
@@ -472,7 +510,11 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             bar.set_description(nb.stem)
             before = table_files(processed_dir)
             entry = start(nb, before)
-            execute(nb, entry, kernel)
+            later = main_lane[main_lane.index(nb) + 1:]
+            if lane and not fresh_kernels and nb == main_lane[0] and later and not skips(nb, entry):
+                lane.run_first(nb, entry, kernel, later)  # the main kernel loads what the later ones need meanwhile
+            else:
+                execute(nb, entry, kernel)
             entry.pop("known", None)
             after = table_files(processed_dir) if entry["status"] != "skipped" else before
             changed = sorted(n for n in after if before.get(n) != after[n]) if entry["status"] != "skipped" else []
