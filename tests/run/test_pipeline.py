@@ -180,10 +180,31 @@ def test_notebooks_that_write_no_table_run_beside_the_others(tmp_path, overlap):
     pid09, start09, _ = _started_ended(tmp_path / "r", "09_reads_06.ipynb")
     pid11, start11, end11 = _started_ended(tmp_path / "r", "11_reads_other.ipynb")
     assert start09 >= end06  # what it reads is final
-    if overlap:
-        assert pid11 == pid09 != pid06 and start11 < end06  # the second kernel, beside 06
+    if overlap:  # 11 in the second kernel, beside 06; 09 in whichever kernel is free when 06 has ended
+        assert pid11 != pid06 and start11 < end06 and pid09 in (pid06, pid11)
     else:
         assert pid06 == pid09 == pid11 and start11 >= end06
+
+
+def test_after_the_last_table_the_main_kernel_takes_figures_the_second_one_has_not_started(tmp_path):
+    """08 and 09 both wait for 06; once the main lane has ended, the main kernel, idle, takes the queue's last (09)
+    instead of leaving it behind 08 (08 runs in the second kernel, or in the main one if the second is still busy
+    loading the figures' modules)."""
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    clock = "import os, time\nt0 = time.time()\n"
+    report = "print('pid', os.getpid(), 'start', t0, 'end', time.time())"
+    _notebook(nbdir / "06_writes.ipynb", clock + "time.sleep(1)\n" + report)
+    _notebook(nbdir / "08_slow.ipynb", clock + "time.sleep(4)\n" + report)
+    _notebook(nbdir / "09_quick.ipynb", clock + report)
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
+                           log=lambda *a, **k: None)
+    assert summary["status"] == "ok"
+    pid06, _, end06 = _started_ended(tmp_path / "r", "06_writes.ipynb")
+    _, start08, end08 = _started_ended(tmp_path / "r", "08_slow.ipynb")
+    pid09, start09, _ = _started_ended(tmp_path / "r", "09_quick.ipynb")
+    assert pid09 == pid06 and end06 <= start09 < end08
+    assert sorted(e["notebook"][:2] for e in summary["notebooks"]) == ["06", "08", "09"]  # each ran once
 
 
 def test_a_failure_in_the_second_kernel_stops_the_run(tmp_path):

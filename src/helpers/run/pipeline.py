@@ -266,6 +266,9 @@ class _Lane:
         self.kernel = SharedKernel()
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warclaims-lane")
         self.pending = [nb for nb in notebooks if self.takes(nb)]
+        self.queued: list[Path] = []  # handed over, in order; each is run once, by whichever kernel claims it
+        self.claimed: set[Path] = set()
+        self.claim_lock = threading.Lock()
         self.jobs = []
         self.failed: dict | None = None
         self.stopped = False
@@ -323,15 +326,24 @@ class _Lane:
         for nb in list(self.pending):
             if self._waits_for(nb) <= done:
                 self.pending.remove(nb)
+                self.queued.append(nb)
                 self.jobs.append(self.pool.submit(self._run, nb))
 
-    def _run(self, nb: Path) -> None:
-        if self.failed or self.stopped:
+    def _claim(self, nb: Path) -> bool:
+        with self.claim_lock:
+            if nb in self.claimed:
+                return False
+            self.claimed.add(nb)
+            return True
+
+    def _run(self, nb: Path, kernel: SharedKernel | None = None) -> None:
+        """Run ``nb`` in this lane's kernel (or ``kernel``), unless another kernel has claimed it."""
+        if self.failed or self.stopped or not self._claim(nb):
             return
         known = {n: _sha256(self.processed_dir / n) for n in map(_file_name, _reads(nb))
                  if (self.processed_dir / n).is_file()}
         entry = self.start(nb, known)
-        self.execute(nb, entry, self.kernel)
+        self.execute(nb, entry, kernel or self.kernel)
         entry.pop("known", None)
         entry["wrote"] = []
         if entry["status"] not in ("ok", "skipped"):
@@ -342,8 +354,14 @@ class _Lane:
         if not self.failed and self.ahead is not None:
             self.ahead.page(self.executed_dir / nb.name)
 
-    def wait(self) -> None:
-        """Wait for every notebook handed over (the main loop has finished)."""
+    def wait(self, main: SharedKernel | None = None) -> None:
+        """Wait for every notebook handed over (the main loop has finished). With ``main`` (the main kernel, idle
+        now), the notebooks this lane has not started yet run there, the last handed over first (the lane works from
+        the front of its queue): after the last table-writing notebook, the figures are shared by both kernels."""
+        for nb in reversed(self.queued if main is not None else []):
+            if self.failed or self.stopped:
+                break
+            self._run(nb, main)
         for job in self.jobs:
             job.result()
 
@@ -537,7 +555,7 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
                 if lane.failed:
                     break
         if lane and not failed:
-            lane.wait()
+            lane.wait(kernel)  # the main kernel, idle now, takes figures the second one has not started
     except (Interrupted, KeyboardInterrupt) as exc:  # between notebooks
         failed = {"notebook": "(between notebooks)", "status": "interrupted", "error": _error_summary(exc),
                   "executed": ""}
