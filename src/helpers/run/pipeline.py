@@ -229,6 +229,8 @@ class SharedKernel:
             return
         try:
             self.kc.execute_interactive(source, store_history=False, timeout=600, output_hook=lambda msg: None)
+        except Interrupted:
+            raise
         except Exception:  # noqa: BLE001 - a dead or stuck kernel is replaced by the next ready()
             pass
 
@@ -317,10 +319,11 @@ class _Lane:
         try:
             main.ready(nb.parent)
             main.preload(preload.code(main_notebooks, [w for m in main_notebooks if _spec(m) for w in _spec(m).warm]))
+        except Interrupted:  # SIGTERM: the run stops now (closing the lane ends the first notebook's kernel)
+            raise
         except Exception:  # noqa: BLE001 - the main kernel is started again (and a failure reported) by its notebook
             pass
-        finally:
-            job.result()
+        job.result()
 
     def submit_ready(self, done: set[str]) -> None:
         for nb in list(self.pending):
