@@ -1,6 +1,7 @@
 """The figures stage entry point: ``helpers.figures.run`` makes and saves exactly what notebooks 08–11 declare."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from IPython.display import Image, Markdown
 
@@ -69,7 +70,7 @@ def test_a_missing_input_or_unknown_notebook_is_a_clear_error(processed, tmp_pat
         figures.run("07", inputs, tmp_path)
 
 
-@pytest.mark.parametrize("notebook, maker", [("09", "timeline.plot_timeline"), ("11", "rewrite_view.save_pair_figures")])
+@pytest.mark.parametrize("notebook, maker", [("09", "timeline.plot_timeline"), ("11", "rewrite_view.plot_rewrite_pair")])
 def test_a_figure_of_unchanged_data_is_copied_from_the_cache_not_drawn_again(processed, tmp_path, monkeypatch,
                                                                                notebook, maker):
     monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", str(tmp_path / "cache"))
@@ -90,3 +91,25 @@ def test_a_figure_of_unchanged_data_is_copied_from_the_cache_not_drawn_again(pro
     changed = {**inputs, "articles": inputs["articles"].assign(title=inputs["articles"]["title"] + " (updated)")}
     with pytest.raises(AssertionError, match="drawn again"):  # new titles change a source line: drawn again
         figures.run(notebook, changed, tmp_path / "changed")
+
+
+def test_a_pair_figure_is_drawn_again_only_when_its_own_pair_changes(processed, tmp_path, monkeypatch):
+    """Each closest pair's figure is cached on its own rows and its two articles' names: an article added elsewhere
+    (a +1 rebuild) copies it; a new title of one of its articles draws it again."""
+    monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", str(tmp_path / "cache"))
+    inputs = figures.read_inputs("11", processed)
+    first = figures.run("11", inputs, tmp_path / "first")
+    pair = first.figures["rewrite_pair_1"]["png"]
+    arts = inputs["articles"]
+    added = arts[arts["article_id"] == ff.A0].assign(article_id="f" * 32, title="An article added elsewhere")
+
+    def fail(*args, **kwargs):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(figures.stage.rewrite_view, "plot_rewrite_pair", fail)
+    elsewhere = {**inputs, "articles": pd.concat([arts, added], ignore_index=True)}
+    again = figures.run("11", elsewhere, tmp_path / "again")
+    assert again.figures["rewrite_pair_1"]["png"].read_bytes() == pair.read_bytes()
+    own = {**inputs, "articles": arts.assign(title=arts["title"].where(arts["article_id"] != ff.A0, "Another title"))}
+    with pytest.raises(AssertionError, match="drawn again"):
+        figures.run("11", own, tmp_path / "own")

@@ -109,21 +109,49 @@ def _notebook(path: Path, *sources: str) -> None:
 
 @pytest.mark.parametrize("fresh", [False, True])
 def test_notebooks_share_one_kernel_cleared_between_them(tmp_path, fresh):
+    """Notebooks after the first share the main kernel, cleared between them (the first runs in the second kernel
+    while the main one loads what the others need); ``--fresh-kernels``: one kernel per notebook."""
     nbdir = tmp_path / "notebooks"
     nbdir.mkdir()
-    _notebook(nbdir / "01_first.ipynb", "import os\nleftover = 1\nprint('pid', os.getpid())")
-    _notebook(nbdir / "02_second.ipynb", "import os\nprint('pid', os.getpid())\nprint('leftover' in dir())")
+    _notebook(nbdir / "01_first.ipynb", "import os\nprint('pid', os.getpid())")
+    _notebook(nbdir / "02_second.ipynb", "import os\nleftover = 1\nprint('pid', os.getpid())")
+    _notebook(nbdir / "03_third.ipynb", "import os\nprint('pid', os.getpid())\nprint('leftover' in dir())")
     summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
                            log=lambda *a, **k: None, fresh_kernels=fresh)
     assert summary["status"] == "ok"
     outputs = []
-    for name in ("01_first.ipynb", "02_second.ipynb"):
+    for name in ("01_first.ipynb", "02_second.ipynb", "03_third.ipynb"):
         executed = nbformat.read(tmp_path / "r" / "executed" / name, as_version=4)
         code = [c for c in executed.cells if c.cell_type == "code"]
         assert code[0].execution_count == 1  # each notebook counts from 1, as in a fresh kernel
         outputs.append("".join(o.get("text", "") for o in code[-1].outputs).split())
-    assert outputs[1][2] == "False"  # the first notebook's variables are gone
-    assert (outputs[0][1] == outputs[1][1]) is not fresh  # same kernel process unless --fresh-kernels
+    assert outputs[2][2] == "False"  # the second notebook's variables are gone
+    assert (outputs[1][1] == outputs[2][1]) is not fresh  # same kernel process unless --fresh-kernels
+    assert outputs[0][1] != outputs[1][1]
+
+
+@pytest.mark.parametrize("overlap", [True, False])
+def test_the_main_kernel_loads_the_next_notebooks_imports_while_the_first_runs(tmp_path, monkeypatch, overlap):
+    """While the first notebook runs in the second kernel, the main kernel imports what the later notebooks import
+    (their import statements, helpers.run.preload): a module they import is loaded before the first notebook ends.
+    ``overlap=False`` (--sequential): one kernel, nothing loaded ahead."""
+    mods = tmp_path / "mods"
+    mods.mkdir()
+    (mods / "wc_probe_module.py").write_text("import time\nLOADED_AT = time.time()\n")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(mods), os.environ.get("PYTHONPATH", "")]))
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    _notebook(nbdir / "01_first.ipynb", "import time\ntime.sleep(3)\nprint('end', time.time())")
+    _notebook(nbdir / "02_second.ipynb", "import wc_probe_module\nprint('loaded', wc_probe_module.LOADED_AT)")
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
+                           log=lambda *a, **k: None, overlap=overlap)
+    assert summary["status"] == "ok"
+    printed = {}
+    for name in ("01_first.ipynb", "02_second.ipynb"):
+        executed = nbformat.read(tmp_path / "r" / "executed" / name, as_version=4)
+        words = "".join(o.get("text", "") for o in executed.cells[-1].outputs).split()
+        printed[words[0]] = float(words[1])
+    assert (printed["loaded"] < printed["end"]) is overlap
 
 
 def _started_ended(reports: Path, name: str) -> tuple[int, float, float]:
@@ -152,10 +180,31 @@ def test_notebooks_that_write_no_table_run_beside_the_others(tmp_path, overlap):
     pid09, start09, _ = _started_ended(tmp_path / "r", "09_reads_06.ipynb")
     pid11, start11, end11 = _started_ended(tmp_path / "r", "11_reads_other.ipynb")
     assert start09 >= end06  # what it reads is final
-    if overlap:
-        assert pid11 == pid09 != pid06 and start11 < end06  # the second kernel, beside 06
+    if overlap:  # 11 in the second kernel, beside 06; 09 in whichever kernel is free when 06 has ended
+        assert pid11 != pid06 and start11 < end06 and pid09 in (pid06, pid11)
     else:
         assert pid06 == pid09 == pid11 and start11 >= end06
+
+
+def test_after_the_last_table_the_main_kernel_takes_figures_the_second_one_has_not_started(tmp_path):
+    """08 and 09 both wait for 06; once the main lane has ended, the main kernel, idle, takes the queue's last (09)
+    instead of leaving it behind 08 (08 runs in the second kernel, or in the main one if the second is still busy
+    loading the figures' modules)."""
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    clock = "import os, time\nt0 = time.time()\n"
+    report = "print('pid', os.getpid(), 'start', t0, 'end', time.time())"
+    _notebook(nbdir / "06_writes.ipynb", clock + "time.sleep(1)\n" + report)
+    _notebook(nbdir / "08_slow.ipynb", clock + "time.sleep(4)\n" + report)
+    _notebook(nbdir / "09_quick.ipynb", clock + report)
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
+                           log=lambda *a, **k: None)
+    assert summary["status"] == "ok"
+    pid06, _, end06 = _started_ended(tmp_path / "r", "06_writes.ipynb")
+    _, start08, end08 = _started_ended(tmp_path / "r", "08_slow.ipynb")
+    pid09, start09, _ = _started_ended(tmp_path / "r", "09_quick.ipynb")
+    assert pid09 == pid06 and end06 <= start09 < end08
+    assert sorted(e["notebook"][:2] for e in summary["notebooks"]) == ["06", "08", "09"]  # each ran once
 
 
 def test_a_failure_in_the_second_kernel_stops_the_run(tmp_path):

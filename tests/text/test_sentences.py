@@ -124,3 +124,18 @@ def test_attribution_reads_entities_with_null_roles(nlp):
     out = run_attribution(docs, parsed["sentences"], ents.astype({"role": object}).where(ents.notna(), float("nan")))
     assert out.errors == []
     assert "Maria Kovalenko" in set(out["statements"].speaker)
+
+
+def test_sentence_indexes_split_the_table_by_article_in_text_order():
+    import pandas as pd
+
+    from helpers.text.sentences import sentence_indexes
+
+    table = pd.DataFrame({"article_id": ["b", "a", "b", "a"], "sentence_id": [1, 1, 0, 0],
+                          "start_char": [40, 30, 0, 0], "end_char": [60, 50, 39, 29],
+                          "text": ["Second of b.", "Second of a.", "First of b.", "First of a."]})
+    indexes = sentence_indexes(table)
+    assert list(indexes) == ["a", "b"]
+    assert [r["text"] for r in indexes["b"].rows] == ["First of b.", "Second of b."]
+    assert indexes["a"].sentence_id(35) == 1 and indexes["b"].sentence_id(10) == 0
+    assert sentence_indexes(table.iloc[:0]) == {} and sentence_indexes(None) == {}

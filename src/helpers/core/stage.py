@@ -59,6 +59,10 @@ class StageSpec:
     reads: tuple[str, ...] = ()
     writes: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()     # read when present (written by a notebook that may not have run)
+    # what the notebook's cells load on first use beyond its import statements: modules its stage imports when
+    # called ("module") and what they load once per process (a model, the gazetteer: "module:function", called
+    # without arguments); the runner loads them in a kernel ahead of the notebook (helpers.run.preload)
+    warm: tuple[str, ...] = ()
 
     def __post_init__(self):
         for name in self.reads + self.writes + self.optional:

@@ -20,10 +20,14 @@ saved with :func:`.style.save_figure` (PNG with deterministic bytes + SVG).
 from helpers.core.stage import StageSpec
 
 STAGES = (
-    StageSpec("08", "figures", "Map of places", reads=("places", "events", "articles")),
-    StageSpec("09", "figures", "Timeline of events", reads=("events", "articles")),
-    StageSpec("10", "figures", "Claims chart", reads=("claims_ledger", "articles"), optional=("reference_checks",)),
-    StageSpec("11", "figures", "Rewrite comparison", reads=("article_pairs", "sentence_alignment", "articles")),
+    StageSpec("08", "figures", "Map of places", reads=("places", "events", "articles"),
+              warm=("helpers.figures.stage", "helpers.figures.basemap:countries")),
+    StageSpec("09", "figures", "Timeline of events", reads=("events", "articles"),
+              warm=("helpers.figures.stage",)),
+    StageSpec("10", "figures", "Claims chart", reads=("claims_ledger", "articles"), optional=("reference_checks",),
+              warm=("helpers.figures.stage",)),
+    StageSpec("11", "figures", "Rewrite comparison", reads=("article_pairs", "sentence_alignment", "articles"),
+              warm=("helpers.figures.stage",)),
 )
 
 

@@ -194,17 +194,27 @@ def plot_rewrite_summary(summary: pd.DataFrame, *, names: dict[str, str] | None 
     return fig
 
 
+def pair_figures(rows: pd.DataFrame, summary: pd.DataFrame, *, names: dict[str, str] | None = None,
+                 max_pairs: int = 3) -> list[tuple[str, pd.DataFrame, dict]]:
+    """The first ``max_pairs`` pairs' figures to draw: ``(stem, rows, keyword arguments of plot_rewrite_pair)``,
+    stem ``rewrite_<original8>_<copy8>``. Each carries only what its figure shows (the pair's rows, renumbered from 0,
+    and the two articles' names), so a figure's inputs do not change when another pair or article does."""
+    out = []
+    if rows is None or rows.empty or summary is None or summary.empty:
+        return out
+    for p in summary.head(max_pairs).itertuples(index=False):
+        sub = rows[(rows["original"] == p.original) & (rows["copy"] == p.copy)].reset_index(drop=True)
+        if sub.empty:
+            continue
+        pair_names = {a: names[a] for a in (p.original, p.copy) if a in (names or {})}
+        out.append((f"rewrite_{p.original[:8]}_{p.copy[:8]}", sub, {
+            "names": pair_names,
+            "source_line": f"Sources: {_pair_name(p.original, names)}; {_pair_name(p.copy, names)}"}))
+    return out
+
+
 def save_pair_figures(rows: pd.DataFrame, summary: pd.DataFrame, figures_dir, *, names: dict[str, str] | None = None,
                       max_pairs: int = 3) -> list:
     """Save ``rewrite_<original8>_<copy8>`` figures for the first ``max_pairs`` pairs; PNG paths."""
-    saved = []
-    if rows is None or rows.empty or summary is None or summary.empty:
-        return saved
-    for p in summary.head(max_pairs).itertuples(index=False):
-        sub = rows[(rows["original"] == p.original) & (rows["copy"] == p.copy)]
-        if sub.empty:
-            continue
-        fig = plot_rewrite_pair(sub, names=names,
-                                source_line=f"Sources: {_pair_name(p.original, names)}; {_pair_name(p.copy, names)}")
-        saved.append(style.save_figure(fig, figures_dir, f"rewrite_{p.original[:8]}_{p.copy[:8]}")["png"])
-    return saved
+    return [style.save_figure(plot_rewrite_pair(sub, **kwargs), figures_dir, stem)["png"]
+            for stem, sub, kwargs in pair_figures(rows, summary, names=names, max_pairs=max_pairs)]

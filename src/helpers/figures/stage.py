@@ -145,15 +145,15 @@ def _rewrite(t: Mapping[str, pd.DataFrame], figures_dir, result: FigureResult) -
               summary, names=names, source_line=style.sources_text(articles, rows["original"]),
               total=len(rewrite_view.rewrite_pairs(pairs)))
 
-    def pair_figures():
-        pngs = rewrite_view.save_pair_figures(rows, summary, figures_dir, names=names, max_pairs=PAIR_FIGURES)
-        return [f for png in pngs for f in (png, png.with_suffix(".svg"))]
+    # each closest pair's figure cached on its own inputs: a rebuild that adds a pair draws that pair alone
+    pairs = rewrite_view.pair_figures(rows, summary, names=names, max_pairs=PAIR_FIGURES)
+    for i, (stem, sub, kwargs) in enumerate(pairs, start=1):
+        def make(stem=stem, sub=sub, kwargs=kwargs):
+            return list(style.save_figure(rewrite_view.plot_rewrite_pair(sub, **kwargs), figures_dir, stem).values())
 
-    files = _drawn(figures_dir, "rewrite_pairs", pair_figures, rows, summary, names, PAIR_FIGURES)
-    shown = files[0::2]
-    for i, png in enumerate(shown, start=1):
-        result.figures[f"rewrite_pair_{i}"] = {"png": png, "svg": png.with_suffix(".svg")}
-    if not shown:
+        png, svg = _drawn(figures_dir, stem, make, sub, kwargs)
+        result.figures[f"rewrite_pair_{i}"] = {"png": png, "svg": svg}
+    if not pairs:
         result.messages["rewrite_pair_1"] = "No rewrite or duplicate pairs in this corpus."
 
 

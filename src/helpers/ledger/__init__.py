@@ -8,7 +8,9 @@ the ``moskali`` package)."""
 from helpers.core.stage import DOCS_FILE, StageResult, StageSpec
 
 STAGES = (
-    StageSpec("07", "ledger", "Claims ledger", reads=("claims", "entities", "articles", DOCS_FILE), optional=("dates", "article_metadata"), writes=("claims_ledger", "claim_links", "reference_checks")),
+    StageSpec("07", "ledger", "Claims ledger", reads=("claims", "entities", "articles", DOCS_FILE), optional=("dates", "article_metadata"), writes=("claims_ledger", "claim_links", "reference_checks"),
+              warm=("helpers.ledger.build", "helpers.ledger.reference", "helpers.rewrites.inference",
+                    "helpers.text.components:build_pipeline", "helpers.geo.gazetteer:load")),
 )
 
 

@@ -4,7 +4,8 @@ gazetteer in :mod:`helpers.geo`."""
 from helpers.core.stage import DOCS_FILE, StageResult, StageSpec
 
 STAGES = (
-    StageSpec("04", "places", "Places", reads=("articles", "sentences", DOCS_FILE), writes=("places",)),
+    StageSpec("04", "places", "Places", reads=("articles", "sentences", DOCS_FILE), writes=("places",),
+              warm=("helpers.places.toponyms", "helpers.text.components:build_pipeline", "helpers.geo.gazetteer:load")),
 )
 
 

@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from helpers.core import rules
 from helpers.geo import gazetteer as gz
-from helpers.text.sentences import SentenceIndex, extract_sentences
+from helpers.text.sentences import SentenceIndex, extract_sentences, sentence_indexes
 
 _WORDS = rules.load_json("places", "words.json")  # language facts: places/rules/words.json (see its README)
 NON_PLACE_ENTS = frozenset(_WORDS["non_place_entity_labels"])
@@ -1228,14 +1228,6 @@ def _demonyms(ctx: _DocContext, taken: list[Candidate]) -> list[Candidate]:
 
 
 # ------------------------------------------------------------------ the table
-def _sentence_indexes(sentences: pd.DataFrame | None) -> dict[str, SentenceIndex]:
-    """``article_id -> SentenceIndex`` over the ``sentences`` table's rows (in text order)."""
-    if sentences is None or not len(sentences):
-        return {}
-    ordered = sentences.sort_values(["article_id", "start_char"], kind="stable")
-    return {aid: SentenceIndex(g.to_dict("records")) for aid, g in ordered.groupby("article_id", sort=False)}
-
-
 def _unresolved_kind(c: Candidate) -> str:
     """A water word makes it water; the model's LOC (not a country, city or state: Donbas) and a name with a
     landform word ("X Peninsula") are regions."""
@@ -1314,7 +1306,7 @@ def places_table(docs, sentences: pd.DataFrame | None = None, gaz: gz.Gazetteer 
     from helpers.core.stage import rows_per_article
 
     gaz = gaz or gz.load()
-    lookups = _sentence_indexes(sentences)
+    lookups = sentence_indexes(sentences)
     outlets = outlet_countries(articles)
     folder = getattr(gaz, "folder", None)  # the gazetteer is part of each article's cache key (see core.artcache)
     gaz_id = (folder / "meta.json").read_text() if folder is not None and (folder / "meta.json").exists() else None

@@ -7,7 +7,8 @@ Entry point: :func:`run` (``articles``, ``sentences`` → ``article_pairs``, ``s
 from helpers.core.stage import StageResult, StageSpec
 
 STAGES = (
-    StageSpec("05", "rewrites", "Article pairs and rewrites", reads=("articles", "sentences"), writes=("article_pairs", "sentence_alignment", "article_metadata")),
+    StageSpec("05", "rewrites", "Article pairs and rewrites", reads=("articles", "sentences"), writes=("article_pairs", "sentence_alignment", "article_metadata"),
+              warm=("helpers.rewrites.inference", "helpers.rewrites.pairs")),
 )
 
 

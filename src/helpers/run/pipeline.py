@@ -34,7 +34,7 @@ from pathlib import Path
 
 from helpers import __version__
 from helpers.core import paths
-from helpers.run import changes, incremental, stages
+from helpers.run import changes, incremental, preload, stages
 from helpers.run.ahead import ReportsAhead
 
 # jsonschema (imported by nbformat, so by papermill and the HTML export) imports rfc3987_syntax when it is installed,
@@ -184,7 +184,8 @@ class SharedKernel:
     the garbage collector's view with ``gc.freeze()``, so the next reset's collection walks only the objects made
     since: it walked the whole heap, 0.4 s a notebook), so each notebook starts from an empty namespace as in a fresh kernel while
     the imports, the spaCy model and the gazetteer stay loaded: the kernel start-up and import time is paid once per
-    run instead of once per notebook. A kernel that died is replaced.
+    run instead of once per notebook. Its client (:attr:`kc`) is kept connected too: a new client per notebook
+    waited 0.2 s for the kernel to be ready, twice (ours for the reset, papermill's). A kernel that died is replaced.
     """
     RESET = ("get_ipython().run_line_magic('reset', '-f')\n"
              "import sys as _s, warnings as _w\n"
@@ -196,10 +197,12 @@ class SharedKernel:
 
     def __init__(self):
         self.km = None
+        self.kc = None  # one client for the kernel's life, connected and ready (see helpers.run.kernel.ENGINE)
         self.used = False
 
     def ready(self, cwd: Path):
-        """The kernel manager to run the next notebook with: started, or cleared after the previous notebook."""
+        """The kernel manager to run the next notebook with: started, or cleared after the previous notebook.
+        :attr:`kc` is its client, kept connected from one notebook to the next."""
         from helpers.run.kernel import QuietKernelManager
 
         if self.km is not None and not self.km.is_alive():
@@ -207,22 +210,37 @@ class SharedKernel:
         if self.km is None:
             self.km = QuietKernelManager(kernel_name=KERNEL)
             self.km.start_kernel(cwd=str(cwd))
+            self.kc = self.km.client()
+            self.kc.start_channels()
+            self.kc.wait_for_ready(timeout=60)
             self.used = False
         elif self.used:
-            kc = self.km.blocking_client()
-            kc.start_channels()
-            try:
-                kc.wait_for_ready(timeout=60)
-                reply = kc.execute_interactive(self.RESET, store_history=False, timeout=60,
-                                               output_hook=lambda msg: None)
-                if reply["content"].get("status") != "ok":
-                    raise RuntimeError(f"could not clear the kernel: {reply['content'].get('evalue')}")
-            finally:
-                kc.stop_channels()
+            reply = self.kc.execute_interactive(self.RESET, store_history=False, timeout=60,
+                                                output_hook=lambda msg: None)
+            if reply["content"].get("status") != "ok":
+                raise RuntimeError(f"could not clear the kernel: {reply['content'].get('evalue')}")
         self.used = True
         return self.km
 
+    def preload(self, source: str | None) -> None:
+        """Run ``source`` (:func:`helpers.run.preload.code`: imports and warm-ups) in the started kernel, before
+        the next notebook; its output is dropped and a failure ignored (the notebook that needs it reports it)."""
+        if source is None or self.kc is None:
+            return
+        try:
+            self.kc.execute_interactive(source, store_history=False, timeout=600, output_hook=lambda msg: None)
+        except Interrupted:
+            raise
+        except Exception:  # noqa: BLE001 - a dead or stuck kernel is replaced by the next ready()
+            pass
+
     def shutdown(self) -> None:
+        if self.kc is not None:
+            try:
+                self.kc.stop_channels()
+            except Exception:  # already closed
+                pass
+            self.kc = None
         if self.km is not None:
             try:
                 self.km.shutdown_kernel(now=True)
@@ -250,6 +268,9 @@ class _Lane:
         self.kernel = SharedKernel()
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warclaims-lane")
         self.pending = [nb for nb in notebooks if self.takes(nb)]
+        self.queued: list[Path] = []  # handed over, in order; each is run once, by whichever kernel claims it
+        self.claimed: set[Path] = set()
+        self.claim_lock = threading.Lock()
         self.jobs = []
         self.failed: dict | None = None
         self.stopped = False
@@ -267,32 +288,65 @@ class _Lane:
 
     def warm(self, cwd: Path) -> None:
         """Start the second kernel in the background, once, while the main kernel runs a notebook (a no-op run,
-        which runs none, starts neither); a kernel that fails to start here is started again by its first notebook."""
+        which runs none, starts neither), and load in it what its notebooks load (:meth:`preload_code`); a kernel that
+        fails to start here is started again by its first notebook."""
         if self.warming or self.fresh_kernels or not self.pending or self.stopped:
             return
         self.warming = True
+        source = self.preload_code()
 
         def start_kernel():
             try:
                 self.kernel.ready(cwd)
             except Exception:  # noqa: BLE001 - retried (and reported) by the first notebook that needs it
-                pass
+                return
+            self.kernel.preload(source)
 
         self.jobs.append(self.pool.submit(start_kernel))
+
+    def preload_code(self) -> str | None:
+        """What the notebooks still to come in this lane load (:mod:`helpers.run.preload`)."""
+        return preload.code(self.pending, [w for nb in self.pending for w in _spec(nb).warm])
+
+    def run_first(self, nb: Path, entry: dict, main: SharedKernel, main_notebooks: list[Path]) -> None:
+        """Run ``nb``, the run's first notebook, in this lane's kernel while the main kernel starts and loads what
+        ``main_notebooks`` (the main lane's next notebooks) load, so their imports, the model and the gazetteer are
+        not paid inside them; then this lane's kernel loads what its own notebooks need. Returns when ``nb`` has
+        finished. Nothing writes a table meanwhile but ``nb``: the record of who wrote what is unchanged."""
+        self.warming = True
+        job = self.pool.submit(self.execute, nb, entry, self.kernel)
+        self.jobs.append(self.pool.submit(self.kernel.preload, self.preload_code()))
+        try:
+            main.ready(nb.parent)
+            main.preload(preload.code(main_notebooks, [w for m in main_notebooks if _spec(m) for w in _spec(m).warm]))
+        except Interrupted:  # SIGTERM: the run stops now (closing the lane ends the first notebook's kernel)
+            raise
+        except Exception:  # noqa: BLE001 - the main kernel is started again (and a failure reported) by its notebook
+            pass
+        job.result()
 
     def submit_ready(self, done: set[str]) -> None:
         for nb in list(self.pending):
             if self._waits_for(nb) <= done:
                 self.pending.remove(nb)
+                self.queued.append(nb)
                 self.jobs.append(self.pool.submit(self._run, nb))
 
-    def _run(self, nb: Path) -> None:
-        if self.failed or self.stopped:
+    def _claim(self, nb: Path) -> bool:
+        with self.claim_lock:
+            if nb in self.claimed:
+                return False
+            self.claimed.add(nb)
+            return True
+
+    def _run(self, nb: Path, kernel: SharedKernel | None = None) -> None:
+        """Run ``nb`` in this lane's kernel (or ``kernel``), unless another kernel has claimed it."""
+        if self.failed or self.stopped or not self._claim(nb):
             return
         known = {n: _sha256(self.processed_dir / n) for n in map(_file_name, _reads(nb))
                  if (self.processed_dir / n).is_file()}
         entry = self.start(nb, known)
-        self.execute(nb, entry, self.kernel)
+        self.execute(nb, entry, kernel or self.kernel)
         entry.pop("known", None)
         entry["wrote"] = []
         if entry["status"] not in ("ok", "skipped"):
@@ -303,8 +357,14 @@ class _Lane:
         if not self.failed and self.ahead is not None:
             self.ahead.page(self.executed_dir / nb.name)
 
-    def wait(self) -> None:
-        """Wait for every notebook handed over (the main loop has finished)."""
+    def wait(self, main: SharedKernel | None = None) -> None:
+        """Wait for every notebook handed over (the main loop has finished). With ``main`` (the main kernel, idle
+        now), the notebooks this lane has not started yet run there, the last handed over first (the lane works from
+        the front of its queue): after the last table-writing notebook, the figures are shared by both kernels."""
+        for nb in reversed(self.queued if main is not None else []):
+            if self.failed or self.stopped:
+                break
+            self._run(nb, main)
         for job in self.jobs:
             job.result()
 
@@ -406,13 +466,18 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
         with lock:
             _write_json(run_json, summary)
 
+    def skips(nb: Path, entry: dict) -> bool:
+        """Nothing ``nb`` depends on changed since it last succeeded (and it is not forced)."""
+        spec = _spec(nb)
+        return (spec is not None and not _forced(nb, force) and (executed_dir / nb.name).exists()
+                and incremental.can_skip(state.get(nb.name), entry["fingerprint"], spec, processed_dir,
+                                         entry["known"]))
+
     def execute(nb: Path, entry: dict, kern: SharedKernel) -> None:
         """Run ``nb`` (or skip it when nothing it depends on changed); fills ``entry``."""
         out = executed_dir / nb.name
         spec = _spec(nb)
-        if (spec is not None and not _forced(nb, force) and out.exists()
-                and incremental.can_skip(state.get(nb.name), entry["fingerprint"], spec, processed_dir,
-                                         entry["known"])):
+        if skips(nb, entry):
             entry.update(status="skipped", duration_s=0.0, executed=_display(out))
             return
         t0 = time.perf_counter()
@@ -421,8 +486,11 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
 
             if lane is not None and kern is kernel:  # a notebook runs: the second kernel starts meanwhile
                 lane.warm(nb.parent)
-            how = {"kernel_manager_class": "helpers.run.kernel.QuietKernelManager"} if fresh_kernels \
-                else {"km": kern.ready(nb.parent)}
+            if fresh_kernels:
+                how = {"kernel_manager_class": "helpers.run.kernel.QuietKernelManager"}
+            else:
+                from helpers.run.kernel import register_engine
+                how = {"km": kern.ready(nb.parent), "kc": kern.kc, "engine_name": register_engine()}
             pm.execute_notebook(str(nb), str(out), parameters=params, kernel_name=KERNEL,
                                 cwd=str(nb.parent), progress_bar=False, log_output=False, **how)
             entry["status"] = "ok"
@@ -452,8 +520,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     lane = _Lane(notebooks, execute, start, save, processed_dir, executed_dir, ahead, fresh_kernels) \
         if overlap else None
     old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
-    bar = tqdm([nb for nb in notebooks if not (lane and lane.takes(nb))], unit="notebook", file=sys.stderr,
-               disable=None)
+    main_lane = [nb for nb in notebooks if not (lane and lane.takes(nb))]
+    bar = tqdm(main_lane, unit="notebook", file=sys.stderr, disable=None)
     failed = None
     try:
         if lane:
@@ -463,7 +531,11 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             bar.set_description(nb.stem)
             before = table_files(processed_dir)
             entry = start(nb, before)
-            execute(nb, entry, kernel)
+            later = main_lane[main_lane.index(nb) + 1:]
+            if lane and not fresh_kernels and nb == main_lane[0] and later and not skips(nb, entry):
+                lane.run_first(nb, entry, kernel, later)  # the main kernel loads what the later ones need meanwhile
+            else:
+                execute(nb, entry, kernel)
             entry.pop("known", None)
             after = table_files(processed_dir) if entry["status"] != "skipped" else before
             changed = sorted(n for n in after if before.get(n) != after[n]) if entry["status"] != "skipped" else []
@@ -486,7 +558,7 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
                 if lane.failed:
                     break
         if lane and not failed:
-            lane.wait()
+            lane.wait(kernel)  # the main kernel, idle now, takes figures the second one has not started
     except (Interrupted, KeyboardInterrupt) as exc:  # between notebooks
         failed = {"notebook": "(between notebooks)", "status": "interrupted", "error": _error_summary(exc),
                   "executed": ""}

@@ -7,8 +7,10 @@
 from helpers.core.stage import DOCS_FILE, StageSpec
 
 STAGES = (
-    StageSpec("02", "text", "Sentences and entities", reads=("articles",), writes=("sentences", "entities", DOCS_FILE)),
-    StageSpec("03", "text", "Statements and claims", reads=("articles", "sentences", "entities", DOCS_FILE), writes=("statements", "claims", "claim_rejections")),
+    StageSpec("02", "text", "Sentences and entities", reads=("articles",), writes=("sentences", "entities", DOCS_FILE),
+              warm=("helpers.text.stage", "helpers.text.components:build_pipeline", "helpers.geo.gazetteer:load")),
+    StageSpec("03", "text", "Statements and claims", reads=("articles", "sentences", "entities", DOCS_FILE), writes=("statements", "claims", "claim_rejections"),
+              warm=("helpers.text.stage", "helpers.text.components:build_pipeline", "helpers.geo.gazetteer:load")),
 )
 
 

@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Doc
 
+from helpers.core.stage import rows_by_article
+
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
 
@@ -60,3 +62,13 @@ class SentenceIndex:
 
     def row(self, char: int) -> dict:
         return self.rows[self.sentence_id(char)]
+
+
+def sentence_indexes(sentences) -> dict[str, SentenceIndex]:
+    """``article_id -> SentenceIndex`` over the rows of a ``sentences`` table, in text order. The table is converted
+    to records once and then split by article (converting each article's group cost ~5 ms an article, on every
+    rebuild, for every article: 1-2 s per stage on the 335-article corpus)."""
+    if sentences is None or not len(sentences):
+        return {}
+    ordered = sentences.sort_values(["article_id", "start_char"], kind="stable")
+    return {aid: SentenceIndex(rows) for aid, rows in rows_by_article(ordered).items()}

@@ -5,7 +5,8 @@
 from helpers.core.stage import DOCS_FILE, StageSpec
 
 STAGES = (
-    StageSpec("06", "time", "Dates and events", reads=("articles", "sentences", "entities", DOCS_FILE), optional=("places", "article_metadata"), writes=("dates", "events")),
+    StageSpec("06", "time", "Dates and events", reads=("articles", "sentences", "entities", DOCS_FILE), optional=("places", "article_metadata"), writes=("dates", "events"),
+              warm=("helpers.time.stage", "helpers.text.components:build_pipeline", "helpers.geo.gazetteer:load")),
 )
 
 

@@ -18,7 +18,7 @@ from helpers.core import schemas
 from helpers.core.stage import rows_by_article, rows_per_article
 from helpers.rewrites.inference import date_anchors
 from helpers.time.expressions import find_time_expressions
-from helpers.text.sentences import SentenceIndex, extract_sentences
+from helpers.text.sentences import SentenceIndex, extract_sentences, sentence_indexes
 
 
 def article_anchors(articles: pd.DataFrame, metadata: pd.DataFrame | None = None) -> dict[str, tuple[date | None, str]]:
@@ -35,14 +35,6 @@ def article_anchors(articles: pd.DataFrame, metadata: pd.DataFrame | None = None
     picked = date_anchors(frame)  # the one "stated date, else inferred" rule
     return {aid: (None if source == "none" else pd.Timestamp(value).date(), source)
             for aid, value, source in zip(picked["article_id"], picked["anchor"], picked["anchor_source"])}
-
-
-def sentence_indexes(sentences: pd.DataFrame | None) -> dict[str, SentenceIndex]:
-    """``article_id -> SentenceIndex`` from the ``sentences`` table (ids as the table has them)."""
-    if sentences is None or not len(sentences):
-        return {}
-    ordered = sentences.sort_values(["article_id", "sentence_id"])
-    return {aid: SentenceIndex(group.to_dict("records")) for aid, group in ordered.groupby("article_id", sort=False)}
 
 
 def sentence_index_for(doc: Doc, article_id: str, indexes: dict[str, SentenceIndex]) -> SentenceIndex:

@@ -1,0 +1,61 @@
+"""Load in a kernel, ahead of time, what the notebooks it will run load on first use.
+
+A notebook's first cells import the stage's code (spaCy, pandas, SciPy through datasketch, matplotlib, …) and its
+cells load the spaCy model, the gazetteer or the base map on first use; in the run's one kernel per lane that is paid
+once per run, but inside the first notebook that needs it, on the run's critical path. The runner instead sends
+:func:`code` to a kernel while it waits: the second kernel (the figures) while the first notebooks run, and the main
+kernel while the first notebook runs in the second one (:mod:`helpers.run.pipeline`). What the code loads is what
+the notebooks would load themselves — the import statements of their code cells and the functions their stages
+declare in :attr:`helpers.core.stage.StageSpec.warm` — and it runs in a namespace of its own, which the kernel reset
+before each notebook clears anyway: a notebook's results do not depend on it (a module is loaded once per kernel
+either way). Failures are ignored: the notebook that needs the module reports them.
+"""
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+
+def imports(notebook: Path) -> list[str]:
+    """The import statements (top-level ``import``/``from … import``) of ``notebook``'s code cells, in order."""
+    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    out = []
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        source = "".join(cell.get("source", []))
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:  # IPython syntax (magics): nothing to preload from this cell
+            continue
+        out += [ast.unparse(node) for node in tree.body
+                if isinstance(node, ast.Import) or (isinstance(node, ast.ImportFrom) and node.level == 0)]
+    return out
+
+
+def code(notebooks: list[Path], warm: list[str]) -> str | None:
+    """Python source that imports what ``notebooks`` import and each module of ``warm`` (``"module"`` or
+    ``"module:function"``, the function then called without arguments); None when there is nothing to load. Every
+    step in its own ``try`` and a namespace of its own."""
+    statements = list(dict.fromkeys(s for nb in notebooks for s in imports(nb)))
+    calls = list(dict.fromkeys(warm))
+    if not statements and not calls:
+        return None
+    return ("def _warclaims_preload(statements, calls):\n"
+            "    import importlib\n"
+            "    for statement in statements:\n"
+            "        try:\n"
+            "            exec(statement, {})\n"
+            "        except Exception:\n"
+            "            pass\n"
+            "    for name in calls:\n"
+            "        module, _, function = name.partition(':')\n"
+            "        try:\n"
+            "            loaded = importlib.import_module(module)\n"
+            "            if function:\n"
+            "                getattr(loaded, function)()\n"
+            "        except Exception:\n"
+            "            pass\n"
+            f"_warclaims_preload({statements!r}, {calls!r})\n"
+            "del _warclaims_preload\n")
