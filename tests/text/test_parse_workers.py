@@ -36,3 +36,13 @@ def test_an_article_failing_in_a_worker_is_reported_and_the_others_kept(seed_art
         assert bad not in set(result["sentences"]["article_id"])
         assert result["sentences"]["article_id"].nunique() == len(seed_articles) - 1
     pd.testing.assert_frame_equal(results[2]["entities"], results[1]["entities"])
+
+
+def test_cache_hits_between_worker_parses_keep_the_input_order(seed_articles, monkeypatch, tmp_path):
+    monkeypatch.setenv(doccache.CACHE_ENV, str(tmp_path / "cache"))
+    plain = stage.run_parse(seed_articles, batch_size=1, workers=1, cache=False)
+    stage.run_parse(seed_articles.iloc[[1]], batch_size=1, workers=1, cache=True)  # only the middle one cached
+    mixed = stage.run_parse(seed_articles, batch_size=1, workers=2, cache=True)  # first and last parsed by workers
+    for name in plain.tables:
+        pd.testing.assert_frame_equal(mixed[name], plain[name])
+    assert mixed.extra["docbin"].to_bytes() == plain.extra["docbin"].to_bytes()
