@@ -15,7 +15,8 @@ For each corpus size it measures, in one sitting:
    ``--processes`` processes (docs discarded) — the floor any pipeline built on spaCy can reach.
 
 Peak memory is the largest sum of resident set sizes of the pipeline process and all its descendants (the
-kernels), sampled every 0.2 s from /proc. Synthetic corpora larger than the real one are made from the real
+kernels and their forked workers), sampled every 0.2 s from /proc, and the largest sum of their proportional set
+sizes (PSS): a page a forked worker shares with its parent counts once in PSS, once per process in RSS. Synthetic corpora larger than the real one are made from the real
 texts (:func:`_synthetic`): nine in ten are 3–7 paragraphs, each a run of 1–3 sentences of a random real
 paragraph; one in ten rewrites an earlier article (a window of 50–90 % of its paragraphs, a sentence dropped from
 some); every number is changed (×0.6–1.6, years kept) and some month names moved; the file name carries a
@@ -63,31 +64,41 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _tree_rss_mib(pid: int) -> float:
-    total, stack = 0.0, [pid]
+def _tree_memory_mib(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) summed over ``pid`` and its descendants, MiB. Forked workers share their parent's pages, which the
+    RSS sum counts once per process; PSS splits each shared page among its sharers, so its sum is the memory used."""
+    rss, pss, stack = 0.0, 0.0, [pid]
     while stack:
         p = stack.pop()
-        try:
-            with open(f"/proc/{p}/status") as fh:
-                for line in fh:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) / 1024
-                        break
-        except OSError:
-            continue
+        for name, field in ((f"/proc/{p}/status", "VmRSS:"), (f"/proc/{p}/smaps_rollup", "Pss:")):
+            try:
+                with open(name) as fh:
+                    value = next((int(line.split()[1]) / 1024 for line in fh if line.startswith(field)), 0.0)
+            except OSError:
+                value = 0.0
+            if field == "Pss:":
+                pss += value
+            else:
+                rss += value
         stack.extend(_children(p))
-    return total
+    return rss, pss
+
+
+LAST_PSS = [0.0]  # the peak tree PSS (MiB) of the last :func:`timed` command
 
 
 def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float, int]:
-    """Run ``cmd``; (wall seconds, peak tree RSS MiB, exit code)."""
+    """Run ``cmd``; (wall seconds, peak tree RSS MiB, exit code). The peak tree PSS is in :data:`LAST_PSS`."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = [0.0]
+    peak = [0.0, 0.0]
+    LAST_PSS[0] = 0.0
 
     def sample():
         while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss_mib(proc.pid))
+            rss, pss = _tree_memory_mib(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+            LAST_PSS[0] = peak[1]
             time.sleep(0.2)
 
     th = threading.Thread(target=sample, daemon=True)
@@ -229,7 +240,7 @@ def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: lis
 
     def step(name):
         s, peak, rc = timed(cmd, env)
-        row = {"size": size, "step": name, "seconds": s, "peak_mib": peak, "rc": rc}
+        row = {"size": size, "step": name, "seconds": s, "peak_mib": peak, "peak_pss_mib": LAST_PSS[0], "rc": rc}
         rows.append(row)
         try:
             run = json.loads((reports / "run.json").read_text())
@@ -294,7 +305,7 @@ def measure_dask(size: int, corpus: Path, work: Path, local_work: Path, processe
         pass
     differ = same_tables(local_work / "processed-full", processed)
     return {"size": size, "step": f"full, --engine dask ({processes} workers)", "seconds": s, "peak_mib": peak,
-            "rc": rc, "s_per_article": s / size, "tables_differ_from_local": ",".join(differ) or "none"}
+            "peak_pss_mib": LAST_PSS[0], "rc": rc, "s_per_article": s / size, "tables_differ_from_local": ",".join(differ) or "none"}
 
 
 def main(argv=None) -> int:

@@ -16,6 +16,7 @@ import functools
 import hashlib
 import importlib
 import itertools
+import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -173,15 +174,29 @@ def saved_parses(docbin: DocBin | None, nlp: Language) -> dict[tuple[str, str], 
     return out
 
 
+_ENTRY_FIELDS = ("tokens", "spaces", "flags", "cats", "span_groups", "user_data")  # one doc's part of a DocBin
+
+
 def copy_entry(source: DocBin, i: int, target: DocBin) -> None:
     """Append doc ``i`` of ``source`` to ``target`` as saved bytes (no doc built). The caller adds the strings
     (``target.strings``): every doc of ``source`` is copied, so ``source.strings`` are exactly theirs."""
-    target.tokens.append(source.tokens[i])
-    target.spaces.append(source.spaces[i])
-    target.flags.append(source.flags[i])
-    target.cats.append(source.cats[i])
-    target.span_groups.append(source.span_groups[i])
-    target.user_data.append(source.user_data[i])
+    for field in _ENTRY_FIELDS:
+        getattr(target, field).append(getattr(source, field)[i])
+
+
+def docbin_entry(doc: Doc) -> tuple:
+    """What ``new_docbin().add(doc)`` stores of ``doc`` (its arrays, user data and strings), to send to another
+    process and :func:`append_entry` there instead of the doc."""
+    db = new_docbin()
+    db.add(doc)
+    return (*(getattr(db, field)[0] for field in _ENTRY_FIELDS), db.strings)
+
+
+def append_entry(target: DocBin, entry: tuple) -> None:
+    """Append a :func:`docbin_entry` to ``target``: the same DocBin as ``target.add(doc)``."""
+    for field, value in zip(_ENTRY_FIELDS, entry):
+        getattr(target, field).append(value)
+    target.strings.update(entry[-1])
 
 
 # ------------------------------------------------------------------ per-article parse cache
@@ -247,14 +262,30 @@ def pipe_cached(nlp: Language, pairs: Iterable[tuple[str, str]], batch_size: int
             if docs[i] is None:  # misses come out of the parse in input order
                 docs[i] = doc = next(parsed)
                 if cache_dir is not None:
-                    f = _cache_file(cache_dir, text)
-                    f.parent.mkdir(parents=True, exist_ok=True)
-                    tmp = f.with_suffix(f".tmp{id(doc)}")
-                    tmp.write_bytes(doc.to_bytes(exclude=["user_data"]))
-                    tmp.replace(f)
-            docs[i].user_data["article_id"] = article_id
-            docs[i].user_data[TEXT_KEY] = text_sha256(text)  # saves rebuilding doc.text to key per-article results
+                    store_parse(cache_dir, text, doc)
+            label_doc(docs[i], text, article_id)
             yield docs[i]
+
+
+def is_cached(cache_dir: Path | None, text: str) -> bool:
+    """Whether the parse cache holds an entry for ``text`` (it may still be damaged: :func:`pipe_cached` checks)."""
+    return cache_dir is not None and _cache_file(cache_dir, text).exists()
+
+
+def store_parse(cache_dir: Path, text: str, doc: Doc) -> None:
+    """Write ``doc`` (the parse of ``text``) to the parse cache, atomically."""
+    f = _cache_file(cache_dir, text)
+    f.parent.mkdir(parents=True, exist_ok=True)
+    tmp = f.with_suffix(f".tmp{os.getpid()}-{id(doc)}")
+    tmp.write_bytes(doc.to_bytes(exclude=["user_data"]))
+    tmp.replace(f)
+
+
+def label_doc(doc: Doc, text: str, article_id: str) -> Doc:
+    """Name the article ``doc`` parses in its ``user_data`` (its id and text hash)."""
+    doc.user_data["article_id"] = article_id
+    doc.user_data[TEXT_KEY] = text_sha256(text)  # saves rebuilding doc.text to key per-article results
+    return doc
 
 
 def doc_to_wire(doc: Doc) -> bytes:

@@ -12,7 +12,9 @@ others kept). :func:`extract_article` reads every row of one parsed doc (tests, 
 from __future__ import annotations
 
 import bisect
+import gc
 import logging
+import multiprocessing
 from typing import Iterable, Iterator
 
 import pandas as pd
@@ -65,6 +67,72 @@ def parse_articles(articles: pd.DataFrame, batch_size: int = 16, max_length: int
         yield doc
 
 
+class ParsedArticle:
+    """One article parsed by a worker of :func:`parse_in_workers`: its ``user_data`` (as a doc's), its DocBin entry
+    (:func:`helpers.text.doccache.docbin_entry`, or None) and ``rows`` = ``(True, parse_rows(doc))`` or
+    ``(False, the exception)`` — what notebook 02 keeps of a doc, so the doc itself never crosses processes."""
+    __slots__ = ("user_data", "entry", "rows")
+
+    def __init__(self, user_data: dict, entry: tuple | None, rows: tuple[bool, object]):
+        self.user_data, self.entry, self.rows = user_data, entry, rows
+
+
+_WORK: tuple | None = None  # (nlp, batch_size, limit, cache_dir, version, keep_docs), set before the fork
+
+
+def _work_batch(batch: list[tuple[str, str]]) -> list[ParsedArticle]:
+    """In a forked worker: parse ``(text, article_id)`` pairs, write their parse-cache entries, extract their rows."""
+    nlp, batch_size, limit, cache_dir, version, keep_docs = _WORK
+    out = []
+    for doc, (text, aid) in zip(_parser(nlp, batch_size, 1, limit, False)([t for t, _ in batch]), batch):
+        if cache_dir is not None:
+            doccache.store_parse(cache_dir, text, doc)
+        doccache.label_doc(doc, text, aid).user_data[doccache.PARSE_KEY] = version  # as parse_articles labels it
+        try:
+            rows = (True, parse_rows(doc, aid))
+        except Exception as exc:  # reported by the per-article guard in the kernel, like an error there
+            rows = (False, exc)
+        meta = {k: doc.user_data[k] for k in ("article_id", doccache.TEXT_KEY, doccache.PARSE_KEY)}
+        out.append(ParsedArticle(meta, doccache.docbin_entry(doc) if keep_docs else None, rows))
+    return out
+
+
+def parse_in_workers(articles: pd.DataFrame, workers: int, batch_size: int = 16, max_length: int | None = None,
+                     cache: bool = True, keep_docs: bool = True) -> Iterator[Doc | ParsedArticle]:
+    """:func:`parse_articles` for notebook 02 on ``workers`` forked processes that also write each new parse to the
+    parse cache and extract its rows and DocBin entry (:class:`ParsedArticle`): no doc is serialized to be sent back
+    and rebuilt, and the kernel only collects results while the workers keep parsing. Texts in the parse cache
+    come from it as docs (:func:`helpers.text.doccache.pipe_cached`). Input order; the rows and DocBin are those of
+    :func:`parse_articles` followed by :func:`parse_rows`."""
+    global _WORK
+    _require_columns(articles)
+    nlp = build_pipeline()
+    pairs = list(zip(articles["text"].astype(str), articles["article_id"].astype(str)))
+    cache_dir = doccache.parse_cache_dir(nlp) if cache else None
+    limit = max_length or nlp.max_length
+    hit = [doccache.is_cached(cache_dir, text) for text, _ in pairs]
+    todo = [p for p, h in zip(pairs, hit) if not h]
+    cached = doccache.pipe_cached(nlp, [p for p, h in zip(pairs, hit) if h], cache_dir=cache_dir,
+                                  parse=_parser(nlp, batch_size, 1, limit, False))  # a damaged entry: parsed here
+    version = doccache.parse_version(nlp)
+    _WORK = (nlp, batch_size, limit, cache_dir, version, keep_docs)
+    gc.freeze()  # the workers' collector would touch (so copy) every inherited page
+    batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
+    try:
+        with multiprocessing.get_context("fork").Pool(max(1, min(workers, len(batches)))) as pool:
+            done = (a for got in pool.imap(_work_batch, batches) for a in got)
+            for h in hit:
+                if not h:
+                    yield next(done)
+                    continue
+                doc = next(cached)
+                doc.user_data[doccache.PARSE_KEY] = version
+                yield doc
+    finally:
+        gc.unfreeze()
+        _WORK = None
+
+
 def _parser(nlp, batch_size: int, n_process: int, limit: int, use_dask: bool):
     """``parse(texts) -> docs``: pieces of over-long texts parsed and joined; locally or on the Dask cluster."""
     def parse(texts: list[str]) -> Iterator[Doc]:
@@ -114,6 +182,16 @@ def parse_rows(doc: Doc, article_id: str) -> tuple[list[dict], list[dict]]:
     return sentences, entity_frame_rows(article_entities(doc, article_id), index.sentence_id)
 
 
+def _article_rows(item: Doc | ParsedArticle) -> tuple[list[dict], list[dict]]:
+    """:func:`parse_rows` of a doc, or the rows a worker of :func:`parse_in_workers` extracted (its error raised)."""
+    if not isinstance(item, ParsedArticle):
+        return parse_rows(item, doc_article_id(item))
+    ok, value = item.rows
+    if not ok:
+        raise value
+    return value
+
+
 def attribution_rows(doc: Doc, article_id: str, sentences: list[dict],
                      entities: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
     """``statements``, ``claims`` and ``claim_rejections`` rows of one parsed article from its sentence and entity rows."""
@@ -153,20 +231,26 @@ def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = Tr
     as_bytes = bool(saved) and sorted(i for i in reused if i is not None) == list(range(len(reuse)))
     if docbin is not None and as_bytes:
         docbin.strings |= reuse.strings
-    parsed = parse_articles(articles[[i is None for i in reused]], batch_size=batch_size, max_length=max_length,
-                            workers=workers, cache=cache)
+    todo, n_process = articles[[i is None for i in reused]], workers or default_workers()
+    if n_process > 1 and engine.current() != "dask" and len(todo) > batch_size:
+        parsed = parse_in_workers(todo, n_process, batch_size=batch_size, max_length=max_length, cache=cache,
+                                  keep_docs=docbin is not None)
+    else:
+        parsed = parse_articles(todo, batch_size=batch_size, max_length=max_length, workers=n_process, cache=cache)
 
-    def items() -> Iterator[Doc | doccache.LazyDoc]:
+    def items() -> Iterator[Doc | doccache.LazyDoc | ParsedArticle]:
         for i in reused:
             doc = next(parsed) if i is None else doccache.LazyDoc(reuse, i, build_pipeline().vocab)
             if docbin is not None and i is not None and as_bytes:
                 doccache.copy_entry(reuse, i, docbin)
+            elif docbin is not None and isinstance(doc, ParsedArticle):
+                doccache.append_entry(docbin, doc.entry)
             elif docbin is not None:
                 docbin.add(loaded(doc))
             yield doc
 
     docs = progress(items(), desc="parse", total=len(articles), unit="article")
-    done, errors = per_article(docs, doc_article_id, lambda d: parse_rows(d, doc_article_id(d)), "02 text",
+    done, errors = per_article(docs, doc_article_id, _article_rows, "02 text",
                                inputs=(lambda d: (doc_text_key(d), None)) if cache else None,
                                parallel=False)  # the parse itself runs on the workers; its rows are cheap
     sentences = [r for _, (s, _) in done for r in s]
