@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,29 @@ def test_changes_since_the_last_run(tmp_path):
     page = (reports / "changes.html").read_text()
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert changes.write(processed, reports)["articles_added"] == []  # nothing new the third time
+
+
+def test_changes_reuse_the_last_snapshot_when_the_table_keys_are_the_same(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from helpers.core import tables
+    from helpers.run import changes
+
+    processed, reports = tmp_path / "p", tmp_path / "r"
+    processed.mkdir()
+    pd.DataFrame({"article_id": ["a1"], "title": ["One"], "text": ["x"]}).to_parquet(
+        tables.table_path("articles", processed))
+    changes.write(processed, reports, table_keys={"articles.parquet": "k1"})
+    pd.DataFrame({"article_id": ["a1", "a2"], "title": ["One", "Two"], "text": ["x", "y"]}).to_parquet(
+        tables.table_path("articles", processed))
+    reads = []
+    real = changes.snapshot
+    monkeypatch.setattr(changes, "snapshot", lambda d: reads.append(d) or real(d))
+    same = changes.write(processed, reports, table_keys={"articles.parquet": "k1"})
+    assert reads == [] and same["articles_added"] == []  # same keys: the saved snapshot, no table read
+    moved = changes.write(processed, reports, table_keys={"articles.parquet": "k2"})
+    assert reads == [processed] and [a["article_id"] for a in moved["articles_added"]] == ["a2"]
+    assert "table_keys" not in json.loads((reports / "changes.json").read_text())
 
 
 @pytest.mark.slow

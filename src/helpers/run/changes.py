@@ -17,15 +17,13 @@ import html
 import json
 from pathlib import Path
 
-import pandas as pd
-
 from helpers.core import tables
 
 STATE_FILE = "changes_state.json"
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-def _read(name: str, processed_dir: Path) -> pd.DataFrame | None:
+def _read(name: str, processed_dir: Path):
     path = tables.table_path(name, processed_dir)
     return tables.read_table(name, processed_dir) if path.exists() else None
 
@@ -110,21 +108,30 @@ def render_html(changes: dict) -> str:
             f"{body}</body></html>\n")
 
 
-def write(processed_dir: Path, reports_dir: Path) -> dict:
-    """Compare with the previous successful run, write ``changes.json``/``changes.html``, save the new keys."""
+def write(processed_dir: Path, reports_dir: Path, table_keys: dict | None = None) -> dict:
+    """Compare with the previous successful run, write ``changes.json``/``changes.html``, save the new keys.
+
+    ``table_keys`` (table file name -> content hash, as the runner records them): when they equal the keys saved
+    with the previous snapshot, the tables are the ones that snapshot was taken of, so it is reused rather than
+    read again (a no-op rebuild reads no table)."""
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
     state_path = processed_dir / STATE_FILE
     try:
         before = json.loads(state_path.read_text())
     except (OSError, ValueError):
         before = None
-    after = snapshot(processed_dir)
+    saved_keys = before.pop("table_keys", None) if isinstance(before, dict) else None
+    if table_keys is not None and saved_keys == table_keys:
+        after = before
+    else:
+        after = snapshot(processed_dir)
     changes = compare(before, after)
     reports_dir.mkdir(parents=True, exist_ok=True)
     (reports_dir / "changes.json").write_text(json.dumps(changes, indent=1, sort_keys=True, default=str) + "\n")
     (reports_dir / "changes.html").write_text(render_html(changes), encoding="utf-8")
     tmp = state_path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(after, sort_keys=True, default=str))
+    tmp.write_text(json.dumps({**after, "table_keys": table_keys} if table_keys is not None else after,
+                              sort_keys=True, default=str))
     tmp.replace(state_path)
     return changes
 

@@ -576,14 +576,15 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     summary["status"] = failed["status"] if failed else "ok"
     summary["finished"] = _now()
     summary["stage_errors"], summary["stage_error_articles"] = _stage_errors(processed_dir)
+    table_keys = table_files(processed_dir)
     if not failed and not only and not start:  # a whole run: say what changed since the previous one
-        diff = changes.write(processed_dir, reports_dir)
+        diff = changes.write(processed_dir, reports_dir, table_keys=table_keys)
         summary["changes"] = {k: len(v) for k, v in diff.items() if isinstance(v, list)} or "first run"
     if html:
         from helpers.run import reports
         published = [executed_dir / e["notebook"] for e in summary["notebooks"] if e["status"] in ("ok", "skipped")]
         # CSV, SQLite and explorer depend on the tables only: kept when the last export was of these very tables
-        summary["exports"] = {"tables": table_files(processed_dir), "code": incremental.code_version(),
+        summary["exports"] = {"tables": table_keys, "code": incremental.code_version(),
                               "pages": [p.stem for p in published]}
         same = (summary["exports"] in ((previous or {}).get("exports"), ahead.data_key)
                 and (reports_dir / "warclaims.sqlite").exists())
