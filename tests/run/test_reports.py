@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 import figure_frames as ff
 from helpers.run import reports
@@ -104,3 +105,24 @@ def test_index_lists_only_topics_whose_figures_disagree_with_a_link_to_the_explo
     page = reports._corpus_html({"top topics": top})
     assert 'href="explorer.html#topic=a%20%7C%20x"' in page
     assert "2 different figures in 3 claims from 2 claimants" in page
+
+
+def test_index_counts_come_from_the_tables_footers_and_agree_with_full_reads(tmp_path):
+    from helpers.core import tables
+
+    processed, reports_dir = tmp_path / "p", tmp_path / "r"
+    processed.mkdir()
+    pd.DataFrame({"article_id": ["a1", "a2", "a3"], "title": ["One", "Two", None],
+                  "text": ["x", "y", "z"]}).to_parquet(tables.table_path("articles", processed))
+    pd.DataFrame({"article_id": ["a1"] * 4, "role": ["toponym", "demonym", "toponym", "in_name"]}).to_parquet(
+        tables.table_path("places", processed))
+    assert tables.table_rows("articles", processed) == len(tables.read_table("articles", processed)) == 3
+    assert tables.table_columns("places", processed) == ["article_id", "role"]
+    assert list(tables.read_table("articles", processed, columns=["title"]).columns) == ["title"]
+    with pytest.raises(FileNotFoundError, match="claims"):
+        tables.table_rows("claims", processed)
+    summary = reports.corpus_summary(processed)
+    assert summary["articles"] == 3 and summary["place mentions"] == 2  # only the story's toponyms
+    reports.export_tables_csv(processed, reports_dir / "tables")
+    page = reports.build_index(reports_dir, {"status": "ok"}, processed_dir=processed).read_text()
+    assert "articles.csv</a> (3 rows)" in page and "places.csv</a> (4 rows)" in page

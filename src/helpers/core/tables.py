@@ -29,12 +29,28 @@ def write_table(df: pd.DataFrame, name: str, processed_dir: str | Path) -> Path:
     return path
 
 
-def read_table(name: str, processed_dir: str | Path) -> pd.DataFrame:
-    """Read a table written by an earlier notebook; a clear error if it is missing."""
+def read_table(name: str, processed_dir: str | Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read a table written by an earlier notebook (only ``columns`` when given); a clear error if it is missing."""
     path = table_path(name, processed_dir)
     if not path.exists():
         raise FileNotFoundError(
             f"table {name!r} not found at {path}; run the notebook that writes it first "
             f"(python -m helpers.pipeline run)"
         )
-    return pq.read_table(path).to_pandas()  # date columns come back as datetime.date
+    return pq.read_table(path, columns=columns).to_pandas()  # date columns come back as datetime.date
+
+
+def table_rows(name: str, processed_dir: str | Path) -> int:
+    """The number of rows of a written table, from its Parquet footer (no column is read)."""
+    path = table_path(name, processed_dir)
+    if not path.exists():
+        read_table(name, processed_dir)  # the same clear error
+    return pq.read_metadata(path).num_rows
+
+
+def table_columns(name: str, processed_dir: str | Path) -> list[str]:
+    """The column names of a written table, from its Parquet schema (no column is read)."""
+    path = table_path(name, processed_dir)
+    if not path.exists():
+        read_table(name, processed_dir)  # the same clear error
+    return pq.read_schema(path).names

@@ -313,14 +313,16 @@ def corpus_summary(processed_dir: str | Path) -> dict:
     out = {}
     for name, label in (("articles", "articles"), ("claims", "claims"), ("statements", "statements"),
                         ("places", "place mentions")):
-        if tables.table_path(name, processed_dir).exists():
-            table = tables.read_table(name, processed_dir)
-            out[label] = len(schemas.story_places(table) if name == "places" else table)
+        if tables.table_path(name, processed_dir).exists():  # counts from the Parquet footer; places read `role`
+            if name == "places" and "role" in tables.table_columns(name, processed_dir):
+                out[label] = len(schemas.story_places(tables.read_table(name, processed_dir, columns=["role"])))
+            else:
+                out[label] = tables.table_rows(name, processed_dir)
     if tables.table_path("article_pairs", processed_dir).exists():
         pairs = tables.read_table("article_pairs", processed_dir)
         out["rewrites found"] = int(pairs.relation.isin(["rewrite", "duplicate"]).sum()) if "relation" in pairs else len(pairs)
     if tables.table_path("claims_ledger", processed_dir).exists():
-        ledger = tables.read_table("claims_ledger", processed_dir)
+        ledger = tables.read_table("claims_ledger", processed_dir, columns=["topic", "claim_id", "value", "claimant"])
         top = ledger.groupby("topic").agg(claims=("claim_id", "size"), values=("value", "nunique"),
                                           claimants=("claimant", "nunique"))
         top = top[top["values"] > 1]  # a topic whose claims all give one figure is no disagreement
@@ -361,7 +363,11 @@ def clear_published(reports_dir: str | Path) -> None:
         page.unlink()
 
 
-def _csv_rows(path: Path) -> int:
+def _csv_rows(path: Path, processed_dir: str | Path | None = None) -> int:
+    """Rows of an exported CSV: its table's row count when the table is there (one CSV row per table row), else
+    counted in the file."""
+    if processed_dir and path.stem in CSV_TABLES and tables.table_path(path.stem, processed_dir).exists():
+        return tables.table_rows(path.stem, processed_dir)
     with path.open(encoding="utf-8", newline="") as fh:
         return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
 
@@ -410,7 +416,7 @@ def build_index(reports_dir: str | Path, run_summary: dict | None = None,
         + (f' · <a href="{rel(p.with_suffix(".svg"))}">SVG</a>' if p.with_suffix(".svg").exists() else "")
         + "</figcaption></figure>" for p in pngs) or "<p>none</p>"
     table_items = "\n".join(
-        f'<li><a href="{rel(p)}">{esc(p.name)}</a> ({_csv_rows(p)} rows)</li>' for p in csvs) or "<li>none</li>"
+        f'<li><a href="{rel(p)}">{esc(p.name)}</a> ({_csv_rows(p, processed_dir)} rows)</li>' for p in csvs) or "<li>none</li>"
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">{CSP_META}
 <title>warclaims reports</title>
