@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
-def _cli(*args, **kw):
-    env = dict(os.environ, WARCLAIMS_NO_PROGRESS="1")
+def _cli(*args, extra_env=None, **kw):
+    env = dict(os.environ, WARCLAIMS_NO_PROGRESS="1", **(extra_env or {}))
     return subprocess.Popen([sys.executable, "-m", "helpers.pipeline", "run", *map(str, args)], env=env, cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
 
@@ -29,13 +29,18 @@ def test_interrupt_in_02_then_only_and_from_refuse(tmp_path):
     shutil.copytree(ROOT / "data" / "raw", raw_a)
     raw_b.mkdir()
     (raw_b / "b.txt").write_text("Officials said 200 troops arrived in the city.\n\nMore: Example Herald\n")
+    # enough articles, parsed afresh (an empty parse cache), that 02 cannot end between the poll and the signal
+    for i in range(60):
+        (raw_b / f"b{i:02d}.txt").write_text(" ".join(
+            f"Officials in town {i} said {i * 10 + k} people left on day {k}, and the mayor added that more would follow."
+            for k in range(40)) + "\n")
     p, r = tmp_path / "processed", tmp_path / "reports"
     # corpus A: 01 and 02 finish, their tables are vouched for by run.json
     first = _cli("--raw-dir", raw_a, "--processed-dir", p, "--reports-dir", r, "--only", "01", "--only", "02")
     assert first.wait(timeout=300) == 0, first.stderr.read()
     # corpus B into the same folders, SIGTERM while notebook 02 runs
     second = _cli("--raw-dir", raw_b, "--processed-dir", p, "--reports-dir", r, "--only", "01", "--only", "02",
-                  "--force")
+                  "--force", extra_env={"WARCLAIMS_PARSE_CACHE": str(tmp_path / "parse-cache")})
     deadline = time.time() + 240
     while time.time() < deadline:
         try:
