@@ -576,8 +576,9 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     summary["status"] = failed["status"] if failed else "ok"
     summary["finished"] = _now()
     summary["stage_errors"], summary["stage_error_articles"] = _stage_errors(processed_dir)
-    table_keys = table_files(processed_dir)
-    if not failed and not only and not start:  # a whole run: say what changed since the previous one
+    whole = not failed and not only and not start
+    table_keys = table_files(processed_dir) if whole or html else None  # hashed once, only when used
+    if whole:  # a whole run: say what changed since the previous one
         diff = changes.write(processed_dir, reports_dir, table_keys=table_keys)
         summary["changes"] = {k: len(v) for k, v in diff.items() if isinstance(v, list)} or "first run"
     if html:
