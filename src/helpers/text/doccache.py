@@ -1,13 +1,18 @@
 """The spaCy model and the parsed-document cache shared by every text stage.
 
 Articles are parsed once (``nlp.pipe`` in batches) by ``02_sentences_entities``
-and saved as a ``DocBin`` in ``processed_dir/docs.spacy``; later stages load the
+and saved in ``processed_dir/docs.spacy``; later stages load the
 parsed docs instead of running the model again. Each ``Doc`` is the parse of
 ``articles.text`` exactly, so token offsets are offsets into that string, and
 ``doc.user_data["article_id"]`` names the article (with ``text_sha256`` and ``parse_version``).
 
+``docs.spacy`` is one file holding each article's parse as a one-doc ``DocBin`` and an index (:class:`DocsWriter`,
+:class:`SavedDocs`): written article by article and read one doc at a time, so neither notebook 02 nor a later stage
+holds every parse in memory. Its readers go through this module: :func:`lazy_docs` (the later notebooks),
+:func:`load_docs`, :func:`read_docbin` (notebook 02's rebuild).
+
 Rebuilds touch as few parses as they can: notebook 02 copies the saved parse of an unchanged article into the new
-``docs.spacy`` as saved arrays (:func:`saved_parses`, :func:`copy_entry`), and the later stages read
+``docs.spacy`` as saved bytes (:func:`saved_parses`), and the later stages read
 :func:`lazy_docs`, whose docs are built only when the per-article guard misses its cache.
 """
 from __future__ import annotations
@@ -17,9 +22,14 @@ import hashlib
 import importlib
 import itertools
 import os
+import shutil
+import tempfile
+import weakref
+import zlib
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import numpy
 import spacy
 import srsly
 from spacy.attrs import ORTH
@@ -69,134 +79,240 @@ def new_docbin() -> DocBin:
     return DocBin(store_user_data=True)
 
 
-def save_docs(docs: Iterable[Doc] | DocBin, processed_dir: str | Path) -> Path:
-    """Write parsed docs (an iterable of docs, or a filled :func:`new_docbin`) to ``processed_dir/docs.spacy``."""
-    path = Path(processed_dir) / DOCS_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(docs, DocBin):
-        db = docs
+# ------------------------------------------------------------------ docs.spacy: one DocBin per article, indexed
+# ``docs.spacy`` is one file: MAGIC, then each article's parse as a one-doc DocBin (``DocBin.to_bytes``), then a
+# footer (msgpack: per doc its offset, length and ``user_data``) and the footer's offset (8 bytes, little-endian).
+# Written article by article (:class:`DocsWriter`) and read one doc at a time (:class:`SavedDocs`), so no stage holds
+# every parse in memory; a rebuild copies a kept article's bytes unchanged, so the file is the same as a full run's.
+MAGIC = b"WARCLAIMS-DOCS/2\n"
+
+
+def doc_blob(doc: Doc) -> bytes:
+    """One doc as :class:`SavedDocs` stores it: a one-doc DocBin's bytes (its user data included)."""
+    db = new_docbin()
+    db.add(doc)
+    return db.to_bytes()
+
+
+def _unpack(data: bytes, use_list: bool = False):
+    # plain msgpack: srsly.msgpack_loads looks its decoders up in the installed entry points on every call (~1 ms)
+    return srsly.msgpack.unpackb(data, raw=False, use_list=use_list, object_pairs_hook=dict)
+
+
+def _doc_from_blob(blob: bytes, vocab) -> Doc:
+    """The doc of a :func:`doc_blob` — what ``DocBin().from_bytes(blob).get_docs(vocab)`` yields."""
+    msg = _unpack(zlib.decompress(blob), use_list=True)
+    attrs = msg["attrs"]
+    for string in msg["strings"]:
+        vocab[string]
+    tokens = numpy.frombuffer(msg["tokens"], dtype="uint64").reshape((-1, len(attrs)))
+    spaces = numpy.frombuffer(msg["spaces"], dtype=bool).reshape((-1, 1))
+    flags = msg.get("flags") or [{}]
+    doc = Doc(vocab, words=tokens[:, attrs.index(ORTH)], spaces=None if flags[0].get("has_unknown_spaces") else spaces)
+    doc = doc.from_array(attrs, tokens)
+    doc.cats = msg["cats"][0]
+    groups = (msg.get("span_groups") or [b""])[0]
+    if groups and groups != SpanGroups._EMPTY_BYTES:
+        doc.spans.from_bytes(groups)
     else:
-        db = new_docbin()
+        doc.spans.clear()
+    user_data = (msg.get("user_data") or [None])[0]
+    if user_data is not None:
+        doc.user_data.update(srsly.msgpack_loads(user_data, use_list=False))
+    return doc
+
+
+class DocsWriter:
+    """Writes a ``docs.spacy`` file doc by doc (:meth:`add`, :meth:`add_blob`); :meth:`close` writes the index and
+    moves the file into place atomically (an exception inside ``with`` leaves the old file untouched)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._tmp = self.path.with_name(f"{self.path.name}.tmp{os.getpid()}")
+        self._fh = open(self._tmp, "wb")
+        self._fh.write(MAGIC)
+        self._index: list[tuple[int, int, dict]] = []
+
+    def add(self, doc: Doc) -> None:
+        self.add_blob(doc_blob(doc), dict(doc.user_data))
+
+    def add_blob(self, blob: bytes, user_data: dict) -> None:
+        """Append a :func:`doc_blob` whose doc carries ``user_data`` (its ``article_id``, text hash, parse version)."""
+        self._index.append((self._fh.tell(), len(blob), user_data))
+        self._fh.write(blob)
+
+    def close(self) -> "SavedDocs":
+        footer = self._fh.tell()
+        self._fh.write(srsly.msgpack_dumps([[o, n, _plain(u)] for o, n, u in self._index]))
+        self._fh.write(footer.to_bytes(8, "little"))
+        self._fh.close()
+        self._tmp.replace(self.path)
+        return SavedDocs(self.path)
+
+    def abort(self) -> None:
+        self._fh.close()
+        self._tmp.unlink(missing_ok=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, *rest):
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+        return False
+
+
+def _plain(user_data: dict) -> dict:
+    """The index keeps the string-keyed ``user_data`` (id, text hash, parse version), not extension values."""
+    return {k: v for k, v in user_data.items() if isinstance(k, str)}
+
+
+class SavedDocs:
+    """A ``docs.spacy`` file read one doc at a time: ``len``, :meth:`user_data` (from the index, no doc built),
+    :meth:`blob`, :meth:`doc`. Reads with ``os.pread`` so forked workers can share it. ``get_docs(vocab)`` and
+    ``to_bytes()`` as a DocBin's."""
+
+    def __init__(self, path: str | Path, temporary: bool = False):
+        self.path = Path(path)
+        with open(self.path, "rb") as fh:
+            if fh.read(len(MAGIC)) != MAGIC:
+                raise ValueError(f"{self.path} is not a docs.spacy of this version; run notebook 02 again")
+            fh.seek(-8, os.SEEK_END)
+            end = fh.tell()
+            footer = int.from_bytes(fh.read(8), "little")
+            fh.seek(footer)
+            index = _unpack(fh.read(end - footer), use_list=True)
+        self._offsets = [(o, n) for o, n, _ in index]
+        self._user_data = [u for _, _, u in index]
+        self._fd: tuple[int, int] | None = None  # (pid, fd)
+        if temporary:
+            weakref.finalize(self, os.unlink, str(self.path))
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def user_data(self, i: int) -> dict:
+        return self._user_data[i]
+
+    def blob(self, i: int) -> bytes:
+        if self._fd is None or self._fd[0] != os.getpid():
+            self._fd = (os.getpid(), os.open(self.path, os.O_RDONLY))
+        offset, size = self._offsets[i]
+        return os.pread(self._fd[1], size, offset)
+
+    def doc(self, i: int, vocab) -> Doc:
+        return _doc_at(self, i, vocab)
+
+    def get_docs(self, vocab) -> Iterator[Doc]:
+        for i in range(len(self)):
+            yield self.doc(i, vocab)
+
+    def to_bytes(self) -> bytes:
+        return self.path.read_bytes()
+
+    def __del__(self):
+        if getattr(self, "_fd", None) is not None and self._fd[0] == os.getpid():
+            os.close(self._fd[1])
+
+
+def docs_path(processed_dir: str | Path) -> Path:
+    return Path(processed_dir) / DOCS_FILE
+
+
+def temporary_docs_path() -> Path:
+    """A new file for docs not saved into a processed folder (``run_parse`` without ``save_to``)."""
+    fd, name = tempfile.mkstemp(suffix=".spacy", prefix="warclaims-docs-")
+    os.close(fd)
+    return Path(name)
+
+
+def save_docs(docs: Iterable[Doc] | SavedDocs, processed_dir: str | Path) -> Path:
+    """Write parsed docs (an iterable of docs, or the :class:`SavedDocs` of ``run_parse``) to
+    ``processed_dir/docs.spacy`` (a :class:`SavedDocs` already there is left as it is)."""
+    path = docs_path(processed_dir)
+    if isinstance(docs, SavedDocs):
+        if docs.path.resolve() != path.resolve():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(path.name + ".tmp")
+            shutil.copyfile(docs.path, tmp)
+            tmp.replace(path)
+        return path
+    with DocsWriter(path) as writer:
         for doc in docs:
-            db.add(doc)
-    tmp = path.with_suffix(".spacy.tmp")
-    db.to_disk(tmp)
-    tmp.replace(path)
+            writer.add(doc)
     return path
 
 
 def load_docs(processed_dir: str | Path, nlp: Language | None = None) -> Iterator[Doc]:
-    """Yield the parsed docs saved by ``02_sentences_entities`` (no model run)."""
-    path = Path(processed_dir) / DOCS_FILE
+    """Yield the parsed docs saved by ``02_sentences_entities`` (no model run), one at a time."""
+    vocab = (nlp or load_model()).vocab
+    yield from _saved(processed_dir).get_docs(vocab)
+
+
+def _saved(processed_dir: str | Path) -> SavedDocs:
+    path = docs_path(processed_dir)
     if not path.exists():
         raise FileNotFoundError(f"{path} not found; run notebook 02_sentences_entities first")
-    vocab = (nlp or load_model()).vocab
-    yield from DocBin().from_disk(path).get_docs(vocab)
+    return SavedDocs(path)
 
 
 class LazyDoc(LazyItem):
-    """One doc of a loaded DocBin, built only when :meth:`load` is called (then kept).
+    """One doc of a ``docs.spacy`` file (:class:`SavedDocs`), built only when :meth:`load` is called (then kept).
 
-    ``user_data`` (``article_id``, ``text_sha256``) is read without building the doc, so the per-article guard
-    (:func:`helpers.core.stage.per_article`) can look an article's result up in its cache first and build the doc
-    only on a miss: a rebuild after adding one article deserializes that article's doc, not every doc."""
-    __slots__ = ("user_data", "_docbin", "_index", "_vocab", "_doc")
+    ``user_data`` (``article_id``, ``text_sha256``) comes from the file's index without building the doc, so the
+    per-article guard (:func:`helpers.core.stage.per_article`) can look an article's result up in its cache first and
+    build the doc only on a miss: a rebuild after adding one article deserializes that article's doc, not every doc."""
+    __slots__ = ("user_data", "_saved", "_index", "_vocab", "_doc")
 
-    def __init__(self, docbin: DocBin, index: int, vocab):
-        self.user_data = saved_user_data(docbin, index)
-        self._docbin, self._index, self._vocab, self._doc = docbin, index, vocab, None
+    def __init__(self, saved: SavedDocs, index: int, vocab):
+        self.user_data = saved.user_data(index)
+        self._saved, self._index, self._vocab, self._doc = saved, index, vocab, None
 
     def load(self) -> Doc:
         if self._doc is None:
-            self._doc = _doc_at(self._docbin, self._index, self._vocab)
-            self._docbin = self._vocab = None
+            self._doc = _doc_at(self._saved, self._index, self._vocab)
+            self._saved = self._vocab = None
         return self._doc
 
 
-def _doc_at(db: DocBin, i: int, vocab) -> Doc:
-    """Doc ``i`` of ``db`` — what ``DocBin.get_docs`` yields as its ``i``-th doc, without building the others."""
-    if not getattr(db, "_strings_in_vocab", False):  # DocBin.get_docs adds every string first; once per DocBin
-        for string in db.strings:
-            vocab[string]
-        db._strings_in_vocab = True
-    tokens = db.tokens[i]
-    spaces = None if db.flags[i].get("has_unknown_spaces") else db.spaces[i]
-    doc = Doc(vocab, words=tokens[:, db.attrs.index(ORTH)], spaces=spaces)
-    doc = doc.from_array(db.attrs, tokens)
-    doc.cats = db.cats[i]
-    if db.span_groups[i] and db.span_groups[i] != SpanGroups._EMPTY_BYTES:
-        doc.spans.from_bytes(db.span_groups[i])
-    else:
-        doc.spans.clear()
-    if i < len(db.user_data) and db.user_data[i] is not None:
-        doc.user_data.update(srsly.msgpack_loads(db.user_data[i], use_list=False))
-    return doc
+def _doc_at(saved: SavedDocs, i: int, vocab) -> Doc:
+    """Doc ``i`` of ``saved``, without building the others."""
+    return _doc_from_blob(saved.blob(i), vocab)
 
 
-def saved_user_data(docbin: DocBin, index: int) -> dict:
-    """Doc ``index``'s saved ``user_data`` (plain msgpack: ``srsly.msgpack_loads`` looks its decoders up in the
-    installed entry points on every call, about 1 ms; the built doc gets srsly's full decoding)."""
-    raw = docbin.user_data[index] if index < len(docbin.user_data) else None
-    return srsly.msgpack.unpackb(raw, raw=False, use_list=False, object_pairs_hook=dict) if raw is not None else {}
-
-
-def read_docbin(processed_dir: str | Path) -> DocBin | None:
-    """The DocBin in ``processed_dir/docs.spacy``, or None when it is absent or unreadable."""
-    path = Path(processed_dir) / DOCS_FILE
+def read_docbin(processed_dir: str | Path) -> SavedDocs | None:
+    """The docs in ``processed_dir/docs.spacy`` (:class:`SavedDocs`), or None when absent, unreadable or of an older
+    layout (the caller parses again)."""
     try:
-        return DocBin(store_user_data=True).from_disk(path)
+        return SavedDocs(docs_path(processed_dir))
     except Exception:  # absent or damaged: the caller parses again
         return None
 
 
 def lazy_docs(processed_dir: str | Path, nlp: Language | None = None) -> Iterator[LazyDoc]:
     """The docs saved by ``02_sentences_entities`` as :class:`LazyDoc` items, in saved order: a stage whose
-    per-article results are cached builds only the docs of the articles it computes."""
-    path = Path(processed_dir) / DOCS_FILE
-    if not path.exists():
-        raise FileNotFoundError(f"{path} not found; run notebook 02_sentences_entities first")
+    per-article results are cached builds only the docs of the articles it computes. Only the file's index is held
+    in memory; each doc is read from the file when it is built."""
+    saved = _saved(processed_dir)
     vocab = (nlp or load_model()).vocab
-    db = DocBin(store_user_data=True).from_disk(path)
-    for i in range(len(db)):
-        yield LazyDoc(db, i, vocab)
+    for i in range(len(saved)):
+        yield LazyDoc(saved, i, vocab)
 
 
-def saved_parses(docbin: DocBin | None, nlp: Language) -> dict[tuple[str, str], int]:
-    """``(article_id, text_sha256) -> index`` of the docs in ``docbin`` parsed by this model and code version
+def saved_parses(saved: SavedDocs | None, nlp: Language) -> dict[tuple[str, str], int]:
+    """``(article_id, text_sha256) -> index`` of the docs in ``saved`` parsed by this model and code version
     (``user_data``), i.e. the saved parses a rebuild may keep."""
-    if docbin is None or list(docbin.attrs) != list(new_docbin().attrs):
+    if saved is None:
         return {}
     version, out = parse_version(nlp), {}
-    for i in range(len(docbin)):
-        data = saved_user_data(docbin, i)
+    for i in range(len(saved)):
+        data = saved.user_data(i)
         if data.get(PARSE_KEY) == version and data.get("article_id") and data.get(TEXT_KEY):
             out.setdefault((data["article_id"], data[TEXT_KEY]), i)
     return out
-
-
-_ENTRY_FIELDS = ("tokens", "spaces", "flags", "cats", "span_groups", "user_data")  # one doc's part of a DocBin
-
-
-def copy_entry(source: DocBin, i: int, target: DocBin) -> None:
-    """Append doc ``i`` of ``source`` to ``target`` as saved bytes (no doc built). The caller adds the strings
-    (``target.strings``): every doc of ``source`` is copied, so ``source.strings`` are exactly theirs."""
-    for field in _ENTRY_FIELDS:
-        getattr(target, field).append(getattr(source, field)[i])
-
-
-def docbin_entry(doc: Doc) -> tuple:
-    """What ``new_docbin().add(doc)`` stores of ``doc`` (its arrays, user data and strings), to send to another
-    process and :func:`append_entry` there instead of the doc."""
-    db = new_docbin()
-    db.add(doc)
-    return (*(getattr(db, field)[0] for field in _ENTRY_FIELDS), db.strings)
-
-
-def append_entry(target: DocBin, entry: tuple) -> None:
-    """Append a :func:`docbin_entry` to ``target``: the same DocBin as ``target.add(doc)``."""
-    for field, value in zip(_ENTRY_FIELDS, entry):
-        getattr(target, field).append(value)
-    target.strings.update(entry[-1])
 
 
 # ------------------------------------------------------------------ per-article parse cache

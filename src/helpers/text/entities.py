@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from typing import Iterable
 
 from anyascii import anyascii
 from spacy.tokens import Doc, Span, Token
@@ -496,13 +497,24 @@ def _group_key(canonical: str, label: str) -> str:
 
 def canonical_map(rows: list[dict]) -> dict[str, str]:
     """Map every within-article canonical name to one corpus-wide spelling (the most frequent of its group)."""
-    labels: dict[str, Counter] = defaultdict(Counter)
+    labels: dict[str, Counter] = {}
+    count_labels(labels, rows)
+    return canonical_map_from_labels(labels)
+
+
+def count_labels(labels: dict[str, Counter], rows: Iterable[dict]) -> None:
+    """Add entity ``rows`` (in table order) to ``labels``: within-article canonical name -> its label counts — all
+    :func:`canonical_map_from_labels` needs, so the corpus's rows can be counted chunk by chunk."""
     for r in rows:
-        labels[r["canonical"]][r["label"]] += 1
+        labels.setdefault(r["canonical"], Counter())[r["label"]] += 1
+
+
+def canonical_map_from_labels(labels: dict[str, Counter]) -> dict[str, str]:
+    """:func:`canonical_map` from the label counts of every row (:func:`count_labels`)."""
     key_of = {name: _group_key(name, c.most_common(1)[0][0]) for name, c in labels.items()}
     by_key: dict[str, Counter] = defaultdict(Counter)
-    for r in rows:
-        by_key[key_of[r["canonical"]]][r["canonical"]] += 1
+    for name, c in labels.items():  # each name counted once per row, in the order its rows first came
+        by_key[key_of[name]][name] += sum(c.values())
     chosen = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in by_key.items()}
     # lone surnames -> the one full person name (group) in the corpus that ends with it
     surname_owner: dict[str, set[str]] = defaultdict(set)

@@ -13,20 +13,25 @@ from __future__ import annotations
 
 import bisect
 import gc
+import itertools
 import logging
 import multiprocessing
+from pathlib import Path
 from typing import Iterable, Iterator
 
+import pyarrow as pa
+
 import pandas as pd
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from helpers.core import engine, schemas
 from helpers.core.progress import progress
-from helpers.core.stage import StageResult, doc_article_id, doc_text_key, loaded, per_article, rows_by_article
+from helpers.core.stage import CHUNK, StageResult, doc_article_id, doc_text_key, loaded, per_article, rows_by_article
 from helpers.text import doccache
 from helpers.text.claims import extract_claims
 from helpers.text.components import build_pipeline
-from helpers.text.entities import article_entities, canonical_map, entity_frame_rows, rows_from_table
+from helpers.text.entities import (article_entities, canonical_map_from_labels, count_labels, entity_frame_rows,
+                                   rows_from_table)
 from helpers.text.sentences import SentenceIndex, extract_sentences, paragraph_starts
 from helpers.text.attribution import EntityLookup, SpeakerTracker
 from helpers.text.statements import extract_statements
@@ -68,13 +73,13 @@ def parse_articles(articles: pd.DataFrame, batch_size: int = 16, max_length: int
 
 
 class ParsedArticle:
-    """One article parsed by a worker of :func:`parse_in_workers`: its ``user_data`` (as a doc's), its DocBin entry
-    (:func:`helpers.text.doccache.docbin_entry`, or None) and ``rows`` = ``(True, parse_rows(doc))`` or
+    """One article parsed by a worker of :func:`parse_in_workers`: its ``user_data`` (as a doc's), its saved form
+    (:func:`helpers.text.doccache.doc_blob`, or None) and ``rows`` = ``(True, parse_rows(doc))`` or
     ``(False, the exception)`` — what notebook 02 keeps of a doc, so the doc itself never crosses processes."""
-    __slots__ = ("user_data", "entry", "rows")
+    __slots__ = ("user_data", "blob", "rows")
 
-    def __init__(self, user_data: dict, entry: tuple | None, rows: tuple[bool, object]):
-        self.user_data, self.entry, self.rows = user_data, entry, rows
+    def __init__(self, user_data: dict, blob: bytes | None, rows: tuple[bool, object]):
+        self.user_data, self.blob, self.rows = user_data, blob, rows
 
 
 _WORK: tuple | None = None  # (nlp, batch_size, limit, cache_dir, version, keep_docs), set before the fork
@@ -93,14 +98,14 @@ def _work_batch(batch: list[tuple[str, str]]) -> list[ParsedArticle]:
         except Exception as exc:  # reported by the per-article guard in the kernel, like an error there
             rows = (False, exc)
         meta = {k: doc.user_data[k] for k in ("article_id", doccache.TEXT_KEY, doccache.PARSE_KEY)}
-        out.append(ParsedArticle(meta, doccache.docbin_entry(doc) if keep_docs else None, rows))
+        out.append(ParsedArticle(meta, doccache.doc_blob(doc) if keep_docs else None, rows))
     return out
 
 
 def parse_in_workers(articles: pd.DataFrame, workers: int, batch_size: int = 16, max_length: int | None = None,
                      cache: bool = True, keep_docs: bool = True) -> Iterator[Doc | ParsedArticle]:
     """:func:`parse_articles` for notebook 02 on ``workers`` forked processes that also write each new parse to the
-    parse cache and extract its rows and DocBin entry (:class:`ParsedArticle`): no doc is serialized to be sent back
+    parse cache and extract its rows and saved form (:class:`ParsedArticle`): no doc is serialized to be sent back
     and rebuilt, and the kernel only collects results while the workers keep parsing. Texts in the parse cache
     come from it as docs (:func:`helpers.text.doccache.pipe_cached`). Input order; the rows and DocBin are those of
     :func:`parse_articles` followed by :func:`parse_rows`."""
@@ -214,11 +219,16 @@ def extract_article(doc: Doc, article_id: str | None = None) -> dict[str, list[d
 
 def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = True,
               max_length: int | None = None, workers: int | None = None, cache: bool = True,
-              reuse: DocBin | None = None) -> StageResult:
+              reuse: doccache.SavedDocs | None = None, save_to: str | Path | None = None) -> StageResult:
     """Notebook 02: parse every article once; ``sentences``, ``entities`` and (``extra["docbin"]``) the docs.
 
+    The docs are written article by article to ``save_to/docs.spacy`` (a temporary file without ``save_to``) and
+    ``extra["docbin"]`` is that file (:class:`helpers.text.doccache.SavedDocs`); the rows are kept as compact Arrow
+    tables chunk by chunk, and the corpus-wide canonical names are set from label counts at the end — so memory does
+    not grow with every parse or every row dict of the corpus.
+
     ``reuse``: the docs the previous run saved (:func:`helpers.text.doccache.read_docbin`). An article whose id, text
-    and parse version are unchanged keeps its saved parse — copied into the new DocBin as saved bytes, its doc built
+    and parse version are unchanged keeps its saved parse — copied into the new file as saved bytes, its doc built
     only if its rows are not in the per-article cache — so a rebuild after adding one article parses and
     deserializes that one. With ``cache=False`` nothing is reused. The tables and docs are the same either way.
     """
@@ -226,40 +236,52 @@ def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = Tr
     ids, texts = articles["article_id"].astype(str).tolist(), articles["text"].astype(str).tolist()
     saved = doccache.saved_parses(reuse, build_pipeline()) if cache and reuse is not None else {}
     reused = [saved.get((aid, doccache.text_sha256(text))) for aid, text in zip(ids, texts)]
-    docbin = doccache.new_docbin() if keep_docs else None
-    # every saved doc kept: their strings are exactly the saved ones; else reused docs are built and added anew
-    as_bytes = bool(saved) and sorted(i for i in reused if i is not None) == list(range(len(reuse)))
-    if docbin is not None and as_bytes:
-        docbin.strings |= reuse.strings
+    target = None
+    if keep_docs:
+        target = doccache.docs_path(save_to) if save_to is not None else doccache.temporary_docs_path()
+    writer = doccache.DocsWriter(target) if target is not None else None
     todo, n_process = articles[[i is None for i in reused]], workers or default_workers()
     if n_process > 1 and engine.current() != "dask" and len(todo) > batch_size:
         parsed = parse_in_workers(todo, n_process, batch_size=batch_size, max_length=max_length, cache=cache,
-                                  keep_docs=docbin is not None)
+                                  keep_docs=writer is not None)
     else:
         parsed = parse_articles(todo, batch_size=batch_size, max_length=max_length, workers=n_process, cache=cache)
 
     def items() -> Iterator[Doc | doccache.LazyDoc | ParsedArticle]:
         for i in reused:
             doc = next(parsed) if i is None else doccache.LazyDoc(reuse, i, build_pipeline().vocab)
-            if docbin is not None and i is not None and as_bytes:
-                doccache.copy_entry(reuse, i, docbin)
-            elif docbin is not None and isinstance(doc, ParsedArticle):
-                doccache.append_entry(docbin, doc.entry)
-            elif docbin is not None:
-                docbin.add(loaded(doc))
+            if writer is not None and i is not None:
+                writer.add_blob(reuse.blob(i), reuse.user_data(i))
+            elif writer is not None and isinstance(doc, ParsedArticle):
+                writer.add_blob(doc.blob, doc.user_data)
+                doc.blob = None
+            elif writer is not None:
+                writer.add(loaded(doc))
             yield doc
 
     docs = progress(items(), desc="parse", total=len(articles), unit="article")
-    done, errors = per_article(docs, doc_article_id, _article_rows, "02 text",
-                               inputs=(lambda d: (doc_text_key(d), None)) if cache else None,
-                               parallel=False)  # the parse itself runs on the workers; its rows are cheap
-    sentences = [r for _, (s, _) in done for r in s]
-    entities = [r for _, (_, e) in done for r in e]
-    mapping = canonical_map(entities)
-    for r in entities:
-        r["canonical"] = mapping[r["canonical"]]
-    return StageResult({"sentences": _frame(sentences, "sentences"), "entities": _frame(entities, "entities")},
-                       errors, extra={"docbin": docbin} if docbin is not None else {})
+    inputs = (lambda d: (doc_text_key(d), None)) if cache else None
+    sentences, entities, labels, errors = [], [], {}, []
+    try:
+        while chunk := list(itertools.islice(docs, CHUNK)):
+            done, failed = per_article(chunk, doc_article_id, _article_rows, "02 text", inputs=inputs,
+                                       parallel=False)  # the parse itself runs on the workers; its rows are cheap
+            errors += failed
+            sentences.append(_table([r for _, (s, _) in done for r in s], "sentences"))
+            rows = [r for _, (_, e) in done for r in e]
+            count_labels(labels, rows)
+            entities.append(_table(rows, "entities"))
+            del chunk, done, rows
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
+    extra = {"docbin": doccache.SavedDocs(writer.close().path, temporary=save_to is None)} if writer else {}
+    mapping = canonical_map_from_labels(labels)
+    sentences_df = _concat(sentences, "sentences")
+    entities_df = _concat(entities, "entities")
+    entities_df["canonical"] = entities_df["canonical"].map(mapping)
+    return StageResult({"sentences": sentences_df, "entities": _frame(entities_df, "entities")}, errors, extra=extra)
 
 
 def run_attribution(docs: Iterable[Doc], sentences: pd.DataFrame, entities: pd.DataFrame,
@@ -295,7 +317,19 @@ def run_stage(articles: pd.DataFrame, batch_size: int = 16) -> StageResult:
     return StageResult({**parsed.tables, **attributed.tables}, parsed.errors + attributed.errors, parsed.extra)
 
 
-def _frame(rows: list[dict], name: str) -> pd.DataFrame:
+def _frame(rows: list[dict] | pd.DataFrame, name: str) -> pd.DataFrame:
     """Rows as the contract's frame; empty frames and all-null columns get the contract's dtypes."""
-    df = pd.DataFrame(rows, columns=schemas.get(name).column_names)
-    return schemas.validate(df, name).to_pandas()
+    return _table(rows, name).to_pandas()
+
+
+def _table(rows: list[dict] | pd.DataFrame, name: str) -> pa.Table:
+    """Rows (dicts or a frame) as the contract's validated Arrow table."""
+    df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=schemas.get(name).column_names)
+    return schemas.validate(df, name)
+
+
+def _concat(parts: list[pa.Table], name: str) -> pd.DataFrame:
+    """Chunks of one table (:func:`_table`) as one frame — the frame :func:`_frame` makes of all their rows."""
+    if not parts:
+        return _frame([], name)
+    return pa.concat_tables(parts).combine_chunks().to_pandas()
