@@ -809,7 +809,7 @@ def _vague_span(reader: _Reader, i: int) -> tuple[int, int, list[float], Token |
     for phrase, triple in lex["vague_numerals"].items():
         words = phrase.split()
         k = i + len(words)
-        if [t.lower_ for t in doc[i:k]] == words and reader.tok(k) is not None and reader.tok(k).lower_ in lex["scales"] \
+        if words[0] == low and [t.lower_ for t in doc[i:k]] == words and reader.tok(k) is not None and reader.tok(k).lower_ in lex["scales"] \
                 and reader.tok(k).is_alpha and len(reader.tok(k).text) > 2:
             scale = lex["scales"][reader.tok(k).lower_]
             head = doc[k].head

@@ -103,8 +103,9 @@ def _doc_from_blob(blob: bytes, vocab) -> Doc:
     """The doc of a :func:`doc_blob` — what ``DocBin().from_bytes(blob).get_docs(vocab)`` yields."""
     msg = _unpack(zlib.decompress(blob), use_list=True)
     attrs = msg["attrs"]
+    add = vocab.strings.add  # the doc's strings known by hash; lexemes are made for its words only (not every tag)
     for string in msg["strings"]:
-        vocab[string]
+        add(string)
     tokens = numpy.frombuffer(msg["tokens"], dtype="uint64").reshape((-1, len(attrs)))
     spaces = numpy.frombuffer(msg["spaces"], dtype=bool).reshape((-1, 1))
     flags = msg.get("flags") or [{}]
@@ -118,7 +119,7 @@ def _doc_from_blob(blob: bytes, vocab) -> Doc:
         doc.spans.clear()
     user_data = (msg.get("user_data") or [None])[0]
     if user_data is not None:
-        doc.user_data.update(srsly.msgpack_loads(user_data, use_list=False))
+        doc.user_data.update(_unpack(user_data))  # strings only (id, hashes, version): no numpy decoders needed
     return doc
 
 
