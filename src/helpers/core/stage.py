@@ -20,10 +20,12 @@ articles computes only the new (or changed) ones.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from helpers.core import artcache, engine, schemas, tables
@@ -203,14 +205,58 @@ def error_stage(spec: StageSpec) -> str:
     return f"{spec.notebook} {spec.stage}"
 
 
-def rows_by_article(df: pd.DataFrame | None) -> dict[str, list[dict]]:
-    """``article_id -> its rows as records`` (table order) — a stage's per-article inputs, e.g. for ``inputs``."""
-    out: dict[str, list[dict]] = {}
-    if df is None or not len(df):
-        return out
-    for row in df.to_dict("records"):
-        out.setdefault(row["article_id"], []).append(row)
-    return out
+def rows_by_article(df: pd.DataFrame | None) -> "ArticleRows":
+    """``article_id -> its rows as records`` (table order) — a stage's per-article inputs, e.g. for ``inputs``.
+    A read-only mapping whose rows are converted when an article is looked up (:class:`ArticleRows`)."""
+    return ArticleRows(df)
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    return df.to_dict("records")
+
+
+class ArticleRows(Mapping):
+    """``article_id -> convert(its rows)`` of a table, articles in order of first appearance, rows in table order —
+    converted on look-up, the last ``keep`` articles' kept: a stage holds its input tables as compact frames, not a
+    dict per row of the corpus (which grew with the corpus: about 1 KB a row). Looked up for a chunk's cache keys
+    before :class:`helpers.core.engine.Runner` forks, the rows are inherited by the workers that use them.
+    ``convert`` gets the article's rows as a frame (default: ``to_dict("records")``) and is applied to the same rows
+    as one conversion of the whole table would be, so the values are the same."""
+
+    def __init__(self, df: pd.DataFrame | None, convert: Callable[[pd.DataFrame], object] = _records,
+                 keep: int = 4 * CHUNK):
+        self._convert, self._keep, self._memo = convert, keep, {}
+        self._df, self._spans = None, {}
+        if df is None or not len(df):
+            return
+        codes, uniques = pd.factorize(df["article_id"], sort=False)  # codes in order of first appearance
+        if (codes < 0).any():
+            raise ValueError("rows without an article_id")
+        if (np.diff(codes) < 0).any():  # not grouped by article yet: group, keeping table order within each
+            df = df.iloc[np.argsort(codes, kind="stable")]
+            codes = codes[np.argsort(codes, kind="stable")]
+        self._df = df.reset_index(drop=True)
+        ends = np.cumsum(np.bincount(codes, minlength=len(uniques)))
+        self._spans = {aid: (int(lo), int(hi)) for aid, lo, hi in zip(uniques, np.concatenate([[0], ends[:-1]]), ends)}
+
+    def __getitem__(self, aid):
+        if aid in self._memo:
+            return self._memo[aid]
+        lo, hi = self._spans[aid]
+        value = self._convert(self._df.iloc[lo:hi])
+        self._memo[aid] = value
+        if len(self._memo) > self._keep:
+            del self._memo[next(iter(self._memo))]
+        return value
+
+    def __contains__(self, aid) -> bool:
+        return aid in self._spans
+
+    def __iter__(self):
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
 
 
 def stage_error_rows(stage: str, errors: Iterable[tuple[str, str]]) -> pd.DataFrame:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 
 from spacy.tokens import Doc
 
-from helpers.core.stage import rows_by_article
+from helpers.core.stage import ArticleRows
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
@@ -64,11 +65,15 @@ class SentenceIndex:
         return self.rows[self.sentence_id(char)]
 
 
-def sentence_indexes(sentences) -> dict[str, SentenceIndex]:
-    """``article_id -> SentenceIndex`` over the rows of a ``sentences`` table, in text order. The table is converted
-    to records once and then split by article (converting each article's group cost ~5 ms an article, on every
-    rebuild, for every article: 1-2 s per stage on the 335-article corpus)."""
+def sentence_indexes(sentences) -> Mapping[str, SentenceIndex]:
+    """``article_id -> SentenceIndex`` over the rows of a ``sentences`` table, in text order; each article's index
+    made when it is looked up (:class:`helpers.core.stage.ArticleRows`: a slice of the sorted table, not a
+    groupby group, which cost ~5 ms an article)."""
     if sentences is None or not len(sentences):
         return {}
     ordered = sentences.sort_values(["article_id", "start_char"], kind="stable")
-    return {aid: SentenceIndex(rows) for aid, rows in rows_by_article(ordered).items()}
+    return ArticleRows(ordered, convert=_sentence_index)
+
+
+def _sentence_index(rows) -> SentenceIndex:
+    return SentenceIndex(rows.to_dict("records"))

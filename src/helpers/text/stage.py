@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from helpers.core import engine, schemas
 from helpers.core.progress import progress
-from helpers.core.stage import CHUNK, StageResult, doc_article_id, doc_text_key, loaded, per_article, rows_by_article
+from helpers.core.stage import CHUNK, ArticleRows, StageResult, doc_article_id, doc_text_key, loaded, per_article, rows_by_article
 from helpers.text import doccache
 from helpers.text.claims import extract_claims
 from helpers.text.components import build_pipeline
@@ -288,9 +288,8 @@ def run_attribution(docs: Iterable[Doc], sentences: pd.DataFrame, entities: pd.D
                     total: int | None = None) -> StageResult:
     """Notebook 03: ``statements`` and ``claims`` from the saved docs and the tables notebook 02 wrote."""
     sent_by = rows_by_article(sentences.sort_values(["article_id", "sentence_id"]))
-    ent_by: dict[str, list[dict]] = {}  # one conversion of the whole table, then per article (was per group: slow)
-    for row in rows_from_table(entities.sort_values(["article_id", "start_char"], kind="stable")):
-        ent_by.setdefault(row["article_id"], []).append(row)
+    # each article's rows converted when it is looked up (a slice of the sorted table, not a group, nor a dict per row)
+    ent_by = ArticleRows(entities.sort_values(["article_id", "start_char"], kind="stable"), convert=rows_from_table)
 
     def one(doc: Doc):
         aid = doc_article_id(doc)
