@@ -216,38 +216,47 @@ def _records(df: pd.DataFrame) -> list[dict]:
 
 
 class ArticleRows(Mapping):
-    """``article_id -> convert(its rows)`` of a table, articles in order of first appearance, rows in table order —
-    converted on look-up, the last ``keep`` articles' kept: a stage holds its input tables as compact frames, not a
-    dict per row of the corpus (which grew with the corpus: about 1 KB a row). Looked up for a chunk's cache keys
-    before :class:`helpers.core.engine.Runner` forks, the rows are inherited by the workers that use them.
-    ``convert`` gets the article's rows as a frame (default: ``to_dict("records")``) and is applied to the same rows
-    as one conversion of the whole table would be, so the values are the same."""
+    """``article_id -> its rows as records`` of a table (``make(records)`` when given), articles in order of first
+    appearance, rows in table order — converted on look-up, a block of :data:`BLOCK` articles at a time (one
+    ``records`` call: per article it cost ~7 ms), the last ``keep`` articles kept. So a stage holds its input tables
+    as compact frames, not a dict per row of the corpus (which grew with the corpus: about 1 KB a row). Looked up for
+    a chunk's cache keys before :class:`helpers.core.engine.Runner` forks, the rows are inherited by the workers.
+    ``records`` turns a frame of rows into one dict per row (default: ``to_dict("records")``), so the values are
+    those of one conversion of the whole table."""
 
-    def __init__(self, df: pd.DataFrame | None, convert: Callable[[pd.DataFrame], object] = _records,
-                 keep: int = 4 * CHUNK):
-        self._convert, self._keep, self._memo = convert, keep, {}
-        self._df, self._spans = None, {}
+    BLOCK = 64
+
+    def __init__(self, df: pd.DataFrame | None, records: Callable[[pd.DataFrame], list[dict]] = _records,
+                 make: Callable[[list[dict]], object] | None = None, keep: int = 4 * CHUNK):
+        self._records, self._make, self._keep, self._memo = records, make, keep, {}
+        self._df, self._spans, self._ids = None, {}, []
         if df is None or not len(df):
             return
         codes, uniques = pd.factorize(df["article_id"], sort=False)  # codes in order of first appearance
         if (codes < 0).any():
             raise ValueError("rows without an article_id")
         if (np.diff(codes) < 0).any():  # not grouped by article yet: group, keeping table order within each
-            df = df.iloc[np.argsort(codes, kind="stable")]
-            codes = codes[np.argsort(codes, kind="stable")]
+            order = np.argsort(codes, kind="stable")
+            df, codes = df.iloc[order], codes[order]
         self._df = df.reset_index(drop=True)
         ends = np.cumsum(np.bincount(codes, minlength=len(uniques)))
-        self._spans = {aid: (int(lo), int(hi)) for aid, lo, hi in zip(uniques, np.concatenate([[0], ends[:-1]]), ends)}
+        self._ids = list(uniques)
+        self._spans = {aid: (k, int(lo), int(hi)) for k, (aid, lo, hi) in
+                       enumerate(zip(self._ids, np.concatenate([[0], ends[:-1]]), ends))}
 
     def __getitem__(self, aid):
-        if aid in self._memo:
-            return self._memo[aid]
-        lo, hi = self._spans[aid]
-        value = self._convert(self._df.iloc[lo:hi])
-        self._memo[aid] = value
-        if len(self._memo) > self._keep:
-            del self._memo[next(iter(self._memo))]
-        return value
+        if aid not in self._memo:
+            k = self._spans[aid][0]
+            block = self._ids[k:k + self.BLOCK]
+            first, last = self._spans[block[0]][1], self._spans[block[-1]][2]
+            rows = self._records(self._df.iloc[first:last])
+            for other in block:
+                _, lo, hi = self._spans[other]
+                part = rows[lo - first:hi - first]
+                self._memo[other] = self._make(part) if self._make is not None else part
+            while len(self._memo) > self._keep:
+                del self._memo[next(iter(self._memo))]
+        return self._memo[aid]
 
     def __contains__(self, aid) -> bool:
         return aid in self._spans

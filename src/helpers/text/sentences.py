@@ -67,13 +67,9 @@ class SentenceIndex:
 
 def sentence_indexes(sentences) -> Mapping[str, SentenceIndex]:
     """``article_id -> SentenceIndex`` over the rows of a ``sentences`` table, in text order; each article's index
-    made when it is looked up (:class:`helpers.core.stage.ArticleRows`: a slice of the sorted table, not a
-    groupby group, which cost ~5 ms an article)."""
+    made when it is looked up (:class:`helpers.core.stage.ArticleRows`: slices of the sorted table, not
+    groupby groups, which cost ~5 ms an article)."""
     if sentences is None or not len(sentences):
         return {}
     ordered = sentences.sort_values(["article_id", "start_char"], kind="stable")
-    return ArticleRows(ordered, convert=_sentence_index)
-
-
-def _sentence_index(rows) -> SentenceIndex:
-    return SentenceIndex(rows.to_dict("records"))
+    return ArticleRows(ordered, make=SentenceIndex)

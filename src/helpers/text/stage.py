@@ -289,7 +289,7 @@ def run_attribution(docs: Iterable[Doc], sentences: pd.DataFrame, entities: pd.D
     """Notebook 03: ``statements`` and ``claims`` from the saved docs and the tables notebook 02 wrote."""
     sent_by = rows_by_article(sentences.sort_values(["article_id", "sentence_id"]))
     # each article's rows converted when it is looked up (a slice of the sorted table, not a group, nor a dict per row)
-    ent_by = ArticleRows(entities.sort_values(["article_id", "start_char"], kind="stable"), convert=rows_from_table)
+    ent_by = ArticleRows(entities.sort_values(["article_id", "start_char"], kind="stable"), records=rows_from_table)
 
     def one(doc: Doc):
         aid = doc_article_id(doc)
