@@ -114,11 +114,15 @@ def run_batch(fn: Callable, payloads: list, load: Callable | None = None) -> lis
     ``(False, "Type: message")`` — one failure loses nothing."""
     out = []
     for decode, value in payloads:
+        item = None
         try:
             item = decode(value) if decode is not None else value
             out.append((True, fn(load(item) if load is not None else item)))
         except Exception as exc:  # reported by the guard as that article's error
             out.append((False, f"{type(exc).__name__}: {exc}"))
+        finally:
+            if load is not None and callable(getattr(item, "release", None)):
+                item.release()  # a built doc is not kept by the caller's list of lazy items
     return out
 
 

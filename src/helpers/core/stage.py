@@ -46,6 +46,10 @@ class LazyItem:
     def load(self):
         raise NotImplementedError
 
+    def release(self) -> None:
+        """Drop the built form (the next :meth:`load` builds it again): called once the per-article guard has
+        computed the item, so a stage holding a list of lazy items does not keep every built one."""
+
 
 def loaded(item):
     """``item.load()`` for a :class:`LazyItem`, else ``item`` itself."""

@@ -261,7 +261,8 @@ def _saved(processed_dir: str | Path) -> SavedDocs:
 
 
 class LazyDoc(LazyItem):
-    """One doc of a ``docs.spacy`` file (:class:`SavedDocs`), built only when :meth:`load` is called (then kept).
+    """One doc of a ``docs.spacy`` file (:class:`SavedDocs`), built only when :meth:`load` is called (then kept until
+    :meth:`release`: the per-article guard releases it once computed).
 
     ``user_data`` (``article_id``, ``text_sha256``) comes from the file's index without building the doc, so the
     per-article guard (:func:`helpers.core.stage.per_article`) can look an article's result up in its cache first and
@@ -275,8 +276,10 @@ class LazyDoc(LazyItem):
     def load(self) -> Doc:
         if self._doc is None:
             self._doc = _doc_at(self._saved, self._index, self._vocab)
-            self._saved = self._vocab = None
         return self._doc
+
+    def release(self) -> None:
+        self._doc = None
 
 
 def _doc_at(saved: SavedDocs, i: int, vocab) -> Doc:
