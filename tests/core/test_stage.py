@@ -187,3 +187,21 @@ def test_a_rebuild_after_removing_and_changing_articles_matches_a_full_run(tmp_p
     assert len(list(doccache.load_docs(tmp_path / "p"))) == 2
     monkeypatch.setenv(artcache.CACHE_ENV, "off")
     assert rebuilt == _run_article_stages(raw, tmp_path / "fresh")
+
+
+def test_article_rows_equal_one_conversion_of_the_whole_table():
+    import pandas as pd
+
+    from helpers.core.stage import ArticleRows, rows_by_article
+
+    df = pd.DataFrame({"article_id": ["b", "a", "b", "c", "a", "d"], "x": [1, 2, 3, 4, 5, 6]})
+    whole: dict[str, list[dict]] = {}
+    for row in df.to_dict("records"):
+        whole.setdefault(row["article_id"], []).append(row)
+    rows = rows_by_article(df)
+    assert list(rows) == ["b", "a", "c", "d"] and len(rows) == 4
+    assert dict(rows) == whole
+    small = ArticleRows(df, make=len, keep=1)
+    small.BLOCK = 2
+    assert [small[a] for a in ("c", "b", "d", "a")] == [1, 2, 1, 2]
+    assert "zz" not in rows and rows.get("zz", []) == []

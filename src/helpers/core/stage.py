@@ -249,18 +249,20 @@ class ArticleRows(Mapping):
                        enumerate(zip(self._ids, np.concatenate([[0], ends[:-1]]), ends))}
 
     def __getitem__(self, aid):
-        if aid not in self._memo:
-            k = self._spans[aid][0]
-            block = self._ids[k:k + self.BLOCK]
-            first, last = self._spans[block[0]][1], self._spans[block[-1]][2]
-            rows = self._records(self._df.iloc[first:last])
-            for other in block:
-                _, lo, hi = self._spans[other]
-                part = rows[lo - first:hi - first]
-                self._memo[other] = self._make(part) if self._make is not None else part
-            while len(self._memo) > self._keep:
-                del self._memo[next(iter(self._memo))]
-        return self._memo[aid]
+        if aid in self._memo:
+            return self._memo[aid]
+        k = self._spans[aid][0]
+        block = self._ids[k:k + self.BLOCK]
+        first, last = self._spans[block[0]][1], self._spans[block[-1]][2]
+        rows = self._records(self._df.iloc[first:last])
+        for other in block:
+            _, lo, hi = self._spans[other]
+            part = rows[lo - first:hi - first]
+            self._memo[other] = self._make(part) if self._make is not None else part
+        value = self._memo[aid]
+        while len(self._memo) > self._keep:
+            del self._memo[next(iter(self._memo))]
+        return value
 
     def __contains__(self, aid) -> bool:
         return aid in self._spans

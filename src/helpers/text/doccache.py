@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Iterator
 import numpy
 import spacy
 import srsly
-from spacy.attrs import ORTH
+from spacy.attrs import IDS, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.tokens._dict_proxies import SpanGroups
@@ -87,11 +87,49 @@ def new_docbin() -> DocBin:
 MAGIC = b"WARCLAIMS-DOCS/2\n"
 
 
+_DOCBIN = DocBin(store_user_data=True)
+_ATTRS, _VERSION = list(_DOCBIN.attrs), _DOCBIN.version
+# the token strings DocBin.add keeps: text, norm_, tag_, dep_, ent_type_, ent_kb_id_, ent_id_, lemma_ — and str(morph)
+_STRING_COLUMNS = [_ATTRS.index(IDS[a]) for a in ("ORTH", "NORM", "TAG", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID",
+                                                  "LEMMA")]
+_MORPH_COLUMN = _ATTRS.index(IDS["MORPH"])
+
+
 def doc_blob(doc: Doc) -> bytes:
-    """One doc as :class:`SavedDocs` stores it: a one-doc DocBin's bytes (its user data included)."""
-    db = new_docbin()
-    db.add(doc)
-    return db.to_bytes()
+    """One doc as :class:`SavedDocs` stores it: the bytes of a one-doc DocBin (``new_docbin()``, ``add(doc)``,
+    ``to_bytes()``; its user data included), made without DocBin's per-token Python loop and without srsly's
+    entry-point look-ups; a doc with span groups goes through DocBin itself."""
+    if doc.spans:
+        db = new_docbin()
+        db.add(doc)
+        return db.to_bytes()
+    tokens = doc.to_array(_ATTRS).reshape((len(doc), len(_ATTRS)))
+    strings = doc.vocab.strings
+    found = {strings[int(h)] for h in numpy.unique(tokens[:, _STRING_COLUMNS])}
+    found |= {"" if m == "_" else m for m in (strings[int(h)] for h in numpy.unique(tokens[:, _MORPH_COLUMN]))}
+    msg = {
+        "version": _VERSION,
+        "attrs": _ATTRS,
+        "tokens": tokens.tobytes("C"),
+        "spaces": numpy.asarray(doc.to_array(SPACY), dtype=bool).reshape((-1, 1)).tobytes("C"),
+        "lengths": numpy.asarray([len(tokens)], dtype="int32").tobytes("C"),
+        "strings": sorted(found),
+        "cats": [doc.cats],
+        "flags": [{"has_unknown_spaces": doc.has_unknown_spaces}],
+        "span_groups": [doc.spans.to_bytes()],
+        "user_data": [_pack(doc.user_data)],
+    }
+    return zlib.compress(_pack(msg))
+
+
+@functools.lru_cache(maxsize=1)
+def _packer():
+    return srsly.msgpack.Packer(use_bin_type=True)  # made once: srsly looks its encoders up in the entry points
+
+
+def _pack(data) -> bytes:
+    """What ``srsly.msgpack_dumps`` writes for plain data (no numpy values), without the look-up (~1 ms a call)."""
+    return _packer().pack(data)
 
 
 def _unpack(data: bytes, use_list: bool = False):
