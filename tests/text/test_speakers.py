@@ -291,3 +291,43 @@ def test_a_part_set_off_inside_the_mention_is_closed_in_it(nlp):
     text = "Maria Kowalski — a teacher from the harbour district — said the school would close."
     s = rows(nlp, text)["statements"][0]
     assert mention(text, s) == "Maria Kowalski — a teacher from the harbour district —"
+
+
+def test_a_participle_saying_which_document_or_people_is_part_of_the_mention(nlp):
+    text = "A harbour survey released on Monday found that 40 percent of the cranes were idle."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "A harbour survey released on Monday"
+    text = "People briefed on the talks said the strike would end soon."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "People briefed on the talks"
+    # not one set off by a comma, not a name's, and not the cue itself ("a group backing X")
+    text = "The harbour survey, released on Monday, found that most cranes were idle."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "The harbour survey"
+    text = "A union group backing Tom Hale said the strike would end soon."
+    assert {mention(text, s) for s in rows(nlp, text)["statements"]} == {"A union group"}
+
+
+def test_a_relative_clause_after_an_inverted_cue_is_part_of_the_mention(nlp):
+    text = "\"The strike will go on,\" said Tom Hale, who led the union for a decade."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Tom Hale, who led the union for a decade")
+    # before the cue it is still left out
+    text = "Tom Hale, who led the union for a decade, said the strike would go on."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "Tom Hale"
+
+
+def test_a_speaker_introduced_by_a_colon_is_marked_with_title_and_partner(nlp):
+    text = "Harbour reporter Maria Kowalski:\n\n\"The cranes have been idle for 40 days and nobody knows why.\""
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == ("Maria Kowalski", "Harbour reporter Maria Kowalski")
+    text = "More from Tom Hale and Maria Kowalski: \"The cranes have been idle for 40 days and nobody knows why.\""
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "Tom Hale and Maria Kowalski"
+
+
+def test_a_dateline_parsed_as_the_subject_is_no_part_of_the_mention(nlp):
+    text = "Paris (AFP) – Union chairman Tom Hale on Monday said the strike would go on."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Union chairman Tom Hale")

@@ -66,9 +66,11 @@ ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "FAC": "organisation"
 PHRASE_KINDS = ("group", "role", "anonymous", "document")
 _PHRASE_DROP = ("relcl", "punct", "appos", "acl", "advcl", "cc", "conj", "parataxis")
 _PHRASE_POS = ("NOUN", "PROPN", "NUM")
-_SET_OFF = (",", "—", "–", "-", "--")  # marks that open and close a part set off inside a mention
+_DASHES = ("–", "—", "-", "--")
+_SET_OFF = (",", *_DASHES)  # marks that open and close a part set off inside a mention
 _CLOSING_QUOTES = {"”": "“", "’’": "‘‘", "''": "``"}  # closing quotation mark -> its opening one
 _MENTION_DROP = ("relcl", "acl", "advcl", "parataxis")  # clauses describing a source are not part of its mention
+_RESTRICTIVE = ("relcl", "acl")  # unless not set off by a comma: "people who lost …", "a poll released Sunday"
 
 
 def speaker_kind(row: dict | None) -> str | None:
@@ -86,8 +88,10 @@ def mention_span(tok: Token) -> tuple[int, int]:
     are meant is kept ("Six million people who lost their insurance say")."""
     if tok.pos_ == "PRON" and not list(tok.children):
         return tok.idx, tok.idx + len(tok)
-    drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP and not (
-        c.dep_ == "relcl" and c.left_edge.i > 0 and not tok.doc[c.left_edge.i - 1].is_punct)}
+    inverted = tok.dep_ == "nsubj" and tok.head.i < tok.i  # "…,” said Kasich, who …": the annotators keep the clause
+    drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP and not (c.dep_ == "relcl" and inverted) and not (
+        c.dep_ in _RESTRICTIVE and c.left_edge.i > 0 and not tok.doc[c.left_edge.i - 1].is_punct
+        and (c.dep_ == "relcl" or c.tag_ in ("VBN", "VBD") and tok.pos_ != "PROPN" and c.i > tok.i))}
     keep = {t.i for t in tok.subtree if t.i not in drop and not any(a.i in drop for a in t.ancestors)}
     lo = hi = tok.i  # the unbroken run of kept words around the head
     while lo - 1 in keep:
@@ -96,8 +100,12 @@ def mention_span(tok: Token) -> tuple[int, int]:
         hi += 1
     doc = tok.doc
     for t in doc[lo:tok.i]:  # "New York (AFP) – Vice President Joe Biden said": the dateline is no part of it
-        if t.text in ("–", "—", "-", "--") and t.whitespace_ or "\n" in t.text:
+        if t.text in _DASHES and t.whitespace_ or "\n" in t.text:
             lo = t.i + 1
+    if tok.ent_type_ in ("GPE", "LOC"):  # the same parsed with the place as subject and the name as its apposition
+        dash = next((t.i for t in doc[tok.i + 1:hi + 1] if t.text in _DASHES and t.whitespace_), None)
+        if dash is not None and any(c.dep_ == "appos" and c.i > dash for c in tok.children):
+            lo = dash + 1
     focus, floating = _lex()["focus_adverbs"], _lex()["floating_quantifiers"]
     while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in focus and doc[lo].dep_ == "advmod"):
         lo += 1  # "Even Mr. Peck said": a focus adverb is no part of the source
@@ -114,6 +122,20 @@ def mention_span(tok: Token) -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
+
+def entity_mention(doc, row: dict, lo: int, hi: int) -> tuple[int, int]:
+    """The source mention of a named speaker found by position, not as a verb's subject ("Reporter Jane Roe: …",
+    "More from Roe and Doe: …"): the noun phrase its name heads (titles, conjoined names; :func:`mention_span`) when
+    that phrase lies within [lo, hi), else the name itself."""
+    name = (row["start_char"], row["end_char"])
+    span = doc.char_span(*name, alignment_mode="expand")
+    if span is None:
+        return name
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    s, e = mention_span(tok)
+    return (s, e) if lo <= s <= name[0] and name[1] <= e <= hi else name
 
 def subject_mention(tok: Token) -> tuple[int, int] | None:
     """The source mention a cue's subject writes when no speaker can be named from it ("The advisory panel

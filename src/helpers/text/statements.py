@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 
 from helpers.text import cuemodel, statementmodel
 from helpers.text import lexicon as lexicons
-from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex, mention_span, speaker_kind, subject_mention  # noqa: F401
+from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex, entity_mention, mention_span, speaker_kind, subject_mention  # noqa: F401
 from helpers.text.entities import after_bare_preposition, noun_cue_subject
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
@@ -323,10 +323,11 @@ def _continues_statement(f: _Finder, qs: int, qe: int) -> bool | None:
 
 def _after_colon(f: _Finder, qs: int, qe: int) -> bool | None:
     """"… the figure given by X: “…”": the last name before the colon."""
-    row = _colon_speaker(f.text, f.lookup, qs)
-    if row is None:
+    found = _colon_speaker(f.text, f.lookup, qs)
+    if found is None:
         return None
-    f.add(qs, qe, row, "name", ":", ":", "direct", qs, "after_colon", (row["start_char"], row["end_char"]))
+    row, line_start, colon = found
+    f.add(qs, qe, row, "name", ":", ":", "direct", qs, "after_colon", entity_mention(f.doc, row, line_start, colon))
     return True
 
 
@@ -552,9 +553,9 @@ def _following_lines(text: str, pos: int, verb_chars: list[int], max_lines: int 
     return (start, end) if end > start else None
 
 
-def _colon_speaker(text: str, lookup: EntityLookup, qs: int) -> dict | None:
+def _colon_speaker(text: str, lookup: EntityLookup, qs: int) -> tuple[dict, int, int] | None:
     """A quote introduced by a colon, on the same line or the next paragraph ("Cruz continued:\n\n“…”"): the last
-    named person or organisation between the sentence start and the colon."""
+    named person or organisation between the sentence start and the colon (row, sentence start, colon offset)."""
     k = qs - 1  # the opening quotation mark
     while k > 0 and text[k - 1] in " \t\r\n" and qs - k < MAX_COLON_GAP:
         k -= 1
@@ -563,7 +564,7 @@ def _colon_speaker(text: str, lookup: EntityLookup, qs: int) -> dict | None:
     colon = k - 1
     line_start = max(text.rfind("\n", 0, colon), text.rfind(". ", 0, colon)) + 1
     rows = [r for r in lookup.at(line_start, colon) if r["label"] in _PERSONISH | {"ORG"} and r["end_char"] <= colon]
-    return rows[-1] if rows else None
+    return (rows[-1], line_start, colon) if rows else None
 
 
 _HEADLINE = re.compile(r"^[ \t]*([^:\n]{2,60}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
@@ -582,7 +583,7 @@ def _name_colon_lines(f: _Finder) -> None:
         if rows:
             f.found = [s for s in f.found if not (s["start_char"] < ce and cs < s["end_char"])]
             f.add(cs, ce, rows[-1], "name", ":", ":", "indirect", cs, "name_colon_line",
-                  (rows[-1]["start_char"], rows[-1]["end_char"]))
+                  entity_mention(f.doc, rows[-1], m.start(1), name_end))
 
 
 def _cue_noun(f: _Finder, noun: Token) -> None:
