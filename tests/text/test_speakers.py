@@ -331,3 +331,14 @@ def test_a_dateline_parsed_as_the_subject_is_no_part_of_the_mention(nlp):
     text = "Paris (AFP) – Union chairman Tom Hale on Monday said the strike would go on."
     s = rows(nlp, text)["statements"][0]
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Union chairman Tom Hale")
+
+
+def test_the_subject_after_an_inverted_cue_wins_over_a_misparsed_one_before_it(nlp):
+    text = ("\"The army is wary of what it calls contact warfare,\" that is, forces fighting each other on the "
+            "ground, said Tom Hale, a research analyst with the institute. \"It will not send 40 tanks,\" he added.")
+    out = rows(nlp, text)
+    assert [(s["speaker"], mention(text, s)) for s in out["statements"]] == [
+        ("Tom Hale", "Tom Hale, a research analyst with the institute"), ("Tom Hale", "he")]
+    # a subject before the cue with none after it stays the subject
+    text = "Forces on the ground, the analyst said, are wary of contact warfare."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["the analyst"]

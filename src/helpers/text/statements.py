@@ -77,9 +77,11 @@ def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the verb it hangs from (a passive subject is read by :func:`_passive_source`)."""
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return _true_subject(child)
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if len(subjects) > 1 and tok.i > 0 and tok.doc[tok.i - 1].is_punct and subjects[-1].i > tok.i:
+            return _true_subject(subjects[-1])  # "…, forces on the ground, said Tom Hale": the inverted subject
+        if subjects:
+            return _true_subject(subjects[0])
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head  # "a group backing the bill", "voters supporting the plan"
         if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and tok.head is not tok:
