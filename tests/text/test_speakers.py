@@ -342,3 +342,22 @@ def test_the_subject_after_an_inverted_cue_wins_over_a_misparsed_one_before_it(n
     # a subject before the cue with none after it stays the subject
     text = "Forces on the ground, the analyst said, are wary of contact warfare."
     assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["the analyst"]
+
+
+def test_the_owner_of_remarks_is_the_mention_but_a_document_speaks_itself(nlp):
+    text = "Tom Hale spoke at noon. His remarks indicated that the strike would go on."
+    s = rows(nlp, text)["statements"][-1]
+    assert (s["speaker"], mention(text, s)) == ("Tom Hale", "His")
+    text = "The union's report says that 40 cranes are idle."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "The union's report"
+
+
+def test_a_date_hung_on_the_source_is_no_part_of_the_mention(nlp):
+    text = "A harbour survey on Tuesday found that 40 percent of the cranes were idle."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "A harbour survey"
+    # a date inside the phrase, with more of the phrase after it, stays
+    text = "A survey last year by economists at the port authority found that most cranes were idle."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "A survey last year by economists at the port authority"

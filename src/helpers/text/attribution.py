@@ -80,6 +80,13 @@ def speaker_kind(row: dict | None) -> str | None:
     return row.get("kind") or ENTITY_KINDS.get(row["label"], "organisation")
 
 
+def _when(tok: Token) -> bool:
+    """A date or time the parser hung on a noun: "last week", "on Tuesday", "in June" (no part of a source)."""
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME")
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+
+
 def mention_span(tok: Token) -> tuple[int, int]:
     """Character span of the source mention a subject token heads, as PolNeAR's guideline marks a source: the whole
     noun phrase with its determiners, modifiers, titles, appositions ("Sanders, a Vermont senator,": the comma that
@@ -88,10 +95,16 @@ def mention_span(tok: Token) -> tuple[int, int]:
     are meant is kept ("Six million people who lost their insurance say")."""
     if tok.pos_ == "PRON" and not list(tok.children):
         return tok.idx, tok.idx + len(tok)
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and tok.lemma_.lower() in _lex()["cue_nouns"] - _lex()["documents"]:
+        # "His remarks indicated …": who made them is the source ("the party's report", a document, speaks itself)
+        return owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge)
     inverted = tok.dep_ == "nsubj" and tok.head.i < tok.i  # "…,” said Kasich, who …": the annotators keep the clause
     drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP and not (c.dep_ == "relcl" and inverted) and not (
         c.dep_ in _RESTRICTIVE and c.left_edge.i > 0 and not tok.doc[c.left_edge.i - 1].is_punct
-        and (c.dep_ == "relcl" or c.tag_ in ("VBN", "VBD") and tok.pos_ != "PROPN" and c.i > tok.i))}
+        and (c.dep_ == "relcl" or c.tag_ in ("VBN", "VBD") and tok.pos_ != "PROPN" and c.i > tok.i))} | {
+        c.i for c in tok.children if c.i > tok.i and _when(c) and not any(
+            d.i > c.i and not d.is_punct for d in tok.children)}  # "Trump last week", "a poll on Tuesday": not who
     keep = {t.i for t in tok.subtree if t.i not in drop and not any(a.i in drop for a in t.ancestors)}
     lo = hi = tok.i  # the unbroken run of kept words around the head
     while lo - 1 in keep:
