@@ -361,3 +361,23 @@ def test_a_date_hung_on_the_source_is_no_part_of_the_mention(nlp):
     text = "A survey last year by economists at the port authority found that most cranes were idle."
     s = rows(nlp, text)["statements"][0]
     assert mention(text, s) == "A survey last year by economists at the port authority"
+
+
+def test_that_as_a_relative_subject_marks_the_noun_it_describes(nlp):
+    text = "The port published harbour surveys that show 40 percent of the cranes are idle."
+    s = [s for s in rows(nlp, text)["statements"] if s["cue"] == "show"][0]
+    assert mention(text, s) == "harbour surveys"
+    text = "Tom Hale, who led the union for a decade, said the strike would go on."  # "who" stays its own mention
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "Tom Hale"
+
+
+def test_an_indefinite_role_noun_is_someone_new_not_the_last_speaker(nlp):
+    text = ("Tom Hale said the strike would go on. "
+            "A spokesman for the port authority said 40 cranes were idle.")
+    s = rows(nlp, text)["statements"][-1]
+    assert s["speaker"] != "Tom Hale"
+    assert mention(text, s) == "A spokesman for the port authority"
+    text = "Tom Hale said the strike would go on. The spokesman added that 40 cranes were idle."
+    s = rows(nlp, text)["statements"][-1]
+    assert (s["speaker"], s["speaker_resolved_from"]) == ("Tom Hale", "role_noun")

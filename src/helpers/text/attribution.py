@@ -21,6 +21,7 @@ _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _CLAUSE_DEPS = ("acl", "relcl", "punct", "appos", "cc", "conj")
 _GROUPISH = ("ORG", "NORP", "GPE")  # labels of the body an unnamed group subject belongs to, most telling first
 _DATELINE_TAIL = re.compile(r"[^\n]{0,40}?(?:\s[—–-]\s|\()")
+_INDEFINITE = ("a", "an", "another", "one", "some", "any")
 _WORD_BEFORE = re.compile(r"(\w+\.?)\s+$")
 
 
@@ -87,12 +88,18 @@ def _when(tok: Token) -> bool:
     return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
 
 
-def mention_span(tok: Token) -> tuple[int, int]:
+def mention_span(tok: Token, without: Token | None = None) -> tuple[int, int]:
     """Character span of the source mention a subject token heads, as PolNeAR's guideline marks a source: the whole
     noun phrase with its determiners, modifiers, titles, appositions ("Sanders, a Vermont senator,": the comma that
     closes the apposition too), conjoined names ("Google and Yahoo") and possessive ("Trump's"); a pronoun is its own
     mention; a relative clause set off by a comma is left out ("Kasich, who has …, said"), one that says which people
-    are meant is kept ("Six million people who lost their insurance say")."""
+    are meant is kept ("Six million people who lost their insurance say"), and so is one after an inverted cue
+    ("…,” said Kasich, who has …"); a participle not set off that says which document or people ("a poll released
+    Sunday", "people briefed on the talks") is kept, a date the parser hung on the phrase is not ("Trump last week");
+    "that" as a relative subject is the noun it describes (``without`` that clause: "results that show …"); the owner
+    of remarks is their source ("His remarks indicated": "His"; a document keeps its phrase: "the party's report")."""
+    if tok.lower_ == "that" and tok.tag_ == "WDT" and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+        return mention_span(tok.head.head, without=tok.head)  # "results that show …": the noun, without the clause
     if tok.pos_ == "PRON" and not list(tok.children):
         return tok.idx, tok.idx + len(tok)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -105,6 +112,8 @@ def mention_span(tok: Token) -> tuple[int, int]:
         and (c.dep_ == "relcl" or c.tag_ in ("VBN", "VBD") and tok.pos_ != "PROPN" and c.i > tok.i))} | {
         c.i for c in tok.children if c.i > tok.i and _when(c) and not any(
             d.i > c.i and not d.is_punct for d in tok.children)}  # "Trump last week", "a poll on Tuesday": not who
+    if without is not None:
+        drop.add(without.i)
     keep = {t.i for t in tok.subtree if t.i not in drop and not any(a.i in drop for a in t.ancestors)}
     lo = hi = tok.i  # the unbroken run of kept words around the head
     while lo - 1 in keep:
@@ -401,7 +410,9 @@ class SpeakerTracker:
             if candidates:
                 return candidates[-1], "role_noun"
             last = self.last["PERSON"]
-            if last is not None and any(c.dep_ == "det" for c in tok.children) and not self._holds_other_office(last, lemma):
+            # "the spokesman said" may be the last speaker; "a spokesman for X said" brings in someone new
+            if last is not None and any(c.dep_ == "det" and c.lower_ not in _INDEFINITE for c in tok.children) \
+                    and not self._holds_other_office(last, lemma):
                 return last, "role_noun"
         if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
             # "the ministry said": the organisation named with that head noun, else the last organisation speaker
