@@ -381,3 +381,9 @@ def test_an_indefinite_role_noun_is_someone_new_not_the_last_speaker(nlp):
     text = "Tom Hale said the strike would go on. The spokesman added that 40 cranes were idle."
     s = rows(nlp, text)["statements"][-1]
     assert (s["speaker"], s["speaker_resolved_from"]) == ("Tom Hale", "role_noun")
+
+
+def test_a_list_dash_glued_to_the_name_is_no_part_of_the_mention(nlp):
+    text = "The harbour in numbers.\n\n-Maria Kowalski explains that 40 cranes are idle."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "Maria Kowalski"

@@ -141,7 +141,9 @@ def mention_span(tok: Token, without: Token | None = None) -> tuple[int, int]:
     if hi + 1 < len(doc) and doc[hi + 1].text in _CLOSING_QUOTES and doc[lo:hi + 1].text.count(
             _CLOSING_QUOTES[doc[hi + 1].text]) > doc[lo:hi + 1].text.count(doc[hi + 1].text):
         hi += 1  # "host of the show “Morning Joe,”": a quotation opened in the mention is closed in it
-    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+    word = doc[lo].text.lstrip("-–—") or doc[lo].text  # "-Jane Roe explains": the dash of a list is no part of it
+    start = doc[lo].idx + len(doc[lo].text) - len(word)
+    return start, doc[hi].idx + len(doc[hi])
 
 
 
