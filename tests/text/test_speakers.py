@@ -387,3 +387,16 @@ def test_a_list_dash_glued_to_the_name_is_no_part_of_the_mention(nlp):
     text = "The harbour in numbers.\n\n-Maria Kowalski explains that 40 cranes are idle."
     s = rows(nlp, text)["statements"][0]
     assert mention(text, s) == "Maria Kowalski"
+
+
+def test_the_organisation_head_noun_may_open_its_name(nlp):
+    text = ("The U.S. Department of Commerce said on Monday that the port was shut. "
+            "The Harbour Authority said the cranes were idle. "
+            "The department also said that 40 ships were waiting.")
+    s = rows(nlp, text)["statements"][-1]
+    assert (s["speaker"], s["speaker_resolved_from"]) == ("U.S. Department of Commerce", "role_noun")
+    # without "the" a bare noun is no reference to that organisation
+    text = ("The Harbour Intelligence Office said on Monday that the port was shut. "
+            "Satellite intelligence suggests that 40 ships were waiting.")
+    s = rows(nlp, text)["statements"][-1]
+    assert s["speaker"] != "Harbour Intelligence Office"

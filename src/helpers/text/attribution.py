@@ -418,7 +418,10 @@ class SpeakerTracker:
                 return last, "role_noun"
         if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
             # "the ministry said": the organisation named with that head noun, else the last organisation speaker
-            candidates = [r for r in before if r["label"] == "ORG" and r["canonical"].lower().endswith(low)]
+            # with "the", its head word anywhere in the name: "the department" is "the U.S. Department of State"
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            candidates = [r for r in before if r["label"] == "ORG" and (r["canonical"].lower().endswith(low) or definite
+                                                                        and re.search(rf"\b{re.escape(lemma)}\b", r["canonical"].lower()))]
             if candidates:
                 return candidates[-1], "role_noun"
             if self.last["ORG"] is not None and any(c.dep_ == "det" for c in tok.children):
