@@ -400,3 +400,12 @@ def test_the_organisation_head_noun_may_open_its_name(nlp):
             "Satellite intelligence suggests that 40 ships were waiting.")
     s = rows(nlp, text)["statements"][-1]
     assert s["speaker"] != "Harbour Intelligence Office"
+
+
+def test_an_email_or_a_ranking_is_a_document_speaker(nlp):
+    text = "An email from the harbour master reveals that 40 cranes were idle."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], s["speaker_kind"], mention(text, s)) == (
+        "email from the harbour master", "document", "An email from the harbour master")
+    text = "The move suggests that 40 cranes were idle."  # a thing is still no speaker
+    assert [s["speaker_kind"] for s in rows(nlp, text)["statements"]] == [None]
