@@ -409,3 +409,21 @@ def test_an_email_or_a_ranking_is_a_document_speaker(nlp):
         "email from the harbour master", "document", "An email from the harbour master")
     text = "The move suggests that 40 cranes were idle."  # a thing is still no speaker
     assert [s["speaker_kind"] for s in rows(nlp, text)["statements"]] == [None]
+
+
+def test_who_released_a_document_is_its_source(nlp):
+    text = "Figures released by the Harbour Authority on Monday show that 40 ships were waiting."
+    s = rows(nlp, text)["statements"][0]
+    assert s["speaker"] == "the Harbour Authority" or s["speaker"] == "Harbour Authority"
+    assert s["speaker_resolved_from"] == "name"
+    # a document with no agent keeps its own phrase
+    text = "Figures published on Monday show that 40 ships were waiting."
+    assert rows(nlp, text)["statements"][0]["speaker"] != "Harbour Authority"
+
+
+def test_an_organisation_ending_with_the_head_noun_wins_over_one_holding_it(nlp):
+    text = ("The Fisheries Department said on Monday that the boats were idle. "
+            "The Harbour Department of Commerce said the port was shut. "
+            "The department also said that 40 ships were waiting.")
+    s = rows(nlp, text)["statements"][-1]
+    assert (s["speaker"], s["speaker_resolved_from"]) == ("Fisheries Department", "role_noun")

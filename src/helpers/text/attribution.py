@@ -359,6 +359,14 @@ class SpeakerTracker:
                 if own:
                     return max(own, key=lambda r: r["end_char"] - r["start_char"]), "name"
                 return self.resolve(owner)
+        if tok.lemma_.lower() in self.lex["documents"] or tok.lower_ in self.lex["documents"]:
+            # "Figures released by the agency show …": who released or published the document is its source
+            agent = next((a for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
+                          for a in c.children if a.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            row = self.entities.covering(pobj) if pobj is not None else None
+            if row is not None and row["label"] in _PERSONISH | _ORGISH:
+                return row, "name"
         row = self.entities.covering(tok)
         low = tok.lower_
         if row is not None and row["label"] in ("GPE", "LOC") and self._dateline(row):
@@ -418,10 +426,11 @@ class SpeakerTracker:
                 return last, "role_noun"
         if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
             # "the ministry said": the organisation named with that head noun, else the last organisation speaker
-            # with "the", its head word anywhere in the name: "the department" is "the U.S. Department of State"
-            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-            candidates = [r for r in before if r["label"] == "ORG" and (r["canonical"].lower().endswith(low) or definite
-                                                                        and re.search(rf"\b{re.escape(lemma)}\b", r["canonical"].lower()))]
+            candidates = [r for r in before if r["label"] == "ORG" and r["canonical"].lower().endswith(low)]
+            if not candidates and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                # else, with "the", its head word anywhere in the name: "the department" is "the U.S. Department of State"
+                candidates = [r for r in before if r["label"] == "ORG"
+                              and re.search(rf"\b{re.escape(lemma)}\b", r["canonical"].lower())]
             if candidates:
                 return candidates[-1], "role_noun"
             if self.last["ORG"] is not None and any(c.dep_ == "det" for c in tok.children):
