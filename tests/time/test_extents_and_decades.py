@@ -103,3 +103,8 @@ def test_a_century_spans_its_hundred_years(nlp):
 
 def test_numbers_before_century_that_are_not_ordinals_are_not_centuries(nlp):
     assert found(nlp, "The team scored a century in 20 overs.") == []
+
+
+def test_a_century_in_a_name_is_not_a_date(nlp):
+    assert found(nlp, "Shares of 21st Century Fox rose.") == []
+    assert found(nlp, "In the 21st Century, borders are fixed.") == [("the 21st Century", "20")]

@@ -691,8 +691,8 @@ def _read_century(m, ctx):
     """"the 20th century", "the twentieth century", "20th-century": TimeML's value is the century's first two
     digits (``19``: 1900–1999)."""
     n = int(m["n"]) if m["n"] else CENTURY_ORDINALS[re.sub(r"[\s-]+", " ", m["w"].lower())]
-    if not 10 <= n <= 30:
-        return None
+    if not 10 <= n <= 30 or re.match(r"Century\s+[A-Z][a-z]", ctx.text[m.end("core") - 7:]):
+        return None  # "21st Century Fox": part of a name
     first = (n - 1) * 100
     return _absolute("year", cal.CalendarSpan(date(first, 1, 1), date(first + 99, 12, 31), "year", f"{n - 1:02d}"))
 
