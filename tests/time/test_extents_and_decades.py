@@ -49,8 +49,9 @@ def test_about_before_a_calendar_date_is_not_an_approximator(nlp):
     ("Sales in the current fiscal year will rise.", ("the current fiscal year", "2024")),
     ("Prices will be set in the coming week.", ("the coming week", "2024-W44")),
     ("Spending in the current month is high.", ("the current month", "2024-10")),
+    ("The harvest was poor in the early summer.", ("the early summer", "2024-SU")),
 ])
-def test_the_before_current_and_coming_is_part_of_the_extent(nlp, text, expected):
+def test_the_before_current_coming_and_early_is_part_of_the_extent(nlp, text, expected):
     assert found(nlp, text) == [expected]
 
 

@@ -972,7 +972,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("month", rf"(?P<core>(?:(?P<shift>{_SHIFT})\s+)?{_MOD_OPT}{_month('m', True)}(?:,?\s+(?:(?i:of)\s+)?{_year('y')}|"
               rf"\s+(?:(?i:of)\s+)?(?P<yshift>(?i:last|this|next))\s+(?i:year)(?!'))?)", _read_month),
     ("season",
-     rf"(?P<core>{_MOD_OPT}(?:(?P<shift>{_SHIFT}|(?i:past|the|that))\s+)?(?<![A-Za-z])(?P<s>(?i:{_alt(SEASONS)}))(?![A-Za-z])"
+     rf"(?P<core>(?:(?i:the)\s+(?=(?i:early|mid|late)[-\s]))?{_MOD_OPT}(?:(?P<shift>{_SHIFT}|(?i:past|the|that))\s+)?(?<![A-Za-z])(?P<s>(?i:{_alt(SEASONS)}))(?![A-Za-z])"
      rf"(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)",
      _read_season),
     ("part_of_year",
