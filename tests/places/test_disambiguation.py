@@ -187,3 +187,21 @@ def test_a_place_named_inside_a_near_city_keeps_the_city(nlp, gaz):
 def test_a_town_in_a_regional_capital_s_name_reads_it_as_the_region(nlp, gaz):
     rows = _rows(nlp, gaz, "Heavy fighting went on near Bakhmut in Donetsk, officials said.")
     assert _one(rows, "Donetsk")["kind"] == "admin1" and _one(rows, "Bakhmut")["country_code"] == "UA"
+
+
+def test_a_province_the_gazetteer_lacks_is_not_a_town_abroad(nlp, gaz):
+    assert {m.place.kind for m in gaz.lookup("Nyanza")} == {"city"}  # only a town outside Kenya bears the name
+    row = _one(_rows(nlp, gaz, "Cholera has spread in Nyanza Province, health officials in Kenya said."), "Nyanza")
+    assert pd.isna(row["name"]) and row["kind"] == "region" and row["method"].endswith("+region_abroad")
+
+
+def test_a_small_town_abroad_is_not_in_the_story_by_its_own_vote(nlp, gaz):
+    # the only Suba in the gazetteer is a village far from Kenya; its own reading must not count as evidence
+    row = _one(_rows(nlp, gaz, "Cases were reported in Kisumu, Kenya, and in Suba."), "Suba")
+    assert pd.isna(row["name"])
+
+
+def test_a_small_town_in_a_country_the_article_names_is_kept(nlp, gaz):
+    # "Panama" shares its name with other places, but the article names the country
+    row = _one(_rows(nlp, gaz, "In Panama, biologists counted dead frogs near Tortí last year."), "Tortí")
+    assert row["country_code"] == "PA"

@@ -66,6 +66,7 @@ _REGION_ABBREVIATIONS = {abbr: (cc, name) for cc, table in rules.load_json("plac
 # naming Australia keeps Melbourne there whatever the outlet)
 OUTLET_WEIGHT = 0.8 / 7
 IN_NAME_MIN_POPULATION = 10000  # a settlement inside a longer name: this large, or in the article's countries
+ABROAD_MIN_POPULATION = 10000  # a settlement outside the article's countries, with no context: this large
 # a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
 # word ("St.", "Mt."); spaCy splits a sentence's final stop off ordinary words, so only these end in "."
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{0,2}\.$")
@@ -1199,13 +1200,23 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
             c.chosen, c.confidence = None, 0.0
             c.method = "ner+unresolved" if c.ner == "LOC" else "context+landform"
     # a small settlement outside the article's countries, with no context word and no container,
-    # is more likely a misread name ("Asia", "Siberia" matching villages) than a place in the story
+    # is more likely a misread name ("Asia", "Siberia" matching villages) than a place in the story; and a name
+    # the context calls a region ("X Province", "the provinces of X") read as a settlement abroad is a region
+    # the gazetteer lacks. The countries a name's own reading added do not count for it; every country the
+    # article names does ("Panama" counts, although a Panama City shares its name).
+    named = {c.chosen.country_code for c in cands if c.chosen is not None and c.chosen.kind == "country"}
     for c in cands:
         p = c.chosen
-        if countries and p is not None and p.kind == "city" and p.population < 10000 \
-                and p.country_code not in countries and p.country_code != outlet \
-                and not c.kind_hint and "containment" not in c.method:
+        own = own_votes.get(gz.normalize(c.text))
+        known = countries - own if own else countries
+        if not known or p is None or p.kind != "city" or p.country_code in known or p.country_code in named \
+                or p.country_code == outlet or "containment" in c.method:
+            continue
+        if p.population < ABROAD_MIN_POPULATION and not c.kind_hint:
             c.chosen, c.method, c.confidence = None, ("ner+unresolved" if c.ner in PLACE_ENTS else "dropped"), 0.0
+        elif c.kind_hint == "admin1":
+            c.chosen, c.confidence = None, 0.0
+            c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+region_abroad"
     cands = [c for c in cands if c.method != "dropped"]
     # unresolved region-like names: a region named after its centre ("Yakutia" ~ "Yakutsk")
     for c in cands:
@@ -1275,11 +1286,11 @@ def _demonyms(ctx: _DocContext, taken: list[Candidate]) -> list[Candidate]:
 
 # ------------------------------------------------------------------ the table
 def _unresolved_kind(c: Candidate) -> str:
-    """A water word makes it water; the model's LOC (not a country, city or state: Donbas) and a name with a
-    landform word ("X Peninsula") are regions."""
+    """A water word makes it water; the model's LOC (not a country, city or state: Donbas), a name with a
+    landform word ("X Peninsula") and one the context calls a region ("X Province") are regions."""
     if c.kind_hint == "water":
         return "water"
-    return "region" if c.ner == "LOC" or c.kind_hint == "landform" else "other"
+    return "region" if c.ner == "LOC" or c.kind_hint in ("landform", "admin1") else "other"
 
 
 def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
