@@ -220,16 +220,24 @@ def _spread_centre(members: list[dict]) -> tuple[float, float]:
     return float((lo_lat + hi_lat) / 2), float(lon - 360 if lon > 180 else lon)
 
 
+HULL_OUTLIER_FACTOR = 3.0
+
+
 def _hull_centre(members: list[dict]) -> tuple[float, float]:
     """Middle of a first-level region: the centroid of the convex hull of its settlements' coordinates (gazetteer
     v5). The hull stands for the region's outline, which no installed package ships, so its centroid is the
     middle of the area, not of where people live: a province settled along its southern edge (Ontario, Alberta)
-    gets a point in its middle, as encyclopaedias and GeoNames give one. Fewer than three distinct points (or
-    all on one line): the middle of their box."""
+    gets a point in its middle, as encyclopaedias and GeoNames give one. A hull follows its farthest points, so a
+    settlement filed under the wrong region (one "Donetsk region" village 250 km west of the oblast) is left out:
+    one more than ``HULL_OUTLIER_FACTOR`` times the 95th-percentile distance from the settlements' median point.
+    Fewer than three distinct points (or all on one line): the middle of their box."""
     lats = np.array([m["latitude"] for m in members], dtype=float)
     lons = np.array([m["longitude"] for m in members], dtype=float)
     if np.ptp(lons) > 180:  # a region across the antimeridian (Chukotka): work in 0..360
         lons = np.where(lons < 0, lons + 360, lons)
+    dist = haversine_km(float(np.median(lats)), float(np.median(lons)), lats, lons)
+    keep = dist <= HULL_OUTLIER_FACTOR * np.percentile(dist, 95)
+    lats, lons = lats[keep], lons[keep]
     from shapely.geometry import MultiPoint
     hull = MultiPoint(np.column_stack([lons, lats])).convex_hull
     if hull.geom_type != "Polygon" or hull.area <= 0:
