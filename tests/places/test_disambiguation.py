@@ -205,3 +205,13 @@ def test_a_small_town_in_a_country_the_article_names_is_kept(nlp, gaz):
     # "Panama" shares its name with other places, but the article names the country
     row = _one(_rows(nlp, gaz, "In Panama, biologists counted dead frogs near Tortí last year."), "Tortí")
     assert row["country_code"] == "PA"
+
+
+def test_a_name_paired_with_a_region_is_the_region(nlp, gaz):
+    row = _one(_rows(nlp, gaz, "Farms across New York and Vermont lost their crops to the frost."), "New York")
+    assert row["kind"] == "admin1" and row["method"].endswith("+listed_with_admin1")
+
+
+def test_a_city_paired_with_a_city_stays_a_city(nlp, gaz):
+    row = _one(_rows(nlp, gaz, "Flights between New York and Chicago were cancelled."), "New York")
+    assert row["kind"] == "city"

@@ -1003,15 +1003,16 @@ def _units_of_a_list(doc: Doc, gaz: gz.Gazetteer, runs: list[list[Candidate]]) -
 
 def _same_level_in_lists(runs: list[list[Candidate]]) -> None:
     """A name listed among regions (or countries) of one kind is one too: "Ontario, Alberta and Quebec" is the
-    province, not Québec City; "Georgia, Illinois and Texas" the states. Needs two other members of that kind;
-    a region reading must lie in the country of the members' regions. Only a settlement reading is lifted
+    province, not Québec City; "Georgia, Illinois and Texas" the states. Needs two other members of that kind,
+    or the one other member of a pair ("New York and Vermont", "Crimea and Sevastopol"); a region reading must
+    lie in the country of the members' regions. Only a settlement reading is lifted
     ("Yugoslavia, Iraq, Libya and Syria" keeps the former state)."""
     for run in runs:
         for c in run:
             others = [o.chosen for o in run if o is not c and o.chosen is not None]
             for kind in ("admin1", "country"):
                 same = [o for o in others if o.kind == kind]
-                if len(same) < 2 or len(same) * 2 < len(others) \
+                if len(same) < (2 if len(others) >= 2 else 1) or len(same) * 2 < len(others) \
                         or (c.chosen is not None and c.chosen.kind not in _LOCAL_KINDS):  # lifts settlements only
                     continue
                 codes = {o.country_code for o in same}
