@@ -123,8 +123,9 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
             parts = []  # "accused him", "praised them": a bare pronoun object is whom it was said to or of
         if parts:
             return _edges(parts if stance else parts[:1])
-    for child in verb.children:  # "said that …" parsed as advcl / "adding that …"
-        if child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children):
+    for child in verb.children:  # "said that …" parsed as advcl / "adding that …"; "called for X to go" (stance)
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and (c.lower_ == "that" or stance and c.lower_ == "for"
+                                                               and c.i > verb.i) for c in child.children):
             return _edges([child])
     preps = lex["stance_preps"] if stance else lex["prep_cues"].get(lemma)
     if preps:
