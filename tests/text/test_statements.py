@@ -482,3 +482,17 @@ def test_according_to_without_and_keeps_the_longer_side(nlp):
     rows = extract_article(doc)["statements"]
     assert [(r["kind"], r["content"]) for r in rows] == [
         ("according_to", "30 soldiers were wounded near the river, and the bridge was closed")]
+
+
+def test_a_hedged_clause_is_a_statement_of_no_named_source(nlp):
+    """"X appears to …" / "it seems that …": the writer hedges the clause; a statement with an unknown speaker, never
+    the subject's claim."""
+    rows = statements(nlp, "Mayor Ana Petrova appears to be losing support in the northern districts.")
+    assert [(r["speaker"], r["cue_lemma"], r["content"]) for r in rows] == [
+        (UNKNOWN, "appear", "Mayor Ana Petrova appears to be losing support in the northern districts")]
+    rows = statements(nlp, "It seems that the council will vote on the budget next week.")
+    assert [(r["speaker"], r["content"]) for r in rows] == [(UNKNOWN, "that the council will vote on the budget next week")]
+    # no complement: no statement ("appeared on television"); a source who reports the clause keeps it
+    assert statements(nlp, "Mayor Ana Petrova appeared on television on Monday evening.") == []
+    rows = statements(nlp, "The bridge appears to need repairs, the Harbor Authority said on Monday.")
+    assert [(r["cue_lemma"], r["content"]) for r in rows] == [("say", "The bridge appears to need repairs")]
