@@ -16,6 +16,8 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
   dash that a reporting verb follows) is a quotation like one in quotation marks.
 - **noun cue**: a reporting verb the tagger read as a noun ("Ukraine's military claims that …", "…, customs
   data show.").
+- **hedged clause**: "X appears to …", "it seems that …" (``evidential_verbs``): the clause is a statement whose
+  speaker is unknown (the writer hedges; the subject is not speaking).
 - **model cue**: a verb outside the lists that the trained cue model (:mod:`helpers.text.cuemodel`) scores as a
   cue is read like a listed stance verb by the same rules; its object is its content only from the model's
   ``object_threshold``, and nested in another statement it never replaces that statement's speaker.
