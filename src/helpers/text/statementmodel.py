@@ -11,7 +11,8 @@ first word of the content, whether the statement lies inside another statement o
 This module scores each found statement with a logistic-regression model over such features, trained on PolNeAR
 *train* by ``benchmarks/train_statement_filter.py`` and committed as ``models/statement_model.json`` (feature ->
 weight; read with the standard library, nothing downloaded). :func:`keep_statements` drops the statements it judges
-(:func:`filtered`: all but quotations, "according to X" and speech by a known source holding a number) and scores below the model's ``threshold``;
+(:func:`filtered`: all but quotations, "according to X" and speech by a known source holding a number) and scores
+below the model's ``threshold``;
 :func:`statement_features` is the one definition of the features, used by training and filtering alike.
 """
 from __future__ import annotations
