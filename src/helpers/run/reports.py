@@ -43,8 +43,9 @@ from helpers.core import paths
 from helpers.figures.captions import caption as figure_caption
 from helpers.run import stages
 
-# pandas, nbformat and the table readers are imported where used: a no-op rebuild, whose pages come from the page
-# cache and whose index counts come from the index memo (build_index), does without them.
+# nbformat, pandas and the table readers are imported where used: a no-op rebuild, whose pages come from the page
+# cache and whose index counts come from the index memo (build_index), needs no nbformat (jsonschema and its
+# formats: ~150 modules) and reads no table. (pandas itself still comes in with the stage specs, helpers.core.stage.)
 
 CSP = ("default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
        "font-src 'self' data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'")
