@@ -310,7 +310,7 @@ def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules
             value = (len(sh[aid]), minhash(sh[aid], rules) if sh[aid] else None)
             if key:
                 hash_cache.put(key, value)
-        signatures[aid], text_keys[aid] = value, key
+        signatures[aid], text_keys[aid] = value, int(key[:16], 16) if key else None  # 64 bits name a text here
     # the shared shingles of the pairs ranked in the last run (one entry: a run reads and writes it once)
     memo_key = artcache.input_key("05 shared shingles", "", "", scheme) if hash_cache is not None else None
     shared = dict(hash_cache.get(memo_key)[1] or {}) if memo_key else None
