@@ -256,9 +256,9 @@ def spreadsheet_safe(df: "pd.DataFrame", skip: tuple[str, ...] = ()) -> "pd.Data
 
 def export_tables_csv(processed_dir: str | Path, tables_dir: str | Path,
                       names: tuple[str, ...] = CSV_TABLES) -> dict[str, Path]:
+    """Write each existing table as UTF-8 CSV (list columns joined with "; ")."""
     from helpers.core import tables
 
-    """Write each existing table as UTF-8 CSV (list columns joined with "; ")."""
     written = {}
     for name in names:
         if not tables.table_path(name, processed_dir).exists():
