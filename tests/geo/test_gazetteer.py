@@ -192,3 +192,31 @@ def test_archipelago_country_point_lies_between_its_main_islands(gaz):
     # the strait between the two main islands, not the middle of the larger South Island
     assert gz.haversine_km(nz.latitude, nz.longitude, -41.3, 174.8) < 250
     assert gz.haversine_km(nz.latitude, nz.longitude, -44.0, 170.5) > 250
+
+
+def test_a_region_point_is_the_middle_of_its_settlements_hull_not_of_where_they_crowd():
+    # constructed: a province with many towns along its southern edge and a sparse chain of them to the north
+    south = [{"latitude": 42.0 + 0.01 * k, "longitude": -90.0 + 0.1 * k} for k in range(100)]
+    north = [{"latitude": 45.0 + k, "longitude": -90.0 + (k % 2) * 10} for k in range(12)]
+    lat, lon = gz._hull_centre(south + north)
+    assert 47.0 < lat < 51.0 and -87.0 < lon < -83.0  # the middle of the area, far north of where towns crowd
+
+
+def test_a_region_point_of_too_few_settlements_falls_back_to_their_box():
+    one_line = [{"latitude": 10.0 + k, "longitude": 20.0 + k} for k in range(3)]
+    assert gz._hull_centre(one_line) == pytest.approx((11.0, 21.0))
+
+
+def test_canadian_province_points_lie_in_the_middle_of_the_province(gaz):
+    # public reference points (encyclopaedia coordinates) of two provinces settled along their southern edge
+    for name, (la, lo) in {"Ontario": (50.0, -85.0), "Alberta": (55.0, -115.0)}.items():
+        p = _best(gaz, name, kind="admin1", cc="CA")
+        assert gz.haversine_km(p.latitude, p.longitude, la, lo) < 300
+
+
+def test_a_settlement_filed_under_the_wrong_region_does_not_move_its_point():
+    # constructed: a compact region of 200 villages and one stray village filed under it, far to the west
+    rng = [(47.0 + (k % 20) * 0.1, 37.0 + (k // 20) * 0.2) for k in range(200)]
+    members = [{"latitude": la, "longitude": lo} for la, lo in rng]
+    stray = members + [{"latitude": 48.0, "longitude": 33.0}]
+    assert gz.haversine_km(*gz._hull_centre(stray), *gz._hull_centre(members)) < 5

@@ -126,3 +126,33 @@ def test_index_counts_come_from_the_tables_footers_and_agree_with_full_reads(tmp
     reports.export_tables_csv(processed, reports_dir / "tables")
     page = reports.build_index(reports_dir, {"status": "ok"}, processed_dir=processed).read_text()
     assert "articles.csv</a> (3 rows)" in page and "places.csv</a> (4 rows)" in page
+
+
+def test_index_memo_reads_no_table_when_the_tables_are_the_same(tmp_path, monkeypatch):
+    """build_index with the tables' hashes: the page equals one built without the memo; built again with the same
+    hashes it reads no table (counts, labels, CSV rows from the memo) and is the same page; other hashes read again."""
+    from helpers.core import tables
+
+    processed, reports_dir = tmp_path / "p", tmp_path / "r"
+    processed.mkdir()
+    pd.DataFrame({"article_id": ["a1", "a2"], "title": ["One", None], "text": ["x", "y z"]}).to_parquet(
+        tables.table_path("articles", processed))
+    pd.DataFrame({"claim_id": ["c1"], "value": [3.0]}).to_parquet(tables.table_path("claims", processed))
+    reports.export_tables_csv(processed, reports_dir / "tables")
+    (reports_dir / "tables" / "extra.csv").write_text("a\n1\n2\n")  # a CSV without a table: counted in the file
+    (reports_dir / "figures").mkdir(parents=True)
+    (reports_dir / "figures" / "rewrite_a1_a2.png").write_bytes(b"png")
+    keys = {"articles.parquet": "k1", "claims.parquet": "k2"}
+    plain = reports.build_index(reports_dir, {"status": "ok"}, processed_dir=processed).read_text()
+    assert "(2 rows)" in plain and "extra.csv</a> (2 rows)" in plain
+    assert reports.build_index(reports_dir, {"status": "ok"}, processed_dir=processed, table_keys=keys).read_text() == plain
+
+    def no_read(*args, **kwargs):
+        raise AssertionError("a table was read")
+
+    monkeypatch.setattr(tables, "read_table", no_read)
+    monkeypatch.setattr(tables, "table_rows", no_read)
+    monkeypatch.setattr(reports, "_csv_rows", no_read)
+    assert reports.build_index(reports_dir, {"status": "ok"}, processed_dir=processed, table_keys=keys).read_text() == plain
+    with pytest.raises(AssertionError, match="a table was read"):
+        reports.build_index(reports_dir, {"status": "ok"}, processed_dir=processed, table_keys={**keys, "claims.parquet": "k3"})

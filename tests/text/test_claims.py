@@ -483,3 +483,11 @@ def test_a_figure_in_a_clause_of_time_or_contrast_is_not_the_reporting_verbs(nlp
     assert claimants("The Harbor Union announced a strike, adding that 300 members had walked out.") == [
         ("300", "Harbor Union")]
     assert claimants("The Harbor Union warned it would strike if 300 members were laid off.") == [("300", "Harbor Union")]
+
+
+def test_figure_in_a_hedged_clause_is_not_the_subjects_claim(nlp):
+    # "X appears to …" is a statement of no named source: the figure stays unattributed, not credited to X
+    c = one(nlp, "The Northern Brigade appears to have lost 300 tanks since the spring.")
+    assert (c["value"], c["claimant"]) == (300, UNATTRIBUTED)
+    c = one(nlp, "The Northern Brigade appears to have lost 300 tanks, General Omar Haddad said.")
+    assert (c["value"], c["claimant"]) == (300, "Omar Haddad")

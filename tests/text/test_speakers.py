@@ -291,3 +291,139 @@ def test_a_part_set_off_inside_the_mention_is_closed_in_it(nlp):
     text = "Maria Kowalski — a teacher from the harbour district — said the school would close."
     s = rows(nlp, text)["statements"][0]
     assert mention(text, s) == "Maria Kowalski — a teacher from the harbour district —"
+
+
+def test_a_participle_saying_which_document_or_people_is_part_of_the_mention(nlp):
+    text = "A harbour survey released on Monday found that 40 percent of the cranes were idle."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "A harbour survey released on Monday"
+    text = "People briefed on the talks said the strike would end soon."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "People briefed on the talks"
+    # not one set off by a comma, not a name's, and not the cue itself ("a group backing X")
+    text = "The harbour survey, released on Monday, found that most cranes were idle."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "The harbour survey"
+    text = "A union group backing Tom Hale said the strike would end soon."
+    assert {mention(text, s) for s in rows(nlp, text)["statements"]} == {"A union group"}
+
+
+def test_a_relative_clause_after_an_inverted_cue_is_part_of_the_mention(nlp):
+    text = "\"The strike will go on,\" said Tom Hale, who led the union for a decade."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Tom Hale, who led the union for a decade")
+    # before the cue it is still left out
+    text = "Tom Hale, who led the union for a decade, said the strike would go on."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "Tom Hale"
+
+
+def test_a_speaker_introduced_by_a_colon_is_marked_with_title_and_partner(nlp):
+    text = "Harbour reporter Maria Kowalski:\n\n\"The cranes have been idle for 40 days and nobody knows why.\""
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == ("Maria Kowalski", "Harbour reporter Maria Kowalski")
+    text = "More from Tom Hale and Maria Kowalski: \"The cranes have been idle for 40 days and nobody knows why.\""
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "Tom Hale and Maria Kowalski"
+
+
+def test_a_dateline_parsed_as_the_subject_is_no_part_of_the_mention(nlp):
+    text = "Paris (AFP) – Union chairman Tom Hale on Monday said the strike would go on."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Union chairman Tom Hale")
+
+
+def test_the_subject_after_an_inverted_cue_wins_over_a_misparsed_one_before_it(nlp):
+    text = ("\"The army is wary of what it calls contact warfare,\" that is, forces fighting each other on the "
+            "ground, said Tom Hale, a research analyst with the institute. \"It will not send 40 tanks,\" he added.")
+    out = rows(nlp, text)
+    assert [(s["speaker"], mention(text, s)) for s in out["statements"]] == [
+        ("Tom Hale", "Tom Hale, a research analyst with the institute"), ("Tom Hale", "he")]
+    # a subject before the cue with none after it stays the subject
+    text = "Forces on the ground, the analyst said, are wary of contact warfare."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["the analyst"]
+
+
+def test_the_owner_of_remarks_is_the_mention_but_a_document_speaks_itself(nlp):
+    text = "Tom Hale spoke at noon. His remarks indicated that the strike would go on."
+    s = rows(nlp, text)["statements"][-1]
+    assert (s["speaker"], mention(text, s)) == ("Tom Hale", "His")
+    text = "The union's report says that 40 cranes are idle."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "The union's report"
+
+
+def test_a_date_hung_on_the_source_is_no_part_of_the_mention(nlp):
+    text = "A harbour survey on Tuesday found that 40 percent of the cranes were idle."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "A harbour survey"
+    # a date inside the phrase, with more of the phrase after it, stays
+    text = "A survey last year by economists at the port authority found that most cranes were idle."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "A survey last year by economists at the port authority"
+
+
+def test_that_as_a_relative_subject_marks_the_noun_it_describes(nlp):
+    text = "The port published harbour surveys that show 40 percent of the cranes are idle."
+    s = [s for s in rows(nlp, text)["statements"] if s["cue"] == "show"][0]
+    assert mention(text, s) == "harbour surveys"
+    text = "Tom Hale, who led the union for a decade, said the strike would go on."  # "who" stays its own mention
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "Tom Hale"
+
+
+def test_an_indefinite_role_noun_is_someone_new_not_the_last_speaker(nlp):
+    text = ("Tom Hale said the strike would go on. "
+            "A spokesman for the port authority said 40 cranes were idle.")
+    s = rows(nlp, text)["statements"][-1]
+    assert s["speaker"] != "Tom Hale"
+    assert mention(text, s) == "A spokesman for the port authority"
+    text = "Tom Hale said the strike would go on. The spokesman added that 40 cranes were idle."
+    s = rows(nlp, text)["statements"][-1]
+    assert (s["speaker"], s["speaker_resolved_from"]) == ("Tom Hale", "role_noun")
+
+
+def test_a_list_dash_glued_to_the_name_is_no_part_of_the_mention(nlp):
+    text = "The harbour in numbers.\n\n-Maria Kowalski explains that 40 cranes are idle."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "Maria Kowalski"
+
+
+def test_the_organisation_head_noun_may_open_its_name(nlp):
+    text = ("The U.S. Department of Commerce said on Monday that the port was shut. "
+            "The Harbour Authority said the cranes were idle. "
+            "The department also said that 40 ships were waiting.")
+    s = rows(nlp, text)["statements"][-1]
+    assert (s["speaker"], s["speaker_resolved_from"]) == ("U.S. Department of Commerce", "role_noun")
+    # without "the" a bare noun is no reference to that organisation
+    text = ("The Harbour Intelligence Office said on Monday that the port was shut. "
+            "Satellite intelligence suggests that 40 ships were waiting.")
+    s = rows(nlp, text)["statements"][-1]
+    assert s["speaker"] != "Harbour Intelligence Office"
+
+
+def test_an_email_or_a_ranking_is_a_document_speaker(nlp):
+    text = "An email from the harbour master reveals that 40 cranes were idle."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], s["speaker_kind"], mention(text, s)) == (
+        "email from the harbour master", "document", "An email from the harbour master")
+    text = "The move suggests that 40 cranes were idle."  # a thing is still no speaker
+    assert [s["speaker_kind"] for s in rows(nlp, text)["statements"]] == [None]
+
+
+def test_who_released_a_document_is_its_source(nlp):
+    text = "Figures released by the Harbour Authority on Monday show that 40 ships were waiting."
+    s = rows(nlp, text)["statements"][0]
+    assert s["speaker"] == "the Harbour Authority" or s["speaker"] == "Harbour Authority"
+    assert s["speaker_resolved_from"] == "name"
+    # a document with no agent keeps its own phrase
+    text = "Figures published on Monday show that 40 ships were waiting."
+    assert rows(nlp, text)["statements"][0]["speaker"] != "Harbour Authority"
+
+
+def test_an_organisation_ending_with_the_head_noun_wins_over_one_holding_it(nlp):
+    text = ("The Fisheries Department said on Monday that the boats were idle. "
+            "The Harbour Department of Commerce said the port was shut. "
+            "The department also said that 40 ships were waiting.")
+    s = rows(nlp, text)["statements"][-1]
+    assert (s["speaker"], s["speaker_resolved_from"]) == ("Fisheries Department", "role_noun")

@@ -29,10 +29,10 @@ def test_reported_speech_and_stance_are_kept(nlp, text, cue, content):
 
 
 def test_statement_of_no_attribution_is_dropped(nlp, monkeypatch):
-    # the rules read "shows" with its object ("It shows bias"); the filter scores a thing showing something as none
-    text = "It shows bias to me."
+    # the rules read "put" with its object ("put more pressure"); the filter scores a storm putting pressure as none
+    text = "The storm put more pressure on the dam."
     assert _statements(nlp, text) == []
-    assert _statements(nlp, text, filtered=False, monkeypatch=monkeypatch) == [("shows", "bias")]
+    assert _statements(nlp, text, filtered=False, monkeypatch=monkeypatch) == [("put", "more pressure")]
 
 
 def test_features_say_where_a_statement_lies(nlp):
@@ -50,15 +50,27 @@ def test_features_say_where_a_statement_lies(nlp):
     assert "inq=True" in f_inner and "rule=complement|l=think" in f_inner
 
 
-def test_speech_by_a_known_source_and_according_to_are_never_judged(nlp, monkeypatch):
-    """With a filter that keeps nothing it judges: "according to X" and a listed speech verb with a resolved speaker
-    stay (claims credit a figure to the innermost of them); a stance verb's statement goes."""
+def test_according_to_and_speech_holding_a_figure_are_never_judged(nlp, monkeypatch):
+    """With a filter that keeps nothing it judges: "according to X" and speech by a resolved speaker whose content holds
+    a number stay (claims credit a figure to the innermost statement that holds it), also nested in another
+    statement; the same speech without a number is judged, and so is a stance verb's statement."""
     monkeypatch.setattr(statementmodel, "load_model", lambda path=None: {"weights": {}, "threshold": 1.0})
     rows = _rows(nlp, "Rebels shelled the depot on Monday, according to the regional governor.")
     assert [(r["kind"], r["content"]) for r in rows] == [("according_to", "Rebels shelled the depot on Monday")]
-    rows = _rows(nlp, "Governor Lena Hart said that the new bridge would reopen in May.")
-    assert [(r["speaker"], r["content"]) for r in rows] == [("Lena Hart", "that the new bridge would reopen in May")]
-    assert _rows(nlp, "Governor Lena Hart believes that the new bridge will reopen in May.") == []
+    rows = _rows(nlp, "Governor Lena Hart said that the new bridge would reopen in May with 4 lanes.")
+    assert [(r["speaker"], r["content"]) for r in rows] == [("Lena Hart", "that the new bridge would reopen in May with 4 lanes")]
+    assert _rows(nlp, "Governor Lena Hart said that the new bridge would reopen in May.") == []
+    assert _rows(nlp, "Governor Lena Hart believes that 4 new bridges will reopen in May.") == []
+    rows = _rows(nlp, "The Harbor Times said that Governor Lena Hart had told the council that 40 new buses would arrive.")
+    assert [r["cue_lemma"] for r in rows] == ["say", "tell"]
+
+
+def test_nested_speech_without_a_figure_is_judged(nlp):
+    """The committed filter drops a second statement inside another one when nothing in it is a figure (PolNeAR train:
+    such inner statements rarely match an attribution of their own); the outer one stays."""
+    rows = _rows(nlp, "Senator Teresa Vance said on Monday that Mayor Ana Petrova had told her that the new bridge would "
+                      "open before the winter.")
+    assert [(r["speaker"], r["cue_lemma"]) for r in rows] == [("Teresa Vance", "say")]
 
 
 def _rows(nlp, text):

@@ -82,7 +82,7 @@ def test_this_quarter_in_the_future_or_with_no_quarter_named_is_the_anchors(nlp)
 
 # ---------------------------------------------------------------- fiscal years, years in words
 @pytest.mark.parametrize("text,expr,timex", [
-    ("Spending for the current fiscal year is capped.", "current fiscal year", "2024"),
+    ("Spending for the current fiscal year is capped.", "the current fiscal year", "2024"),  # TimeML extent: with "the"
     ("Last fiscal year, the agency overspent.", "Last fiscal year", "2023"),
     ("Next fiscal year the budget grows.", "Next fiscal year", "2025"),
 ])

@@ -40,7 +40,7 @@ from anyascii import anyascii
 from helpers.core import paths, rules
 from helpers.geo.distance import EARTH_RADIUS_KM, haversine_km  # noqa: F401  (re-exported: gz.haversine_km)
 
-VERSION = 4
+VERSION = 5
 # other: second-level units ("X County"); region: world regions (countryinfo's subregions); historical: former
 # states (geo/rules/historical_states.json). continent/region are areas, never drawn as a point on the map.
 KINDS = ("country", "admin1", "city", "other", "continent", "historical", "region")
@@ -207,7 +207,7 @@ def _main_body_centre(geojson) -> tuple[float, float] | None:
 
 
 def _spread_centre(members: list[dict]) -> tuple[float, float]:
-    """Middle of the area a region's settlements cover (2nd-98th percentile box of their coordinates).
+    """Middle of the area a second-level unit's settlements cover (2nd-98th percentile box of their coordinates).
 
     Gazetteers put a region's point near its geographic middle, not at its population centre."""
     lats = np.array([m["latitude"] for m in members], dtype=float)
@@ -218,6 +218,32 @@ def _spread_centre(members: list[dict]) -> tuple[float, float]:
     lo_lon, hi_lon = np.percentile(lons, [2, 98])
     lon = (lo_lon + hi_lon) / 2
     return float((lo_lat + hi_lat) / 2), float(lon - 360 if lon > 180 else lon)
+
+
+HULL_OUTLIER_FACTOR = 3.0
+
+
+def _hull_centre(members: list[dict]) -> tuple[float, float]:
+    """Middle of a first-level region: the centroid of the convex hull of its settlements' coordinates (gazetteer
+    v5). The hull stands for the region's outline, which no installed package ships, so its centroid is the
+    middle of the area, not of where people live: a province settled along its southern edge (Ontario, Alberta)
+    gets a point in its middle, as encyclopaedias and GeoNames give one. A hull follows its farthest points, so a
+    settlement filed under the wrong region (one "Donetsk region" village 250 km west of the oblast) is left out:
+    one more than ``HULL_OUTLIER_FACTOR`` times the 95th-percentile distance from the settlements' median point.
+    Fewer than three distinct points (or all on one line): the middle of their box."""
+    lats = np.array([m["latitude"] for m in members], dtype=float)
+    lons = np.array([m["longitude"] for m in members], dtype=float)
+    if np.ptp(lons) > 180:  # a region across the antimeridian (Chukotka): work in 0..360
+        lons = np.where(lons < 0, lons + 360, lons)
+    dist = haversine_km(float(np.median(lats)), float(np.median(lons)), lats, lons)
+    keep = dist <= HULL_OUTLIER_FACTOR * np.percentile(dist, 95)
+    lats, lons = lats[keep], lons[keep]
+    from shapely.geometry import MultiPoint
+    hull = MultiPoint(np.column_stack([lons, lats])).convex_hull
+    if hull.geom_type != "Polygon" or hull.area <= 0:
+        return _spread_centre(members)
+    c = hull.centroid
+    return float(c.y), float(c.x - 360 if c.x > 180 else c.x)
 
 
 class _Builder:
@@ -405,7 +431,7 @@ def _add_regions(b: _Builder, src: _Sources) -> None:
         cc, code = k
         name = names[k].most_common(1)[0][0]
         ms = members[k]
-        lat, lon = _spread_centre(ms)
+        lat, lon = _hull_centre(ms)
         biggest = max(ms, key=lambda m: m["population"])
         key = normalize(name)
         short = strip_feature_words(key)

@@ -66,6 +66,7 @@ _REGION_ABBREVIATIONS = {abbr: (cc, name) for cc, table in rules.load_json("plac
 # naming Australia keeps Melbourne there whatever the outlet)
 OUTLET_WEIGHT = 0.8 / 7
 IN_NAME_MIN_POPULATION = 10000  # a settlement inside a longer name: this large, or in the article's countries
+ABROAD_MIN_POPULATION = 10000  # a settlement outside the article's countries, with no context: this large
 # a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
 # word ("St.", "Mt."); spaCy splits a sentence's final stop off ordinary words, so only these end in "."
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{0,2}\.$")
@@ -823,19 +824,28 @@ _LOCAL_KINDS = ("city", "other")
 def _cluster_km(cands: list[Candidate]) -> dict[tuple[int, int], float]:
     """For each settlement/unit reading of each candidate, the distance to the nearest settlement/unit reading of
     any *other* name in the article ("Alexandria ... Brandon ... Kensington": the readings that lie together),
-    keyed by (id of the candidate, place index). Readings of the same name do not count."""
+    keyed by (id of the candidate, place index). Readings of the same name do not count, nor the namesakes of a
+    name already read with confidence (pass 1) as a settlement, unit or region: "Cairo" read as Egypt's capital
+    lends no Cairo, Illinois to pull "Medina" to Ohio — only its own reading counts then. A country name keeps
+    lending its namesakes (a local paper's "Lebanon" is often the town: see :func:`_local_namesake`)."""
     groups: dict[str, list[gz.Place]] = {}
+    settled: dict[str, list[gz.Place]] = {}  # names read with confidence: the readings they lend
     for c in cands:
-        places_ = groups.setdefault(gz.normalize(c.text), [])
+        key = gz.normalize(c.text)
+        places_ = groups.setdefault(key, [])
         places_.extend(m.place for m in c.matches if m.place.kind in _LOCAL_KINDS and not m.variant
                        and m.match_type == gz.PRIMARY)
+        if c.chosen is not None and c.confidence >= 0.8 and c.chosen.kind != "country":
+            settled.setdefault(key, []).extend(q for q in places_ if q.index == c.chosen.index)
     if len(groups) < 2:
         return {}
     names = [k for k, v in groups.items() if v]
     coords = {k: np.array([(p.latitude, p.longitude) for p in groups[k]]) for k in names}
+    lent = {k: np.array([(p.latitude, p.longitude) for p in settled[k]]).reshape(-1, 2) if k in settled
+            else coords[k] for k in names}
     nearest: dict[tuple[str, int], float] = {}
     for k in names:
-        rest = [coords[o] for o in names if o != k]
+        rest = [lent[o] for o in names if o != k and len(lent[o])]
         if not rest:
             continue
         other = np.concatenate(rest)
@@ -993,15 +1003,16 @@ def _units_of_a_list(doc: Doc, gaz: gz.Gazetteer, runs: list[list[Candidate]]) -
 
 def _same_level_in_lists(runs: list[list[Candidate]]) -> None:
     """A name listed among regions (or countries) of one kind is one too: "Ontario, Alberta and Quebec" is the
-    province, not Québec City; "Georgia, Illinois and Texas" the states. Needs two other members of that kind;
-    a region reading must lie in the country of the members' regions. Only a settlement reading is lifted
+    province, not Québec City; "Georgia, Illinois and Texas" the states. Needs two other members of that kind,
+    or the one other member of a pair ("New York and Vermont", "Crimea and Sevastopol"); a region reading must
+    lie in the country of the members' regions. Only a settlement reading is lifted
     ("Yugoslavia, Iraq, Libya and Syria" keeps the former state)."""
     for run in runs:
         for c in run:
             others = [o.chosen for o in run if o is not c and o.chosen is not None]
             for kind in ("admin1", "country"):
                 same = [o for o in others if o.kind == kind]
-                if len(same) < 2 or len(same) * 2 < len(others) \
+                if len(same) < (2 if len(others) >= 2 else 1) or len(same) * 2 < len(others) \
                         or (c.chosen is not None and c.chosen.kind not in _LOCAL_KINDS):  # lifts settlements only
                     continue
                 codes = {o.country_code for o in same}
@@ -1011,6 +1022,27 @@ def _same_level_in_lists(runs: list[list[Candidate]]) -> None:
                     c.chosen = max(readings, key=lambda q: q.population)
                     c.method += "+listed_with_" + kind
                 break
+
+
+def _same_country_in_lists(runs: list[list[Candidate]]) -> None:
+    """A list's places lie in one country when all its other members do: in "parts of Donetsk, Luhansk, Kherson
+    and Zaporizhzhia" Donetsk is the Ukrainian city, not a small Russian namesake that lies near Luhansk. A
+    settlement read abroad is moved to its most populous namesake of the same kind in the other members'
+    country, only when that one is larger (so a list never trades a city for a village). Needs two other
+    members, all resolved in that one country ("Paris, Berlin and Minsk" are left alone)."""
+    for run in runs:
+        for c in run:
+            if c.chosen is None or c.chosen.kind not in _LOCAL_KINDS:
+                continue
+            others = [o.chosen for o in run if o is not c]
+            codes = {o.country_code for o in others if o is not None}
+            if len(others) < 2 or None in others or len(codes) != 1 or c.chosen.country_code in codes:
+                continue
+            readings = [m.place for m in c.matches if m.place.kind == c.chosen.kind and not m.variant
+                        and m.place.country_code in codes and m.place.population > c.chosen.population]
+            if readings:
+                c.chosen = max(readings, key=lambda q: q.population)
+                c.method += "+listed_in_country"
 
 
 def _outside_container(doc: Doc, cands: list[Candidate]) -> None:
@@ -1039,20 +1071,35 @@ def _named_after(region: gz.Place, city: gz.Place) -> bool:
     return len(gz._common_prefix(region_key, city_key)) >= min(len(city_key), NAMED_AFTER_STEM)
 
 
+CITY_REACH_KM = 50.0  # a settlement named as inside a city lies this near it ("Queens, New York")
+
+
+def _holds(outer: gz.Place, inner: gz.Place) -> bool:
+    """Whether ``outer``, named as the container of ``inner``, can hold it: a region or country that contains it,
+    or a city within ``CITY_REACH_KM`` of it."""
+    if outer.kind == "city":
+        return inner.kind in _LOCAL_KINDS and gz.haversine_km(
+            outer.latitude, outer.longitude, inner.latitude, inner.longitude) <= CITY_REACH_KM
+    return outer.kind in ("admin1", "country") and _contains(outer, inner)
+
+
 def _container_reading(cands: list[Candidate]) -> None:
     """"Dalton, Georgia": when the place named after a resolved place does not contain it but another
-    reading of that name (a region or country) does, that reading is meant (the US state, not the country)."""
+    reading of that name (a region or country) does, that reading is meant (the US state, not the country).
+    So too for a container read as a city that lies far from the place: "Buffalo, New York" is the state,
+    "Queens, New York" the city."""
     for c in cands:
         cont = c.inside
-        if cont is None or c.chosen is None or cont.chosen is None or cont.chosen.kind not in ("admin1", "country") \
-                or _contains(cont.chosen, c.chosen):
+        if cont is None or c.chosen is None or cont.chosen is None \
+                or cont.chosen.kind not in ("admin1", "country", "city") or _holds(cont.chosen, c.chosen) \
+                or (cont.chosen.kind == "city" and c.chosen.kind not in _LOCAL_KINDS):
             continue
         readings = [m.place for m in cont.matches if m.place.kind in ("admin1", "country") and not m.variant
                     and _contains(m.place, c.chosen)]
         if readings:
             cont.chosen = max(readings, key=lambda p: p.population)
             cont.method += "+contains_previous"
-            c.method += "+containment"
+            c.method += "" if "containment" in c.method else "+containment"
 
 
 LOCAL_NAMESAKE_KM = 50.0
@@ -1135,6 +1182,7 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
         _choose(c, countries - own if own else countries, anchors, outlet, cluster)
     _container_reading(cands)
     _same_level_in_lists(runs)
+    _same_country_in_lists(runs)
     _outside_container(doc, cands)
     _local_namesake(doc, cands, named_by_demonym)
     for c in cands:
@@ -1153,13 +1201,23 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
             c.chosen, c.confidence = None, 0.0
             c.method = "ner+unresolved" if c.ner == "LOC" else "context+landform"
     # a small settlement outside the article's countries, with no context word and no container,
-    # is more likely a misread name ("Asia", "Siberia" matching villages) than a place in the story
+    # is more likely a misread name ("Asia", "Siberia" matching villages) than a place in the story; and a name
+    # the context calls a region ("X Province", "the provinces of X") read as a settlement abroad is a region
+    # the gazetteer lacks. The countries a name's own reading added do not count for it; every country the
+    # article names does ("Panama" counts, although a Panama City shares its name).
+    named = {c.chosen.country_code for c in cands if c.chosen is not None and c.chosen.kind == "country"}
     for c in cands:
         p = c.chosen
-        if countries and p is not None and p.kind == "city" and p.population < 10000 \
-                and p.country_code not in countries and p.country_code != outlet \
-                and not c.kind_hint and "containment" not in c.method:
+        own = own_votes.get(gz.normalize(c.text))
+        known = countries - own if own else countries
+        if not known or p is None or p.kind != "city" or p.country_code in known or p.country_code in named \
+                or p.country_code == outlet or "containment" in c.method:
+            continue
+        if p.population < ABROAD_MIN_POPULATION and not c.kind_hint:
             c.chosen, c.method, c.confidence = None, ("ner+unresolved" if c.ner in PLACE_ENTS else "dropped"), 0.0
+        elif c.kind_hint == "admin1":
+            c.chosen, c.confidence = None, 0.0
+            c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+region_abroad"
     cands = [c for c in cands if c.method != "dropped"]
     # unresolved region-like names: a region named after its centre ("Yakutia" ~ "Yakutsk")
     for c in cands:
@@ -1229,11 +1287,11 @@ def _demonyms(ctx: _DocContext, taken: list[Candidate]) -> list[Candidate]:
 
 # ------------------------------------------------------------------ the table
 def _unresolved_kind(c: Candidate) -> str:
-    """A water word makes it water; the model's LOC (not a country, city or state: Donbas) and a name with a
-    landform word ("X Peninsula") are regions."""
+    """A water word makes it water; the model's LOC (not a country, city or state: Donbas), a name with a
+    landform word ("X Peninsula") and one the context calls a region ("X Province") are regions."""
     if c.kind_hint == "water":
         return "water"
-    return "region" if c.ner == "LOC" or c.kind_hint == "landform" else "other"
+    return "region" if c.ner == "LOC" or c.kind_hint in ("landform", "admin1") else "other"
 
 
 def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,

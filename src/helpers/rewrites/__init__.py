@@ -8,7 +8,7 @@ from helpers.core.stage import StageResult, StageSpec
 
 STAGES = (
     StageSpec("05", "rewrites", "Article pairs and rewrites", reads=("articles", "sentences"), writes=("article_pairs", "sentence_alignment", "article_metadata"),
-              warm=("helpers.rewrites.inference", "helpers.rewrites.pairs")),
+              warm=("helpers.rewrites.inference", "helpers.rewrites.pairs:warm")),
 )
 
 

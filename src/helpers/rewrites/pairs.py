@@ -28,9 +28,9 @@ from datetime import date
 from typing import Iterable, Mapping
 
 import pandas as pd
-from datasketch import MinHash, MinHashLSHEnsemble
+from datasketch import MinHash
 
-from helpers.rewrites import alignment
+from helpers.rewrites import alignment, candidates
 from helpers.rewrites.alignment import words
 from helpers.core import artcache, schemas
 
@@ -88,6 +88,12 @@ def overlap(sh_a: set[str], sh_b: set[str]) -> tuple[float, float, float]:
     return inter / len(sh_a | sh_b), inter / len(sh_a), inter / len(sh_b)
 
 
+def warm() -> None:
+    """What the runner loads ahead for notebook 05 (:mod:`helpers.run.preload`): the candidate search's parameter
+    table (datasketch computes it by numerical integration, 0.1–0.2 s)."""
+    candidates.params(RULES.candidate_containment, RULES.num_perm)
+
+
 def candidate_pairs(shingle_sets: dict[str, set[str]], rules: PairRules = RULES) -> list[tuple[str, str]]:
     """Candidate pairs ``(a, b)`` with ``a < b`` from an LSH Ensemble containment index."""
     ids = [i for i, s in shingle_sets.items() if s]
@@ -95,26 +101,40 @@ def candidate_pairs(shingle_sets: dict[str, set[str]], rules: PairRules = RULES)
 
 
 def _candidates(signatures: dict[str, tuple[int, MinHash | None]], shingle_sets: Mapping[str, set[str]],
-                rules: PairRules = RULES) -> list[tuple[str, str]]:
+                rules: PairRules = RULES, keys: Mapping[str, str] | None = None,
+                shared: dict | None = None) -> list[tuple[str, str]]:
     """:func:`candidate_pairs` from each article's (shingle count, MinHash); articles without shingles take no part.
-    ``shingle_sets`` (read only for an article with more than ``max_candidates`` candidates) ranks the candidates."""
+    ``shingle_sets`` (read only for an article with more than ``max_candidates`` candidates) ranks the candidates.
+
+    The search is datasketch's ``MinHashLSHEnsemble`` query, computed by :mod:`helpers.rewrites.candidates`.
+    ``shared`` (``{(key a, key b): shared shingles}`` by ``keys``, ``{id: key naming its text}``: the stage's memo
+    between runs) saves intersecting the shingle sets of a pair ranked before; it is left holding the pairs this
+    call ranked."""
     ids = [i for i, (size, _) in signatures.items() if size]
     if len(ids) < 2:
         return []
-    index = MinHashLSHEnsemble(threshold=rules.candidate_containment, num_perm=rules.num_perm,
-                               num_part=min(16, len(ids)))
-    index.index((i, signatures[i][1], signatures[i][0]) for i in ids)
-    found: dict[str, set[str]] = {i: set() for i in ids}
-    for i in ids:
-        for j in index.query(signatures[i][1], signatures[i][0]):
-            if j != i:
-                found[i].add(j)
-                found[j].add(i)
+    found = candidates.ensemble_query(signatures, rules.candidate_containment, rules.num_perm, min(16, len(ids)))
+
+    def closeness(i, j):
+        """The larger containment either way: shared shingles over the smaller set (as ``max(overlap(...)[1:])``)."""
+        if shared is None:
+            return max(overlap(shingle_sets[i], shingle_sets[j])[1:])
+        pair = (keys[i], keys[j]) if keys[i] < keys[j] else (keys[j], keys[i])
+        inter = shared.get(pair)
+        if inter is None:
+            inter = shared[pair] = len(shingle_sets[i] & shingle_sets[j])
+        used.add(pair)
+        return inter / min(signatures[i][0], signatures[j][0])
+
+    used: set = set()
     kept: set[tuple[str, str]] = set()
     for i, js in found.items():
         if len(js) > rules.max_candidates:  # the closest by exact containment either way, ties by id
-            js = sorted(js, key=lambda j: (-max(overlap(shingle_sets[i], shingle_sets[j])[1:]), j))[:rules.max_candidates]
+            js = sorted(js, key=lambda j: (-closeness(i, j), j))[:rules.max_candidates]
         kept.update((i, j) if i < j else (j, i) for j in js)
+    if shared is not None:  # what the next run can use: the pairs ranked now
+        for pair in set(shared) - used:
+            del shared[pair]
     return sorted(kept)
 
 
@@ -265,8 +285,10 @@ def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules
     the per-article cache (:mod:`helpers.core.artcache`) under its text and the rules, and each verified candidate
     pair's result under both articles' id, text, date, outlet and sentences and the rules; a rebuild after adding
     one article computes the new article's MinHash and the candidate pairs that involve it (or a changed
-    article), and reads the rest. The candidate search (the LSH Ensemble) always runs over the whole corpus — its
-    partitions depend on every article's size — so the tables equal an uncached run's.
+    article), and reads the rest. The candidate search (the LSH Ensemble's query, :mod:`helpers.rewrites.candidates`)
+    runs over the whole corpus — its partitions depend on every article's size — so the tables equal an uncached
+    run's; the shared shingles of the pairs it ranks are kept in one memo entry, so a pair ranked in the last run is
+    not intersected again.
     """
     for col in ("article_id", "text"):
         if col not in articles.columns:
@@ -280,7 +302,7 @@ def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules
     hash_cache = artcache.for_stage("05 minhash") if cache else None
     pair_cache = artcache.for_stage("05 pairs") if cache else None
     scheme = [rules.shingle_words, rules.num_perm, rules.seed]
-    signatures = {}
+    signatures, text_keys = {}, {}
     for aid, inf in info.items():
         key = artcache.input_key("05 minhash", aid, inf.text, scheme) if hash_cache is not None else None
         hit, value = hash_cache.get(key) if key else (False, None)
@@ -288,12 +310,19 @@ def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules
             value = (len(sh[aid]), minhash(sh[aid], rules) if sh[aid] else None)
             if key:
                 hash_cache.put(key, value)
-        signatures[aid] = value
+        signatures[aid], text_keys[aid] = value, int(key[:16], 16) if key else None  # 64 bits name a text here
+    # the shared shingles of the pairs ranked in the last run (one entry: a run reads and writes it once)
+    memo_key = artcache.input_key("05 shared shingles", "", "", scheme) if hash_cache is not None else None
+    shared = dict(hash_cache.get(memo_key)[1] or {}) if memo_key else None
+    before = dict(shared) if shared is not None else None
     digests = _Lazy(lambda aid: _article_digest(info[aid], sents.get(aid, empty)))
     settings = [repr(rules), repr(align_rules), keep_independent]
 
     pair_rows, align_records = [], []
-    for a, b in _candidates(signatures, sh, rules):
+    found = _candidates(signatures, sh, rules, text_keys, shared)
+    if memo_key and shared != before:
+        hash_cache.put(memo_key, shared)
+    for a, b in found:
         key = artcache.input_key("05 pairs", f"{a}|{b}", "", [digests[a], digests[b], settings]) if pair_cache else None
         hit, value = pair_cache.get(key) if key else (False, None)
         if not hit:

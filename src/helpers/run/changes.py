@@ -17,13 +17,13 @@ import html
 import json
 from pathlib import Path
 
-from helpers.core import tables
-
 STATE_FILE = "changes_state.json"
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
 def _read(name: str, processed_dir: Path):
+    from helpers.core import tables  # only when a snapshot is taken: a no-op rebuild reuses the last one
+
     path = tables.table_path(name, processed_dir)
     return tables.read_table(name, processed_dir) if path.exists() else None
 

@@ -590,7 +590,7 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
         same = (summary["exports"] in ((previous or {}).get("exports"), ahead.data_key)
                 and (reports_dir / "warclaims.sqlite").exists())
         index = reports.build_reports(reports_dir, published, summary, show_code=show_code,
-                                      processed_dir=processed_dir, data_exports=not same)
+                                      processed_dir=processed_dir, data_exports=not same, table_keys=table_keys)
         summary["index"] = _display(Path(index))
     _write_json(run_json, summary)
     if failed:

@@ -38,13 +38,14 @@ import functools
 import importlib.metadata
 
 import bleach
-import nbformat
-import pandas as pd
 
-from helpers.core import paths, schemas, tables
-from helpers.core.display import article_labels
+from helpers.core import paths
 from helpers.figures.captions import caption as figure_caption
 from helpers.run import stages
+
+# nbformat, pandas and the table readers are imported where used: a no-op rebuild, whose pages come from the page
+# cache and whose index counts come from the index memo (build_index), needs no nbformat (jsonschema and its
+# formats: ~150 modules) and reads no table. (pandas itself still comes in with the stage specs, helpers.core.stage.)
 
 CSP = ("default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
        "font-src 'self' data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'")
@@ -205,6 +206,8 @@ def export_notebook_html(notebook: str | Path, html_dir: str | Path, show_code: 
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, out)
         return out
+    import nbformat
+
     nb = nbformat.read(notebook, as_version=4)
     title = _title(notebook.stem)
     body, _ = _exporter(show_code).from_notebook_node(
@@ -232,12 +235,14 @@ def _opens_with_heading(nb) -> bool:
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
-def spreadsheet_safe(df: pd.DataFrame, skip: tuple[str, ...] = ()) -> pd.DataFrame:
+def spreadsheet_safe(df: "pd.DataFrame", skip: tuple[str, ...] = ()) -> "pd.DataFrame":
     """Prefix text cells that a spreadsheet would run as a formula (=, +, -, @) with an apostrophe.
 
     Numeric columns, the columns in ``skip`` (joined list columns) and cells that are plain numbers
     ("-77.03") are left as they are: programs reading the CSV must get the values unchanged.
     """
+    import pandas as pd
+
     out = df.copy()
     for col in out.columns:
         if col in skip:
@@ -252,6 +257,8 @@ def spreadsheet_safe(df: pd.DataFrame, skip: tuple[str, ...] = ()) -> pd.DataFra
 def export_tables_csv(processed_dir: str | Path, tables_dir: str | Path,
                       names: tuple[str, ...] = CSV_TABLES) -> dict[str, Path]:
     """Write each existing table as UTF-8 CSV (list columns joined with "; ")."""
+    from helpers.core import tables
+
     written = {}
     for name in names:
         if not tables.table_path(name, processed_dir).exists():
@@ -310,6 +317,8 @@ def _summary_rows(summary: dict) -> str:
 
 def corpus_summary(processed_dir: str | Path) -> dict:
     """Counts a reader wants first: articles, claims, statements, places, rewrites, top topics."""
+    from helpers.core import schemas, tables
+
     out = {}
     for name, label in (("articles", "articles"), ("claims", "claims"), ("statements", "statements"),
                         ("places", "place mentions")):
@@ -352,6 +361,9 @@ def _corpus_html(counts: dict) -> str:
 
 
 def _article_labels(processed_dir) -> dict[str, str]:
+    from helpers.core import tables
+    from helpers.core.display import article_labels
+
     if not processed_dir or not tables.table_path("articles", processed_dir).exists():
         return {}
     return article_labels(tables.read_table("articles", processed_dir))
@@ -363,10 +375,17 @@ def clear_published(reports_dir: str | Path) -> None:
         page.unlink()
 
 
+def _table_counted(path: Path, processed_dir: str | Path | None) -> bool:
+    """The CSV's rows are counted from its table (:func:`_csv_rows`), not in the file."""
+    return bool(processed_dir) and path.stem in CSV_TABLES and (Path(processed_dir) / f"{path.stem}.parquet").exists()
+
+
 def _csv_rows(path: Path, processed_dir: str | Path | None = None) -> int:
     """Rows of an exported CSV: its table's row count when the table is there (one CSV row per table row), else
     counted in the file."""
-    if processed_dir and path.stem in CSV_TABLES and tables.table_path(path.stem, processed_dir).exists():
+    if _table_counted(path, processed_dir):
+        from helpers.core import tables
+
         return tables.table_rows(path.stem, processed_dir)
     with path.open(encoding="utf-8", newline="") as fh:
         return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
@@ -388,11 +407,70 @@ def _changes_link(reports_dir: Path) -> str:
     return f'<p><a href="changes.html">What changed since the last run</a>: {html.escape(counts)}.</p>'
 
 
+INDEX_MEMO = ".index-memo.json"  # in reports/: what the index last read from the tables, by their content hashes
+
+
+class _IndexMemo:
+    """What :func:`build_index` reads from the tables (corpus counts, article labels for the figure captions, CSV row
+    counts), kept in ``reports/.index-memo.json`` under the tables' hashes (``table_keys``: the runner's ``{file
+    name: sha256}``) and the code version. The index of a run whose tables are those of the last index — a no-op
+    rebuild — reads no table. A CSV counted in its file is kept by its size and modification time."""
+
+    def __init__(self, reports_dir: Path, table_keys: dict | None):
+        self.path = reports_dir / INDEX_MEMO
+        self.key = None
+        if table_keys is not None:
+            from helpers.core.artcache import code_version
+
+            self.key = hashlib.sha256(json.dumps([table_keys, code_version()], sort_keys=True).encode()).hexdigest()
+        try:
+            saved = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            saved = {}
+        self.tables = saved.get("tables", {}) if self.key is not None and saved.get("key") == self.key else {}
+        self.files = saved.get("files", {})
+        self.changed = False
+
+    def get(self, name: str, make):
+        """The value ``make()`` gives from the tables, or the saved one when the tables are the same."""
+        if self.key is None:
+            return make()
+        if name not in self.tables:
+            self.tables[name], self.changed = make(), True
+        return self.tables[name]
+
+    def file_rows(self, path: Path, count) -> int:
+        stat = path.stat()
+        stamp = [stat.st_size, stat.st_mtime_ns]
+        saved = self.files.get(path.name)
+        if saved and saved[:2] == stamp:
+            return saved[2]
+        rows = count()
+        self.files[path.name], self.changed = stamp + [rows], True
+        return rows
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        data = {"key": self.key, "tables": self.tables if self.key is not None else {}, "files": self.files}
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        try:
+            tmp.write_text(json.dumps(data, default=str), encoding="utf-8")  # key order kept: the page lists them
+            tmp.replace(self.path)
+        except OSError:  # a read-only reports folder costs speed only
+            pass
+
+
 def build_index(reports_dir: str | Path, run_summary: dict | None = None,
-                processed_dir: str | Path | None = None) -> Path:
-    """Write ``reports/index.html``: the corpus summary, then links to every report, figure and table."""
+                processed_dir: str | Path | None = None, table_keys: dict | None = None) -> Path:
+    """Write ``reports/index.html``: the corpus summary, then links to every report, figure and table.
+
+    ``table_keys`` (``{table file name: sha256}`` of ``processed_dir``, as the runner hashed them): what the index
+    reads from the tables is then kept between runs (:class:`_IndexMemo`)."""
     reports_dir = Path(reports_dir)
-    corpus = _corpus_html(corpus_summary(processed_dir)) if processed_dir and (run_summary or {}).get("status") == "ok" else ""
+    memo = _IndexMemo(reports_dir, table_keys if processed_dir else None)
+    corpus = _corpus_html(memo.get("corpus", lambda: corpus_summary(processed_dir))) \
+        if processed_dir and (run_summary or {}).get("status") == "ok" else ""
     summary = dict(run_summary or {})
     esc = html.escape
     reports = _links(reports_dir, "html", "*.html")
@@ -408,15 +486,19 @@ def build_index(reports_dir: str | Path, run_summary: dict | None = None,
     items = "\n".join(f'<li><a href="{rel(p)}">{esc(_title(p.stem))}</a></li>' for p in reports) or "<li>none</li>"
     run_json = '<p><a href="run.json">run.json</a> (every notebook\'s inputs, hashes and timings)</p>' \
         if (reports_dir / "run.json").exists() else ""
-    labels = _article_labels(processed_dir)
+    labels = memo.get("labels", lambda: _article_labels(processed_dir)) if pngs else {}
     captions = {p.stem: figure_caption(p.stem, labels) for p in pngs}
     figures = "\n".join(
         f'<figure><a href="{rel(p)}"><img src="{rel(p)}" alt="{esc(captions[p.stem], quote=True)}" width="360"></a>'
         f'<figcaption>{esc(captions[p.stem])} — <a href="{rel(p)}">PNG</a>'
         + (f' · <a href="{rel(p.with_suffix(".svg"))}">SVG</a>' if p.with_suffix(".svg").exists() else "")
         + "</figcaption></figure>" for p in pngs) or "<p>none</p>"
+    from_tables = memo.get("csv rows", lambda: {p.name: _csv_rows(p, processed_dir) for p in csvs
+                                                if _table_counted(p, processed_dir)})
+    csv_rows = {p.name: from_tables[p.name] if p.name in from_tables and _table_counted(p, processed_dir)
+                else memo.file_rows(p, lambda p=p: _csv_rows(p)) for p in csvs}
     table_items = "\n".join(
-        f'<li><a href="{rel(p)}">{esc(p.name)}</a> ({_csv_rows(p, processed_dir)} rows)</li>' for p in csvs) or "<li>none</li>"
+        f'<li><a href="{rel(p)}">{esc(p.name)}</a> ({csv_rows[p.name]} rows)</li>' for p in csvs) or "<li>none</li>"
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">{CSP_META}
 <title>warclaims reports</title>
@@ -447,6 +529,7 @@ pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{bo
     out = reports_dir / "index.html"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
+    memo.save()
     return out
 
 
@@ -456,6 +539,8 @@ def export_data(processed_dir: str | Path, reports_dir: str | Path, pages: list[
     export_tables_csv(processed_dir, reports_dir / "tables")
     from helpers.run.sqlite_export import export as export_sqlite
     export_sqlite(processed_dir, reports_dir)  # reports/warclaims.sqlite + metadata.json for Datasette (make explore)
+    from helpers.core import tables
+
     if tables.table_path("claims", processed_dir).exists():
         from helpers.run.explorer import build_explorer
         build_explorer(processed_dir, reports_dir, nav=nav_bar(pages, current="explorer"))
@@ -463,12 +548,13 @@ def export_data(processed_dir: str | Path, reports_dir: str | Path, pages: list[
 
 def build_reports(reports_dir: str | Path, executed_notebooks: list[Path], run_summary: dict,
                   show_code: bool = False, processed_dir: str | Path | None = None,
-                  data_exports: bool = True) -> Path:
+                  data_exports: bool = True, table_keys: dict | None = None) -> Path:
     """Export every executed notebook to HTML, the tables to CSV, and write the index.
 
     A notebook that fails to export is reported in the index (``report_errors``)
     and does not stop the others. Returns the path of ``index.html``. ``data_exports=False`` keeps the CSV files,
-    the SQLite export and the explorer as they are (the runner passes it when the tables did not change).
+    the SQLite export and the explorer as they are (the runner passes it when the tables did not change);
+    ``table_keys`` (the tables' hashes) lets the index reuse what it read from the same tables last time.
     """
     reports_dir = Path(reports_dir)
     summary = dict(run_summary or {})
@@ -485,7 +571,7 @@ def build_reports(reports_dir: str | Path, executed_notebooks: list[Path], run_s
         export_data(processed, reports_dir, pages)
     if errors:
         summary["report_errors"] = errors
-    return build_index(reports_dir, summary, processed_dir=processed)
+    return build_index(reports_dir, summary, processed_dir=processed, table_keys=table_keys)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,6 +21,7 @@ _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _CLAUSE_DEPS = ("acl", "relcl", "punct", "appos", "cc", "conj")
 _GROUPISH = ("ORG", "NORP", "GPE")  # labels of the body an unnamed group subject belongs to, most telling first
 _DATELINE_TAIL = re.compile(r"[^\n]{0,40}?(?:\s[—–-]\s|\()")
+_INDEFINITE = ("a", "an", "another", "one", "some", "any")
 _WORD_BEFORE = re.compile(r"(\w+\.?)\s+$")
 
 
@@ -66,9 +67,11 @@ ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "FAC": "organisation"
 PHRASE_KINDS = ("group", "role", "anonymous", "document")
 _PHRASE_DROP = ("relcl", "punct", "appos", "acl", "advcl", "cc", "conj", "parataxis")
 _PHRASE_POS = ("NOUN", "PROPN", "NUM")
-_SET_OFF = (",", "—", "–", "-", "--")  # marks that open and close a part set off inside a mention
+_DASHES = ("–", "—", "-", "--")
+_SET_OFF = (",", *_DASHES)  # marks that open and close a part set off inside a mention
 _CLOSING_QUOTES = {"”": "“", "’’": "‘‘", "''": "``"}  # closing quotation mark -> its opening one
 _MENTION_DROP = ("relcl", "acl", "advcl", "parataxis")  # clauses describing a source are not part of its mention
+_RESTRICTIVE = ("relcl", "acl")  # unless not set off by a comma: "people who lost …", "a poll released Sunday"
 
 
 def speaker_kind(row: dict | None) -> str | None:
@@ -78,16 +81,39 @@ def speaker_kind(row: dict | None) -> str | None:
     return row.get("kind") or ENTITY_KINDS.get(row["label"], "organisation")
 
 
-def mention_span(tok: Token) -> tuple[int, int]:
+def _when(tok: Token) -> bool:
+    """A date or time the parser hung on a noun: "last week", "on Tuesday", "in June" (no part of a source)."""
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME")
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+
+
+def mention_span(tok: Token, without: Token | None = None) -> tuple[int, int]:
     """Character span of the source mention a subject token heads, as PolNeAR's guideline marks a source: the whole
     noun phrase with its determiners, modifiers, titles, appositions ("Sanders, a Vermont senator,": the comma that
     closes the apposition too), conjoined names ("Google and Yahoo") and possessive ("Trump's"); a pronoun is its own
     mention; a relative clause set off by a comma is left out ("Kasich, who has …, said"), one that says which people
-    are meant is kept ("Six million people who lost their insurance say")."""
+    are meant is kept ("Six million people who lost their insurance say"), and so is one after an inverted cue
+    ("…,” said Kasich, who has …"); a participle not set off that says which document or people ("a poll released
+    Sunday", "people briefed on the talks") is kept, a date the parser hung on the phrase is not ("Trump last week");
+    "that" as a relative subject is the noun it describes (``without`` that clause: "results that show …"); the owner
+    of remarks is their source ("His remarks indicated": "His"; a document keeps its phrase: "the party's report")."""
+    if tok.lower_ == "that" and tok.tag_ == "WDT" and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+        return mention_span(tok.head.head, without=tok.head)  # "results that show …": the noun, without the clause
     if tok.pos_ == "PRON" and not list(tok.children):
         return tok.idx, tok.idx + len(tok)
-    drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP and not (
-        c.dep_ == "relcl" and c.left_edge.i > 0 and not tok.doc[c.left_edge.i - 1].is_punct)}
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and tok.lemma_.lower() in _lex()["cue_nouns"] - _lex()["documents"]:
+        # "His remarks indicated …": who made them is the source ("the party's report", a document, speaks itself)
+        return owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge)
+    inverted = tok.dep_ == "nsubj" and tok.head.i < tok.i  # "…,” said Kasich, who …": the annotators keep the clause
+    drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP and not (c.dep_ == "relcl" and inverted) and not (
+        c.dep_ in _RESTRICTIVE and c.left_edge.i > 0 and not tok.doc[c.left_edge.i - 1].is_punct
+        and (c.dep_ == "relcl" or c.tag_ in ("VBN", "VBD") and tok.pos_ != "PROPN" and c.i > tok.i))} | {
+        c.i for c in tok.children if c.i > tok.i and _when(c) and not any(
+            d.i > c.i and not d.is_punct for d in tok.children)}  # "Trump last week", "a poll on Tuesday": not who
+    if without is not None:
+        drop.add(without.i)
     keep = {t.i for t in tok.subtree if t.i not in drop and not any(a.i in drop for a in t.ancestors)}
     lo = hi = tok.i  # the unbroken run of kept words around the head
     while lo - 1 in keep:
@@ -96,8 +122,12 @@ def mention_span(tok: Token) -> tuple[int, int]:
         hi += 1
     doc = tok.doc
     for t in doc[lo:tok.i]:  # "New York (AFP) – Vice President Joe Biden said": the dateline is no part of it
-        if t.text in ("–", "—", "-", "--") and t.whitespace_ or "\n" in t.text:
+        if t.text in _DASHES and t.whitespace_ or "\n" in t.text:
             lo = t.i + 1
+    if tok.ent_type_ in ("GPE", "LOC"):  # the same parsed with the place as subject and the name as its apposition
+        dash = next((t.i for t in doc[tok.i + 1:hi + 1] if t.text in _DASHES and t.whitespace_), None)
+        if dash is not None and any(c.dep_ == "appos" and c.i > dash for c in tok.children):
+            lo = dash + 1
     focus, floating = _lex()["focus_adverbs"], _lex()["floating_quantifiers"]
     while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in focus and doc[lo].dep_ == "advmod"):
         lo += 1  # "Even Mr. Peck said": a focus adverb is no part of the source
@@ -111,9 +141,25 @@ def mention_span(tok: Token) -> tuple[int, int]:
     if hi + 1 < len(doc) and doc[hi + 1].text in _CLOSING_QUOTES and doc[lo:hi + 1].text.count(
             _CLOSING_QUOTES[doc[hi + 1].text]) > doc[lo:hi + 1].text.count(doc[hi + 1].text):
         hi += 1  # "host of the show “Morning Joe,”": a quotation opened in the mention is closed in it
-    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+    word = doc[lo].text.lstrip("-–—") or doc[lo].text  # "-Jane Roe explains": the dash of a list is no part of it
+    start = doc[lo].idx + len(doc[lo].text) - len(word)
+    return start, doc[hi].idx + len(doc[hi])
 
 
+
+def entity_mention(doc, row: dict, lo: int, hi: int) -> tuple[int, int]:
+    """The source mention of a named speaker found by position, not as a verb's subject ("Reporter Jane Roe: …",
+    "More from Roe and Doe: …"): the noun phrase its name heads (titles, conjoined names; :func:`mention_span`) when
+    that phrase lies within [lo, hi), else the name itself."""
+    name = (row["start_char"], row["end_char"])
+    span = doc.char_span(*name, alignment_mode="expand")
+    if span is None:
+        return name
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    s, e = mention_span(tok)
+    return (s, e) if lo <= s <= name[0] and name[1] <= e <= hi else name
 
 def subject_mention(tok: Token) -> tuple[int, int] | None:
     """The source mention a cue's subject writes when no speaker can be named from it ("The advisory panel
@@ -313,6 +359,14 @@ class SpeakerTracker:
                 if own:
                     return max(own, key=lambda r: r["end_char"] - r["start_char"]), "name"
                 return self.resolve(owner)
+        if tok.lemma_.lower() in self.lex["documents"] or tok.lower_ in self.lex["documents"]:
+            # "Figures released by the agency show …": who released or published the document is its source
+            agent = next((a for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
+                          for a in c.children if a.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            row = self.entities.covering(pobj) if pobj is not None else None
+            if row is not None and row["label"] in _PERSONISH | _ORGISH:
+                return row, "name"
         row = self.entities.covering(tok)
         low = tok.lower_
         if row is not None and row["label"] in ("GPE", "LOC") and self._dateline(row):
@@ -366,11 +420,17 @@ class SpeakerTracker:
             if candidates:
                 return candidates[-1], "role_noun"
             last = self.last["PERSON"]
-            if last is not None and any(c.dep_ == "det" for c in tok.children) and not self._holds_other_office(last, lemma):
+            # "the spokesman said" may be the last speaker; "a spokesman for X said" brings in someone new
+            if last is not None and any(c.dep_ == "det" and c.lower_ not in _INDEFINITE for c in tok.children) \
+                    and not self._holds_other_office(last, lemma):
                 return last, "role_noun"
         if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
             # "the ministry said": the organisation named with that head noun, else the last organisation speaker
             candidates = [r for r in before if r["label"] == "ORG" and r["canonical"].lower().endswith(low)]
+            if not candidates and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                # else, with "the", its head word anywhere in the name: "the department" is "the U.S. Department of State"
+                candidates = [r for r in before if r["label"] == "ORG"
+                              and re.search(rf"\b{re.escape(lemma)}\b", r["canonical"].lower())]
             if candidates:
                 return candidates[-1], "role_noun"
             if self.last["ORG"] is not None and any(c.dep_ == "det" for c in tok.children):

@@ -16,6 +16,8 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
   dash that a reporting verb follows) is a quotation like one in quotation marks.
 - **noun cue**: a reporting verb the tagger read as a noun ("Ukraine's military claims that …", "…, customs
   data show.").
+- **hedged clause**: "X appears to …", "it seems that …" (``evidential_verbs``): the clause is a statement whose
+  speaker is unknown (the writer hedges; the subject is not speaking).
 - **model cue**: a verb outside the lists that the trained cue model (:mod:`helpers.text.cuemodel`) scores as a
   cue is read like a listed stance verb by the same rules; its object is its content only from the model's
   ``object_threshold``, and nested in another statement it never replaces that statement's speaker.
@@ -39,7 +41,7 @@ from spacy.tokens import Doc, Token
 
 from helpers.text import cuemodel, statementmodel
 from helpers.text import lexicon as lexicons
-from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex, mention_span, speaker_kind, subject_mention  # noqa: F401
+from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex, entity_mention, mention_span, speaker_kind, subject_mention  # noqa: F401
 from helpers.text.entities import after_bare_preposition, noun_cue_subject
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
@@ -60,6 +62,7 @@ def _matcher(vocab) -> Matcher:
                      "POS": {"IN": ["VERB", "AUX"]}}]])
     m.add("NOUN", [[{"LEMMA": {"IN": sorted(lex["cue_nouns"])}, "POS": "NOUN"}]])
     m.add("NOUN_CUE", [[{"LEMMA": {"IN": sorted(lex["speech"])}, "POS": "NOUN"}]])
+    m.add("EVIDENTIAL", [[{"LEMMA": {"IN": sorted(lexicons.cue_verbs()["evidential_verbs"])}, "POS": "VERB"}]])
     m.add("ACCORDING", [[{"LOWER": p[0]}] + [{"LOWER": w} for w in p[1:]] for p in lex["according"]])
     return m
 
@@ -77,9 +80,11 @@ def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the verb it hangs from (a passive subject is read by :func:`_passive_source`)."""
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return _true_subject(child)
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if len(subjects) > 1 and tok.i > 0 and tok.doc[tok.i - 1].is_punct and subjects[-1].i > tok.i:
+            return _true_subject(subjects[-1])  # "…, forces on the ground, said Tom Hale": the inverted subject
+        if subjects:
+            return _true_subject(subjects[0])
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head  # "a group backing the bill", "voters supporting the plan"
         if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and tok.head is not tok:
@@ -123,8 +128,9 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
             parts = []  # "accused him", "praised them": a bare pronoun object is whom it was said to or of
         if parts:
             return _edges(parts if stance else parts[:1])
-    for child in verb.children:  # "said that …" parsed as advcl / "adding that …"
-        if child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children):
+    for child in verb.children:  # "said that …" parsed as advcl / "adding that …"; "called for X to go" (stance)
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and (c.lower_ == "that" or stance and c.lower_ == "for"
+                                                               and c.i > verb.i) for c in child.children):
             return _edges([child])
     preps = lex["stance_preps"] if stance else lex["prep_cues"].get(lemma)
     if preps:
@@ -323,10 +329,11 @@ def _continues_statement(f: _Finder, qs: int, qe: int) -> bool | None:
 
 def _after_colon(f: _Finder, qs: int, qe: int) -> bool | None:
     """"… the figure given by X: “…”": the last name before the colon."""
-    row = _colon_speaker(f.text, f.lookup, qs)
-    if row is None:
+    found = _colon_speaker(f.text, f.lookup, qs)
+    if found is None:
         return None
-    f.add(qs, qe, row, "name", ":", ":", "direct", qs, "after_colon", (row["start_char"], row["end_char"]))
+    row, line_start, colon = found
+    f.add(qs, qe, row, "name", ":", ":", "direct", qs, "after_colon", entity_mention(f.doc, row, line_start, colon))
     return True
 
 
@@ -407,6 +414,9 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if kind == "NOUN_CUE":
             _noun_cue(f, tok)
             continue
+        if kind == "EVIDENTIAL":
+            _evidential(f, tok)
+            continue
         subj = _subject(tok)
         if subj is None:
             continue
@@ -435,6 +445,9 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
 
     _name_colon_lines(f)
     f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
+    # a hedged clause that someone is reported to say is theirs, not the writer's ("X appears to …, the ministry said")
+    f.found = [s for s in f.found if s["rule"] != "evidential" or not any(
+        o["rule"] != "evidential" and o["start_char"] <= s["start_char"] and s["end_char"] <= o["end_char"] for o in f.found)]
     # a cue the model found is read like a stance verb: it never replaces the speaker of a statement around it
     f.found = _drop_nested(f.found, f.lex["stance_only"] | {doc[i].lemma_.lower() for i in f.model_cues})
     # statements whose shape the trained statement filter (statementmodel) scores as no attribution are dropped
@@ -552,9 +565,9 @@ def _following_lines(text: str, pos: int, verb_chars: list[int], max_lines: int 
     return (start, end) if end > start else None
 
 
-def _colon_speaker(text: str, lookup: EntityLookup, qs: int) -> dict | None:
+def _colon_speaker(text: str, lookup: EntityLookup, qs: int) -> tuple[dict, int, int] | None:
     """A quote introduced by a colon, on the same line or the next paragraph ("Cruz continued:\n\n“…”"): the last
-    named person or organisation between the sentence start and the colon."""
+    named person or organisation between the sentence start and the colon (row, sentence start, colon offset)."""
     k = qs - 1  # the opening quotation mark
     while k > 0 and text[k - 1] in " \t\r\n" and qs - k < MAX_COLON_GAP:
         k -= 1
@@ -563,7 +576,7 @@ def _colon_speaker(text: str, lookup: EntityLookup, qs: int) -> dict | None:
     colon = k - 1
     line_start = max(text.rfind("\n", 0, colon), text.rfind(". ", 0, colon)) + 1
     rows = [r for r in lookup.at(line_start, colon) if r["label"] in _PERSONISH | {"ORG"} and r["end_char"] <= colon]
-    return rows[-1] if rows else None
+    return (rows[-1], line_start, colon) if rows else None
 
 
 _HEADLINE = re.compile(r"^[ \t]*([^:\n]{2,60}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
@@ -582,7 +595,7 @@ def _name_colon_lines(f: _Finder) -> None:
         if rows:
             f.found = [s for s in f.found if not (s["start_char"] < ce and cs < s["end_char"])]
             f.add(cs, ce, rows[-1], "name", ":", ":", "indirect", cs, "name_colon_line",
-                  (rows[-1]["start_char"], rows[-1]["end_char"]))
+                  entity_mention(f.doc, rows[-1], m.start(1), name_end))
 
 
 def _cue_noun(f: _Finder, noun: Token) -> None:
@@ -600,6 +613,24 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
     span = _edges([x for x in part.children if x.dep_ in ("pobj", "pcomp")] if part.dep_ == "prep" else [part])
     row, how = f.tracker.resolve_or_phrase(owner)
     f.add_verb(*span, noun, row, how, "indirect", "cue_noun", mention_span(owner))
+
+
+def _evidential(f: _Finder, verb: Token) -> None:
+    """"Ben Carson appears to be slipping", "it seems that …": the writer hedges a clause; the clause (with its subject,
+    as PolNeAR marks it) is a statement whose source is not named — never the subject's claim (speaker unknown).
+    Not inside a quotation (part of what was quoted), and only with a complement ("appeared on television" is none)."""
+    if any(qs <= verb.idx < qe for qs, qe in f.quotes):
+        return
+    ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if ccomp is not None:
+        span = _edges([ccomp])
+    else:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        comp = [c for c in verb.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > verb.i]
+        if subj is None or not comp or subj.lower_ == "it" and not comp:
+            return
+        span = _edges([subj] + comp)
+    f.add_verb(*span, verb, None, None, "indirect", "evidential")
 
 
 def _noun_cue(f: _Finder, tok: Token) -> None:

@@ -647,6 +647,56 @@ def _read_decade(m, ctx):
     return _absolute("year", span)
 
 
+_DECADES = LEX["decades"]
+DECADE_WORDS: dict[str, int] = _DECADES["words"]
+_NOT_DECADE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DECADES['not_after'])})(?![A-Za-z])")
+CENTURY_ORDINALS: dict[str, int] = {re.sub(r"[\s-]+", " ", k): v for k, v in LEX["century_ordinals"].items()}
+_CENTURY_WORDS = _alt(CENTURY_ORDINALS).replace(r"\ ", r"[\s-]+")  # "twenty-first", "twenty first"
+_APPROX = LEX["approximators"]
+# TimeML extents include a modifier of approximation ("around Nov. 1", "nearly two weeks ago"): the rules whose
+# expressions take one, and which list
+APPROX_RULES = {"ago": "counts", "month_day": "dates", "day_month": "dates", "holiday": "dates"}
+_APPROX_BEFORE = {kind: re.compile(rf"(?<![A-Za-z])(?i:{_alt(words)})\s+$") for kind, words in _APPROX.items()
+                  if not kind.startswith("_")}
+
+
+def _with_approximator(text: str, start: int, end: int, rule: str) -> int:
+    """The start of the expression with a modifier of approximation before it, else ``start``: "around Nov. 1",
+    "nearly two weeks ago" (not "get around Wednesday's ruling": a possessive date is a noun's modifier)."""
+    kind = APPROX_RULES.get(rule)
+    if kind is None or re.match(r"['’]s\b", text[end:end + 3]):
+        return start
+    m = _APPROX_BEFORE[kind].search(text, max(0, start - 20), start)
+    return m.start() if m else start
+
+
+def _read_decade_word(m, ctx):
+    """"the nineties", "the early eighties": the latest such decade begun by the anchor (TimeML ``199``); not
+    a temperature or an age ("temperatures in the sixties": a word of ``decades.not_after`` earlier in the
+    sentence), and only where the model's DATE entity or a calendar preposition vouches."""
+    start, end = m.span("core")
+    sentence = re.split(r"[.!?]\s", ctx.text[max(0, start - 120):start])[-1]
+    if _NOT_DECADE.search(sentence) or not (ctx.in_date_entity(start, end) or ctx.previous_word(start) in YEAR_CONTEXT):
+        return None
+    digit = DECADE_WORDS[m["w"].lower()]
+
+    def rel(anchor, tense):
+        first = (anchor.year // 100) * 100 + digit * 10
+        return _read_decade(_Groups(m, dec=str((first - 100 if first > anchor.year else first) // 10)), ctx).resolve(anchor, tense)
+
+    return _relative("year", rel)
+
+
+def _read_century(m, ctx):
+    """"the 20th century", "the twentieth century", "20th-century": TimeML's value is the century's first two
+    digits (``19``: 1900–1999)."""
+    n = int(m["n"]) if m["n"] else CENTURY_ORDINALS[re.sub(r"[\s-]+", " ", m["w"].lower())]
+    if not 10 <= n <= 30 or re.match(r"Century\s+[A-Z][a-z]", ctx.text[m.end("core") - 7:]):
+        return None  # "21st Century Fox": part of a name
+    first = (n - 1) * 100
+    return _absolute("year", cal.CalendarSpan(date(first, 1, 1), date(first + 99, 12, 31), "year", f"{n - 1:02d}"))
+
+
 def _read_weekday(m, ctx):
     wd = WEEKDAYS[m["wd"]]
     shift = (m["shift"] or "").lower()
@@ -922,7 +972,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("month", rf"(?P<core>(?:(?P<shift>{_SHIFT})\s+)?{_MOD_OPT}{_month('m', True)}(?:,?\s+(?:(?i:of)\s+)?{_year('y')}|"
               rf"\s+(?:(?i:of)\s+)?(?P<yshift>(?i:last|this|next))\s+(?i:year)(?!'))?)", _read_month),
     ("season",
-     rf"(?P<core>{_MOD_OPT}(?:(?P<shift>{_SHIFT}|(?i:past|the|that))\s+)?(?<![A-Za-z])(?P<s>(?i:{_alt(SEASONS)}))(?![A-Za-z])"
+     rf"(?P<core>(?:(?i:the)\s+(?=(?i:early|mid|late)[-\s]))?{_MOD_OPT}(?:(?P<shift>{_SHIFT}|(?i:past|the|that))\s+)?(?<![A-Za-z])(?P<s>(?i:{_alt(SEASONS)}))(?![A-Za-z])"
      rf"(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)",
      _read_season),
     ("part_of_year",
@@ -957,13 +1007,17 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("year", rf"(?P<core>{_MOD_OPT}(?:(?P<fiscal>(?i:fiscal))\s+)?{_year('y')})", _read_year),
     ("spelled_year", rf"(?P<core>(?:(?i:the\s+year)\s+|{_month('m', True)}\s+)?{SPELLED_YEAR})", _read_spelled_year),
     ("decade", rf"(?P<core>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))(?:\s*-\s*|\s+))?(?<!\d)(?P<dec>(?:1[89]|20)\d)0s)(?![A-Za-z])", _read_decade),
+    ("decade_word", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))(?:\s*-\s*|\s+))?(?P<w>(?i:{_alt(DECADE_WORDS)})))(?![-A-Za-z])",
+     _read_decade_word),
+    ("century", rf"(?<![A-Za-z])(?P<core>(?:(?i:the)\s+)?(?:(?P<n>\d{{2}})(?i:st|nd|rd|th)|(?P<w>(?i:{_CENTURY_WORDS})))[-\s](?i:century))(?![-A-Za-z])",
+     _read_century),
     ("weekday",
      rf"(?P<core>(?:(?P<shift>(?i:last|this|next|coming|past))\s+)?(?:(?i:early|late)\s+)?{_weekday('wd')}(?:\s+(?P<part>{_PART}))?)(?![a-z])",
      _read_weekday),
     ("deictic", rf"(?<![A-Za-z])(?P<core>(?P<w>(?i:{_alt(DEICTIC)}))(?:\s+(?P<part>{_PART}))?)(?![a-z])", _read_deictic),
     ("part_of_day", rf"(?<![A-Za-z])(?P<core>(?P<shift>(?i:last|this))\s+(?P<part>(?i:night|morning|afternoon|evening)))(?![a-z])", _read_part_of_day),
     ("shifted_unit",
-     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+(?:(?P<within>(?i:in))\s+(?=(?i:the)\s))?)?{_MOD_OPT}(?P<shift>{_SHIFT}(?:\s+(?i:fiscal)(?=\s+(?i:year)\b))?|(?i:the|that))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
+     rf"(?<![A-Za-z])(?P<core>(?:(?P<edge>(?i:earlier|later))\s+(?:(?P<within>(?i:in))\s+(?=(?i:the)\s))?)?{_MOD_OPT}(?:(?i:the)\s+(?=(?i:current|coming)\s))?(?P<shift>{_SHIFT}(?:\s+(?i:fiscal)(?=\s+(?i:year)\b))?|(?i:the|that))\s+(?P<unit>(?i:week|weekend|month|year)))(?![a-z])",
      _read_shifted_unit),
     ("trailing", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:past|last)\s+(?:(?P<n>\d+|{_NUM})\s+)?(?P<unit>{_UNIT}))(?![a-z])", _read_trailing),
     ("ago", rf"(?<![A-Za-z\d])(?P<core>(?P<n>\d+|{_NUM})\s+(?P<unit>{_UNIT})\s+(?i:ago))(?![a-z])", _read_ago),
@@ -1023,6 +1077,7 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
     story: dict[str, tuple[int, cal.CalendarSpan]] = {}  # narrative reference time: the last date (and year) set
     period: tuple[int, cal.CalendarSpan] | None = None  # the last quarter or half named (financial reports)
     for start, end, order, reading in chosen:
+        start = _with_approximator(text, start, end, RULES[order][0])
         if reading.value is not None:  # "now", "recently": a TimeML value, no calendar span, nothing to refer to
             out.append(TimeExpression(start, end, text[start:end], None, None, reading.precision, reading.value,
                                       False, RULES[order][0], "none"))
