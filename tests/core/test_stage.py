@@ -205,3 +205,33 @@ def test_article_rows_equal_one_conversion_of_the_whole_table():
     small.BLOCK = 2
     assert [small[a] for a in ("c", "b", "d", "a")] == [1, 2, 1, 2]
     assert "zz" not in rows and rows.get("zz", []) == []
+
+
+def test_rows_grouped_in_the_tables_article_order_convert_one_block_per_block():
+    import pandas as pd
+
+    from helpers.core.stage import ArticleRows, by_article_in_table_order
+
+    # articles in file order c, a, d, b (not id order), each article's rows out of place
+    df = pd.DataFrame({"article_id": ["c", "a", "c", "d", "b", "a", "d", "b"],
+                       "start_char": [9, 5, 1, 3, 7, 0, 2, 4], "x": [1, 2, 3, 4, 5, 6, 7, 8]})
+    ordered = by_article_in_table_order(df, ["start_char"])
+    assert list(zip(ordered.article_id, ordered.start_char)) == [
+        ("c", 1), ("c", 9), ("a", 0), ("a", 5), ("d", 2), ("d", 3), ("b", 4), ("b", 7)]
+    calls = []
+
+    def records(frame):
+        calls.append(len(frame))
+        return frame.to_dict("records")
+
+    def visit(table):
+        calls.clear()
+        rows = ArticleRows(table, records=records, keep=1)
+        rows.BLOCK = 2
+        return [[r["x"] for r in rows[a]] for a in ("c", "a", "d", "b")]
+
+    # looked up in table order (as the stages visit articles): one conversion per block of two articles
+    assert visit(ordered) == [[3, 1], [6, 2], [7, 4], [8, 5]] and calls == [4, 4]
+    # grouped by sorted id instead, the same visits convert a block for every article
+    assert visit(df.sort_values(["article_id", "start_char"])) == [[3, 1], [6, 2], [7, 4], [8, 5]]
+    assert len(calls) == 4

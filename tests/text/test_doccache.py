@@ -53,3 +53,17 @@ def test_a_failed_write_leaves_the_old_file_and_an_old_layout_is_not_reused(nlp,
     assert doccache.read_docbin(tmp_path) is None  # notebook 02 parses again (from the parse cache)
     with pytest.raises(ValueError, match="run notebook 02 again"):
         list(doccache.lazy_docs(tmp_path, nlp))
+
+
+def test_run_parse_keeps_every_chunk_with_progress_bars_shown(nlp, monkeypatch):
+    """islice over a tqdm bar restarts its pass; the parse must take its chunks from one iterator."""
+    import pandas as pd
+
+    import helpers.text.stage as text_stage
+
+    monkeypatch.delenv("WARCLAIMS_NO_PROGRESS", raising=False)  # bars shown, as in JupyterLab
+    monkeypatch.setattr(text_stage, "CHUNK", 2)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(7)],
+                             "text": [f"Article number {i} was filed in Lviv on Monday." for i in range(7)]})
+    result = text_stage.run_parse(articles, workers=1, cache=False, keep_docs=False)
+    assert sorted(result["sentences"].article_id.unique()) == list(articles.article_id)

@@ -215,6 +215,20 @@ def rows_by_article(df: pd.DataFrame | None) -> "ArticleRows":
     return ArticleRows(df)
 
 
+def by_article_in_table_order(df: pd.DataFrame, within: list[str]) -> pd.DataFrame:
+    """``df``'s rows grouped by article, the articles in the table's order of first appearance — the order the stages
+    visit them (the articles table's, which notebook 02's rows follow) — and each article's rows sorted by
+    ``within`` (stable). :class:`ArticleRows` converts a block of neighbouring articles at a time, so its table must
+    list the articles in the order they are looked up: sorted by ``article_id`` instead, a corpus whose ids are not in
+    file order (hashed ids, the synthetic 2,000) converted a 64-article block for about every second article
+    (notebook 03 at 2,000 articles: 59.8 s, 22.3 s of it in conversions)."""
+    if df is None or not len(df):
+        return df
+    codes = pd.factorize(df["article_id"], sort=False)[0]
+    order = np.lexsort([df[c].to_numpy() for c in reversed(within)] + [codes])  # last key first: article, then within
+    return df.iloc[order]
+
+
 def _records(df: pd.DataFrame) -> list[dict]:
     return df.to_dict("records")
 

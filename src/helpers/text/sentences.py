@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc
 
-from helpers.core.stage import ArticleRows
+from helpers.core.stage import ArticleRows, by_article_in_table_order
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
@@ -71,5 +71,5 @@ def sentence_indexes(sentences) -> Mapping[str, SentenceIndex]:
     groupby groups, which cost ~5 ms an article)."""
     if sentences is None or not len(sentences):
         return {}
-    ordered = sentences.sort_values(["article_id", "start_char"], kind="stable")
+    ordered = by_article_in_table_order(sentences, ["start_char"])
     return ArticleRows(ordered, make=SentenceIndex)

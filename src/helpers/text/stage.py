@@ -26,7 +26,8 @@ from spacy.tokens import Doc
 
 from helpers.core import engine, schemas
 from helpers.core.progress import progress
-from helpers.core.stage import CHUNK, ArticleRows, StageResult, doc_article_id, doc_text_key, loaded, per_article, rows_by_article
+from helpers.core.stage import (CHUNK, ArticleRows, StageResult, by_article_in_table_order, doc_article_id, doc_text_key,
+                                loaded, per_article, rows_by_article)
 from helpers.text import doccache
 from helpers.text.claims import extract_claims
 from helpers.text.components import build_pipeline
@@ -259,7 +260,9 @@ def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = Tr
                 writer.add(loaded(doc))
             yield doc
 
-    docs = progress(items(), desc="parse", total=len(articles), unit="article")
+    # one iterator, taken CHUNK at a time: islice over a tqdm bar itself would start a new pass each time, and a
+    # bar's pass ends the bar (a third chunk came out empty when bars were shown: interactive use, tests)
+    docs = iter(progress(items(), desc="parse", total=len(articles), unit="article"))
     inputs = (lambda d: (doc_text_key(d), None)) if cache else None
     sentences, entities, labels, errors = [], [], {}, []
     try:
@@ -287,9 +290,9 @@ def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = Tr
 def run_attribution(docs: Iterable[Doc], sentences: pd.DataFrame, entities: pd.DataFrame,
                     total: int | None = None) -> StageResult:
     """Notebook 03: ``statements`` and ``claims`` from the saved docs and the tables notebook 02 wrote."""
-    sent_by = rows_by_article(sentences.sort_values(["article_id", "sentence_id"]))
+    sent_by = rows_by_article(by_article_in_table_order(sentences, ["sentence_id"]))
     # each article's rows converted when it is looked up (a slice of the sorted table, not a group, nor a dict per row)
-    ent_by = ArticleRows(entities.sort_values(["article_id", "start_char"], kind="stable"), records=rows_from_table)
+    ent_by = ArticleRows(by_article_in_table_order(entities, ["start_char"]), records=rows_from_table)
 
     def one(doc: Doc):
         aid = doc_article_id(doc)
