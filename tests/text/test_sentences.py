@@ -135,7 +135,7 @@ def test_sentence_indexes_split_the_table_by_article_in_text_order():
                           "start_char": [40, 30, 0, 0], "end_char": [60, 50, 39, 29],
                           "text": ["Second of b.", "Second of a.", "First of b.", "First of a."]})
     indexes = sentence_indexes(table)
-    assert list(indexes) == ["a", "b"]
+    assert list(indexes) == ["b", "a"]  # the articles in the table's order (as the stages visit them)
     assert [r["text"] for r in indexes["b"].rows] == ["First of b.", "Second of b."]
     assert indexes["a"].sentence_id(35) == 1 and indexes["b"].sentence_id(10) == 0
     assert sentence_indexes(table.iloc[:0]) == {} and sentence_indexes(None) == {}

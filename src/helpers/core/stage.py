@@ -225,8 +225,8 @@ def by_article_in_table_order(df: pd.DataFrame, within: list[str]) -> pd.DataFra
     if df is None or not len(df):
         return df
     codes = pd.factorize(df["article_id"], sort=False)[0]
-    order = np.lexsort([df[c].to_numpy() for c in reversed(within)] + [codes])  # last key first: article, then within
-    return df.iloc[order]
+    key = "\0article_order"  # a column no table has
+    return df.assign(**{key: codes}).sort_values([key, *within], kind="stable").drop(columns=key)
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
