@@ -541,3 +541,18 @@ def test_demonym_and_in_name_offsets_point_at_the_text(nlp, gaz):
                                                               ("Polish", "demonym"), ("Rzeszow", "toponym")}
     for r in df.itertuples():
         assert text[r.start_char:r.end_char] == r.mention
+
+
+# ---- round 7 (precision): constructed sentences
+def _mentions(rows) -> set:
+    return set(rows["mention"]) if len(rows) else set()
+
+
+def test_a_language_after_a_place_preposition_is_not_a_place(nlp, gaz):
+    assert "English" not in _mentions(_rows(nlp, gaz, "The mayor gave her speech in English at the town hall on Monday."))
+    assert "English" not in _mentions(_rows(nlp, gaz, "After a pause, switching to English, the minister thanked the donors."))
+
+
+def test_a_place_after_a_place_preposition_or_with_a_feature_word_is_kept(nlp, gaz):
+    assert _one(_rows(nlp, gaz, "The mayor gave her speech in Kankakee on Monday."), "Kankakee")["country_code"] == "US"
+    assert "English Channel" in _mentions(_rows(nlp, gaz, "The ferry crossed the English Channel at night."))

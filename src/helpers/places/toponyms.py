@@ -41,6 +41,7 @@ _WORDS = rules.load_json("places", "words.json")  # language facts: places/rules
 NON_PLACE_ENTS = frozenset(_WORDS["non_place_entity_labels"])
 NAME_ENTS = frozenset(_WORDS["name_entity_labels"])
 PLACE_ENTS = frozenset(_WORDS["place_entity_labels"])
+_LANGUAGE_ENTS = frozenset(_WORDS["language_entity_labels"])
 MAX_TOKENS = int(_WORDS["max_name_tokens"])
 _DIRECTIONS = frozenset(_WORDS["part_of_place_words"])
 _DIRECTION_NAMES = frozenset(_WORDS["direction_words"])
@@ -582,6 +583,16 @@ def _surname_of_named_person(ctx: _DocContext, c: Candidate) -> bool | None:
     return None
 
 
+def _language_or_nationality(ctx: _DocContext, c: Candidate) -> bool | None:
+    """A word the model calls a language ("in English", "switching to English"), even after a place preposition:
+    not a settlement of that name. A country or region under its own name is kept (a mis-tag), and so is a name a
+    feature word gives a kind ("the English Channel"). Not NORP: the model calls settlements NORP too."""
+    if c.ner in _LANGUAGE_ENTS and c.kind_hint is None and not any(m.place.kind in ("country", "admin1") and m.match_type == gz.PRIMARY
+                                           and not m.variant for m in c.matches):
+        return False
+    return None
+
+
 def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
     """A place preposition or feature word before: "in X", "west of X", "the town of X", "Jane Roe, 41, of X",
     the second member of a list after a feature word ("the republics of Yakutia and Buryatia"), or a
@@ -747,6 +758,7 @@ KEEP_RULES: list[tuple[str, Callable[[_DocContext, Candidate], bool | None]]] = 
     ("end_of_longer_place", _end_of_longer_place),
     ("inside_longer_name_entity", _inside_longer_name_entity),
     ("surname_of_named_person", _surname_of_named_person),
+    ("language_or_nationality", _language_or_nationality),
     ("place_context_before", _place_context_before),
     ("lone_direction_word", _lone_direction_word),
     ("common_noun_after_the", _common_noun_after_the),
