@@ -556,3 +556,21 @@ def test_a_language_after_a_place_preposition_is_not_a_place(nlp, gaz):
 def test_a_place_after_a_place_preposition_or_with_a_feature_word_is_kept(nlp, gaz):
     assert _one(_rows(nlp, gaz, "The mayor gave her speech in Kankakee on Monday."), "Kankakee")["country_code"] == "US"
     assert "English Channel" in _mentions(_rows(nlp, gaz, "The ferry crossed the English Channel at night."))
+
+
+def test_a_name_right_after_a_title_is_a_person(nlp, gaz):
+    assert "Kankakee" not in _mentions(_rows(nlp, gaz, "The contract went to Gov. Kankakee after the vote, a spokesman said."))
+    rows = _rows(nlp, gaz, "Talks were led by Gen. Odesa and Sen. Lviv, aides said.")
+    assert not ({"Odesa", "Lviv"} & _mentions(rows))
+
+
+def test_a_name_written_after_a_title_is_that_person_throughout_the_article(nlp, gaz):
+    rows = _rows(nlp, gaz, "Pres. Kankakee signed the bill on Friday. Kankakee's aides cheered.")
+    assert "Kankakee" not in _mentions(rows)
+
+
+def test_a_place_named_with_a_title_word_or_also_after_in_stays_a_place(nlp, gaz):
+    rows = _rows(nlp, gaz, "Sen. Kankakee toured the plant on Friday before a rally in Kankakee.")
+    assert len(rows[rows["mention"] == "Kankakee"]) == 1  # the rally's town; the senator is not a place
+    assert _one(_rows(nlp, gaz, "Crews cleared roads in Kankakee on Monday, the mayor said."), "Kankakee")["country_code"] == "US"
+    assert _one(_rows(nlp, gaz, "The prince flew to Prince George for the ceremony."), "Prince George")["country_code"] == "CA"

@@ -57,6 +57,12 @@ _RESIDENT_NOUNS = frozenset(_WORDS["resident_nouns"])
 _PARTY_LETTERS = frozenset(_WORDS["party_letters"])
 _DATELINE_MARKS = frozenset(_WORDS["dateline_marks"])
 _WATER_BEFORE_NAME = frozenset(_WORDS["water_words_before_name"])
+# titles written before a person's name: honorifics ("Mr", "Dr."), abbreviated titles ("Sen.", "Pres.") and office
+# titles ("President", "Governor"), from the text stage's name vocabulary (text/rules/names.json)
+_NAMES = rules.load_json("text", "names.json")
+_TITLE_ABBREVIATIONS = frozenset(_NAMES["honorifics"]) | frozenset(_NAMES["title_abbreviations"])
+_OFFICE_TITLES = frozenset(_NAMES["office_titles"])
+_PERSON_PREPS = frozenset(_WORDS["person_prepositions"])  # place prepositions a person follows too ("a letter to X")
 # "Calif." -> ("US", "California"): news-style abbreviations of states/provinces (places/rules/region_abbreviations.json)
 _REGION_ABBREVIATIONS = {abbr: (cc, name) for cc, table in rules.load_json("places", "region_abbreviations.json").items()
                          for abbr, name in table.items()}
@@ -134,6 +140,19 @@ def _capitalised(tok) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
 
 
+def _after_title(doc: Doc, k: int) -> bool:
+    """Token ``k`` follows a title: an honorific or abbreviated title ("Mr", "Gen.", "Pres." -- also split as
+    "Pres" + ".") or a capitalised office title ("President", not sentence-initial "president")."""
+    prev = doc[k - 1]
+    if not prev.whitespace_:
+        return False
+    low = prev.lower_
+    if low in _TITLE_ABBREVIATIONS or (low.rstrip(".") in _OFFICE_TITLES and prev.text[:1].isupper()):
+        return True
+    return low == "." and k >= 2 and not doc[k - 2].whitespace_ and doc[k - 2].text[:1].isupper() \
+        and doc[k - 2].lower_ + "." in _TITLE_ABBREVIATIONS
+
+
 # ------------------------------------------------------------------ detection
 @dataclass
 class _DocContext:
@@ -145,6 +164,7 @@ class _DocContext:
     ent_of: dict              # token index -> entity
     person_parts: set         # capitalised words of multi-word PERSON names
     sent_starts: set          # token indices starting a sentence (Token.is_sent_start scans the doc)
+    titled_names: set = None  # words written right after a title somewhere in the article ("Pres. Obama": Obama)
 
     @classmethod
     def of(cls, doc: Doc, gaz: gz.Gazetteer) -> "_DocContext":
@@ -155,7 +175,13 @@ class _DocContext:
                 ent_of[i] = e
             if e.label_ == "PERSON" and len(e) > 1:
                 person_parts.update(t.text for t in e if _capitalised(t))
-        return cls(doc, gaz, _lexicon(), doc.text, ent_of, person_parts, {s.start for s in doc.sents})
+        titled = {doc[k].text for k in range(1, len(doc)) if _capitalised(doc[k]) and _after_title(doc, k)}
+        if titled:  # a word the article also writes as a place ("'Mr. Arlington' ... a center in Arlington"): both senses
+            lex = _lexicon()
+            titled -= {doc[k].text for k in range(1, len(doc)) if doc[k].text in titled and (
+                doc[k - 1].lower_ in lex.preps and doc[k - 1].lower_ not in _PERSON_PREPS
+                or k + 1 < len(doc) and _feature_kind(doc[k + 1].text, lex) in ("admin1", "city"))}
+        return cls(doc, gaz, _lexicon(), doc.text, ent_of, person_parts, {s.start for s in doc.sents}, titled)
 
     def place_ent_at(self, i: int, after_the: bool = True):
         """The GPE/LOC entity starting at token ``i`` (or at a "the" just before it), else None."""
@@ -593,6 +619,28 @@ def _language_or_nationality(ctx: _DocContext, c: Candidate) -> bool | None:
     return None
 
 
+def _name_after_title(ctx: _DocContext, c: Candidate) -> bool | None:
+    """A name right after a title or honorific is a person ("Pres. Obama", "Gen. Roe", "Mr Smith"): a place
+    named with its title ("Prince George") was already looked up whole from the title. A country under its own
+    name is kept (machine-translated "Prime Minister India")."""
+    if _after_title(ctx.doc, c.start) and not _country_name(c):
+        return False
+    return None
+
+
+def _country_name(c: Candidate) -> bool:
+    return any(m.place.kind == "country" and m.match_type == gz.PRIMARY and not m.variant for m in c.matches)
+
+
+def _name_of_titled_person(ctx: _DocContext, c: Candidate) -> bool | None:
+    """One sense per article: a word written after a title elsewhere in the article ("Pres. Obama ... Obama's
+    decision") is that person's name, unless a preposition, feature word or list says this mention is a place."""
+    if c.end - c.start == 1 and ctx.doc[c.start].text in ctx.titled_names and not _context(c) \
+            and not _country_name(c):
+        return False
+    return None
+
+
 def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
     """A place preposition or feature word before: "in X", "west of X", "the town of X", "Jane Roe, 41, of X",
     the second member of a list after a feature word ("the republics of Yakutia and Buryatia"), or a
@@ -758,8 +806,10 @@ KEEP_RULES: list[tuple[str, Callable[[_DocContext, Candidate], bool | None]]] = 
     ("end_of_longer_place", _end_of_longer_place),
     ("inside_longer_name_entity", _inside_longer_name_entity),
     ("surname_of_named_person", _surname_of_named_person),
+    ("name_after_title", _name_after_title),
     ("language_or_nationality", _language_or_nationality),
     ("place_context_before", _place_context_before),
+    ("name_of_titled_person", _name_of_titled_person),
     ("lone_direction_word", _lone_direction_word),
     ("common_noun_after_the", _common_noun_after_the),
     ("model_place_unknown_to_gazetteer", _model_place_unknown_to_gazetteer),
