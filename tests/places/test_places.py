@@ -574,3 +574,14 @@ def test_a_place_named_with_a_title_word_or_also_after_in_stays_a_place(nlp, gaz
     assert len(rows[rows["mention"] == "Kankakee"]) == 1  # the rally's town; the senator is not a place
     assert _one(_rows(nlp, gaz, "Crews cleared roads in Kankakee on Monday, the mayor said."), "Kankakee")["country_code"] == "US"
     assert _one(_rows(nlp, gaz, "The prince flew to Prince George for the ceremony."), "Prince George")["country_code"] == "CA"
+
+
+def test_an_institution_word_after_a_preposition_is_not_a_place(nlp, gaz):
+    assert "Congress" not in _mentions(_rows(nlp, gaz, "The mayor said she would bring her plan to Congress in the spring."))
+    assert "Council" not in _mentions(_rows(nlp, gaz, "Critics in Parliament and on the Council said the budget was too small."))
+
+
+def test_an_institution_word_written_with_its_state_is_the_town(nlp, gaz):
+    rows = _rows(nlp, gaz, "The trucks reached Council, Idaho, before the snow.")
+    assert _one(rows, "Council")["admin1"] == "Idaho"
+    assert _one(_rows(nlp, gaz, "The bus broke down near Kankakee on Monday."), "Kankakee")["country_code"] == "US"

@@ -62,7 +62,10 @@ _WATER_BEFORE_NAME = frozenset(_WORDS["water_words_before_name"])
 _NAMES = rules.load_json("text", "names.json")
 _TITLE_ABBREVIATIONS = frozenset(_NAMES["honorifics"]) | frozenset(_NAMES["title_abbreviations"])
 _OFFICE_TITLES = frozenset(_NAMES["office_titles"])
-_PERSON_PREPS = frozenset(_WORDS["person_prepositions"])  # place prepositions a person follows too ("a letter to X")
+_PERSON_PREPS = frozenset(_WORDS["person_prepositions"])
+# nouns naming an institution or a body ("Congress", "the Council", "Parliament"): the text stage's organisation
+# head nouns and the places stage's institution words
+_INSTITUTION_WORDS = frozenset(_WORDS["institution_words"]) | frozenset(w for w in _NAMES["org_heads"] if " " not in w)  # place prepositions a person follows too ("a letter to X")
 # "Calif." -> ("US", "California"): news-style abbreviations of states/provinces (places/rules/region_abbreviations.json)
 _REGION_ABBREVIATIONS = {abbr: (cc, name) for cc, table in rules.load_json("places", "region_abbreviations.json").items()
                          for abbr, name in table.items()}
@@ -641,6 +644,25 @@ def _name_of_titled_person(ctx: _DocContext, c: Candidate) -> bool | None:
     return None
 
 
+def _institution_word(ctx: _DocContext, c: Candidate) -> bool | None:
+    """A word naming an institution or body ("bring your arguments to Congress", "a seat on the Council") that the
+    model does not call a place: a preposition does not make it one (the small towns named Congress or Council are
+    written with a feature word or a state: "Council, Idaho")."""
+    doc = ctx.doc
+    if c.end - c.start == 1 and doc[c.start].lower_ in _INSTITUTION_WORDS and c.ner not in PLACE_ENTS \
+            and c.kind_hint is None and not _before_its_region(ctx, c):
+        return False
+    return None
+
+
+def _before_its_region(ctx: _DocContext, c: Candidate) -> bool:
+    """"X, Idaho", "X, Portugal": followed by a comma and a state or country under its own name."""
+    doc = ctx.doc
+    return c.end + 1 < len(doc) and doc[c.end].text == "," and _capitalised(doc[c.end + 1]) and any(
+        m.place.kind in ("country", "admin1") and m.match_type == gz.PRIMARY and not m.variant
+        for m in ctx.gaz.lookup(doc[c.end + 1].text, variants=False))
+
+
 def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
     """A place preposition or feature word before: "in X", "west of X", "the town of X", "Jane Roe, 41, of X",
     the second member of a list after a feature word ("the republics of Yakutia and Buryatia"), or a
@@ -808,6 +830,7 @@ KEEP_RULES: list[tuple[str, Callable[[_DocContext, Candidate], bool | None]]] = 
     ("surname_of_named_person", _surname_of_named_person),
     ("name_after_title", _name_after_title),
     ("language_or_nationality", _language_or_nationality),
+    ("institution_word", _institution_word),
     ("place_context_before", _place_context_before),
     ("name_of_titled_person", _name_of_titled_person),
     ("lone_direction_word", _lone_direction_word),
