@@ -585,3 +585,18 @@ def test_an_institution_word_written_with_its_state_is_the_town(nlp, gaz):
     rows = _rows(nlp, gaz, "The trucks reached Council, Idaho, before the snow.")
     assert _one(rows, "Council")["admin1"] == "Idaho"
     assert _one(_rows(nlp, gaz, "The bus broke down near Kankakee on Monday."), "Kankakee")["country_code"] == "US"
+
+
+def test_an_all_caps_word_matched_by_another_name_or_after_a_preposition_only_is_not_a_place(nlp, gaz):
+    text = "Story follows.\n\nCITY VOWS TO HARDEN FLOOD WALLS BEFORE SPRING\n\nThe council met on Monday."
+    assert "HARDEN" not in _mentions(_rows(nlp, gaz, text))  # only a small town's alternate name
+    text = "Story follows.\n\nVOLUNTEERS PREPARE TO ADVANCE PLANS FOR NEW PARK\n\nThe council met on Monday."
+    assert "ADVANCE" not in _mentions(_rows(nlp, gaz, text))  # villages' own name, but only "TO" says place
+
+
+def test_an_all_caps_large_place_or_one_with_strong_evidence_is_kept(nlp, gaz):
+    text = "Story follows.\n\nTROOPS PUSH TOWARD KHARKIV AS SHELLING GOES ON\n\nThe council met on Monday."
+    assert _one(_rows(nlp, gaz, text), "KHARKIV")["country_code"] == "UA"
+    text = "Story follows.\n\nFLOOD WATERS RISE IN KANKAKEE COUNTY AND KANKAKEE, ILLINOIS\n\nThe council met on Monday."
+    rows = _rows(nlp, gaz, text)
+    assert _one(rows, "KANKAKEE")["admin1"] == "Illinois" and _one(rows, "ILLINOIS")["kind"] == "admin1"

@@ -429,6 +429,7 @@ def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None,
 
 # Keep rules that only say "nothing else says it is a place": a list with a kept place says so.
 LIST_RESCUED = frozenset(("model_says_name", "variant_without_evidence", "variant_of_village",
+                          "all_caps_without_strong_evidence",
                           "weak_match_without_evidence", "small_place_without_evidence"))
 
 
@@ -690,6 +691,24 @@ def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
     return None
 
 
+def _all_caps_without_strong_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
+    """In capitals ("TROOPS WORKING TO HARDEN DEFENSES") case says nothing and a headline's "TO" or "IN" is
+    as often before a verb or a common word: a name outside a dateline must be the place's own name (not an
+    settlement's alternate name or a spelling variant; an abbreviation, "USSR", or a country's or region's other
+    name, "AMERICA", is its own) and have stronger evidence than a preposition -- the model's place label, a
+    feature word, a list with a kept place ("SALINA, Kan."), or a country, region or city of 100,000+."""
+    text = ctx.doc[c.start:c.end].text
+    if not (text.isupper() and sum(ch.isalpha() for ch in text) >= 4):
+        return None
+    if not any(not m.variant and (m.match_type != gz.ALTERNATE or m.place.kind != "city") for m in c.matches):
+        return False
+    large = any(not m.variant and (m.place.kind != "city" or m.match_type == gz.PRIMARY
+                                   and m.place.population >= 100000) for m in c.matches)
+    if not (c.ner in PLACE_ENTS or c.kind_hint is not None or c.listed or large):
+        return False
+    return None
+
+
 def _lone_direction_word(ctx: _DocContext, c: Candidate) -> bool | None:
     """"the West", "the East"."""
     if c.end - c.start == 1 and ctx.doc[c.start].lower_ in _DIRECTION_NAMES:
@@ -833,6 +852,7 @@ KEEP_RULES: list[tuple[str, Callable[[_DocContext, Candidate], bool | None]]] = 
     ("institution_word", _institution_word),
     ("place_context_before", _place_context_before),
     ("name_of_titled_person", _name_of_titled_person),
+    ("all_caps_without_strong_evidence", _all_caps_without_strong_evidence),
     ("lone_direction_word", _lone_direction_word),
     ("common_noun_after_the", _common_noun_after_the),
     ("model_place_unknown_to_gazetteer", _model_place_unknown_to_gazetteer),
