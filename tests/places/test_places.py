@@ -600,3 +600,15 @@ def test_an_all_caps_large_place_or_one_with_strong_evidence_is_kept(nlp, gaz):
     text = "Story follows.\n\nFLOOD WATERS RISE IN KANKAKEE COUNTY AND KANKAKEE, ILLINOIS\n\nThe council met on Monday."
     rows = _rows(nlp, gaz, text)
     assert _one(rows, "KANKAKEE")["admin1"] == "Illinois" and _one(rows, "ILLINOIS")["kind"] == "admin1"
+
+
+def test_a_capitalised_common_noun_after_the_naming_only_small_towns_is_not_a_place(nlp, gaz):
+    rows = _rows(nlp, gaz, "The minister said the republic hopes to join the Union next year.")
+    assert "Union" not in _mentions(rows)
+
+
+def test_a_town_after_the_as_a_modifier_or_in_a_list_stays_a_place(nlp, gaz):
+    rows = _rows(nlp, gaz, "The mayor of Kankakee said the Kankakee-based firm would hire staff.")
+    assert len(rows[rows["mention"] == "Kankakee"]) == 2
+    rows = _rows(nlp, gaz, "Farmers drove from the Kankakee and Iroquois counties to the fair.")
+    assert "Kankakee" in _mentions(rows)

@@ -717,12 +717,22 @@ def _lone_direction_word(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _common_noun_after_the(ctx: _DocContext, c: Candidate) -> bool | None:
-    """"the Gulf", "the Kremlin": a common-noun name after "the", not a settlement."""
+    """"the Gulf", "the Kremlin": a common-noun name after "the", not a settlement. The model's GPE too when it
+    names only small settlements (under 100,000) and nothing else says place ("join the Union", "members of the
+    Alliance"): settlements are not written with "the"; not before a hyphen ("the X-based firm") or before "and"
+    and another name ("the X and Y counties")."""
     prev = _prev_token(ctx, c)
     last = ctx.doc[c.end - 1]
     if prev is not None and prev.lower_ == "the" and c.end - c.start == 1 and c.ner != "GPE" \
             and not c.kind_hint and last.dep_ not in _MODIFIER_DEPS \
             and not any(m.place.kind not in ("city", "admin1") for m in c.matches):
+        return False
+    nxt = _next_token(ctx, c)
+    if prev is not None and prev.lower_ == "the" and c.end - c.start == 1 and c.ner == "GPE" and not _context(c) \
+            and last.dep_ not in _MODIFIER_DEPS and c.matches \
+            and all(m.place.kind == "city" and m.place.population < 100000 for m in c.matches) \
+            and not (nxt is not None and (nxt.text == "-" or nxt.lower_ in _LIST_JOINERS and nxt.i + 1 < len(ctx.doc)
+                                          and _capitalised(ctx.doc[nxt.i + 1]))):
         return False
     return None
 
