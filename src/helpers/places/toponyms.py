@@ -167,7 +167,7 @@ class _DocContext:
     ent_of: dict              # token index -> entity
     person_parts: set         # capitalised words of multi-word PERSON names
     sent_starts: set          # token indices starting a sentence (Token.is_sent_start scans the doc)
-    titled_names: set = None  # words written right after a title somewhere in the article ("Pres. Obama": Obama)
+    titled_names: set = None  # words written right after a title somewhere in the article ("Pres. Roe": Roe)
 
     @classmethod
     def of(cls, doc: Doc, gaz: gz.Gazetteer) -> "_DocContext":
@@ -179,7 +179,7 @@ class _DocContext:
             if e.label_ == "PERSON" and len(e) > 1:
                 person_parts.update(t.text for t in e if _capitalised(t))
         titled = {doc[k].text for k in range(1, len(doc)) if _capitalised(doc[k]) and _after_title(doc, k)}
-        if titled:  # a word the article also writes as a place ("'Mr. Arlington' ... a center in Arlington"): both senses
+        if titled:  # a word the article also writes as a place ("'Mr. Springdale' ... a fair in Springdale"): both senses
             lex = _lexicon()
             titled -= {doc[k].text for k in range(1, len(doc)) if doc[k].text in titled and (
                 doc[k - 1].lower_ in lex.preps and doc[k - 1].lower_ not in _PERSON_PREPS
@@ -624,7 +624,7 @@ def _language_or_nationality(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _name_after_title(ctx: _DocContext, c: Candidate) -> bool | None:
-    """A name right after a title or honorific is a person ("Pres. Obama", "Gen. Roe", "Mr Smith"): a place
+    """A name right after a title or honorific is a person ("Pres. Roe", "Gen. Doe", "Mr Smith"): a place
     named with its title ("Prince George") was already looked up whole from the title. A country under its own
     name is kept (machine-translated "Prime Minister India")."""
     if _after_title(ctx.doc, c.start) and not _country_name(c):
@@ -637,7 +637,7 @@ def _country_name(c: Candidate) -> bool:
 
 
 def _name_of_titled_person(ctx: _DocContext, c: Candidate) -> bool | None:
-    """One sense per article: a word written after a title elsewhere in the article ("Pres. Obama ... Obama's
+    """One sense per article: a word written after a title elsewhere in the article ("Pres. Roe ... Roe's
     decision") is that person's name, unless a preposition, feature word or list says this mention is a place."""
     if c.end - c.start == 1 and ctx.doc[c.start].text in ctx.titled_names and not _context(c) \
             and not _country_name(c):
@@ -646,7 +646,7 @@ def _name_of_titled_person(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _institution_word(ctx: _DocContext, c: Candidate) -> bool | None:
-    """A word naming an institution or body ("bring your arguments to Congress", "a seat on the Council") that the
+    """A word naming an institution or body ("a bill sent to Congress", "a seat on the Council") that the
     model does not call a place: a preposition does not make it one (the small towns named Congress or Council are
     written with a feature word or a state: "Council, Idaho")."""
     doc = ctx.doc
@@ -692,11 +692,11 @@ def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
 
 
 def _all_caps_without_strong_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
-    """In capitals ("TROOPS WORKING TO HARDEN DEFENSES") case says nothing and a headline's "TO" or "IN" is
+    """In capitals ("CITY VOWS TO HARDEN FLOOD WALLS") case says nothing and a headline's "TO" or "IN" is
     as often before a verb or a common word: a name outside a dateline must be the place's own name (not an
     settlement's alternate name or a spelling variant; an abbreviation, "USSR", or a country's or region's other
     name, "AMERICA", is its own) and have stronger evidence than a preposition -- the model's place label, a
-    feature word, a list with a kept place ("SALINA, Kan."), or a country, region or city of 100,000+."""
+    feature word, a list with a kept place ("KANKAKEE, ILLINOIS"), or a country, region or city of 100,000+."""
     text = ctx.doc[c.start:c.end].text
     if not (text.isupper() and sum(ch.isalpha() for ch in text) >= 4):
         return None
