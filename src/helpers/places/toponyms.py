@@ -26,7 +26,7 @@ import functools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
@@ -62,10 +62,11 @@ _WATER_BEFORE_NAME = frozenset(_WORDS["water_words_before_name"])
 _NAMES = rules.load_json("text", "names.json")
 _TITLE_ABBREVIATIONS = frozenset(_NAMES["honorifics"]) | frozenset(_NAMES["title_abbreviations"])
 _OFFICE_TITLES = frozenset(_NAMES["office_titles"])
-_PERSON_PREPS = frozenset(_WORDS["person_prepositions"])
+_PERSON_PREPS = frozenset(_WORDS["person_prepositions"])  # place prepositions a person follows too ("a letter to X")
 # nouns naming an institution or a body ("Congress", "the Council", "Parliament"): the text stage's organisation
 # head nouns and the places stage's institution words
-_INSTITUTION_WORDS = frozenset(_WORDS["institution_words"]) | frozenset(w for w in _NAMES["org_heads"] if " " not in w)  # place prepositions a person follows too ("a letter to X")
+_INSTITUTION_WORDS = frozenset(_WORDS["institution_words"]) | frozenset(
+    w for w in _NAMES["org_heads"] if " " not in w)
 # "Calif." -> ("US", "California"): news-style abbreviations of states/provinces (places/rules/region_abbreviations.json)
 _REGION_ABBREVIATIONS = {abbr: (cc, name) for cc, table in rules.load_json("places", "region_abbreviations.json").items()
                          for abbr, name in table.items()}
@@ -167,7 +168,7 @@ class _DocContext:
     ent_of: dict              # token index -> entity
     person_parts: set         # capitalised words of multi-word PERSON names
     sent_starts: set          # token indices starting a sentence (Token.is_sent_start scans the doc)
-    titled_names: set = None  # words written right after a title somewhere in the article ("Pres. Roe": Roe)
+    titled_names: set = field(default_factory=set)  # words right after a title in the article ("Pres. Roe": Roe)
 
     @classmethod
     def of(cls, doc: Doc, gaz: gz.Gazetteer) -> "_DocContext":
@@ -179,7 +180,7 @@ class _DocContext:
             if e.label_ == "PERSON" and len(e) > 1:
                 person_parts.update(t.text for t in e if _capitalised(t))
         titled = {doc[k].text for k in range(1, len(doc)) if _capitalised(doc[k]) and _after_title(doc, k)}
-        if titled:  # a word the article also writes as a place ("'Mr. Springdale' ... a fair in Springdale"): both senses
+        if titled:  # also written as a place ("'Mr. Springdale' ... a fair in Springdale"): both senses, no rule
             lex = _lexicon()
             titled -= {doc[k].text for k in range(1, len(doc)) if doc[k].text in titled and (
                 doc[k - 1].lower_ in lex.preps and doc[k - 1].lower_ not in _PERSON_PREPS
@@ -617,8 +618,8 @@ def _language_or_nationality(ctx: _DocContext, c: Candidate) -> bool | None:
     """A word the model calls a language ("in English", "switching to English"), even after a place preposition:
     not a settlement of that name. A country or region under its own name is kept (a mis-tag), and so is a name a
     feature word gives a kind ("the English Channel"). Not NORP: the model calls settlements NORP too."""
-    if c.ner in _LANGUAGE_ENTS and c.kind_hint is None and not any(m.place.kind in ("country", "admin1") and m.match_type == gz.PRIMARY
-                                           and not m.variant for m in c.matches):
+    if c.ner in _LANGUAGE_ENTS and c.kind_hint is None and not any(
+            m.place.kind in ("country", "admin1") and m.match_type == gz.PRIMARY and not m.variant for m in c.matches):
         return False
     return None
 
