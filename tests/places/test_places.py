@@ -541,3 +541,74 @@ def test_demonym_and_in_name_offsets_point_at_the_text(nlp, gaz):
                                                               ("Polish", "demonym"), ("Rzeszow", "toponym")}
     for r in df.itertuples():
         assert text[r.start_char:r.end_char] == r.mention
+
+
+# ---- round 7 (precision): constructed sentences
+def _mentions(rows) -> set:
+    return set(rows["mention"]) if len(rows) else set()
+
+
+def test_a_language_after_a_place_preposition_is_not_a_place(nlp, gaz):
+    assert "English" not in _mentions(_rows(nlp, gaz, "The mayor gave her speech in English at the town hall on Monday."))
+    assert "English" not in _mentions(_rows(nlp, gaz, "After a pause, switching to English, the minister thanked the donors."))
+
+
+def test_a_place_after_a_place_preposition_or_with_a_feature_word_is_kept(nlp, gaz):
+    assert _one(_rows(nlp, gaz, "The mayor gave her speech in Kankakee on Monday."), "Kankakee")["country_code"] == "US"
+    assert "English Channel" in _mentions(_rows(nlp, gaz, "The ferry crossed the English Channel at night."))
+
+
+def test_a_name_right_after_a_title_is_a_person(nlp, gaz):
+    assert "Kankakee" not in _mentions(_rows(nlp, gaz, "The contract went to Gov. Kankakee after the vote, a spokesman said."))
+    rows = _rows(nlp, gaz, "Talks were led by Gen. Odesa and Sen. Lviv, aides said.")
+    assert not ({"Odesa", "Lviv"} & _mentions(rows))
+
+
+def test_a_name_written_after_a_title_is_that_person_throughout_the_article(nlp, gaz):
+    rows = _rows(nlp, gaz, "Pres. Kankakee signed the bill on Friday. Kankakee's aides cheered.")
+    assert "Kankakee" not in _mentions(rows)
+
+
+def test_a_place_named_with_a_title_word_or_also_after_in_stays_a_place(nlp, gaz):
+    rows = _rows(nlp, gaz, "Sen. Kankakee toured the plant on Friday before a rally in Kankakee.")
+    assert len(rows[rows["mention"] == "Kankakee"]) == 1  # the rally's town; the senator is not a place
+    assert _one(_rows(nlp, gaz, "Crews cleared roads in Kankakee on Monday, the mayor said."), "Kankakee")["country_code"] == "US"
+    assert _one(_rows(nlp, gaz, "The prince flew to Prince George for the ceremony."), "Prince George")["country_code"] == "CA"
+
+
+def test_an_institution_word_after_a_preposition_is_not_a_place(nlp, gaz):
+    assert "Congress" not in _mentions(_rows(nlp, gaz, "The mayor said she would bring her plan to Congress in the spring."))
+    assert "Council" not in _mentions(_rows(nlp, gaz, "Critics in Parliament and on the Council said the budget was too small."))
+
+
+def test_an_institution_word_written_with_its_state_is_the_town(nlp, gaz):
+    rows = _rows(nlp, gaz, "The trucks reached Council, Idaho, before the snow.")
+    assert _one(rows, "Council")["admin1"] == "Idaho"
+    assert _one(_rows(nlp, gaz, "The bus broke down near Kankakee on Monday."), "Kankakee")["country_code"] == "US"
+
+
+def test_an_all_caps_word_matched_by_another_name_or_after_a_preposition_only_is_not_a_place(nlp, gaz):
+    text = "Story follows.\n\nCITY VOWS TO HARDEN FLOOD WALLS BEFORE SPRING\n\nThe council met on Monday."
+    assert "HARDEN" not in _mentions(_rows(nlp, gaz, text))  # only a small town's alternate name
+    text = "Story follows.\n\nVOLUNTEERS PREPARE TO ADVANCE PLANS FOR NEW PARK\n\nThe council met on Monday."
+    assert "ADVANCE" not in _mentions(_rows(nlp, gaz, text))  # villages' own name, but only "TO" says place
+
+
+def test_an_all_caps_large_place_or_one_with_strong_evidence_is_kept(nlp, gaz):
+    text = "Story follows.\n\nTROOPS PUSH TOWARD KHARKIV AS SHELLING GOES ON\n\nThe council met on Monday."
+    assert _one(_rows(nlp, gaz, text), "KHARKIV")["country_code"] == "UA"
+    text = "Story follows.\n\nFLOOD WATERS RISE IN KANKAKEE COUNTY AND KANKAKEE, ILLINOIS\n\nThe council met on Monday."
+    rows = _rows(nlp, gaz, text)
+    assert _one(rows, "KANKAKEE")["admin1"] == "Illinois" and _one(rows, "ILLINOIS")["kind"] == "admin1"
+
+
+def test_a_capitalised_common_noun_after_the_naming_only_small_towns_is_not_a_place(nlp, gaz):
+    rows = _rows(nlp, gaz, "The minister said the republic hopes to join the Union next year.")
+    assert "Union" not in _mentions(rows)
+
+
+def test_a_town_after_the_as_a_modifier_or_in_a_list_stays_a_place(nlp, gaz):
+    rows = _rows(nlp, gaz, "The mayor of Kankakee said the Kankakee-based firm would hire staff.")
+    assert len(rows[rows["mention"] == "Kankakee"]) == 2
+    rows = _rows(nlp, gaz, "Farmers drove from the Kankakee and Iroquois counties to the fair.")
+    assert "Kankakee" in _mentions(rows)

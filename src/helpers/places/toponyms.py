@@ -26,7 +26,7 @@ import functools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
@@ -41,6 +41,7 @@ _WORDS = rules.load_json("places", "words.json")  # language facts: places/rules
 NON_PLACE_ENTS = frozenset(_WORDS["non_place_entity_labels"])
 NAME_ENTS = frozenset(_WORDS["name_entity_labels"])
 PLACE_ENTS = frozenset(_WORDS["place_entity_labels"])
+_LANGUAGE_ENTS = frozenset(_WORDS["language_entity_labels"])
 MAX_TOKENS = int(_WORDS["max_name_tokens"])
 _DIRECTIONS = frozenset(_WORDS["part_of_place_words"])
 _DIRECTION_NAMES = frozenset(_WORDS["direction_words"])
@@ -56,6 +57,16 @@ _RESIDENT_NOUNS = frozenset(_WORDS["resident_nouns"])
 _PARTY_LETTERS = frozenset(_WORDS["party_letters"])
 _DATELINE_MARKS = frozenset(_WORDS["dateline_marks"])
 _WATER_BEFORE_NAME = frozenset(_WORDS["water_words_before_name"])
+# titles written before a person's name: honorifics ("Mr", "Dr."), abbreviated titles ("Sen.", "Pres.") and office
+# titles ("President", "Governor"), from the text stage's name vocabulary (text/rules/names.json)
+_NAMES = rules.load_json("text", "names.json")
+_TITLE_ABBREVIATIONS = frozenset(_NAMES["honorifics"]) | frozenset(_NAMES["title_abbreviations"])
+_OFFICE_TITLES = frozenset(_NAMES["office_titles"])
+_PERSON_PREPS = frozenset(_WORDS["person_prepositions"])  # place prepositions a person follows too ("a letter to X")
+# nouns naming an institution or a body ("Congress", "the Council", "Parliament"): the text stage's organisation
+# head nouns and the places stage's institution words
+_INSTITUTION_WORDS = frozenset(_WORDS["institution_words"]) | frozenset(
+    w for w in _NAMES["org_heads"] if " " not in w)
 # "Calif." -> ("US", "California"): news-style abbreviations of states/provinces (places/rules/region_abbreviations.json)
 _REGION_ABBREVIATIONS = {abbr: (cc, name) for cc, table in rules.load_json("places", "region_abbreviations.json").items()
                          for abbr, name in table.items()}
@@ -133,6 +144,19 @@ def _capitalised(tok) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
 
 
+def _after_title(doc: Doc, k: int) -> bool:
+    """Token ``k`` follows a title: an honorific or abbreviated title ("Mr", "Gen.", "Pres." -- also split as
+    "Pres" + ".") or a capitalised office title ("President", not sentence-initial "president")."""
+    prev = doc[k - 1]
+    if not prev.whitespace_:
+        return False
+    low = prev.lower_
+    if low in _TITLE_ABBREVIATIONS or (low.rstrip(".") in _OFFICE_TITLES and prev.text[:1].isupper()):
+        return True
+    return low == "." and k >= 2 and not doc[k - 2].whitespace_ and doc[k - 2].text[:1].isupper() \
+        and doc[k - 2].lower_ + "." in _TITLE_ABBREVIATIONS
+
+
 # ------------------------------------------------------------------ detection
 @dataclass
 class _DocContext:
@@ -144,6 +168,7 @@ class _DocContext:
     ent_of: dict              # token index -> entity
     person_parts: set         # capitalised words of multi-word PERSON names
     sent_starts: set          # token indices starting a sentence (Token.is_sent_start scans the doc)
+    titled_names: set = field(default_factory=set)  # words right after a title in the article ("Pres. Roe": Roe)
 
     @classmethod
     def of(cls, doc: Doc, gaz: gz.Gazetteer) -> "_DocContext":
@@ -154,7 +179,13 @@ class _DocContext:
                 ent_of[i] = e
             if e.label_ == "PERSON" and len(e) > 1:
                 person_parts.update(t.text for t in e if _capitalised(t))
-        return cls(doc, gaz, _lexicon(), doc.text, ent_of, person_parts, {s.start for s in doc.sents})
+        titled = {doc[k].text for k in range(1, len(doc)) if _capitalised(doc[k]) and _after_title(doc, k)}
+        if titled:  # also written as a place ("'Mr. Springdale' ... a fair in Springdale"): both senses, no rule
+            lex = _lexicon()
+            titled -= {doc[k].text for k in range(1, len(doc)) if doc[k].text in titled and (
+                doc[k - 1].lower_ in lex.preps and doc[k - 1].lower_ not in _PERSON_PREPS
+                or k + 1 < len(doc) and _feature_kind(doc[k + 1].text, lex) in ("admin1", "city"))}
+        return cls(doc, gaz, _lexicon(), doc.text, ent_of, person_parts, {s.start for s in doc.sents}, titled)
 
     def place_ent_at(self, i: int, after_the: bool = True):
         """The GPE/LOC entity starting at token ``i`` (or at a "the" just before it), else None."""
@@ -399,6 +430,7 @@ def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None,
 
 # Keep rules that only say "nothing else says it is a place": a list with a kept place says so.
 LIST_RESCUED = frozenset(("model_says_name", "variant_without_evidence", "variant_of_village",
+                          "all_caps_without_strong_evidence",
                           "weak_match_without_evidence", "small_place_without_evidence"))
 
 
@@ -582,6 +614,57 @@ def _surname_of_named_person(ctx: _DocContext, c: Candidate) -> bool | None:
     return None
 
 
+def _language_or_nationality(ctx: _DocContext, c: Candidate) -> bool | None:
+    """A word the model calls a language ("in English", "switching to English"), even after a place preposition:
+    not a settlement of that name. A country or region under its own name is kept (a mis-tag), and so is a name a
+    feature word gives a kind ("the English Channel"). Not NORP: the model calls settlements NORP too."""
+    if c.ner in _LANGUAGE_ENTS and c.kind_hint is None and not any(
+            m.place.kind in ("country", "admin1") and m.match_type == gz.PRIMARY and not m.variant for m in c.matches):
+        return False
+    return None
+
+
+def _name_after_title(ctx: _DocContext, c: Candidate) -> bool | None:
+    """A name right after a title or honorific is a person ("Pres. Roe", "Gen. Doe", "Mr Smith"): a place
+    named with its title ("Prince George") was already looked up whole from the title. A country under its own
+    name is kept (machine-translated "Prime Minister India")."""
+    if _after_title(ctx.doc, c.start) and not _country_name(c):
+        return False
+    return None
+
+
+def _country_name(c: Candidate) -> bool:
+    return any(m.place.kind == "country" and m.match_type == gz.PRIMARY and not m.variant for m in c.matches)
+
+
+def _name_of_titled_person(ctx: _DocContext, c: Candidate) -> bool | None:
+    """One sense per article: a word written after a title elsewhere in the article ("Pres. Roe ... Roe's
+    decision") is that person's name, unless a preposition, feature word or list says this mention is a place."""
+    if c.end - c.start == 1 and ctx.doc[c.start].text in ctx.titled_names and not _context(c) \
+            and not _country_name(c):
+        return False
+    return None
+
+
+def _institution_word(ctx: _DocContext, c: Candidate) -> bool | None:
+    """A word naming an institution or body ("a bill sent to Congress", "a seat on the Council") that the
+    model does not call a place: a preposition does not make it one (the small towns named Congress or Council are
+    written with a feature word or a state: "Council, Idaho")."""
+    doc = ctx.doc
+    if c.end - c.start == 1 and doc[c.start].lower_ in _INSTITUTION_WORDS and c.ner not in PLACE_ENTS \
+            and c.kind_hint is None and not _before_its_region(ctx, c):
+        return False
+    return None
+
+
+def _before_its_region(ctx: _DocContext, c: Candidate) -> bool:
+    """"X, Idaho", "X, Portugal": followed by a comma and a state or country under its own name."""
+    doc = ctx.doc
+    return c.end + 1 < len(doc) and doc[c.end].text == "," and _capitalised(doc[c.end + 1]) and any(
+        m.place.kind in ("country", "admin1") and m.match_type == gz.PRIMARY and not m.variant
+        for m in ctx.gaz.lookup(doc[c.end + 1].text, variants=False))
+
+
 def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
     """A place preposition or feature word before: "in X", "west of X", "the town of X", "Jane Roe, 41, of X",
     the second member of a list after a feature word ("the republics of Yakutia and Buryatia"), or a
@@ -609,6 +692,24 @@ def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
     return None
 
 
+def _all_caps_without_strong_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
+    """In capitals ("CITY VOWS TO HARDEN FLOOD WALLS") case says nothing and a headline's "TO" or "IN" is
+    as often before a verb or a common word: a name outside a dateline must be the place's own name (not an
+    settlement's alternate name or a spelling variant; an abbreviation, "USSR", or a country's or region's other
+    name, "AMERICA", is its own) and have stronger evidence than a preposition -- the model's place label, a
+    feature word, a list with a kept place ("KANKAKEE, ILLINOIS"), or a country, region or city of 100,000+."""
+    text = ctx.doc[c.start:c.end].text
+    if not (text.isupper() and sum(ch.isalpha() for ch in text) >= 4):
+        return None
+    if not any(not m.variant and (m.match_type != gz.ALTERNATE or m.place.kind != "city") for m in c.matches):
+        return False
+    large = any(not m.variant and (m.place.kind != "city" or m.match_type == gz.PRIMARY
+                                   and m.place.population >= 100000) for m in c.matches)
+    if not (c.ner in PLACE_ENTS or c.kind_hint is not None or c.listed or large):
+        return False
+    return None
+
+
 def _lone_direction_word(ctx: _DocContext, c: Candidate) -> bool | None:
     """"the West", "the East"."""
     if c.end - c.start == 1 and ctx.doc[c.start].lower_ in _DIRECTION_NAMES:
@@ -617,12 +718,22 @@ def _lone_direction_word(ctx: _DocContext, c: Candidate) -> bool | None:
 
 
 def _common_noun_after_the(ctx: _DocContext, c: Candidate) -> bool | None:
-    """"the Gulf", "the Kremlin": a common-noun name after "the", not a settlement."""
+    """"the Gulf", "the Kremlin": a common-noun name after "the", not a settlement. The model's GPE too when it
+    names only small settlements (under 100,000) and nothing else says place ("join the Union", "members of the
+    Alliance"): settlements are not written with "the"; not before a hyphen ("the X-based firm") or before "and"
+    and another name ("the X and Y counties")."""
     prev = _prev_token(ctx, c)
     last = ctx.doc[c.end - 1]
     if prev is not None and prev.lower_ == "the" and c.end - c.start == 1 and c.ner != "GPE" \
             and not c.kind_hint and last.dep_ not in _MODIFIER_DEPS \
             and not any(m.place.kind not in ("city", "admin1") for m in c.matches):
+        return False
+    nxt = _next_token(ctx, c)
+    if prev is not None and prev.lower_ == "the" and c.end - c.start == 1 and c.ner == "GPE" and not _context(c) \
+            and last.dep_ not in _MODIFIER_DEPS and c.matches \
+            and all(m.place.kind == "city" and m.place.population < 100000 for m in c.matches) \
+            and not (nxt is not None and (nxt.text == "-" or nxt.lower_ in _LIST_JOINERS and nxt.i + 1 < len(ctx.doc)
+                                          and _capitalised(ctx.doc[nxt.i + 1]))):
         return False
     return None
 
@@ -747,7 +858,12 @@ KEEP_RULES: list[tuple[str, Callable[[_DocContext, Candidate], bool | None]]] = 
     ("end_of_longer_place", _end_of_longer_place),
     ("inside_longer_name_entity", _inside_longer_name_entity),
     ("surname_of_named_person", _surname_of_named_person),
+    ("name_after_title", _name_after_title),
+    ("language_or_nationality", _language_or_nationality),
+    ("institution_word", _institution_word),
     ("place_context_before", _place_context_before),
+    ("name_of_titled_person", _name_of_titled_person),
+    ("all_caps_without_strong_evidence", _all_caps_without_strong_evidence),
     ("lone_direction_word", _lone_direction_word),
     ("common_noun_after_the", _common_noun_after_the),
     ("model_place_unknown_to_gazetteer", _model_place_unknown_to_gazetteer),
