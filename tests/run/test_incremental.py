@@ -146,10 +146,20 @@ def test_whole_pipeline_after_adding_an_article_and_a_no_op_equal_a_full_run(tmp
     monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", str(tmp_path / "cache"))
     processed, reports = tmp_path / "p", tmp_path / "r"
     quiet = {"log": lambda *a, **k: None}
-    assert set(_statuses(pipeline.run(raw, processed, reports, **quiet)).values()) == {"ok"}
+    first = pipeline.run(raw, processed, reports, **quiet)
+    assert set(_statuses(first).values()) == {"ok"} and first["changes"] == "first run"
+    from helpers.core import tables
+
+    ids_before = set(tables.read_table("articles", processed).article_id)
     shutil.copyfile(seeds[0], raw / seeds[0].name)  # +1 article
     grown = pipeline.run(raw, processed, reports, **quiet)
     assert set(_statuses(grown).values()) == {"ok"} and grown["status"] == "ok"
+    # the change report of a whole run: the added article, linked from the index
+    assert grown["changes"]["articles_added"] == 1 and grown["changes"]["articles_removed"] == 0
+    added = json.loads((reports / "changes.json").read_text())["articles_added"]
+    assert [a["article_id"] for a in added] == sorted(set(tables.read_table("articles", processed).article_id)
+                                                      - ids_before)
+    assert 'href="changes.html"' in (reports / "index.html").read_text()
     pages = sorted(p.stem for p in (reports / "html").glob("*.html"))
     assert pages == [e["notebook"][:-len(".ipynb")] for e in grown["notebooks"]]  # every page, exported ahead
     assert (reports / "warclaims.sqlite").exists() and grown["exports"]["pages"] == pages

@@ -506,7 +506,7 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
         entry["duration_s"] = round(time.perf_counter() - t0, 2)
         entry["executed"] = _display(out)
 
-    def start(nb: Path, known: dict[str, str]) -> dict:
+    def begin(nb: Path, known: dict[str, str]) -> dict:
         entry = {"notebook": nb.name, "status": "running",
                  "inputs": {"notebook": _sha256(nb), "raw_dir": raw_digest,
                             "tables": {n: known[n] for n in map(_file_name, _reads(nb)) if n in known}}}
@@ -517,7 +517,7 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             _write_json(run_json, summary)
         return entry
 
-    lane = _Lane(notebooks, execute, start, save, processed_dir, executed_dir, ahead, fresh_kernels) \
+    lane = _Lane(notebooks, execute, begin, save, processed_dir, executed_dir, ahead, fresh_kernels) \
         if overlap else None
     old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
     main_lane = [nb for nb in notebooks if not (lane and lane.takes(nb))]
@@ -530,7 +530,7 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
         for nb in bar:
             bar.set_description(nb.stem)
             before = table_files(processed_dir)
-            entry = start(nb, before)
+            entry = begin(nb, before)
             later = main_lane[main_lane.index(nb) + 1:]
             if lane and not fresh_kernels and nb == main_lane[0] and later and not skips(nb, entry):
                 lane.run_first(nb, entry, kernel, later)  # the main kernel loads what the later ones need meanwhile
