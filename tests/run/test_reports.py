@@ -156,3 +156,17 @@ def test_index_memo_reads_no_table_when_the_tables_are_the_same(tmp_path, monkey
     assert reports.build_index(reports_dir, {"status": "ok"}, processed_dir=processed, table_keys=keys).read_text() == plain
     with pytest.raises(AssertionError, match="a table was read"):
         reports.build_index(reports_dir, {"status": "ok"}, processed_dir=processed, table_keys={**keys, "claims.parquet": "k3"})
+
+
+def test_the_index_counts_what_changed_in_words(tmp_path):
+    import json
+
+    from helpers.run import reports
+
+    (tmp_path / "changes.json").write_text(json.dumps(
+        {"previous_run": True, "articles_added": [{"article_id": "a"}], "articles_removed": [],
+         "new_claims": [{}, {}], "disagreements": [{}]}))
+    line = reports._changes_link(tmp_path)
+    assert "1 article added, 0 articles removed, 2 new claims, 1 disagreement" in line
+    (tmp_path / "changes.json").write_text(json.dumps({"previous_run": False}))
+    assert "first run into these folders" in reports._changes_link(tmp_path)

@@ -395,6 +395,11 @@ def _links(reports_dir: Path, sub: str, pattern: str) -> list[Path]:
     return sorted((reports_dir / sub).glob(pattern)) if (reports_dir / sub).is_dir() else []
 
 
+def _counted(label: str, n: int) -> str:
+    """"articles added" for n != 1, "article added" for one (the first plural word made singular)."""
+    return label if n != 1 else re.sub(r"s\b", "", label, count=1)
+
+
 def _changes_link(reports_dir: Path) -> str:
     """A line linking ``changes.html`` (written by :mod:`helpers.run.changes` after a whole run), with its counts."""
     try:
@@ -403,7 +408,8 @@ def _changes_link(reports_dir: Path) -> str:
         return ""
     if not changes.get("previous_run"):
         return '<p><a href="changes.html">What changed</a>: first run into these folders.</p>'
-    counts = ", ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in changes.items() if isinstance(v, list))
+    counts = ", ".join(f"{len(v)} {_counted(k.replace('_', ' '), len(v))}" for k, v in changes.items()
+                       if isinstance(v, list))
     return f'<p><a href="changes.html">What changed since the last run</a>: {html.escape(counts)}.</p>'
 
 
