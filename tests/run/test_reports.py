@@ -170,3 +170,13 @@ def test_the_index_counts_what_changed_in_words(tmp_path):
     assert "1 article added, 0 articles removed, 2 new claims, 1 disagreement" in line
     (tmp_path / "changes.json").write_text(json.dumps({"previous_run": False}))
     assert "first run into these folders" in reports._changes_link(tmp_path)
+
+
+def test_the_change_page_writes_figures_as_a_reader_reads_them():
+    from helpers.run import changes
+
+    page = changes.render_html({"previous_run": True, "articles_added": [], "articles_removed": [],
+                                "new_claims": [{"value": 400000000.0, "unit": "usd", "claimant": "X", "text": "t",
+                                                "article_id": "a"}, {"value": 2.5, "unit": None}],
+                                "disagreements": [], "new_rewrites": []})
+    assert "<td>400,000,000</td>" in page and "<td>2.5</td>" in page and "400000000.0" not in page

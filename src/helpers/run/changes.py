@@ -78,13 +78,23 @@ def compare(before: dict | None, after: dict) -> dict:
     }
 
 
+def _cell(value) -> str:
+    """A cell as a reader reads it: a whole number with thousands separators ("400,000,000", not "400000000.0")."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        return f"{int(value):,}"
+    if isinstance(value, float):
+        return f"{value:,}"
+    return str(value)
+
+
 def _section(title: str, rows: list[dict], columns: list[str]) -> str:
     e = html.escape
     if not rows:
         return f"<h2>{e(title)}</h2><p>None.</p>"
     head = "".join(f"<th>{e(c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{e('' if r.get(c) is None else str(r.get(c)))}</td>" for c in columns)
-                   + "</tr>" for r in rows)
+    body = "".join("<tr>" + "".join(f"<td>{e(_cell(r.get(c)))}</td>" for c in columns) + "</tr>" for r in rows)
     return f"<h2>{e(title)} ({len(rows)})</h2><table><tr>{head}</tr>{body}</table>"
 
 
