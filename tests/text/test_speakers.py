@@ -427,3 +427,11 @@ def test_an_organisation_ending_with_the_head_noun_wins_over_one_holding_it(nlp)
             "The department also said that 40 ships were waiting.")
     s = rows(nlp, text)["statements"][-1]
     assert (s["speaker"], s["speaker_resolved_from"]) == ("Fisheries Department", "role_noun")
+
+
+def test_a_bare_possessive_apostrophe_stays_on_the_owner(nlp):
+    text = "The dockers' remarks about the port suggest that the strike will go on."
+    assert {mention(text, s) for s in rows(nlp, text)["statements"]} == {"The dockers'"}
+    # the mark of a possessive inside the content is no part of the subject's mention
+    text = "Tom Hale said the dockers' demands were fair."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["Tom Hale"]

@@ -131,8 +131,9 @@ def mention_span(tok: Token, without: Token | None = None) -> tuple[int, int]:
     focus, floating = _lex()["focus_adverbs"], _lex()["floating_quantifiers"]
     while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in focus and doc[lo].dep_ == "advmod"):
         lo += 1  # "Even Mr. Peck said": a focus adverb is no part of the source
-    while hi > tok.i and ((doc[hi].is_punct or doc[hi].is_space) and doc[hi].text != ")" or doc[hi].lower_ in floating):
-        hi -= 1  # "Bolton and Gorka both argued": a floating quantifier neither
+    while hi > tok.i and ((doc[hi].is_punct or doc[hi].is_space) and doc[hi].text != ")" and doc[hi].dep_ != "case"
+                          or doc[hi].lower_ in floating):
+        hi -= 1  # "Bolton and Gorka both argued": a floating quantifier neither ("Francis' remarks": "Francis'")
     if any(c.dep_ == "appos" for c in tok.children) and hi + 1 < len(doc) and doc[hi + 1].text == "," \
             and not any(c.dep_ == "relcl" for c in tok.children):
         hi += 1  # "A top strategist, John Weaver, said": the apposition's closing comma
