@@ -435,3 +435,12 @@ def test_a_bare_possessive_apostrophe_stays_on_the_owner(nlp):
     # the mark of a possessive inside the content is no part of the subject's mention
     text = "Tom Hale said the dockers' demands were fair."
     assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["Tom Hale"]
+
+
+def test_an_adverb_on_the_noun_is_no_part_of_the_mention_but_one_on_a_number_is(nlp):
+    text = "Meanwhile the union said the strike would go on."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["the union"]
+    text = "Only about 4 in 10 dock workers say the strike should go on."  # how many is part of who
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["Only about 4 in 10 dock workers"]
+    text = "Especially one of the dockers said the strike would go on."  # "one" is someone, not a count
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["one of the dockers"]
