@@ -444,3 +444,20 @@ def test_an_adverb_on_the_noun_is_no_part_of_the_mention_but_one_on_a_number_is(
     assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["Only about 4 in 10 dock workers"]
     text = "Especially one of the dockers said the strike would go on."  # "one" is someone, not a count
     assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["one of the dockers"]
+
+
+def test_a_quotation_opened_before_the_mention_and_closed_in_it_is_part_of_it(nlp):
+    text = "“Daily Show” host Trevor Noah said the strike would go on."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["“Daily Show” host Trevor Noah"]
+    text = "“The strike is over,” Tom Hale said on Monday."  # the quotation before the subject is not
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["Tom Hale"]
+
+
+def test_the_name_after_a_quotation_misparsed_as_the_subject_is_the_source(nlp):
+    text = "''We thank you, Mr. President,'' Representative Tom Hale, Democrat of Ohio, told him."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Representative Tom Hale, Democrat of Ohio,")
+    # an apposition with no quotation before it leaves the subject as it is
+    text = "The union's chairman, Tom Hale, told him the strike would go on."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "The union's chairman, Tom Hale,"

@@ -141,6 +141,9 @@ def mention_span(tok: Token, without: Token | None = None) -> tuple[int, int]:
     focus, floating = _lex()["focus_adverbs"], _lex()["floating_quantifiers"]
     while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space or _leading_adverb(doc[lo], focus)):
         lo += 1  # "Even Mr. Peck said", "Meanwhile Rihanna spoke": an adverb is no part of the source
+    if lo > 0 and doc[lo - 1].text in _CLOSING_QUOTES.values() and any(
+            _CLOSING_QUOTES.get(t.text) == doc[lo - 1].text for t in doc[lo:tok.i]):
+        lo -= 1  # "“Daily Show” host Trevor Noah": a quotation opened before the mention and closed in it
     while hi > tok.i and ((doc[hi].is_punct or doc[hi].is_space) and doc[hi].text != ")" and doc[hi].dep_ != "case"
                           or doc[hi].lower_ in floating):
         hi -= 1  # "Bolton and Gorka both argued": a floating quantifier neither ("Francis' remarks": "Francis'")

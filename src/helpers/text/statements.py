@@ -97,7 +97,13 @@ def _subject(verb: Token) -> Token | None:
 def _true_subject(subj: Token) -> Token:
     """``subj``, or where the parser made a preposition's object the subject ("despite the agency's shift in tone,
     the ministry said …"), the name set off by a comma inside that phrase which is the real subject (the parser
-    hangs it as an apposition); with none, ``subj`` (its speaker stays unknown, see ``SpeakerTracker.resolve``)."""
+    hangs it as an apposition); with none, ``subj`` (its speaker stays unknown, see ``SpeakerTracker.resolve``).
+    Where the parser made a word of the quotation before the cue the subject and the name after the closing mark its
+    apposition, the name."""
+    after_quote = [t for t in subj.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > subj.i
+                   and t.left_edge.i > 0 and subj.doc[t.left_edge.i - 1].text in ("”", "''", '"')]
+    if after_quote:  # "… good reporter, this guy,” Trump, the frontrunner, said": the name after the quotation
+        return after_quote[0]
     if not after_bare_preposition(subj):
         return subj
     names = [t for t in subj.subtree if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN")
