@@ -461,3 +461,16 @@ def test_the_name_after_a_quotation_misparsed_as_the_subject_is_the_source(nlp):
     text = "The union's chairman, Tom Hale, told him the strike would go on."
     s = rows(nlp, text)["statements"][0]
     assert mention(text, s) == "The union's chairman, Tom Hale,"
+
+
+def test_a_continuing_quotation_takes_the_mention_that_introduced_its_speaker(nlp):
+    text = ("Tom Hale spoke to the dockers on Monday. “The strike will go on until the owners listen to us,” he said.\n\n"
+            "“We have waited for two years and we will wait a little longer.”")
+    out = rows(nlp, text)
+    assert [(s["speaker"], s["speaker_resolved_from"], mention(text, s)) for s in out["statements"]] == [
+        ("Tom Hale", "pronoun", "he"), ("Tom Hale", "continuation", "he")]
+    # the mention of the speaker it continues, not of the one before
+    text = ("Maria Kowalski said the port was shut. “The strike will go on until the owners listen to us,” Tom Hale "
+            "said on Monday.\n\n“We have waited for two years and we will wait a little longer.”")
+    out = rows(nlp, text)
+    assert [mention(text, s) for s in out["statements"]] == ["Maria Kowalski", "Tom Hale", "Tom Hale"]
