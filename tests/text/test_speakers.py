@@ -474,3 +474,12 @@ def test_a_continuing_quotation_takes_the_mention_that_introduced_its_speaker(nl
             "said on Monday.\n\n“We have waited for two years and we will wait a little longer.”")
     out = rows(nlp, text)
     assert [mention(text, s) for s in out["statements"]] == ["Maria Kowalski", "Tom Hale", "Tom Hale"]
+
+
+def test_the_subject_of_a_hedged_clause_is_its_mention_but_not_its_speaker(nlp):
+    text = "The dock workers seem to care more about their pay than the strike."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == (UNKNOWN, "The dock workers")
+    text = "It seems that the strike will go on for weeks."  # an expletive subject is no source
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == (UNKNOWN, None)

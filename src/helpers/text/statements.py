@@ -627,11 +627,13 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
 
 def _evidential(f: _Finder, verb: Token) -> None:
     """"Ben Carson appears to be slipping", "it seems that …": the writer hedges a clause; the clause (with its subject,
-    as PolNeAR marks it) is a statement whose source is not named — never the subject's claim (speaker unknown).
+    as PolNeAR marks it) is a statement whose source is not named — never the subject's claim (speaker unknown);
+    the subject is its source mention all the same (PolNeAR marks it so; as :func:`subject_mention`).
     Not inside a quotation (part of what was quoted), and only with a complement ("appeared on television" is none)."""
     if any(qs <= verb.idx < qe for qs, qe in f.quotes):
         return
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    mention = None
     if ccomp is not None:
         span = _edges([ccomp])
     else:
@@ -640,7 +642,8 @@ def _evidential(f: _Finder, verb: Token) -> None:
         if subj is None or not comp or subj.lower_ == "it" and not comp:
             return
         span = _edges([subj] + comp)
-    f.add_verb(*span, verb, None, None, "indirect", "evidential")
+        mention = subject_mention(subj)  # "Voters seem to care …": the guideline marks the subject as the source
+    f.add_verb(*span, verb, None, None, "indirect", "evidential", mention)
 
 
 def _noun_cue(f: _Finder, tok: Token) -> None:
