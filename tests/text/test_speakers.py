@@ -483,3 +483,12 @@ def test_the_subject_of_a_hedged_clause_is_its_mention_but_not_its_speaker(nlp):
     text = "It seems that the strike will go on for weeks."  # an expletive subject is no source
     s = rows(nlp, text)["statements"][0]
     assert (s["speaker"], mention(text, s)) == (UNKNOWN, None)
+
+
+def test_a_dateline_the_parser_made_a_second_subject_is_skipped(nlp):
+    text = "The talks went on.\n\nPHILADELPHIA, July 25 (UPI) — The dockers union released a statement offering an apology."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["The dockers union"]
+    # a subject of words opening its line with a part set off by dashes is no dateline
+    text = ("The talks went on.\n\nRepublican union figures — whose party was once respected for its discipline — "
+            "both suggested the chairman be fired.")
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["Republican union figures"]

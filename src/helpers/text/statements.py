@@ -81,6 +81,8 @@ def _subject(verb: Token) -> Token | None:
     tok = verb
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if len(subjects) > 1 and _dateline(subjects[0]):
+            subjects = subjects[1:]  # "WASHINGTON (AP) — Tom Hale said": the dateline the parser made a subject
         if len(subjects) > 1 and tok.i > 0 and tok.doc[tok.i - 1].is_punct and subjects[-1].i > tok.i:
             return _true_subject(subjects[-1])  # "…, forces on the ground, said Tom Hale": the inverted subject
         if subjects:
@@ -92,6 +94,17 @@ def _subject(verb: Token) -> Token | None:
         else:
             break
     return None
+
+
+def _dateline(subj: Token) -> bool:
+    """A subject that opens its line and runs up to a dash over names, numbers and marks only: a dateline
+    ("PHILADELPHIA, July 25 (UPI) —")."""
+    doc, start = subj.doc, subj.left_edge.i
+    if start > 0 and "\n" not in doc[start - 1].text:
+        return False
+    dash = next((t.i for t in doc[subj.i + 1:subj.right_edge.i + 2] if t.text in ("—", "–", "--")), None)
+    # only names, numbers and marks before the dash: a place, a date, an agency ("figures — whose party …" is none)
+    return dash is not None and all(t.pos_ in ("PROPN", "NUM", "PUNCT", "SPACE") for t in doc[start:dash])
 
 
 def _true_subject(subj: Token) -> Token:
