@@ -492,3 +492,14 @@ def test_a_dateline_the_parser_made_a_second_subject_is_skipped(nlp):
     text = ("The talks went on.\n\nRepublican union figures — whose party was once respected for its discipline — "
             "both suggested the chairman be fired.")
     assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["Republican union figures"]
+
+
+def test_a_pronoun_owning_a_verbs_object_points_to_that_verbs_subject(nlp):
+    text = "Tom Hale kept up his criticism of the port owners."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], s["cue"], mention(text, s)) == ("Tom Hale", "criticism", "Tom Hale")
+    # the object of a preposition keeps its possessor, and so does a subject that is not the speaker
+    text = "Tom Hale angered the owners with his remarks about the port."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["his"]
+    text = "Tom Hale spoke on Monday. The strike kept up his criticism of the port owners."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["his"]

@@ -623,7 +623,9 @@ def _name_colon_lines(f: _Finder) -> None:
 
 def _cue_noun(f: _Finder, noun: Token) -> None:
     """"Kerry's announcement of X", "the ministry's estimate that …": a cue noun with a possessor; the content is
-    the clause or the object of "of"/"on"/"about" it governs."""
+    the clause or the object of "of"/"on"/"about" it governs. The source mention is the possessor, or where a
+    pronoun possessor owns the object of a verb whose subject is the same speaker, that subject ("Trump offered his
+    assessment of …": "Trump", as PolNeAR marks it)."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.pos_ == "PRON" and owner.lower_ not in f.lex["pronouns"]:
         return
@@ -635,7 +637,14 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
     part = parts[0]
     span = _edges([x for x in part.children if x.dep_ in ("pobj", "pcomp")] if part.dep_ == "prep" else [part])
     row, how = f.tracker.resolve_or_phrase(owner)
-    f.add_verb(*span, noun, row, how, "indirect", "cue_noun", mention_span(owner))
+    mention = mention_span(owner)
+    if owner.pos_ == "PRON" and noun.dep_ == "dobj" and row is not None:
+        subj = _subject(noun.head)  # "Trump also offered his assessment of …": the one who offered it
+        if subj is not None and subj.dep_ == "nsubj" and subj.pos_ in ("PROPN", "PRON") and not any(
+                c.dep_ == "case" for c in subj.children) \
+                and f.tracker.resolve_or_phrase(subj)[0] == row:
+            mention = mention_span(subj)
+    f.add_verb(*span, noun, row, how, "indirect", "cue_noun", mention)
 
 
 def _evidential(f: _Finder, verb: Token) -> None:
