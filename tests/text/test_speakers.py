@@ -503,3 +503,13 @@ def test_a_pronoun_owning_a_verbs_object_points_to_that_verbs_subject(nlp):
     assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["his"]
     text = "Tom Hale spoke on Monday. The strike kept up his criticism of the port owners."
     assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["his"]
+
+
+def test_a_pronoun_subject_under_the_same_speakers_speech_verb_points_to_that_verbs_subject(nlp):
+    text = ("Tom Hale spoke at the port. He says he believes his union has “the wind at its back” heading into "
+            "the talks.")
+    assert [(s["speaker"], s["cue"], mention(text, s)) for s in rows(nlp, text)["statements"]] == [
+        ("Tom Hale", "believes", "He")]
+    # an "I" around the clause is not the source of what "he" expects
+    text = "Tom Hale spoke on Monday. I say he expects to leave the talks with a “solid share of the cranes.”"
+    assert [(s["speaker"], mention(text, s)) for s in rows(nlp, text)["statements"]] == [("Tom Hale", "he")]

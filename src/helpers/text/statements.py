@@ -446,6 +446,13 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if subj.dep_ != "nsubjpass":
             row, how = f.tracker.resolve_or_phrase(subj)
             f.mention = mention_span(subj) if row is not None else subject_mention(subj)
+            if row is not None and subj.pos_ == "PRON" and tok.dep_ == "ccomp" \
+                    and tok.head.lemma_.lower() in f.lex["speech"]:
+                # "He says he believes …": one attribution, whose source is the subject of the speech verb
+                outer = _subject(tok.head)
+                if outer is not None and outer.dep_ == "nsubj" and f.tracker.resolve_or_phrase(outer)[0] == row and (
+                        outer.lower_ not in f.lex["first_second_person"] or subj.lower_ in f.lex["first_second_person"]):
+                    f.mention = mention_span(outer)
         else:
             row, how = _expletive_passive(f, subj) if subj.lower_ == "it" else _passive_source(f, subj)
         if (row is None or how == "phrase" or subj.lower_ in f.lex["first_second_person"]) \
