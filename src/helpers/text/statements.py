@@ -256,10 +256,6 @@ class _Finder:
             start += 1
         if end <= start:
             return
-        if mention is None and how == "continuation" and speaker_row is not None:
-            # a quotation continuing a speaker: the guideline marks the mention that introduced them as its source
-            prev = [s for s in self.found if s["speaker_row"] == speaker_row and s["mention"] and s["anchor"] < anchor]
-            mention = max(prev, key=lambda s: s["anchor"])["mention"] if prev else None
         self.found.append({"start_char": start, "end_char": end, "speaker_row": speaker_row, "how": how,
                            "cue": cue, "cue_lemma": cue_lemma, "kind": kind, "anchor": anchor, "rule": rule,
                            "mention": mention})
