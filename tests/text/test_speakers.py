@@ -427,3 +427,86 @@ def test_an_organisation_ending_with_the_head_noun_wins_over_one_holding_it(nlp)
             "The department also said that 40 ships were waiting.")
     s = rows(nlp, text)["statements"][-1]
     assert (s["speaker"], s["speaker_resolved_from"]) == ("Fisheries Department", "role_noun")
+
+
+def test_a_bare_possessive_apostrophe_stays_on_the_owner(nlp):
+    text = "The dockers' remarks about the port suggest that the strike will go on."
+    assert {mention(text, s) for s in rows(nlp, text)["statements"]} == {"The dockers'"}
+    # the mark of a possessive inside the content is no part of the subject's mention
+    text = "Tom Hale said the dockers' demands were fair."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["Tom Hale"]
+
+
+def test_an_adverb_on_the_noun_is_no_part_of_the_mention_but_one_on_a_number_is(nlp):
+    text = "Meanwhile the union said the strike would go on."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["the union"]
+    text = "Only about 4 in 10 dock workers say the strike should go on."  # how many is part of who
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["Only about 4 in 10 dock workers"]
+    text = "Especially one of the dockers said the strike would go on."  # "one" is someone, not a count
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["one of the dockers"]
+
+
+def test_a_quotation_opened_before_the_mention_and_closed_in_it_is_part_of_it(nlp):
+    text = "“Daily Show” host Trevor Noah said the strike would go on."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["“Daily Show” host Trevor Noah"]
+    text = "“The strike is over,” Tom Hale said on Monday."  # the quotation before the subject is not
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["Tom Hale"]
+
+
+def test_the_name_after_a_quotation_misparsed_as_the_subject_is_the_source(nlp):
+    text = "''We thank you, Mr. President,'' Representative Tom Hale, Democrat of Ohio, told him."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Representative Tom Hale, Democrat of Ohio,")
+    # an apposition with no quotation before it leaves the subject as it is
+    text = "The union's chairman, Tom Hale, told him the strike would go on."
+    s = rows(nlp, text)["statements"][0]
+    assert mention(text, s) == "The union's chairman, Tom Hale,"
+
+
+def test_a_continuing_quotation_names_its_speaker_from_context_with_no_mention(nlp):
+    """The contract (issue 10): ``speaker_start``/``speaker_end`` are null when the speaker was resolved from
+    context — a quotation continuing the last speaker has no mention of its own."""
+    text = ("Tom Hale spoke to the dockers on Monday. “The strike will go on until the owners listen to us,” he said.\n\n"
+            "“We have waited for two years and we will wait a little longer.”")
+    out = rows(nlp, text)
+    assert [(s["speaker"], s["speaker_resolved_from"], mention(text, s)) for s in out["statements"]] == [
+        ("Tom Hale", "pronoun", "he"), ("Tom Hale", "continuation", None)]
+
+
+def test_the_subject_of_a_hedged_clause_is_its_mention_but_not_its_speaker(nlp):
+    text = "The dock workers seem to care more about their pay than the strike."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == (UNKNOWN, "The dock workers")
+    text = "It seems that the strike will go on for weeks."  # an expletive subject is no source
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], mention(text, s)) == (UNKNOWN, None)
+
+
+def test_a_dateline_the_parser_made_a_second_subject_is_skipped(nlp):
+    text = "The talks went on.\n\nPHILADELPHIA, July 25 (UPI) — The dockers union released a statement offering an apology."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["The dockers union"]
+    # a subject of words opening its line with a part set off by dashes is no dateline
+    text = ("The talks went on.\n\nRepublican union figures — whose party was once respected for its discipline — "
+            "both suggested the chairman be fired.")
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["Republican union figures"]
+
+
+def test_a_pronoun_owning_a_verbs_object_points_to_that_verbs_subject(nlp):
+    text = "Tom Hale kept up his criticism of the port owners."
+    s = rows(nlp, text)["statements"][0]
+    assert (s["speaker"], s["cue"], mention(text, s)) == ("Tom Hale", "criticism", "Tom Hale")
+    # the object of a preposition keeps its possessor, and so does a subject that is not the speaker
+    text = "Tom Hale angered the owners with his remarks about the port."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["his"]
+    text = "Tom Hale spoke on Monday. The strike kept up his criticism of the port owners."
+    assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["his"]
+
+
+def test_a_pronoun_subject_under_the_same_speakers_speech_verb_points_to_that_verbs_subject(nlp):
+    text = ("Tom Hale spoke at the port. He says he believes his union has “the wind at its back” heading into "
+            "the talks.")
+    assert [(s["speaker"], s["cue"], mention(text, s)) for s in rows(nlp, text)["statements"]] == [
+        ("Tom Hale", "believes", "He")]
+    # an "I" around the clause is not the source of what "he" expects
+    text = "Tom Hale spoke on Monday. I say he expects to leave the talks with a “solid share of the cranes.”"
+    assert [(s["speaker"], mention(text, s)) for s in rows(nlp, text)["statements"]] == [("Tom Hale", "he")]

@@ -88,6 +88,16 @@ def _when(tok: Token) -> bool:
     return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
 
 
+def _leading_adverb(t: Token, focus: set[str]) -> bool:
+    """An adverb opening a subject that is no part of the source: a focus adverb ("Even Mr. Peck") or one on the
+    noun ("Meanwhile Rihanna"); one on a number says how many ("Only about 4 in 10 voters", "nearly 40 percent")."""
+    if (t.head.pos_ == "NUM" or t.head.like_num or t.head.dep_ in ("nummod", "quantmod")) and t.head.lower_ != "one":
+        return False
+    if t.lower_ in focus and t.dep_ == "advmod":
+        return True
+    return t.pos_ == "ADV" and t.dep_ in ("advmod", "compound") and t.head.pos_ in ("PROPN", "NOUN") and t.head.i > t.i
+
+
 def mention_span(tok: Token, without: Token | None = None) -> tuple[int, int]:
     """Character span of the source mention a subject token heads, as PolNeAR's guideline marks a source: the whole
     noun phrase with its determiners, modifiers, titles, appositions ("Sanders, a Vermont senator,": the comma that
@@ -129,10 +139,14 @@ def mention_span(tok: Token, without: Token | None = None) -> tuple[int, int]:
         if dash is not None and any(c.dep_ == "appos" and c.i > dash for c in tok.children):
             lo = dash + 1
     focus, floating = _lex()["focus_adverbs"], _lex()["floating_quantifiers"]
-    while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in focus and doc[lo].dep_ == "advmod"):
-        lo += 1  # "Even Mr. Peck said": a focus adverb is no part of the source
-    while hi > tok.i and ((doc[hi].is_punct or doc[hi].is_space) and doc[hi].text != ")" or doc[hi].lower_ in floating):
-        hi -= 1  # "Bolton and Gorka both argued": a floating quantifier neither
+    while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space or _leading_adverb(doc[lo], focus)):
+        lo += 1  # "Even Mr. Peck said", "Meanwhile Rihanna spoke": an adverb is no part of the source
+    if lo > 0 and doc[lo - 1].text in _CLOSING_QUOTES.values() and any(
+            _CLOSING_QUOTES.get(t.text) == doc[lo - 1].text for t in doc[lo:tok.i]):
+        lo -= 1  # "“Daily Show” host Trevor Noah": a quotation opened before the mention and closed in it
+    while hi > tok.i and ((doc[hi].is_punct or doc[hi].is_space) and doc[hi].text != ")" and doc[hi].dep_ != "case"
+                          or doc[hi].lower_ in floating):
+        hi -= 1  # "Bolton and Gorka both argued": a floating quantifier neither ("Francis' remarks": "Francis'")
     if any(c.dep_ == "appos" for c in tok.children) and hi + 1 < len(doc) and doc[hi + 1].text == "," \
             and not any(c.dep_ == "relcl" for c in tok.children):
         hi += 1  # "A top strategist, John Weaver, said": the apposition's closing comma

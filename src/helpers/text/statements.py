@@ -81,6 +81,8 @@ def _subject(verb: Token) -> Token | None:
     tok = verb
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if len(subjects) > 1 and _dateline(subjects[0]):
+            subjects = subjects[1:]  # "WASHINGTON (AP) — Tom Hale said": the dateline the parser made a subject
         if len(subjects) > 1 and tok.i > 0 and tok.doc[tok.i - 1].is_punct and subjects[-1].i > tok.i:
             return _true_subject(subjects[-1])  # "…, forces on the ground, said Tom Hale": the inverted subject
         if subjects:
@@ -94,10 +96,27 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _dateline(subj: Token) -> bool:
+    """A subject that opens its line and runs up to a dash over names, numbers and marks only: a dateline
+    ("PHILADELPHIA, July 25 (UPI) —")."""
+    doc, start = subj.doc, subj.left_edge.i
+    if start > 0 and "\n" not in doc[start - 1].text:
+        return False
+    dash = next((t.i for t in doc[subj.i + 1:subj.right_edge.i + 2] if t.text in ("—", "–", "--")), None)
+    # only names, numbers and marks before the dash: a place, a date, an agency ("figures — whose party …" is none)
+    return dash is not None and all(t.pos_ in ("PROPN", "NUM", "PUNCT", "SPACE") for t in doc[start:dash])
+
+
 def _true_subject(subj: Token) -> Token:
     """``subj``, or where the parser made a preposition's object the subject ("despite the agency's shift in tone,
     the ministry said …"), the name set off by a comma inside that phrase which is the real subject (the parser
-    hangs it as an apposition); with none, ``subj`` (its speaker stays unknown, see ``SpeakerTracker.resolve``)."""
+    hangs it as an apposition); with none, ``subj`` (its speaker stays unknown, see ``SpeakerTracker.resolve``).
+    Where the parser made a word of the quotation before the cue the subject and the name after the closing mark its
+    apposition, the name."""
+    after_quote = [t for t in subj.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > subj.i
+                   and t.left_edge.i > 0 and subj.doc[t.left_edge.i - 1].text in ("”", "''", '"')]
+    if after_quote:  # "… good reporter, this guy,” Trump, the frontrunner, said": the name after the quotation
+        return after_quote[0]
     if not after_bare_preposition(subj):
         return subj
     names = [t for t in subj.subtree if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN")
@@ -423,6 +442,13 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if subj.dep_ != "nsubjpass":
             row, how = f.tracker.resolve_or_phrase(subj)
             f.mention = mention_span(subj) if row is not None else subject_mention(subj)
+            if row is not None and subj.pos_ == "PRON" and tok.dep_ == "ccomp" \
+                    and tok.head.lemma_.lower() in f.lex["speech"]:
+                # "He says he believes …": one attribution, whose source is the subject of the speech verb
+                outer = _subject(tok.head)
+                if outer is not None and outer.dep_ == "nsubj" and f.tracker.resolve_or_phrase(outer)[0] == row and (
+                        outer.lower_ not in f.lex["first_second_person"] or subj.lower_ in f.lex["first_second_person"]):
+                    f.mention = mention_span(outer)
         else:
             row, how = _expletive_passive(f, subj) if subj.lower_ == "it" else _passive_source(f, subj)
         if (row is None or how == "phrase" or subj.lower_ in f.lex["first_second_person"]) \
@@ -600,7 +626,9 @@ def _name_colon_lines(f: _Finder) -> None:
 
 def _cue_noun(f: _Finder, noun: Token) -> None:
     """"Kerry's announcement of X", "the ministry's estimate that …": a cue noun with a possessor; the content is
-    the clause or the object of "of"/"on"/"about" it governs."""
+    the clause or the object of "of"/"on"/"about" it governs. The source mention is the possessor, or where a
+    pronoun possessor owns the object of a verb whose subject is the same speaker, that subject ("Trump offered his
+    assessment of …": "Trump", as PolNeAR marks it)."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.pos_ == "PRON" and owner.lower_ not in f.lex["pronouns"]:
         return
@@ -612,16 +640,25 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
     part = parts[0]
     span = _edges([x for x in part.children if x.dep_ in ("pobj", "pcomp")] if part.dep_ == "prep" else [part])
     row, how = f.tracker.resolve_or_phrase(owner)
-    f.add_verb(*span, noun, row, how, "indirect", "cue_noun", mention_span(owner))
+    mention = mention_span(owner)
+    if owner.pos_ == "PRON" and noun.dep_ == "dobj" and row is not None:
+        subj = _subject(noun.head)  # "Trump also offered his assessment of …": the one who offered it
+        if subj is not None and subj.dep_ == "nsubj" and subj.pos_ in ("PROPN", "PRON") and not any(
+                c.dep_ == "case" for c in subj.children) \
+                and f.tracker.resolve_or_phrase(subj)[0] == row:
+            mention = mention_span(subj)
+    f.add_verb(*span, noun, row, how, "indirect", "cue_noun", mention)
 
 
 def _evidential(f: _Finder, verb: Token) -> None:
     """"Ben Carson appears to be slipping", "it seems that …": the writer hedges a clause; the clause (with its subject,
-    as PolNeAR marks it) is a statement whose source is not named — never the subject's claim (speaker unknown).
+    as PolNeAR marks it) is a statement whose source is not named — never the subject's claim (speaker unknown);
+    the subject is its source mention all the same (PolNeAR marks it so; as :func:`subject_mention`).
     Not inside a quotation (part of what was quoted), and only with a complement ("appeared on television" is none)."""
     if any(qs <= verb.idx < qe for qs, qe in f.quotes):
         return
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    mention = None
     if ccomp is not None:
         span = _edges([ccomp])
     else:
@@ -630,7 +667,8 @@ def _evidential(f: _Finder, verb: Token) -> None:
         if subj is None or not comp or subj.lower_ == "it" and not comp:
             return
         span = _edges([subj] + comp)
-    f.add_verb(*span, verb, None, None, "indirect", "evidential")
+        mention = subject_mention(subj)  # "Voters seem to care …": the guideline marks the subject as the source
+    f.add_verb(*span, verb, None, None, "indirect", "evidential", mention)
 
 
 def _noun_cue(f: _Finder, tok: Token) -> None:
