@@ -618,8 +618,7 @@ def _language_or_nationality(ctx: _DocContext, c: Candidate) -> bool | None:
     """A word the model calls a language ("in English", "switching to English"), even after a place preposition:
     not a settlement of that name. A country or region under its own name is kept (a mis-tag), and so is a name a
     feature word gives a kind ("the English Channel"). Not NORP: the model calls settlements NORP too."""
-    if c.ner in _LANGUAGE_ENTS and c.kind_hint is None and not any(
-            m.place.kind in ("country", "admin1") and m.match_type == gz.PRIMARY and not m.variant for m in c.matches):
+    if c.ner in _LANGUAGE_ENTS and c.kind_hint is None and not _under_own_name(c.matches, ("country", "admin1")):
         return False
     return None
 
@@ -633,8 +632,13 @@ def _name_after_title(ctx: _DocContext, c: Candidate) -> bool | None:
     return None
 
 
+def _under_own_name(matches, kinds: tuple[str, ...]) -> bool:
+    """One of ``matches`` is a place of one of ``kinds`` under its own primary name (no alternate, no variant)."""
+    return any(m.place.kind in kinds and m.match_type == gz.PRIMARY and not m.variant for m in matches)
+
+
 def _country_name(c: Candidate) -> bool:
-    return any(m.place.kind == "country" and m.match_type == gz.PRIMARY and not m.variant for m in c.matches)
+    return _under_own_name(c.matches, ("country",))
 
 
 def _name_of_titled_person(ctx: _DocContext, c: Candidate) -> bool | None:
@@ -660,9 +664,8 @@ def _institution_word(ctx: _DocContext, c: Candidate) -> bool | None:
 def _before_its_region(ctx: _DocContext, c: Candidate) -> bool:
     """"X, Idaho", "X, Portugal": followed by a comma and a state or country under its own name."""
     doc = ctx.doc
-    return c.end + 1 < len(doc) and doc[c.end].text == "," and _capitalised(doc[c.end + 1]) and any(
-        m.place.kind in ("country", "admin1") and m.match_type == gz.PRIMARY and not m.variant
-        for m in ctx.gaz.lookup(doc[c.end + 1].text, variants=False))
+    return c.end + 1 < len(doc) and doc[c.end].text == "," and _capitalised(doc[c.end + 1]) and _under_own_name(
+        ctx.gaz.lookup(doc[c.end + 1].text, variants=False), ("country", "admin1"))
 
 
 def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
