@@ -12,6 +12,10 @@ def rows(nlp, text):
     return extract_article(doc)
 
 
+def first_statement(nlp, text):
+    return rows(nlp, text)["statements"][0]
+
+
 def mention(text, s):
     return text[s["speaker_start"]:s["speaker_end"]] if s["speaker_start"] is not None else None
 
@@ -28,7 +32,7 @@ def test_a_plural_subject_is_a_group_speaker_and_an_unnamed_claimant(nlp):
 
 def test_an_anonymous_source_keeps_its_whole_phrase(nlp):
     text = "A person familiar with the matter said the talks would resume on Friday."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], s["speaker_kind"], mention(text, s)) == (
         "person familiar with the matter", "anonymous", "A person familiar with the matter")
 
@@ -68,20 +72,20 @@ def test_they_speaks_for_the_last_group(nlp):
 
 def test_the_mention_is_the_whole_noun_phrase_with_title_and_apposition(nlp):
     text = "Harbor Union chairman Tom Hale said the strike would continue."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], s["speaker_kind"], mention(text, s)) == ("Tom Hale", "person", "Harbor Union chairman Tom Hale")
     text = "A union veteran, Tom Hale, said the strike would continue."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "A union veteran, Tom Hale,")
 
 
 def test_a_relative_clause_is_not_part_of_the_mention(nlp):
     text = "Tom Hale, who led the union for a decade, said the strike would continue."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Tom Hale")
     # unless it is not set off by a comma and says which people are meant
     text = "Dock workers who lost their jobs last winter said the port would close."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], mention(text, s)) == ("Dock workers", "Dock workers who lost their jobs last winter")
 
 
@@ -133,7 +137,7 @@ def test_a_phrase_speaker_nested_in_a_statement_adds_no_statement(nlp):
 
 def test_an_unresolved_subject_is_still_the_source_mention(nlp):
     text = "The advisory panel recommends that the dam be rebuilt by 2031."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], s["speaker_resolved_from"], mention(text, s)) == (UNKNOWN, None, "The advisory panel")
     c = rows(nlp, "The advisory panel recommends that 40 engineers be hired.")["claims"][0]
     assert (c["claimant"], c["claimant_start"]) == (UNATTRIBUTED, None)  # an unknown speaker is no claimant
@@ -250,13 +254,13 @@ def test_a_role_noun_is_not_the_last_speaker_who_holds_another_office(nlp):
 
 def test_a_focus_adverb_and_a_floating_quantifier_are_no_part_of_the_mention(nlp):
     text = "Even Tom Hale said the strike would end soon."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Tom Hale")
     text = "Tom Hale and Maria Kowalski both said the strike would end soon."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "Tom Hale and Maria Kowalski"
     text = "Nearly all of the dock workers said the strike would end soon."  # a quantity is part of the group
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "Nearly all of the dock workers"
 
 
@@ -286,23 +290,23 @@ def test_a_title_opening_the_sentence_is_no_misparsed_preposition(nlp):
 
 def test_a_part_set_off_inside_the_mention_is_closed_in_it(nlp):
     text = "Other union leaders, including Tom Hale and Maria Kowalski, said the strike would go on."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "Other union leaders, including Tom Hale and Maria Kowalski,"
     text = "Maria Kowalski — a teacher from the harbour district — said the school would close."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "Maria Kowalski — a teacher from the harbour district —"
 
 
 def test_a_participle_saying_which_document_or_people_is_part_of_the_mention(nlp):
     text = "A harbour survey released on Monday found that 40 percent of the cranes were idle."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "A harbour survey released on Monday"
     text = "People briefed on the talks said the strike would end soon."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "People briefed on the talks"
     # not one set off by a comma, not a name's, and not the cue itself ("a group backing X")
     text = "The harbour survey, released on Monday, found that most cranes were idle."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "The harbour survey"
     text = "A union group backing Tom Hale said the strike would end soon."
     assert {mention(text, s) for s in rows(nlp, text)["statements"]} == {"A union group"}
@@ -310,26 +314,26 @@ def test_a_participle_saying_which_document_or_people_is_part_of_the_mention(nlp
 
 def test_a_relative_clause_after_an_inverted_cue_is_part_of_the_mention(nlp):
     text = "\"The strike will go on,\" said Tom Hale, who led the union for a decade."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Tom Hale, who led the union for a decade")
     # before the cue it is still left out
     text = "Tom Hale, who led the union for a decade, said the strike would go on."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "Tom Hale"
 
 
 def test_a_speaker_introduced_by_a_colon_is_marked_with_title_and_partner(nlp):
     text = "Harbour reporter Maria Kowalski:\n\n\"The cranes have been idle for 40 days and nobody knows why.\""
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], mention(text, s)) == ("Maria Kowalski", "Harbour reporter Maria Kowalski")
     text = "More from Tom Hale and Maria Kowalski: \"The cranes have been idle for 40 days and nobody knows why.\""
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "Tom Hale and Maria Kowalski"
 
 
 def test_a_dateline_parsed_as_the_subject_is_no_part_of_the_mention(nlp):
     text = "Paris (AFP) – Union chairman Tom Hale on Monday said the strike would go on."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Union chairman Tom Hale")
 
 
@@ -349,17 +353,17 @@ def test_the_owner_of_remarks_is_the_mention_but_a_document_speaks_itself(nlp):
     s = rows(nlp, text)["statements"][-1]
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "His")
     text = "The union's report says that 40 cranes are idle."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "The union's report"
 
 
 def test_a_date_hung_on_the_source_is_no_part_of_the_mention(nlp):
     text = "A harbour survey on Tuesday found that 40 percent of the cranes were idle."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "A harbour survey"
     # a date inside the phrase, with more of the phrase after it, stays
     text = "A survey last year by economists at the port authority found that most cranes were idle."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "A survey last year by economists at the port authority"
 
 
@@ -368,7 +372,7 @@ def test_that_as_a_relative_subject_marks_the_noun_it_describes(nlp):
     s = [s for s in rows(nlp, text)["statements"] if s["cue"] == "show"][0]
     assert mention(text, s) == "harbour surveys"
     text = "Tom Hale, who led the union for a decade, said the strike would go on."  # "who" stays its own mention
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "Tom Hale"
 
 
@@ -385,7 +389,7 @@ def test_an_indefinite_role_noun_is_someone_new_not_the_last_speaker(nlp):
 
 def test_a_list_dash_glued_to_the_name_is_no_part_of_the_mention(nlp):
     text = "The harbour in numbers.\n\n-Maria Kowalski explains that 40 cranes are idle."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "Maria Kowalski"
 
 
@@ -404,7 +408,7 @@ def test_the_organisation_head_noun_may_open_its_name(nlp):
 
 def test_an_email_or_a_ranking_is_a_document_speaker(nlp):
     text = "An email from the harbour master reveals that 40 cranes were idle."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], s["speaker_kind"], mention(text, s)) == (
         "email from the harbour master", "document", "An email from the harbour master")
     text = "The move suggests that 40 cranes were idle."  # a thing is still no speaker
@@ -413,12 +417,12 @@ def test_an_email_or_a_ranking_is_a_document_speaker(nlp):
 
 def test_who_released_a_document_is_its_source(nlp):
     text = "Figures released by the Harbour Authority on Monday show that 40 ships were waiting."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert s["speaker"] == "the Harbour Authority" or s["speaker"] == "Harbour Authority"
     assert s["speaker_resolved_from"] == "name"
     # a document with no agent keeps its own phrase
     text = "Figures published on Monday show that 40 ships were waiting."
-    assert rows(nlp, text)["statements"][0]["speaker"] != "Harbour Authority"
+    assert first_statement(nlp, text)["speaker"] != "Harbour Authority"
 
 
 def test_an_organisation_ending_with_the_head_noun_wins_over_one_holding_it(nlp):
@@ -455,11 +459,11 @@ def test_a_quotation_opened_before_the_mention_and_closed_in_it_is_part_of_it(nl
 
 def test_the_name_after_a_quotation_misparsed_as_the_subject_is_the_source(nlp):
     text = "''We thank you, Mr. President,'' Representative Tom Hale, Democrat of Ohio, told him."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Representative Tom Hale, Democrat of Ohio,")
     # an apposition with no quotation before it leaves the subject as it is
     text = "The union's chairman, Tom Hale, told him the strike would go on."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert mention(text, s) == "The union's chairman, Tom Hale,"
 
 
@@ -475,10 +479,10 @@ def test_a_continuing_quotation_names_its_speaker_from_context_with_no_mention(n
 
 def test_the_subject_of_a_hedged_clause_is_its_mention_but_not_its_speaker(nlp):
     text = "The dock workers seem to care more about their pay than the strike."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], mention(text, s)) == (UNKNOWN, "The dock workers")
     text = "It seems that the strike will go on for weeks."  # an expletive subject is no source
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], mention(text, s)) == (UNKNOWN, None)
 
 
@@ -493,7 +497,7 @@ def test_a_dateline_the_parser_made_a_second_subject_is_skipped(nlp):
 
 def test_a_pronoun_owning_a_verbs_object_points_to_that_verbs_subject(nlp):
     text = "Tom Hale kept up his criticism of the port owners."
-    s = rows(nlp, text)["statements"][0]
+    s = first_statement(nlp, text)
     assert (s["speaker"], s["cue"], mention(text, s)) == ("Tom Hale", "criticism", "Tom Hale")
     # the object of a preposition keeps its possessor, and so does a subject that is not the speaker
     text = "Tom Hale angered the owners with his remarks about the port."
