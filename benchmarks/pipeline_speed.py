@@ -64,39 +64,76 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _tree_memory_mib(pid: int) -> tuple[float, float]:
-    """(RSS, PSS) summed over ``pid`` and its descendants, MiB. Forked workers share their parent's pages, which the
-    RSS sum counts once per process; PSS splits each shared page among its sharers, so its sum is the memory used."""
-    rss, pss, stack = 0.0, 0.0, [pid]
+def _process_memory_mib(pid: int) -> list[tuple[int, float, float]]:
+    """(pid, RSS, PSS) in MiB of ``pid`` and each of its descendants."""
+    out, stack = [], [pid]
     while stack:
         p = stack.pop()
+        values = []
         for name, field in ((f"/proc/{p}/status", "VmRSS:"), (f"/proc/{p}/smaps_rollup", "Pss:")):
             try:
                 with open(name) as fh:
-                    value = next((int(line.split()[1]) / 1024 for line in fh if line.startswith(field)), 0.0)
+                    values.append(next((int(line.split()[1]) / 1024 for line in fh if line.startswith(field)), 0.0))
             except OSError:
-                value = 0.0
-            if field == "Pss:":
-                pss += value
-            else:
-                rss += value
+                values.append(0.0)
+        out.append((p, *values))
         stack.extend(_children(p))
-    return rss, pss
+    return out
+
+
+def _tree_memory_mib(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) summed over ``pid`` and its descendants, MiB. Forked workers share their parent's pages, which the
+    RSS sum counts once per process; PSS splits each shared page among its sharers, so its sum is the memory used."""
+    procs = _process_memory_mib(pid)
+    return sum(r for _, r, _ in procs), sum(p for _, _, p in procs)
 
 
 LAST_PSS = [0.0]  # the peak tree PSS (MiB) of the last :func:`timed` command
+LAST_SAMPLES: list[tuple[float, float]] = []  # (wall clock, tree PSS MiB) of the last :func:`timed` command
+LAST_PEAK_PROCESSES: list[tuple[str, float]] = []  # (role, PSS MiB) of each process at the last command's peak
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def _role(pid: int) -> str:
+    """What process ``pid`` is in a pipeline run: the runner, a kernel, or a worker (a kernel's fork, which keeps
+    the kernel's command line, or a Dask process)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            parent = int(fh.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return "gone"
+    cmd = _cmdline(pid)
+    if "helpers.pipeline" in cmd:
+        return "runner"
+    kernel = "ipykernel" in cmd or "kernel-" in cmd
+    return "kernel" if kernel and "helpers.pipeline" in _cmdline(parent) else "worker"
 
 
 def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float, int]:
-    """Run ``cmd``; (wall seconds, peak tree RSS MiB, exit code). The peak tree PSS is in :data:`LAST_PSS`."""
+    """Run ``cmd``; (wall seconds, peak tree RSS MiB, exit code). The peak tree PSS is in :data:`LAST_PSS`, the
+    samples in :data:`LAST_SAMPLES` (to tell which notebook held the memory) and the processes at the peak in
+    :data:`LAST_PEAK_PROCESSES`."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = [0.0, 0.0]
     LAST_PSS[0] = 0.0
+    LAST_SAMPLES.clear()
+    LAST_PEAK_PROCESSES.clear()
 
     def sample():
         while proc.poll() is None:
-            rss, pss = _tree_memory_mib(proc.pid)
+            procs = _process_memory_mib(proc.pid)
+            rss, pss = sum(r for _, r, _ in procs), sum(p for _, _, p in procs)
+            LAST_SAMPLES.append((time.time(), pss))
+            if pss > peak[1]:
+                LAST_PEAK_PROCESSES[:] = [(_role(p), round(m)) for p, _, m in procs if m >= 1]
             peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             LAST_PSS[0] = peak[1]
             time.sleep(0.2)
@@ -108,6 +145,20 @@ def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float, int]:
     if proc.returncode:
         sys.stderr.write(err[-2000:])
     return time.perf_counter() - t0, peak[0], proc.returncode
+
+
+def notebook_peaks(run: dict, samples: list[tuple[float, float]]) -> dict[str, float]:
+    """Peak tree PSS (MiB) while each notebook of ``run`` (a ``run.json``) ran, from ``samples`` of
+    :func:`timed`. Notebooks of the two kernels overlap, so a peak belongs to every notebook running then."""
+    peaks = {}
+    for e in run["notebooks"]:
+        if "started_at" not in e:
+            continue
+        start, end = e["started_at"], e["started_at"] + e["duration_s"]
+        inside = [pss for t, pss in samples if start <= t <= end]
+        if inside:
+            peaks[e["notebook"][:2]] = round(max(inside))
+    return peaks
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -246,6 +297,10 @@ def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: lis
             run = json.loads((reports / "run.json").read_text())
             per_nb = {e["notebook"][:2]: (e["status"][0], e["duration_s"]) for e in run["notebooks"]}
             print(f"  {name}: " + " ".join(f"{k}:{st}{d:.1f}s" for k, (st, d) in per_nb.items()), flush=True)
+            row["notebook_peak_pss_mib"] = notebook_peaks(run, LAST_SAMPLES)
+            print(f"  {name}: peak PSS MiB per notebook " + " ".join(
+                f"{k}:{v}" for k, v in row["notebook_peak_pss_mib"].items()) + f"; at the peak, PSS per process "
+                f"{' '.join(f'{r}:{m}' for r, m in sorted(LAST_PEAK_PROCESSES, key=lambda x: -x[1]))}", flush=True)
             row["notebooks_s"] = sum(d for _, d in per_nb.values())  # papermill time of the notebooks that ran
             row["runner_s"] = s - row["notebooks_s"]  # start-up, hashing, reports after the last notebook
         except (OSError, ValueError, KeyError):

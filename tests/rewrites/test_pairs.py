@@ -202,3 +202,49 @@ def test_cached_pairs_equal_a_full_computation_after_adding_an_article(seed_arti
     changed = sentences.assign(text=sentences.text.where(sentences.article_id != a000, sentences.text + " "))
     with pytest.raises(AssertionError, match="computed again"):  # a changed sentence is a new pair input
         pairs.find_pairs(seed_articles, changed, cache=True)
+
+
+_CODED_TEXTS = [
+    "The ministry said the convoy reached the port on Monday.",
+    "On Monday the convoy reached the port, the ministry said, and the port reopened.",
+    "Short text",  # fewer words than a shingle
+    "A",
+    "",
+    "the port the port the port",  # repeated shingles count once
+    "An unrelated story about grain prices and the harvest in the south.",
+]
+
+
+@pytest.mark.parametrize("bits", [None, 2])
+def test_shingle_codes_share_exactly_what_the_string_shingles_share(bits):
+    """The compact codes give every pair of texts the same shingle counts and shared counts as the sets of strings
+    — with the packed codes, and with the mixed codes a vocabulary beyond the packed range gets (forced here with a
+    2-bit range: from the fourth word on every shingle is mixed)."""
+    codes = pairs.ShingleCodes()
+    if bits is not None:
+        codes.bits = bits
+    coded = [codes(t) for t in _CODED_TEXTS]
+    strings = [pairs.shingles(t) for t in _CODED_TEXTS]
+    assert [len(c) for c in coded] == [len(s) for s in strings] and len(coded[5]) == 2 and len(coded[2]) == 1
+    for i in range(len(_CODED_TEXTS)):
+        for j in range(len(_CODED_TEXTS)):
+            assert pairs.shared_count(coded[i], coded[j]) == len(strings[i] & strings[j])
+            assert pairs.overlap(coded[i], coded[j]) == pairs.overlap(strings[i], strings[j])
+    assert pairs.shared_count(coded[0], coded[1]) > 0  # the two reports share shingles
+    if bits is not None:
+        assert (coded[6] >= 2 ** 63).any() and (coded[0] < 2 ** 63).any()  # both kinds of code were made
+    same = pairs.ShingleCodes()
+    for t in reversed(_CODED_TEXTS):  # another order of first use: other ids, the same shares
+        same(t)
+    assert pairs.shared_count(same(_CODED_TEXTS[0]), same(_CODED_TEXTS[1])) == pairs.shared_count(coded[0], coded[1])
+
+
+def test_pairs_stage_leaves_no_sentence_forms_cached(body_002):
+    """The alignment's per-sentence caches are emptied when the pairs are found (a kernel keeps them otherwise)."""
+    from helpers.rewrites import alignment
+
+    half = "\n".join(body_002.split("\n")[::2])
+    frame = pd.DataFrame({"article_id": ["full", "half"], "text": [body_002, half]})
+    found, aligned = _find(frame)
+    assert len(found) == 1 and len(aligned) > 0  # sentences were aligned, so the caches were used
+    assert alignment.normalise.cache_info().currsize == 0 and alignment._content.cache_info().currsize == 0

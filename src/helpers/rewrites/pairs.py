@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 from datasketch import MinHash
 
@@ -80,12 +81,68 @@ def minhash(shingle_set: set[str], rules: PairRules = RULES) -> MinHash:
     return m
 
 
-def overlap(sh_a: set[str], sh_b: set[str]) -> tuple[float, float, float]:
-    """(Jaccard, containment of A in B, containment of B in A) of two shingle sets."""
-    if not sh_a or not sh_b:
+class ShingleCodes:
+    """Each text's word k-shingles as a sorted array of distinct 64-bit codes — what the stage keeps of every
+    article while it verifies pairs: 8 bytes a shingle, against about 100 for a set of strings (at 20,000 articles
+    the sets alone held most of a gigabyte).
+
+    Words get ids from one vocabulary per run (from 1; 0 pads a text shorter than ``k`` words). A shingle whose ids
+    all fit in ``63 // k`` bits (21 for word trigrams: the first 2,097,151 distinct words) is its ids packed into
+    one integer — equal codes exactly when the words are equal, as with the strings. A shingle with a later word
+    gets a 63-bit mix of its ids with the top bit set, so it never meets a packed code; two such shingles could
+    share a code by chance (about one pair in 2^63). A shingle's code depends only on its words' ids, never on
+    when it was made, so every article of a run is coded alike."""
+
+    def __init__(self, k: int = RULES.shingle_words):
+        self.k, self.bits = k, 63 // k
+        self.vocab: dict[str, int] = {}
+
+    def __call__(self, text: str) -> np.ndarray:
+        vocab = self.vocab
+        ids = np.array([vocab.setdefault(w, len(vocab) + 1) for w in words(text)], dtype=np.uint64)
+        if not len(ids):
+            return np.empty(0, dtype=np.uint64)
+        k = self.k
+        if len(ids) < k:  # one shingle of all the words, as :func:`shingles` makes
+            ids = np.concatenate([ids, np.zeros(k - len(ids), dtype=np.uint64)])
+        cols = [ids[i:len(ids) - k + 1 + i] for i in range(k)]
+        packed = np.zeros(len(cols[0]), dtype=np.uint64)
+        for col in cols:
+            packed = (packed << np.uint64(self.bits)) | col
+        large = np.zeros(len(packed), dtype=bool)
+        for col in cols:
+            large |= col >= np.uint64(1 << self.bits)
+        if large.any():
+            mixed = np.zeros(int(large.sum()), dtype=np.uint64)
+            for col in cols:
+                mixed = _mix64(mixed ^ col[large])
+            packed[large] = mixed | np.uint64(1 << 63)
+        return np.unique(packed)
+
+
+def _mix64(x: np.ndarray) -> np.ndarray:
+    """SplitMix64's finaliser (wrapping uint64 arithmetic): spreads every input bit over the 64 output bits."""
+    with np.errstate(over="ignore"):
+        x = (x + np.uint64(0x9E3779B97F4A7C15)) & np.uint64(0xFFFFFFFFFFFFFFFF)
+        x = ((x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9))
+        x = ((x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB))
+        return x ^ (x >> np.uint64(31))
+
+
+def shared_count(sh_a, sh_b) -> int:
+    """Shingles two articles share: of two sets of strings, or of two :class:`ShingleCodes` arrays."""
+    if isinstance(sh_a, np.ndarray):
+        return int(np.intersect1d(sh_a, sh_b, assume_unique=True).size)
+    return len(sh_a & sh_b)
+
+
+def overlap(sh_a, sh_b) -> tuple[float, float, float]:
+    """(Jaccard, containment of A in B, containment of B in A) of two shingle sets (sets of strings or
+    :class:`ShingleCodes` arrays)."""
+    if not len(sh_a) or not len(sh_b):
         return 0.0, 0.0, 0.0
-    inter = len(sh_a & sh_b)
-    return inter / len(sh_a | sh_b), inter / len(sh_a), inter / len(sh_b)
+    inter = shared_count(sh_a, sh_b)
+    return inter / (len(sh_a) + len(sh_b) - inter), inter / len(sh_a), inter / len(sh_b)
 
 
 def warm() -> None:
@@ -122,7 +179,7 @@ def _candidates(signatures: dict[str, tuple[int, MinHash | None]], shingle_sets:
         pair = (keys[i], keys[j]) if keys[i] < keys[j] else (keys[j], keys[i])
         inter = shared.get(pair)
         if inter is None:
-            inter = shared[pair] = len(shingle_sets[i] & shingle_sets[j])
+            inter = shared[pair] = shared_count(shingle_sets[i], shingle_sets[j])
         used.add(pair)
         return inter / min(signatures[i][0], signatures[j][0])
 
@@ -210,13 +267,32 @@ def direction(a: ArticleInfo, b: ArticleInfo, c_ab: float, c_ba: float,
     return derived, "; ".join(reasons)
 
 
-def _sentence_lists(sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
+@dataclass(frozen=True)
+class _Sentences:
+    """One article's sentences in order: their ids and texts (views into the stage's sorted columns, not a frame
+    per article: at 20,000 articles those frames cost more than the sentences)."""
+
+    ids: np.ndarray
+    texts: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+_NO_SENTENCES = _Sentences(np.empty(0, dtype=np.int64), np.empty(0, dtype=object))
+
+
+def _sentence_lists(sentences: pd.DataFrame) -> dict[str, _Sentences]:
     cols = ["article_id", "sentence_id", "text"]
     missing = [c for c in cols if c not in sentences.columns]
     if missing:
         raise ValueError(f"sentences frame lacks columns {missing}")
     ordered = sentences[cols].sort_values(["article_id", "sentence_id"])
-    return {aid: g for aid, g in ordered.groupby("article_id", sort=False)}
+    aids = ordered["article_id"].to_numpy()
+    ids, texts = ordered["sentence_id"].to_numpy(), ordered["text"].to_numpy(dtype=object)
+    starts = [0, *(np.flatnonzero(aids[1:] != aids[:-1]) + 1).tolist()] if len(aids) else []
+    ends = starts[1:] + [len(aids)]
+    return {aids[a]: _Sentences(ids[a:b], texts[a:b]) for a, b in zip(starts, ends)}
 
 
 def _info(row) -> ArticleInfo:
@@ -231,22 +307,22 @@ def _info(row) -> ArticleInfo:
     return ArticleInfo(row.article_id, row.text, published, outlet)
 
 
-def _article_digest(inf: ArticleInfo, sents: pd.DataFrame) -> str:
+def _article_digest(inf: ArticleInfo, sents: _Sentences) -> str:
     """What one side of a pair's result depends on: the article's id, text, date, outlet and sentences."""
     blob = json.dumps([inf.article_id, inf.text, str(inf.published), inf.outlet,
-                       sents["sentence_id"].tolist(), sents["text"].tolist()], ensure_ascii=False)
+                       sents.ids.tolist(), sents.texts.tolist()], ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _pair_result(a: ArticleInfo, b: ArticleInfo, sh_a: set[str], sh_b: set[str], sa: pd.DataFrame,
-                 sb: pd.DataFrame, rules: PairRules, align_rules: alignment.AlignRules,
+def _pair_result(a: ArticleInfo, b: ArticleInfo, sh_a, sh_b, sa: _Sentences,
+                 sb: _Sentences, rules: PairRules, align_rules: alignment.AlignRules,
                  keep_independent: bool) -> tuple[dict | None, list[dict]]:
     """One candidate pair verified: its ``article_pairs`` row (None when dropped) and its alignment records."""
     jac, c_ab, c_ba = overlap(sh_a, sh_b)
     if max(c_ab, c_ba) < rules.min_containment:
         return None, []
-    rows = alignment.align_sentences(sa["sentence_id"].tolist(), sa["text"].tolist(),
-                                     sb["sentence_id"].tolist(), sb["text"].tolist(), align_rules)
+    rows = alignment.align_sentences(sa.ids.tolist(), sa.texts.tolist(), sb.ids.tolist(), sb.texts.tolist(),
+                                     align_rules)
     # aligned sentences counted on the side with fewer sentences
     aligned = alignment.count_aligned(rows, "a" if len(sa) <= len(sb) else "b")
     relation = classify(jac, c_ab, c_ba, aligned, len(sa), len(sb), rules)
@@ -296,9 +372,10 @@ def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules
     if articles["article_id"].duplicated().any():
         raise ValueError("articles frame has repeated article_id values")
     info = {r.article_id: _info(r) for r in articles.itertuples(index=False)}
-    sh = _Lazy(lambda aid: shingles(info[aid].text, rules.shingle_words))
+    codes = ShingleCodes(rules.shingle_words)
+    sh = _Lazy(lambda aid: codes(info[aid].text))  # compact: every article's shingles are held to the end
     sents = _sentence_lists(sentences)
-    empty = pd.DataFrame({"sentence_id": pd.Series(dtype="int64"), "text": pd.Series(dtype="object")})
+    empty = _NO_SENTENCES
     hash_cache = artcache.for_stage("05 minhash") if cache else None
     pair_cache = artcache.for_stage("05 pairs") if cache else None
     scheme = [rules.shingle_words, rules.num_perm, rules.seed]
@@ -307,7 +384,8 @@ def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules
         key = artcache.input_key("05 minhash", aid, inf.text, scheme) if hash_cache is not None else None
         hit, value = hash_cache.get(key) if key else (False, None)
         if not hit:
-            value = (len(sh[aid]), minhash(sh[aid], rules) if sh[aid] else None)
+            strings = shingles(inf.text, rules.shingle_words)  # the MinHash hashes the strings; not kept
+            value = (len(strings), minhash(strings, rules) if strings else None)
             if key:
                 hash_cache.put(key, value)
         signatures[aid], text_keys[aid] = value, int(key[:16], 16) if key else None  # 64 bits name a text here
@@ -318,23 +396,29 @@ def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules
     digests = _Lazy(lambda aid: _article_digest(info[aid], sents.get(aid, empty)))
     settings = [repr(rules), repr(align_rules), keep_independent]
 
-    pair_rows, align_records = [], []
+    pair_rows = alignment.Columns(schemas.ARTICLE_PAIRS.column_names)
+    align_records = alignment.Columns(schemas.SENTENCE_ALIGNMENT.column_names)
     found = _candidates(signatures, sh, rules, text_keys, shared)
     if memo_key and shared != before:
         hash_cache.put(memo_key, shared)
-    for a, b in found:
-        key = artcache.input_key("05 pairs", f"{a}|{b}", "", [digests[a], digests[b], settings]) if pair_cache else None
-        hit, value = pair_cache.get(key) if key else (False, None)
-        if not hit:
-            value = _pair_result(info[a], info[b], sh[a], sh[b], sents.get(a, empty), sents.get(b, empty),
-                                 rules, align_rules, keep_independent)
-            if key:
-                pair_cache.put(key, value)
-        row, records = value
-        if row is not None:
-            pair_rows.append(row)
-            align_records += records
-    pairs = pd.DataFrame(pair_rows, columns=schemas.ARTICLE_PAIRS.column_names) if pair_rows else schemas.ARTICLE_PAIRS.empty()
+    try:
+        for a, b in found:
+            key = artcache.input_key("05 pairs", f"{a}|{b}", "", [digests[a], digests[b], settings]) \
+                if pair_cache else None
+            hit, value = pair_cache.get(key) if key else (False, None)
+            if not hit:
+                value = _pair_result(info[a], info[b], sh[a], sh[b], sents.get(a, empty), sents.get(b, empty),
+                                     rules, align_rules, keep_independent)
+                if key:
+                    pair_cache.put(key, value)
+            row, records = value
+            if row is not None:
+                pair_rows.add(row)
+                for record in records:
+                    align_records.add(record)
+    finally:
+        alignment.clear_caches()
+    pairs = pair_rows.frame() if len(pair_rows) else schemas.ARTICLE_PAIRS.empty()
     aligned_df = alignment.to_frame(align_records)
     return pairs, aligned_df
 
@@ -352,5 +436,5 @@ def exact_duplicate_groups(texts: Iterable[tuple[str, str]]) -> list[list[str]]:
     return [sorted(v) for v in by_text.values() if len(v) > 1]
 
 
-__all__ = ["PairRules", "RULES", "ArticleInfo", "shingles", "minhash", "overlap", "candidate_pairs",
-           "classify", "direction", "find_pairs", "relation_counts", "exact_duplicate_groups"]
+__all__ = ["PairRules", "RULES", "ArticleInfo", "shingles", "ShingleCodes", "shared_count", "minhash", "overlap",
+           "candidate_pairs", "classify", "direction", "find_pairs", "relation_counts", "exact_duplicate_groups"]

@@ -180,12 +180,15 @@ class SharedKernel:
     """One kernel for all the notebooks of a run, started when the first notebook runs (a no-op run starts none).
 
     Between notebooks the kernel is cleared (:data:`RESET`: ``%reset -f``, figures closed, the execution counter
-    and the warnings registry reset; then what survives the reset — modules, the model, the gazetteer — is moved out of
-    the garbage collector's view with ``gc.freeze()``, so the next reset's collection walks only the objects made
-    since: it walked the whole heap, 0.4 s a notebook), so each notebook starts from an empty namespace as in a fresh kernel while
-    the imports, the spaCy model and the gazetteer stay loaded: the kernel start-up and import time is paid once per
-    run instead of once per notebook. Its client (:attr:`kc`) is kept connected too: a new client per notebook
-    waited 0.2 s for the kernel to be ready, twice (ours for the reset, papermill's). A kernel that died is replaced.
+    and the warnings registry reset; then what survives the reset — modules, the model, the gazetteer — is moved out
+    of the garbage collector's view with ``gc.freeze()``, so the next reset's collection walks only the objects made
+    since: it walked the whole heap, 0.4 s a notebook; last, glibc's ``malloc_trim`` gives the C heap's free pages
+    back to the system, else the kernel keeps the high-water mark of its largest notebook through every later one,
+    and the workers later notebooks fork start from it). So each notebook starts from an empty namespace as in a
+    fresh kernel while the imports, the spaCy model and the gazetteer stay loaded: the kernel start-up and import
+    time is paid once per run instead of once per notebook. Its client (:attr:`kc`) is kept connected too: a new
+    client per notebook waited 0.2 s for the kernel to be ready, twice (ours for the reset, papermill's). A kernel
+    that died is replaced.
     """
     RESET = ("get_ipython().run_line_magic('reset', '-f')\n"
              "import sys as _s, warnings as _w\n"
@@ -193,7 +196,11 @@ class SharedKernel:
              "_f = list(_w.filters); _w.resetwarnings(); _w.filters[:] = _f\n"
              "get_ipython().execution_count = 1\n"
              "import gc as _g; _g.freeze()\n"
-             "del _s, _w, _f, _g\n")
+             "try:\n"
+             "    import ctypes as _c; _c.CDLL('libc.so.6').malloc_trim(0)\n"
+             "except Exception:\n"
+             "    _c = None\n"
+             "del _s, _w, _f, _g, _c\n")
 
     def __init__(self):
         self.km = None
@@ -481,6 +488,7 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             entry.update(status="skipped", duration_s=0.0, executed=_display(out))
             return
         t0 = time.perf_counter()
+        entry["started_at"] = round(time.time(), 2)  # wall clock, so a memory sampler can tell notebooks apart
         try:
             import papermill as pm  # only when a notebook runs: a no-op rebuild does without it
 
