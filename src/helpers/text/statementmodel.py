@@ -30,6 +30,7 @@ _SHORT_WORDS = {"that", "to", "the", "a", "an", "it", "he", "she", "they", "we",
                 "their", "what", "how", "why", "whether", "if", "there", "and", "but", "in", "on", "for", "of", "not"}
 _FIRST_SECOND = {"i", "we", "you", "me", "us"}
 ALWAYS_KEPT = ("according_to",)  # rules whose statements the filter never drops
+ALWAYS_JUDGED = ("speech_object", "subtree_fallback")  # content read by a fallback: judged whoever the speaker
 
 
 def _bucket(n: int) -> str:
@@ -128,7 +129,8 @@ def keep_statements(found: list[dict], ctx: Context, model: dict | None = None) 
 
 def filtered(s: dict, ctx: Context) -> bool:
     """Whether the filter judges this statement: every statement but a quotation, an explicit "according to X" and
-    reported speech by a known source whose content holds a number. Those are kept whatever their shape: claims
+    reported speech by a known source whose content holds a number (a fallback content, :data:`ALWAYS_JUDGED`, is
+    judged all the same). Those are kept whatever their shape: claims
     credit a figure to the innermost statement that holds it ("X said the agency had learned that 500 …"), so a
     nested speech statement with a figure in it must stay. Speech without a number is judged like the rest (round 6:
     on PolNeAR train most unmatched statements by known sources are second statements over content another one
@@ -136,6 +138,8 @@ def filtered(s: dict, ctx: Context) -> bool:
     lemma = (s["cue_lemma"] or "").lower()
     if s["rule"] in ALWAYS_KEPT or s["kind"] == "direct":
         return False
+    if s["rule"] in ALWAYS_JUDGED:
+        return True
     speech = lemma in ctx.lex["speech"] and ctx.token_at(s["anchor"]).i not in ctx.model_cues
     if speech and s["speaker_row"] is not None and s["how"] != "phrase":
         return not _holds_number(s, ctx)
