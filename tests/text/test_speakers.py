@@ -487,7 +487,7 @@ def test_the_subject_of_a_hedged_clause_is_its_mention_but_not_its_speaker(nlp):
 
 
 def test_a_dateline_the_parser_made_a_second_subject_is_skipped(nlp):
-    text = "The talks went on.\n\nPHILADELPHIA, July 25 (UPI) — The dockers union released a statement offering an apology."
+    text = "The talks went on.\n\nPHILADELPHIA, July 25 (UPI) — The dockers union said the strike would end on Friday."
     assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["The dockers union"]
     # a subject of words opening its line with a part set off by dashes is no dateline
     text = ("The talks went on.\n\nRepublican union figures — whose party was once respected for its discipline — "
@@ -500,7 +500,7 @@ def test_a_pronoun_owning_a_verbs_object_points_to_that_verbs_subject(nlp):
     s = first_statement(nlp, text)
     assert (s["speaker"], s["cue"], mention(text, s)) == ("Tom Hale", "criticism", "Tom Hale")
     # the object of a preposition keeps its possessor, and so does a subject that is not the speaker
-    text = "Tom Hale angered the owners with his remarks about the port."
+    text = "Tom Hale angered the owners with his remarks that the port would close."
     assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["his"]
     text = "Tom Hale spoke on Monday. The strike kept up his criticism of the port owners."
     assert [mention(text, s) for s in rows(nlp, text)["statements"]] == ["his"]

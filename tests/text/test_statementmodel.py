@@ -65,6 +65,15 @@ def test_according_to_and_speech_holding_a_figure_are_never_judged(nlp, monkeypa
     assert [r["cue_lemma"] for r in rows] == ["say", "tell"]
 
 
+def test_a_name_colon_line_is_never_judged(nlp, monkeypatch):
+    """A line opening with a person's name and a colon (an interview transcript, a headline) names its speaker right
+    there: the filter keeps it whatever its shape, as "according to X"."""
+    monkeypatch.setattr(statementmodel, "load_model", lambda path=None: {"weights": {}, "threshold": 1.0})
+    text = "Lena Hart: The council will vote on the new bridge next week\n\nThe meeting ends at noon."
+    assert [(r["speaker"], r["content"]) for r in _rows(nlp, text)] == [
+        ("Lena Hart", "The council will vote on the new bridge next week")]
+
+
 def test_nested_speech_without_a_figure_is_judged(nlp):
     """The committed filter drops a second statement inside another one when nothing in it is a figure (PolNeAR train:
     such inner statements rarely match an attribution of their own); the outer one stays."""

@@ -380,9 +380,13 @@ def test_passive_cue_speaker_is_the_agent_not_the_subject(nlp, text, speaker, co
     assert [(r["speaker"], r["content"]) for r in rows] == [(speaker, content)]
 
 
-def test_active_cue_keeps_its_subject(nlp):
-    rows = statements(nlp, "Poland criticised Hungary for blocking the aid.")
-    assert [r["speaker"] for r in rows] == ["Poland"]
+@pytest.mark.parametrize("text,speaker", [
+    ("Poland criticised Hungary's decision to block the aid.", "Poland"),
+    ("The European Union warned Serbia that the talks would end.", "European Union"),
+])
+def test_active_cue_keeps_its_subject(nlp, text, speaker):
+    rows = statements(nlp, text)
+    assert [r["speaker"] for r in rows] == [speaker]
 
 
 # ---- issue 10, PolNeAR round: group subjects, participle subjects, mid-sentence cues,

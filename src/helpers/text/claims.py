@@ -19,7 +19,8 @@ conversion right after a figure of the same kind ("900km (560 miles)" is one dis
 
 The claimant is the speaker of the innermost statement whose content holds the figure
 (``statement`` / ``according_to``; not the object of a cue-model verb, statement rule ``model_object``:
-"X enjoyed a surge of 40%"); else the named source of the one "according to" phrase in the
+"X enjoyed a surge of 40%", nor a fallback content, ``speech_object`` / ``subtree_fallback``: "X denied reports
+of 500 dead"); else the named source of the one "according to" phrase in the
 figure's sentence (``according_to``); else the subject of a reporting or attribution verb above
 the figure in the parse when the figure is in what the verb reports, not in its subject or an adjunct
 ("The NIS monitored … 1,500 troops": ``attribution_verb``); else "(unattributed)".
@@ -43,6 +44,9 @@ from helpers.text import lexicon as lexicons
 from helpers.text.attribution import PHRASE_KINDS, attribution_verb, speaker_kind
 
 from helpers.core.schemas import UNATTRIBUTED, UNKNOWN  # noqa: E402
+# statement rules through which no figure is credited: a cue-model verb's object ("enjoyed a surge of 40%") and a
+# speech verb's object read as a fallback ("denied the reports of 500 dead")
+_NO_FIGURE_RULES = ("model_object", "speech_object", "subtree_fallback")
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-zA-Z%²]+)$")
 _GROUP = re.compile(r"^\d{3}$")  # a thousands group after a space ("20 000")
@@ -987,7 +991,7 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
             rejections.append({"article_id": article_id, "sentence_id": index.row(r["start_char"])["sentence_id"], **r})
     for c in found:
         holders = [s for s in statements if s["start_char"] <= c["start_char"] and c["end_char"] <= s["end_char"]
-                   and s["speaker"] != UNKNOWN and s.get("_rule") != "model_object"]  # "enjoyed a surge of 40%"
+                   and s["speaker"] != UNKNOWN and s.get("_rule") not in _NO_FIGURE_RULES]
         claimant, via, statement_id, mention, kind = UNATTRIBUTED, "unattributed", None, (None, None), None
         sent = index.row(c["start_char"])
         if len(holders) > 1:  # "X said Washington believes N": a stance verb inside a statement is not on record

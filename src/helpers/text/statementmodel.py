@@ -11,9 +11,8 @@ first word of the content, whether the statement lies inside another statement o
 This module scores each found statement with a logistic-regression model over such features, trained on PolNeAR
 *train* by ``benchmarks/train_statement_filter.py`` and committed as ``models/statement_model.json`` (feature ->
 weight; read with the standard library, nothing downloaded). :func:`keep_statements` drops the statements it judges
-(:func:`filtered`: all but quotations, "according to X" and speech by a known source holding a number) and scores
-below the model's ``threshold``;
-:func:`statement_features` is the one definition of the features, used by training and filtering alike.
+(:func:`filtered`: all but quotations, "according to X", "Name: …" lines and speech by a known source holding a
+number) and scores below the model's ``threshold``; :func:`statement_features` is the one definition of the features, used by training and filtering alike.
 """
 from __future__ import annotations
 
@@ -29,7 +28,10 @@ MODEL_PATH = Path(__file__).with_name("models") / "statement_model.json"
 _SHORT_WORDS = {"that", "to", "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "this", "his", "her",
                 "their", "what", "how", "why", "whether", "if", "there", "and", "but", "in", "on", "for", "of", "not"}
 _FIRST_SECOND = {"i", "we", "you", "me", "us"}
-ALWAYS_KEPT = ("according_to",)  # rules whose statements the filter never drops
+# rules whose statements the filter never drops: the source is named right at the content ("according to X",
+# a "Name: …" line of an interview or headline)
+ALWAYS_KEPT = ("according_to", "name_colon_line")
+ALWAYS_JUDGED = ("speech_object", "subtree_fallback")  # content read by a fallback: judged whoever the speaker
 
 
 def _bucket(n: int) -> str:
@@ -127,15 +129,18 @@ def keep_statements(found: list[dict], ctx: Context, model: dict | None = None) 
 
 
 def filtered(s: dict, ctx: Context) -> bool:
-    """Whether the filter judges this statement: every statement but a quotation, an explicit "according to X" and
-    reported speech by a known source whose content holds a number. Those are kept whatever their shape: claims
-    credit a figure to the innermost statement that holds it ("X said the agency had learned that 500 …"), so a
-    nested speech statement with a figure in it must stay. Speech without a number is judged like the rest (round 6:
-    on PolNeAR train most unmatched statements by known sources are second statements over content another one
-    reports)."""
+    """Whether the filter judges this statement: every statement but a quotation, an explicit "according to X", a
+    "Name: …" line (a person or organisation named at the head of the line, :data:`ALWAYS_KEPT`) and reported speech
+    by a known source whose content holds a number (a fallback content, :data:`ALWAYS_JUDGED`, is judged all the
+    same). Those are kept whatever their shape: claims credit a figure to the innermost statement that holds it ("X
+    said the agency had learned that 500 …"), so a nested speech statement with a figure in it must stay. Speech
+    without a number is judged like the rest (round 6: on PolNeAR train most unmatched statements by known sources are
+    second statements over content another one reports)."""
     lemma = (s["cue_lemma"] or "").lower()
     if s["rule"] in ALWAYS_KEPT or s["kind"] == "direct":
         return False
+    if s["rule"] in ALWAYS_JUDGED:
+        return True
     speech = lemma in ctx.lex["speech"] and ctx.token_at(s["anchor"]).i not in ctx.model_cues
     if speech and s["speaker_row"] is not None and s["how"] != "phrase":
         return not _holds_number(s, ctx)

@@ -18,6 +18,9 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
   data show.").
 - **hedged clause**: "X appears to …", "it seems that …" (``evidential_verbs``): the clause is a statement whose
   speaker is unknown (the writer hedges; the subject is not speaking).
+- **fallback content**: a cue with a subject whose content none of the rules read — a speech verb's object
+  ("denied the allegations"), else what hangs on the cue after it ("describes herself as a moderate"); the statement
+  filter always judges these, and ``claims`` credits no figure through them.
 - **model cue**: a verb outside the lists that the trained cue model (:mod:`helpers.text.cuemodel`) scores as a
   cue is read like a listed stance verb by the same rules; its object is its content only from the model's
   ``object_threshold``, and nested in another statement it never replaces that statement's speaker.
@@ -41,7 +44,7 @@ from spacy.tokens import Doc, Token
 
 from helpers.text import cuemodel, statementmodel
 from helpers.text import lexicon as lexicons
-from helpers.text.attribution import _PERSONISH, EntityLookup, SpeakerTracker, _lex, entity_mention, mention_span, speaker_kind, subject_mention  # noqa: F401
+from helpers.text.attribution import _PERSONISH, EntityLookup, _when, SpeakerTracker, _lex, entity_mention, mention_span, speaker_kind, subject_mention  # noqa: F401
 from helpers.text.entities import after_bare_preposition, noun_cue_subject
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
@@ -245,6 +248,7 @@ class _Finder:
         self.used_quotes: set[int] = set()
         self.found: list[dict] = []
         self.verb_chars: list[int] = []
+        self.verb_cues: list[int] = []  # token indexes of the cue verbs and of the cue nouns with an owner
         self.mention: tuple[int, int] | None = None  # the source mention of the cue being read (speaker_start/end)
         self.model_cues: dict[int, float] = {}  # token index -> probability, of the cues the cue model found
 
@@ -326,11 +330,48 @@ def _colon_lines(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
     return True
 
 
+# dependents of a cue that are no part of what it reports (its subject, auxiliaries, marks, a conjoined clause, …)
+_NOT_REPORTED = ("punct", "cc", "conj", "nsubj", "nsubjpass", "agent", "mark", "aux", "auxpass", "neg", "advmod",
+                 "npadvmod", "parataxis", "prt")
+
+
+def _fallback_content(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
+    """A cue with a subject whose content none of the rules above read: a fallback content the statement filter
+    judges (it always judges these, :data:`helpers.text.statementmodel.ALWAYS_JUDGED`), and through which ``claims``
+    credits no figure ("denied reports of 500 dead" is no claim of 500).
+
+    - ``speech_object``: a listed speech verb read like a stance verb — its object or complement, else the object of a
+      content preposition ("The governor denied the allegations", "she pointed to X", "he said seeing … was …");
+    - ``subtree_fallback``: else (not for a prepositional cue, "talked with the mayor") what hangs on the cue after it,
+      less its subject, agent, marks, adverbs, a conjoined clause, dates and a bare pronoun ("describes herself as a
+      moderate", "believes in hard work").
+
+    Not where that content holds another cue verb or a cue noun with an owner, which reports it ("was quoted as
+    saying …", "with his remarks")."""
+    lemma = tok.lemma_.lower()
+    if lemma in f.lex["speech"] and tok.i not in f.model_cues:
+        span, rule = _content_span(tok, f.lex, stance=True), "speech_object"
+    else:
+        span, rule = None, "subtree_fallback"
+    if span is None and lemma not in f.lex["prep_cues"]:
+        rest = [c for c in tok.children if c.i > tok.i and c.dep_ not in _NOT_REPORTED and not _when(c)
+                and c.ent_type_ not in ("DATE", "TIME")]
+        if not all(c.pos_ == "PRON" and c.left_edge.i == c.right_edge.i for c in rest):  # "praised him": none
+            span, rule = _edges(rest), "subtree_fallback"
+    if span is None or span[0] <= tok.idx < span[1]:
+        return None
+    if any(span[0] <= f.doc[i].idx < span[1] for i in f.verb_cues):
+        return None  # another cue inside reports it
+    f.add_verb(*span, tok, row, how, "indirect", rule)
+    return True
+
+
 VERB_RULES = [
     ("quote_beside_verb", _quote_beside_verb),
     ("complement", _complement),
     ("parenthetical", _parenthetical),
     ("colon_lines", _colon_lines),
+    ("fallback_content", _fallback_content),
 ]
 
 
@@ -422,6 +463,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     f.model_cues = {t.i: p for t, p in cuemodel.model_cues(doc, _listed_verbs()) if t.i not in listed}
     events = sorted(events + [("VERB", doc[i]) for i in f.model_cues], key=lambda e: e[1].i)
     f.verb_chars = sorted(t.idx for _, t in events)
+    f.verb_cues = [t.i for kind, t in events if kind == "VERB" or kind == "NOUN" and any(c.dep_ == "poss" for c in t.children)]
     for kind, tok in events:
         f.mention = None
         if kind == "ACCORDING":
