@@ -88,11 +88,14 @@ def test_shared_shingles_memo_keeps_the_candidates():
     sh, signatures = _constructed(60, 5)
     rules = pairs.PairRules(max_candidates=2)
     want = pairs._candidates(signatures, sh, rules)
-    keys = {i: f"key-{i}" for i in sh}
-    memo = {("key-x", "key-y"): 7}  # a pair of articles no longer there: dropped
+    keys = {i: 2 ** 63 + 7 * k for k, i in enumerate(sh)}  # 64-bit keys naming the texts, the top bit set on all
+    article = {v: i for i, v in keys.items()}
+    stale = np.array([(1, 2, 7)], dtype=pairs._MEMO)  # a pair of articles no longer there: dropped
+    memo = pairs.SharedShingles(stale)
     assert pairs._candidates(signatures, sh, rules, keys, memo) == want
-    assert memo and ("key-x", "key-y") not in memo
-    assert all(v == len(sh[a[4:]] & sh[b[4:]]) for (a, b), v in memo.items())
-    filled = dict(memo)
+    assert len(memo.table) > 10 and (1, 2) not in {(int(lo), int(hi)) for lo, hi, _ in memo.table.tolist()}
+    assert all(lo <= hi and n == len(sh[article[lo]] & sh[article[hi]]) for lo, hi, n in memo.table.tolist())
+    filled = memo.table.copy()
     assert pairs._candidates(signatures, {}, rules, keys, memo) == want  # no shingle set read: all from the memo
-    assert memo == filled
+    assert np.array_equal(memo.table, filled)
+    assert len(pairs.SharedShingles({("a", "b"): 3}).table) == 0  # a memo of another form is not read

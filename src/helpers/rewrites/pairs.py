@@ -157,41 +157,71 @@ def candidate_pairs(shingle_sets: dict[str, set[str]], rules: PairRules = RULES)
     return _candidates({i: (len(shingle_sets[i]), minhash(shingle_sets[i], rules)) for i in ids}, shingle_sets, rules)
 
 
+_MEMO = np.dtype([("lo", "<u8"), ("hi", "<u8"), ("shared", "<i8")])
+
+
+class SharedShingles:
+    """The stage's memo between runs: the shingles two articles share, for the pairs the last run ranked, by the
+    64-bit keys naming their texts — one structured array sorted by ``(lo, hi)`` (24 bytes a pair; as a dict of
+    tuples about 250: near-copies make millions of ranked pairs, 4 million at 20,000 synthetic articles).
+    :func:`_candidates` reads it and leaves it holding the pairs it ranked."""
+
+    def __init__(self, table=None):
+        ok = isinstance(table, np.ndarray) and table.dtype == _MEMO
+        self.table = table if ok else np.zeros(0, dtype=_MEMO)
+
+    def lookup(self, query: np.ndarray) -> np.ndarray:
+        """The shared count of each ``query`` pair (``lo``/``hi`` set), -1 for a pair not in the memo."""
+        out = np.full(len(query), -1, dtype=np.int64)
+        if len(self.table) and len(query):
+            pos = np.minimum(np.searchsorted(self.table[["lo", "hi"]], query[["lo", "hi"]]), len(self.table) - 1)
+            hit = (self.table["lo"][pos] == query["lo"]) & (self.table["hi"][pos] == query["hi"])
+            out[hit] = self.table["shared"][pos[hit]]
+        return out
+
+
 def _candidates(signatures: dict[str, tuple[int, MinHash | None]], shingle_sets: Mapping[str, set[str]],
-                rules: PairRules = RULES, keys: Mapping[str, str] | None = None,
-                shared: dict | None = None) -> list[tuple[str, str]]:
+                rules: PairRules = RULES, keys: Mapping[str, int] | None = None,
+                shared: SharedShingles | None = None) -> list[tuple[str, str]]:
     """:func:`candidate_pairs` from each article's (shingle count, MinHash); articles without shingles take no part.
     ``shingle_sets`` (read only for an article with more than ``max_candidates`` candidates) ranks the candidates.
 
     The search is datasketch's ``MinHashLSHEnsemble`` query, computed by :mod:`helpers.rewrites.candidates`.
-    ``shared`` (``{(key a, key b): shared shingles}`` by ``keys``, ``{id: key naming its text}``: the stage's memo
-    between runs) saves intersecting the shingle sets of a pair ranked before; it is left holding the pairs this
-    call ranked."""
+    ``shared`` (:class:`SharedShingles` by ``keys``, ``{id: 64-bit key naming its text}``: the stage's memo between
+    runs) saves intersecting the shingle sets of a pair ranked before; it is left holding the pairs this call
+    ranked."""
     ids = [i for i, (size, _) in signatures.items() if size]
     if len(ids) < 2:
         return []
-    found = candidates.ensemble_query(signatures, rules.candidate_containment, rules.num_perm, min(16, len(ids)))
+    ids, starts, found = candidates.neighbours(signatures, rules.candidate_containment, rules.num_perm,
+                                               min(16, len(ids)))
+    ranked: list[np.ndarray] = []  # the memo rows of the pairs ranked here
 
-    def closeness(i, j):
-        """The larger containment either way: shared shingles over the smaller set (as ``max(overlap(...)[1:])``)."""
+    def closeness(i: str, js: list[str]) -> list[float]:
+        """The larger containment either way of ``i`` with each of ``js``: shared shingles over the smaller set
+        (as ``max(overlap(...)[1:])``)."""
         if shared is None:
-            return max(overlap(shingle_sets[i], shingle_sets[j])[1:])
-        pair = (keys[i], keys[j]) if keys[i] < keys[j] else (keys[j], keys[i])
-        inter = shared.get(pair)
-        if inter is None:
-            inter = shared[pair] = shared_count(shingle_sets[i], shingle_sets[j])
-        used.add(pair)
-        return inter / min(signatures[i][0], signatures[j][0])
+            return [max(overlap(shingle_sets[i], shingle_sets[j])[1:]) for j in js]
+        mine, theirs = np.uint64(keys[i]), np.array([keys[j] for j in js], dtype=np.uint64)
+        query = np.zeros(len(js), dtype=_MEMO)
+        query["lo"], query["hi"] = np.minimum(mine, theirs), np.maximum(mine, theirs)
+        inter = shared.lookup(query)
+        for t in np.flatnonzero(inter < 0).tolist():
+            inter[t] = shared_count(shingle_sets[i], shingle_sets[js[t]])
+        query["shared"] = inter
+        ranked.append(query)
+        size = signatures[i][0]
+        return [n / min(size, signatures[j][0]) for n, j in zip(inter.tolist(), js)]
 
-    used: set = set()
     kept: set[tuple[str, str]] = set()
-    for i, js in found.items():
+    for x, i in enumerate(ids):
+        js = [ids[y] for y in found[starts[x]:starts[x + 1]].tolist()]
         if len(js) > rules.max_candidates:  # the closest by exact containment either way, ties by id
-            js = sorted(js, key=lambda j: (-closeness(i, j), j))[:rules.max_candidates]
+            near = closeness(i, js)
+            js = [j for _, j in sorted(zip((-c for c in near), js))][:rules.max_candidates]
         kept.update((i, j) if i < j else (j, i) for j in js)
     if shared is not None:  # what the next run can use: the pairs ranked now
-        for pair in set(shared) - used:
-            del shared[pair]
+        shared.table = np.unique(np.concatenate(ranked)) if ranked else np.zeros(0, dtype=_MEMO)
     return sorted(kept)
 
 
@@ -391,16 +421,16 @@ def find_pairs(articles: pd.DataFrame, sentences: pd.DataFrame, rules: PairRules
         signatures[aid], text_keys[aid] = value, int(key[:16], 16) if key else None  # 64 bits name a text here
     # the shared shingles of the pairs ranked in the last run (one entry: a run reads and writes it once)
     memo_key = artcache.input_key("05 shared shingles", "", "", scheme) if hash_cache is not None else None
-    shared = dict(hash_cache.get(memo_key)[1] or {}) if memo_key else None
-    before = dict(shared) if shared is not None else None
+    shared = SharedShingles(hash_cache.get(memo_key)[1]) if memo_key else None
+    before = shared.table if shared is not None else None
     digests = _Lazy(lambda aid: _article_digest(info[aid], sents.get(aid, empty)))
     settings = [repr(rules), repr(align_rules), keep_independent]
 
     pair_rows = alignment.Columns(schemas.ARTICLE_PAIRS.column_names)
     align_records = alignment.Columns(schemas.SENTENCE_ALIGNMENT.column_names)
     found = _candidates(signatures, sh, rules, text_keys, shared)
-    if memo_key and shared != before:
-        hash_cache.put(memo_key, shared)
+    if memo_key and not np.array_equal(shared.table, before):
+        hash_cache.put(memo_key, shared.table)
     try:
         for a, b in found:
             key = artcache.input_key("05 pairs", f"{a}|{b}", "", [digests[a], digests[b], settings]) \
@@ -436,5 +466,5 @@ def exact_duplicate_groups(texts: Iterable[tuple[str, str]]) -> list[list[str]]:
     return [sorted(v) for v in by_text.values() if len(v) > 1]
 
 
-__all__ = ["PairRules", "RULES", "ArticleInfo", "shingles", "ShingleCodes", "shared_count", "minhash", "overlap",
+__all__ = ["PairRules", "RULES", "ArticleInfo", "shingles", "ShingleCodes", "shared_count", "SharedShingles", "minhash", "overlap",
            "candidate_pairs", "classify", "direction", "find_pairs", "relation_counts", "exact_duplicate_groups"]
