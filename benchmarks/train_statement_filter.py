@@ -73,11 +73,14 @@ def main() -> None:
     ap.add_argument("--thresholds", default="0.2,0.25,0.3,0.35,0.4,0.45,0.5")
     ap.add_argument("--out", default=str(statementmodel.MODEL_PATH))
     ap.add_argument("--docs", default=None, help="a DocBin file to keep the parsed train articles in (not in the repo)")
+    ap.add_argument("--cue-model", default=None,
+                    help="a cue model file to use instead of the committed one (e.g. one fitted without the held-out "
+                         "slice: train_cue_model.py --no-refit --out PATH)")
     ap.add_argument("--cue-threshold", type=float, default=None, help="try the cue model at this threshold")
     ap.add_argument("--cue-object-threshold", type=float, default=None, help="... and this object threshold")
     args = ap.parse_args()
     t0 = time.time()
-    cue = dict(cuemodel.load_model())
+    cue = dict(cuemodel.load_model(args.cue_model))
     cue["threshold"] = args.cue_threshold if args.cue_threshold is not None else cue["threshold"]
     cue["object_threshold"] = args.cue_object_threshold if args.cue_object_threshold is not None else cue["object_threshold"]
     cuemodel.load_model = lambda path=None: cue
@@ -98,7 +101,8 @@ def main() -> None:
     for th in [float(t) for t in args.thresholds.split(",")]:
         s = filtered_score(held_rows, weights, th, gold, held)
         print(f"threshold {th}: held-out content P/R/F1 {s['content_precision']}/{s['content_recall']}/"
-              f"{s['content_f1']} statements {s['statements']} e2e {s['named_source_recall_e2e']}", flush=True)
+              f"{s['content_f1']} (unrounded {2 * s['matched'] / (s['statements'] + s['gold']):.4f}, matched {s['matched']}) "
+              f"statements {s['statements']} e2e {s['named_source_recall_e2e']}", flush=True)
         if best is None or s["content_f1"] > best[0]:
             best = (s["content_f1"], th)
     weights = tcm.fit([(f, l) for f, l, _ in fit_rows + held_rows if f is not None], args.c, args.min_count)

@@ -461,8 +461,9 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     events = [(doc.vocab.strings[mid], doc[start]) for mid, start, _ in _matcher(doc.vocab)(doc)]
     listed = {t.i for _, t in events}
     f.model_cues = {t.i: p for t, p in cuemodel.model_cues(doc, _listed_verbs()) if t.i not in listed}
-    events = sorted(events + [("VERB", doc[i]) for i in f.model_cues], key=lambda e: e[1].i)
-    f.verb_chars = sorted(t.idx for _, t in events)
+    events = sorted(events + [("VERB", doc[i]) for i in f.model_cues]
+                    + [("ADJ", t) for t in doc if _adjective_cue(t, f.lex)], key=lambda e: e[1].i)
+    f.verb_chars = sorted(t.idx for k, t in events if k != "ADJ")
     f.verb_cues = [t.i for kind, t in events if kind == "VERB" or kind == "NOUN" and any(c.dep_ == "poss" for c in t.children)]
     for kind, tok in events:
         f.mention = None
@@ -478,7 +479,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if kind == "EVIDENTIAL":
             _evidential(f, tok)
             continue
-        subj = _subject(tok)
+        subj = _subject(tok.head if kind == "ADJ" else tok)
         if subj is None:
             continue
         if subj.dep_ != "nsubjpass":
@@ -498,7 +499,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             continue  # a verb inside a quotation with no known subject, or "I think", is part of what was quoted
         if how == "name":
             f.tracker.remember(row)
-        for _, rule in VERB_RULES:
+        for _, rule in (ADJ_RULES if kind == "ADJ" else VERB_RULES):
             done = rule(f, tok, subj, row, how)
             if done is not None:
                 break
@@ -672,7 +673,10 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
     pronoun possessor owns the object of a verb whose subject is the same speaker, that subject ("Trump offered his
     assessment of …": "Trump", as PolNeAR marks it)."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None or owner.pos_ == "PRON" and owner.lower_ not in f.lex["pronouns"]:
+    if owner is None:
+        _unowned_cue_noun(f, noun)
+        return
+    if owner.pos_ == "PRON" and owner.lower_ not in f.lex["pronouns"]:
         return
     parts = [c for c in noun.children if c.i > noun.i and (
         c.dep_ in ("acl", "ccomp") and any(x.lower_ == "that" for x in c.children)
@@ -690,6 +694,58 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
                 and f.tracker.resolve_or_phrase(subj)[0] == row:
             mention = mention_span(subj)
     f.add_verb(*span, noun, row, how, "indirect", "cue_noun", mention)
+
+
+def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
+    """"allegations that the count was rigged", "criticism of the plan": a cue noun without an owner that reports a
+    content — its that-clause, or for a noun of saying or stance the object of "of"/"on"/"about" — is a statement
+    whose source is not named (speaker unknown: never anyone's claim). A noun naming a document or a figure
+    (``document_cue_nouns``: report, estimate, poll …) reports only a that-clause ("reports that the port closed");
+    its "of" object is what it is about ("The estimate of the damage was published" is no statement). Not inside a
+    quotation (part of what was quoted), nor a reporting verb the tagger read as a noun after its subject ("Ukraine's
+    military claims that …", read by :func:`_noun_cue`). The statement filter judges these."""
+    if any(qs <= noun.idx < qe for qs, qe in f.quotes):
+        return
+    if noun.lemma_.lower() in f.lex["speech"] and noun_cue_subject(noun) is not None:
+        return
+    document = noun.lemma_.lower() in f.lex["document_cue_nouns"]
+    parts = [c for c in noun.children if c.i > noun.i and (
+        c.dep_ in ("acl", "ccomp") and any(x.lower_ == "that" for x in c.children)
+        or not document and c.dep_ == "prep" and c.lower_ in f.lex["cue_noun_preps"]
+        and any(x.dep_ in ("pobj", "pcomp") for x in c.children))]
+    if not parts:
+        return
+    part = parts[0]
+    span = _edges([x for x in part.children if x.dep_ in ("pobj", "pcomp")] if part.dep_ == "prep" else [part])
+    f.add_verb(*span, noun, None, None, "indirect", "cue_noun_unowned")
+
+
+def _adjective_cue(tok: Token, lex) -> bool:
+    """"was critical of X", "is confident that …": an adjective after a form of "be", not one of ability, likelihood or
+    readiness (``modal_adjectives``: able, likely, ready …). Its content is read by :func:`_adjective`."""
+    return tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.lemma_ == "be" \
+        and tok.lemma_.lower() not in lex["modal_adjectives"]
+
+
+def _adjective(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
+    """The content of an adjective cue (:func:`_adjective_cue`): its clause ("is confident that …"), else the object of
+    a preposition after it (``adjective_prepositions``: "was critical of the plan"); never an infinitive ("is eager to
+    …" is a wish, not a statement). The speaker is the subject of the copula; a subject that resolves to no one who can
+    hold a view ("The harbour is full of boats") makes no statement. The statement filter judges these."""
+    if row is None:
+        return False
+    parts = [c for c in tok.children if c.i > tok.i and (c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+        x.dep_ == "mark" and x.lower_ == "that" for x in c.children))]
+    if not parts:
+        parts = [x for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in f.lex["adjective_preps"]
+                 for x in c.children if x.dep_ in ("pobj", "pcomp")][:1]
+    if not parts:
+        return None
+    f.add_verb(*_edges(parts), tok, row, how, "indirect", "adjective")
+    return True
+
+
+ADJ_RULES = [("adjective", _adjective)]  # the rules for an adjective cue (:func:`_adjective_cue`)
 
 
 def _evidential(f: _Finder, verb: Token) -> None:
