@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 import os
 import subprocess
 import sys
@@ -49,8 +50,11 @@ def test_run_parse_stage_on_a_folder(tmp_path):
     entry = summary["notebooks"][0]
     assert entry["notebook"] == "01_parse_articles.ipynb" and entry["status"] == "ok"
     assert len(entry["inputs"]["notebook"]) == 64 and entry["inputs"]["raw_dir"]
+    before = time.time()
     run_json = json.loads((tmp_path / "reports" / "run.json").read_text())
     assert run_json["notebooks"][0]["duration_s"] > 0
+    started = run_json["notebooks"][0]["started_at"]  # when it started: what a memory sampler lines samples up with
+    assert before - 600 < started <= before - run_json["notebooks"][0]["duration_s"] + 1
     assert (tmp_path / "reports" / "executed" / "01_parse_articles.ipynb").exists()
     arts = tables.read_table("articles", tmp_path / "processed")
     assert list(arts.outlet) == ["Example Herald"]
@@ -233,3 +237,18 @@ def test_kernels_keep_no_history(tmp_path):
     assert summary["status"] == "ok"
     executed = nbformat.read(tmp_path / "r" / "executed" / "01_history.ipynb", as_version=4)
     assert "".join(o.get("text", "") for o in executed.cells[-1].outputs).split() == ["history", "False"]
+
+
+def test_speed_benchmark_gives_each_notebook_the_peak_of_its_own_window():
+    """``benchmarks/pipeline_speed.py`` lines memory samples up with ``run.json``'s start and duration of each
+    notebook: a sample belongs to every notebook running then (the two kernels overlap), none outside a window."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    try:
+        import pipeline_speed
+    finally:
+        sys.path.pop(0)
+    run = {"notebooks": [{"notebook": "01_a.ipynb", "started_at": 100.0, "duration_s": 2.0},
+                         {"notebook": "02_b.ipynb", "started_at": 101.0, "duration_s": 5.0},
+                         {"notebook": "03_c.ipynb", "status": "skipped", "duration_s": 0.0}]}
+    samples = [(99.0, 900.0), (100.5, 300.0), (101.5, 450.0), (103.0, 700.0), (107.0, 990.0)]
+    assert pipeline_speed.notebook_peaks(run, samples) == {"01": 450, "02": 700}
