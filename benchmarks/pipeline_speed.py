@@ -65,7 +65,9 @@ def _children(pid: int) -> list[int]:
 
 
 def _process_memory_mib(pid: int) -> list[tuple[int, float, float]]:
-    """(pid, RSS, PSS) in MiB of ``pid`` and each of its descendants."""
+    """(pid, RSS, PSS) in MiB of ``pid`` and each of its descendants. Forked workers share their parent's pages,
+    which a sum of RSS counts once per process; PSS splits each shared page among its sharers, so its sum is the
+    memory used."""
     out, stack = [], [pid]
     while stack:
         p = stack.pop()
@@ -79,13 +81,6 @@ def _process_memory_mib(pid: int) -> list[tuple[int, float, float]]:
         out.append((p, *values))
         stack.extend(_children(p))
     return out
-
-
-def _tree_memory_mib(pid: int) -> tuple[float, float]:
-    """(RSS, PSS) summed over ``pid`` and its descendants, MiB. Forked workers share their parent's pages, which the
-    RSS sum counts once per process; PSS splits each shared page among its sharers, so its sum is the memory used."""
-    procs = _process_memory_mib(pid)
-    return sum(r for _, r, _ in procs), sum(p for _, _, p in procs)
 
 
 LAST_PSS = [0.0]  # the peak tree PSS (MiB) of the last :func:`timed` command

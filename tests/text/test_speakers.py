@@ -20,6 +20,11 @@ def mention(text, s):
     return text[s["speaker_start"]:s["speaker_end"]] if s["speaker_start"] is not None else None
 
 
+def first_mention(nlp, text):
+    """The source mention of the first statement found in ``text``."""
+    return mention(text, first_statement(nlp, text))
+
+
 def test_a_plural_subject_is_a_group_speaker_and_an_unnamed_claimant(nlp):
     text = "Officials said 300 soldiers were killed near the river."
     out = rows(nlp, text)
@@ -257,11 +262,9 @@ def test_a_focus_adverb_and_a_floating_quantifier_are_no_part_of_the_mention(nlp
     s = first_statement(nlp, text)
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Tom Hale")
     text = "Tom Hale and Maria Kowalski both said the strike would end soon."
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "Tom Hale and Maria Kowalski"
+    assert first_mention(nlp, text) == "Tom Hale and Maria Kowalski"
     text = "Nearly all of the dock workers said the strike would end soon."  # a quantity is part of the group
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "Nearly all of the dock workers"
+    assert first_mention(nlp, text) == "Nearly all of the dock workers"
 
 
 def test_a_document_named_after_a_quotation_speaks_for_it(nlp):
@@ -290,24 +293,19 @@ def test_a_title_opening_the_sentence_is_no_misparsed_preposition(nlp):
 
 def test_a_part_set_off_inside_the_mention_is_closed_in_it(nlp):
     text = "Other union leaders, including Tom Hale and Maria Kowalski, said the strike would go on."
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "Other union leaders, including Tom Hale and Maria Kowalski,"
+    assert first_mention(nlp, text) == "Other union leaders, including Tom Hale and Maria Kowalski,"
     text = "Maria Kowalski — a teacher from the harbour district — said the school would close."
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "Maria Kowalski — a teacher from the harbour district —"
+    assert first_mention(nlp, text) == "Maria Kowalski — a teacher from the harbour district —"
 
 
 def test_a_participle_saying_which_document_or_people_is_part_of_the_mention(nlp):
     text = "A harbour survey released on Monday found that 40 percent of the cranes were idle."
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "A harbour survey released on Monday"
+    assert first_mention(nlp, text) == "A harbour survey released on Monday"
     text = "People briefed on the talks said the strike would end soon."
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "People briefed on the talks"
+    assert first_mention(nlp, text) == "People briefed on the talks"
     # not one set off by a comma, not a name's, and not the cue itself ("a group backing X")
     text = "The harbour survey, released on Monday, found that most cranes were idle."
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "The harbour survey"
+    assert first_mention(nlp, text) == "The harbour survey"
     text = "A union group backing Tom Hale said the strike would end soon."
     assert {mention(text, s) for s in rows(nlp, text)["statements"]} == {"A union group"}
 
@@ -318,8 +316,7 @@ def test_a_relative_clause_after_an_inverted_cue_is_part_of_the_mention(nlp):
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Tom Hale, who led the union for a decade")
     # before the cue it is still left out
     text = "Tom Hale, who led the union for a decade, said the strike would go on."
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "Tom Hale"
+    assert first_mention(nlp, text) == "Tom Hale"
 
 
 def test_a_speaker_introduced_by_a_colon_is_marked_with_title_and_partner(nlp):
@@ -327,8 +324,7 @@ def test_a_speaker_introduced_by_a_colon_is_marked_with_title_and_partner(nlp):
     s = first_statement(nlp, text)
     assert (s["speaker"], mention(text, s)) == ("Maria Kowalski", "Harbour reporter Maria Kowalski")
     text = "More from Tom Hale and Maria Kowalski: \"The cranes have been idle for 40 days and nobody knows why.\""
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "Tom Hale and Maria Kowalski"
+    assert first_mention(nlp, text) == "Tom Hale and Maria Kowalski"
 
 
 def test_a_dateline_parsed_as_the_subject_is_no_part_of_the_mention(nlp):
@@ -353,18 +349,15 @@ def test_the_owner_of_remarks_is_the_mention_but_a_document_speaks_itself(nlp):
     s = rows(nlp, text)["statements"][-1]
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "His")
     text = "The union's report says that 40 cranes are idle."
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "The union's report"
+    assert first_mention(nlp, text) == "The union's report"
 
 
 def test_a_date_hung_on_the_source_is_no_part_of_the_mention(nlp):
     text = "A harbour survey on Tuesday found that 40 percent of the cranes were idle."
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "A harbour survey"
+    assert first_mention(nlp, text) == "A harbour survey"
     # a date inside the phrase, with more of the phrase after it, stays
     text = "A survey last year by economists at the port authority found that most cranes were idle."
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "A survey last year by economists at the port authority"
+    assert first_mention(nlp, text) == "A survey last year by economists at the port authority"
 
 
 def test_that_as_a_relative_subject_marks_the_noun_it_describes(nlp):
@@ -372,8 +365,7 @@ def test_that_as_a_relative_subject_marks_the_noun_it_describes(nlp):
     s = [s for s in rows(nlp, text)["statements"] if s["cue"] == "show"][0]
     assert mention(text, s) == "harbour surveys"
     text = "Tom Hale, who led the union for a decade, said the strike would go on."  # "who" stays its own mention
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "Tom Hale"
+    assert first_mention(nlp, text) == "Tom Hale"
 
 
 def test_an_indefinite_role_noun_is_someone_new_not_the_last_speaker(nlp):
@@ -389,8 +381,7 @@ def test_an_indefinite_role_noun_is_someone_new_not_the_last_speaker(nlp):
 
 def test_a_list_dash_glued_to_the_name_is_no_part_of_the_mention(nlp):
     text = "The harbour in numbers.\n\n-Maria Kowalski explains that 40 cranes are idle."
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "Maria Kowalski"
+    assert first_mention(nlp, text) == "Maria Kowalski"
 
 
 def test_the_organisation_head_noun_may_open_its_name(nlp):
@@ -463,8 +454,7 @@ def test_the_name_after_a_quotation_misparsed_as_the_subject_is_the_source(nlp):
     assert (s["speaker"], mention(text, s)) == ("Tom Hale", "Representative Tom Hale, Democrat of Ohio,")
     # an apposition with no quotation before it leaves the subject as it is
     text = "The union's chairman, Tom Hale, told him the strike would go on."
-    s = first_statement(nlp, text)
-    assert mention(text, s) == "The union's chairman, Tom Hale,"
+    assert first_mention(nlp, text) == "The union's chairman, Tom Hale,"
 
 
 def test_a_continuing_quotation_names_its_speaker_from_context_with_no_mention(nlp):
