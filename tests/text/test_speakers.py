@@ -504,3 +504,16 @@ def test_a_pronoun_subject_under_the_same_speakers_speech_verb_points_to_that_ve
     # an "I" around the clause is not the source of what "he" expects
     text = "Tom Hale spoke on Monday. I say he expects to leave the talks with a “solid share of the cranes.”"
     assert [(s["speaker"], mention(text, s)) for s in rows(nlp, text)["statements"]] == [("Tom Hale", "he")]
+
+
+
+def test_a_group_speaker_never_ends_inside_a_bracket(nlp):
+    # trailing punctuation was stripped one token at a time: "(61%)" lost ")" and "%" and left "(61"
+    s = first_statement(nlp, "More than 70% in Norway, Denmark, the Netherlands (61%) and Ireland (64%) said they "
+                             "backed the plan.")
+    assert (s["speaker_kind"], s["speaker"]) == ("group", "more than 70% in Norway, Denmark, the Netherlands (61%)")
+
+
+def test_a_group_speaker_keeps_a_bracket_it_closes(nlp):
+    s = first_statement(nlp, "Voters in the two border regions (Narnia and Gondor) said the road was closed.")
+    assert (s["speaker_kind"], s["speaker"]) == ("group", "voters in the two border regions (Narnia and Gondor)")

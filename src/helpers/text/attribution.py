@@ -77,6 +77,28 @@ _MENTION_DROP = ("relcl", "acl", "advcl", "parataxis")  # clauses describing a s
 _RESTRICTIVE = ("relcl", "acl")  # unless not set off by a comma: "people who lost …", "a poll released Sunday"
 
 
+def _without_open_bracket(words):
+    """The span cut before a bracket it opens and does not close (the dozen-word limit can stop inside one: "80% in
+    Poland, Sweden, the UK (83%) and …" → "80% in Poland, Sweden, the UK"), without trailing punctuation or a
+    dangling conjunction; a closing bracket that closes one in the span and a percent sign stay."""
+    opened = []
+    for i, t in enumerate(words):
+        if t.text in "([{":
+            opened.append(i)
+        elif t.text in ")]}" and opened:
+            opened.pop()
+    if opened and opened[0] > 0:
+        words = words[:opened[0]]
+
+    def closes(t):
+        return t.text in ")]}" and any(w.text in "([{" for w in words[:t.i - words.start])
+
+    while len(words) > 1 and (words[-1].dep_ == "cc" or words[-1].is_punct and words[-1].text != "%"
+                              and not closes(words[-1])):
+        words = words[:-1]
+    return words
+
+
 def speaker_kind(row: dict | None) -> str | None:
     """person | organisation | place | group | role | anonymous | document for a speaker row (None for none)."""
     if row is None:
@@ -326,8 +348,7 @@ class SpeakerTracker:
         while len(words) > 1 and (words[0].lower_ in self.lex["leading_determiners"] or words[0].is_punct
                                    or words[0].dep_ == "det" and words[0].lower_ in ("a", "an")):
             words = words[1:]
-        while len(words) > 1 and words[-1].is_punct:
-            words = words[:-1]
+        words = _without_open_bracket(words)
         phrase = words.text
         if words[0].i == words[0].sent.start and words[0].pos_ != "PROPN" and words[0].is_title:
             phrase = phrase[:1].lower() + phrase[1:]  # "Officials said": capitalised only as the sentence's first word
