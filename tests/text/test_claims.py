@@ -233,6 +233,7 @@ def test_rejections_name_their_rule(nlp, text, number, rule):
     ("The tariff has three parts: 1) a levy on fuel; 2) a cap on prices; and 3) a rebate.", "2", "list_marker"),
     ("Voters had to pick the lesser of two evils in the runoff.", "two", "idiom"),
     ("The talks will end one way or another by spring.", "one", "idiom"),
+    ("The minister called it the one and only road to a settlement.", "one", "idiom"),
     ("09.15Ministers meet in Oslo to discuss the grain corridor.", "09.15Ministers", "glued_word"),
     ("Turnout by district: north 64 18 59 22 and south 51 30 47 35.", "64 18 59 22", "digit_run"),
     ("The convoy crossed the 800-kilometer (497-mile) frontier at dawn.", "497", "conversion"),
