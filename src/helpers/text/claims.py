@@ -52,6 +52,7 @@ _SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-zA-Z%²]+)$")
 _GROUP = re.compile(r"^\d{3}$")  # a thousands group after a space ("20 000")
 _LEADING_GROUP = re.compile(r"^\d{1,3}$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
+_PAGE_COUNTER = re.compile(r"^\W*([A-Za-z]+)\s+\d+\s+of\s+\d+\b")
 _CODED = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")  # a currency code glued to the number: "EUR6", "PLN300"
 
 
@@ -75,7 +76,8 @@ def _lex():
         "signs": n["currency_signs"], "currency_words": n["currency_words"],
         "rate_units": set(n["rate_units"]), "rate_words": n["rate_words"], "rate_dets": set(n["rate_determiners"]),
         "identifiers": set(n["identifier_nouns"]), "calibre": set(n["calibre_units"]),
-        "months": set(n["months"]), "ages": set(n["age_words"]), "skip_labels": set(n["skip_entity_labels"]),
+        "months": set(n["months"]), "ages": set(n["age_words"]), "age_comparatives": set(n["age_comparatives"]),
+        "page_counter_words": set(n["page_counter_words"]), "skip_labels": set(n["skip_entity_labels"]),
         "numeric_labels": set(n["numeric_entity_labels"]), "clock_words": set(n["clock_words"]),
         "dashes": set(n["dashes"]), "year_prepositions": set(n["year_prepositions"]),
         "date_list_joiners": set(n["date_list_joiners"]), "range_joiners": set(n["range_joiners"]),
@@ -437,11 +439,27 @@ def _clock_or_age(r: _Reader, c: _Span) -> bool:
     if nxt is not None and nxt.lower_ in ("years", "year") and (r.tok(c.end + 1) is not None
                                                                 and r.tok(c.end + 1).lower_ == "old"):
         return True
-    return prev is not None and prev.lower_ in lex["ages"]
+    if prev is None:
+        return False
+    if prev.lower_ in lex["ages"]:
+        return True
+    before = r.tok(c.start - 2)
+    if before is None:
+        return False
+    if prev.lower_ == "than" and before.lower_ in lex["age_comparatives"]:  # "younger than 40"
+        return True
+    # the second number of an age range: "aged 40 to 64", "between the ages of 18 and 60"
+    first_prev = r.tok(c.start - 3)
+    return (prev.lower_ in lex["range_joiners"] or prev.text in lex["dashes"]) and before.like_num \
+        and first_prev is not None and (first_prev.lower_ in lex["ages"] or first_prev.lower_ == "of"
+                                        and r.tok(c.start - 4) is not None and r.tok(c.start - 4).lower_ in lex["ages"])
 
 
 def _duration(r: _Reader, c: _Span) -> bool:
-    """Durations: "100 days", "8 years", "20-year conflict"."""
+    """Durations: "100 days", "8 years", "20-year conflict", "a year or two"."""
+    before = r.tok(c.start - 2)
+    if c.prev is not None and c.prev.lower_ == "or" and before is not None and before.lemma_.lower() in r.lex["rate_units"]:
+        return True
     w = c.unit_word
     return w is not None and (w.lemma_.lower() in r.lex["rate_units"]
                               or w.lower_.lstrip("-–").rstrip("s") in r.lex["rate_units"])
@@ -504,6 +522,18 @@ def _discourse_noun(r: _Reader, c: _Span) -> bool:
         t.dep_ == "compound" for t in c.last.head.children)
 
 
+def _page_counter(r: _Reader, c: _Span) -> bool:
+    """A page's furniture on a short line of its own: "Image 1 of 3", "Slide 2 of 10 next"."""
+    if not c.first.is_digit:
+        return False
+    text = r.text
+    lo = text.rfind("\n", 0, c.first.idx) + 1
+    hi = text.find("\n", c.first.idx)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    m = _PAGE_COUNTER.match(line)
+    return bool(m) and m.group(1).lower() in r.lex["page_counter_words"] and len(line.split()) <= 6
+
+
 def _one_and_another(r: _Reader, c: _Span) -> bool:
     """"One country has invaded another", "one way or another": a written one set against another."""
     if not _written(c) or c.value != 1:
@@ -533,6 +563,7 @@ EXCLUSION_RULES: list[tuple[str, Callable[[_Reader, _Span], bool]]] = [
     ("list_marker", _list_marker),
     ("discourse_noun", _discourse_noun),
     ("one_and_another", _one_and_another),
+    ("page_counter", _page_counter),
 ]
 
 
