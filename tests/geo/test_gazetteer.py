@@ -220,3 +220,20 @@ def test_a_settlement_filed_under_the_wrong_region_does_not_move_its_point():
     members = [{"latitude": la, "longitude": lo} for la, lo in rng]
     stray = members + [{"latitude": 48.0, "longitude": 33.0}]
     assert gz.haversine_km(*gz._hull_centre(stray), *gz._hull_centre(members)) < 5
+
+
+def test_strip_romanised_chinese_feature_words():
+    assert gz.strip_feature_words("anhui sheng") == "anhui"
+    assert gz.strip_feature_words("xinjiang uygur zizhiqu") == "xinjiang uygur"
+    assert gz.strip_feature_words("tibet autonomous region") == "tibet"
+
+
+def test_province_short_names_reach_their_region(gaz):
+    # countryinfo's province list names regions by their short form; GeoNames by the official one
+    xj = gaz.lookup("Xinjiang")
+    assert xj[0].place.kind == "admin1" and xj[0].place.country_code == "CN" and xj[0].match_type == gz.ALTERNATE
+    assert _best(gaz, "Guangxi", kind="admin1").country_code == "CN"
+    tibet = _best(gaz, "Tibet", kind="admin1")
+    assert (tibet.name, tibet.country_code) == ("Tibet", "CN")  # display without "Autonomous Region"
+    # a region named after a large city does not take the city's name ("Madrid" stays the city first)
+    assert all(m.place.kind != "admin1" or m.match_type == gz.PRIMARY for m in gaz.lookup("Madrid"))

@@ -581,6 +581,22 @@ def test_an_institution_word_after_a_preposition_is_not_a_place(nlp, gaz):
     assert "Council" not in _mentions(_rows(nlp, gaz, "Critics in Parliament and on the Council said the budget was too small."))
 
 
+def test_a_designator_before_a_number_is_not_a_place(nlp, gaz):
+    # "Annex" is also a Toronto neighbourhood: "in Annex 2" is a part of a document
+    assert "Annex" not in _mentions(_rows(nlp, gaz, "The full list of names is given in Annex 2 to the agreement."))
+    # a place before a number that is no designator stays: a year, a count after a comma
+    assert "Toronto" in _mentions(_rows(nlp, gaz, "The crews reached Toronto in 2019, the mayor said."))
+    assert "Toronto" in _mentions(_rows(nlp, gaz, "The crews reached Toronto, 12 hours late."))
+
+
+def test_a_name_the_model_calls_an_organisation_elsewhere_is_not_a_place_by_another_name(nlp, gaz):
+    # "Janes" is only an alternate name of a small US town; in this article it is the firm that speaks
+    text = ("Janes, a defence analysis firm, said the brigade had moved. The brigade, Janes said, was close to the "
+            "border. According to Janes, more units followed.")
+    assert gaz.lookup("Janes") and all(m.match_type != gz.PRIMARY for m in gaz.lookup("Janes"))
+    assert "Janes" not in _mentions(_rows(nlp, gaz, text))
+
+
 def test_an_institution_word_written_with_its_state_is_the_town(nlp, gaz):
     rows = _rows(nlp, gaz, "The trucks reached Council, Idaho, before the snow.")
     assert _one(rows, "Council")["admin1"] == "Idaho"

@@ -40,7 +40,7 @@ from anyascii import anyascii
 from helpers.core import paths, rules
 from helpers.geo.distance import EARTH_RADIUS_KM, haversine_km  # noqa: F401  (re-exported: gz.haversine_km)
 
-VERSION = 5
+VERSION = 6
 # other: second-level units ("X County"); region: world regions (countryinfo's subregions); historical: former
 # states (geo/rules/historical_states.json). continent/region are areas, never drawn as a point on the map.
 KINDS = ("country", "admin1", "city", "other", "continent", "historical", "region")
@@ -287,8 +287,11 @@ def _admin1_display(name: str, short: str, biggest: dict) -> str:
     city_keys = {normalize(n) for n in [biggest["name"], *(biggest.get("alternatenames") or [])]}
     if short in city_keys:
         return f"{biggest['name']} region"
+    words = name.split()
+    if short and len(short.split()) < len(words) and normalize(" ".join(words[:len(short.split())])) == short:
+        return " ".join(words[:len(short.split())])  # "Tibet Autonomous Region" -> "Tibet"
     feature = {normalize(w) for w in feature_words()["admin1"]}
-    kept = [w for w in name.split() if normalize(w) not in feature]
+    kept = [w for w in words if normalize(w) not in feature]
     return " ".join(kept) if kept else name
 
 
@@ -452,6 +455,36 @@ def _add_regions(b: _Builder, src: _Sources) -> None:
                 b.name(idx, sshort, ALTERNATE)
 
 
+_BRACKETED = re.compile(r"^(.*?)\s*\((.+)\)\s*$")
+
+
+def _add_region_short_names(b: _Builder, src: _Sources) -> None:
+    """countryinfo's province names ("Xinjiang", "Guangxi", "Xizang (Tibet)") as alternate names of the one region
+    of their country whose GeoNames name starts with them word for word ("Xinjiang Uygur Zizhiqu"); no match, or
+    more than one, adds nothing. A town of :data:`MAJOR_CITY_POPULATION` or more with the name keeps it to itself
+    (the capital a region is named after: "Madrid", "Praha"); a name the region already has is not added again; a bracketed name is added only when no settlement's name has
+    its spelling skeleton (it is the capital otherwise: "Sums'ka (Sumy)", "Chechnya (Groznyy)")."""
+    major = {normalize(n) for c in src.cities.values() if c["population"] >= MAJOR_CITY_POPULATION
+             for n in [c["name"], *(c.get("alternatenames") or [])]}
+    skeletons = {skeleton(normalize(c["name"])) for c in src.cities.values()}
+    regions = collections.defaultdict(list)  # cc -> [(entity index, GeoNames name's words)]
+    for (cc, rgname), idx in src.admin1_by_rg_name.items():
+        regions[cc].append((idx, normalize(rgname).split()))
+    for cc, info in src.cinfo.items():
+        for province in info.get("provinces") or []:
+            m = _BRACKETED.match(province)
+            main, extra = (m.group(1), m.group(2)) if m else (province, None)
+            words = normalize(main).split()
+            hits = {idx for idx, name in regions.get(cc, []) if words and name[:len(words)] == words}
+            if len(hits) != 1:
+                continue
+            idx = hits.pop()
+            for name, ok in ((main, normalize(main) not in major),
+                             (extra, extra and skeleton(normalize(extra)) not in skeletons)):
+                if ok and all(i != idx for i, _ in b.keys.get(normalize(name), ())):
+                    b.name(idx, name, ALTERNATE)
+
+
 def _add_admin2_units(b: _Builder, src: _Sources) -> None:
     """Second-level units named with a feature word ("Henderson County"): kind "other", full name only."""
     admin2_words = {w.lower() for w in feature_words()["admin2"]}
@@ -528,6 +561,7 @@ BUILD_STEPS: list[tuple[str, Callable[[_Builder, _Sources], None]]] = [
     ("world_regions", _add_world_regions),
     ("historical_states", _add_historical_states),
     ("regions", _add_regions),
+    ("region_short_names", _add_region_short_names),
     ("admin2_units", _add_admin2_units),
     ("cities", _add_cities),
 ]

@@ -169,6 +169,8 @@ class _DocContext:
     person_parts: set         # capitalised words of multi-word PERSON names
     sent_starts: set          # token indices starting a sentence (Token.is_sent_start scans the doc)
     titled_names: set = field(default_factory=set)  # words right after a title in the article ("Pres. Roe": Roe)
+    # names the model calls a person or organisation more often than a place in the article ("Janes said")
+    named_elsewhere: set = field(default_factory=set)
 
     @classmethod
     def of(cls, doc: Doc, gaz: gz.Gazetteer) -> "_DocContext":
@@ -185,7 +187,12 @@ class _DocContext:
             titled -= {doc[k].text for k in range(1, len(doc)) if doc[k].text in titled and (
                 doc[k - 1].lower_ in lex.preps and doc[k - 1].lower_ not in _PERSON_PREPS
                 or k + 1 < len(doc) and _feature_kind(doc[k + 1].text, lex) in ("admin1", "city"))}
-        return cls(doc, gaz, _lexicon(), doc.text, ent_of, person_parts, {s.start for s in doc.sents}, titled)
+        senses: dict[str, Counter] = {}
+        for e in doc.ents:
+            if e.label_ in NAME_ENTS or e.label_ in PLACE_ENTS:
+                senses.setdefault(e.text, Counter())[e.label_ in PLACE_ENTS] += 1
+        named = {t for t, n in senses.items() if n[False] > n[True]}
+        return cls(doc, gaz, _lexicon(), doc.text, ent_of, person_parts, {s.start for s in doc.sents}, titled, named)
 
     def place_ent_at(self, i: int, after_the: bool = True):
         """The GPE/LOC entity starting at token ``i`` (or at a "the" just before it), else None."""
@@ -650,6 +657,19 @@ def _name_of_titled_person(ctx: _DocContext, c: Candidate) -> bool | None:
     return None
 
 
+def _name_elsewhere_in_article(ctx: _DocContext, c: Candidate) -> bool | None:
+    """One sense per article: a name the model calls a person or organisation more often than a place in the article
+    ("Janes said …, according to Janes"), matched only as another name or spelling of a place (no place has it as
+    its own name), with no evidence of its own beyond the model (a preposition people follow too — "according to
+    X" — is none)."""
+    prev = ctx.doc[c.start - 1] if c.start else None
+    locative = c.prep and not (prev is not None and prev.lower_ in _PERSON_PREPS)
+    if ctx.doc[c.start:c.end].text in ctx.named_elsewhere and not (locative or c.kind_hint or c.listed) \
+            and all(m.match_type == gz.ALTERNATE or m.variant for m in c.matches):
+        return False
+    return None
+
+
 def _institution_word(ctx: _DocContext, c: Candidate) -> bool | None:
     """A word naming an institution or body ("a bill sent to Congress", "a seat on the Council") that the
     model does not call a place: a preposition does not make it one (the small towns named Congress or Council are
@@ -657,6 +677,17 @@ def _institution_word(ctx: _DocContext, c: Candidate) -> bool | None:
     doc = ctx.doc
     if c.end - c.start == 1 and doc[c.start].lower_ in _INSTITUTION_WORDS and c.ner not in PLACE_ENTS \
             and c.kind_hint is None and not _before_its_region(ctx, c):
+        return False
+    return None
+
+
+def _designator_before_number(ctx: _DocContext, c: Candidate) -> bool | None:
+    """One capitalised word (no abbreviation: "S.C. 5", "KY 80" are roads of a state) the model does not call a
+    place, right before a small number: a part or item designator ("Annex 1", "Terminal 2", "Gate 5"), not a place —
+    the small towns that share such words are written without a number."""
+    doc = ctx.doc
+    if c.end - c.start == 1 and doc[c.start].is_title and c.ner not in PLACE_ENTS and c.kind_hint is None \
+            and c.end < len(doc) and doc[c.end].is_digit and len(doc[c.end].text) <= 3 and doc[c.end - 1].whitespace_:
         return False
     return None
 
@@ -864,8 +895,10 @@ KEEP_RULES: list[tuple[str, Callable[[_DocContext, Candidate], bool | None]]] = 
     ("name_after_title", _name_after_title),
     ("language_or_nationality", _language_or_nationality),
     ("institution_word", _institution_word),
+    ("designator_before_number", _designator_before_number),
     ("place_context_before", _place_context_before),
     ("name_of_titled_person", _name_of_titled_person),
+    ("name_elsewhere_in_article", _name_elsewhere_in_article),
     ("all_caps_without_strong_evidence", _all_caps_without_strong_evidence),
     ("lone_direction_word", _lone_direction_word),
     ("common_noun_after_the", _common_noun_after_the),
