@@ -59,3 +59,13 @@ def test_canonical_map_merges_groups_to_the_most_frequent_spelling():
     assert m["Ministry of Defence"] == "Ministry of Defence"
     assert m["Aleksandr Petrenko"] == m["Petrenko"] == "Alexander Petrenko"  # the lone surname follows the group
     assert (m["Norway"], m["Norwegian"]) == ("Norway", "Norwegian")  # places and nationalities are not merged
+
+
+def test_a_lone_surname_follows_the_dominant_full_name_not_a_stray_one():
+    rows = [_row("Olena Marchuk", "PERSON")] * 20 + [_row("Petrenko-Marchuk", "PERSON"), _row("Marchuk", "PERSON")]
+    assert canonical_map(rows)["Marchuk"] == "Olena Marchuk"  # 20 mentions against 1
+
+
+def test_a_lone_surname_shared_by_two_named_people_stays_apart():
+    rows = [_row("Olena Marchuk", "PERSON")] * 6 + [_row("Ivan Marchuk", "PERSON")] * 4 + [_row("Marchuk", "PERSON")]
+    assert canonical_map(rows)["Marchuk"] == "Marchuk"

@@ -43,6 +43,9 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 _EDGE_PUNCT = " \t\n\"'.,;:()[]{}-–—/"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 MAX_ROLE_TOKENS = 14
+#: a lone surname joins the corpus's most named full name ending with it when that one is named this many times as
+#: often as the others together (:func:`canonical_map_from_labels`)
+SURNAME_DOMINANCE = 10
 
 
 @functools.lru_cache(maxsize=1)
@@ -516,16 +519,20 @@ def canonical_map_from_labels(labels: dict[str, Counter]) -> dict[str, str]:
     for name, c in labels.items():  # each name counted once per row, in the order its rows first came
         by_key[key_of[name]][name] += sum(c.values())
     chosen = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in by_key.items()}
-    # lone surnames -> the one full person name (group) in the corpus that ends with it
-    surname_owner: dict[str, set[str]] = defaultdict(set)
+    # lone surnames -> the full person name (group) in the corpus that ends with it: the only one, or one named
+    # ten times as often as all the others together ("Joe Biden" 169 mentions against a stray "Putin-Biden")
+    surname_owner: dict[str, Counter] = defaultdict(Counter)
     for name, key in key_of.items():
         words = _fold(name).split()
         if key.startswith("person:"):
-            surname_owner[words[-1]].add(key)
+            surname_owner[words[-1]][key] += sum(labels[name].values())
     mapping = {}
     for name, key in key_of.items():
-        if labels[name].most_common(1)[0][0] == "PERSON" and len(key.split()) == 1 and len(surname_owner.get(key, ())) == 1:
-            key = next(iter(surname_owner[key]))
+        owners = surname_owner.get(key)
+        if labels[name].most_common(1)[0][0] == "PERSON" and len(key.split()) == 1 and owners:
+            top, n = owners.most_common(1)[0]
+            if n >= SURNAME_DOMINANCE * (sum(owners.values()) - n):
+                key = top
         mapping[name] = chosen[key]
     return mapping
 
