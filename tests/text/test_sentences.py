@@ -139,3 +139,23 @@ def test_sentence_indexes_split_the_table_by_article_in_text_order():
     assert [r["text"] for r in indexes["b"].rows] == ["First of b.", "Second of b."]
     assert indexes["a"].sentence_id(35) == 1 and indexes["b"].sentence_id(10) == 0
     assert sentence_indexes(table.iloc[:0]) == {} and sentence_indexes(None) == {}
+
+
+def test_quotes_and_bullets_are_never_sentences_of_their_own(nlp):
+    text = ('The minister warned of a possible invasion of the north."\n\n'
+            '- It is not that we do nothing, but we act slowly."\n\n'
+            '· Sanctions will follow, he said. "\n\n'
+            '"These forces are not going to fight," the spokesman said.')
+    rows = sents(nlp, text)
+    assert [r["text"] for r in rows] == [
+        'The minister warned of a possible invasion of the north."',
+        '- It is not that we do nothing, but we act slowly."',
+        '· Sanctions will follow, he said. "',
+        '"These forces are not going to fight," the spokesman said.',
+    ]
+    assert all(text[r["start_char"]:r["end_char"]] == r["text"] for r in rows)
+
+
+def test_an_opening_quote_still_starts_the_next_sentence_inside_a_line(nlp):
+    rows = sents(nlp, '"We stand united." The talks went on. "Nothing changed," she said.')
+    assert [r["text"] for r in rows] == ['"We stand united."', "The talks went on.", '"Nothing changed," she said.']

@@ -517,3 +517,8 @@ def test_a_group_speaker_never_ends_inside_a_bracket(nlp):
 def test_a_group_speaker_keeps_a_bracket_it_closes(nlp):
     s = first_statement(nlp, "Voters in the two border regions (Narnia and Gondor) said the road was closed.")
     assert (s["speaker_kind"], s["speaker"]) == ("group", "voters in the two border regions (Narnia and Gondor)")
+
+
+def test_a_group_speaker_after_a_bullet_is_lower_case_like_at_a_sentence_start(nlp):
+    text = "The talks ended.\n\n- Many residents said the road was closed."
+    assert first_statement(nlp, text)["speaker"] == "many residents"

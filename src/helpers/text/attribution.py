@@ -350,8 +350,9 @@ class SpeakerTracker:
             words = words[1:]
         words = _without_open_bracket(words)
         phrase = words.text
-        if words[0].i == words[0].sent.start and words[0].pos_ != "PROPN" and words[0].is_title:
-            phrase = phrase[:1].lower() + phrase[1:]  # "Officials said": capitalised only as the sentence's first word
+        first = words[0]
+        if all(t.is_punct for t in doc[first.sent.start:first.i]) and first.pos_ != "PROPN" and first.is_title:
+            phrase = phrase[:1].lower() + phrase[1:]  # "Officials said", '- "Officials said': the sentence's first word
         mods = {t.lower_ for t in doc[lo:hi + 1]} | {t.lemma_.lower() for t in doc[lo:hi + 1]}
         det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
         plural = tok.tag_ in ("NNS", "NNPS") or low in self.lex["group_pronouns"] or tok.pos_ == "NUM" \
