@@ -112,6 +112,8 @@ def test_empty_places_frame_is_accepted(seed_events):
     ("The troops captured the village after heavy fighting.", "ground_assault"),
     ("The spokesman said the situation was calm.", "statement"),
     ("The recruits signed up in large numbers.", "deployment"),
+    ("There was no invasion of the north, the spokesman said.", "statement"),  # the negated noun does not decide
+    ("The invasion of the north began at dawn.", "ground_assault"),
 ])
 def test_trigger_rules(nlp, sentence, type_):
     triggers = find_triggers(nlp(sentence)[:])
@@ -121,6 +123,7 @@ def test_trigger_rules(nlp, sentence, type_):
 @pytest.mark.parametrize("sentence", [
     "The army could deploy two brigades.",
     "Russia did not strike the city.",
+    "There was no invasion of the northern region.",
 ])
 def test_negated_or_hypothetical_verbs_are_not_triggers(nlp, sentence):
     assert find_triggers(nlp(sentence)[:]) == []

@@ -16,7 +16,8 @@ Rules, all on the parse of the sentence:
 2. A trigger noun that is the direct object of a verb ("announced a $400m
    package") is ranked at that verb's depth.
 3. A negated verb or one under a hypothetical modal ("did not send",
-   "could deploy") is not a trigger, nor is a noun it governs.
+   "could deploy") is not a trigger, nor is a noun it governs, nor a noun
+   with "no" ("there was no invasion").
 4. Statement triggers ("said", "told") only decide when nothing else does:
    "Russia struck Kyiv, officials said" is a strike.
 5. Among the rest verbs (and nouns ranked as verbs by rule 2) come before
@@ -144,6 +145,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 kind = lex.verbs.get(lemma)
             rank_token, is_verb = tok, 0
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
+            if any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in tok.children):
+                continue  # "there was no invasion": a noun its determiner negates
             kind = lex.nouns[lemma]
             governed = tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB"
             rank_token, is_verb = (tok.head, 0) if governed else (tok, 1)
