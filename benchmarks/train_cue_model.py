@@ -73,6 +73,20 @@ def examples(docs, cues, known):
     return rows
 
 
+def noun_examples(docs, cues, known_nouns, preps):
+    """The candidate nouns (:func:`helpers.text.cuemodel.is_noun_candidate`) with their features and gold label."""
+    rows = []
+    for doc in docs:
+        frags = cues.get(doc.user_data["article_id"], [])
+        text = doc.text
+        for sent in doc.sents:
+            for tok in sent:
+                if cuemodel.is_noun_candidate(tok, known_nouns, preps):
+                    gold = any(s < tok.idx + len(tok) and tok.idx < e for s, e in frags)
+                    rows.append((cuemodel.noun_features(tok, preps, text, (sent.start_char, sent.end_char)), int(gold)))
+    return rows
+
+
 def fit(rows, c: float, min_count: int) -> dict[str, float]:
     from scipy import optimize, sparse
 
@@ -155,6 +169,9 @@ def main() -> None:
     ap.add_argument("--out", default=str(cuemodel.MODEL_PATH))
     ap.add_argument("--docs", default=None, help="a DocBin file to keep the parsed train articles in (not in the repo)")
     ap.add_argument("--no-refit", action="store_true", help="keep the model fitted without the held-out slice")
+    ap.add_argument("--noun-thresholds", default=None,
+                    help="also fit a model for nouns outside the cue-noun lists and scan these thresholds for it "
+                         "(with the verbs' threshold chosen first)")
     args = ap.parse_args()
     t0 = time.time()
     articles, gold = ae.load_split("train")
@@ -180,6 +197,27 @@ def main() -> None:
         if best is None or s["content_f1"] > best[0]:
             best = (s["content_f1"], th)
     threshold = best[1]
+    nouns = None
+    if args.noun_thresholds:
+        known_nouns, preps = statements._listed_nouns(), statements.model_noun_preps()
+        noun_train, noun_held = noun_examples(fit_docs, cues, known_nouns, preps), noun_examples(held, cues, known_nouns, preps)
+        print(f"noun examples: fit {len(noun_train)} ({sum(l for _, l in noun_train)} cues), "
+              f"held-out {len(noun_held)} ({sum(l for _, l in noun_held)} cues)", flush=True)
+        noun_weights = fit(noun_train, args.c, args.min_count)
+        best_noun = None
+        for th in [float(t) for t in args.noun_thresholds.split(",")]:
+            s = end_to_end(held, gold, {"weights": weights, "threshold": threshold, "object_threshold":
+                                        max(threshold, args.object_threshold), "noun_weights": noun_weights,
+                                        "noun_threshold": th})
+            print(f"noun threshold {th}: token P/R/F1 {token_scores(noun_weights, noun_held, th)}; held-out content "
+                  f"P/R/F1 {s['content_precision']}/{s['content_recall']}/{s['content_f1']} statements "
+                  f"{s['statements']}", flush=True)
+            if best_noun is None or s["content_f1"] > best_noun[0]:
+                best_noun = (s["content_f1"], th)
+        if not args.no_refit:
+            noun_weights = fit(noun_train + noun_held, args.c, args.min_count)
+        nouns = {"noun_threshold": best_noun[1], "held_out_content_f1_nouns": best_noun[0],
+                 "noun_weights": dict(sorted(noun_weights.items()))}
     if not args.no_refit:
         weights = fit(train_rows + held_rows, args.c, args.min_count)
     model = {"about": "Reporting-cue tagger for verbs outside the cue lists (helpers.text.cuemodel). Logistic "
@@ -188,7 +226,7 @@ def main() -> None:
              "trained_on": f"PolNeAR train ({len(docs)} articles, {len(train_rows) + len(held_rows)} candidate verbs)",
              "c": args.c, "min_count": args.min_count, "threshold": threshold,
              "object_threshold": max(threshold, args.object_threshold),
-             "held_out_content_f1": best[0], "weights": dict(sorted(weights.items()))}
+             "held_out_content_f1": best[0], "weights": dict(sorted(weights.items())), **(nouns or {})}
     write_model(model, args.out, t0)
 
 

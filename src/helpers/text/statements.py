@@ -71,6 +71,20 @@ def _matcher(vocab) -> Matcher:
 
 
 @functools.lru_cache(maxsize=1)
+def _listed_nouns() -> frozenset[str]:
+    """Noun lemmas the cue model does not score: the listed cue nouns and the reporting verbs the tagger may read as
+    nouns (``claims``, ``reports``: read by :func:`_noun_cue`)."""
+    lex = _lex()
+    return frozenset(lex["cue_nouns"] | lex["document_cue_nouns"] | lex["speech"])
+
+
+@functools.lru_cache(maxsize=1)
+def model_noun_preps() -> frozenset[str]:
+    """The prepositions whose object a noun the cue model scores may report (see :func:`_noun_preps`)."""
+    lex = _lex()
+    return frozenset(lex["cue_noun_preps"] | lex["stance_preps"])
+
+
 @functools.lru_cache(maxsize=1)
 def _listed_verbs() -> frozenset[str]:
     """Lemmas the cue model (:mod:`helpers.text.cuemodel`) does not score: those the word lists read as reporting
@@ -460,8 +474,9 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     f = _Finder(doc, entities)
     events = [(doc.vocab.strings[mid], doc[start]) for mid, start, _ in _matcher(doc.vocab)(doc)]
     listed = {t.i for _, t in events}
-    f.model_cues = {t.i: p for t, p in cuemodel.model_cues(doc, _listed_verbs()) if t.i not in listed}
-    events = sorted(events + [("VERB", doc[i]) for i in f.model_cues]
+    f.model_cues = {t.i: p for t, p in cuemodel.model_cues(doc, _listed_verbs(), known_nouns=_listed_nouns(),
+                                                          noun_preps=model_noun_preps()) if t.i not in listed}
+    events = sorted(events + [("NOUN" if doc[i].pos_ == "NOUN" else "VERB", doc[i]) for i in f.model_cues]
                     + [("ADJ", t) for t in doc if _adjective_cue(t, f.lex)], key=lambda e: e[1].i)
     f.verb_chars = sorted(t.idx for k, t in events if k != "ADJ")
     f.verb_cues = [t.i for kind, t in events if kind == "VERB" or kind == "NOUN" and any(c.dep_ == "poss" for c in t.children)]
@@ -678,9 +693,7 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
         return
     if owner.pos_ == "PRON" and owner.lower_ not in f.lex["pronouns"]:
         return
-    parts = [c for c in noun.children if c.i > noun.i and (
-        c.dep_ in ("acl", "ccomp") and any(x.lower_ == "that" for x in c.children)
-        or c.dep_ == "prep" and c.lower_ in f.lex["cue_noun_preps"] and any(x.dep_ in ("pobj", "pcomp") for x in c.children))]
+    parts = cuemodel.noun_content_parts(noun, _noun_preps(f, noun))
     if not parts:
         return
     part = parts[0]
@@ -693,7 +706,7 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
                 c.dep_ == "case" for c in subj.children) \
                 and f.tracker.resolve_or_phrase(subj)[0] == row:
             mention = mention_span(subj)
-    f.add_verb(*span, noun, row, how, "indirect", "cue_noun", mention)
+    f.add_verb(*span, noun, row, how, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun", mention)
 
 
 def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
@@ -709,15 +722,18 @@ def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
     if noun.lemma_.lower() in f.lex["speech"] and noun_cue_subject(noun) is not None:
         return
     document = noun.lemma_.lower() in f.lex["document_cue_nouns"]
-    parts = [c for c in noun.children if c.i > noun.i and (
-        c.dep_ in ("acl", "ccomp") and any(x.lower_ == "that" for x in c.children)
-        or not document and c.dep_ == "prep" and c.lower_ in f.lex["cue_noun_preps"]
-        and any(x.dep_ in ("pobj", "pcomp") for x in c.children))]
+    parts = cuemodel.noun_content_parts(noun, _noun_preps(f, noun), of_object=not document)
     if not parts:
         return
     part = parts[0]
     span = _edges([x for x in part.children if x.dep_ in ("pobj", "pcomp")] if part.dep_ == "prep" else [part])
-    f.add_verb(*span, noun, None, None, "indirect", "cue_noun_unowned")
+    f.add_verb(*span, noun, None, None, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun_unowned")
+
+
+def _noun_preps(f: _Finder, noun: Token) -> set[str]:
+    """The prepositions whose object a cue noun reports: ``cue_noun_prepositions`` for a listed noun; for a noun the
+    cue model found, those and the stance verbs' (``stance_prepositions``: "opposition to X", "a swipe at X")."""
+    return model_noun_preps() if noun.i in f.model_cues else f.lex["cue_noun_preps"]
 
 
 def _adjective_cue(tok: Token, lex) -> bool:
