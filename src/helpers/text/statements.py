@@ -23,7 +23,10 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
   filter always judges these, and ``claims`` credits no figure through them.
 - **model cue**: a verb outside the lists that the trained cue model (:mod:`helpers.text.cuemodel`) scores as a
   cue is read like a listed stance verb by the same rules; its object is its content only from the model's
-  ``object_threshold``, and nested in another statement it never replaces that statement's speaker.
+  ``object_threshold``, and nested in another statement it never replaces that statement's speaker. A noun outside
+  the cue-noun lists with a that-clause or a prepositional object ("her opposition to X", "fears that …") that the
+  model scores as a cue is read by the cue-noun rules (rule ``model_noun``: the owner is the source, else unknown;
+  ``claims`` credits no figure through it).
 
 Speakers resolve to entity canonical names: a named subject directly; a subject with an
 apposition ("The head of …, Kyrylo Budanov, told"); pronouns (he/she → the most recent named
@@ -72,10 +75,11 @@ def _matcher(vocab) -> Matcher:
 
 @functools.lru_cache(maxsize=1)
 def _listed_nouns() -> frozenset[str]:
-    """Noun lemmas the cue model does not score: the listed cue nouns and the reporting verbs the tagger may read as
-    nouns (``claims``, ``reports``: read by :func:`_noun_cue`)."""
+    """Noun lemmas the cue model does not score: the listed cue nouns, the reporting verbs the tagger may read as
+    nouns (``claims``, ``reports``: read by :func:`_noun_cue`) and ``not_model_cues`` ("an attack on the city")."""
     lex = _lex()
-    return frozenset(lex["cue_nouns"] | lex["document_cue_nouns"] | lex["speech"])
+    return frozenset(lex["cue_nouns"] | lex["document_cue_nouns"] | lex["speech"]
+                     | set(lexicons.cue_verbs()["not_model_cues"]))
 
 
 @functools.lru_cache(maxsize=1)
