@@ -85,3 +85,20 @@ def test_a_model_noun_credits_no_figure(nlp, monkeypatch):
     assert [(c["text"], c["claimant"]) for c in out["claims"]] == [("300", UNATTRIBUTED)]
     monkeypatch.setattr(claims, "_NO_FIGURE_RULES", tuple(r for r in claims._NO_FIGURE_RULES if r != "model_noun"))
     assert [(c["text"], c["claimant"]) for c in extract_article(_doc(nlp, text))["claims"]] == [("300", "Ruth Okafor")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun the model scores, object of a verb that is no cue: the verb's subject holds the concern
+    ("Senator Lena Ortiz raised concerns that the ferry was unsafe.",
+     ("Lena Ortiz", "concern", "that the ferry was unsafe")),
+    # a listed cue noun without an owner, likewise
+    ("Mayor Ruth Okafor raised allegations that the harbour master took bribes.",
+     ("Ruth Okafor", "allegation", "that the harbour master took bribes")),
+])
+def test_a_cue_noun_that_is_a_verbs_object_takes_the_verbs_subject_as_source(nlp, text, expected):
+    assert expected in _statements(_doc(nlp, text))
+
+
+def test_a_cue_noun_as_subject_keeps_an_unknown_source(nlp):
+    doc = _doc(nlp, "Fears that the ferry was unsafe grew after Senator Lena Ortiz spoke.")
+    assert ("(unknown)", "fear", "that the ferry was unsafe") in _statements(doc)

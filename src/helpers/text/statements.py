@@ -716,7 +716,9 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
 def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
     """"allegations that the count was rigged", "criticism of the plan": a cue noun without an owner that reports a
     content — its that-clause, or for a noun of saying or stance the object of "of"/"on"/"about" — is a statement
-    whose source is not named (speaker unknown: never anyone's claim). A noun naming a document or a figure
+    whose source is not named (speaker unknown: never anyone's claim), unless the noun is the object of a verb with a
+    subject: "the union raised concerns that …", "the ministry issued a warning that …" — that subject is the source
+    (round 10). A noun naming a document or a figure
     (``document_cue_nouns``: report, estimate, poll …) reports only a that-clause ("reports that the port closed");
     its "of" object is what it is about ("The estimate of the damage was published" is no statement). Not inside a
     quotation (part of what was quoted), nor a reporting verb the tagger read as a noun after its subject ("Ukraine's
@@ -731,7 +733,12 @@ def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
         return
     part = parts[0]
     span = _edges([x for x in part.children if x.dep_ in ("pobj", "pcomp")] if part.dep_ == "prep" else [part])
-    f.add_verb(*span, noun, None, None, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun_unowned")
+    row = how = mention = None
+    subj = _subject(noun.head) if noun.dep_ == "dobj" else None
+    if subj is not None and subj.dep_ == "nsubj":  # "the union raised concerns that …": who raised them
+        row, how = f.tracker.resolve_or_phrase(subj)
+        mention = mention_span(subj) if row is not None else subject_mention(subj)
+    f.add_verb(*span, noun, row, how, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun_unowned", mention)
 
 
 def _noun_preps(f: _Finder, noun: Token) -> set[str]:
