@@ -12,8 +12,13 @@ that threshold. ``object_threshold`` (from which a model cue's object, not only 
 ``--object-threshold``. ``dev`` is never read. Deterministic: no random state (L-BFGS from zero weights, sorted
 inputs).
 
+With ``--noun-thresholds`` (issue 10 round 10) a second model, ``noun_weights``, is fitted the same way for the nouns
+outside the cue-noun lists that have a content of their own (:func:`helpers.text.cuemodel.is_noun_candidate`: "his
+opposition to X", "concerns that …"; features :func:`helpers.text.cuemodel.noun_features`), and its
+``noun_threshold`` is scanned on the held-out slice with the verbs' threshold already chosen.
+
     python benchmarks/train_cue_model.py --docs /tmp/train.spacy [--c 1.0] [--min-count 2] [--thresholds 0.4,0.5]
-        [--object-threshold 0.8] [--out PATH]
+        [--object-threshold 0.8] [--noun-thresholds 0.3,0.4,0.5] [--no-refit] [--out PATH]
 
 Time (2026-12-06, shared 2-core machine, load average about 7): 83 s for ``--thresholds 0.4`` with the parses saved
 by ``--docs`` (features and fit 28 s, one held-out scan, the refit); parsing the 840 train articles the first time
@@ -60,16 +65,26 @@ def cue_spans(split: str) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def examples(docs, cues, known):
+def examples(docs, cues, known, nouns: set[str] | None = None):
+    """``(features, label)`` for every candidate verb of ``docs`` (:func:`helpers.text.cuemodel.is_candidate`), or
+    with ``nouns`` (the prepositions of a noun's content) every candidate noun outside ``known``
+    (:func:`helpers.text.cuemodel.is_noun_candidate`, features :func:`helpers.text.cuemodel.noun_features`); label 1
+    when the token lies in a gold cue span."""
     rows = []
     for doc in docs:
         frags = cues.get(doc.user_data["article_id"], [])
         text = doc.text
         for sent in doc.sents:
+            chars = (sent.start_char, sent.end_char)
             for tok in sent:
-                if cuemodel.is_candidate(tok, known):
-                    gold = any(s < tok.idx + len(tok) and tok.idx < e for s, e in frags)
-                    rows.append((cuemodel.cue_features(tok, text, (sent.start_char, sent.end_char)), int(gold)))
+                if nouns is None and cuemodel.is_candidate(tok, known):
+                    feats = cuemodel.cue_features(tok, text, chars)
+                elif nouns is not None and cuemodel.is_noun_candidate(tok, known, nouns):
+                    feats = cuemodel.noun_features(tok, nouns, text, chars)
+                else:
+                    continue
+                gold = any(s < tok.idx + len(tok) and tok.idx < e for s, e in frags)
+                rows.append((feats, int(gold)))
     return rows
 
 
@@ -155,6 +170,9 @@ def main() -> None:
     ap.add_argument("--out", default=str(cuemodel.MODEL_PATH))
     ap.add_argument("--docs", default=None, help="a DocBin file to keep the parsed train articles in (not in the repo)")
     ap.add_argument("--no-refit", action="store_true", help="keep the model fitted without the held-out slice")
+    ap.add_argument("--noun-thresholds", default=None,
+                    help="also fit a model for nouns outside the cue-noun lists and scan these thresholds for it "
+                         "(with the verbs' threshold chosen first)")
     args = ap.parse_args()
     t0 = time.time()
     articles, gold = ae.load_split("train")
@@ -180,15 +198,39 @@ def main() -> None:
         if best is None or s["content_f1"] > best[0]:
             best = (s["content_f1"], th)
     threshold = best[1]
+    nouns = None
+    if args.noun_thresholds:
+        known_nouns, preps = statements._listed_nouns(), statements.model_noun_preps()
+        noun_train, noun_held = examples(fit_docs, cues, known_nouns, preps), examples(held, cues, known_nouns, preps)
+        print(f"noun examples: fit {len(noun_train)} ({sum(l for _, l in noun_train)} cues), "
+              f"held-out {len(noun_held)} ({sum(l for _, l in noun_held)} cues)", flush=True)
+        noun_weights = fit(noun_train, args.c, args.min_count)
+        best_noun = None
+        for th in [float(t) for t in args.noun_thresholds.split(",")]:
+            s = end_to_end(held, gold, {"weights": weights, "threshold": threshold, "object_threshold":
+                                        max(threshold, args.object_threshold), "noun_weights": noun_weights,
+                                        "noun_threshold": th})
+            print(f"noun threshold {th}: token P/R/F1 {token_scores(noun_weights, noun_held, th)}; held-out content "
+                  f"P/R/F1 {s['content_precision']}/{s['content_recall']}/{s['content_f1']} statements "
+                  f"{s['statements']}", flush=True)
+            if best_noun is None or s["content_f1"] > best_noun[0]:
+                best_noun = (s["content_f1"], th)
+        if not args.no_refit:
+            noun_weights = fit(noun_train + noun_held, args.c, args.min_count)
+        nouns = {"candidate_nouns": len(noun_train) + len(noun_held), "noun_threshold": best_noun[1],
+                 "held_out_content_f1_nouns": best_noun[0],
+                 "noun_weights": dict(sorted(noun_weights.items()))}
     if not args.no_refit:
         weights = fit(train_rows + held_rows, args.c, args.min_count)
-    model = {"about": "Reporting-cue tagger for verbs outside the cue lists (helpers.text.cuemodel). Logistic "
-                      "regression trained by benchmarks/train_cue_model.py on PolNeAR train; see models/README.md "
-                      "for the data licence.",
-             "trained_on": f"PolNeAR train ({len(docs)} articles, {len(train_rows) + len(held_rows)} candidate verbs)",
+    model = {"about": "Reporting-cue tagger for verbs outside the cue lists (helpers.text.cuemodel); noun_weights: "
+                      "for nouns outside the cue-noun lists. Logistic regression trained by "
+                      "benchmarks/train_cue_model.py on PolNeAR train; see models/README.md for the data licence.",
+             "trained_on": f"PolNeAR train ({len(docs)} articles, {len(train_rows) + len(held_rows)} candidate verbs"
+                           + (f", {nouns['candidate_nouns']} candidate nouns)" if nouns else ")"),
              "c": args.c, "min_count": args.min_count, "threshold": threshold,
              "object_threshold": max(threshold, args.object_threshold),
-             "held_out_content_f1": best[0], "weights": dict(sorted(weights.items()))}
+             "held_out_content_f1": best[0], "weights": dict(sorted(weights.items())),
+             **{k: v for k, v in (nouns or {}).items() if k != "candidate_nouns"}}
     write_model(model, args.out, t0)
 
 

@@ -102,7 +102,8 @@ def main() -> None:
         s = filtered_score(held_rows, weights, th, gold, held)
         print(f"threshold {th}: held-out content P/R/F1 {s['content_precision']}/{s['content_recall']}/"
               f"{s['content_f1']} (unrounded {2 * s['matched'] / (s['statements'] + s['gold']):.4f}, matched {s['matched']}) "
-              f"statements {s['statements']} e2e {s['named_source_recall_e2e']}", flush=True)
+              f"statements {s['statements']} e2e {s['named_source_recall_e2e']} source exact {s['source_exact']} "
+              f"name overlap {s['source_name_overlap']}", flush=True)
         if best is None or s["content_f1"] > best[0]:
             best = (s["content_f1"], th)
     weights = tcm.fit([(f, l) for f, l, _ in fit_rows + held_rows if f is not None], args.c, args.min_count)

@@ -44,9 +44,10 @@ from helpers.text import lexicon as lexicons
 from helpers.text.attribution import PHRASE_KINDS, attribution_verb, speaker_kind
 
 from helpers.core.schemas import UNATTRIBUTED, UNKNOWN  # noqa: E402
-# statement rules through which no figure is credited: a cue-model verb's object ("enjoyed a surge of 40%") and a
-# speech verb's object read as a fallback ("denied the reports of 500 dead")
-_NO_FIGURE_RULES = ("model_object", "speech_object", "subtree_fallback")
+# statement rules through which no figure is credited: a cue-model verb's object ("enjoyed a surge of 40%"), a
+# speech verb's object read as a fallback ("denied the reports of 500 dead") and the content of a noun the cue model
+# found ("its support for the 300 …")
+_NO_FIGURE_RULES = ("model_object", "speech_object", "subtree_fallback", "model_noun")
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-zA-Z%²]+)$")
 _GROUP = re.compile(r"^\d{3}$")  # a thousands group after a space ("20 000")

@@ -105,9 +105,7 @@ def load_model(path: str | None = None) -> dict:
 def cue_probability(tok: Token, model: dict | None = None, text: str | None = None,
                     sent_chars: tuple[int, int] | None = None) -> float:
     """The model's probability that ``tok`` is a reporting cue (``text``, ``sent_chars``: see :func:`cue_features`)."""
-    weights = (model or load_model())["weights"]
-    z = sum(weights.get(name, 0.0) for name in cue_features(tok, text, sent_chars))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return _probability((model or load_model())["weights"], cue_features(tok, text, sent_chars))
 
 
 def is_candidate(tok: Token, known: set[str]) -> bool:
@@ -115,10 +113,50 @@ def is_candidate(tok: Token, known: set[str]) -> bool:
     return tok.pos_ in CANDIDATE_POS and tok.lemma_.lower() not in known and tok.is_alpha
 
 
-def model_cues(doc: Doc, known: set[str], model: dict | None = None) -> list[tuple[Token, float]]:
+def noun_content_parts(noun: Token, preps: set[str], of_object: bool = True) -> list[Token]:
+    """The dependents of a noun that say what it reports: a that-clause ("allegations that …"), else (with
+    ``of_object``) the object of one of ``preps`` after it ("criticism of the plan", "support for X") — the prepositions
+    themselves, in order. ``of_object`` False: the that-clause only (a noun naming a document: "the estimate of the
+    damage" is what the estimate is about)."""
+    return [c for c in noun.children if c.i > noun.i and (
+        c.dep_ in ("acl", "ccomp") and any(x.lower_ == "that" for x in c.children)
+        or of_object and c.dep_ == "prep" and c.lower_ in preps and any(x.dep_ in ("pobj", "pcomp") for x in c.children))]
+
+
+def is_noun_candidate(tok: Token, known: set[str], preps: set[str]) -> bool:
+    """A noun the cue-noun lists do not know with a content of its own (:func:`noun_content_parts`): "his support for
+    X", "the decision to …" is not one (no content dependent), "opposition to X" is when "to" is in ``preps``."""
+    return tok.pos_ == "NOUN" and tok.is_alpha and tok.lemma_.lower() not in known \
+        and bool(noun_content_parts(tok, preps))
+
+
+def noun_features(tok: Token, preps: set[str], text: str | None = None,
+                  sent_chars: tuple[int, int] | None = None) -> list[str]:
+    """The features of one candidate noun: those of :func:`cue_features` and who owns it ("Kerry's opposition to"),
+    what its content hangs on (a preposition, "that") and the noun's lemma with each."""
+    lemma = tok.lemma_.lower()
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    okind = _subject_kind(owner)
+    part = noun_content_parts(tok, preps)[0]
+    pkind = part.lower_ if part.dep_ == "prep" else "that"
+    return cue_features(tok, text, sent_chars) + [
+        "own=" + okind, "part=" + pkind, "l=%s|part=%s" % (lemma, pkind), "l=%s|own=%s" % (lemma, okind == "none"),
+        "part=%s|own=%s" % (pkind, okind)]
+
+
+def _probability(weights: dict, features: list[str]) -> float:
+    z = sum(weights.get(name, 0.0) for name in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def model_cues(doc: Doc, known: set[str], model: dict | None = None, known_nouns: set[str] | None = None,
+               noun_preps: set[str] | None = None) -> list[tuple[Token, float]]:
     """``(verb, probability)`` for the verbs of ``doc`` whose lemma is not in ``known`` (the listed cues) and that the
-    model scores at or above its ``threshold``."""
+    model scores at or above its ``threshold``; with ``known_nouns`` (the listed cue nouns) and a model that holds
+    ``noun_weights``, also ``(noun, probability)`` for the nouns outside those lists with a content
+    (:func:`is_noun_candidate`, prepositions ``noun_preps``) scored at or above ``noun_threshold``."""
     model = model or load_model()
+    nouns = model.get("noun_weights") if known_nouns is not None else None
     text, out = doc.text, []
     for sent in doc.sents:
         chars = (sent.start_char, sent.end_char)
@@ -126,5 +164,9 @@ def model_cues(doc: Doc, known: set[str], model: dict | None = None) -> list[tup
             if is_candidate(t, known):
                 p = cue_probability(t, model, text, chars)
                 if p >= model["threshold"]:
+                    out.append((t, p))
+            elif nouns and is_noun_candidate(t, known_nouns, noun_preps):
+                p = _probability(nouns, noun_features(t, noun_preps, text, chars))
+                if p >= model["noun_threshold"]:
                     out.append((t, p))
     return out

@@ -23,7 +23,10 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
   filter always judges these, and ``claims`` credits no figure through them.
 - **model cue**: a verb outside the lists that the trained cue model (:mod:`helpers.text.cuemodel`) scores as a
   cue is read like a listed stance verb by the same rules; its object is its content only from the model's
-  ``object_threshold``, and nested in another statement it never replaces that statement's speaker.
+  ``object_threshold``, and nested in another statement it never replaces that statement's speaker. A noun outside
+  the cue-noun lists with a that-clause or a prepositional object ("her opposition to X", "fears that …") that the
+  model scores as a cue is read by the cue-noun rules (rule ``model_noun``: the owner is the source, else unknown;
+  ``claims`` credits no figure through it).
 
 Speakers resolve to entity canonical names: a named subject directly; a subject with an
 apposition ("The head of …, Kyrylo Budanov, told"); pronouns (he/she → the most recent named
@@ -71,6 +74,21 @@ def _matcher(vocab) -> Matcher:
 
 
 @functools.lru_cache(maxsize=1)
+def _listed_nouns() -> frozenset[str]:
+    """Noun lemmas the cue model does not score: the listed cue nouns, the reporting verbs the tagger may read as
+    nouns (``claims``, ``reports``: read by :func:`_noun_cue`) and ``not_model_cues`` ("an attack on the city")."""
+    lex = _lex()
+    return frozenset(lex["cue_nouns"] | lex["document_cue_nouns"] | lex["speech"]
+                     | set(lexicons.cue_verbs()["not_model_cues"]))
+
+
+@functools.lru_cache(maxsize=1)
+def model_noun_preps() -> frozenset[str]:
+    """The prepositions whose object a noun the cue model scores may report (see :func:`_noun_preps`)."""
+    lex = _lex()
+    return frozenset(lex["cue_noun_preps"] | lex["stance_preps"])
+
+
 @functools.lru_cache(maxsize=1)
 def _listed_verbs() -> frozenset[str]:
     """Lemmas the cue model (:mod:`helpers.text.cuemodel`) does not score: those the word lists read as reporting
@@ -460,8 +478,9 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     f = _Finder(doc, entities)
     events = [(doc.vocab.strings[mid], doc[start]) for mid, start, _ in _matcher(doc.vocab)(doc)]
     listed = {t.i for _, t in events}
-    f.model_cues = {t.i: p for t, p in cuemodel.model_cues(doc, _listed_verbs()) if t.i not in listed}
-    events = sorted(events + [("VERB", doc[i]) for i in f.model_cues]
+    f.model_cues = {t.i: p for t, p in cuemodel.model_cues(doc, _listed_verbs(), known_nouns=_listed_nouns(),
+                                                          noun_preps=model_noun_preps()) if t.i not in listed}
+    events = sorted(events + [("NOUN" if doc[i].pos_ == "NOUN" else "VERB", doc[i]) for i in f.model_cues]
                     + [("ADJ", t) for t in doc if _adjective_cue(t, f.lex)], key=lambda e: e[1].i)
     f.verb_chars = sorted(t.idx for k, t in events if k != "ADJ")
     f.verb_cues = [t.i for kind, t in events if kind == "VERB" or kind == "NOUN" and any(c.dep_ == "poss" for c in t.children)]
@@ -678,9 +697,7 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
         return
     if owner.pos_ == "PRON" and owner.lower_ not in f.lex["pronouns"]:
         return
-    parts = [c for c in noun.children if c.i > noun.i and (
-        c.dep_ in ("acl", "ccomp") and any(x.lower_ == "that" for x in c.children)
-        or c.dep_ == "prep" and c.lower_ in f.lex["cue_noun_preps"] and any(x.dep_ in ("pobj", "pcomp") for x in c.children))]
+    parts = cuemodel.noun_content_parts(noun, _noun_preps(f, noun))
     if not parts:
         return
     part = parts[0]
@@ -693,13 +710,15 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
                 c.dep_ == "case" for c in subj.children) \
                 and f.tracker.resolve_or_phrase(subj)[0] == row:
             mention = mention_span(subj)
-    f.add_verb(*span, noun, row, how, "indirect", "cue_noun", mention)
+    f.add_verb(*span, noun, row, how, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun", mention)
 
 
 def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
     """"allegations that the count was rigged", "criticism of the plan": a cue noun without an owner that reports a
     content — its that-clause, or for a noun of saying or stance the object of "of"/"on"/"about" — is a statement
-    whose source is not named (speaker unknown: never anyone's claim). A noun naming a document or a figure
+    whose source is not named (speaker unknown: never anyone's claim), unless the noun is the object of a verb with a
+    subject: "the union raised concerns that …", "the ministry issued a warning that …" — that subject is the source
+    (round 10). A noun naming a document or a figure
     (``document_cue_nouns``: report, estimate, poll …) reports only a that-clause ("reports that the port closed");
     its "of" object is what it is about ("The estimate of the damage was published" is no statement). Not inside a
     quotation (part of what was quoted), nor a reporting verb the tagger read as a noun after its subject ("Ukraine's
@@ -709,15 +728,23 @@ def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
     if noun.lemma_.lower() in f.lex["speech"] and noun_cue_subject(noun) is not None:
         return
     document = noun.lemma_.lower() in f.lex["document_cue_nouns"]
-    parts = [c for c in noun.children if c.i > noun.i and (
-        c.dep_ in ("acl", "ccomp") and any(x.lower_ == "that" for x in c.children)
-        or not document and c.dep_ == "prep" and c.lower_ in f.lex["cue_noun_preps"]
-        and any(x.dep_ in ("pobj", "pcomp") for x in c.children))]
+    parts = cuemodel.noun_content_parts(noun, _noun_preps(f, noun), of_object=not document)
     if not parts:
         return
     part = parts[0]
     span = _edges([x for x in part.children if x.dep_ in ("pobj", "pcomp")] if part.dep_ == "prep" else [part])
-    f.add_verb(*span, noun, None, None, "indirect", "cue_noun_unowned")
+    row = how = mention = None
+    subj = _subject(noun.head) if noun.dep_ == "dobj" else None
+    if subj is not None and subj.dep_ == "nsubj":  # "the union raised concerns that …": who raised them
+        row, how = f.tracker.resolve_or_phrase(subj)
+        mention = mention_span(subj) if row is not None else subject_mention(subj)
+    f.add_verb(*span, noun, row, how, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun_unowned", mention)
+
+
+def _noun_preps(f: _Finder, noun: Token) -> set[str]:
+    """The prepositions whose object a cue noun reports: ``cue_noun_prepositions`` for a listed noun; for a noun the
+    cue model found, those and the stance verbs' (``stance_prepositions``: "opposition to X", "a swipe at X")."""
+    return model_noun_preps() if noun.i in f.model_cues else f.lex["cue_noun_preps"]
 
 
 def _adjective_cue(tok: Token, lex) -> bool:
