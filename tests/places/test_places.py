@@ -597,6 +597,14 @@ def test_a_name_the_model_calls_an_organisation_elsewhere_is_not_a_place_by_anot
     assert "Janes" not in _mentions(_rows(nlp, gaz, text))
 
 
+def test_a_countrys_initials_are_the_country_even_when_the_model_says_organisation(nlp, gaz):
+    rows = _rows(nlp, gaz, "Officials in the UAE said the talks would resume. The DPRK launched a missile on Monday.")
+    assert {(_one(rows, m)["name"], _one(rows, m)["kind"]) for m in ("UAE", "DPRK")} == {
+        ("United Arab Emirates", "country"), ("North Korea", "country")}
+    # an organisation's initials that no country has stay out
+    assert "NATO" not in _mentions(_rows(nlp, gaz, "Officials at NATO said the talks would resume."))
+
+
 def test_an_institution_word_written_with_its_state_is_the_town(nlp, gaz):
     rows = _rows(nlp, gaz, "The trucks reached Council, Idaho, before the snow.")
     assert _one(rows, "Council")["admin1"] == "Idaho"

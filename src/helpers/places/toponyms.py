@@ -824,10 +824,20 @@ def _large_primary(c: Candidate, population: int) -> bool:
                and not m.variant for m in c.matches)
 
 
+def _country_initials(ctx: _DocContext, c: Candidate) -> bool:
+    """An all-caps abbreviation of a country's name ("UAE", "DPRK", "PRC"): the small model often calls these an
+    organisation; a country acting is still the country."""
+    text = ctx.doc[c.start:c.end].text
+    return text.isupper() and 3 <= len(text) <= 5 and any(
+        m.match_type == gz.ABBREV and m.place.kind == "country" and not m.variant for m in c.matches)
+
+
 def _model_says_name(ctx: _DocContext, c: Candidate) -> bool | None:
-    """The model calls it a person/organisation/product: only context or a large place overrides that."""
+    """The model calls it a person/organisation/product: only context, a large place or a country's abbreviation
+    overrides that."""
     listed_ok = c.listed and c.ner != "PERSON"  # people are listed next to places too ("Churchill, Yalta")
-    if c.ner in NAME_ENTS and not (c.prep or c.kind_hint or listed_ok) and not _large_primary(c, 100000):
+    if c.ner in NAME_ENTS and not (c.prep or c.kind_hint or listed_ok) and not _large_primary(c, 100000) \
+            and not (c.ner == "ORG" and _country_initials(ctx, c)):
         return False
     return None
 
@@ -876,8 +886,10 @@ def _small_place_without_evidence(ctx: _DocContext, c: Candidate) -> bool | None
 
 
 def _abbreviation_without_model_place(ctx: _DocContext, c: Candidate) -> bool | None:
-    """A country abbreviation (US, UK) counts only when the model tags it as a place."""
-    if all(m.match_type == gz.ABBREV for m in c.matches) and c.ner not in PLACE_ENTS:
+    """A country abbreviation (US, UK) counts only when the model tags it as a place — or, for three letters or
+    more, as an organisation ("the UAE", "the DPRK": the small model's usual label for a country's initials)."""
+    if all(m.match_type == gz.ABBREV for m in c.matches) and c.ner not in PLACE_ENTS \
+            and not (c.ner == "ORG" and _country_initials(ctx, c)):
         return False
     return None
 
