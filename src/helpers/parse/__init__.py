@@ -4,7 +4,7 @@
 one reader per input format · ``outlets`` outlet names (rules: ``rules/outlets.csv``) · ``articles`` the
 stage itself; :func:`run` is its entry point."""
 
-from helpers.core.stage import StageSpec
+from helpers.core.spec import StageSpec
 
 STAGES = (
     StageSpec("01", "parse", "Parse articles", reads=(), writes=("articles", "parse_errors", "duplicates")),

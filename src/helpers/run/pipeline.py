@@ -229,12 +229,16 @@ class SharedKernel:
         self.used = True
         return self.km
 
-    def preload(self, source: str | None) -> None:
+    def preload(self, source: str | None, after_notebook: bool = False) -> None:
         """Run ``source`` (:func:`helpers.run.preload.code`: imports and warm-ups) in the started kernel, before
-        the next notebook; its output is dropped and a failure ignored (the notebook that needs it reports it)."""
+        the next notebook; its output is dropped and a failure ignored (the notebook that needs it reports it).
+        ``after_notebook``: a notebook ran in the kernel since it was cleared; its objects are cleared first, or the
+        preload's ``gc.freeze()`` would keep their reference cycles for the kernel's life."""
         if source is None or self.kc is None:
             return
         try:
+            if after_notebook:
+                self.kc.execute_interactive(self.RESET, store_history=False, timeout=60, output_hook=lambda msg: None)
             self.kc.execute_interactive(source, store_history=False, timeout=600, output_hook=lambda msg: None)
         except Interrupted:
             raise
@@ -322,7 +326,7 @@ class _Lane:
         finished. Nothing writes a table meanwhile but ``nb``: the record of who wrote what is unchanged."""
         self.warming = True
         job = self.pool.submit(self.execute, nb, entry, self.kernel)
-        self.jobs.append(self.pool.submit(self.kernel.preload, self.preload_code()))
+        self.jobs.append(self.pool.submit(self.kernel.preload, self.preload_code(), True))
         try:
             main.ready(nb.parent)
             main.preload(preload.code(main_notebooks, [w for m in main_notebooks if _spec(m) for w in _spec(m).warm]))

@@ -103,6 +103,7 @@ _ALLOWED_ATTRS = {"*": ["class", "id", "title", "colspan", "rowspan", "align", "
 _JS_OUTPUT_TYPES = ("application/javascript", "text/javascript", "application/vnd.jupyter.widget-view+json")
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>[^<]*</style>", re.IGNORECASE)
 _SPREADSHEET_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # the first characters _SPREADSHEET_FORMULA matches
 
 
 def clean_html(fragment: str) -> str:
@@ -248,10 +249,20 @@ def spreadsheet_safe(df: "pd.DataFrame", skip: tuple[str, ...] = ()) -> "pd.Data
         if col in skip:
             continue
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            if isinstance(out[col].dtype, pd.StringDtype) and not out[col].str[:1].isin(_FORMULA_STARTS).any():
+                continue  # no cell starts like a formula: nothing to prefix (the cell-by-cell pass took 0.37 s)
             out[col] = [("'" + v) if isinstance(v, str) and _SPREADSHEET_FORMULA.match(v) and not _NUMBER.match(v)
                         else v
                         for v in out[col]]
     return out
+
+
+def _holds_no_lists(column) -> bool:
+    """A text, number or boolean column, whose cells cannot be lists (so need no cell-by-cell check)."""
+    import pandas as pd
+
+    dtype = column.dtype
+    return isinstance(dtype, pd.StringDtype) or pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)
 
 
 def export_tables_csv(processed_dir: str | Path, tables_dir: str | Path,
@@ -266,6 +277,8 @@ def export_tables_csv(processed_dir: str | Path, tables_dir: str | Path,
         df = tables.read_table(name, processed_dir).drop(columns=list(CSV_DROP_COLUMNS.get(name, ())))
         list_columns = []
         for col in df.columns:
+            if _holds_no_lists(df[col]):
+                continue
             if df[col].map(lambda v: isinstance(v, (list, tuple)) or hasattr(v, "tolist")).any():
                 list_columns.append(col)
                 df[col] = df[col].map(lambda v: "; ".join(map(str, list(v))) if v is not None and not isinstance(v, str)
