@@ -66,6 +66,7 @@ def select(notebooks: list[Path], only: list[str] | None = None, start: str | No
 
 _HASHED: dict[str, tuple[tuple, str]] = {}  # path -> (its stat key when hashed, its SHA-256)
 _HASHED_LOCK = threading.Lock()
+_RACY_NS = 100_000_000  # 0.1 s
 
 
 def _sha256(path: Path) -> str:
@@ -74,7 +75,9 @@ def _sha256(path: Path) -> str:
     reports' key): without the memo each notebook cost three passes over every table and ``docs.spacy`` (7.5 MB on
     the 357-file corpus), each read releasing the GIL to a page export running beside it — 0.02–0.14 s between
     notebooks, on a +1 rebuild's critical path. Tables and ``docs.spacy`` are written to a temporary file and renamed
-    into place, so a rewritten table is a new inode with new times."""
+    into place, so a rewritten table is a new inode with new times. As git does for its index, a file changed less
+    than :data:`_RACY_NS` before it was hashed is not memoised: file times advance in ticks of a few milliseconds, so
+    a second write in the same tick could keep all of them."""
     st = os.stat(path)
     key = (st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     name = os.fspath(path)
@@ -83,8 +86,9 @@ def _sha256(path: Path) -> str:
     if hit is not None and hit[0] == key:
         return hit[1]
     digest = incremental.sha256_file(Path(path))
-    with _HASHED_LOCK:
-        _HASHED[name] = (key, digest)
+    if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
+        with _HASHED_LOCK:
+            _HASHED[name] = (key, digest)
     return digest
 
 
