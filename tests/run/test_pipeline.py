@@ -100,6 +100,13 @@ def test_stage_errors_rows_replace_only_their_stage(tmp_path):
     rows = tables.read_table("stage_errors", tmp_path)
     assert rows.to_dict("records") == [{"stage": "04 places", "article_id": "a2", "error": "KeyError: x"}]
     assert pipeline._stage_errors(tmp_path) == (1, {"04 places": ["a2"]})
+    # the same file as the previous run recorded: its figures are taken from that run.json (no table read)
+    digest = pipeline.incremental.sha256_file(tmp_path / "stage_errors.parquet")
+    previous = {"status": "ok", "stage_errors": 7, "stage_error_articles": {"x": ["y"]},
+                "tables": {"stage_errors.parquet": {"sha256": digest}}}
+    assert pipeline._stage_errors(tmp_path, previous) == (7, {"x": ["y"]})
+    previous["tables"]["stage_errors.parquet"]["sha256"] = "0" * 64  # another file: read
+    assert pipeline._stage_errors(tmp_path, previous) == (1, {"04 places": ["a2"]})
 
 
 def _notebook(path: Path, *sources: str) -> None:

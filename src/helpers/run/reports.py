@@ -374,10 +374,12 @@ def _corpus_html(counts: dict) -> str:
 
 
 def _article_labels(processed_dir) -> dict[str, str]:
+    if not processed_dir:  # the index made at a run's start: nothing to read (and pandas not imported for it)
+        return {}
     from helpers.core import tables
     from helpers.core.display import article_labels
 
-    if not processed_dir or not tables.table_path("articles", processed_dir).exists():
+    if not tables.table_path("articles", processed_dir).exists():
         return {}
     return article_labels(tables.read_table("articles", processed_dir))
 
@@ -447,6 +449,9 @@ class _IndexMemo:
         except (OSError, ValueError):
             saved = {}
         self.tables = saved.get("tables", {}) if self.key is not None and saved.get("key") == self.key else {}
+        # an index made without table hashes (the one at a run's start) keeps the saved tables' entry as it is: it
+        # used to save an empty one, so the run's final index read the tables again, a no-op included
+        self.saved = {"key": saved.get("key"), "tables": saved.get("tables", {})}
         self.files = saved.get("files", {})
         self.changed = False
 
@@ -471,7 +476,8 @@ class _IndexMemo:
     def save(self) -> None:
         if not self.changed:
             return
-        data = {"key": self.key, "tables": self.tables if self.key is not None else {}, "files": self.files}
+        data = {"key": self.key, "tables": self.tables} if self.key is not None else dict(self.saved)
+        data["files"] = self.files
         tmp = self.path.with_name(self.path.name + ".tmp")
         try:
             tmp.write_text(json.dumps(data, default=str), encoding="utf-8")  # key order kept: the page lists them
