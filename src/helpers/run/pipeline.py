@@ -589,6 +589,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
                 failed = entry
                 break
             done.add(nb.name)
+            if ahead is not None and changed and entry["status"] == "ok":  # its tables' CSV files now, not after the last table is written
+                ahead.tables([n[:-len(".parquet")] for n in changed if n.endswith(".parquet")], after)
             _report_ahead(ahead, executed_dir / nb.name, notebooks.index(nb) == last_writer, processed_dir, previous)
             if lane:
                 lane.submit_ready(done)

@@ -558,10 +558,11 @@ pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{bo
     return out
 
 
-def export_data(processed_dir: str | Path, reports_dir: str | Path, pages: list[str]) -> None:
-    """The tables as CSV, the SQLite file for Datasette and the claims explorer (its navigation bar: ``pages``)."""
+def export_data(processed_dir: str | Path, reports_dir: str | Path, pages: list[str], csv_done=()) -> None:
+    """The tables as CSV, the SQLite file for Datasette and the claims explorer (its navigation bar: ``pages``).
+    ``csv_done``: tables whose CSV was already written from the table as it is now (the runner's reports ahead)."""
     reports_dir = Path(reports_dir)
-    export_tables_csv(processed_dir, reports_dir / "tables")
+    export_tables_csv(processed_dir, reports_dir / "tables", tuple(n for n in CSV_TABLES if n not in set(csv_done)))
     from helpers.run.sqlite_export import export as export_sqlite
     export_sqlite(processed_dir, reports_dir)  # reports/warclaims.sqlite + metadata.json for Datasette (make explore)
     from helpers.core import tables
