@@ -9,9 +9,7 @@ in exactly one of the three tables::
 """
 from __future__ import annotations
 
-import errno
 import hashlib
-import os
 from pathlib import Path
 
 import pandas as pd
