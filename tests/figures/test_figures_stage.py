@@ -113,3 +113,20 @@ def test_a_pair_figure_is_drawn_again_only_when_its_own_pair_changes(processed, 
     own = {**inputs, "articles": arts.assign(title=arts["title"].where(arts["article_id"] != ff.A0, "Another title"))}
     with pytest.raises(AssertionError, match="drawn again"):
         figures.run("11", own, tmp_path / "own")
+
+
+def test_an_earlier_runs_pair_figures_not_drawn_now_are_removed(processed, tmp_path):
+    """After a rebuild the figures folder holds what a full run makes: a pair that is no longer among the closest (or a
+    summary when no pair is left) from an earlier run is removed; the other notebooks' figures stay."""
+    out = tmp_path / "figures"
+    out.mkdir()
+    stale = [out / "rewrite_00000000_11111111.png", out / "rewrite_00000000_11111111.svg"]
+    for f in stale + [out / "map.png"]:
+        f.write_bytes(b"old")
+    result = figures.run("11", figures.read_inputs("11", processed), out)
+    made = sorted(p.name for files in result.figures.values() for p in files.values())
+    assert made and sorted(p.name for p in out.iterdir()) == sorted(made + ["map.png"])
+    inputs = figures.read_inputs("11", processed)
+    inputs["article_pairs"] = inputs["article_pairs"].assign(relation="related")  # no pair left: nothing drawn
+    figures.run("11", inputs, out)
+    assert sorted(p.name for p in out.iterdir()) == ["map.png"]

@@ -173,3 +173,10 @@ def test_whole_pipeline_after_adding_an_article_and_a_no_op_equal_a_full_run(tmp
     assert after_grown == _digests(fresh)
     drawn = sorted((fresh_reports / "figures").iterdir())
     assert drawn and all((reports / "figures" / f.name).read_bytes() == f.read_bytes() for f in drawn)
+    assert sorted(p.name for p in (reports / "figures").iterdir()) == [f.name for f in drawn]  # no stale figure
+    # the +1 run wrote most CSV files as their notebooks ended (reports ahead), the rest at the end: the same bytes
+    # as an export of the full run's tables
+    from helpers.run import reports as report_pages
+
+    made = report_pages.export_tables_csv(fresh, tmp_path / "fresh-csv")
+    assert made and all((reports / "tables" / p.name).read_bytes() == p.read_bytes() for p in made.values())

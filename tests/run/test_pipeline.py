@@ -100,6 +100,13 @@ def test_stage_errors_rows_replace_only_their_stage(tmp_path):
     rows = tables.read_table("stage_errors", tmp_path)
     assert rows.to_dict("records") == [{"stage": "04 places", "article_id": "a2", "error": "KeyError: x"}]
     assert pipeline._stage_errors(tmp_path) == (1, {"04 places": ["a2"]})
+    # the same file as the previous run recorded: its figures are taken from that run.json (no table read)
+    digest = pipeline.incremental.sha256_file(tmp_path / "stage_errors.parquet")
+    previous = {"status": "ok", "stage_errors": 7, "stage_error_articles": {"x": ["y"]},
+                "tables": {"stage_errors.parquet": {"sha256": digest}}}
+    assert pipeline._stage_errors(tmp_path, previous) == (7, {"x": ["y"]})
+    previous["tables"]["stage_errors.parquet"]["sha256"] = "0" * 64  # another file: read
+    assert pipeline._stage_errors(tmp_path, previous) == (1, {"04 places": ["a2"]})
 
 
 def _notebook(path: Path, *sources: str) -> None:
@@ -252,3 +259,24 @@ def test_speed_benchmark_gives_each_notebook_the_peak_of_its_own_window():
                          {"notebook": "03_c.ipynb", "status": "skipped", "duration_s": 0.0}]}
     samples = [(99.0, 900.0), (100.5, 300.0), (101.5, 450.0), (103.0, 700.0), (107.0, 990.0)]
     assert pipeline_speed.notebook_peaks(run, samples) == {"01": 450, "02": 700}
+
+
+def test_table_hashes_are_memoised_only_while_the_file_is_unchanged(tmp_path):
+    """The runner hashes the tables before and after every notebook; a file whose inode, size and times are those
+    it had when hashed is not read again, any change is, and a file changed within the last moments (when a second
+    write could keep its times) is never memoised."""
+    import hashlib
+
+    f = tmp_path / "t.parquet"
+    f.write_bytes(b"a" * 1000)
+    assert pipeline._sha256(f) == hashlib.sha256(b"a" * 1000).hexdigest()
+    assert os.fspath(f) not in pipeline._HASHED  # just written: not memoised
+    old = time.time() - 10
+    os.utime(f, (old, old))
+    time.sleep(pipeline._RACY_NS / 1e9 + 0.05)  # its change time (the utime) is old enough now
+    pipeline._sha256(f)
+    assert os.fspath(f) in pipeline._HASHED
+    with f.open("r+b") as fh:  # same size, same inode, modification time set back: the change time still moves
+        fh.write(b"b")
+    os.utime(f, (old, old))
+    assert pipeline._sha256(f) == hashlib.sha256(b"b" + b"a" * 999).hexdigest()

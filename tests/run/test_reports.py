@@ -130,7 +130,8 @@ def test_index_counts_come_from_the_tables_footers_and_agree_with_full_reads(tmp
 
 def test_index_memo_reads_no_table_when_the_tables_are_the_same(tmp_path, monkeypatch):
     """build_index with the tables' hashes: the page equals one built without the memo; built again with the same
-    hashes it reads no table (counts, labels, CSV rows from the memo) and is the same page; other hashes read again."""
+    hashes it reads no table (counts, labels, CSV rows from the memo) and is the same page, also after the page a run
+    makes at its start (without hashes); other hashes read again."""
     from helpers.core import tables
 
     processed, reports_dir = tmp_path / "p", tmp_path / "r"
@@ -146,6 +147,8 @@ def test_index_memo_reads_no_table_when_the_tables_are_the_same(tmp_path, monkey
     plain = reports.build_index(reports_dir, {"status": "ok"}, processed_dir=processed).read_text()
     assert "(2 rows)" in plain and "extra.csv</a> (2 rows)" in plain
     assert reports.build_index(reports_dir, {"status": "ok"}, processed_dir=processed, table_keys=keys).read_text() == plain
+
+    reports.build_index(reports_dir, {"status": "running"})  # the page a run makes at its start: no hashes, no tables
 
     def no_read(*args, **kwargs):
         raise AssertionError("a table was read")

@@ -18,10 +18,7 @@ import pandas as pd
 import pyarrow as pa
 
 from helpers.core import rules
-
-
-class SchemaError(ValueError):
-    """A table does not match its contract."""
+from helpers.core.spec import SchemaError  # noqa: F401 - a table does not match its contract (raised here)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Every stage package (``helpers.parse``, ``helpers.text``, …) exposes
 
-- ``STAGES``: one :class:`StageSpec` per notebook it serves — the notebook number, the tables it
+- ``STAGES``: one :class:`StageSpec` (defined in :mod:`helpers.core.spec`, which imports neither pandas nor pyarrow,
+  so the runner reads the specs without them) per notebook it serves — the notebook number, the tables it
   reads (``reads``; ``optional`` ones may be absent) and the tables it writes (``writes``);
 - ``run(...) -> StageResult``: its one entry point.
 
@@ -29,12 +30,12 @@ import numpy as np
 import pandas as pd
 
 from helpers.core import artcache, engine, schemas, tables
+from helpers.core.spec import DOCS_FILE, StageSpec  # noqa: F401 - the stage contract's names, here as before
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 R = TypeVar("R")
 CHUNK = 256  # articles looked up and computed together (memory stays bounded whatever the corpus size)
-DOCS_FILE = "docs.spacy"  # the parsed-doc cache: not a Parquet table, but declared like one
 
 
 class LazyItem:
@@ -54,26 +55,6 @@ class LazyItem:
 def loaded(item):
     """``item.load()`` for a :class:`LazyItem`, else ``item`` itself."""
     return item.load() if isinstance(item, LazyItem) else item
-
-
-@dataclass(frozen=True)
-class StageSpec:
-    """What one notebook of a stage reads and writes (table names from :mod:`helpers.core.schemas`)."""
-    notebook: str                      # "02"
-    stage: str                         # "text"
-    title: str                         # human title of the notebook
-    reads: tuple[str, ...] = ()
-    writes: tuple[str, ...] = ()
-    optional: tuple[str, ...] = ()     # read when present (written by a notebook that may not have run)
-    # what the notebook's cells load on first use beyond its import statements: modules its stage imports when
-    # called ("module") and what they load once per process (a model, the gazetteer: "module:function", called
-    # without arguments); the runner loads them in a kernel ahead of the notebook (helpers.run.preload)
-    warm: tuple[str, ...] = ()
-
-    def __post_init__(self):
-        for name in self.reads + self.writes + self.optional:
-            if name != DOCS_FILE:
-                schemas.get(name)  # unknown table names fail at import time
 
 
 @dataclass

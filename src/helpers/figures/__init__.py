@@ -17,7 +17,7 @@ saved with :func:`.style.save_figure` (PNG with deterministic bytes + SVG).
 - ``stage``        the stage entry point: :func:`run` makes and saves the figures a notebook declares
 """
 
-from helpers.core.stage import StageSpec
+from helpers.core.spec import StageSpec
 
 STAGES = (
     StageSpec("08", "figures", "Map of places", reads=("places", "events", "articles"),

@@ -155,6 +155,12 @@ def _rewrite(t: Mapping[str, pd.DataFrame], figures_dir, result: FigureResult) -
         result.figures[f"rewrite_pair_{i}"] = {"png": png, "svg": svg}
     if not pairs:
         result.messages["rewrite_pair_1"] = "No rewrite or duplicate pairs in this corpus."
+    # an earlier run's closest pairs (or summary) not drawn now: a rebuild that adds an article must leave the figures
+    # a full run makes, and the index lists every PNG in the folder
+    made = {path.name for files in result.figures.values() for path in files.values()}
+    for old in sorted(Path(figures_dir).glob("rewrite_*")):
+        if old.suffix in (".png", ".svg") and old.name not in made:
+            old.unlink()
 
 
 MAKERS: dict[str, Callable] = {"08": _map, "09": _timeline, "10": _ledger, "11": _rewrite}

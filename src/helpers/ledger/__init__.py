@@ -5,7 +5,7 @@ Entry point: :func:`run` (claims, entities, articles, saved parses, optional dat
 metadata → ``claims_ledger``, ``claim_links``, ``reference_checks`` against the General Staff series of
 the ``moskali`` package)."""
 
-from helpers.core.stage import DOCS_FILE, StageResult, StageSpec
+from helpers.core.spec import DOCS_FILE, StageSpec
 
 STAGES = (
     StageSpec("07", "ledger", "Claims ledger", reads=("claims", "entities", "articles", DOCS_FILE), optional=("dates", "article_metadata"), writes=("claims_ledger", "claim_links", "reference_checks"),
@@ -14,13 +14,14 @@ STAGES = (
 )
 
 
-def run(claims, entities, articles, dates=None, metadata=None, docs=None) -> StageResult:
+def run(claims, entities, articles, dates=None, metadata=None, docs=None) -> "StageResult":
     """Both tables of notebook 07. ``docs``: the article parses of ``docs.spacy`` (notebook 02; lazy ones from
     ``doccache.lazy_docs`` are built only for articles whose topics are not in the per-article cache),
     used for the owner rules of the topics; without them (None) claims get owners only from the
     story context rules. ``metadata`` (article_metadata) gives article dates and outlets, stated
     else inherited; without it the articles' own stated values are used."""
     from helpers.ledger import build, reference  # imported here: the package init stays light
+    from helpers.core.stage import StageResult
     from helpers.rewrites import inference
 
     if metadata is None:

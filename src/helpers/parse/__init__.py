@@ -4,7 +4,7 @@
 one reader per input format · ``outlets`` outlet names (rules: ``rules/outlets.csv``) · ``articles`` the
 stage itself; :func:`run` is its entry point."""
 
-from helpers.core.stage import StageSpec
+from helpers.core.spec import StageSpec
 
 STAGES = (
     StageSpec("01", "parse", "Parse articles", reads=(), writes=("articles", "parse_errors", "duplicates")),
@@ -18,6 +18,6 @@ def run(raw_dir):
 
 
 def hash_inputs(raw_dir):
-    """Guarded per-file SHA-256 of the raw inputs: see :func:`helpers.parse.articles.hash_inputs`."""
-    from helpers.parse import articles
-    return articles.hash_inputs(raw_dir)
+    """Guarded per-file SHA-256 of the raw inputs: see :func:`helpers.parse.inputs.hash_inputs` (no pandas)."""
+    from helpers.parse import inputs
+    return inputs.hash_inputs(raw_dir)

@@ -9,9 +9,7 @@ in exactly one of the three tables::
 """
 from __future__ import annotations
 
-import errno
 import hashlib
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -20,106 +18,14 @@ from helpers.parse import formats, outlets, readers
 from helpers.core import schemas
 from helpers.core.progress import progress
 from helpers.core.stage import StageResult
+from helpers.parse.inputs import SKIP_NAMES, hash_inputs, read_input, walk_inputs  # noqa: F401 - this stage's inputs
 from helpers.parse.textio import InputError, decode, normalise_body
-
-SKIP_NAMES = ("readme",)  # documentation beside the articles, not articles
-
 
 def summary(result: StageResult) -> pd.DataFrame:
     """Inputs by outcome: the accounting a reader checks first."""
     rows = [(name, len(result[name])) for name in ("articles", "parse_errors", "duplicates")]
     rows.append(("inputs", result.extra["n_inputs"]))
     return pd.DataFrame(rows, columns=["outcome", "count"])
-
-
-def walk_inputs(raw_dir: Path) -> list[tuple[Path, str | None, str | None]]:
-    """Every input file under ``raw_dir``, in sorted path order: ``(path, reason, detail)``.
-
-    ``reason`` is None for a regular file to read, else the ``parse_errors`` reason the entry
-    gets without being read: ``broken_link`` (a link whose target is missing), ``symlink_loop``
-    (a link that resolves to itself, or a linked folder that is one of its own ancestors),
-    ``read_error`` (a folder that cannot be listed, a FIFO/device/socket). Symlinked files and
-    folders are followed once. Hidden entries and ``README*`` files are skipped (and only those).
-    Never raises for anything inside ``raw_dir``.
-    """
-    if not raw_dir.is_dir():
-        return [(raw_dir, None, None)]
-    out: list[tuple[Path, str | None, str | None]] = []
-
-    def visit(folder: Path, ancestors: frozenset[str]):
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as exc:
-            out.append((folder, "read_error", f"cannot list folder: {exc.strerror or exc}"))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            path = Path(entry.path)
-            try:
-                is_link = entry.is_symlink()
-                if is_link:
-                    real = os.path.realpath(path, strict=True)
-                    target = Path(real)
-                    is_dir, is_file = target.is_dir(), target.is_file()
-                else:
-                    real = os.path.realpath(path)
-                    is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False)
-            except FileNotFoundError:
-                out.append((path, "broken_link", f"link target {os.readlink(path)!r} does not exist"))
-                continue
-            except OSError as exc:  # ELOOP: the link resolves through itself
-                if is_link and exc.errno == errno.ELOOP:
-                    out.append((path, "symlink_loop", f"link {os.readlink(path)!r} resolves to itself"))
-                else:
-                    out.append((path, "read_error", f"cannot inspect: {exc.strerror or exc}"))
-                continue
-            except RuntimeError as exc:  # older Pythons report link loops this way
-                out.append((path, "symlink_loop", f"link loops: {exc}"))
-                continue
-            if is_dir:
-                if real in ancestors:
-                    out.append((path, "symlink_loop", "linked folder is one of its own ancestors; not followed again"))
-                else:
-                    visit(path, ancestors | {real})
-            elif is_file:
-                if not entry.name.lower().startswith(SKIP_NAMES):
-                    out.append((path, None, None))
-            else:
-                out.append((path, "read_error", "not a regular file (FIFO, device or socket); not read"))
-
-    visit(raw_dir, frozenset({os.path.realpath(raw_dir)}))
-    out.sort(key=lambda t: t[0])
-    return out
-
-
-def read_input(path: Path) -> bytes:
-    """The bytes of one input file; raises :class:`InputError` (``read_error``) instead of ``OSError``."""
-    try:
-        return path.read_bytes()
-    except (OSError, ValueError) as exc:
-        raise InputError("read_error", f"cannot read file: {getattr(exc, 'strerror', None) or exc}") from None
-
-
-def hash_inputs(raw_dir: str | Path) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
-    """SHA-256 of every input under ``raw_dir``: ``({rel: hexdigest}, {rel: (reason, detail)})``.
-
-    Walking, reading and hashing are one guarded step: an unreadable, looping or dangling entry
-    is returned as an error (the same reason ``parse_errors`` gives it), never raised. For the
-    pipeline runner's ``run.json``."""
-    raw_dir = Path(raw_dir)
-    base = raw_dir if raw_dir.is_dir() else raw_dir.parent
-    hashes, errors = {}, {}
-    for path, reason, detail in walk_inputs(raw_dir):
-        rel = path.relative_to(base).as_posix()
-        if reason is None:
-            try:
-                hashes[rel] = hashlib.sha256(read_input(path)).hexdigest()
-                continue
-            except InputError as exc:
-                reason, detail = exc.reason, exc.detail
-        errors[rel] = (reason, detail)
-    return hashes, errors
 
 
 def _finish(record: dict, rel: str, fmt: str, encoding: str, filename: str) -> dict | None:

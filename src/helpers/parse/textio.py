@@ -9,15 +9,7 @@ import charset_normalizer
 from charset_normalizer.md import mess_ratio
 
 from helpers.core import rules
-
-
-class InputError(Exception):
-    """An input that cannot be used. ``reason`` is a short code for the parse_errors table."""
-
-    def __init__(self, reason: str, detail: str):
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
+from helpers.parse.inputs import InputError  # noqa: F401 - raised by the decoders here
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

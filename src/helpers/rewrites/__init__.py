@@ -4,7 +4,7 @@
 Entry point: :func:`run` (``articles``, ``sentences`` → ``article_pairs``, ``sentence_alignment``,
 ``article_metadata``)."""
 
-from helpers.core.stage import StageResult, StageSpec
+from helpers.core.spec import StageSpec
 
 STAGES = (
     StageSpec("05", "rewrites", "Article pairs and rewrites", reads=("articles", "sentences"), writes=("article_pairs", "sentence_alignment", "article_metadata"),
@@ -12,10 +12,11 @@ STAGES = (
 )
 
 
-def run(articles, sentences) -> StageResult:
+def run(articles, sentences) -> "StageResult":
     """The three tables of notebook 05: pairs, the sentence alignment of duplicates/rewrites, and the
     metadata each article states or inherits from its source."""
     from helpers.rewrites import inference, pairs  # imported here: the package init stays light
+    from helpers.core.stage import StageResult
 
     article_pairs, sentence_alignment = pairs.find_pairs(articles, sentences, cache=True)
     return StageResult({"article_pairs": article_pairs, "sentence_alignment": sentence_alignment,

@@ -2,8 +2,9 @@
 
 The kernel runs each notebook in its own process; meanwhile the runner only waits. :class:`ReportsAhead` uses that
 wait: when a notebook has finished, its HTML page is exported in a background thread (with the navigation bar of
-every selected notebook, the pages a complete run publishes), and once the last notebook that writes tables has
-finished, the CSV, SQLite and explorer exports are made from the final tables while the figure notebooks run.
+every selected notebook, the pages a complete run publishes); the CSV files of the tables it wrote are written then
+too (each table is written by one notebook), and once the last notebook that writes tables has finished, the rest of
+the CSV files, the SQLite file and the explorer are made from the final tables while the figure notebooks run.
 
 Nothing here decides what is published. At the end the runner calls
 :func:`helpers.run.reports.build_reports` as before: a page exported ahead is then found in the page cache
@@ -27,6 +28,7 @@ class ReportsAhead:
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warclaims-reports")
         self.jobs = []
         self.data_key: dict | None = None
+        self.csv_made: dict[str, str] = {}  # table -> SHA-256 of the table file its CSV was written from
 
     def page(self, executed: Path) -> None:
         """Export ``executed`` (a notebook that just finished) to HTML in the background."""
@@ -35,13 +37,31 @@ class ReportsAhead:
         self.jobs.append(self.pool.submit(reports.export_notebook_html, executed, self.reports_dir / "html",
                                           show_code=self.show_code, pages=self.pages))
 
+    def tables(self, names, hashes: dict[str, str]) -> None:
+        """Write the CSV files of the tables ``names`` that a notebook has just written (``hashes``: ``{file name:
+        sha256}`` of the folder now), so the data exports at the end of the tables have only the last notebooks'
+        CSVs left to write; each is recorded in :attr:`csv_made` with the hash of the table it was made from."""
+        from helpers.run import reports
+
+        names = [n for n in names if n in reports.CSV_TABLES and f"{n}.parquet" in hashes]
+        if not names:
+            return
+
+        def export():
+            reports.export_tables_csv(self.processed_dir, self.reports_dir / "tables", tuple(names))
+            self.csv_made.update({n: hashes[f"{n}.parquet"] for n in names})
+
+        self.jobs.append(self.pool.submit(export))
+
     def data(self, key: dict) -> None:
         """Make the CSV, SQLite and explorer exports of the tables as they are now; ``key`` (tables, code, pages) is
-        what they were made from, kept in :attr:`data_key` once they succeed."""
+        what they were made from, kept in :attr:`data_key` once they succeed. A CSV made ahead (:meth:`tables`)
+        from a table with the hash ``key`` gives it is not written again."""
         from helpers.run import reports
 
         def export():
-            reports.export_data(self.processed_dir, self.reports_dir, self.pages)
+            done = [n for n, h in self.csv_made.items() if key["tables"].get(f"{n}.parquet") == h]
+            reports.export_data(self.processed_dir, self.reports_dir, self.pages, csv_done=done)
             self.data_key = key
 
         self.jobs.append(self.pool.submit(export))

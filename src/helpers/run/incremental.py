@@ -6,7 +6,7 @@ A notebook's *fingerprint* is the SHA-256 of everything its result depends on:
 - the version of the ``helpers`` code and rules (:func:`code_version`: every ``.py`` and ``rules/`` file, and the
   spaCy and model versions);
 - the raw folder (only for notebooks that read it: those whose stage spec reads no table);
-- the tables its :class:`~helpers.core.stage.StageSpec` reads, required and optional, as they are now.
+- the tables its :class:`~helpers.core.spec.StageSpec` reads, required and optional, as they are now.
 
 ``data/processed/pipeline_state.json`` keeps, for every notebook that last succeeded into that folder, its fingerprint and the hashes of the tables it wrote.
 A notebook is skipped when its fingerprint equals the recorded one, its recorded status was ``ok`` or
@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 
 from helpers.core.artcache import code_version, sha256_file
-from helpers.core.stage import DOCS_FILE, StageSpec
+from helpers.core.spec import DOCS_FILE, StageSpec
 
 
 def table_file(name: str, processed_dir: Path) -> Path:

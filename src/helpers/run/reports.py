@@ -103,6 +103,7 @@ _ALLOWED_ATTRS = {"*": ["class", "id", "title", "colspan", "rowspan", "align", "
 _JS_OUTPUT_TYPES = ("application/javascript", "text/javascript", "application/vnd.jupyter.widget-view+json")
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>[^<]*</style>", re.IGNORECASE)
 _SPREADSHEET_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # the first characters _SPREADSHEET_FORMULA matches
 
 
 def clean_html(fragment: str) -> str:
@@ -248,10 +249,20 @@ def spreadsheet_safe(df: "pd.DataFrame", skip: tuple[str, ...] = ()) -> "pd.Data
         if col in skip:
             continue
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            if isinstance(out[col].dtype, pd.StringDtype) and not out[col].str[:1].isin(_FORMULA_STARTS).any():
+                continue  # no cell starts like a formula: nothing to prefix (the cell-by-cell pass took 0.37 s)
             out[col] = [("'" + v) if isinstance(v, str) and _SPREADSHEET_FORMULA.match(v) and not _NUMBER.match(v)
                         else v
                         for v in out[col]]
     return out
+
+
+def _holds_no_lists(column) -> bool:
+    """A text, number or boolean column, whose cells cannot be lists (so need no cell-by-cell check)."""
+    import pandas as pd
+
+    dtype = column.dtype
+    return isinstance(dtype, pd.StringDtype) or pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)
 
 
 def export_tables_csv(processed_dir: str | Path, tables_dir: str | Path,
@@ -266,6 +277,8 @@ def export_tables_csv(processed_dir: str | Path, tables_dir: str | Path,
         df = tables.read_table(name, processed_dir).drop(columns=list(CSV_DROP_COLUMNS.get(name, ())))
         list_columns = []
         for col in df.columns:
+            if _holds_no_lists(df[col]):
+                continue
             if df[col].map(lambda v: isinstance(v, (list, tuple)) or hasattr(v, "tolist")).any():
                 list_columns.append(col)
                 df[col] = df[col].map(lambda v: "; ".join(map(str, list(v))) if v is not None and not isinstance(v, str)
@@ -361,10 +374,12 @@ def _corpus_html(counts: dict) -> str:
 
 
 def _article_labels(processed_dir) -> dict[str, str]:
+    if not processed_dir:  # the index made at a run's start: nothing to read (and pandas not imported for it)
+        return {}
     from helpers.core import tables
     from helpers.core.display import article_labels
 
-    if not processed_dir or not tables.table_path("articles", processed_dir).exists():
+    if not tables.table_path("articles", processed_dir).exists():
         return {}
     return article_labels(tables.read_table("articles", processed_dir))
 
@@ -434,6 +449,9 @@ class _IndexMemo:
         except (OSError, ValueError):
             saved = {}
         self.tables = saved.get("tables", {}) if self.key is not None and saved.get("key") == self.key else {}
+        # an index made without table hashes (the one at a run's start) keeps the saved tables' entry as it is: it
+        # used to save an empty one, so the run's final index read the tables again, a no-op included
+        self.saved = {"key": saved.get("key"), "tables": saved.get("tables", {})}
         self.files = saved.get("files", {})
         self.changed = False
 
@@ -458,7 +476,8 @@ class _IndexMemo:
     def save(self) -> None:
         if not self.changed:
             return
-        data = {"key": self.key, "tables": self.tables if self.key is not None else {}, "files": self.files}
+        data = {"key": self.key, "tables": self.tables} if self.key is not None else dict(self.saved)
+        data["files"] = self.files
         tmp = self.path.with_name(self.path.name + ".tmp")
         try:
             tmp.write_text(json.dumps(data, default=str), encoding="utf-8")  # key order kept: the page lists them
@@ -539,10 +558,11 @@ pre{{margin:0;white-space:pre-wrap}} table{{border-collapse:collapse}} td,th{{bo
     return out
 
 
-def export_data(processed_dir: str | Path, reports_dir: str | Path, pages: list[str]) -> None:
-    """The tables as CSV, the SQLite file for Datasette and the claims explorer (its navigation bar: ``pages``)."""
+def export_data(processed_dir: str | Path, reports_dir: str | Path, pages: list[str], csv_done=()) -> None:
+    """The tables as CSV, the SQLite file for Datasette and the claims explorer (its navigation bar: ``pages``).
+    ``csv_done``: tables whose CSV was already written from the table as it is now (the runner's reports ahead)."""
     reports_dir = Path(reports_dir)
-    export_tables_csv(processed_dir, reports_dir / "tables")
+    export_tables_csv(processed_dir, reports_dir / "tables", tuple(n for n in CSV_TABLES if n not in set(csv_done)))
     from helpers.run.sqlite_export import export as export_sqlite
     export_sqlite(processed_dir, reports_dir)  # reports/warclaims.sqlite + metadata.json for Datasette (make explore)
     from helpers.core import tables

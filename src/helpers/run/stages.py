@@ -14,8 +14,7 @@ import argparse
 import importlib
 import sys
 
-from helpers.core import datadict
-from helpers.core.stage import DOCS_FILE, StageSpec
+from helpers.core.spec import DOCS_FILE, StageSpec
 
 STAGE_PACKAGES = ("parse", "text", "places", "rewrites", "time", "ledger", "figures")
 START, END = "<!-- notebooks:start -->", "<!-- notebooks:end -->"
@@ -59,6 +58,8 @@ def render(notebook_names: dict[str, str] | None = None) -> str:
 
 def readme_block(text: str) -> str:
     """The notebook table currently between the markers of ``text``."""
+    from helpers.core import datadict  # pyarrow and the schemas: not for the runner, which only reads the specs
+
     return datadict.block(text, START, END)
 
 
@@ -70,6 +71,8 @@ def main(argv=None) -> int:
     if not args.write:
         sys.stdout.write(render())
         return 0
+    from helpers.core import datadict
+
     datadict.write_readme((START, END, render()), (datadict.START, datadict.END, datadict.render()))
     return 0
 

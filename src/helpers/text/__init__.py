@@ -4,7 +4,7 @@
 (``docs.spacy``) · ``lexicon`` the word lists (``rules/``) · ``sentences`` · ``entities`` · ``attribution`` speaker tracking shared by statements and claims · ``statements`` ·
 ``claims`` · ``stage`` the entry points ``run_parse`` (02) and ``run_attribution`` (03)."""
 
-from helpers.core.stage import DOCS_FILE, StageSpec
+from helpers.core.spec import DOCS_FILE, StageSpec
 
 STAGES = (
     StageSpec("02", "text", "Sentences and entities", reads=("articles",), writes=("sentences", "entities", DOCS_FILE),

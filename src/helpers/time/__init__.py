@@ -2,7 +2,7 @@
 ``expressions`` the time-expression grammar · ``tense`` · ``table`` the ``dates`` table · ``events`` the
 ``events`` table · ``stage`` the stage in one code path."""
 
-from helpers.core.stage import DOCS_FILE, StageSpec
+from helpers.core.spec import DOCS_FILE, StageSpec
 
 STAGES = (
     StageSpec("06", "time", "Dates and events", reads=("articles", "sentences", "entities", DOCS_FILE), optional=("places", "article_metadata"), writes=("dates", "events"),
