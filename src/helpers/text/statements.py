@@ -21,6 +21,13 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
 - **fallback content**: a cue with a subject whose content none of the rules read — a speech verb's object
   ("denied the allegations"), else what hangs on the cue after it ("describes herself as a moderate"); the statement
   filter always judges these, and ``claims`` credits no figure through them.
+- **named object, then a preposition** (round 11): "Poland criticised Hungary for blocking the aid" — a stance verb whose
+  only object is a name reports the object of "of"/"for"/"about"/"over"/"on"/"against" after it; a common-noun object
+  is read with such a preposition right after it ("took a shot at X" for a cue-model verb, "at" too).
+- **relative clause** (round 11): "…, which Democrats say could be aiding Sanders" — the clause after the cue when the
+  parser hung the relative pronoun in it.
+- **participle with an agent** (round 11): "the campaign, first reported by The Washington Post, …" — the noun the
+  participle describes is the content, the agent the speaker.
 - **model cue**: a verb outside the lists that the trained cue model (:mod:`helpers.text.cuemodel`) scores as a
   cue is read like a listed stance verb by the same rules; its object is its content only from the model's
   ``object_threshold``, and nested in another statement it never replaces that statement's speaker. A noun outside
@@ -166,6 +173,11 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
         parts = [c for c in verb.children if c.dep_ in deps and (c.i > verb.i or lemma in lex["object_content"])]
         if lemma not in lex["object_content"] and all(c.right_edge.i == c.left_edge.i and c.pos_ == "PRON" for c in parts):
             parts = []  # "accused him", "praised them": a bare pronoun object is whom it was said to or of
+        if parts and stance and lemma not in lex["object_content"]:
+            reason = _reason_object(verb, parts)
+            if reason is not None:
+                return reason
+            parts = parts + _object_preposition(verb, parts, model=lemma not in lex["stance"])
         if parts:
             return _edges(parts if stance else parts[:1])
     for child in verb.children:  # "said that …" parsed as advcl / "adding that …"; "called for X to go" (stance)
@@ -183,6 +195,44 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
     if subj is not None and any(c.dep_ == "agent" for c in verb.children) and subj.pos_ != "PRON":
         return _edges([subj])  # "The plan was criticized by the mayor": what was spoken of
     return None
+
+
+TARGET_PREPS = ("of", "for", "about", "over", "on", "against")  # "accused X of …", "blasted X for …"
+_TARGET_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _reason_object(verb: Token, parts: list[Token]) -> tuple[int, int] | None:
+    """"Poland criticised Hungary for blocking the aid", "critics accused Washington of throwing away …": a stance
+    verb whose only object names whom it is said of (a name or an entity), followed by a preposition of
+    ``TARGET_PREPS`` — the content is that preposition's object, as for a bare pronoun object ("accused him of …")."""
+    if not READ_REASON_OBJECT or any(c.dep_ != "dobj" for c in parts) or len(parts) != 1:
+        return None
+    obj = parts[0]
+    if not (obj.pos_ == "PROPN" or obj.ent_type_ in _TARGET_ENTS):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.i > obj.i:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
+            if objs:
+                return _edges(objs)
+    return None
+
+
+def _object_preposition(verb: Token, parts: list[Token], model: bool) -> list[Token]:
+    """"took a shot at Hillary Clinton", "criticised the ministry for its slow response": a preposition of ``TARGET_PREPS`` (for a
+    cue the cue model found, "at" too) that the parser hung on the verb right after its object is part of what the
+    object says; returned to be read with it."""
+    if not READ_OBJECT_PREPOSITION or len(parts) != 1 or parts[0].dep_ != "dobj":
+        return []
+    end = parts[0].right_edge.i
+    preps = TARGET_PREPS + ("at",) if model else TARGET_PREPS
+    return [c for c in verb.children if c.dep_ == "prep" and c.i == end + 1 and c.lower_ in preps
+            and any(x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in ("DATE", "TIME") for x in c.children)]
+
+
+READ_OBJECT_PREPOSITION = True
+READ_REASON_OBJECT = True
+READ_RELATIVE_COMPLEMENT = True
 
 
 def _inverted_content(verb: Token) -> tuple[int, int] | None:
@@ -312,6 +362,8 @@ def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
     if q is not None:
         f.used_quotes.add(q)
         f.add_verb(*f.quotes[q], tok, row, how, "direct", "quoted_complement")
+    elif (rel := _relative_complement(tok)) is not None:
+        f.add_verb(*rel, tok, row, how, "indirect", "complement")
     elif start > tok.idx or end <= tok.idx:
         clause = any(c.dep_ == "ccomp" or c.dep_ == "advcl" and any(x.lower_ == "that" for x in c.children)
                      for c in tok.children)
@@ -321,6 +373,22 @@ def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
     else:
         return False
     return True
+
+
+def _relative_complement(tok: Token) -> tuple[int, int] | None:
+    """"a surge of independents, which Democrats say could be aiding Sanders": the cue's clause opens with the
+    relative pronoun before the cue (the parser hangs it in the clause); the content is the clause after the cue."""
+    if not READ_RELATIVE_COMPLEMENT:
+        return None
+    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if clause is None:
+        return None
+    before = [t for t in clause.subtree if t.i < tok.i]
+    after = [t for t in clause.subtree if t.i > tok.i and not (t.is_punct or t.is_space)]
+    if not before or len(after) < 2 or not any(t.tag_ in ("WDT", "WP", "WP$") for t in before) \
+            or any(t.i != before[0].i + k for k, t in enumerate(before)) or len(before) > 3:
+        return None
+    return after[0].idx, after[-1].idx + len(after[-1])
 
 
 def _parenthetical(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
@@ -500,6 +568,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             continue
         subj = _subject(tok.head if kind == "ADJ" else tok)
         if subj is None:
+            if kind == "VERB":
+                _participle_by_agent(f, tok)
             continue
         if subj.dep_ != "nsubjpass":
             row, how = f.tracker.resolve_or_phrase(subj)
@@ -541,6 +611,30 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     # statements whose shape the trained statement filter (statementmodel) scores as no attribution are dropped
     f.found = statementmodel.keep_statements(f.found, statementmodel.Context(doc, f.quotes, f.model_cues, f.lex, f.text))
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
+
+
+def _participle_by_agent(f: _Finder, verb: Token) -> None:
+    """"the campaign, first reported by The Washington Post, …", "Kasich, endorsed by the Boston Globe": a cue as a
+    past participle that describes a noun and names its "by" agent — the noun (without the participle) is what the
+    agent said of or reported, the agent the speaker. Not inside a quotation."""
+    if not READ_PARTICIPLE_AGENT or verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return
+    if any(qs <= verb.idx < qe for qs, qe in f.quotes):
+        return
+    obj = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+    if obj is None:
+        return
+    noun = verb.head
+    skip = {t.i for t in verb.subtree}
+    toks = [t for t in noun.subtree if t.i not in skip and t.i < verb.left_edge.i and not (t.is_punct or t.is_space)]
+    if not toks:
+        return
+    row, how = f.tracker.resolve_or_phrase(obj)
+    mention = mention_span(obj) if row is not None else subject_mention(obj)
+    f.add_verb(toks[0].idx, toks[-1].idx + len(toks[-1]), verb, row, how, "indirect", "participle_agent", mention)
+
+
+READ_PARTICIPLE_AGENT = True
 
 
 def _passive_source(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
