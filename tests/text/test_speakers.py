@@ -522,3 +522,14 @@ def test_a_group_speaker_keeps_a_bracket_it_closes(nlp):
 def test_a_group_speaker_after_a_bullet_is_lower_case_like_at_a_sentence_start(nlp):
     text = "The talks ended.\n\n- Many residents said the road was closed."
     assert first_statement(nlp, text)["speaker"] == "many residents"
+
+
+def test_who_was_asked_is_not_the_speaker_of_the_question(nlp):
+    # "Asked about X, Smith said …": Smith answered; the participle clause is no statement by Smith
+    out = rows(nlp, "Asked about the losses, Marta Kovalenko said the army had lost 300 tanks.")
+    assert [(s["speaker"], s["cue"]) for s in out["statements"]] == [("Marta Kovalenko", "said")]
+    out = rows(nlp, 'Asked whether the talks would resume, the minister said: "We hope so, but nothing is certain."')
+    assert [(s["cue"], s["content"]) for s in out["statements"]] == [("said", "We hope so, but nothing is certain")]
+    # an active participle keeps the main clause's subject ("Speaking to reporters, X said")
+    out = rows(nlp, "Speaking to reporters, Marta Kovalenko said the army had lost 300 tanks.")
+    assert [s["speaker"] for s in out["statements"]] == ["Marta Kovalenko"]

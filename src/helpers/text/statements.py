@@ -105,7 +105,12 @@ def _listed_verbs() -> frozenset[str]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of ``verb``, or of the verb it hangs from (a passive subject is read by :func:`_passive_source`)."""
+    """The subject of ``verb``, or of the verb it hangs from (a passive subject is read by :func:`_passive_source`).
+    None for a passive participle clause of its own ("Asked about the losses, Smith said …"): the main clause's
+    subject is who was asked, not who spoke."""
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.i > verb.i \
+            and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "mark", "agent") for c in verb.children):
+        return None
     tok = verb
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
