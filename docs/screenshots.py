@@ -19,19 +19,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def busiest_topic_hash(processed_dir: Path) -> str:
     """`topic=<the ledger topic with the most claims>` (ties: the first by name), or "" without a ledger."""
+    from collections import Counter
     from urllib.parse import quote
 
     from helpers.core.tables import read_table, table_path
+    from helpers.run.explorer import shared_topics
 
     if not table_path("claims_ledger", processed_dir).exists():
         return ""
-    ledger = read_table("claims_ledger", processed_dir, columns=["claim_id", "topic"])
-    # a claim alone in its topic carries its id in the topic's name: the explorer has no such topic to filter by
-    shared = ledger[[not str(t).endswith(f"| {c}") for c, t in zip(ledger.claim_id, ledger.topic)]]
-    if shared.empty:
+    counts = Counter(shared_topics(read_table("claims_ledger", processed_dir, columns=["claim_id", "topic"])).values())
+    if not counts:
         return ""
-    counts = shared.groupby("topic").size().reset_index(name="n").sort_values(["n", "topic"], ascending=[False, True])
-    return "topic=" + quote(str(counts.topic.iloc[0]))
+    topic = min(counts, key=lambda t: (-counts[t], t))
+    return "topic=" + quote(str(topic))
 
 
 def main(argv=None) -> int:

@@ -66,6 +66,12 @@ apply();
 """
 
 
+def shared_topics(ledger: pd.DataFrame) -> dict[str, str]:
+    """claim_id -> its ledger topic, for claims that share one: a claim alone in its topic has the claim id in the
+    topic's name, so there is no topic to link or filter by."""
+    return {cid: t for cid, t in zip(ledger.claim_id, ledger.topic) if not str(t).endswith(f"| {cid}")}
+
+
 def _csp(script: str) -> str:
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     return (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
@@ -108,9 +114,7 @@ def explorer_data(processed_dir: str | Path) -> dict:
     if claims is not None:
         starts = {(s.article_id, s.sentence_id): s.start_char for s in sents.itertuples(index=False)} \
             if sents is not None else {}
-        # a claim alone in its topic has the claim id in the topic's name: no topic to link or filter by
-        topics = {cid: t for cid, t in zip(ledger.claim_id, ledger.topic) if not str(t).endswith(f"| {cid}")} \
-            if ledger is not None else {}
+        topics = shared_topics(ledger) if ledger is not None else {}
         when = {r.claim_id: r for r in ledger.itertuples(index=False)} if ledger is not None else {}
         for c in claims.itertuples(index=False):
             s0 = starts.get((c.article_id, c.sentence_id))
