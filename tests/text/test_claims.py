@@ -240,6 +240,9 @@ def test_rejections_name_their_rule(nlp, text, number, rule):
     ("09.15Ministers meet in Oslo to discuss the grain corridor.", "09.15Ministers", "glued_word"),
     ("Turnout by district: north 64 18 59 22 and south 51 30 47 35.", "64 18 59 22", "digit_run"),
     ("The convoy crossed the 800-kilometer (497-mile) frontier at dawn.", "497", "conversion"),
+    # session 11: a live blog's relative time stamps and clock times glued to am/pm (Guardian live blogs)
+    ("Updated 4d ago The minister pledged another £1bn in aid.", "4d", "relative_time"),
+    ("Just after 5.30am the minister pledged another £1bn in aid.", "5.30am", "clock_or_age"),
 ])
 def test_discourse_numbers_are_rejected_with_their_rule(nlp, text, number, rule):
     doc = nlp(text)

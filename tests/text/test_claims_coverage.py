@@ -60,3 +60,27 @@ def test_a_count_after_a_date_is_no_day_of_the_month(nlp):
     rows = claims(nlp, "Since March 2021, 12 officers were killed.")
     assert [(r["text"], r["category"]) for r in rows] == [("12", "casualties")]
     assert claims(nlp, "The talks were held on March 4 and 9.") == []
+
+
+# ---- session 11: a time unit glued to a number without "ago", a bare "m" before a plural noun, square metres
+# (the time stamps themselves: test_claims.py, test_discourse_numbers_are_rejected_with_their_rule)
+def test_a_time_unit_without_ago_is_no_time_stamp(nlp):
+    rows = claims(nlp, "The new wall is 40m high.")
+    assert [c["value"] for c in rows] == [40]
+
+
+@pytest.mark.parametrize("text,expr,value,unit,category", [
+    ("Russia blocked the export of 22m tonnes of grain.", "22m", 22e6, "tonne", None),
+    ("More than 32m square metres of housing were damaged.", "More than 32m square metres", 32e6, "m2", "area"),
+    ("The flat has 32 sq m of floor space.", "32 sq m", 32, "m2", "area"),
+    ("The hall is 120 square meters in size.", "120 square meters", 120, "m2", "area"),
+])
+def test_a_glued_m_before_a_plural_noun_is_a_million(nlp, text, expr, value, unit, category):
+    row = next(c for c in claims(nlp, text) if c["text"] == expr)
+    assert (row["value"], row["unit"]) == (value, unit)
+    assert category is None or row["category"] == category
+
+
+def test_a_glued_m_before_no_noun_is_no_million(nlp):
+    row = next(c for c in claims(nlp, "They found 10 buildings below 11m where people live.") if "11" in c["text"])
+    assert row["value"] == 11

@@ -80,6 +80,7 @@ def _lex():
         "months": set(n["months"]), "ages": set(n["age_words"]), "age_comparatives": set(n["age_comparatives"]),
         "page_counter_words": set(n["page_counter_words"]), "skip_labels": set(n["skip_entity_labels"]),
         "numeric_labels": set(n["numeric_entity_labels"]), "clock_words": set(n["clock_words"]),
+        "time_abbreviations": set(n["time_unit_abbreviations"]),
         "dashes": set(n["dashes"]), "year_prepositions": set(n["year_prepositions"]),
         "date_list_joiners": set(n["date_list_joiners"]), "range_joiners": set(n["range_joiners"]),
         "unit_phrases_after": set(n["unit_phrases_after"]), "unit_words_after": set(n["unit_words_after"]),
@@ -427,8 +428,10 @@ def _year(r: _Reader, c: _Span) -> bool:
 
 
 def _clock_or_age(r: _Reader, c: _Span) -> bool:
-    """Clock times ("10 am", "14:00") and ages ("45 years old", "a 20-year-old", "aged 45")."""
+    """Clock times ("10 am", "5.30am", "14:00") and ages ("45 years old", "a 20-year-old", "aged 45")."""
     lex, nxt, prev = r.lex, c.nxt, c.prev
+    if _suffix_unit(c.last) in lex["clock_words"]:
+        return True
     if nxt is not None and (nxt.lower_ in lex["clock_words"] or nxt.lower_ in lex["ages"] or nxt.text in (":",)
                             or nxt.lower_.startswith("year-old")):
         return True
@@ -454,6 +457,12 @@ def _clock_or_age(r: _Reader, c: _Span) -> bool:
     return (prev.lower_ in lex["range_joiners"] or prev.text in lex["dashes"]) and before.like_num \
         and first_prev is not None and (first_prev.lower_ in lex["ages"] or first_prev.lower_ == "of"
                                         and r.tok(c.start - 4) is not None and r.tok(c.start - 4).lower_ in lex["ages"])
+
+
+def _relative_time(r: _Reader, c: _Span) -> bool:
+    """A live blog's relative time stamp: a time unit glued to the number, then "ago" ("4d ago", "16h ago")."""
+    nxt = c.nxt
+    return _suffix_unit(c.last) in r.lex["time_abbreviations"] and nxt is not None and nxt.lower_.startswith("ago")
 
 
 def _duration(r: _Reader, c: _Span) -> bool:
@@ -556,6 +565,7 @@ EXCLUSION_RULES: list[tuple[str, Callable[[_Reader, _Span], bool]]] = [
     ("day_of_month", _day_of_month),
     ("year", _year),
     ("clock_or_age", _clock_or_age),
+    ("relative_time", _relative_time),
     ("duration", _duration),
     ("hyphenated_modifier", _hyphenated_modifier),
     ("calibre", _calibre),
@@ -614,11 +624,13 @@ def _currency_sign(r: _Reader, f: _Figure) -> None:
 
 
 def _scale_after(r: _Reader, f: _Figure) -> None:
-    """A scale after: "3.5 billion", "$400 m" (bare "m"/"b" only after a currency), "three dozen"."""
+    """A scale after: "3.5 billion", "$400 m", "three dozen"; a bare "m"/"b" only after a currency or glued to the
+    number before a plural noun ("22m tonnes", "32m square metres"; "below 11m where" stays metres)."""
     lex, last = r.lex, f.last
     nxt = r.tok(f.right)
     if nxt is not None and nxt.lower_ in lex["scales"] and (f.currency or not last.whitespace_) \
-            and nxt.lower_ not in ("k",) and not (nxt.lower_ in ("m", "b") and not f.currency):
+            and nxt.lower_ not in ("k",) and not (nxt.lower_ in ("m", "b") and not f.currency
+                                                  and not _plural_noun_after(r, f.right + 1)):
         f.value *= lex["scales"][nxt.lower_]
         f.scaled = True
         f.right += 1
@@ -626,6 +638,14 @@ def _scale_after(r: _Reader, f: _Figure) -> None:
     if nxt is not None and nxt.lower_ == "dozen":  # "three dozen missiles"
         f.value *= 12
         f.right += 1
+
+
+def _plural_noun_after(r: _Reader, i: int) -> bool:
+    """A plural noun at token ``i``, or after one adjective there ("tonnes", "square metres")."""
+    t = r.tok(i)
+    if t is not None and t.tag_ == "JJ":
+        t = r.tok(i + 1)
+    return t is not None and t.tag_ in ("NNS", "NNPS")
 
 
 def _unit_after(r: _Reader, f: _Figure) -> None:
