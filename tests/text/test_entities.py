@@ -140,3 +140,31 @@ def test_role_phrase_with_another_nationality_stays_unnamed(nlp):
     doc.user_data["article_id"] = "a1"
     out = extract_article(doc)
     assert [s["speaker"] for s in out["statements"]] == ["Ukraine's ambassador", "Tom Hale"]
+
+
+# ---- session 11: a name set in apposition with a person's role is a person, whatever the model said
+def test_a_name_in_apposition_with_a_role_is_a_person_and_keeps_its_quotes(nlp):
+    text = ("The envoy will meet the Ukrainian president, Volodymyr Zelenskiy, on Thursday. "
+            "The repair bill has reached $600bn, Zelenskiy said. "
+            "\u201cMore than 350 clinics were destroyed,\u201d he said.")
+    doc = nlp(text)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["Volodymyr Zelenskiy"] == "PERSON" and labels["Zelenskiy"] == "PERSON"
+    doc.user_data["article_id"] = "a1"
+    claims = {c["text"]: c["claimant"] for c in extract_article(doc)["claims"]}
+    # before: the surname was an organisation, so "he" went to the nearest person-like entity ("600bn")
+    assert claims == {"$600bn": "Volodymyr Zelenskiy", "More than 350": "Volodymyr Zelenskiy"}
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("The envoy will meet the Ukrainian president, Volodymyr Zelenskiy, on Thursday.", "Volodymyr Zelenskiy", True),
+    ("Volodymyr Zelenskiy, the president, will meet the envoy on Thursday.", "Volodymyr Zelenskiy", True),
+    ("Investors bought shares in Rosneft Oil, the energy company, on Monday.", "Rosneft Oil", False),  # no role noun
+    ("The envoy will meet the Ukrainian president on Thursday in Kyiv.", "Kyiv", False),            # no apposition
+])
+def test_titled_name_rule(nlp, text, name, expected):
+    fixes = nlp.get_pipe("warclaims_entity_fixes")
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None and fixes._titled_name(span) is expected

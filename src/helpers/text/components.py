@@ -116,6 +116,7 @@ class EntityFixes:
         self.checked = set(lex["person_labels_to_check"])
         self.locative = set(lex["locative_prepositions"])
         self.speech = set(lexicons.cue_verbs()["speech"])
+        self.roles = set(lex["role_nouns"])
 
     def _is_place(self, span: Span) -> bool:
         text = span.text.strip()
@@ -136,10 +137,24 @@ class EntityFixes:
         root = span.root
         return span.label_ == "PERSON" and root.dep_ == "nsubj" and root.head.lemma_ in self.speech
 
+    def _titled_name(self, span: Span) -> bool:
+        """Two or three capitalised words set in apposition with a person's role: "the Ukrainian president,
+        Volodymyr Zelenskiy", "Volodymyr Zelenskiy, the president" — a person whatever the model said."""
+        if not (2 <= len(span) <= 3 and all(t.is_alpha and t.is_title for t in span)):
+            return False
+        root = span.root
+        role = root.head if root.dep_ == "appos" and root.head.i < span.start else next(
+            (c for c in root.children if c.dep_ == "appos" and c.i >= span.end), None)
+        return role is not None and role.pos_ == "NOUN" and role.lower_ in self.roles
+
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
         changed = False
+        for k, ent in enumerate(ents):  # first, so that the surname rule below knows these people too
+            if ent.label_ in ("ORG", "NORP", "GPE", "PRODUCT") and self._titled_name(ent):
+                ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
+                changed = True
+        surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
         new = []
         for ent in ents:
             label = ent.label_
