@@ -168,3 +168,18 @@ def test_titled_name_rule(nlp, text, name, expected):
     start = text.index(name)
     span = doc.char_span(start, start + len(name))
     assert span is not None and fixes._titled_name(span) is expected
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Read more here. 01:50Zelenskiy said that 40 tanks had been destroyed.", "Zelenskiy"),
+    ("Updated at 02.10 BST 4d ago01:56Russia said it had destroyed 40 tanks.", "Russia"),
+])
+def test_a_live_blog_time_stamp_glued_to_a_name_is_no_part_of_it(nlp, text, name):
+    rows = [r for r in ents(nlp, text) if name in r["text"]]
+    assert rows and all(r["text"] == r["canonical"] == name for r in rows), rows
+    assert all(text[r["start_char"]:r["end_char"]] == name for r in rows)
+
+
+def test_a_time_stamp_rule_leaves_numbered_names_alone(nlp):
+    rows = ents(nlp, "The 82nd Airborne Division arrived in Poland on Monday.")
+    assert any(r["canonical"] == "82nd Airborne Division" for r in rows)

@@ -75,10 +75,18 @@ def normalise(text: str) -> str:
     return t
 
 
+# a live blog's time stamp run into the name after it ("4d ago01:56Russia" when "ago" is glued too): "01:56Russia", "22.56 Boris Johnson", "24 Feb 202221.18Obama"
+_TIME_STAMP = re.compile(r"(?:ago)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})?\d{1,2}[:.]\d{2}\s*(?=[A-Z])")
+
+
 def _trim(span: Span) -> tuple[int, int] | None:
-    """Character offsets of the span without surrounding whitespace/punctuation, or None if empty."""
+    """Character offsets of the span without surrounding whitespace/punctuation or a leading time stamp, or None if
+    empty."""
     text = span.text
     left = len(text) - len(text.lstrip(_EDGE_PUNCT))
+    stamp = _TIME_STAMP.match(text, left)
+    if stamp:
+        left = stamp.end()
     right = len(text.rstrip(_EDGE_PUNCT))
     if right <= left or "\n" in text[left:right]:
         return None
