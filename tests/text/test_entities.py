@@ -183,3 +183,15 @@ def test_a_live_blog_time_stamp_glued_to_a_name_is_no_part_of_it(nlp, text, name
 def test_a_time_stamp_rule_leaves_numbered_names_alone(nlp):
     rows = ents(nlp, "The 82nd Airborne Division arrived in Poland on Monday.")
     assert any(r["canonical"] == "82nd Airborne Division" for r in rows)
+
+
+def test_a_surname_the_model_called_a_place_takes_its_given_name_when_a_role_follows(nlp):
+    fixes = nlp.get_pipe("warclaims_entity_fixes")
+    text = "Olena Denisova, the country's ombudsperson, said 120 homes had been damaged."
+    with nlp.select_pipes(disable=["warclaims_entity_fixes"]):
+        doc = nlp(text)
+    surname = doc.char_span(text.index("Denisova"), text.index("Denisova") + len("Denisova"), label="GPE")
+    doc.ents = [surname]  # what the small model does with such names in longer articles
+    assert [(e.text, e.label_) for e in fixes(doc).ents] == [("Olena Denisova", "PERSON")]
+    doc.ents = [doc.char_span(0, len("Olena Denisova"), label="GPE")]
+    assert [(e.text, e.label_) for e in fixes(doc).ents] == [("Olena Denisova", "PERSON")]

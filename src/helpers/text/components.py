@@ -151,8 +151,15 @@ class EntityFixes:
         ents = list(doc.ents)
         changed = False
         for k, ent in enumerate(ents):  # first, so that the surname rule below knows these people too
-            if ent.label_ in ("ORG", "NORP", "GPE", "PRODUCT") and self._titled_name(ent):
-                ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
+            if ent.label_ not in ("ORG", "NORP", "GPE", "PRODUCT"):
+                continue
+            start = ent.start  # with the given name the model left out: "Lyudmyla [Denisova], the ombudsperson"
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                    and doc[start - 1].dep_ == "compound" and doc[start - 1].ent_iob_ == "O" \
+                    and ent.start <= doc[start - 1].head.i < ent.end:
+                start -= 1
+            if self._titled_name(doc[start:ent.end]):
+                ents[k] = Span(doc, start, ent.end, label="PERSON")
                 changed = True
         surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
         new = []
