@@ -500,3 +500,27 @@ def test_a_hedged_clause_is_a_statement_of_no_named_source(nlp):
     assert statements(nlp, "Mayor Ana Petrova appeared on television on Monday evening.") == []
     rows = statements(nlp, "The bridge appears to need repairs, the Harbor Authority said on Monday.")
     assert [(r["cue_lemma"], r["content"]) for r in rows] == [("say", "The bridge appears to need repairs")]
+
+
+# ---- session 11: a trailing "…, X said" that the parser made a conjunct of the clause it reports
+def test_a_trailing_cue_parsed_as_a_conjunct_reports_the_clauses_before_it(nlp):
+    text = ("At least 50 villagers have been killed, with 30 more wounded, but the real toll will be far higher, "
+            "the UN rights chief, Anna Berg, said on Monday.")
+    doc = _doc(nlp, text)
+    assert next(t for t in doc if t.text == "said").dep_ == "conj"  # the parse the rule is for
+    out = extract_article(doc)
+    [s] = out["statements"]
+    assert (s["speaker"], s["kind"]) == ("Anna Berg", "indirect")
+    assert text[s["start_char"]:s["end_char"]].startswith("At least 50 villagers") \
+        and text[s["start_char"]:s["end_char"]].endswith("far higher")
+    assert {c["text"]: c["claimant"] for c in out["claims"]} == {"At least 50": "Anna Berg", "30": "Anna Berg"}
+
+
+@pytest.mark.parametrize("text", [
+    "Troops shelled the town and the mayor said nothing.",           # a conjunct with its own "and"
+    "Troops shelled the town, and officials said the water was cut.",  # it reports its own complement
+])
+def test_a_conjoined_cue_of_its_own_is_no_trailing_attribution(nlp, text):
+    doc = _doc(nlp, text)
+    rows = extract_article(doc)["statements"]
+    assert all(r["start_char"] > 0 for r in rows), rows  # nothing reports "Troops shelled the town"

@@ -249,8 +249,8 @@ def _inverted_content(verb: Token) -> tuple[int, int] | None:
         rest = [t for t in verb.doc[verb.right_edge.i + 1:verb.sent.end] if not (t.is_punct or t.is_space)]
         if rest:
             return rest[0].idx, rest[-1].idx + len(rest[-1])
-    if verb.dep_ in ("parataxis", "ccomp") and (verb.head.i < verb.i or verb.dep_ == "parataxis") \
-            and verb.head.pos_ in ("VERB", "AUX"):
+    if (verb.dep_ in ("parataxis", "ccomp") and (verb.head.i < verb.i or verb.dep_ == "parataxis")
+            or _trailing_conj(verb)) and verb.head.pos_ in ("VERB", "AUX"):
         sent = verb.sent
         subj = _subject(verb)
         left_end = min(verb.left_edge.i, subj.left_edge.i if subj is not None else verb.i)
@@ -264,6 +264,21 @@ def _inverted_content(verb: Token) -> tuple[int, int] | None:
                 last = verb.doc[last.i + 1]  # a closing quotation mark or bracket
         return first.idx, last.idx + len(last)
     return None
+
+
+def _trailing_conj(verb: Token) -> bool:
+    """"At least 50 were killed, but the toll will be higher, the UN rights chief said": the parser made the trailing
+    cue a conjunct of the clause it reports — after a comma, with its own subject, no conjunction of its own and
+    nothing it reports after it (only a time or place adjunct)."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ == "cc" for c in verb.children) or subj.left_edge.i == 0:
+        return False
+    if verb.doc[subj.left_edge.i - 1].text != ",":
+        return False
+    return all(c.dep_ in ("punct", "nsubj", "aux", "neg", "advmod", "npadvmod", "prep") for c in verb.children
+               if c.i > verb.i)
 
 
 def _quotes(text: str) -> list[tuple[int, int]]:
