@@ -28,6 +28,13 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
   parser hung the relative pronoun in it.
 - **participle with an agent** (round 11): "the campaign, first reported by The Washington Post, …" — the noun the
   participle describes is the content, the agent the speaker.
+- **a content ends before another cue's clause** (round 12): "said A and suggested B", "…, while 22 percent said …",
+  "… policies, which he said had harmed …" — a conjunct, a clause of contrast or a trailing relative clause that another
+  cue heads is that cue's content, not part of this one's.
+- **the clause after the cue** (round 12): where the parser made a clause before the cue its complement and the cue has
+  a clause after it ("I saw her surprise — he expected me to read …"), the clause after it.
+- **document phrase** (round 12): "In a new poll by X, …", "By the ministry's tally, …" — "in"/"by" and a document
+  noun set off before a clause no cue heads: the clause, the source a name inside the phrase (else unknown).
 - **model cue**: a verb outside the lists that the trained cue model (:mod:`helpers.text.cuemodel`) scores as a
   cue is read like a listed stance verb by the same rules; its object is its content only from the model's
   ``object_threshold``, and nested in another statement it never replaces that statement's speaker. A noun outside
@@ -168,10 +175,11 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
     their object and complements ("asked the crowd to stand"); "said that …" parsed as advcl; for stance verbs
     the object of a content preposition ("warned of X", "called for X"). ``stance``: read the verb as a stance verb
     whatever its lemma (a cue found by the cue model, :mod:`helpers.text.cuemodel`)."""
+    lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return _edges([child])
-    lemma = verb.lemma_.lower()
+            after = _complement_after(verb, child, lex, stance or lemma in lex["stance"])
+            return _edges([after if after is not None else child])
     stance = stance or lemma in lex["stance"]
     if lemma in lex["object_content"] or stance:
         deps = ("dobj", "xcomp", "attr") if lemma in lex["object_content"] else lex["content_deps"]
@@ -200,6 +208,26 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
     if subj is not None and any(c.dep_ == "agent" for c in verb.children) and subj.pos_ != "PRON":
         return _edges([subj])  # "The plan was criticized by the mayor": what was spoken of
     return None
+
+
+def _complement_after(verb: Token, before: Token, lex, stance: bool) -> Token | None:
+    """"When I began to speak I saw her surprise — he expected me to read the statement", "… ticking away — both sides
+    sought to give every appearance of warmth": where the parser made the clause before the cue its complement and the
+    cue has a clause after it (or, for an object-content or stance cue, an object after it and a dash, semicolon or
+    colon between), that is what it reports; the clause before is the writer's. None: keep ``before``."""
+    if not READ_COMPLEMENT_AFTER or before.i > verb.i:
+        return None
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp")]
+    if after:
+        return after[0]
+    between = verb.doc[before.right_edge.i + 1:verb.i]
+    if (stance or verb.lemma_.lower() in lex["object_content"]) \
+            and any(t.text in ("—", "–", "--", ";", ":", ".") for t in between):
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ == "dobj" and c.pos_ != "PRON"]
+    return after[0] if after else None
+
+
+READ_COMPLEMENT_AFTER = True
 
 
 TARGET_PREPS = ("of", "for", "about", "over", "on", "against")  # "accused X of …", "blasted X for …"
@@ -353,7 +381,57 @@ class _Finder:
                            "mention": mention})
 
     def add_verb(self, start, end, cue: Token, row, how, kind, rule, mention=None) -> None:
+        if kind == "indirect":
+            end = _end_before_cue_clause(self, start, end, cue)
         self.add(start, end, row, how, cue.text, cue.lemma_.lower(), kind, cue.idx, rule, mention or self.mention)
+
+
+_CLAUSE_LINKS = ("and", "but", "or", "while", "even", "though", "although", "whereas")
+_CONTRAST_MARKS = ("while", "though", "although", "whereas")
+
+
+def _end_before_cue_clause(f: "_Finder", start: int, end: int, cue: Token) -> int:
+    """Where a content runs on into a conjoined or adverbial clause of its own that another cue heads ("said he had
+    not accepted any fees and suggested that …", "… are set on voting for X, while 22 percent said …"), the content
+    ends before that clause (and the "and"/"while" and punctuation that join it): the other cue reports the rest."""
+    if not CUT_AT_CUE_CLAUSE:
+        return end
+    doc = f.doc
+    for i in f.verb_cues:
+        c = doc[i]
+        if c.i == cue.i or not start < c.idx < end or not start <= c.head.idx < end:
+            continue
+        top = not (start <= c.head.head.idx < end and c.head.head.i != c.head.i)  # joined to the content's own head
+        if not (top and (c.dep_ == "conj" or c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in c.children))) \
+                and not (CUT_TRAILING and _trailing_clause(c, end)):
+            continue
+        k = c.left_edge.i - 1
+        while k >= 0 and doc[k].idx > start and (doc[k].is_punct or doc[k].is_space or doc[k].dep_ == "cc"
+                                                  or doc[k].lower_ in _CLAUSE_LINKS):
+            k -= 1
+        if k < 0 or doc[k].idx <= start:
+            return end
+        return doc[k].idx + len(doc[k])
+    return end
+
+
+def _trailing_clause(c: Token, end: int) -> bool:
+    """Whether cue ``c`` heads a clause set off by a comma or dash that runs to the end of a content ending at ``end``
+    ("… policies, which he said had harmed the economy", "…, pointing to the sale of land")."""
+    doc = c.doc
+    if c.dep_ not in TRAILING_DEPS or c.left_edge.i == 0 \
+            or doc[c.left_edge.i - 1].text not in (",", "—", "–", ";"):
+        return False
+    last = c.right_edge
+    while last.i + 1 < len(doc) and doc[last.i + 1].idx < end and (doc[last.i + 1].is_punct or doc[last.i + 1].is_space):
+        last = doc[last.i + 1]
+    return last.idx + len(last) >= end
+
+
+CUT_AT_CUE_CLAUSE = True
+CUT_TRAILING = True
+TRAILING_DEPS = ("relcl", "conj")
 
 
 # ---------------------------------------------------------------- rules for a reporting verb with a subject
@@ -572,10 +650,17 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
                     + [("ADJ", t) for t in doc if _adjective_cue(t, f.lex)], key=lambda e: e[1].i)
     f.verb_chars = sorted(t.idx for k, t in events if k != "ADJ")
     f.verb_cues = [t.i for kind, t in events if kind == "VERB" or kind == "NOUN" and any(c.dep_ == "poss" for c in t.children)]
+    if READ_SOURCE_PHRASE:  # "In a new poll, X leads …": after verb_chars and verb_cues, which it is none of
+        cue_heads = {t.i for _, t in events}
+        events = sorted(events + [("SOURCE_PHRASE", t) for t in doc if _source_phrase(t, f.lex, cue_heads)],
+                        key=lambda e: e[1].i)
     for kind, tok in events:
         f.mention = None
         if kind == "ACCORDING":
             _according(doc, tok, f.tracker, f.add)
+            continue
+        if kind == "SOURCE_PHRASE":
+            _source_phrase_statement(f, tok)
             continue
         if kind == "NOUN":
             _cue_noun(f, tok)
@@ -925,6 +1010,43 @@ def _noun_cue(f: _Finder, tok: Token) -> None:
     span = _edges([clause]) if clause is not None else (tok.sent.start_char, subj.start_char)
     f.add_verb(*span, tok, row, "name", "indirect", "noun_cue", (subj.start_char, subj.end_char))
     f.tracker.remember(row)
+
+
+SOURCE_PHRASE_PREPS = ("in", "by")
+
+
+def _source_phrase(tok: Token, lex, cue_heads: set[int]) -> bool:
+    """"In a new poll by the agency, the mayor leads by 9 points", "By the ministry's tally, 300 were hurt": "in"/"by" and a
+    noun naming a document or a figure (``document_cue_nouns``: poll, survey, report, tally …), set off by a comma
+    before a clause no cue heads — a statement over that clause (:func:`_source_phrase_statement`), rule
+    ``source_phrase``, judged by the statement filter."""
+    if tok.dep_ != "prep" or tok.lower_ not in SOURCE_PHRASE_PREPS or tok.head.pos_ not in ("VERB", "AUX") \
+            or tok.head.i in cue_heads or tok.i > tok.head.i or tok.right_edge.i + 1 >= len(tok.doc) \
+            or tok.doc[tok.right_edge.i + 1].text != ",":
+        return False  # a phrase set off by a comma before its clause ("In a new poll, …"), not "leads in the polls"
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in lex["document_cue_nouns"] for c in tok.children)
+
+
+def _source_phrase_statement(f: _Finder, tok: Token) -> None:
+    """The statement of a source phrase (:func:`_source_phrase`): the clause it modifies, less the phrase; the source a
+    person or organisation named inside the phrase ("In a new poll by the Gallup agency"), else unknown ("In the new
+    survey, …": no one's claim). Not inside a quotation."""
+    if any(qs <= tok.idx < qe for qs, qe in f.quotes):
+        return
+    skip = {t.i for t in tok.subtree}
+    words = [t for t in tok.head.subtree if t.i not in skip and not (t.is_punct or t.is_space)
+             and not (t.dep_ == "cc" and t.head.i == tok.head.i)]
+    if len(words) < 3:
+        return
+    obj = next(c for c in tok.children if c.dep_ == "pobj")
+    inside = [r for r in f.lookup.at(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+              if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= obj.left_edge.idx]
+    row, how = (inside[0], "name") if inside else (None, None)
+    f.add(words[0].idx, words[-1].idx + len(words[-1]), row, how, tok.text, tok.lower_, "indirect", tok.idx,
+          "source_phrase", mention_span(obj) if row is not None else None)
+
+
+READ_SOURCE_PHRASE = True
 
 
 def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
