@@ -524,3 +524,21 @@ def test_a_conjoined_cue_of_its_own_is_no_trailing_attribution(nlp, text):
     doc = _doc(nlp, text)
     rows = extract_article(doc)["statements"]
     assert all(r["start_char"] > 0 for r in rows), rows  # nothing reports "Troops shelled the town"
+
+
+# ---- session 11: a parenthetical "he said" reports the clause it breaks, not a fragment quoted further on
+def test_a_parenthetical_cue_reports_its_clause_not_a_quoted_fragment_further_on(nlp):
+    text = ("The allies will step up aid to the army, Boris Johnson said after a meeting of leaders. "
+            "The UK will send an additional 4,000 rifles and provide £15m in funding for the army, he said, "
+            "with kit provided \u201cin the quantity needed\u201d by the army.")
+    out = extract_article(_doc(nlp, text))
+    second = [s for s in out["statements"] if s["start_char"] > text.index("leaders")]
+    [s] = second  # the clause the cue breaks (with what runs on after it), not the quoted fragment alone
+    assert text[s["start_char"]:s["end_char"]].startswith("The UK will send an additional 4,000 rifles")
+    assert {c["text"]: c["claimant"] for c in out["claims"]} == {"4,000": "Boris Johnson", "£15m": "Boris Johnson"}
+
+
+def test_a_quotation_touching_a_parenthetical_cue_is_still_its_content(nlp):
+    text = "\u201cWe will send 4,000 rifles,\u201d he said, \u201cand more will follow.\u201d"
+    [s] = statements(nlp, text)
+    assert (text[s["start_char"]:s["end_char"]], s["kind"]) == ("We will send 4,000 rifles", "direct")

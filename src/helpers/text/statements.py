@@ -443,9 +443,20 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
     i = _quote_near(f.quotes, tok.sent, tok)
     if i is None or i in f.used_quotes:
         return None
+    if tok.dep_ == "parataxis" and not _touches(f, f.quotes[i], tok, subj):
+        return None  # "X will send 6,000 missiles, he said, with kit “in the quantity needed”": the clause it breaks
     f.used_quotes.add(i)
     f.add_verb(*f.quotes[i], tok, row, how, "direct", "quote_beside_verb")
     return True
+
+
+def _touches(f: _Finder, quote: tuple[int, int], tok: Token, subj: Token) -> bool:
+    """Only punctuation between the quotation and the cue's own clause ("“…,” he said", "he said: “…”")."""
+    doc = tok.doc
+    first = min(tok.left_edge.i, subj.left_edge.i)
+    start, end = doc[first].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
+    gap = f.text[quote[1]:start] if quote[1] <= start else f.text[end:quote[0]] if quote[0] >= end else ""
+    return all(not ch.isalnum() for ch in gap)
 
 
 def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
