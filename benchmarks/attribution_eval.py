@@ -12,7 +12,9 @@ Scorer (as issue 10 defines it):
   source span — needs ``statements.speaker_start``/``speaker_end``; reported as n/a while the table has
   none) and *name overlap* (the speaker's name and the gold source share a content word, case and accents
   folded), over matched attributions whose gold source is a name (holds a capitalised word that is not a
-  determiner or pronoun);
+  determiner or pronoun); *source agreement* is a separate extra figure (round 12), not the headline: exact, but
+  a matched attribution whose gold has no source counts as agreeing when the statement gives no mention either
+  (the exact figure counts every one of those as a miss, whatever the statement says);
 - end-to-end named-source recall: gold attributions with a named source that are matched *and* whose
   source overlaps, over all gold attributions with a named source;
 - content recall by kind: *direct* (the gold content is quoted: a quotation mark at or right before its start)
@@ -131,7 +133,7 @@ def score(statements: pd.DataFrame, gold: dict[str, list[dict]]) -> dict:
         by_article[r.article_id].append(r)
     n_pred = len(statements)
     n_gold = sum(len(g) for g in gold.values())
-    matched = named = named_matched = name_ok = exact_ok = exact_n = 0
+    matched = named = named_matched = name_ok = exact_ok = exact_n = agree_ok = 0
     by_kind = {"direct": [0, 0], "indirect": [0, 0]}  # gold, matched
     for aid, golds in gold.items():
         preds = by_article.get(aid, [])
@@ -152,12 +154,16 @@ def score(statements: pd.DataFrame, gold: dict[str, list[dict]]) -> dict:
                     exact_n += 1
             if p is not None and hasattr(p, "speaker_start") and g["source"] is not None:
                 exact_ok += (p.speaker_start, p.speaker_end) == tuple(g["source"])
+            if p is not None and hasattr(p, "speaker_start"):
+                agree_ok += (p.speaker_start, p.speaker_end) == tuple(g["source"]) if g["source"] is not None \
+                    else pd.isna(p.speaker_start)
     precision = matched / n_pred if n_pred else 0.0
     recall = matched / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"articles": len(gold), "gold": n_gold, "statements": n_pred, "matched": matched,
             "content_precision": round(precision, 3), "content_recall": round(recall, 3), "content_f1": round(f1, 3),
             "source_exact": round(exact_ok / matched, 3) if matched and "speaker_start" in statements else None,
+            "source_agreement": round(agree_ok / matched, 3) if matched and "speaker_start" in statements else None,
             "source_name_overlap": round(name_ok / named_matched, 3) if named_matched else None,
             "named_gold": named, "named_source_recall_e2e": round(exact_n / named, 3) if named else None,
             **{f"{k}_gold": v[0] for k, v in by_kind.items()},

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from helpers.core.schemas import UNATTRIBUTED, UNKNOWN, phrase_claimant
+from helpers.text import attribution
 from helpers.text.claims import claimant_name
 from helpers.text.stage import extract_article
 
@@ -360,8 +361,12 @@ def test_a_date_hung_on_the_source_is_no_part_of_the_mention(nlp):
     assert first_mention(nlp, text) == "A survey last year by economists at the port authority"
 
 
-def test_that_as_a_relative_subject_marks_the_noun_it_describes(nlp):
+def test_that_as_a_relative_subject_is_its_own_mention(nlp, monkeypatch):
+    # round 12: the guideline marks the relative pronoun itself (no coreference), as for "who"; round 7 had the noun
     text = "The port published harbour surveys that show 40 percent of the cranes are idle."
+    s = [s for s in rows(nlp, text)["statements"] if s["cue"] == "show"][0]
+    assert mention(text, s) == "that"
+    monkeypatch.setattr(attribution, "RELATIVE_THAT_IS_SOURCE", False)
     s = [s for s in rows(nlp, text)["statements"] if s["cue"] == "show"][0]
     assert mention(text, s) == "harbour surveys"
     text = "Tom Hale, who led the union for a decade, said the strike would go on."  # "who" stays its own mention

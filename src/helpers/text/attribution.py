@@ -131,10 +131,13 @@ def mention_span(tok: Token, without: Token | None = None) -> tuple[int, int]:
     are meant is kept ("Six million people who lost their insurance say"), and so is one after an inverted cue
     ("…,” said Kasich, who has …"); a participle not set off that says which document or people ("a poll released
     Sunday", "people briefed on the talks") is kept, a date the parser hung on the phrase is not ("Trump last week");
-    "that" as a relative subject is the noun it describes (``without`` that clause: "results that show …"); the owner
-    of remarks is their source ("His remarks indicated": "His"; a document keeps its phrase: "the party's report")."""
+    "that" as a relative subject is its own mention, as "who" and "which" are (round 12: the guideline marks the
+    relative pronoun and resolves no coreference, "a study that found …": "that"); the owner of remarks is their
+    source ("His remarks indicated": "His"; a document keeps its phrase: "the party's report")."""
+    if _relative_that(tok):
+        return tok.idx, tok.idx + len(tok)  # "a study that found …": the relative pronoun is the source
     if tok.lower_ == "that" and tok.tag_ == "WDT" and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
-        return mention_span(tok.head.head, without=tok.head)  # "results that show …": the noun, without the clause
+        return mention_span(tok.head.head, without=tok.head)  # (rule switched off) the noun, without the clause
     if tok.pos_ == "PRON" and not list(tok.children):
         return tok.idx, tok.idx + len(tok)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -204,10 +207,31 @@ def subject_mention(tok: Token) -> tuple[int, int] | None:
     """The source mention a cue's subject writes when no speaker can be named from it ("The advisory panel
     recommends …", "Another child responded"): the guideline marks it as the source all the same, so it is the
     statement's mention while its speaker stays unknown; None for an expletive or a word that stands for no one
-    ("it", "there", "that", "what": ``names.json`` ``no_source_words``)."""
-    if tok.dep_ == "expl" or tok.lower_ in _lex()["no_source_words"] or after_bare_preposition(tok):
+    ("it", "there", "that", "what": ``names.json`` ``no_source_words``) — but a relative "that" is a source ("a study
+    that found …", :func:`mention_span`), and so is a demonstrative that a clause or modifier says who it is
+    ("those polled said", "those who back the plan say": :func:`_described_demonstrative`; round 12)."""
+    if tok.dep_ == "expl" or after_bare_preposition(tok):
+        return None
+    if tok.lower_ in _lex()["no_source_words"] and not (_relative_that(tok) or _described_demonstrative(tok)):
         return None
     return mention_span(tok)
+
+
+RELATIVE_THAT_IS_SOURCE = True  # round 12, switched off only to measure it
+DESCRIBED_DEMONSTRATIVE_IS_SOURCE = True  # round 12, switched off only to measure it
+
+
+def _relative_that(tok: Token) -> bool:
+    """"that" as the subject of a relative clause ("a group that tracks …")."""
+    return RELATIVE_THAT_IS_SOURCE and tok.lower_ == "that" and tok.tag_ == "WDT" and tok.head.dep_ == "relcl"
+
+
+def _described_demonstrative(tok: Token) -> bool:
+    """A demonstrative standing for people that a participle, relative clause, adjective or prepositional phrase
+    describes ("those polled", "those who back the plan", "those close to him"): a source phrase; a bare one ("this
+    explains", "those are …") stands for no one."""
+    return DESCRIBED_DEMONSTRATIVE_IS_SOURCE and tok.tag_ == "DT" and tok.lower_ != "that" and any(
+        c.dep_ in ("acl", "relcl", "amod", "prep") for c in tok.children)
 
 
 class EntityLookup:

@@ -125,6 +125,9 @@ def _subject(verb: Token) -> Token | None:
             subjects = subjects[1:]  # "WASHINGTON (AP) — Tom Hale said": the dateline the parser made a subject
         if len(subjects) > 1 and tok.i > 0 and tok.doc[tok.i - 1].is_punct and subjects[-1].i > tok.i:
             return _true_subject(subjects[-1])  # "…, forces on the ground, said Tom Hale": the inverted subject
+        if SUBJECT_AFTER_QUOTATION and len(subjects) > 1 and any(
+                t.tag_ == "''" for t in tok.doc[subjects[0].i:subjects[-1].i]):
+            return _true_subject(subjects[-1])  # "“Good news, we agree,” Jane Roe said": "news" is none
         if subjects:
             return _true_subject(subjects[0])
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -134,6 +137,9 @@ def _subject(verb: Token) -> Token | None:
         else:
             break
     return None
+
+
+SUBJECT_AFTER_QUOTATION = True  # round 12, switched off only to measure it
 
 
 def _dateline(subj: Token) -> bool:
@@ -439,12 +445,21 @@ TRAILING_DEPS = ("relcl", "conj")
 # is remembered for later pronouns), False when it settles that the verb gives no statement.
 
 def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
-    """"“…,” Austin said": a quotation sharing the verb's sentence."""
+    """"“…,” Austin said": a quotation sharing the verb's sentence — unless another cue verb with a subject stands
+    between them, which takes it ("When a reporter asked about the ferry, Jane Roe joked, “…”", "After the mayor
+    criticized her, Jane Roe shot back, “…”": not the cue of the clause before; round 12). A cue verb that hangs from
+    this one (not as a conjunct) leaves it the quotation ("The governor condemned a plan that cost 40 million, saying
+    that he keeps “…”"): the figures in this verb's own content would otherwise become the governor's claims."""
     i = _quote_near(f.quotes, tok.sent, tok)
     if i is None or i in f.used_quotes:
         return None
     if tok.dep_ == "parataxis" and not _touches(f, f.quotes[i], tok, subj):
         return None  # "X will send 6,000 missiles, he said, with kit “in the quantity needed”": the clause it breaks
+    if NEARER_CUE_TAKES_QUOTE:
+        lo, hi = (tok.idx, f.quotes[i][0]) if tok.idx < f.quotes[i][0] else (f.quotes[i][1], tok.idx)
+        if any(lo < f.doc[j].idx < hi and f.doc[j].pos_ in ("VERB", "AUX") and _subject(f.doc[j]) is not None
+               and (not tok.is_ancestor(f.doc[j]) or f.doc[j].dep_ == "conj") for j in f.verb_cues if j != tok.i):
+            return None
     f.used_quotes.add(i)
     f.add_verb(*f.quotes[i], tok, row, how, "direct", "quote_beside_verb")
     return True
@@ -457,6 +472,9 @@ def _touches(f: _Finder, quote: tuple[int, int], tok: Token, subj: Token) -> boo
     start, end = doc[first].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
     gap = f.text[quote[1]:start] if quote[1] <= start else f.text[end:quote[0]] if quote[0] >= end else ""
     return all(not ch.isalnum() for ch in gap)
+
+
+NEARER_CUE_TAKES_QUOTE = True  # round 12, switched off only to measure it
 
 
 def _complement(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
@@ -948,7 +966,29 @@ def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
     if subj is not None and subj.dep_ == "nsubj":  # "the union raised concerns that …": who raised them
         row, how = f.tracker.resolve_or_phrase(subj)
         mention = mention_span(subj) if row is not None else subject_mention(subj)
+    elif (subj := _predicate_subject(noun)) is not None:
+        mention = subject_mention(subj)  # "X has been a critic of Y", "X voted in favor of Y": X (speaker unknown)
     f.add_verb(*span, noun, row, how, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun_unowned", mention)
+
+
+NOUN_PREDICATE_SOURCE = True  # round 12, switched off only to measure it
+
+
+def _predicate_subject(noun: Token) -> Token | None:
+    """The subject of the clause whose predicate holds an unowned cue noun as its complement ("Jane Roe has been a
+    fierce critic of …") or in a prepositional phrase on its verb ("the senator closed the debate with harsh words
+    about …", "the council voted in favor of the bill"): PolNeAR marks that subject as the source (round 12). Only
+    the mention: the speaker stays unknown, so no claimant changes."""
+    if not NOUN_PREDICATE_SOURCE:
+        return None
+    if noun.dep_ == "attr":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head
+    else:
+        return None
+    subj = _subject(verb)
+    return subj if subj is not None and subj.dep_ == "nsubj" else None
 
 
 def _noun_preps(f: _Finder, noun: Token) -> set[str]:
