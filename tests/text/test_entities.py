@@ -195,3 +195,14 @@ def test_a_surname_the_model_called_a_place_takes_its_given_name_when_a_role_fol
     assert [(e.text, e.label_) for e in fixes(doc).ents] == [("Olena Denisova", "PERSON")]
     doc.ents = [doc.char_span(0, len("Olena Denisova"), label="GPE")]
     assert [(e.text, e.label_) for e in fixes(doc).ents] == [("Olena Denisova", "PERSON")]
+
+
+@pytest.mark.parametrize("text,stamp", [
+    ("01:56Russia", "01:56"), ("22.56 Boris Johnson", "22.56 "), ("ago10.40Russia", "ago10.40"),
+    ("28 Mar 202202.59Ukraine's ministry", "28 Mar 202202.59"), ("Mar 202202.59Ukraine's ministry", "Mar 202202.59"),
+    ("March 2022 report", None), ("82nd Airborne Division", None), ("10 Downing Street", None),
+])
+def test_time_stamp_pattern(text, stamp):
+    from helpers.text.entities import _TIME_STAMP
+    m = _TIME_STAMP.match(text)
+    assert (m.group(0) if m else None) == stamp

@@ -76,7 +76,7 @@ def normalise(text: str) -> str:
 
 
 # a live blog's time stamp run into the name after it ("4d ago01:56Russia" when "ago" is glued too): "01:56Russia", "22.56 Boris Johnson", "24 Feb 202221.18Obama"
-_TIME_STAMP = re.compile(r"(?:ago)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})?\d{1,2}[:.]\d{2}\s*(?=[A-Z])")
+_TIME_STAMP = re.compile(r"(?:ago)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\s+\d{4})?\d{1,2}[:.]\d{2}\s*(?=[A-Z])")
 
 
 def _trim(span: Span) -> tuple[int, int] | None:
