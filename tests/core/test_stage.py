@@ -235,3 +235,70 @@ def test_rows_grouped_in_the_tables_article_order_convert_one_block_per_block():
     # grouped by sorted id instead, the same visits convert a block for every article
     assert visit(df.sort_values(["article_id", "start_char"])) == [[3, 1], [6, 2], [7, 4], [8, 5]]
     assert len(calls) == 4
+
+
+def _digest_frame(**changes):
+    """Three articles' rows with a string, an int, a float, a bool, a date and an object column (nulls in some)."""
+    import datetime as dt
+
+    import pandas as pd
+
+    cols = {"article_id": ["a", "a", "b", "c"], "text": ["One.", "Two.", None, "Four."],
+            "n": [1, 2, 3, 4], "x": [0.5, float("nan"), 1.5, 2.5], "flag": [True, False, True, True],
+            "day": [dt.date(2022, 3, 1), dt.date(2022, 3, 2), None, dt.date(2022, 3, 4)],
+            "mixed": [1, "one", None, 2.0]}
+    for name, (i, value) in changes.items():
+        cols[name] = list(cols[name])
+        cols[name][i] = value
+    df = pd.DataFrame(cols)
+    df["text"] = df["text"].astype("string[pyarrow]")
+    return df
+
+
+def test_article_digests_depend_on_each_articles_own_rows_only():
+    """``ArticleRows.digest`` (the per-article cache keys' form of an article's rows): equal rows give equal digests
+    whatever the other articles' rows — a null appearing in another article's row changes nothing — and any change
+    of the article's own values, nulls, row count or order gives another; ``columns`` restricts it."""
+    from helpers.core.stage import ArticleRows, row_digest
+
+    base = ArticleRows(_digest_frame())
+    digests = {a: base.digest(a) for a in base}
+    assert len(set(digests.values())) == 3 and base.digest("zz") is None
+    # another article's rows changed, a null among them where the column had none: a's and b's digests are kept
+    other = ArticleRows(_digest_frame(n=(3, 40), flag=(3, False), day=(3, None), x=(3, None), text=(3, "Five.")))
+    assert other.digest("a") == digests["a"] and other.digest("b") == digests["b"]
+    assert other.digest("c") != digests["c"]
+    for change in ({"text": (1, "Two!")}, {"text": (0, None)}, {"n": (1, 3)}, {"x": (1, 0.0)}, {"x": (0, None)},
+                   {"flag": (1, True)}, {"day": (0, None)}, {"mixed": (1, "two")}, {"mixed": (0, "1")}):
+        assert ArticleRows(_digest_frame(**change)).digest("a") != digests["a"], change
+    df = _digest_frame()
+    assert ArticleRows(df.iloc[[1, 0, 2, 3]]).digest("a") != digests["a"]  # the rows' order
+    assert ArticleRows(df.iloc[1:]).digest("a") != digests["a"]  # a row fewer
+    assert ArticleRows(_digest_frame(x=(0, 0.75))).digest("a", ["n", "text"]) == base.digest("a", ["n", "text"])
+    # a plain mapping (a stage given no table) is keyed by its rows' JSON
+    assert row_digest({}, "a") is None and row_digest({"a": [{"n": 1}]}, "a") == row_digest({"a": [{"n": 1}]}, "a")
+
+
+def test_stage_errors_written_from_two_processes_at_once_keep_both_stages_rows(tmp_path):
+    """Two kernels may write their notebooks' ``stage_errors`` rows at the same moment (the runner's second kernel
+    runs a table-writing notebook beside the main one); the read-replace-write is done under a lock, so neither
+    stage's rows are lost."""
+    import multiprocessing as mp
+
+    from helpers.run import stages
+
+    def write(number: str, rounds: int) -> None:
+        spec = stages.spec(number)
+        for i in range(rounds):
+            stage.write_stage_errors(stage.StageResult({}, [(f"{number}-{i}", "ValueError: x")]), spec, tmp_path)
+
+    ctx = mp.get_context("fork")
+    procs = [ctx.Process(target=write, args=(n, 15)) for n in ("03", "05")]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+        assert p.exitcode == 0
+    rows = tables.read_table("stage_errors", tmp_path).to_dict("records")
+    assert rows == [{"stage": "03 text", "article_id": "03-14", "error": "ValueError: x"},
+                    {"stage": "05 rewrites", "article_id": "05-14", "error": "ValueError: x"}]

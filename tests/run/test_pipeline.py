@@ -171,6 +171,14 @@ def _started_ended(reports: Path, name: str) -> tuple[int, float, float]:
     return int(words[1]), float(words[3]), float(words[5])
 
 
+def _run_timed(tmp_path: Path, nbdir: Path, *names: str) -> tuple[dict, list[tuple[int, float, float]]]:
+    """Run the notebooks of ``nbdir``; the summary and, for each of ``names``, its kernel's pid, start and end."""
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
+                           log=lambda *a, **k: None)
+    assert summary["status"] == "ok"
+    return summary, [_started_ended(tmp_path / "r", name) for name in names]
+
+
 @pytest.mark.parametrize("overlap", [True, False])
 def test_notebooks_that_write_no_table_run_beside_the_others(tmp_path, overlap):
     """A notebook that writes no table (09 and 11 here: figures) runs in a second kernel as soon as the earlier
@@ -197,6 +205,40 @@ def test_notebooks_that_write_no_table_run_beside_the_others(tmp_path, overlap):
         assert pid06 == pid09 == pid11 and start11 >= end06
 
 
+def test_a_notebook_that_needs_no_parsed_docs_writes_its_tables_in_the_second_kernel(tmp_path):
+    """05 (its spec reads articles and sentences and writes the pair tables: no parsed docs, so no spaCy model) runs in
+    the second kernel beside 03 (which reads the docs); 06, which reads 05's ``article_metadata``, waits for it. Each
+    notebook is recorded as the writer of the tables its spec declares, though both wrote while the other ran, and
+    ``stage_errors``, which both update, keeps both stages' rows."""
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    clock = "import os, time\nfrom pathlib import Path\nt0 = time.time()\n"
+    report = "print('pid', os.getpid(), 'start', t0, 'end', time.time())"
+
+    def writes(number: str, *names: str) -> str:
+        return ("from helpers.core import stage\nfrom helpers.run import stages\n"
+                + "".join(f"Path(processed_dir, '{n}.parquet').write_bytes(b'{number} {n}')\n" for n in names)
+                + f"stage.write_stage_errors(stage.StageResult({{}}, [('{number}', 'ValueError: x')]), "
+                  f"stages.spec('{number}'), processed_dir)\n")
+    _notebook(nbdir / "01_first.ipynb", clock + "Path(processed_dir).mkdir(parents=True, exist_ok=True)\n"
+              + writes("01", "duplicates") + report)
+    _notebook(nbdir / "03_reads_docs.ipynb", clock + "time.sleep(3)\n" + writes("03", "statements") + report)
+    _notebook(nbdir / "05_no_docs.ipynb", clock + "time.sleep(1)\n" + writes("05", "article_metadata") + report)
+    _notebook(nbdir / "06_reads_05.ipynb", clock + "assert Path(processed_dir, 'article_metadata.parquet').exists()\n"
+              + report)
+    summary, ((pid03, start03, end03), (pid05, start05, end05), (pid06, start06, _)) = _run_timed(
+        tmp_path, nbdir, "03_reads_docs.ipynb", "05_no_docs.ipynb", "06_reads_05.ipynb")
+    assert pid05 != pid03 and start05 < end03  # beside 03, in the second kernel
+    assert pid06 == pid03 and start06 >= end05
+    writer = {name: rec["notebook"][:2] for name, rec in summary["tables"].items()}
+    assert writer["statements.parquet"] == "03" and writer["article_metadata.parquet"] == "05"
+    assert writer["duplicates.parquet"] == "01"
+    wrote = {e["notebook"][:2]: e["wrote"] for e in summary["notebooks"]}
+    assert "article_metadata.parquet" not in wrote["03"] and "statements.parquet" not in wrote["05"]
+    assert summary["tables"]["stage_errors.parquet"]["sha256"] == pipeline._sha256(tmp_path / "p" / "stage_errors.parquet")
+    assert sorted(tables.read_table("stage_errors", tmp_path / "p").article_id) == ["01", "03", "05"]
+
+
 def test_after_the_last_table_the_main_kernel_takes_figures_the_second_one_has_not_started(tmp_path):
     """08 and 09 both wait for 06; once the main lane has ended, the main kernel, idle, takes the queue's last (09)
     instead of leaving it behind 08 (08 runs in the second kernel, or in the main one if the second is still busy
@@ -208,12 +250,8 @@ def test_after_the_last_table_the_main_kernel_takes_figures_the_second_one_has_n
     _notebook(nbdir / "06_writes.ipynb", clock + "time.sleep(1)\n" + report)
     _notebook(nbdir / "08_slow.ipynb", clock + "time.sleep(4)\n" + report)
     _notebook(nbdir / "09_quick.ipynb", clock + report)
-    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False, notebooks_dir=nbdir,
-                           log=lambda *a, **k: None)
-    assert summary["status"] == "ok"
-    pid06, _, end06 = _started_ended(tmp_path / "r", "06_writes.ipynb")
-    _, start08, end08 = _started_ended(tmp_path / "r", "08_slow.ipynb")
-    pid09, start09, _ = _started_ended(tmp_path / "r", "09_quick.ipynb")
+    summary, ((pid06, _, end06), (_, start08, end08), (pid09, start09, _)) = _run_timed(
+        tmp_path, nbdir, "06_writes.ipynb", "08_slow.ipynb", "09_quick.ipynb")
     assert pid09 == pid06 and end06 <= start09 < end08
     assert sorted(e["notebook"][:2] for e in summary["notebooks"]) == ["06", "08", "09"]  # each ran once
 

@@ -92,6 +92,8 @@ def claim_dates(claims: pd.DataFrame, dates: pd.DataFrame | None, texts: dict[st
                 anchors: pd.DataFrame) -> dict[str, ClaimDates]:
     """claim_id → :class:`ClaimDates`. ``anchors``: :func:`helpers.rewrites.inference.date_anchors`
     indexed by article_id; ``texts``: article_id → ``articles.text``."""
+    # article_id -> (anchor, anchor_source), read once: a .loc look-up per claim cost 07 about 0.3 s on 942 claims
+    anchor_of = dict(zip(anchors.index, zip(anchors["anchor"].tolist(), anchors["anchor_source"].tolist())))
     by_sentence: dict[tuple, list] = {}
     if dates is not None and len(dates):
         for d in dates[dates["start"].notna()].itertuples(index=False):
@@ -105,9 +107,9 @@ def claim_dates(claims: pd.DataFrame, dates: pd.DataFrame | None, texts: dict[st
         if stmt:
             best = min(stmt, key=lambda d: abs(d.start_char - c.start_char))
             claimed_on, source = best.start, "statement"
-        elif c.article_id in anchors.index and anchors.loc[c.article_id, "anchor_source"] != "none":
-            a = anchors.loc[c.article_id]
-            claimed_on, source = a["anchor"], ("inherited" if a["anchor_source"] == "inferred" else "article")
+        elif c.article_id in anchor_of and anchor_of[c.article_id][1] != "none":
+            anchor, anchor_source = anchor_of[c.article_id]
+            claimed_on, source = anchor, ("inherited" if anchor_source == "inferred" else "article")
         else:
             claimed_on, source = None, "none"
         others = [d for d, s in here if not s]

@@ -1525,7 +1525,7 @@ def places_table(docs, sentences: pd.DataFrame | None = None, gaz: gz.Gazetteer 
     ``errors=None`` the first failure is raised.
     """
     from helpers.core import schemas
-    from helpers.core.stage import rows_per_article
+    from helpers.core.stage import row_digest, rows_per_article
 
     gaz = gaz or gz.load()
     lookups = sentence_indexes(sentences)
@@ -1533,9 +1533,8 @@ def places_table(docs, sentences: pd.DataFrame | None = None, gaz: gz.Gazetteer 
     folder = getattr(gaz, "folder", None)  # the gazetteer is part of each article's cache key (see core.artcache)
     gaz_id = (folder / "meta.json").read_text() if folder is not None and (folder / "meta.json").exists() else None
 
-    def inputs(aid):
-        lookup = lookups.get(aid)
-        return gaz_id, lookup.signature() if lookup is not None else None, outlets.get(aid)
+    def inputs(aid):  # what place_rows reads of the sentences: their starts and ids (no SentenceIndex made)
+        return gaz_id, row_digest(lookups, aid, ("start_char", "sentence_id")), outlets.get(aid)
 
     df, failed = rows_per_article(docs, schemas.get("places"),
                                   lambda doc, aid: place_rows(doc, aid, gaz, lookups.get(aid), outlets.get(aid)),

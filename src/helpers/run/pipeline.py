@@ -34,6 +34,7 @@ from pathlib import Path
 
 from helpers import __version__
 from helpers.core import paths
+from helpers.core.spec import DOCS_FILE
 from helpers.run import changes, incremental, preload, stages
 from helpers.run.ahead import ReportsAhead
 
@@ -286,41 +287,78 @@ class SharedKernel:
             self.km = None
 
 
-class _Lane:
-    """A second kernel, in one background thread, for the notebooks that write no table (the figures).
+def _conflict(earlier: Path, later: Path) -> bool:
+    """``later`` must not start before ``earlier`` has finished: one writes a table the other reads or writes (a
+    notebook without a spec may read and write anything). Notebooks that conflict with no earlier unfinished one run
+    beside it and give the tables and pages a sequential run gives."""
+    a, b = _spec(earlier), _spec(later)
+    if a is None or b is None:
+        return True
+    writes_a, writes_b = set(a.writes), set(b.writes)
+    return bool(writes_a & set(_reads(later)) or writes_b & set(_reads(earlier)) or writes_a & writes_b)
 
-    Such a notebook is handed over (:meth:`submit_ready`) as soon as every earlier notebook that writes a table it
-    reads has finished, and runs beside the table-writing notebooks that follow; what it reads is final by then, so
-    its result (and its skip decision) is the one a sequential run gives. Nothing it does changes a table, so the
-    main loop's record of which notebook wrote which table is unaffected. Its own kernel is started (:meth:`warm`)
-    when the main kernel first runs a notebook, and is cleared between notebooks like the main one.
+
+class _Lane:
+    """A second kernel, in one background thread, for the notebooks that need no spaCy model: those that write no
+    table (the figures) and those that write tables but neither read nor write the parsed docs (the rewrite pairs,
+    05) — so the main kernel, which parses, loads neither their imports (SciPy through datasketch) nor runs them.
+
+    Such a notebook is handed over (:meth:`submit_ready`) as soon as every earlier notebook it conflicts with
+    (:func:`_conflict`: one writes a table the other reads or writes) has finished, and runs beside the notebooks
+    that follow; the main loop likewise waits (:meth:`wait_for`) for the handed-over notebooks a notebook of its own
+    conflicts with. So what each notebook reads is what a sequential run gives it. Which tables a notebook wrote is
+    recorded from the files its spec declares (and ``stage_errors``, which every table-writing notebook updates under
+    a lock: :func:`helpers.core.stage.write_stage_errors`), not from what changed while it ran. Its own kernel is
+    started (:meth:`warm`) when the main kernel first runs a notebook, and is cleared between notebooks like the main
+    one.
     """
 
-    def __init__(self, notebooks, execute, start, save, processed_dir: Path, executed_dir: Path, ahead,
-                 fresh_kernels: bool = False):
-        self.notebooks, self.execute, self.start, self.save = notebooks, execute, start, save
+    def __init__(self, notebooks, execute, start, finish, processed_dir: Path, fresh_kernels: bool = False):
+        self.notebooks, self.execute, self.start, self.finish = notebooks, execute, start, finish
         self.fresh_kernels, self.warming = fresh_kernels, False
-        self.processed_dir, self.executed_dir, self.ahead = processed_dir, executed_dir, ahead
+        self.processed_dir = processed_dir
         self.kernel = SharedKernel()
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warclaims-lane")
         self.pending = [nb for nb in notebooks if self.takes(nb)]
         self.queued: list[Path] = []  # handed over, in order; each is run once, by whichever kernel claims it
         self.claimed: set[Path] = set()
-        self.claim_lock = threading.Lock()
+        self.finished: set[str] = set()  # notebooks of either kernel that finished (ok or skipped)
+        self.cond = threading.Condition()  # guards pending, queued, claimed and finished
         self.jobs = []
         self.failed: dict | None = None
         self.stopped = False
 
     @staticmethod
     def takes(nb: Path) -> bool:
+        """A notebook this lane runs: it writes no table, or it reads tables (it is not the run's first) but neither
+        reads nor writes the parsed docs, so it needs no spaCy model."""
         spec = _spec(nb)
-        return spec is not None and not spec.writes
+        if spec is None:
+            return False
+        return not spec.writes or (bool(spec.reads) and DOCS_FILE not in spec.reads + spec.optional + spec.writes)
 
     def _waits_for(self, nb: Path) -> set[str]:
-        """The earlier selected notebooks that write a table ``nb`` reads."""
-        reads = set(_reads(nb))
+        """The earlier selected notebooks ``nb`` conflicts with (:func:`_conflict`)."""
         earlier = self.notebooks[:self.notebooks.index(nb)]
-        return {e.name for e in earlier if _spec(e) is None or reads & set(_spec(e).writes)}
+        return {e.name for e in earlier if _conflict(e, nb)}
+
+    def wait_for(self, nb: Path) -> bool:
+        """Block until every notebook of this lane that ``nb`` (a main-lane notebook) conflicts with has finished;
+        False when the lane failed or stopped instead."""
+        mine = {e.name for e in self.notebooks[:self.notebooks.index(nb)] if self.takes(e) and _conflict(e, nb)}
+        with self.cond:
+            while not mine <= self.finished:
+                if self.failed or self.stopped:
+                    return False
+                self.cond.wait(0.5)
+        return True
+
+    def mark_done(self, nb: Path) -> None:
+        """``nb`` finished (either kernel): hand over what now can run."""
+        with self.cond:
+            self.finished.add(nb.name)
+            self.cond.notify_all()
+        self.submit_ready()
 
     def warm(self, cwd: Path) -> None:
         """Start the second kernel in the background, once, while the main kernel runs a notebook (a no-op run,
@@ -361,15 +399,16 @@ class _Lane:
             pass
         job.result()
 
-    def submit_ready(self, done: set[str]) -> None:
-        for nb in list(self.pending):
-            if self._waits_for(nb) <= done:
-                self.pending.remove(nb)
-                self.queued.append(nb)
-                self.jobs.append(self.pool.submit(self._run, nb))
+    def submit_ready(self) -> None:
+        with self.cond:
+            for nb in list(self.pending):
+                if self._waits_for(nb) <= self.finished:
+                    self.pending.remove(nb)
+                    self.queued.append(nb)
+                    self.jobs.append(self.pool.submit(self._run, nb))
 
     def _claim(self, nb: Path) -> bool:
-        with self.claim_lock:
+        with self.cond:
             if nb in self.claimed:
                 return False
             self.claimed.add(nb)
@@ -379,19 +418,19 @@ class _Lane:
         """Run ``nb`` in this lane's kernel (or ``kernel``), unless another kernel has claimed it."""
         if self.failed or self.stopped or not self._claim(nb):
             return
-        known = {n: _sha256(self.processed_dir / n) for n in map(_file_name, _reads(nb))
-                 if (self.processed_dir / n).is_file()}
-        entry = self.start(nb, known)
+        before = table_files(self.processed_dir)
+        entry = self.start(nb, before)
         self.execute(nb, entry, kernel or self.kernel)
         entry.pop("known", None)
-        entry["wrote"] = []
+        if entry["status"] not in ("ok", "skipped") and self.stopped:
+            entry["status"] = "interrupted"
+        self.finish(nb, entry, before)
         if entry["status"] not in ("ok", "skipped"):
-            if self.stopped:
-                entry["status"] = "interrupted"
             self.failed = entry
-        self.save()
-        if not self.failed and self.ahead is not None:
-            self.ahead.page(self.executed_dir / nb.name)
+            with self.cond:
+                self.cond.notify_all()
+            return
+        self.mark_done(nb)
 
     def wait(self, main: SharedKernel | None = None) -> None:
         """Wait for every notebook handed over (the main loop has finished). With ``main`` (the main kernel, idle
@@ -407,6 +446,8 @@ class _Lane:
     def close(self) -> None:
         """Stop: nothing new starts; a notebook still running (the run was interrupted) loses its kernel."""
         self.stopped = True
+        with self.cond:
+            self.cond.notify_all()
         if any(not job.done() for job in self.jobs):
             self.kernel.shutdown()
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -445,9 +486,9 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     (``force`` overrides). The HTML index publishes only the notebooks that finished ``ok`` in this run or were
     skipped because nothing they depend on changed. ``force``: None, True/[] (everything) or notebook numbers.
     The notebooks share one kernel (:class:`SharedKernel`), cleared between them; ``fresh_kernels`` starts one
-    kernel per notebook instead. With ``overlap`` (the default) the notebooks that write no table (the figures,
-    08–11) run in a second kernel (:class:`_Lane`) as soon as the tables they read are final, beside the notebooks
-    that write tables.
+    kernel per notebook instead. With ``overlap`` (the default) the notebooks that need no spaCy model — those that
+    write no table (the figures, 08–11) and those that neither read nor write the parsed docs (05) — run in a second
+    kernel (:class:`_Lane`) as soon as the notebooks they conflict with have finished, beside the others.
     """
     from tqdm import tqdm
 
@@ -495,12 +536,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     kernel = SharedKernel()
     # reports made while later notebooks run (helpers.run.ahead); the end of the run checks and completes them
     ahead = ReportsAhead(reports_dir, processed_dir, [nb.stem for nb in notebooks], show_code) if html else None
-    last_writer = max((i for i, nb in enumerate(notebooks) if _spec(nb) is None or _spec(nb).writes), default=-1)
+    writers_left = {nb.name for nb in notebooks if _spec(nb) is None or _spec(nb).writes}  # tables not final yet
     lock = threading.RLock()  # run.json and pipeline_state.json are written from the main thread and the lane
-
-    def save():
-        with lock:
-            _write_json(run_json, summary)
 
     def skips(nb: Path, entry: dict) -> bool:
         """Nothing ``nb`` depends on changed since it last succeeded (and it is not forced)."""
@@ -554,18 +591,48 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             _write_json(run_json, summary)
         return entry
 
-    lane = _Lane(notebooks, execute, begin, save, processed_dir, executed_dir, ahead, fresh_kernels) \
-        if overlap else None
+    def finish(nb: Path, entry: dict, before: dict[str, str]) -> None:
+        """After ``nb`` ran or was skipped (in either kernel): record the tables it wrote — those its spec declares
+        (with ``stage_errors``) whose files changed since it began; a table is vouched for only when the notebook
+        that wrote it finished — then its CSV files, its page and, after the last table-writing notebook, the data
+        exports, in the background. The hashes are taken and recorded under the lock, so the record of a table two
+        notebooks update (``stage_errors``) is that of whichever recorded last, after its last write."""
+        spec = _spec(nb)
+        owned = None if spec is None else {*map(_file_name, spec.writes), *(("stage_errors.parquet",) if spec.writes else ())}
+        ok = entry["status"] == "ok"
+        with lock:
+            after = table_files(processed_dir) if entry["status"] != "skipped" else before
+            changed = sorted(n for n in after if before.get(n) != after[n] and (owned is None or n in owned)) \
+                if entry["status"] != "skipped" else []
+            for name in changed:
+                if ok:
+                    summary["tables"][name] = {"sha256": after[name], "notebook": nb.name,
+                                               "run_started": summary["started"], "raw_dir": raw_digest}
+                else:
+                    summary["tables"].pop(name, None)
+            entry["wrote"] = changed
+            _write_json(run_json, summary)
+            if entry["status"] not in ("ok", "skipped"):
+                return
+            last = nb.name in writers_left and len(writers_left) == 1  # the tables are final now
+            writers_left.discard(nb.name)
+        tables_final = last
+        if ahead is not None and changed and ok:  # its tables' CSV files now, not after the last table is written
+            ahead.tables([n[:-len(".parquet")] for n in changed if n.endswith(".parquet")], after)
+        _report_ahead(ahead, executed_dir / nb.name, tables_final, processed_dir, previous)
+
+    lane = _Lane(notebooks, execute, begin, finish, processed_dir, fresh_kernels) if overlap else None
     old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
     main_lane = [nb for nb in notebooks if not (lane and lane.takes(nb))]
     bar = tqdm(main_lane, unit="notebook", file=sys.stderr, disable=None)
     failed = None
     try:
         if lane:
-            lane.submit_ready(done=set())
-        done: set[str] = set()
+            lane.submit_ready()
         for nb in bar:
             bar.set_description(nb.stem)
+            if lane and not lane.wait_for(nb):  # what it reads from the second kernel's notebooks is final
+                break
             before = table_files(processed_dir)
             entry = begin(nb, before)
             later = main_lane[main_lane.index(nb) + 1:]
@@ -574,26 +641,12 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             else:
                 execute(nb, entry, kernel)
             entry.pop("known", None)
-            after = table_files(processed_dir) if entry["status"] != "skipped" else before
-            changed = sorted(n for n in after if before.get(n) != after[n]) if entry["status"] != "skipped" else []
-            with lock:
-                for name in changed:  # a table is vouched for only when the notebook that wrote it finished
-                    if entry["status"] == "ok":
-                        summary["tables"][name] = {"sha256": after[name], "notebook": nb.name,
-                                                   "run_started": summary["started"], "raw_dir": raw_digest}
-                    else:
-                        summary["tables"].pop(name, None)
-            entry["wrote"] = changed
-            save()
+            finish(nb, entry, before)
             if entry["status"] not in ("ok", "skipped"):
                 failed = entry
                 break
-            done.add(nb.name)
-            if ahead is not None and changed and entry["status"] == "ok":  # its tables' CSV files now, not after the last table is written
-                ahead.tables([n[:-len(".parquet")] for n in changed if n.endswith(".parquet")], after)
-            _report_ahead(ahead, executed_dir / nb.name, notebooks.index(nb) == last_writer, processed_dir, previous)
             if lane:
-                lane.submit_ready(done)
+                lane.mark_done(nb)
                 if lane.failed:
                     break
         if lane and not failed:
@@ -694,8 +747,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--fresh-kernels", action="store_true",
                    help="start a new kernel for every notebook (default: one kernel per run, cleared between notebooks)")
     r.add_argument("--sequential", action="store_true",
-                   help="run the notebooks one at a time (default: those that write no table, the figures, run in a "
-                        "second kernel as soon as the tables they read are final, beside the later notebooks)")
+                   help="run the notebooks one at a time (default: those that need no spaCy model — the figures, "
+                        "and 05, which reads no parsed docs — run in a second kernel as soon as the tables they read "
+                        "are final, beside the others)")
     r.add_argument("--workers", type=int, metavar="N", default=None,
                    help="processes for the spaCy parse and the per-article stages 03, 04, 06 (forked workers) [all "
                         "cores]; tables are identical whatever N; --workers 1 keeps 03/04/06 in the kernel")

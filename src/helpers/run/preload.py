@@ -3,8 +3,9 @@
 A notebook's first cells import the stage's code (spaCy, pandas, SciPy through datasketch, matplotlib, …) and its
 cells load the spaCy model, the gazetteer or the base map on first use; in the run's one kernel per lane that is paid
 once per run, but inside the first notebook that needs it, on the run's critical path. The runner instead sends
-:func:`code` to a kernel while it waits: the second kernel (the figures) while the first notebooks run, and the main
-kernel while the first notebook runs in the second one (:mod:`helpers.run.pipeline`). What the code loads is what
+:func:`code` to a kernel while it waits: the second kernel (05's pairs and the figures) while the first notebooks
+run, and the main kernel while the first notebook runs in the second one (:mod:`helpers.run.pipeline`); each loads
+only what its own notebooks import, so SciPy (through datasketch, for 05) is no longer on the main kernel's way to 02. What the code loads is what
 the notebooks would load themselves — the import statements of their code cells and the functions their stages
 declare in :attr:`helpers.core.spec.StageSpec.warm` — and it runs in a namespace of its own, which the kernel reset
 before each notebook clears anyway: a notebook's results do not depend on it (a module is loaded once per kernel

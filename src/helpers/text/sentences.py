@@ -53,10 +53,6 @@ class SentenceIndex:
         self.rows = rows
         self._starts = [r["start_char"] for r in rows]
 
-    def signature(self) -> tuple[list[int], list[int]]:
-        """(start offsets, sentence ids): what a per-article cache key needs to know of the sentences."""
-        return self._starts, [r["sentence_id"] for r in self.rows]
-
     def sentence_id(self, char: int) -> int:
         i = bisect.bisect_right(self._starts, char) - 1
         return max(i, 0)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from helpers.core import engine, schemas
 from helpers.core.progress import progress
 from helpers.core.stage import (CHUNK, ArticleRows, StageResult, by_article_in_table_order, doc_article_id, doc_text_key,
-                                loaded, per_article, rows_by_article)
+                                loaded, per_article, row_digest, rows_by_article)
 from helpers.text import doccache
 from helpers.text.claims import extract_claims
 from helpers.text.components import build_pipeline
@@ -300,7 +300,7 @@ def run_attribution(docs: Iterable[Doc], sentences: pd.DataFrame, entities: pd.D
 
     def inputs(doc: Doc):
         aid = doc_article_id(doc)
-        return doc_text_key(doc), (sent_by.get(aid, []), ent_by.get(aid, []))
+        return doc_text_key(doc), (row_digest(sent_by, aid), row_digest(ent_by, aid))
 
     done, errors = per_article(progress(docs, desc="attribution", total=total, unit="article"),
                                doc_article_id, one, "03 text", inputs=inputs)

@@ -45,7 +45,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from helpers.core import rules, schemas
-from helpers.core.stage import rows_by_article, rows_per_article
+from helpers.core.stage import row_digest, rows_by_article, rows_per_article
 from helpers.time.table import sentence_index_for, sentence_indexes
 from helpers.text.sentences import SentenceIndex
 from helpers.time.tense import governing_verb
@@ -289,4 +289,4 @@ def build_events_table(docs: Iterable[Doc], dates: pd.DataFrame, sentences: pd.D
                               by["entities"].get(aid, []), by["places"].get(aid, []))
 
     return rows_per_article(docs, schemas.EVENTS, extract,
-                            inputs=lambda aid: [by[name].get(aid) for name in ("sentences", "dates", "entities", "places")])
+                            inputs=lambda aid: [row_digest(by[name], aid) for name in ("sentences", "dates", "entities", "places")])

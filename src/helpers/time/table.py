@@ -15,7 +15,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from helpers.core import schemas
-from helpers.core.stage import rows_by_article, rows_per_article
+from helpers.core.stage import row_digest, rows_by_article, rows_per_article
 from helpers.rewrites.inference import date_anchors
 from helpers.time.expressions import find_time_expressions
 from helpers.text.sentences import SentenceIndex, extract_sentences, sentence_indexes
@@ -72,4 +72,4 @@ def build_dates_table(docs: Iterable[Doc], anchors: dict[str, tuple[date | None,
         return dates_for_doc(doc, article_id, anchor, source, sentence_index_for(doc, article_id, indexes))
 
     return rows_per_article(docs, schemas.DATES, extract,
-                            inputs=lambda aid: (anchors.get(aid, (None, "none")), sent_rows.get(aid)))
+                            inputs=lambda aid: (anchors.get(aid, (None, "none")), row_digest(sent_rows, aid)))
