@@ -128,8 +128,8 @@ def _subject(verb: Token) -> Token | None:
         if SUBJECT_AFTER_QUOTATION and len(subjects) > 1 and any(
                 t.tag_ == "''" for t in tok.doc[subjects[0].i:subjects[-1].i]):
             return _true_subject(subjects[-1])  # "“Good news, we agree,” Jane Roe said": "news" is none
-        if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" \
-                and subjects[0].right_edge.i + 1 == subjects[1].left_edge.i:
+        if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[0].right_edge.i + 1 == subjects[1].left_edge.i \
+                and all(t.pos_ == "PROPN" for t in subjects[1].subtree):
             return _true_subject(subjects[1])  # "The region's governor Vyacheslav Gladkov said": a title split off
         if subjects:
             return _true_subject(subjects[0])
