@@ -290,7 +290,10 @@ def _inverted_content(verb: Token) -> tuple[int, int] | None:
             or _trailing_conj(verb)) and verb.head.pos_ in ("VERB", "AUX"):
         sent = verb.sent
         subj = _subject(verb)
-        left_end = min(verb.left_edge.i, subj.left_edge.i if subj is not None else verb.i)
+        if subj is not None and subj.i > verb.i and verb.doc[verb.i - 1].text == ",":
+            left_end = verb.i - 1  # "…, said local officials": whatever else the parser hung on the cue is reported
+        else:
+            left_end = min(verb.left_edge.i, subj.left_edge.i if subj is not None else verb.i)
         if left_end <= sent.start:
             return None
         first, last = sent[0], verb.doc[left_end - 1]
@@ -304,15 +307,18 @@ def _inverted_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _trailing_conj(verb: Token) -> bool:
-    """"At least 50 were killed, but the toll will be higher, the UN rights chief said": the parser made the trailing
-    cue a conjunct of the clause it reports — after a comma, with its own subject, no conjunction of its own and
-    nothing it reports after it (only a time or place adjunct)."""
+    """"At least 50 were killed, but the toll will be higher, the UN rights chief said" (or "…, said local officials"):
+    the parser made the trailing cue a conjunct of the clause it reports — after a comma, with its own subject, no
+    conjunction of its own and nothing it reports after it (only a time or place adjunct)."""
     if verb.dep_ != "conj" or verb.head.i > verb.i:
         return False
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    inverted = verb.i > 0 and verb.doc[verb.i - 1].text == "," and subjects and subjects[-1].i > verb.i
+    subj = subjects[-1] if inverted else subjects[0] if subjects else None
     if subj is None or any(c.dep_ == "cc" for c in verb.children) or subj.left_edge.i == 0:
         return False
-    if verb.doc[subj.left_edge.i - 1].text != ",":
+    # "…, the chief said" / "…, said local officials who …" (inverted)
+    if verb.doc[subj.left_edge.i - 1].text != "," and not inverted:
         return False
     return all(c.dep_ in ("punct", "nsubj", "aux", "neg", "advmod", "npadvmod", "prep") for c in verb.children
                if c.i > verb.i)
@@ -907,7 +913,8 @@ def _name_colon_lines(f: _Finder) -> None:
     for m in _HEADLINE.finditer(f.text):
         name_end, (cs, ce) = m.end(1), m.span(2)
         if len(f.text[cs:ce].split()) < MIN_QUOTE_WORDS or any(
-                s["start_char"] < ce and cs < s["end_char"] and s["speaker_row"] is not None for s in f.found):
+                s["start_char"] < ce and cs < s["end_char"] and s["speaker_row"] is not None
+                and s["speaker_row"]["label"] != "PHRASE" for s in f.found):  # a named source inside the line speaks
             continue
         rows = [r for r in f.lookup.at(m.start(1), name_end)
                 if r["label"] in _PERSONISH | {"ORG"} and r["end_char"] == name_end and r["start_char"] >= m.start(1)]
