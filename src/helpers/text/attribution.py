@@ -390,8 +390,6 @@ class SpeakerTracker:
             kind = "group"
         elif lemma in self.lex["roles"] or low in self.lex["roles"]:
             kind = "role"
-        elif lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
-            kind = "organisation"  # "the regional emergency service said": a body the article does not name
         else:
             return None  # "the move suggests": an event or thing, no source
         s, e = words.start_char, words.end_char
