@@ -94,15 +94,16 @@ def test_claim_values_parse(corpus_stage):
 def test_claimants_and_speakers_are_entities(corpus_stage):
     canon = set(corpus_stage["entities"].canonical)
     st, cl = corpus_stage["statements"], corpus_stage["claims"]
-    group_like = st.speaker_kind.isin(["group", "role", "anonymous", "document"])
+    group_like = st.speaker_kind.isin(["group", "role", "anonymous", "document", "body"])
     phrase = group_like & ~st.speaker.isin(canon)  # noun-phrase speakers (a NORP entity, "Americans", is a group too)
     assert set(st.speaker[~phrase]) <= canon | {UNKNOWN}
     assert (st.speaker_resolved_from[phrase] != "name").all()  # a noun-phrase speaker is never taken for a name
     named = ~cl.claimant.str.startswith("(")
     assert set(cl.claimant[named]) <= canon
-    # a parenthesised claimant is a group, role, anonymous source or document, never a person or organisation name
+    # a parenthesised claimant is a group, role, anonymous source, document or unnamed body, never a person or
+    # organisation name
     phrased = ~named & (cl.claimant != UNATTRIBUTED)
-    assert cl.claimant_kind[phrased].isin(["group", "role", "anonymous", "document"]).all()
+    assert cl.claimant_kind[phrased].isin(["group", "role", "anonymous", "document", "body"]).all()
     assert not cl.claimant[phrased].str.strip("()").isin(canon - set(st.speaker[group_like])).any()
     assert cl.claimant_kind.isna().eq(cl.claimant == UNATTRIBUTED).all()
     # a statement-attributed claim points at a statement of the same article

@@ -555,6 +555,15 @@ def test_a_title_the_parser_split_off_as_a_second_subject_leaves_the_name_the_sp
     assert [c["claimant"] for c in out["claims"]] == ["Vyacheslav Gladkov"]
 
 
+# ---- session 11: an organisation the article names only by its head noun speaks ("the regional emergency service")
+def test_an_unnamed_body_is_a_phrase_speaker_of_kind_body(nlp):
+    text = ("Rescue workers have recovered as many as 19 bodies amid the rubble of the strike on a market in the "
+            "city of Lozova, the regional emergency service said.")
+    out = extract_article(_doc(nlp, text))
+    assert [(s["speaker"], s["speaker_kind"]) for s in out["statements"]] == [("regional emergency service", "body")]
+    assert [(c["claimant"], c["claimant_kind"]) for c in out["claims"]] == [("(regional emergency service)", "body")]
+
+
 # ---- session 11: "…, said local officials" parsed as a conjunct
 def test_an_inverted_trailing_cue_parsed_as_a_conjunct_reports_the_sentence_before_it(nlp):
     text = ("At least four people were killed and six wounded by a missile strike on a school in the southern city "

@@ -56,7 +56,7 @@ UNATTRIBUTED = "(unattributed)"  # claims.claimant when no one in the text asser
 
 def phrase_claimant(name: object) -> bool:
     """A claimant that is a noun phrase and no named source ("(officials)", "(report)": ``claims.claimant_kind``
-    group, role, anonymous or document). Two such claimants are never taken for one source, even with equal words."""
+    group, role, anonymous, document or body). Two such claimants are never taken for one source, even with equal words."""
     return isinstance(name, str) and name.startswith("(") and name not in (UNATTRIBUTED, UNKNOWN)
 
 
@@ -89,7 +89,7 @@ QUALIFIERS = ("exact", "at_least", "more_than", "about", "up_to", "less_than", "
 CATEGORIES = ("personnel", "casualties", "equipment", "money", "percent", "distance", "area", "attacks", "other")
 CLAIMANT_VIA = ("statement", "according_to", "attribution_verb", "unattributed")
 STATEMENT_KINDS = ("direct", "indirect", "according_to")
-SPEAKER_KINDS = ("person", "organisation", "place", "group", "role", "anonymous", "document")
+SPEAKER_KINDS = ("person", "organisation", "place", "group", "role", "anonymous", "document", "body")
 PLACE_KINDS = ("country", "admin1", "city", "water", "continent", "region", "historical", "other")
 PLACE_AREA_KINDS = ("continent", "region")  # areas: never drawn as a point on the map
 PLACE_ROLES = ("toponym", "in_name", "demonym")  # only toponyms are places of the story (map, events, geography)
@@ -199,14 +199,14 @@ STATEMENTS = _register(Table(
     columns=(
         C("statement_id", STR, False, doc="`<article_id>-s<n>`."),
     ) + _provenance() + (
-        C("speaker", STR, False, doc="Canonical name of the speaker (an entity's `canonical`); for a speaker that is a noun phrase and no named entity (`speaker_kind` group, role, anonymous or document) the phrase without its article (\"officials\", \"person familiar with the matter\", \"report\"); or \"(unknown)\"."),
+        C("speaker", STR, False, doc="Canonical name of the speaker (an entity's `canonical`); for a speaker that is a noun phrase and no named entity (`speaker_kind` group, role, anonymous, document or body) the phrase without its article (\"officials\", \"person familiar with the matter\", \"report\"); or \"(unknown)\"."),
         C("speaker_role", STR, doc="Role given for the speaker."),
         C("cue", STR, False, doc="Reporting cue as written: said, told, added, estimated, claimed, according to, …"),
         C("cue_lemma", STR, False, doc="Lemma of the cue (say, tell, according to, …)."),
         C("kind", STR, False, STATEMENT_KINDS, doc="direct (quoted), indirect (reported clause) or according_to."),
         C("content", STR, False, doc="Text of what is attributed: `articles.text[start_char:end_char]`."),
         C("speaker_resolved_from", STR, doc="How the speaker was found: name (named subject, apposition or the name before a colon), pronoun (most recent compatible speaker), role_noun (\"the minister said\", \"the ministry said\"), phrase (a noun phrase that is no named entity: \"officials\", \"a person familiar with the matter\", \"the report\"), relative (a relative pronoun standing for the noun its clause describes: \"BP, which said …\"), own_line (\"Name said:\" introducing the next lines), continuation (a quotation standing alone right after a statement); null when the speaker is unknown."),
-        C("speaker_kind", STR, allowed=SPEAKER_KINDS, doc="What the speaker is: person, organisation, place (from the entity's label; NORP is group) or, for a noun-phrase speaker that is no named entity (`speaker_resolved_from` = phrase, `speaker` = the phrase without its article), group (\"officials\", \"Others\", \"Republican voters\"), role (\"the spokesman\" no one in the article holds), anonymous (\"a person familiar with the matter\", \"an official\") or document (\"the report\", \"a new poll\"); null when the speaker is unknown."),
+        C("speaker_kind", STR, allowed=SPEAKER_KINDS, doc="What the speaker is: person, organisation, place (from the entity's label; NORP is group) or, for a noun-phrase speaker that is no named entity (`speaker_resolved_from` = phrase, `speaker` = the phrase without its article), group (\"officials\", \"Others\", \"Republican voters\"), role (\"the spokesman\" no one in the article holds), anonymous (\"a person familiar with the matter\", \"an official\"), document (\"the report\", \"a new poll\") or body (an organisation named by its head noun only, none the article names: \"the regional emergency service\", \"the standards committee\"); null when the speaker is unknown."),
         C("speaker_start", INT, doc="Start of the source mention in `articles.text` as the attribution writes it (PolNeAR's guideline): the subject's whole noun phrase with titles, modifiers and appositions (\"Sen. Bernie Sanders (I-Vt.)\", \"Karimi, executive director of …,\"; not a relative clause), the pronoun or role noun when the speaker was resolved from one (\"he\", \"the ministry\"; the name it stands for is `speaker`), the object of \"according to\", the possessor of a cue noun, the name before a colon, the subject even when no speaker can be named from it (`speaker` \"(unknown)\": \"The advisory panel recommends\"), for an unowned cue noun the subject of the clause whose predicate holds it (\"X has been a critic of\", \"X voted in favor of\"), a relative pronoun as written (\"who\", \"which\", \"that\": no coreference), a demonstrative a clause or modifier describes (\"those polled\"); null when the statement names no source (a quotation continuing the last speaker, \"It was said\", a subject \"it\"/\"this\" or a demonstrative \"that\")."),
         C("speaker_end", INT, doc="End of that mention (exclusive); null as `speaker_start`."),
     ),
@@ -228,7 +228,7 @@ CLAIMS = _register(Table(
         C("category", STR, False, CATEGORIES, doc="personnel, casualties, equipment, money, percent, distance, area, attacks or other."),
         C("subject", STR, doc="Noun phrase of what is counted (\"North Korean soldiers\")."),
         C("rate", STR, doc="Rate when stated (\"per day\"), else null."),
-        C("claimant", STR, False, doc="Canonical name of whoever the text says asserts the figure; \"(<phrase>)\" for a noun-phrase source that is no named entity (\"(officials)\", \"(person familiar with the matter)\", \"(report)\": `claimant_kind` group, role, anonymous or document; never merged across articles); or \"(unattributed)\"."),
+        C("claimant", STR, False, doc="Canonical name of whoever the text says asserts the figure; \"(<phrase>)\" for a noun-phrase source that is no named entity (\"(officials)\", \"(person familiar with the matter)\", \"(report)\": `claimant_kind` group, role, anonymous, document or body; never merged across articles); or \"(unattributed)\"."),
         C("claimant_kind", STR, allowed=SPEAKER_KINDS, doc="`statements.speaker_kind` of the claimant (for an attribution verb, of the resolved subject); null when unattributed."),
         C("claimant_via", STR, False, CLAIMANT_VIA, doc="statement, according_to, attribution_verb or unattributed."),
         C("claimant_start", INT, doc="Start of the claimant's mention in `articles.text`: the statement's `speaker_start` (the source mention as written, a pronoun included), or for an attribution verb the resolved name when it stands in the claim's sentence; null when the claimant came from context or is unattributed."),

@@ -67,7 +67,7 @@ def _lex():
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "FAC": "organisation", "GPE": "place", "LOC": "place",
                 "NORP": "group"}
 # kinds of a speaker that is a noun phrase and no named entity: a claim they make is credited to "(<phrase>)"
-PHRASE_KINDS = ("group", "role", "anonymous", "document")
+PHRASE_KINDS = ("group", "role", "anonymous", "document", "body")
 _PHRASE_DROP = ("relcl", "punct", "appos", "acl", "advcl", "cc", "conj", "parataxis")
 _PHRASE_POS = ("NOUN", "PROPN", "NUM")
 _DASHES = ("–", "—", "-", "--")
@@ -100,7 +100,7 @@ def _without_open_bracket(words):
 
 
 def speaker_kind(row: dict | None) -> str | None:
-    """person | organisation | place | group | role | anonymous | document for a speaker row (None for none)."""
+    """person | organisation | place | group | role | anonymous | document | body for a speaker row (None for none)."""
     if row is None:
         return None
     return row.get("kind") or ENTITY_KINDS.get(row["label"], "organisation")
@@ -390,6 +390,8 @@ class SpeakerTracker:
             kind = "group"
         elif lemma in self.lex["roles"] or low in self.lex["roles"]:
             kind = "role"
+        elif lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
+            kind = "body"  # "the regional emergency service said": an organisation the article does not name
         else:
             return None  # "the move suggests": an event or thing, no source
         s, e = words.start_char, words.end_char

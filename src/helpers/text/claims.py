@@ -25,8 +25,9 @@ figure's sentence (``according_to``); else the subject of a reporting or attribu
 the figure in the parse when the figure is in what the verb reports, not in its subject or an adjunct
 ("The NIS monitored … 1,500 troops": ``attribution_verb``); else "(unattributed)".
 
-A speaker that is a noun phrase and no named entity (``statements.speaker_kind`` group, role, anonymous or
-document: "officials", "the spokesman", "a person familiar with the matter", "the report") makes the claimant
+A speaker that is a noun phrase and no named entity (``statements.speaker_kind`` group, role, anonymous,
+document or body: "officials", "the spokesman", "a person familiar with the matter", "the report", "the emergency
+service") makes the claimant
 "(<phrase>)" — in parentheses like "(unattributed)", so the ledger's charts and counts treat it as unnamed, and it
 is never merged with another article's speaker of the same words (phrases are no entities: the cross-article
 canonical names never touch them); ``claimant_kind`` keeps the kind.

@@ -913,7 +913,8 @@ def _name_colon_lines(f: _Finder) -> None:
     for m in _HEADLINE.finditer(f.text):
         name_end, (cs, ce) = m.end(1), m.span(2)
         if len(f.text[cs:ce].split()) < MIN_QUOTE_WORDS or any(
-                s["start_char"] < ce and cs < s["end_char"] and s["speaker_row"] is not None for s in f.found):
+                s["start_char"] < ce and cs < s["end_char"] and s["speaker_row"] is not None
+                and s["speaker_row"]["label"] != "PHRASE" for s in f.found):  # a named source inside the line speaks
             continue
         rows = [r for r in f.lookup.at(m.start(1), name_end)
                 if r["label"] in _PERSONISH | {"ORG"} and r["end_char"] == name_end and r["start_char"] >= m.start(1)]
