@@ -12,18 +12,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.text import statements as st
-from helpers.text.stage import extract_article
-
-
-def _rows(nlp, text):
-    """The text stage's rows (statements and claims) of one constructed article."""
-    doc = nlp(text)
-    doc.user_data["article_id"] = "r11"
-    return extract_article(doc)
-
-
-def statements(nlp, text, fields=("speaker", "cue_lemma", "content")):
-    return [tuple(r[k] for k in fields) for r in _rows(nlp, text)["statements"]]
+from text_rows import extract_rows as _rows, statement_fields as statements
 
 
 @pytest.mark.parametrize("text,expected", [

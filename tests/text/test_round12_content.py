@@ -13,18 +13,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.text import statements as st
-from helpers.text.stage import extract_article
-
-
-def _rows(nlp, text):
-    """The text stage's rows (statements and claims) of one constructed article."""
-    doc = nlp(text)
-    doc.user_data["article_id"] = "r12"
-    return extract_article(doc)
-
-
-def statements(nlp, text, fields=("speaker", "cue_lemma", "content")):
-    return [tuple(r[k] for k in fields) for r in _rows(nlp, text)["statements"]]
+from text_rows import extract_rows as _rows, statement_fields as statements
 
 
 # ---------------------------------------------------------------- a content ends before another cue's clause

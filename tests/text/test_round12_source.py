@@ -17,13 +17,7 @@ from spacy.tokens import Doc
 
 from helpers.text import attribution as at
 from helpers.text import statements as st
-from helpers.text.stage import extract_article
-
-
-def _rows(nlp, text):
-    doc = nlp(text)
-    doc.user_data["article_id"] = "r12"
-    return extract_article(doc)
+from text_rows import extract_rows as _rows
 
 
 def statements(nlp, text):

@@ -1,0 +1,16 @@
+"""The text stage's rows of one constructed article, for the text tests (``import text_rows``)."""
+from __future__ import annotations
+
+from helpers.text.stage import extract_article
+
+
+def extract_rows(nlp, text: str, article_id: str = "a1") -> dict:
+    """``extract_article``'s rows (statements, claims, rejections …) of ``text`` parsed by ``nlp``."""
+    doc = nlp(text)
+    doc.user_data["article_id"] = article_id
+    return extract_article(doc)
+
+
+def statement_fields(nlp, text: str, fields=("speaker", "cue_lemma", "content")) -> list[tuple]:
+    """The given fields of each statement, in text order."""
+    return [tuple(r[k] for k in fields) for r in extract_rows(nlp, text)["statements"]]
