@@ -30,7 +30,7 @@ def articles(title_a0: str = "North Korean troops ‘fair game’, US warns") ->
         text = f"{title}. Some text."
         rows.append(dict(article_id=aid, source_file=f"{aid}.txt", source_row=None, source_format="tagged",
                          encoding="utf-8", title=title, outlet=outlet, outlet_country=None, author=None, url=None,
-                         published=pub, text=text, summary=None, highlights=None, n_words=len(text.split()),
+                         published=pub, text=text, summary=None, highlights=None, n_words=len(text.split()), furniture_cut=0,
                          content_sha256=aid * 4))
     return _frame("articles", rows)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.parse import formats, outlets, readers
+from helpers.parse import formats, furniture, outlets, readers
 from helpers.core import schemas
 from helpers.core.progress import progress
 from helpers.core.stage import StageResult
@@ -28,8 +28,8 @@ def summary(result: StageResult) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["outcome", "count"])
 
 
-def _finish(record: dict, rel: str, fmt: str, encoding: str, filename: str) -> dict | None:
-    text = normalise_body(record.get("body") or "")
+def _finish(record: dict, text: str, cut: int, rel: str, fmt: str, encoding: str, filename: str) -> dict | None:
+    """The ``articles`` row of one record whose body, without its page furniture, is ``text`` (``cut`` pieces)."""
     if not text:
         return None
     url = record.get("url") or (outlets.url_in_text(text) if fmt == "text" else None)
@@ -54,6 +54,7 @@ def _finish(record: dict, rel: str, fmt: str, encoding: str, filename: str) -> d
         "summary": record.get("summary"),
         "highlights": list(record.get("highlights") or []),
         "n_words": len(text.split()),
+        "furniture_cut": cut,
         "content_sha256": sha,
     }
 
@@ -74,8 +75,9 @@ def parse_file(path: Path, rel: str) -> tuple[list[dict], list[dict], int]:
     except Exception as exc:  # a reader bug must not stop the run; report it with the file
         return [], [err("read_error", f"{type(exc).__name__}: {exc}")], 1
     rows, errors = [], [err(p.reason, p.detail, p.source_row) for p in row_problems]
-    for rec in records:
-        row = _finish(rec, rel, fmt, encoding, path.name)
+    bodies = furniture.strip_furniture([normalise_body(rec.get("body") or "") for rec in records])
+    for rec, (text, cut) in zip(records, bodies):
+        row = _finish(rec, normalise_body(text) if cut else text, cut, rel, fmt, encoding, path.name)
         if row is None:
             errors.append(err("no_content", "article body is empty after normalisation", rec.get("source_row")))
         else:
