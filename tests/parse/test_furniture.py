@@ -97,3 +97,13 @@ def test_credit_paragraph_of_its_own_is_cut_whole():
     assert (text, n) == ("The talks ended.\n\nThe next round is in May.", 1)
     long = "Photo: a long caption that describes the whole scene at the border crossing in detail"
     assert cut(long)[0] == long.removeprefix("Photo: ")  # a caption, not a credit: only the label goes
+
+
+def test_live_blog_stamps_glued_to_their_entries_are_cut():
+    text, n = cut("The envoy left at noon.”Updated at 23.37 GMT 3 Mar 202223.12Officials said 9 were hurt. "
+                  "Earlier: 5 Mar 202209.05The mayor spoke. 4d ago07.49A new entry.")
+    assert n == 3
+    assert text == ("The envoy left at noon.”\n\nOfficials said 9 were hurt. Earlier:\n\nThe mayor spoke.\n\n"
+                    "A new entry.")
+    prose = "On 3 Mar 2022 at 23.12 the envoy spoke; 4 days ago 7.49 million people had fled."
+    assert cut(prose) == (prose, 0)

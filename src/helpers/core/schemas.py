@@ -144,7 +144,7 @@ ARTICLES = _register(Table(
         C("summary", STR, doc="Summary block, where the source has one."),
         C("highlights", STRS, doc="Highlight bullets, where the source has them (list of strings)."),
         C("n_words", INT, False, doc="Whitespace-separated words in `text`."),
-        C("furniture_cut", INT, False, doc="Pieces of page furniture a flattened web export left in the body and the parse cut from `text`: photo credits (\"Photograph: Jane Roe/Agency\") and teasers for other articles (\"<headline>Read more\"); each left a paragraph break (rules: `src/helpers/parse/rules/furniture.json`)."),
+        C("furniture_cut", INT, False, doc="Pieces of page furniture a flattened web export left in the body and the parse cut from `text`: photo credits (\"Photograph: Jane Roe/Agency\"), teasers for other articles (\"<headline>Read more\") and live-blog entry stamps (\"Updated at 23.37 GMT 24 Feb 202223.12\"); each left a paragraph break (rules: `src/helpers/parse/rules/furniture.json`)."),
         C("content_sha256", STR, False, doc="SHA-256 of `text`; equal hashes are exact duplicates."),
     ),
 ))

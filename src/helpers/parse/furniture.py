@@ -1,15 +1,18 @@
-"""Page furniture that a flattened web page keeps in its body text: photo credits and teasers (stage 01).
+"""Page furniture that a flattened web page keeps in its body text: photo credits, teasers, live-blog stamps (stage 01).
 
 Exports that flatten a page to plain text (a news API's body text, a scraped CSV column) keep the credit of each
-photo ("… at the briefing on Thursday. Photograph: Jane Roe/AP") and the teasers that link to other articles
-("<another article's headline>Read more") inside the running text, often glued to the next word ("…/APThe
-minister said"). Left in, a teaser's headline is read as this article's sentence — its figures become this
-article's claims and its "says X" a statement here — and a photographer's name becomes a person of the story that
-"he said" may resolve to. :func:`strip_furniture` cuts both and leaves a paragraph break where each was; the
-caption itself (the sentence before the credit) stays, as it describes the story.
+photo ("… at the briefing on Thursday. Photograph: Jane Roe/AP"), the teasers that link to other articles
+("<another article's headline>Read more") and a live blog's entry stamps ("Updated at 23.37 GMT 24 Feb 202223.12")
+inside the running text, often glued to the next word ("…/APThe minister said"). Left in, a teaser's headline is
+read as this article's sentence — its figures become this article's claims and its "says X" a statement here — a
+photographer's name becomes a person of the story that "he said" may resolve to, and a stamp glues an entry to the
+one before it. :func:`strip_furniture` cuts them and leaves a paragraph break where each was; the caption itself
+(the sentence before the credit) stays, as it describes the story.
 
 The words are data (``rules/furniture.json``): the labels that open a credit, the markers that end a teaser, the
-lower-case words a credit segment may hold, and the capitalised function words that open a sentence. Where a
+update notice and "ago" of a stamp, the lower-case words a credit segment may hold, and the capitalised function
+words that open a sentence. A stamp is an optional update notice ("Updated at 23.37 GMT"), then a date or an age
+("4d ago") with the entry's clock time glued to it: a year or "ago" directly followed by a time is no prose. Where a
 credit ends is decided from its shape, not from a list of agencies:
 
 - a credit is segments separated by "/" ("Jane Roe/AFP/Getty Images"); every segment before a "/" is at most six
@@ -38,6 +41,11 @@ _OPENERS = frozenset(_R["sentence_openers"])
 _CREDIT = re.compile(r"(?<![\w/])(?:%s)s?:(?=[ \t]|$)" % "|".join(map(re.escape, _R["credit_labels"])), re.M)
 _TEASER = re.compile(r"(?:%s)(?=[ \t]*$|[ \t]+[\"“‘'(\[A-Z0-9]|[A-Z])" % "|".join(map(re.escape, _R["teaser_markers"])),
                      re.M)
+_CLOCK = r"\d{1,2}[.:]\d{2}"
+# a live blog's entry stamp: [update notice] date or age, glued to the entry's clock time
+_STAMP = re.compile(r"(?:(?:%s) %s ?[A-Z]{2,5}[ \t]+)?(?:\d{1,2} [A-Z][a-z]{2,8} \d{4}|\d{1,3}[dhm] (?:%s))%s"
+                    % ("|".join(map(re.escape, _R["update_markers"])), _CLOCK, "|".join(map(re.escape, _R["ago_words"])),
+                       _CLOCK))
 _SEGMENT = re.compile(r"([^\s/]+(?:[ \t]+[^\s/]+){0,5})[ \t]*/[ \t]*")
 _WORD = re.compile(r"[^\s/]+")
 _NAME_WORD = re.compile(r"[\w.&'’()-]+")  # a word of a credit segment (not "Photograph:", not "said,")
@@ -135,6 +143,10 @@ def strip_furniture(texts: list[str]) -> list[tuple[str, int]]:
 
 
 def _strip(text: str, labels: list[re.Match], known: frozenset[str]) -> tuple[str, int]:
+    stamps = [(m.start(), m.end(), "\n") for m in _STAMP.finditer(text)]
+    if stamps:  # before the credits: a credit glued to a stamp ("…/APUpdated at …") then ends at the break
+        text = _apply(text, stamps)
+        labels = list(_CREDIT.finditer(text))
     cuts = [_credit_end(text, m.start(), m.end(), known)[:3] for m in labels]
     if cuts:
         text = _apply(text, cuts)
@@ -146,7 +158,7 @@ def _strip(text: str, labels: list[re.Match], known: frozenset[str]) -> tuple[st
             cuts.append((start, m.end(), "\n"))
     if cuts:
         text = _apply(text, cuts)
-    return text, n + len(cuts)
+    return text, len(stamps) + n + len(cuts)
 
 
 def _apply(text: str, cuts: list[tuple[int, int, str]]) -> str:
