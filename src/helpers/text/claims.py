@@ -720,6 +720,39 @@ def _counted(r: _Reader, f: _Figure) -> None:
         f.subject = r._governing_np(f.last)
 
 
+_LABEL_WORDS = 3  # at most this many words before the colon of a label line ("Civilians killed: 5,000")
+
+
+def _label_before(r: _Reader, f: _Figure) -> None:
+    """A figure with no counted noun after a label that opens its line or sentence ("Deaths: 6", "Cases: 2,137",
+    "Civilians killed: 5,000" in a factbox or a live blog's tally): the label's noun is what is counted — its unit,
+    its category, the label its subject; a casualty word in the label makes a casualty figure. Not a label that
+    holds a preposition or a name ("In hospital: 210", "Kyiv: 12"), nor a colon inside a sentence ("the toll:
+    12")."""
+    if f.head is not None or f.unit != "unit" or f.left < 2 or r.doc[f.left - 1].text != ":":
+        return
+    colon = f.left - 1
+    start = colon
+    while start > 0 and colon - start < _LABEL_WORDS and not r.doc[start].is_sent_start \
+            and "\n" not in r.doc[start - 1].whitespace_ + r.doc[start - 1].text:
+        start -= 1
+    words = r.doc[start:colon]
+    if not (r.doc[start].is_sent_start or start == 0 or "\n" in r.doc[start - 1].text + r.doc[start - 1].whitespace_):
+        return  # more words than a label before the colon
+    if not words or not words[0].is_title or any(t.pos_ in ("ADP", "NUM", "PRON") or t.is_punct or t.ent_type_
+                                                   for t in words):
+        return
+    noun = next((t for t in reversed(words) if t.pos_ in ("NOUN", "PROPN")), None)  # "Army casualties": casualties
+    if noun is None:
+        return
+    f.head = noun
+    f.unit, f.category = r._unit_of(noun)
+    f.subject = words.text
+    if any(t.lemma_.lower() in r.lex["casualty"] | r.lex["casualty_nouns"] or t.lower_ in r.lex["casualty"]
+           for t in words) and f.category not in ("money", "percent", "distance", "area"):
+        f.category = "casualties"
+
+
 def _rate_step(r: _Reader, f: _Figure) -> None:
     """A rate after the figure: "a day", "per week", "daily", "… each"."""
     f.rate = r._rate(f.head or r.doc[f.right - 1])
@@ -775,6 +808,7 @@ READ_STEPS: list[tuple[str, Callable[[_Reader, _Figure], None]]] = [
     ("range", _range),
     ("qualifier", _qualifier),
     ("counted_noun", _counted),
+    ("label_before", _label_before),
     ("casualty_context", _casualty_context),
     ("rate", _rate_step),
 ]
