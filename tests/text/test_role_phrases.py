@@ -42,3 +42,16 @@ def test_the_rule_can_be_switched_off(nlp, monkeypatch):
     monkeypatch.setattr(at, "ROLE_PHRASE_TO_ROLE_HOLDER", False)
     assert _claimants(nlp, BYLINE_THEN_GOVERNOR) == [("$850", "Tom Reed")]
     assert _claimants(nlp, OTHER_COUNTRY) == [("40 percent", "Tom Reed")]
+
+
+def test_an_organisation_noun_never_falls_back_to_a_nationality_or_party(nlp):
+    text = "Democrats said the nominee would be confirmed. The state department announced indictments against four people."
+    assert _claimants(nlp, text) == [("four", "(state department)")]
+    named = "The Russian embassy said the claims were false. The ministry added that 40 diplomats would leave."
+    assert _claimants(nlp, named) == [("40", "Russian embassy")]  # an organisation that spoke is still the fallback
+
+
+def test_the_nationality_fallback_rule_can_be_switched_off(nlp, monkeypatch):
+    monkeypatch.setattr(at, "ORG_HEAD_NOT_A_GROUP", False)
+    text = "Democrats said the nominee would be confirmed. The state department announced indictments against four people."
+    assert _claimants(nlp, text) == [("four", "(Democrats)")]

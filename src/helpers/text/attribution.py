@@ -518,7 +518,10 @@ class SpeakerTracker:
                               and re.search(rf"\b{re.escape(lemma)}\b", r["canonical"].lower())]
             if candidates:
                 return candidates[-1], "role_noun"
-            if self.last["ORG"] is not None and any(c.dep_ == "det" for c in tok.children):
+            # else the last organisation that spoke — not a nationality or party ("Democrats said … The state
+            # department announced": a department is no group of people)
+            if self.last["ORG"] is not None and any(c.dep_ == "det" for c in tok.children) \
+                    and not (ORG_HEAD_NOT_A_GROUP and self.last["ORG"]["label"] == "NORP"):
                 return self.last["ORG"], "role_noun"
         # a short phrase containing a named person: "Ukrainian President Volodymyr Zelenskyy"
         right = max([tok] + [c.right_edge for c in tok.children if c.i > tok.i and c.dep_ not in _CLAUSE_DEPS])
@@ -540,6 +543,10 @@ class SpeakerTracker:
 # switched off only to measure it: "the <modifier> <role>" is the one person the text gave that role with a shared
 # modifier, and never the last speaker when someone else holds the role noun (session 12)
 ROLE_PHRASE_TO_ROLE_HOLDER = True
+
+
+# switched off only to measure it: "the department said" never falls back to a nationality or party (session 12)
+ORG_HEAD_NOT_A_GROUP = True
 
 
 def attribution_verb(tok: Token, verbs: set[str], resolve) -> tuple[dict | None, Token | None]:
