@@ -3,9 +3,10 @@
 Used to pick which Wednesday or which October an expression means: the span's
 syntactic head is followed up to the nearest verb; a future modal ("will",
 "'ll", "shall") or a forward-looking governor ("is expected to meet") makes it
-``"future"``, a past-tense or perfect verb makes it ``"past"``, anything else
+``"future"``, and so does a noun on the way there that a forward adjective describes ("the upcoming summit in
+November"); a past-tense or perfect verb makes it ``"past"``, anything else
 (present tense, no verb) gives ``None``. Cue words live in
-``time/rules/date_words.json`` (``future_markers``).
+``time/rules/date_words.json`` (``future_markers``, with ``forward_adjectives``).
 """
 from __future__ import annotations
 
@@ -23,6 +24,40 @@ MAX_HOPS = 8
 def _markers() -> tuple[frozenset, frozenset, frozenset]:
     m = date_lexicon.load()["future_markers"]
     return frozenset(m["modals"]), frozenset(m["governors"]), frozenset(m["main_verbs"])
+
+
+@functools.lru_cache(maxsize=1)
+def _forward_adjectives() -> frozenset:
+    return frozenset(date_lexicon.load()["future_markers"]["forward_adjectives"])
+
+
+# switched off only to measure it: a forward adjective on the way to the verb makes the expression future (session 12)
+FORWARD_NOUNS = True
+
+
+def _forward_noun(token: Token, verb: Token | None) -> bool:
+    """A noun that an adjective puts ahead, between ``token`` and its verb or in the phrase right before it ("invited
+    him to the upcoming summit in November": the summit, so November, is ahead whatever the verb's tense — the parser
+    hangs "in November" on the summit or on the verb)."""
+    forward = _forward_adjectives()
+
+    def ahead_on_way_up(tok: Token) -> bool:
+        for _ in range(MAX_HOPS):
+            if verb is not None and tok.i == verb.i:
+                return False
+            if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in forward for c in tok.children):
+                return True
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
+
+    if ahead_on_way_up(token):
+        return True
+    prep = token.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+    # the phrase that ends right before the expression's preposition, when both hang from the same verb
+    return prep is not None and prep.i > 0 and verb is not None and prep.head.i == verb.i \
+        and ahead_on_way_up(token.doc[prep.i - 1])
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -65,6 +100,8 @@ def span_tense(doc: Doc, start_char: int, end_char: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     verb = governing_verb(span.root)
+    if FORWARD_NOUNS and _forward_noun(span.root, verb):
+        return FUTURE
     if verb is None:
         # no verb above the span (headline, fragment): the sentence's root verb, if any
         root = span.sent.root
