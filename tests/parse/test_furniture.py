@@ -60,7 +60,7 @@ def test_teaser_headline_is_cut_with_its_marker():
 
 def test_teaser_headline_ending_in_a_question_mark_and_glued_to_the_previous_sentence():
     text, _ = cut("They must talk now.”Full story here:Will the ceasefire hold?Read more The army said 12 shells fell.")
-    assert text == "They must talk now.”Full story here:\n\nThe army said 12 shells fell."
+    assert text == "They must talk now.” Full story here:\n\nThe army said 12 shells fell."
 
 
 def test_prose_read_more_stays():

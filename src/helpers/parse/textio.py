@@ -88,15 +88,32 @@ def strip_markup(text: str) -> str:
     return _MARKUP.sub(" ", text) if "<" in text else text
 
 
+# a quotation mark glued between a sentence's end and the next word, where a flattened page lost the space or the
+# paragraph break: '… of it.”Roe warned', '… said.“We are', '… Ukraine."Such is politics," he said'
+_CLOSE_GLUED = re.compile(r"(?<=[.!?,;:…][”’])(?=[\w“‘])")
+_OPEN_GLUED = re.compile(r"(?<=[.!?…])(?=[“‘]\w)")
+_STRAIGHT_GLUED = re.compile(r'(?<=[.!?,…])"(?=\w)')
+
+
+def unglue_quotes(line: str) -> str:
+    """``line`` with a space where a quotation mark is glued between one sentence and the next word: after a
+    closing curly mark, before an opening one; a straight mark is opening or closing by how many straight marks come
+    before it on the line (an even number: it opens)."""
+    if '"' in line:
+        line = _STRAIGHT_GLUED.sub(lambda m: ' "' if line.count('"', 0, m.start()) % 2 == 0 else '" ', line)
+    return _OPEN_GLUED.sub(" ", _CLOSE_GLUED.sub(" ", line))
+
+
 def normalise_body(text: str) -> str:
     """The canonical article body: one paragraph per non-empty line, paragraphs separated by a blank line.
 
     Line ends are unified (CRLF/CR → LF), Unicode is NFC, runs of spaces become one space,
-    zero-width characters are dropped. Every character offset downstream refers to the result.
+    zero-width characters are dropped, a quotation mark glued between a sentence and the next word gets its space
+    (:func:`unglue_quotes`). Every character offset downstream refers to the result.
     """
     text = strip_markup(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (unglue_quotes(_SPACES.sub(" ", line).strip()) for line in text.split("\n"))
     return "\n\n".join(line for line in lines if line)
 
 
