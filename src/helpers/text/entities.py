@@ -79,6 +79,10 @@ def normalise(text: str) -> str:
 _TIME_STAMP = re.compile(r"(?:ago)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\s+\d{4})?\d{1,2}[:.]\d{2}\s*(?=[A-Z])")
 
 
+_ZONE = re.compile(r"[A-Z]{1,3}T|UTC|MSK")  # time zones: GMT, BST, CEST, UTC, MSK …
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?\s)?$")
+
+
 def _trim(span: Span) -> tuple[int, int] | None:
     """Character offsets of the span without surrounding whitespace/punctuation or a leading time stamp, or None if
     empty."""
@@ -331,6 +335,8 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
             continue
         start, end = offsets
         text = doc_text[start:end]
+        if _ZONE.fullmatch(text) and _CLOCK_BEFORE.search(doc_text, max(0, start - 8), start):
+            continue  # a time zone after a clock time ("19.29 GMT"), no organisation
         name = normalise(text)
         if not name:
             continue
