@@ -23,7 +23,10 @@ The claimant is the speaker of the innermost statement whose content holds the f
 of 500 dead"); else the named source of the one "according to" phrase in the
 figure's sentence (``according_to``); else the subject of a reporting or attribution verb above
 the figure in the parse when the figure is in what the verb reports, not in its subject or an adjunct
-("The NIS monitored … 1,500 troops": ``attribution_verb``); else "(unattributed)".
+("The NIS monitored … 1,500 troops": ``attribution_verb``); else, for a sentence no statement touches between
+statements of one named speaker that report the sentence before it to its end and the sentence after it from its
+start, in one paragraph ("According to X, …. The two sides have … . “…,” she noted."), that speaker (``context``,
+round 13); else "(unattributed)".
 
 A speaker that is a noun phrase and no named entity (``statements.speaker_kind`` group, role, anonymous,
 document or body: "officials", "the spokesman", "a person familiar with the matter", "the report", "the emergency
@@ -969,13 +972,42 @@ def _ratios(reader: _Reader) -> list[dict]:
     return out
 
 
+ONE_IN_N = True  # round 13, switched off only to measure it
+
+
+def _one_in(reader: _Reader) -> list[dict]:
+    """Shares written "one in N" ("one in three voters", "more than 1 in 5 homes") -> a percent (100 / N) of the
+    noun N counts; N from 2 to 1,000, written in digits or as a word."""
+    doc, out = reader.doc, []
+    if not ONE_IN_N:
+        return out
+    for tok in doc:
+        nxt, den = reader.tok(tok.i + 1), reader.tok(tok.i + 2)
+        if tok.lower_ not in ("one", "1") or nxt is None or nxt.lower_ != "in" or den is None:
+            continue
+        n = reader.lex["words"].get(den.lower_) if not den.text.isdigit() else int(den.text)
+        k = tok.i + 3
+        while reader.tok(k) is not None and reader.tok(k).dep_ in ("amod", "compound") and k < tok.i + 5:
+            k += 1  # "one in three adult voters"
+        noun = reader.tok(k)
+        if not n or not 2 <= n <= 1000 or noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ not in ("NNS", "NNPS"):
+            continue
+        value = 100.0 / n
+        qualifier, left = _qualifier_before(reader, tok.i) or ("exact", tok.i)
+        out.append({"tok_start": left, "tok_end": den.i + 1, "num_token": den.i,
+                    "start_char": doc[left].idx, "end_char": den.idx + len(den),
+                    "value": value, "value_low": value, "value_high": value, "qualifier": qualifier,
+                    "unit": "percent", "category": "percent", "subject": reader._subject(noun, den.i + 1), "rate": None})
+    return out
+
+
 def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     """Figures in a doc, in text order, before attribution.
 
     With ``rejections`` (a list), every number candidate an :data:`EXCLUSION_RULES` rule rejects is appended to
     it as ``{"start_char", "end_char", "text", "rule"}`` (a parenthesised conversion as ``"conversion"``)."""
     reader = _Reader(doc)
-    shares = _fractions(reader) + _ratios(reader) + _vague(reader)
+    shares = _fractions(reader) + _ratios(reader) + _vague(reader) + _one_in(reader)
     in_share = {i for f in shares for i in range(f["tok_start"], f["tok_end"])}
     spans = [(s, e) for _, s, e in _matcher(doc.vocab)(doc) if not in_share.intersection(range(s, e))]
     spans.sort()
@@ -1037,6 +1069,31 @@ def _sentence_source(claim: dict, statements: list[dict], sent: dict) -> dict | 
              if s["kind"] == "according_to" and s["speaker"] != UNKNOWN
              and sent["start_char"] <= s["start_char"] and s["end_char"] <= sent["end_char"]}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+BETWEEN_ONE_SPEAKER = True  # round 13, switched off only to measure it
+_EDGE = 2  # characters a statement's content may stop short of a sentence's edge (a closing mark, a stop)
+
+
+def _between_one_speaker(sent: dict, statements: list[dict], index) -> dict | None:
+    """A figure's sentence that no statement touches, between statements of one named speaker, one reporting the
+    sentence just before it to its end, the other the sentence just after it from its start, the three in one
+    paragraph ("According to X, …. The two sides have … . “…,” she noted."): the paragraph goes on with that
+    speaker's account, so the statement after it gives the claimant."""
+    sid, rows = sent["sentence_id"], index.rows
+    if not 0 < sid < len(rows) - 1 or not rows[sid - 1]["paragraph_id"] == sent["paragraph_id"] == rows[sid + 1]["paragraph_id"]:
+        return None
+    named = [s for s in statements if s["speaker"] != UNKNOWN and s.get("speaker_kind") not in PHRASE_KINDS]
+    if any(s["start_char"] < sent["end_char"] and sent["start_char"] < s["end_char"] for s in statements):
+        return None
+    # what is reported runs to the end of the sentence before and starts the sentence after (a quotation mark aside)
+    prev, nxt = rows[sid - 1], rows[sid + 1]
+    before = {s["speaker"] for s in named if prev["end_char"] - _EDGE <= s["end_char"] <= sent["start_char"]}
+    after = [s for s in named if sent["end_char"] <= s["start_char"] <= nxt["start_char"] + _EDGE]
+    speakers = {s["speaker"] for s in after}
+    if len(before) == 1 and speakers == before:
+        return after[0]
+    return None
 
 
 _NOT_CONTENT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "prep",
@@ -1107,6 +1164,9 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
                 claimant, via = claimant_name(row["canonical"], kind), "attribution_verb"
                 if sent["start_char"] <= row["start_char"] and row["end_char"] <= sent["end_char"]:
                     mention = (row["start_char"], row["end_char"])
+            elif BETWEEN_ONE_SPEAKER and (around := _between_one_speaker(sent, statements, index)) is not None:
+                kind = around.get("speaker_kind")
+                claimant, via, statement_id = claimant_name(around["speaker"], kind), "context", around["statement_id"]
         rows.append({
             "claim_id": f"{article_id}-c{len(rows)}",
             "article_id": article_id,

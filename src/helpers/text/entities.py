@@ -316,6 +316,17 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _vocab()["initial_skip"]).upper()
 
 
+ACRONYM_MUST_FIT = True  # round 13, switched off only to measure it
+
+
+def _may_abbreviate(acronym: str, name: str) -> bool:
+    """Whether a parenthesised acronym can stand for the name before it: its first letter is the initial of one of
+    the name's words ("Institute for the Study of War (ISW)", "the UN refugee agency (UNHCR)"); not a dateline's
+    agency after a place ("Wellington, New Zealand (CNN) -")."""
+    first = acronym[:1].lower()
+    return any(w.startswith(first) for w in re.findall(r"[a-z0-9]+", anyascii(name).lower()))
+
+
 def article_entities(doc: Doc, article_id: str) -> list[dict]:
     """Entity rows of one article with within-article canonical names and roles."""
     mentions: list[tuple[Span, str, str]] = [(e, e.label_, "ner") for e in doc.ents if e.label_ in LABELS]
@@ -416,7 +427,7 @@ def _link_short_forms(rows: list[dict], text: str) -> None:
     long_forms: dict[str, str] = {}
     for m in re.finditer(r"\(([A-Z][A-Z0-9&]{1,9})\)", text):
         prev = [o for o in orgs if o["end_char"] <= m.start() and m.start() - o["end_char"] <= 2]
-        if prev:
+        if prev and (not ACRONYM_MUST_FIT or _may_abbreviate(m.group(1), prev[-1]["canonical"])):
             long_forms.setdefault(m.group(1), prev[-1]["canonical"])
     for o in orgs:
         long_forms.setdefault(_initials(o["canonical"]), o["canonical"])
