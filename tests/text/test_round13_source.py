@@ -6,9 +6,16 @@
   over the same words; a "citing" on a verb that is no cue still is;
 - a line that starts with a name alone and a colon ("Hugo Lind: Reyes thinks …") is that name's statement even when
   another named source speaks inside the line (that statement stays inside it); not when the line names the same
-  source again (a section heading run into the text), nor when more than the name stands before the colon.
+  source again (a section heading run into the text), nor when more than the name stands before the colon;
+- a second "that" clause conjoined under the same cue ("X noted that A, and that sailors should worry …") stays in
+  the content although its verb is a cue (round 12 ends a content before another cue's clause); a conjoined cue
+  verb without its own "that" and subject still ends it;
+- a quotation introduced by a colon and followed straight by a cue with a subject ("X warned that …: “…,” she said")
+  belongs to that cue, not to the cue before the colon; with no cue after it, the cue before the colon keeps it.
 """
 from __future__ import annotations
+
+import pytest
 
 from helpers.text import statements as st
 from text_rows import extract_rows as _rows
@@ -91,3 +98,47 @@ def test_a_heading_that_names_its_source_again_is_no_colon_statement(nlp):
 def test_more_than_a_name_before_the_colon_is_no_colon_statement(nlp):
     text = "On Monday, Hugo Lind told the radio: Reyes thinks the port will close in March.\n\nLind spoke on Monday."
     assert statements(nlp, text) == [("Reyes", "think", "the port will close in March", "Reyes")]
+
+
+NOTED = "Dana Reyes noted that the port had closed for a week, and that sailors should worry about the ferry."
+
+
+def test_a_second_that_clause_stays_in_the_content(nlp):
+    assert statements(nlp, NOTED) == [("Dana Reyes", "note", NOTED[17:-1], "Dana Reyes")]
+
+
+def test_the_second_that_clause_can_be_switched_off(nlp, monkeypatch):
+    monkeypatch.setattr(st, "SECOND_THAT_CLAUSE_STAYS", False)
+    assert statements(nlp, NOTED) == [("Dana Reyes", "note", "that the port had closed for a week", "Dana Reyes"),
+                                      ("sailors", "worry", "the ferry", "sailors")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dana Reyes said the port had closed for a week and suggested that the council repair the pier.",
+     [("Dana Reyes", "say", "the port had closed for a week", "Dana Reyes"),
+      ("Dana Reyes", "suggest", "that the council repair the pier", "Dana Reyes")]),
+    ("Dana Reyes said that the port had closed, and Hugo Lind warned that the ferry would stop.",
+     [("Dana Reyes", "say", "that the port had closed", "Dana Reyes"),
+      ("Hugo Lind", "warn", "that the ferry would stop", "Hugo Lind")]),
+])
+def test_a_conjoined_cue_without_its_own_that_clause_still_ends_the_content(nlp, text, expected):
+    assert statements(nlp, text) == expected
+
+
+WARNED = "Dana Reyes warned that the port was in danger: \u201cThe pier will not last the winter,\u201d she said."
+
+
+def test_the_cue_right_after_a_quotation_takes_it_over_the_colon_before(nlp):
+    assert statements(nlp, WARNED) == [("Dana Reyes", "warn", "that the port was in danger", "Dana Reyes"),
+                                       ("Dana Reyes", "say", "The pier will not last the winter", "she")]
+
+
+def test_the_cue_after_the_quotation_can_be_switched_off(nlp, monkeypatch):
+    monkeypatch.setattr(st, "CUE_AFTER_QUOTE_TAKES_IT", False)
+    assert [r[1] for r in statements(nlp, WARNED)] == ["say"]
+    assert statements(nlp, WARNED)[0][2].startswith("Dana Reyes warned")
+
+
+def test_a_colon_quotation_with_no_cue_after_it_stays_with_the_cue_before(nlp):
+    text = "Dana Reyes warned the council: \u201cThe pier will not last the winter.\u201d"
+    assert statements(nlp, text) == [("Dana Reyes", "warn", "The pier will not last the winter", "Dana Reyes")]
