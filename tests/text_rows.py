@@ -14,3 +14,12 @@ def extract_rows(nlp, text: str, article_id: str = "a1") -> dict:
 def statement_fields(nlp, text: str, fields=("speaker", "cue_lemma", "content")) -> list[tuple]:
     """The given fields of each statement, in text order."""
     return [tuple(r[k] for k in fields) for r in extract_rows(nlp, text)["statements"]]
+
+
+def statement_mentions(nlp, text: str) -> list[tuple]:
+    """(speaker, cue lemma, content, source mention as written) of each statement, in text order."""
+    out = []
+    for r in extract_rows(nlp, text)["statements"]:
+        mention = None if r["speaker_start"] is None else text[int(r["speaker_start"]):int(r["speaker_end"])]
+        out.append((r["speaker"], r["cue_lemma"], r["content"], mention))
+    return out

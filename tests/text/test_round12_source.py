@@ -18,15 +18,7 @@ from spacy.tokens import Doc
 from helpers.text import attribution as at
 from helpers.text import statements as st
 from text_rows import extract_rows as _rows
-
-
-def statements(nlp, text):
-    """(speaker, cue lemma, content, source mention as written) of each statement."""
-    out = []
-    for r in _rows(nlp, text)["statements"]:
-        mention = None if r["speaker_start"] is None else text[int(r["speaker_start"]):int(r["speaker_end"])]
-        out.append((r["speaker"], r["cue_lemma"], r["content"], mention))
-    return out
+from text_rows import statement_mentions as statements
 
 
 def _quoted_subject_parse(nlp):

@@ -137,7 +137,8 @@ def _subject(verb: Token) -> Token | None:
         if subjects:
             return _true_subject(subjects[0])
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-            return tok.head  # "a group backing the bill", "voters supporting the plan"
+            issuer = _issuer(tok.head) if DOCUMENT_ISSUER_SPEAKS else None
+            return issuer or tok.head  # "a group backing the bill", "voters supporting the plan"
         if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and tok.head is not tok:
             tok = tok.head
         else:
@@ -146,6 +147,23 @@ def _subject(verb: Token) -> Token | None:
 
 
 SUBJECT_AFTER_QUOTATION = True  # round 12, switched off only to measure it
+DOCUMENT_ISSUER_SPEAKS = True  # round 13, switched off only to measure it
+COLON_LINE_OVER_INNER = True  # round 13, switched off only to measure it
+CITING_IS_SUBJECTS = True  # round 13, switched off only to measure it
+
+
+_ISSUING_VERBS = ("issue", "release", "send", "write", "publish", "post", "tweet", "email", "put", "revise", "file",
+                  "sign", "circulate", "distribute", "run", "air", "launch", "draft", "deliver", "submit")
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject of the verb whose object is the document ``noun`` ("The league issued a statement saying …": the
+    league), or None: who issues a statement speaks through it, as who released it does ("figures released by X")."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _ISSUING_VERBS or (
+            noun.lemma_.lower() not in _lex()["documents"] and noun.lower_ not in _lex()["documents"]):
+        return None  # "Police found a letter saying …": who finds a document is not its author
+    subjects = [c for c in noun.head.children if c.dep_ in ("nsubj",)]
+    return _true_subject(subjects[0]) if subjects else None
 
 
 def _dateline(subj: Token) -> bool:
@@ -423,6 +441,9 @@ def _end_before_cue_clause(f: "_Finder", start: int, end: int, cue: Token) -> in
         c = doc[i]
         if c.i == cue.i or not start < c.idx < end or not start <= c.head.idx < end:
             continue
+        if SECOND_THAT_CLAUSE_STAYS and c.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) \
+                and any(x.dep_ == "mark" for x in c.children):
+            continue  # "X noted that A, and that B should worry …": a second complement of the same cue, not a cue's clause
         top = not (start <= c.head.head.idx < end and c.head.head.i != c.head.i)  # joined to the content's own head
         if not (top and (c.dep_ == "conj" or c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in c.children))) \
@@ -453,6 +474,7 @@ def _trailing_clause(c: Token, end: int) -> bool:
 
 CUT_AT_CUE_CLAUSE = True
 CUT_TRAILING = True
+SECOND_THAT_CLAUSE_STAYS = True  # round 13, switched off only to measure it
 TRAILING_DEPS = ("relcl", "conj")
 
 
@@ -465,7 +487,9 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
     between them, which takes it ("When a reporter asked about the ferry, Jane Roe joked, “…”", "After the mayor
     criticized her, Jane Roe shot back, “…”": not the cue of the clause before; round 12). A cue verb that hangs from
     this one (not as a conjunct) leaves it the quotation ("The governor condemned a plan that cost 40 million, saying
-    that he keeps “…”"): the figures in this verb's own content would otherwise become the governor's claims."""
+    that he keeps “…”"): the figures in this verb's own content would otherwise become the governor's claims. A
+    quotation after a colon that a cue with a subject follows straight away is that cue's ("X asserted that …: “…,” he
+    claimed"; round 13)."""
     i = _quote_near(f.quotes, tok.sent, tok)
     if i is None or i in f.used_quotes:
         return None
@@ -476,9 +500,26 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
         if any(lo < f.doc[j].idx < hi and f.doc[j].pos_ in ("VERB", "AUX") and _subject(f.doc[j]) is not None
                and (not tok.is_ancestor(f.doc[j]) or f.doc[j].dep_ == "conj") for j in f.verb_cues if j != tok.i):
             return None
+    if CUE_AFTER_QUOTE_TAKES_IT and tok.idx < f.quotes[i][0] and f.text[:f.quotes[i][0]].rstrip(" \n“\"‘'`").endswith(":") \
+            and _cue_right_after(f, f.quotes[i]):
+        return None  # "X told reporters: “…,” Y predicted": the cue set right after the quotation takes it
     f.used_quotes.add(i)
     f.add_verb(*f.quotes[i], tok, row, how, "direct", "quote_beside_verb")
     return True
+
+
+def _cue_right_after(f: _Finder, quote: tuple[int, int]) -> bool:
+    """Whether a cue verb with a subject follows the quotation with only punctuation between (“…,” she wrote)."""
+    for j in f.verb_cues:
+        c = f.doc[j]
+        if c.idx < quote[1] or c.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _subject(c)
+        return subj is not None and c.sent.start_char < quote[1] and _touches(f, quote, c, subj)
+    return False
+
+
+CUE_AFTER_QUOTE_TAKES_IT = True  # round 13, switched off only to measure it
 
 
 def _touches(f: _Finder, quote: tuple[int, int], tok: Token, subj: Token) -> bool:
@@ -950,17 +991,23 @@ _HEADLINE = re.compile(r"^[ \t]*([^:\n]{2,60}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$",
 
 def _name_colon_lines(f: _Finder) -> None:
     """"Trump: Cruz has a long way to go" — a line that starts with a person's or organisation's name and a colon
-    reports what they said (headlines, interview transcripts)."""
+    reports what they said (headlines, interview transcripts). A named source speaking inside the line keeps the line
+    from being read, unless the name is all there is before the colon and the inner statement does not name that
+    source again (round 13: "Ruiz: Vega thinks …" is Ruiz's, Vega's statement nested in it)."""
     for m in _HEADLINE.finditer(f.text):
         name_end, (cs, ce) = m.end(1), m.span(2)
-        if len(f.text[cs:ce].split()) < MIN_QUOTE_WORDS or any(
-                s["start_char"] < ce and cs < s["end_char"] and s["speaker_row"] is not None
-                and s["speaker_row"]["label"] != "PHRASE" for s in f.found):  # a named source inside the line speaks
+        inner = [s for s in f.found if s["start_char"] < ce and cs < s["end_char"] and s["speaker_row"] is not None
+                 and s["speaker_row"]["label"] != "PHRASE"]  # a named source inside the line speaks
+        if len(f.text[cs:ce].split()) < MIN_QUOTE_WORDS:
             continue
         rows = [r for r in f.lookup.at(m.start(1), name_end)
                 if r["label"] in _PERSONISH | {"ORG"} and r["end_char"] == name_end and r["start_char"] >= m.start(1)]
+        if inner and not (COLON_LINE_OVER_INNER and rows and rows[-1]["start_char"] == m.start(1) and not any(
+                s["speaker_row"]["canonical"] == rows[-1]["canonical"] and s["how"] == "name" for s in inner)):
+            continue  # a name alone before the colon speaks over another source in the line, not over its own name
         if rows:
-            f.found = [s for s in f.found if not (s["start_char"] < ce and cs < s["end_char"])]
+            # "Ruiz: Vega said the count is wrong": Ruiz reports, and Vega's statement stays inside Ruiz's
+            f.found = [s for s in f.found if not (s["start_char"] < ce and cs < s["end_char"]) or s in inner]
             f.add(cs, ce, rows[-1], "name", ":", ":", "indirect", cs, "name_colon_line",
                   entity_mention(f.doc, rows[-1], m.start(1), name_end))
 
@@ -1154,6 +1201,9 @@ READ_SOURCE_PHRASE = True
 def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
     """'according to X, …' / '…, according to X': content is the rest of the sentence."""
     sent = tok.sent
+    if CITING_IS_SUBJECTS and tok.lower_ == "citing" and tok.dep_ in ("advcl", "xcomp", "conj") \
+            and tok.head.lemma_.lower() in _lex()["speech"] | _lex()["stance"] and _subject(tok.head) is not None:
+        return  # "X said …, citing Y": the cue verb's subject speaks and cites Y (PolNeAR marks it X's own act)
     obj_head = doc[tok.i + 1] if tok.lower_ in ("according", "cited", "quoted") and tok.i + 1 < len(doc) else tok
     objs = [c for c in obj_head.children if c.dep_ in ("pobj", "dobj")]
     if not objs:
