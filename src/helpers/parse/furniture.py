@@ -132,33 +132,28 @@ def _headline_start(text: str, marker_start: int) -> int | None:
 
 
 def strip_furniture(texts: list[str]) -> list[tuple[str, int]]:
-    """Each of ``texts`` without photo credits and teasers (each cut leaves a paragraph break), and how many were
-    cut from it. ``texts`` are the normalised bodies (:func:`helpers.parse.textio.normalise_body`) of one export
-    (one file): a two-word credit ending that is certain in one of them is known in all. A result needs
+    """Each of ``texts`` without live-blog stamps, photo credits and teasers (each cut leaves a paragraph break), and
+    how many were cut from it. ``texts`` are the normalised bodies (:func:`helpers.parse.textio.normalise_body`) of
+    one export (one file): a two-word credit ending that is certain in one of them is known in all. A result needs
     normalising again when anything was cut (the breaks are bare ``\\n``)."""
-    labels = [list(_CREDIT.finditer(text)) for text in texts]
-    known = frozenset(two for text, found in zip(texts, labels) for m in found
+    # stamps first: a credit glued to a stamp ("…/APUpdated at …") then ends at the break
+    stamped = [_cut_all(text, [(m.start(), m.end(), "\n") for m in _STAMP.finditer(text)]) for text in texts]
+    labels = [list(_CREDIT.finditer(text)) for text, _ in stamped]
+    known = frozenset(two for (text, _), found in zip(stamped, labels) for m in found
                       if (two := _credit_end(text, m.start(), m.end())[3]))
-    return [_strip(text, found, known) for text, found in zip(texts, labels)]
+    out = []
+    for (text, n_stamps), found in zip(stamped, labels):
+        text, n_credits = _cut_all(text, [_credit_end(text, m.start(), m.end(), known)[:3] for m in found])
+        teasers = [(start, m.end(), "\n") for m in _TEASER.finditer(text)
+                   if (start := _headline_start(text, m.start())) is not None]
+        text, n_teasers = _cut_all(text, teasers)
+        out.append((text, n_stamps + n_credits + n_teasers))
+    return out
 
 
-def _strip(text: str, labels: list[re.Match], known: frozenset[str]) -> tuple[str, int]:
-    stamps = [(m.start(), m.end(), "\n") for m in _STAMP.finditer(text)]
-    if stamps:  # before the credits: a credit glued to a stamp ("…/APUpdated at …") then ends at the break
-        text = _apply(text, stamps)
-        labels = list(_CREDIT.finditer(text))
-    cuts = [_credit_end(text, m.start(), m.end(), known)[:3] for m in labels]
-    if cuts:
-        text = _apply(text, cuts)
-    n = len(cuts)
-    cuts = []
-    for m in _TEASER.finditer(text):
-        start = _headline_start(text, m.start())
-        if start is not None:
-            cuts.append((start, m.end(), "\n"))
-    if cuts:
-        text = _apply(text, cuts)
-    return text, len(stamps) + n + len(cuts)
+def _cut_all(text: str, cuts: list[tuple[int, int, str]]) -> tuple[str, int]:
+    """``text`` with ``cuts`` applied (:func:`_apply`), and how many there were."""
+    return (_apply(text, cuts) if cuts else text), len(cuts)
 
 
 def _apply(text: str, cuts: list[tuple[int, int, str]]) -> str:

@@ -458,10 +458,12 @@ class SpeakerTracker:
                               if r["label"] == "PERSON"]
                     if people:
                         return people[-1], "name"
+        # an unnamed role phrase with "the": "The Russian tycoon … wrote", "The Democratic governor wants"
+        role_phrase = row is not None and row["found_by"] == "org_phrase" and row["label"] in _PERSONISH \
+            and row["canonical"].lower().endswith(low) \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         holders = []
-        if ROLE_PHRASE_TO_ROLE_HOLDER and row is not None and row["found_by"] == "org_phrase" \
-                and row["label"] in _PERSONISH and row["canonical"].lower().endswith(low) \
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if ROLE_PHRASE_TO_ROLE_HOLDER and role_phrase:
             # "the Ukrainian president, Jane Roe, … The Ukrainian president said": the one person the text gave that
             # role with a shared modifier; when people hold the role noun but none fits ("the Maine governor, Jane
             # Roe … The Democratic governor wants"), the phrase stays the speaker rather than the last person who
@@ -470,12 +472,10 @@ class SpeakerTracker:
             fits = {h["canonical"]: h for h in holders if self._may_be_described_as(h, row["canonical"])}
             if len(fits) == 1:
                 return next(iter(fits.values())), "role_noun"
-        if row is not None and row["found_by"] == "org_phrase" and row["label"] in _PERSONISH and not holders \
-                and row["canonical"].lower().endswith(low) and self.last["PERSON"] is not None \
-                and self._may_be_described_as(self.last["PERSON"], row["canonical"]) \
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            # "The Russian tycoon … wrote": an unnamed role phrase with "the" refers back to the last person speaker,
-            # when the text gave that speaker no role or one that shares a modifier ("Russian billionaire")
+        if role_phrase and not holders and self.last["PERSON"] is not None \
+                and self._may_be_described_as(self.last["PERSON"], row["canonical"]):
+            # the last person speaker, when the text gave that speaker no role or one that shares a modifier
+            # ("Russian tycoon" for a "Russian billionaire")
             return self.last["PERSON"], "role_noun"
         if row is not None and row["label"] in _PERSONISH | _ORGISH and row["text"].lower() not in self.lex["roles"]:
             return row, "name"

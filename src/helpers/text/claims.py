@@ -739,14 +739,16 @@ def _label_before(r: _Reader, f: _Figure) -> None:
     12")."""
     if f.head is not None or f.unit != "unit" or f.left < 2 or r.doc[f.left - 1].text != ":":
         return
+    def opens_line(i: int) -> bool:
+        return i == 0 or r.doc[i].is_sent_start or "\n" in r.doc[i - 1].text + r.doc[i - 1].whitespace_
+
     colon = f.left - 1
     start = colon
-    while start > 0 and colon - start < _LABEL_WORDS and not r.doc[start].is_sent_start \
-            and "\n" not in r.doc[start - 1].whitespace_ + r.doc[start - 1].text:
+    while colon - start < _LABEL_WORDS and not opens_line(start):
         start -= 1
-    words = r.doc[start:colon]
-    if not (r.doc[start].is_sent_start or start == 0 or "\n" in r.doc[start - 1].text + r.doc[start - 1].whitespace_):
+    if not opens_line(start):
         return  # more words than a label before the colon
+    words = r.doc[start:colon]
     if not words or not words[0].is_title or any(t.pos_ in ("ADP", "NUM", "PRON") or t.is_punct or t.ent_type_
                                                    for t in words):
         return
