@@ -237,3 +237,33 @@ def test_province_short_names_reach_their_region(gaz):
     assert (tibet.name, tibet.country_code) == ("Tibet", "CN")  # display without "Autonomous Region"
     # a region named after a large city does not take the city's name ("Madrid" stays the city first)
     assert all(m.place.kind != "admin1" or m.match_type == gz.PRIMARY for m in gaz.lookup("Madrid"))
+
+
+def test_a_direction_word_left_of_an_official_name_is_no_short_form():
+    assert gz.strip_feature_words("northern territory") == ""
+    assert gz.strip_feature_words("capital region") == ""
+    assert gz.strip_feature_words("eastern province") == ""
+    assert gz.strip_feature_words("western cape") == "western cape"  # no feature word taken off
+    assert gz.strip_feature_words("kursk oblast") == "kursk"
+
+
+def test_a_region_named_by_direction_keeps_its_whole_name(gaz):
+    # Australia's "Northern Territory" was shown (and looked up) as "Northern"
+    hits = [m.place for m in gaz.lookup("Northern Territory") if m.place.kind == "admin1"]
+    assert [(p.name, p.country_code) for p in hits] == [("Northern Territory", "AU")]
+    assert all(m.place.country_code != "AU" for m in gaz.lookup("Northern", variants=False))
+    assert gz._admin1_display("Northern Territory", "", {"name": "Darwin", "alternatenames": []}) == "Northern Territory"
+    assert gz._admin1_display("Central Bohemian Region", "central bohemian",
+                              {"name": "Kladno", "alternatenames": []}) == "Central Bohemian"
+
+
+@pytest.mark.parametrize("short, name", [("Bosnia", "Bosnia and Herzegovina"), ("Trinidad", "Trinidad and Tobago"),
+                                         ("Britain", "United Kingdom")])
+def test_short_forms_news_uses_for_a_country(gaz, short, name):
+    # the first part of "X and Y", and a name without its size word ("Great Britain")
+    assert _best(gaz, short, kind="country").name == name
+
+
+def test_a_lone_plural_before_and_is_no_country_name(gaz):
+    assert all(m.place.kind != "country" for m in gaz.lookup("Turks", variants=False))
+    assert all(m.place.kind != "country" for m in gaz.lookup("Great", variants=False))

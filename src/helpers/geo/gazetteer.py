@@ -40,7 +40,7 @@ from anyascii import anyascii
 from helpers.core import paths, rules
 from helpers.geo.distance import EARTH_RADIUS_KM, haversine_km  # noqa: F401  (re-exported: gz.haversine_km)
 
-VERSION = 6
+VERSION = 7
 # other: second-level units ("X County"); region: world regions (countryinfo's subregions); historical: former
 # states (geo/rules/historical_states.json). continent/region are areas, never drawn as a point on the map.
 KINDS = ("country", "admin1", "city", "other", "continent", "historical", "region")
@@ -102,9 +102,16 @@ def _strip_pattern() -> re.Pattern:
     return re.compile(rf"^(?:(?:{alt}) (?:of )?)+|(?: (?:{alt}))+$")
 
 
+@functools.lru_cache(maxsize=1)
+def _not_short_names() -> frozenset[str]:
+    return frozenset(normalize(w) for w in feature_words()["not_a_short_name"])
+
+
 def strip_feature_words(key: str) -> str:
-    """``respublika buryatiya`` -> ``buryatiya``; ``donetsk oblast`` -> ``donetsk``."""
-    return _strip_pattern().sub("", key).strip()
+    """``respublika buryatiya`` -> ``buryatiya``; ``donetsk oblast`` -> ``donetsk``; empty when what is left is no
+    name on its own (``northern territory`` -> ``""``, not ``northern``: rules ``not_a_short_name``)."""
+    short = _strip_pattern().sub("", key).strip()
+    return "" if short in _not_short_names() else short
 
 
 def _latin(name: str) -> bool:
@@ -292,7 +299,7 @@ def _admin1_display(name: str, short: str, biggest: dict) -> str:
         return " ".join(words[:len(short.split())])  # "Tibet Autonomous Region" -> "Tibet"
     feature = {normalize(w) for w in feature_words()["admin1"]}
     kept = [w for w in words if normalize(w) not in feature]
-    return " ".join(kept) if kept else name
+    return " ".join(kept) if kept and normalize(" ".join(kept)) not in _not_short_names() else name
 
 
 @dataclass
@@ -375,14 +382,24 @@ def _add_derived_country_names(b: _Builder, idx: int, official: list[str], demon
     - the initials of a long official name as an abbreviation (People's Republic of China -> PRC,
       Democratic People's Republic of Korea -> DPRK, United Arab Emirates -> UAE);
     - the official name without its state-type words (Republic of Korea -> Korea), unless that is a demonym;
-    - the name a demonym in "-an" is formed from, when it ends in "-a" (American -> America)."""
+    - the name a demonym in "-an" is formed from, when it ends in "-a" (American -> America);
+    - the first part of a name of two parts joined by "and" (Bosnia and Herzegovina -> Bosnia, Trinidad and
+      Tobago -> Trinidad), unless it is a lone plural ("Turks and Caicos Islands");
+    - a name without the size word before it (Great Britain -> Britain; rules ``size_words``)."""
+    size_words = tuple(f"{w} " for w in feature_words()["size_words"])
     for name in official:
         ini = _initials(name)
         if 3 <= len(ini) <= 5:
             b.name(idx, ini, ABBREV)
-        short = strip_feature_words(normalize(name))
-        if short and short != normalize(name) and len(short) >= 4 and short not in b.demonyms:
+        key = normalize(name)
+        short = strip_feature_words(key)
+        if short and short != key and len(short) >= 4 and short not in b.demonyms:
             b.name(idx, short, ALTERNATE)
+        first, joined, _ = key.partition(" and ")
+        if joined and len(first) >= 4 and first not in b.demonyms and not (" " not in first and first.endswith("s")):
+            b.name(idx, first, ALTERNATE)
+        if key.startswith(size_words) and len(key.split()) == 2:
+            b.name(idx, key.split()[1], ALTERNATE)
     stem = demonym[:-1] if demonym and " " not in demonym and demonym.endswith("an") else ""
     if stem.endswith("a") and _latin(stem) and len(stem) >= 4:
         b.name(idx, stem, ALTERNATE)
