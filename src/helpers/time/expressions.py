@@ -416,10 +416,25 @@ def _read_date(m, ctx):
     return _relative("day", rel, narrative)
 
 
+def _shared_year(ctx, start: int, end: int) -> int | None:
+    """The year written after the last of a list of months that starts right after ``end`` ("November [and
+    December 2016]", "May[, June and July 2021]"): it is every listed month's year."""
+    if not SHARED_YEAR:
+        return None
+    hit = _SHARED_YEAR.match(ctx.text, end)
+    if hit is None and ctx.text.startswith(",", end) and _LIST_BEFORE.search(ctx.text, max(0, start - 30), start):
+        hit = _SHARED_YEAR.match(ctx.text, end + 1)  # inside a list, ", and" goes on with it: "May, June, and July 2021"
+    return int(hit["y"]) if hit else None
+
+
 def _read_month(m, ctx):
     name, mod, shift = m["m"], m["mod"], m["shift"]
     mo = _month_of(name)
     start, end = m.span("core")
+    if not (m["y"] or shift or m["yshift"]):
+        shared = _shared_year(ctx, start, end)
+        if shared is not None:
+            return _absolute("month", _with_mod_month(shared, mo, mod))
     if not (m["y"] or mod or shift):
         prev = ctx.previous_word(start)
         context = prev in MONTH_CONTEXT or ctx.in_date_entity(start, end)
@@ -952,6 +967,13 @@ _REFERENCE_ALT = r"\s+".join(_alt(REFERENCE_WORDS).split(r"\ "))  # "the near fu
 _HOLIDAY_ALT = _alt(HOLIDAYS).replace("'", "['’]").replace(r"\ ", r"\s+")  # case as written: "Easter", not "easter"
 _FISCAL = r"(?i:fiscal)[-\s]+"  # "fiscal 1989", "the fiscal first quarter": TimeML's extent includes it
 _NAMED_QUARTER = re.compile(rf"(?<![A-Za-z])(?i:{_alt(ORDINALS)})[-\s](?i:quarter)|(?<![A-Za-z])Q[1-4](?![A-Za-z\d])")
+
+# more months after a month without a year, the list ending in a year: "November and December 2016"
+SHARED_YEAR = True  # session 13; a switch to measure it
+_LISTED_MONTH = rf"(?<![A-Za-z])(?:{_alt(_FULL_MONTHS)})(?![A-Za-z])"
+_SHARED_YEAR = re.compile(rf"(?:\s*,\s*|\s+(?i:and|or)\s+){_LISTED_MONTH}"  # not ", and" first: a new clause
+                          rf"(?:(?:\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+){_LISTED_MONTH})*,?\s+{_year('y')}")
+_LIST_BEFORE = re.compile(rf"{_LISTED_MONTH}\s*,\s*$")
 
 RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for name, rx, fn in [
     ("iso_date", rf"(?<![\d-])(?P<y>1[89]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)", _read_iso),
