@@ -36,3 +36,20 @@ def test_a_new_clause_after_a_comma_and_is_no_list():
 def test_without_the_rule_the_first_month_takes_the_anchors_year(monkeypatch):
     monkeypatch.setattr(ex, "SHARED_YEAR", False)
     assert dict(_found("Gas attacks in November and December 2016 killed dozens."))["November"] != "2016-11"
+
+
+def test_a_year_after_since_does_not_set_the_storys_time(monkeypatch):
+    text = ("The separatist regions have escaped the government's control since 2014. Moscow recognised them in "
+            "February.")
+    # narrative reading forced: the story's time is what the text set, and "since 2014" sets none
+    found = {e.text: e.timex for e in find_time_expressions(text, anchor=ANCHOR, narrative=True)}
+    assert found["February"] == "2022-02"
+    monkeypatch.setattr(ex, "SINCE_YEAR_IS_BACKGROUND", False)
+    found = {e.text: e.timex for e in find_time_expressions(text, anchor=ANCHOR, narrative=True)}
+    assert found["February"] == "2014-02"
+
+
+def test_a_year_after_in_still_sets_the_storys_time():
+    text = "The offensive began in 2014. In February the town fell."
+    found = {e.text: e.timex for e in find_time_expressions(text, anchor=ANCHOR, narrative=True)}
+    assert found["February"] == "2014-02"

@@ -186,6 +186,8 @@ HOLIDAYS: dict[str, dict] = LEX["holidays"]
 HOLIDAY_CONTEXT = set(LEX["holiday_context_words"])
 DEADLINE_PREPS = set(LEX["deadline_prepositions"])
 WEEKDAY_DEADLINE_PREPS = set(LEX["weekday_deadline_prepositions"])
+PERIOD_START_PREPS = set(LEX["period_start_prepositions"])
+SINCE_YEAR_IS_BACKGROUND = True  # session 13; a switch to measure it
 MAX_BACK_REFERENCE = 600  # characters: "the same day" refers to a date at most this far back
 # What a row was resolved against (the ``dates.reference`` column): its own words ("18 October 2023"), the
 # publication date (the article's anchor), the story's reference time (narrative text), the previous
@@ -1128,7 +1130,10 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
         if span is not None and _is_point(span):
             previous = (end, span)
             if source in ("absolute", "narrative", "previous") and span.start.year == span.end.year \
-                    and not (source == "narrative" and from_year):  # a date dated by a bare year stays local
+                    and not (source == "narrative" and from_year) \
+                    and not (SINCE_YEAR_IS_BACKGROUND and span.precision == "year"
+                             and ctx.previous_word(start) in PERIOD_START_PREPS):
+                # a date dated by a bare year stays local; "since 2014" is background, not story time
                 story["year" if span.precision == "year" else "date"] = (end, span)
             if _year_back(span, 0) is not None and source != "previous" and (anchor is None or span.start <= anchor) \
                     and not (anchor is not None and span.end >= anchor and (tense or ctx.tense(start, end)) == cal.FUTURE):
