@@ -11,7 +11,7 @@ went to ``check.jsonl`` (untouched check set), the second half to ``annotations.
 outlet/country mix is what the draw gives (the country is in the file name). Since the drawn files are now in the
 sets, ``--as-in-issue-10`` ignores them to print the same 20 again; without it the next 20 come out.
 Issue 10 round 13 ran it without ``--as-in-issue-10`` and appended the first 12 it printed to
-``annotations.jsonl`` (lines 27-38); run again now, it passes over those 12 as well.
+``annotations.jsonl`` (lines 27-38); Round 14 ran it again and appended the first 10 it printed (lines 39-48); run again now, it passes over those as well.
 """
 from __future__ import annotations
 

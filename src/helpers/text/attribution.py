@@ -271,6 +271,8 @@ class SpeakerTracker:
         self.lex = _lex()
         self.people: list[dict] = []  # person speakers, most recent last
         self.gender: dict[str, str] = {}  # canonical name -> "m"/"f", learnt from honorifics and pronouns
+        self._at = -1  # where the subject being resolved stands
+        self.last_at = -1  # where the last person speaker was remembered (round 14)
         self._learn_honorifics(text)
 
     def _learn_honorifics(self, text: str) -> None:
@@ -301,6 +303,7 @@ class SpeakerTracker:
             self.last["PERSON" if row["label"] in _PERSONISH else "ORG"] = row
             if row["label"] in _PERSONISH:
                 self.people = [p for p in self.people if p["canonical"] != row["canonical"]] + [row]
+                self.last_at = max(self.last_at, self._at)
 
     def _person_for(self, low: str) -> dict | None:
         """The most recent person speaker a gendered pronoun can refer to (gender agrees or is unknown; a pronoun
@@ -338,6 +341,51 @@ class SpeakerTracker:
         offices = self.lex["office_titles"]
         held = set(re.findall(r"[a-z]+", (person.get("role") or "").lower())) & offices
         return title in offices and bool(held) and title not in held
+
+    def _subject_since(self, tok: Token, want: str | None) -> dict | None:
+        """The person named last as a clause's subject (or as its owner: "X's comments came …") after the last person
+        speaker was remembered and before ``tok``, in ``tok``'s sentence or the two before it, whose gender agrees
+        with ``want`` (or is unknown): "X was asked whether … “…,” he replied" is X, not the speaker before
+        (round 14, :data:`SUBJECT_SINCE_SPEAKER`)."""
+        doc, sent = tok.doc, tok.sent
+        first = sent.start
+        for _ in range(2):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        for t in reversed(doc[max(first, 0):tok.i]):
+            if t.idx <= self.last_at:
+                return None
+            subj = t.head if t.dep_ == "poss" else t
+            if subj.dep_ not in ("nsubj", "nsubjpass") or t.dep_ not in ("nsubj", "nsubjpass", "poss") \
+                    or not _main_clause(subj.head):
+                continue
+            row = self.entities.covering(t)
+            if row is not None and row["label"] in _PERSONISH and row.get("found_by") != "org_phrase" \
+                    and row["end_char"] <= tok.idx and (want is None or self.gender.get(row["canonical"], want) == want):
+                return row
+        return None
+
+    def _issuer_before(self, tok: Token) -> dict | None:
+        """"A report published by X … The report estimated …": who issued the nearest earlier mention of the same
+        document noun — its owner ("X's report"), the agent of a participle on it ("published by X"), or the object of
+        "by"/"from" on it ("a study by X") — when that mention names one; a "the report" between that names no one is
+        the same document (round 14, :data:`DOCUMENT_ISSUER_BEFORE`)."""
+        lemma = tok.lemma_.lower()
+        for prev in reversed(tok.doc[:tok.i]):
+            if prev.lemma_.lower() != lemma or prev.pos_ != "NOUN":
+                continue
+            named = [c for c in prev.children if c.dep_ in ("poss", "compound")]
+            named += [p for c in prev.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
+                      for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            named += [p for c in prev.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                      for p in c.children if p.dep_ == "pobj"]
+            if not named and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in prev.children):
+                continue  # "the report" again: the same document, named further back
+            rows = [self.entities.covering(c) for c in named]
+            rows = [r for r in rows if r is not None and r["label"] in _PERSONISH | _ORGISH]
+            return rows[0] if len(rows) == 1 else None
+        return None
 
     def _previous_subject(self, tok: Token) -> dict | None:
         """"Silva was registered last year. It reported …": an organisation pronoun at the start of a sentence refers to
@@ -424,6 +472,7 @@ class SpeakerTracker:
 
     def resolve(self, tok: Token) -> tuple[dict | None, str | None]:
         """(entity row, how) for a subject token; (None, None) when nothing fits."""
+        self._at = tok.idx
         if tok.lemma_.lower() in self.lex["cue_nouns"]:  # "the ministry's report says": the report's owner
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is not None:
@@ -440,6 +489,12 @@ class SpeakerTracker:
             row = self.entities.covering(pobj) if pobj is not None else None
             if row is not None and row["label"] in _PERSONISH | _ORGISH:
                 return row, "name"
+            if DOCUMENT_ISSUER_BEFORE and agent is None and tok.pos_ == "NOUN" and not any(
+                    c.dep_ in ("poss", "compound") or c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+                    for c in tok.children) and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+                row = self._issuer_before(tok)
+                if row is not None:  # a speaker a later "he" or "it" does not refer to (not remembered)
+                    return {**row, "via_relative": True}, "role_noun"
         row = self.entities.covering(tok)
         low = tok.lower_
         if row is not None and row["label"] in ("GPE", "LOC") and self._dateline(row):
@@ -488,6 +543,10 @@ class SpeakerTracker:
             kind = self.lex["pronouns"][low]
             row = self._person_for(low) if kind == "PERSON" else \
                 self._previous_subject(tok) or self.last[kind] or self.last["PERSON"]
+            if SUBJECT_SINCE_SPEAKER and kind == "PERSON" and row is not None:
+                since = self._subject_since(tok, self.lex["pronoun_gender"].get(low))
+                if since is not None and since["canonical"] != row["canonical"]:
+                    row = since
             group = self.last_group
             if low in ("they", "them") and group is not None and group["start_char"] < tok.idx and (
                     row is None or row is not self._previous_subject(tok) and row["start_char"] < group["start_char"]):
@@ -505,6 +564,8 @@ class SpeakerTracker:
             if candidates:
                 return candidates[-1], "role_noun"
             last = self.last["PERSON"]
+            if SUBJECT_SINCE_SPEAKER and last is not None:
+                last = self._subject_since(tok, None) or last  # "X raised the topic. … said the minister": X
             # "the spokesman said" may be the last speaker; "a spokesman for X said" brings in someone new
             if last is not None and any(c.dep_ == "det" and c.lower_ not in _INDEFINITE for c in tok.children) \
                     and not self._holds_other_office(last, lemma):
@@ -545,17 +606,49 @@ class SpeakerTracker:
 ROLE_PHRASE_TO_ROLE_HOLDER = True
 
 
+def _main_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads its sentence's main clause, or a clause joined to it by "and"/"but"."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+# switched off only to measure it: a gendered pronoun or "the <role>" speaker is the person named as a subject since the
+# last person speaker was remembered, when there is one (round 14, SpeakerTracker._subject_since)
+SUBJECT_SINCE_SPEAKER = True
+
+
+# switched off only to measure it: a figure's clause set apart from a reporting verb by a semicolon is not its (round 14)
+SEMICOLON_APART_CLAIMS = True
+
+
+# switched off only to measure it: "the report" is whoever issued the nearest earlier "report" when the text says who
+# did (round 14, SpeakerTracker._issuer_before)
+DOCUMENT_ISSUER_BEFORE = True
+
+
 # switched off only to measure it: "the department said" never falls back to a nationality or party (session 12)
 ORG_HEAD_NOT_A_GROUP = True
 
 
+def semicolon_between(verb: Token, clause: Token) -> bool:
+    """"… airstrikes kill 11 civilians; Rescuers say …": a clause the parser hung on a verb across a semicolon is a
+    clause of its own, not what the verb reports (round 14, ``statements.SEMICOLON_APART``)."""
+    doc = verb.doc
+    between = doc[clause.right_edge.i + 1:verb.i] if clause.i < verb.i else doc[verb.i + 1:clause.left_edge.i]
+    return any(t.text == ";" for t in between)
+
+
 def attribution_verb(tok: Token, verbs: set[str], resolve) -> tuple[dict | None, Token | None]:
     """The source of a figure held by ``tok``: the subject (or passive agent) of the nearest governing verb in
-    ``verbs``, resolved with ``resolve``; ``(row, verb)`` or ``(None, None)``."""
+    ``verbs``, resolved with ``resolve``; ``(row, verb)`` or ``(None, None)``; not across a semicolon that sets the
+    figure's clause apart from the verb (round 14)."""
     node = tok
     for _ in range(8):
         if node.head is node:
             break
+        if SEMICOLON_APART_CLAIMS and node.dep_ in ("ccomp", "conj", "parataxis") and semicolon_between(node.head, node):
+            return None, None
         node = node.head
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in verbs:
             for child in node.children:

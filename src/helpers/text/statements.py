@@ -61,7 +61,7 @@ from spacy.tokens import Doc, Token
 
 from helpers.text import cuemodel, statementmodel
 from helpers.text import lexicon as lexicons
-from helpers.text.attribution import _PERSONISH, EntityLookup, _when, SpeakerTracker, _lex, entity_mention, mention_span, speaker_kind, subject_mention  # noqa: F401
+from helpers.text.attribution import _PERSONISH, EntityLookup, _when, SpeakerTracker, _lex, entity_mention, mention_span, semicolon_between, speaker_kind, subject_mention  # noqa: F401
 from helpers.text.entities import after_bare_preposition, noun_cue_subject
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
@@ -207,9 +207,10 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
     whatever its lemma (a cue found by the cue model, :mod:`helpers.text.cuemodel`)."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not (SEMICOLON_APART and semicolon_between(verb, child)):
             after = _complement_after(verb, child, lex, stance or lemma in lex["stance"])
-            return _edges([after if after is not None else child])
+            span = _edges([after if after is not None else child])
+            return _after_semicolon(verb, span) if SEMICOLON_APART and span[1] <= verb.idx else span
     stance = stance or lemma in lex["stance"]
     if lemma in lex["object_content"] or stance:
         deps = ("dobj", "xcomp", "attr") if lemma in lex["object_content"] else lex["content_deps"]
@@ -240,6 +241,27 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
     return None
 
 
+SEMICOLON_APART = True  # round 14, switched off only to measure it
+
+
+def _after_semicolon(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A complement before its cue starts after the last semicolon in it that no quotation holds ("A kill 11; B say
+    …; C will continue, X says": C)."""
+    doc, start = verb.doc, span[0]
+    text = doc.text
+    for t in doc[verb.sent.start:verb.i]:
+        if t.text == ";" and span[0] <= t.idx < span[1] and not _inside_quotation(text, verb.sent.start_char, t.idx):
+            start = t.idx + 1
+    while start < span[1] and text[start].isspace():
+        start += 1
+    return start, span[1]
+
+
+def _inside_quotation(text: str, start: int, at: int) -> bool:
+    before = text[start:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _complement_after(verb: Token, before: Token, lex, stance: bool) -> Token | None:
     """"When I began to speak I saw her surprise — he expected me to read the statement", "… ticking away — both sides
     sought to give every appearance of warmth": where the parser made the clause before the cue its complement and the
@@ -247,7 +269,8 @@ def _complement_after(verb: Token, before: Token, lex, stance: bool) -> Token | 
     colon between), that is what it reports; the clause before is the writer's. None: keep ``before``."""
     if not READ_COMPLEMENT_AFTER or before.i > verb.i:
         return None
-    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp")]
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp")
+             and not (SEMICOLON_APART and semicolon_between(verb, c))]
     if after:
         return after[0]
     between = verb.doc[before.right_edge.i + 1:verb.i]
@@ -358,6 +381,37 @@ def _quotes(text: str) -> list[tuple[int, int]]:
         if len(inner.split()) >= MIN_QUOTE_WORDS:
             lead = len(inner) - len(inner.lstrip())
             out.append((m.start() + mark + lead, m.end() - mark - (len(inner) - len(inner.rstrip()))))
+    if OPEN_PARAGRAPH_QUOTES:
+        out = sorted(out + [q for q in _open_paragraph_quotes(text) if not any(a < q[1] and q[0] < b for a, b in out)])
+    return out
+
+
+_OPEN_AT_END = re.compile(r"“[^“”\n]*$|^[ \t]*\"[^\"\n]*$")
+OPEN_PARAGRAPH_QUOTES = True  # round 14, switched off only to measure it
+
+
+def _open_paragraph_quotes(text: str) -> list[tuple[int, int]]:
+    """A quotation of several paragraphs is printed with no closing mark at the end of each paragraph but the last,
+    and an opening mark at the start of each next one: a quotation opened in a paragraph and still open at its end,
+    when the next paragraph opens with a quotation mark (past a line of at most two words with no punctuation, page
+    furniture such as "Advertisement"), runs to the end of its paragraph (round 14)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        m = _OPEN_AT_END.search(line)
+        if m is None:
+            continue
+        after = text[pos:pos + 2000].lstrip(" \t\n")
+        furniture = re.match(r"[^\n.!?:“”\"]*\n", after)  # a line of page furniture between ("Advertisement")
+        if furniture and len(furniture.group(0).split()) <= 2:
+            after = after[furniture.end():].lstrip(" \t\n")
+        if not after.startswith(("“", '"')):
+            continue
+        qs = start + m.start() + m.group(0).index(m.group(0).strip()[0]) + 1
+        inner = text[qs:start + len(line)]
+        if len(inner.split()) >= MIN_QUOTE_WORDS:
+            qs += len(inner) - len(inner.lstrip())
+            out.append((qs, start + len(line.rstrip())))
     return out
 
 
