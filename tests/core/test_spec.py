@@ -37,3 +37,21 @@ def test_the_runner_its_raw_hashes_and_every_stage_spec_load_without_pandas_or_p
     env = dict(os.environ, PYTHONPATH=str(Path(helpers.__file__).resolve().parents[1]))  # this checkout's code
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True, env=env)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_start_page_and_a_cached_page_need_no_html_sanitizer(tmp_path):
+    """The index a run writes at its start, and a page taken from the page cache, import neither bleach (0.1 s of a
+    no-op rebuild) nor nbconvert; the sanitizer is loaded when a page is rendered."""
+    code = ("import sys, json\n"
+            "from pathlib import Path\n"
+            "from helpers.run import reports\n"
+            "r = Path(sys.argv[1])\n"
+            "reports.clear_published(r)\n"
+            "reports.build_index(r, {'status': 'running', 'notebooks': [], 'tables': {}})\n"
+            "assert (r / 'index.html').exists()\n"
+            "print(sorted(m for m in ('bleach', 'nbconvert') if m in sys.modules))\n"
+            "assert reports.clean_html('<script>x</script>') == '&lt;script&gt;x&lt;/script&gt;'\n"
+            "print('bleach' in sys.modules)\n")
+    env = dict(os.environ, PYTHONPATH=str(Path(helpers.__file__).resolve().parents[1]))
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split("\n")[:2] == ["[]", "True"]

@@ -229,3 +229,38 @@ def test_guardian_csv_export():
     # rows with an empty Text are errors with their row number, not silent drops
     assert set(result["parse_errors"].reason) <= {"no_content", "malformed_row"}
     assert result["parse_errors"].source_row.notna().all()
+
+
+def test_each_files_rows_are_kept_by_its_bytes_path_and_name_and_the_tables_equal_an_uncached_run(tmp_path,
+                                                                                                  monkeypatch):
+    from helpers.parse import articles
+
+    monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", str(tmp_path / "cache"))
+    raw = tmp_path / "raw"
+    (raw / "sub").mkdir(parents=True)
+    body = "Officials in the harbour town said 40 boats left on Monday.\n\nThe mayor added that more would follow.\n"
+    (raw / "2024-03-01_harbour.txt").write_text(body)
+    (raw / "sub" / "2024-03-02_harbour.txt").write_text(body)  # same bytes elsewhere: a duplicate of the first
+    (raw / "empty.txt").write_text("   \n")
+    (raw / "notes.xyz").write_text("not an article format")
+
+    def tables(result):
+        return {n: result[n].to_dict("records") for n in ("articles", "parse_errors", "duplicates")}
+
+    plain = articles.run(raw, cache=False)
+    assert len(plain["articles"]) == 1 and len(plain["duplicates"]) == 1 and len(plain["parse_errors"]) == 2
+    assert tables(articles.run(raw)) == tables(plain)  # computed, and kept
+    parsed = []
+    real = articles.parse_file
+    monkeypatch.setattr(articles, "parse_file", lambda *a, **k: parsed.append(a[1]) or real(*a, **k))
+    assert tables(articles.run(raw)) == tables(plain) and parsed == ["notes.xyz"]  # unknown format: not kept
+    (raw / "2024-03-03_more.txt").write_text(body.replace("40", "41"))
+    (raw / "sub" / "2024-03-02_harbour.txt").rename(raw / "sub" / "2024-04-09_harbour.txt")  # another name
+    parsed.clear()
+    again = articles.run(raw)
+    assert sorted(parsed) == ["2024-03-03_more.txt", "notes.xyz", "sub/2024-04-09_harbour.txt"]
+    assert tables(again) == tables(articles.run(raw, cache=False))
+    assert again["duplicates"]["source_file"].tolist() == ["sub/2024-04-09_harbour.txt"]
+    monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", "off")
+    parsed.clear()
+    assert tables(articles.run(raw)) == tables(again) and len(parsed) == 5

@@ -318,3 +318,65 @@ def test_table_hashes_are_memoised_only_while_the_file_is_unchanged(tmp_path):
         fh.write(b"b")
     os.utime(f, (old, old))
     assert pipeline._sha256(f) == hashlib.sha256(b"b" + b"a" * 999).hexdigest()
+
+
+def test_the_executed_copy_is_written_at_most_once_a_second_while_a_notebook_runs_and_always_at_its_end():
+    import datetime as dt
+
+    from helpers.run.kernel import throttle_saves
+
+    class Manager:  # papermill's NotebookExecutionManager as far as saving goes, on a clock the test moves
+        def __init__(self):
+            self.clock = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+            self.last_save_time, self.end_time, self.saved = self.clock, None, []
+
+        def now(self):
+            return self.clock
+
+        def save(self, **kwargs):
+            self.saved.append(self.clock)
+            self.last_save_time = self.clock
+
+    m = Manager()
+    throttle_saves(m, every_s=1.0)
+    for step_s in (0.3, 0.3, 0.3, 0.3, 2.0, 0.1):  # cells starting and ending
+        m.clock += dt.timedelta(seconds=step_s)
+        m.save()
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    assert [(t - start).total_seconds() for t in m.saved] == pytest.approx([1.2, 3.2])
+    m.clock += dt.timedelta(seconds=0.1)
+    m.end_time = m.clock  # notebook_complete: always written
+    m.save()
+    assert len(m.saved) == 3 and m.saved[-1] == m.end_time
+
+
+def test_a_failed_notebooks_executed_copy_holds_its_error_and_every_cell_before(tmp_path):
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    _notebook(nbdir / "01_broken.ipynb", *(f"print('cell {i}')" for i in range(5)),
+              "raise ValueError('table is broken')", "print('never')")
+    summary = pipeline.run(ROOT / "data" / "raw", tmp_path / "p", tmp_path / "r", html=False,
+                           notebooks_dir=nbdir, log=lambda *a, **k: None)
+    assert summary["status"] == "failed"
+    executed = nbformat.read(tmp_path / "r" / "executed" / "01_broken.ipynb", as_version=4)
+    code = [c for c in executed.cells if c.cell_type == "code"]  # parameters, papermill's injected ones, ours
+    printed = ["".join(o.get("text", "") for o in c.outputs) for c in code]
+    assert printed[2:] == [f"cell {i}\n" for i in range(5)] + ["", ""]
+    assert any(o.get("ename") == "ValueError" for o in code[-2].outputs) and code[-1].execution_count is None
+
+
+def test_the_second_kernels_notebooks_load_no_spacy():
+    """What the second kernel loads for its notebooks (01, then 05 and the figures: their import statements and
+    their stages' ``warm`` list, helpers.run.preload) does not import spaCy: it runs no parse, and spaCy's import
+    was 0.7–1.4 s of its CPU on every run (through the ledger's topic labels, which the claims chart uses)."""
+    code = ("import sys\n"
+            "from helpers.run import pipeline, preload\n"
+            "nbs = pipeline.discover()\n"
+            "lane = [nb for nb in nbs if nb == nbs[0] or pipeline._Lane.takes(nb)]\n"
+            "assert [nb.name[:2] for nb in lane] == ['01', '05', '08', '09', '10', '11'], lane\n"
+            "exec(preload.code(lane, [w for nb in lane for w in pipeline._spec(nb).warm]), {})\n"
+            "import helpers.figures.stage, helpers.parse.articles, helpers.rewrites.pairs\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))\n")
+    env = dict(os.environ, MPLBACKEND="agg")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=ROOT)
+    assert out.stdout.strip() == "[]"

@@ -106,3 +106,44 @@ def for_stage(stage: str) -> ArticleCache | None:
     """The cache of ``stage``'s per-article results (None when the cache is off)."""
     root = cache_root()
     return ArticleCache(stage, root) if root is not None else None
+
+
+class Memo:
+    """A pure function's results kept across runs: ``{argument key: value}`` in one pickle per ``name`` and
+    :func:`code_version`, beside the per-article cache (``<root>/memos/<name>/<code version>.pkl``). For work done
+    per distinct value over the whole corpus on every run — say each corpus-wide name's merge key in notebook 02 —
+    so that a rebuild after adding one article computes the new values only. :meth:`save` writes the file again
+    (atomically) only when something was added; a missing or unreadable file is an empty memo, and with the cache
+    off (``root`` None) nothing is read or written."""
+
+    def __init__(self, name: str, root: Path | None):
+        slug = re.sub(r"[^\w.-]+", "_", name).strip("_") or "memo"
+        self.file = None if root is None else root / "memos" / slug / f"{code_version()[:16]}.pkl"
+        self.values: dict = {}
+        self.added = 0
+        if self.file is not None:
+            try:
+                self.values = pickle.loads(self.file.read_bytes())
+            except Exception:  # absent or damaged: an empty memo
+                self.values = {}
+
+    def get(self, key, compute):
+        """The value of ``key``, from the memo or ``compute()`` (then kept)."""
+        try:
+            return self.values[key]
+        except KeyError:
+            value = self.values[key] = compute()
+            self.added += 1
+            return value
+
+    def save(self) -> None:
+        if not self.added or self.file is None:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(self.values, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(self.file)
+            self.added = 0
+        except OSError:  # a read-only or full cache folder costs speed, never results
+            pass

@@ -33,10 +33,13 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
 from helpers.core import rules
 from helpers.geo import gazetteer
+
+if TYPE_CHECKING:  # annotations only: the figures' kernel imports this module (topic labels) and needs no spaCy
+    from spacy.tokens import Doc, Span, Token
 
 OWNER_LABELS = ("GPE", "NORP")
 UNSPECIFIED = "(unspecified)"

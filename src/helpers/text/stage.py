@@ -280,7 +280,7 @@ def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = Tr
             writer.abort()
         raise
     extra = {"docbin": doccache.SavedDocs(writer.close().path, temporary=save_to is None)} if writer else {}
-    mapping = canonical_map_from_labels(labels)
+    mapping = canonical_map_from_labels(labels, memo=cache)
     sentences_df = _concat(sentences, "sentences")
     entities_df = _concat(entities, "entities")
     entities_df["canonical"] = entities_df["canonical"].map(mapping)
