@@ -210,6 +210,8 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
         if child.dep_ == "ccomp":
             after = _complement_after(verb, child, lex, stance or lemma in lex["stance"])
             return _edges([after if after is not None else child])
+    if lemma in lex["speech"] and (that := _that_clause_on_adjunct(verb)) is not None:
+        return _edges([that])
     stance = stance or lemma in lex["stance"]
     if lemma in lex["object_content"] or stance:
         deps = ("dobj", "xcomp", "attr") if lemma in lex["object_content"] else lex["content_deps"]
@@ -238,6 +240,21 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
     if subj is not None and any(c.dep_ == "agent" for c in verb.children) and subj.pos_ != "PRON":
         return _edges([subj])  # "The plan was criticized by the mayor": what was spoken of
     return None
+
+
+def _that_clause_on_adjunct(verb: Token) -> Token | None:
+    """"Roe said on Friday during a news conference that she may wait …": a "that" clause with its own subject that
+    the parser hung as a relative clause on the object of a preposition after the cue — the cue's complement (round
+    14). None when there is none (or the rule is off)."""
+    if not THAT_CLAUSE_ON_ADJUNCT:
+        return None
+    return next((r for p in verb.children if p.dep_ == "prep" and p.i > verb.i for o in p.children if o.dep_ == "pobj"
+                 for r in o.children if r.dep_ == "relcl"
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+                 and any(x.dep_ in _SUBJECT_DEPS for x in r.children)), None)
+
+
+THAT_CLAUSE_ON_ADJUNCT = True  # round 14, switched off only to measure it
 
 
 def _complement_after(verb: Token, before: Token, lex, stance: bool) -> Token | None:
@@ -300,7 +317,8 @@ READ_RELATIVE_COMPLEMENT = True
 
 def _inverted_content(verb: Token) -> tuple[int, int] | None:
     """'Troops captured the city, the agency said, as …': the clause the verb is parenthetical to; 'As the agency
-    reported, troops captured …': the clause an as-clause introduces."""
+    reported, troops captured …': the clause an as-clause introduces; 'After the court ruled, Roe said, most laws …'
+    (a parenthetical cue the parser gave the opening clause): the whole sentence (``PARENTHETICAL_OPENING``)."""
     own = {c.dep_: c for c in verb.children}
     if verb.dep_ == "advcl" and verb.head.i > verb.i and "nsubj" in own and own.get("mark") is not None \
             and own["mark"].lower_ == "as":
@@ -315,9 +333,19 @@ def _inverted_content(verb: Token) -> tuple[int, int] | None:
             left_end = verb.i - 1  # "…, said local officials": whatever else the parser hung on the cue is reported
         else:
             left_end = min(verb.left_edge.i, subj.left_edge.i if subj is not None else verb.i)
+        first = sent[0]
         if left_end <= sent.start:
-            return None
-        first, last = sent[0], verb.doc[left_end - 1]
+            # "After the court ruled, Roe said, most laws were thought safe": the parser hung the clause that opens the
+            # sentence on the cue, and the reported clause runs on after the cue (round 14)
+            if not (PARENTHETICAL_OPENING and verb.dep_ == "parataxis" and verb.head.i > verb.right_edge.i
+                    and subj is not None and subj.i < verb.i):
+                return None
+            if subj.left_edge.i <= sent.start:  # "Roe said, most laws …": only what follows the cue
+                first = next((t for t in verb.doc[verb.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space)), None)
+                if first is None:
+                    return None
+            left_end = verb.right_edge.i + 1
+        last = verb.doc[left_end - 1]
         rest = [t for t in verb.doc[verb.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space)]
         if rest:  # "Many of them, he said, have closed": the clause runs on after the cue; the whole sentence
             last = rest[-1]
@@ -325,6 +353,9 @@ def _inverted_content(verb: Token) -> tuple[int, int] | None:
                 last = verb.doc[last.i + 1]  # a closing quotation mark or bracket
         return first.idx, last.idx + len(last)
     return None
+
+
+PARENTHETICAL_OPENING = True  # round 14, switched off only to measure it
 
 
 def _trailing_conj(verb: Token) -> bool:
@@ -491,6 +522,8 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
     quotation after a colon that a cue with a subject follows straight away is that cue's ("X asserted that …: “…,” he
     claimed"; round 13)."""
     i = _quote_near(f.quotes, tok.sent, tok)
+    if i is None and QUOTE_BEFORE_SENTENCE:
+        i = _quote_ending_before(f, tok, subj)
     if i is None or i in f.used_quotes:
         return None
     if tok.dep_ == "parataxis" and not _touches(f, f.quotes[i], tok, subj):
@@ -506,6 +539,23 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
     f.used_quotes.add(i)
     f.add_verb(*f.quotes[i], tok, row, how, "direct", "quote_beside_verb")
     return True
+
+
+def _quote_ending_before(f: _Finder, tok: Token, subj: Token) -> int | None:
+    """"“Why does the ferry still stop?” Dana Reyes asked.", "“I am honoured!” she said.": the splitter ended the
+    sentence with the quotation, so the cue's own sentence holds none. The quotation that ends right before the
+    cue's sentence on the same line, with only its closing marks between it and the cue's clause, when the cue
+    reports nothing else (no complement or object after it; round 14)."""
+    s0 = tok.sent.start_char
+    if any(c.i > tok.i and c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "prep", "attr") for c in tok.children):
+        return None
+    for i, (qs, qe) in enumerate(f.quotes):
+        if qe <= s0 and s0 - qe <= 3 and "\n" not in f.text[qe:tok.idx] and _touches(f, (qs, qe), tok, subj):
+            return i
+    return None
+
+
+QUOTE_BEFORE_SENTENCE = True  # round 14, switched off only to measure it
 
 
 def _cue_right_after(f: _Finder, quote: tuple[int, int]) -> bool:
@@ -711,10 +761,13 @@ def _speaker_after_on_line(f: _Finder, qs: int, qe: int) -> bool | None:
         return None
     # a subject that names no one we know still is not the last speaker: the quotation's speaker stays unknown
     f.add(qs, qe, row, how, tok.text, tok.lemma_.lower(), "direct", qs, "speaker_after_on_line", mention)
+    if f.found and f.found[-1]["anchor"] == qs:
+        f.found[-1]["cue_char"] = tok.idx  # where the cue stands, for a quotation that continues it on the line
     return True
 
 
 CONTINUES_ON_LINE = True  # round 13, switched off only to measure it
+CUE_AFTER_OPENING_QUOTE_CONTINUES = True  # round 14, switched off only to measure it
 QUOTED_SUBJECT_NOT_REMEMBERED = True  # round 13, switched off only to measure it
 NEAREST_BEFORE_CONTINUES = True  # round 13, switched off only to measure it
 
@@ -732,7 +785,8 @@ def _continues_on_line(f: _Finder, qs: int, qe: int) -> bool | None:
     if not prev:
         return None
     s = max(prev, key=lambda s: s["end_char"])
-    cue = s["anchor"]
+    # "“…,” he continued. “…”" after a quotation that opened its line: the cue, not the quotation, is the anchor's
+    cue = s.get("cue_char", s["anchor"]) if CUE_AFTER_OPENING_QUOTE_CONTINUES else s["anchor"]
     if s["kind"] != "direct" or s["speaker_row"] is None or not s["end_char"] <= cue < qs \
             or qs - cue > MAX_SPEAKER_GAP or any(cue < c < qs for c in f.verb_chars) \
             or any(cue < a < qs for a, _ in f.quotes):

@@ -1,0 +1,94 @@
+"""Statements at a cue that had none (issue 10, round 14; sentences constructed for these tests).
+
+- a parenthetical cue whose opening clause the parser hung on it ("After the council approved …, Reyes said, most
+  …"): the whole sentence is what it reports (before: no statement at the cue);
+- a quotation the sentence splitter closed at its "?" or "!" ("“Why …?” Dana Reyes asked."): the cue right after it
+  takes it, when the cue reports nothing else (no object or complement after it);
+- a quotation further on the line after "“…,” she continued." when the first quotation opened its line: the same
+  statement runs on over it (the cue, not the quotation, is where the speaker's clause stands);
+- a "that" clause the parser hung as a relative clause on the object of a preposition after a speech verb ("said on
+  Friday at a meeting that she may wait …") is the verb's complement; a real relative clause ("a meeting that the
+  council held") is not.
+"""
+from __future__ import annotations
+
+from helpers.text import statements as st
+from text_rows import statement_mentions as statements
+
+OPENING = ("After the council approved the new budget last year, Reyes said, most of the harbour repairs were expected "
+           "to finish by spring.")
+
+
+def test_a_parenthetical_cue_with_the_opening_clause_reports_the_sentence(nlp):
+    assert statements(nlp, OPENING) == [("Reyes", "say", OPENING[:-1], "Reyes")]
+
+
+def test_the_parenthetical_opening_can_be_switched_off(nlp, monkeypatch):
+    monkeypatch.setattr(st, "PARENTHETICAL_OPENING", False)
+    assert [s[1] for s in statements(nlp, OPENING)] == ["expect"]
+
+
+def test_a_trailing_parenthetical_is_read_as_before(nlp):
+    text = "Most of the harbour repairs will finish by spring, Reyes said."
+    assert statements(nlp, text) == [("Reyes", "say", "Most of the harbour repairs will finish by spring", "Reyes")]
+
+
+QUESTION = ("Reyes met the crew. “Why do the ferries still stop running every winter when the pier is safe?” "
+            "Dana Reyes asked.")
+
+
+def test_a_quotation_closed_by_its_question_mark_goes_to_the_cue_after_it(nlp):
+    assert statements(nlp, QUESTION) == [
+        ("Dana Reyes", "ask", "Why do the ferries still stop running every winter when the pier is safe?", "Dana Reyes")]
+
+
+def test_the_quotation_before_the_sentence_can_be_switched_off(nlp, monkeypatch):
+    monkeypatch.setattr(st, "QUOTE_BEFORE_SENTENCE", False)
+    assert statements(nlp, QUESTION) == []
+
+
+def test_a_cue_that_reports_something_else_leaves_the_quotation(nlp):
+    text = QUESTION[:-1] + " the council about the pier."
+    assert statements(nlp, text) == [("Dana Reyes", "ask", "the council about the pier", "Dana Reyes")]
+
+
+CONTINUED = ("Dana Reyes said the port was busy.\n“The harbour will need two more years of repairs before ships can "
+             "dock,” she continued. “The council has not paid for any of them yet.”")
+
+
+def test_a_quotation_after_she_continued_runs_on_the_statement(nlp):
+    assert statements(nlp, CONTINUED)[1] == (
+        "Dana Reyes", "continue", "The harbour will need two more years of repairs before ships can dock,” she "
+        "continued. “The council has not paid for any of them yet", "she")
+
+
+def test_the_continued_quotation_can_be_switched_off(nlp, monkeypatch):
+    monkeypatch.setattr(st, "CUE_AFTER_OPENING_QUOTE_CONTINUES", False)
+    assert statements(nlp, CONTINUED)[1][2] == "The harbour will need two more years of repairs before ships can dock"
+
+
+def test_a_quotation_after_another_speakers_cue_is_theirs(nlp):
+    text = CONTINUED.replace(" “The council", " Lee Park answered: “The council")
+    assert statements(nlp, text)[1:] == [
+        ("Dana Reyes", "continue", "The harbour will need two more years of repairs before ships can dock", "she"),
+        ("Lee Park", "answer", "The council has not paid for any of them yet", "Lee Park")]
+
+
+ADJUNCT = "Dana Reyes said earlier on Friday at a meeting that she may wait until February to decide who to back."
+
+
+def test_a_that_clause_hung_on_an_adjunct_is_the_complement(nlp):
+    assert statements(nlp, ADJUNCT) == [
+        ("Dana Reyes", "say", "that she may wait until February to decide who to back", "Dana Reyes")]
+
+
+def test_the_that_clause_on_an_adjunct_can_be_switched_off(nlp, monkeypatch):
+    monkeypatch.setattr(st, "THAT_CLAUSE_ON_ADJUNCT", False)
+    assert [s[1] for s in statements(nlp, ADJUNCT)] == ["decide"]
+
+
+def test_a_relative_clause_on_the_adjunct_is_no_complement(nlp):
+    doc = nlp("Dana Reyes said it at a meeting that the council held in May.")
+    assert st._that_clause_on_adjunct(next(t for t in doc if t.text == "said")) is None
+    doc = nlp(ADJUNCT)
+    assert st._that_clause_on_adjunct(next(t for t in doc if t.text == "said")).text == "wait"
