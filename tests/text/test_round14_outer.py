@@ -8,7 +8,9 @@
   statement runs on over it (the cue, not the quotation, is where the speaker's clause stands);
 - a "that" clause the parser hung as a relative clause on the object of a preposition after a speech verb ("said on
   Friday at a meeting that she may wait …") is the verb's complement; a real relative clause ("a meeting that the
-  council held") is not.
+  council held") is not;
+- a headline name the model did not tag before a colon ("Reyes: Harbour Repairs Will Take …") is the person of
+  the article whose name ends so; not a place, nor a name two people of the article share.
 """
 from __future__ import annotations
 
@@ -92,3 +94,22 @@ def test_a_relative_clause_on_the_adjunct_is_no_complement(nlp):
     assert st._that_clause_on_adjunct(next(t for t in doc if t.text == "said")) is None
     doc = nlp(ADJUNCT)
     assert st._that_clause_on_adjunct(next(t for t in doc if t.text == "said")).text == "wait"
+
+
+HEADLINE = "Reyes: Harbour Repairs Will Take Two More Years.\n\nDana Reyes, the port director, spoke on Monday about the harbour."
+
+
+def test_a_headline_surname_before_a_colon_is_the_person_named_later(nlp):
+    assert statements(nlp, HEADLINE)[0] == ("Dana Reyes", ":", "Harbour Repairs Will Take Two More Years", "Reyes")
+
+
+def test_the_headline_surname_can_be_switched_off(nlp, monkeypatch):
+    monkeypatch.setattr(st, "NAME_BEFORE_COLON_ELSEWHERE", False)
+    assert [s[1] for s in statements(nlp, HEADLINE)] == ["speak"]
+
+
+def test_a_place_or_a_shared_surname_before_a_colon_is_no_speaker(nlp):
+    place = HEADLINE.replace("Reyes:", "Kyiv:").replace("the harbour.", "the harbour in Kyiv.")
+    assert [s[1] for s in statements(nlp, place)] == ["speak"]
+    shared = HEADLINE.replace("the harbour.", "the harbour with her brother Tomas Reyes, who runs the ferries.")
+    assert [s[1] for s in statements(nlp, shared)][:1] != [":"]
