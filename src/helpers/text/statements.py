@@ -243,7 +243,7 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
 
 
 def _that_clause_on_adjunct(verb: Token) -> Token | None:
-    """"Roe said on Friday during a news conference that she may wait …": a "that" clause with its own subject that
+    """"Roe told reporters after a meeting of the board that the pier would close": a "that" clause with its own subject that
     the parser hung as a relative clause on the object of a preposition after the cue — the cue's complement (round
     14). None when there is none (or the rule is off)."""
     if not THAT_CLAUSE_ON_ADJUNCT:
@@ -317,7 +317,7 @@ READ_RELATIVE_COMPLEMENT = True
 
 def _inverted_content(verb: Token) -> tuple[int, int] | None:
     """'Troops captured the city, the agency said, as …': the clause the verb is parenthetical to; 'As the agency
-    reported, troops captured …': the clause an as-clause introduces; 'After the court ruled, Roe said, most laws …'
+    reported, troops captured …': the clause an as-clause introduces; 'After the vote, Roe said, the ferries would …'
     (a parenthetical cue the parser gave the opening clause): the whole sentence (``PARENTHETICAL_OPENING``)."""
     own = {c.dep_: c for c in verb.children}
     if verb.dep_ == "advcl" and verb.head.i > verb.i and "nsubj" in own and own.get("mark") is not None \
@@ -335,12 +335,13 @@ def _inverted_content(verb: Token) -> tuple[int, int] | None:
             left_end = min(verb.left_edge.i, subj.left_edge.i if subj is not None else verb.i)
         first = sent[0]
         if left_end <= sent.start:
-            # "After the court ruled, Roe said, most laws were thought safe": the parser hung the clause that opens the
+            # "After the vote, Roe said, the ferries would stop": the parser hung the clause that opens the
             # sentence on the cue, and the reported clause runs on after the cue (round 14)
             if not (PARENTHETICAL_OPENING and verb.dep_ == "parataxis" and verb.head.i > verb.right_edge.i
-                    and subj is not None and subj.i < verb.i):
-                return None
-            if subj.left_edge.i <= sent.start:  # "Roe said, most laws …": only what follows the cue
+                    and subj is not None and subj.i < verb.i
+                    and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i < verb.i for c in verb.children)):
+                return None  # "So what did we learn… Later, …": the cue's own object opens the sentence
+            if subj.left_edge.i <= sent.start:  # "Roe said, the ferries …": only what follows the cue
                 first = next((t for t in verb.doc[verb.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space)), None)
                 if first is None:
                     return None
