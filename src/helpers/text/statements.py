@@ -211,6 +211,8 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
             after = _complement_after(verb, child, lex, stance or lemma in lex["stance"])
             span = _edges([after if after is not None else child])
             return _after_semicolon(verb, span) if SEMICOLON_APART and span[1] <= verb.idx else span
+    if lemma in lex["speech"] and (that := _that_clause_on_adjunct(verb)) is not None:
+        return _edges([that])
     stance = stance or lemma in lex["stance"]
     if lemma in lex["object_content"] or stance:
         deps = ("dobj", "xcomp", "attr") if lemma in lex["object_content"] else lex["content_deps"]
@@ -260,6 +262,21 @@ def _after_semicolon(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
 def _inside_quotation(text: str, start: int, at: int) -> bool:
     before = text[start:at]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _that_clause_on_adjunct(verb: Token) -> Token | None:
+    """"Roe told reporters after a meeting of the board that the pier would close": a "that" clause with its own subject that
+    the parser hung as a relative clause on the object of a preposition after the cue — the cue's complement (round
+    14). None when there is none (or the rule is off)."""
+    if not THAT_CLAUSE_ON_ADJUNCT:
+        return None
+    return next((r for p in verb.children if p.dep_ == "prep" and p.i > verb.i for o in p.children if o.dep_ == "pobj"
+                 for r in o.children if r.dep_ == "relcl"
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+                 and any(x.dep_ in _SUBJECT_DEPS for x in r.children)), None)
+
+
+THAT_CLAUSE_ON_ADJUNCT = True  # round 14, switched off only to measure it
 
 
 def _complement_after(verb: Token, before: Token, lex, stance: bool) -> Token | None:
@@ -323,7 +340,8 @@ READ_RELATIVE_COMPLEMENT = True
 
 def _inverted_content(verb: Token) -> tuple[int, int] | None:
     """'Troops captured the city, the agency said, as …': the clause the verb is parenthetical to; 'As the agency
-    reported, troops captured …': the clause an as-clause introduces."""
+    reported, troops captured …': the clause an as-clause introduces; 'After the vote, Roe said, the ferries would …'
+    (a parenthetical cue the parser gave the opening clause): the whole sentence (``PARENTHETICAL_OPENING``)."""
     own = {c.dep_: c for c in verb.children}
     if verb.dep_ == "advcl" and verb.head.i > verb.i and "nsubj" in own and own.get("mark") is not None \
             and own["mark"].lower_ == "as":
@@ -338,9 +356,20 @@ def _inverted_content(verb: Token) -> tuple[int, int] | None:
             left_end = verb.i - 1  # "…, said local officials": whatever else the parser hung on the cue is reported
         else:
             left_end = min(verb.left_edge.i, subj.left_edge.i if subj is not None else verb.i)
+        first = sent[0]
         if left_end <= sent.start:
-            return None
-        first, last = sent[0], verb.doc[left_end - 1]
+            # "After the vote, Roe said, the ferries would stop": the parser hung the clause that opens the
+            # sentence on the cue, and the reported clause runs on after the cue (round 14)
+            if not (PARENTHETICAL_OPENING and verb.dep_ == "parataxis" and verb.head.i > verb.right_edge.i
+                    and subj is not None and subj.i < verb.i
+                    and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i < verb.i for c in verb.children)):
+                return None  # "So what did we learn… Later, …": the cue's own object opens the sentence
+            if subj.left_edge.i <= sent.start:  # "Roe said, the ferries …": only what follows the cue
+                first = next((t for t in verb.doc[verb.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space)), None)
+                if first is None:
+                    return None
+            left_end = verb.right_edge.i + 1
+        last = verb.doc[left_end - 1]
         rest = [t for t in verb.doc[verb.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space)]
         if rest:  # "Many of them, he said, have closed": the clause runs on after the cue; the whole sentence
             last = rest[-1]
@@ -348,6 +377,9 @@ def _inverted_content(verb: Token) -> tuple[int, int] | None:
                 last = verb.doc[last.i + 1]  # a closing quotation mark or bracket
         return first.idx, last.idx + len(last)
     return None
+
+
+PARENTHETICAL_OPENING = True  # round 14, switched off only to measure it
 
 
 def _trailing_conj(verb: Token) -> bool:
@@ -545,6 +577,8 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
     quotation after a colon that a cue with a subject follows straight away is that cue's ("X asserted that …: “…,” he
     claimed"; round 13)."""
     i = _quote_near(f.quotes, tok.sent, tok)
+    if i is None and QUOTE_BEFORE_SENTENCE:
+        i = _quote_ending_before(f, tok, subj)
     if i is None or i in f.used_quotes:
         return None
     if tok.dep_ == "parataxis" and not _touches(f, f.quotes[i], tok, subj):
@@ -560,6 +594,23 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
     f.used_quotes.add(i)
     f.add_verb(*f.quotes[i], tok, row, how, "direct", "quote_beside_verb")
     return True
+
+
+def _quote_ending_before(f: _Finder, tok: Token, subj: Token) -> int | None:
+    """"“Why does the ferry still stop?” Dana Reyes asked.", "“I am honoured!” she said.": the splitter ended the
+    sentence with the quotation, so the cue's own sentence holds none. The quotation that ends right before the
+    cue's sentence on the same line, with only its closing marks between it and the cue's clause, when the cue
+    reports nothing else (no complement or object after it; round 14)."""
+    s0 = tok.sent.start_char
+    if any(c.i > tok.i and c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "prep", "attr") for c in tok.children):
+        return None
+    for i, (qs, qe) in enumerate(f.quotes):
+        if qe <= s0 and s0 - qe <= 3 and "\n" not in f.text[qe:tok.idx] and _touches(f, (qs, qe), tok, subj):
+            return i
+    return None
+
+
+QUOTE_BEFORE_SENTENCE = True  # round 14, switched off only to measure it
 
 
 def _cue_right_after(f: _Finder, quote: tuple[int, int]) -> bool:
@@ -765,10 +816,13 @@ def _speaker_after_on_line(f: _Finder, qs: int, qe: int) -> bool | None:
         return None
     # a subject that names no one we know still is not the last speaker: the quotation's speaker stays unknown
     f.add(qs, qe, row, how, tok.text, tok.lemma_.lower(), "direct", qs, "speaker_after_on_line", mention)
+    if f.found and f.found[-1]["anchor"] == qs:
+        f.found[-1]["cue_char"] = tok.idx  # where the cue stands, for a quotation that continues it on the line
     return True
 
 
 CONTINUES_ON_LINE = True  # round 13, switched off only to measure it
+CUE_AFTER_OPENING_QUOTE_CONTINUES = True  # round 14, switched off only to measure it
 QUOTED_SUBJECT_NOT_REMEMBERED = True  # round 13, switched off only to measure it
 NEAREST_BEFORE_CONTINUES = True  # round 13, switched off only to measure it
 
@@ -786,7 +840,8 @@ def _continues_on_line(f: _Finder, qs: int, qe: int) -> bool | None:
     if not prev:
         return None
     s = max(prev, key=lambda s: s["end_char"])
-    cue = s["anchor"]
+    # "“…,” he continued. “…”" after a quotation that opened its line: the cue, not the quotation, is the anchor's
+    cue = s.get("cue_char", s["anchor"]) if CUE_AFTER_OPENING_QUOTE_CONTINUES else s["anchor"]
     if s["kind"] != "direct" or s["speaker_row"] is None or not s["end_char"] <= cue < qs \
             or qs - cue > MAX_SPEAKER_GAP or any(cue < c < qs for c in f.verb_chars) \
             or any(cue < a < qs for a, _ in f.quotes):
@@ -1056,14 +1111,36 @@ def _name_colon_lines(f: _Finder) -> None:
             continue
         rows = [r for r in f.lookup.at(m.start(1), name_end)
                 if r["label"] in _PERSONISH | {"ORG"} and r["end_char"] == name_end and r["start_char"] >= m.start(1)]
-        if inner and not (COLON_LINE_OVER_INNER and rows and rows[-1]["start_char"] == m.start(1) and not any(
+        mention = None
+        if not rows and (named := _named_elsewhere(f, m.group(1))) is not None:
+            # "Reyes: Harbour Repairs Will Take Two Years" — a headline name the model did not tag (round 14)
+            rows, mention = [named], (m.start(1), name_end)
+        alone = rows and (rows[-1]["start_char"] == m.start(1) or mention is not None)  # the name alone before the colon
+        if inner and not (COLON_LINE_OVER_INNER and alone and not any(
                 s["speaker_row"]["canonical"] == rows[-1]["canonical"] and s["how"] == "name" for s in inner)):
             continue  # a name alone before the colon speaks over another source in the line, not over its own name
         if rows:
             # "Ruiz: Vega said the count is wrong": Ruiz reports, and Vega's statement stays inside Ruiz's
             f.found = [s for s in f.found if not (s["start_char"] < ce and cs < s["end_char"]) or s in inner]
             f.add(cs, ce, rows[-1], "name", ":", ":", "indirect", cs, "name_colon_line",
-                  entity_mention(f.doc, rows[-1], m.start(1), name_end))
+                  mention or entity_mention(f.doc, rows[-1], m.start(1), name_end))
+
+
+def _named_elsewhere(f: _Finder, name: str) -> dict | None:
+    """The person or organisation of the article whose name ends with ``name`` — one to three capitalised words, as
+    a headline or transcript writes a speaker before a colon ("Reyes:", "REYES:", "Dana Reyes:") — when the model
+    tagged it somewhere else in the article and no other entity's name ends so; else None."""
+    words = name.split()
+    if not NAME_BEFORE_COLON_ELSEWHERE or not 1 <= len(words) <= 3 \
+            or not all(len(w) > 1 and w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha() for w in words):
+        return None
+    key = [w.casefold() for w in words]
+    hits = {r["canonical"]: r for r in f.lookup.rows if r["label"] in _PERSONISH | {"ORG"}
+            and [w.casefold() for w in r["canonical"].split()[-len(key):]] == key}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+NAME_BEFORE_COLON_ELSEWHERE = True  # round 14, switched off only to measure it
 
 
 def _cue_noun(f: _Finder, noun: Token) -> None:
