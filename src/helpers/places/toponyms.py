@@ -77,6 +77,7 @@ _REGION_ABBREVIATIONS = {abbr: (cc, name) for cc, table in rules.load_json("plac
 # naming Australia keeps Melbourne there whatever the outlet)
 OUTLET_WEIGHT = 0.8 / 7
 IN_NAME_MIN_POPULATION = 10000  # a settlement inside a longer name: this large, or in the article's countries
+ABROAD_REGION_NAMED_ELSEWHERE = True  # session 13: "X territory" where X is an organisation elsewhere
 ABROAD_MIN_POPULATION = 10000  # a settlement outside the article's countries, with no context: this large
 # a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
 # word ("St.", "Mt."); spaCy splits a sentence's final stop off ordinary words, so only these end in "."
@@ -1382,6 +1383,8 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
         elif c.kind_hint == "admin1":
             c.chosen, c.confidence = None, 0.0
             c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+region_abroad"
+            if ABROAD_REGION_NAMED_ELSEWHERE and c.ner not in PLACE_ENTS and c.text in ctx.named_elsewhere:
+                c.method = "dropped"  # "Nato territory": a body the model names elsewhere, not a region
     cands = [c for c in cands if c.method != "dropped"]
     # unresolved region-like names: a region named after its centre ("Yakutia" ~ "Yakutsk")
     for c in cands:

@@ -1,0 +1,28 @@
+"""Session 13: an organisation's name before "territory" is not a region abroad (constructed sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from helpers.geo import gazetteer as gz
+from helpers.places import toponyms as tp
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gz.load()
+
+
+@pytest.fixture(scope="module")
+def found(nlp, gaz):
+    def run(text):
+        return [(c.text, c.method) for c in tp.resolve_article(nlp(text), gaz)]
+    return run
+
+
+TEXT = "Nato leaders met in Madrid. Nato said it would protect every inch of Nato territory. Russia warned Nato."
+
+
+def test_an_organisation_named_elsewhere_before_territory_is_no_region(found, monkeypatch):
+    assert found(TEXT) == [("Madrid", "ner+gazetteer"), ("Russia", "ner+gazetteer")]
+    monkeypatch.setattr(tp, "ABROAD_REGION_NAMED_ELSEWHERE", False)
+    assert ("Nato", "context+region_abroad") in found(TEXT)
