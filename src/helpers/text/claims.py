@@ -499,10 +499,22 @@ def _calibre(r: _Reader, c: _Span) -> bool:
 
 
 def _pronoun_one(r: _Reader, c: _Span) -> bool:
-    """A written number that modifies nothing: "one of the largest"."""
+    """A written number that modifies nothing: "one of the largest"; and "one" as a pronoun however the parser hangs
+    it — before a possessive ("between one's ears") or after the noun the parser gave it, with no noun after it ("a
+    David v Goliath one, with …", "from day one"), unless that noun is a place or body in a list of counts ("Sweden
+    three, the Czech Republic one and …")."""
     if c.value is None or any(ch.isdigit() for w in c.words for ch in w):
         return False
-    return c.last.dep_ not in ("nummod", "quantmod") and not (c.nxt is not None and c.nxt.lower_ in r.lex["scales"])
+    last, nxt = c.last, c.nxt
+    if PRONOUN_ONE_BY_POSITION and [w.lower() for w in c.words] == ["one"] and nxt is not None and (
+            nxt.text in ("'s", "\u2019s")
+            or last.dep_ == "nummod" and last.head.i < last.i and nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
+            and not (last.head.pos_ == "PROPN" and last.head.ent_type_ != "PERSON")):  # "…, the Czech Republic one and …"
+        return True
+    return last.dep_ not in ("nummod", "quantmod") and not (nxt is not None and nxt.lower_ in r.lex["scales"])
+
+
+PRONOUN_ONE_BY_POSITION = True  # session 13; a switch to measure it
 
 
 def _written(c: _Span) -> bool:

@@ -1,0 +1,38 @@
+"""Session 13: "one" as a pronoun however the parser hangs it is no figure (constructed sentences)."""
+from __future__ import annotations
+
+import pytest
+
+import helpers.text.claims as cl
+from helpers.text.stage import extract_article
+
+
+@pytest.fixture(scope="module")
+def figures(nlp):
+    def run(text):
+        doc = nlp(text)
+        doc.user_data["article_id"] = "a1"
+        return [c["text"] for c in extract_article(doc)["claims"]]
+    return run
+
+
+@pytest.mark.parametrize("text", [
+    "“Courage is found between one’s ears, not in the armoury,” the general said.",
+    "The drill they staged was a David v Goliath one, with the larger force attacking.",
+    "“We wanted troops on the ground from day one,” the analyst said.",
+])
+def test_one_as_a_pronoun_is_no_figure(figures, text):
+    assert "one" not in [f.lower() for f in figures(text)]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Only one soldier survived the attack on the base.", "one"),
+    ("Pledges came from Estonia seven, Sweden three, the Czech Republic one and Malta two.", "one"),
+])
+def test_one_that_counts_stays(figures, text, figure):
+    assert figure in figures(text)
+
+
+def test_switched_off_the_parsers_reading_stands(figures, monkeypatch):
+    monkeypatch.setattr(cl, "PRONOUN_ONE_BY_POSITION", False)
+    assert "one" in figures("The drill they staged was a David v Goliath one, with the larger force attacking.")
