@@ -36,3 +36,14 @@ def test_one_that_counts_stays(figures, text, figure):
 def test_switched_off_the_parsers_reading_stands(figures, monkeypatch):
     monkeypatch.setattr(cl, "PRONOUN_ONE_BY_POSITION", False)
     assert "one" in figures("The drill they staged was a David v Goliath one, with the larger force attacking.")
+
+
+def test_a_number_ending_a_name_the_model_cut_at_of_is_no_figure(figures, monkeypatch):
+    text = "Indonesia invited him to the upcoming Group of 20 summit in November."
+    assert "20" not in figures(text)
+    monkeypatch.setattr(cl, "NAME_ENDING_IN_OF", False)
+    assert "20" in figures(text)
+
+
+def test_a_total_of_stays_a_figure(figures):
+    assert "20" in figures("A total of 20 tanks arrived at the port.")
