@@ -47,3 +47,26 @@ def test_a_number_ending_a_name_the_model_cut_at_of_is_no_figure(figures, monkey
 
 def test_a_total_of_stays_a_figure(figures):
     assert "20" in figures("A total of 20 tanks arrived at the port.")
+
+
+@pytest.mark.parametrize("text, number", [
+    ("In the capital at 12.30 there will be an emergency summit.", "12.30"),
+    ("Engineers repaired the Baltic Link 2 cable after the storm.", "2"),
+])
+def test_clock_times_and_numbers_inside_names_are_no_figures(figures, text, number):
+    assert number not in figures(text)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Inflation rose from 10.15 percent to 12.30 percent last year.", "12.30 percent"),
+    ("In the port city 50 soldiers were killed on Monday.", "50"),
+])
+def test_quantities_after_those_prepositions_and_names_stay(figures, text, number):
+    assert number in figures(text)
+
+
+def test_switched_off_clock_and_name_numbers_come_back(figures, monkeypatch):
+    monkeypatch.setattr(cl, "CLOCK_AFTER_PREPOSITION", False)
+    monkeypatch.setattr(cl, "NAME_NUMBER_BEFORE_NOUN", False)
+    assert "12.30" in figures("In the capital at 12.30 there will be an emergency summit.")
+    assert "2" in figures("Engineers repaired the Baltic Link 2 cable after the storm.")

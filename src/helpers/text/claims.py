@@ -345,11 +345,18 @@ def _in_name(r: _Reader, c: _Span) -> bool:
                                        and w.lower_ not in lex["currency_words"] for w in ent):  # "EUR 4-5 billion"
                 return True
     prev = c.prev  # "the Group of 20 summit": the model ended the name at "of", which no name ends with
-    return NAME_ENDING_IN_OF and prev is not None and prev.lower_ == "of" and prev.ent_type_ in lex["skip_labels"] \
-        and prev.ent_type_ not in lex["numeric_labels"] and prev.ent_iob_ != "B"
+    if NAME_ENDING_IN_OF and prev is not None and prev.lower_ == "of" and prev.ent_type_ in lex["skip_labels"] \
+            and prev.ent_type_ not in lex["numeric_labels"] and prev.ent_iob_ != "B":
+        return True
+    # "the Nord Stream 1 pipeline", "the Apollo 11 mission": digits between a proper name and the noun both modify
+    last = c.last
+    return NAME_NUMBER_BEFORE_NOUN and prev is not None and len(c.tokens) == 1 and last.text.isdigit() \
+        and prev.pos_ == "PROPN" and prev.dep_ in ("compound", "nmod") and prev.head.i == last.head.i \
+        and last.head.i == last.i + 1 and last.head.pos_ == "NOUN"
 
 
 NAME_ENDING_IN_OF = True  # session 13; a switch to measure it
+NAME_NUMBER_BEFORE_NOUN = True  # session 13; a switch to measure it
 
 
 def _ordinal_digits(r: _Reader, c: _Span) -> bool:
@@ -441,6 +448,12 @@ def _year(r: _Reader, c: _Span) -> bool:
     return prev is not None and (prev.dep_ in ("det", "poss") or prev.tag_ in ("POS", "PRP$", "DT"))
 
 
+# a time of day written with a dot after a preposition of time ("at 12.30"); not "by" or "about", which quantities take
+_CLOCK_DOT = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_CLOCK_PREPS = ("at", "from", "until", "till", "before", "after")
+CLOCK_AFTER_PREPOSITION = True  # session 13; a switch to measure it
+
+
 def _clock_or_age(r: _Reader, c: _Span) -> bool:
     """Clock times ("10 am", "5.30am", "14:00") and ages ("45 years old", "a 20-year-old", "aged 45")."""
     lex, nxt, prev = r.lex, c.nxt, c.prev
@@ -459,6 +472,9 @@ def _clock_or_age(r: _Reader, c: _Span) -> bool:
         return True
     if prev is None:
         return False
+    if CLOCK_AFTER_PREPOSITION and prev.lower_ in _CLOCK_PREPS and len(c.words) == 1 and _CLOCK_DOT.fullmatch(c.words[0]) and not (
+            nxt is not None and (nxt.pos_ == "NOUN" or nxt.lower_ in lex["scales"] or nxt.text == "%")):
+        return True  # "at 12.30 there will be a summit", "from 9.30 until noon"
     if prev.lower_ in lex["ages"]:
         return True
     before = r.tok(c.start - 2)
