@@ -54,3 +54,15 @@ def test_a_figure_that_counts_stays(figures, text, number):
 def test_switched_off_the_number_comes_back(figures, monkeypatch, switch, text, number):
     monkeypatch.setattr(cl, switch, False)
     assert number in figures(text)
+
+
+def test_a_casualty_word_after_the_counted_people_makes_a_casualty_figure(nlp, monkeypatch):
+    def category(text):
+        doc = nlp(text)
+        doc.user_data["article_id"] = "a1"
+        return {c["text"]: c["category"] for c in extract_article(doc)["claims"]}
+    text = "The strike on a river town left at least 14 people dead."
+    assert category(text)["at least 14"] == "casualties"
+    assert category("The strike on a river town left at least 14 people homeless.")["at least 14"] != "casualties"
+    monkeypatch.setattr(cl, "CASUALTY_AFTER_NOUN", False)
+    assert category(text)["at least 14"] != "casualties"

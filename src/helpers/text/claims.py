@@ -817,6 +817,11 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
     if f.head is None and after is not None and after.lower_ in words and after.pos_ in ("ADJ", "NOUN", "VERB"):
         f.category = "casualties"  # "left 18 dead", "12 wounded": the casualty word is what is counted
         return
+    if CASUALTY_AFTER_NOUN and f.head is not None and f.category in ("personnel", "other"):
+        word = r.tok(f.head.i + 1)  # "left at least 21 people dead", "leaving 30 civilians injured"
+        if says_casualty(word) and word.pos_ in ("ADJ", "VERB") and word.head.i != f.head.i:
+            f.category = "casualties"
+            return
     noun = f.head if f.head is not None else f.last
     # the head of a list ("two colonels, three … and 12 officers were killed") and the whole a part is included in
     # ("198 civilians, including three children, had been killed")
@@ -845,6 +850,8 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
 
 # switched off only to measure it: a unit glued to the number by a hyphen is what is counted (session 12)
 HYPHENATED_UNIT = True
+# switched off only to measure it: a casualty word right after the counted people ("left 21 people dead"; session 13)
+CASUALTY_AFTER_NOUN = True
 
 READ_STEPS: list[tuple[str, Callable[[_Reader, _Figure], None]]] = [
     ("article_count", _article_count),
