@@ -1,5 +1,6 @@
-"""Session 13: numbers that are no figures however the parser hangs them — "one" as a pronoun, a clock time after a
-preposition, a number inside a name — and their look-alikes that stay (constructed sentences)."""
+"""Session 13, claims and statements (constructed sentences): numbers that are no figures however the parser hangs
+them — "one" as a pronoun, a clock time after a preposition, a number inside a name — and their look-alikes that
+stay; a headline "A to B: …" said by A."""
 from __future__ import annotations
 
 import pytest
@@ -66,3 +67,17 @@ def test_a_casualty_word_after_the_counted_people_makes_a_casualty_figure(nlp, m
     assert category("The strike on a river town left at least 14 people homeless.")["at least 14"] != "casualties"
     monkeypatch.setattr(cl, "CASUALTY_AFTER_NOUN", False)
     assert category(text)["at least 14"] != "casualties"
+
+
+def test_a_headline_to_someone_is_said_by_the_name_before_to(nlp, monkeypatch):
+    import helpers.text.statements as st
+
+    text = "Prime Minister of India to Putin: This is not the time for another war\n\nThe two leaders met on Friday."
+
+    def speakers():
+        doc = nlp(text)
+        doc.user_data["article_id"] = "a1"
+        return [s["speaker"] for s in extract_article(doc)["statements"]]
+    assert speakers() == ["India"]
+    monkeypatch.setattr(st, "ADDRESSEE_BEFORE_COLON", False)
+    assert speakers() == ["Putin"]

@@ -147,6 +147,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 SUBJECT_AFTER_QUOTATION = True  # round 12, switched off only to measure it
+ADDRESSEE_BEFORE_COLON = True  # session 13, switched off only to measure it
 DOCUMENT_ISSUER_SPEAKS = True  # round 13, switched off only to measure it
 COLON_LINE_OVER_INNER = True  # round 13, switched off only to measure it
 CITING_IS_SUBJECTS = True  # round 13, switched off only to measure it
@@ -1115,6 +1116,13 @@ def _name_colon_lines(f: _Finder) -> None:
         if not rows and (named := _named_elsewhere(f, m.group(1))) is not None:
             # "Reyes: Harbour Repairs Will Take Two Years" — a headline name the model did not tag (round 14)
             rows, mention = [named], (m.start(1), name_end)
+        if ADDRESSEE_BEFORE_COLON and rows and re.search(r"\bto\s+$", f.text[m.start(1):rows[-1]["start_char"]]):
+            # "Biden to Xi: …": the name before the colon is whom it was said to; the speaker comes before "to"
+            to_at = f.text.rindex("to", m.start(1), rows[-1]["start_char"])
+            rows = [r for r in f.lookup.at(m.start(1), to_at) if r["label"] in _PERSONISH | {"ORG", "GPE"}
+                    and f.text[r["end_char"]:to_at].strip() == ""][-1:]
+            if not rows:
+                continue
         alone = rows and (rows[-1]["start_char"] == m.start(1) or mention is not None)  # the name alone before the colon
         if inner and not (COLON_LINE_OVER_INNER and alone and not any(
                 s["speaker_row"]["canonical"] == rows[-1]["canonical"] and s["how"] == "name" for s in inner)):
