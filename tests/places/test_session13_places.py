@@ -26,3 +26,14 @@ def test_an_organisation_named_elsewhere_before_territory_is_no_region(found, mo
     assert found(TEXT) == [("Madrid", "ner+gazetteer"), ("Russia", "ner+gazetteer")]
     monkeypatch.setattr(tp, "ABROAD_REGION_NAMED_ELSEWHERE", False)
     assert ("Nato", "context+region_abroad") in found(TEXT)
+
+
+ADDRESS = ("President Zelensky met the envoys on Monday. Zelensky said the talks were useful. In Zelensky's latest "
+           "address on Thursday evening, the president thanked the allies. Zelensky also spoke to reporters.")
+
+
+def test_a_spelling_variant_of_a_person_named_elsewhere_is_no_place_even_after_in(found, monkeypatch):
+    # the gazetteer reaches a town through a spelling variant of the name; the model calls it a person four times
+    assert found(ADDRESS) == []
+    monkeypatch.setattr(tp, "VARIANT_OF_NAMED_ELSEWHERE", False)
+    assert ("Zelensky", "context+variant") in found(ADDRESS)

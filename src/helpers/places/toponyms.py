@@ -77,6 +77,7 @@ _REGION_ABBREVIATIONS = {abbr: (cc, name) for cc, table in rules.load_json("plac
 # naming Australia keeps Melbourne there whatever the outlet)
 OUTLET_WEIGHT = 0.8 / 7
 IN_NAME_MIN_POPULATION = 10000  # a settlement inside a longer name: this large, or in the article's countries
+VARIANT_OF_NAMED_ELSEWHERE = True  # session 13: a spelling variant of a name the model calls a person or organisation
 ABROAD_REGION_NAMED_ELSEWHERE = True  # session 13: "X territory" where X is an organisation elsewhere
 ABROAD_MIN_POPULATION = 10000  # a settlement outside the article's countries, with no context: this large
 # a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
@@ -665,8 +666,13 @@ def _name_elsewhere_in_article(ctx: _DocContext, c: Candidate) -> bool | None:
     X" — is none)."""
     prev = ctx.doc[c.start - 1] if c.start else None
     locative = c.prep and not (prev is not None and prev.lower_ in _PERSON_PREPS)
-    if ctx.doc[c.start:c.end].text in ctx.named_elsewhere and not (locative or c.kind_hint or c.listed) \
+    named = ctx.doc[c.start:c.end].text in ctx.named_elsewhere
+    if named and not (locative or c.kind_hint or c.listed) \
             and all(m.match_type == gz.ALTERNATE or m.variant for m in c.matches):
+        return False
+    # a spelling variant is too weak for a preposition to outweigh the name's other sense ("In Zelensky's address")
+    if VARIANT_OF_NAMED_ELSEWHERE and named and not (c.kind_hint or c.listed) and c.matches \
+            and all(m.variant for m in c.matches):
         return False
     return None
 
