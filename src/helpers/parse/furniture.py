@@ -37,7 +37,8 @@ from helpers.core import rules
 
 _R = rules.load_json("parse", "furniture.json")
 _SEGMENT_WORDS = frozenset(_R["segment_words"])
-_OPENERS = frozenset(_R["sentence_openers"])
+SENTENCE_OPENERS = frozenset(_R["sentence_openers"])  # also read by textio.unglue_words
+_OPENERS = SENTENCE_OPENERS
 _CREDIT = re.compile(r"(?<![\w/])(?:%s)s?:(?=[ \t]|$)" % "|".join(map(re.escape, _R["credit_labels"])), re.M)
 _TEASER = re.compile(r"(?:%s)(?=[ \t]*$|[ \t]+[\"“‘'(\[A-Z0-9]|[A-Z])" % "|".join(map(re.escape, _R["teaser_markers"])),
                      re.M)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import functools
 import re
 import unicodedata
 
@@ -10,6 +9,7 @@ import charset_normalizer
 from charset_normalizer.md import mess_ratio
 
 from helpers.core import rules
+from helpers.parse.furniture import SENTENCE_OPENERS
 from helpers.parse.inputs import InputError  # noqa: F401 - raised by the decoders here
 
 
@@ -112,17 +112,10 @@ _GLUED_WORD = re.compile(r"(?<![\w#@/.\-'’&])([a-z]{3,})([A-Z][a-z]*)(?![\w@])
 
 def unglue_words(line: str) -> str:
     """``line`` with a space where a capitalised function word that opens sentences (parse rules ``furniture.json``,
-    ``sentence_openers``) is glued to the lower-case word before it, as flattened pages leave them ("among othersAbout the talks" -> "among others About the talks")."""
-    if not _GLUED_WORD.search(line):
-        return line
-    openers = _sentence_openers()
-    return _GLUED_WORD.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(2).lower() in openers else m.group(0),
+    ``sentence_openers``) is glued to the lower-case word before it, as flattened pages leave them ("among
+    othersAbout the talks" -> "among others About the talks")."""
+    return _GLUED_WORD.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(2) in SENTENCE_OPENERS else m.group(0),
                            line)
-
-
-@functools.lru_cache(maxsize=1)
-def _sentence_openers() -> frozenset[str]:
-    return frozenset(w.lower() for w in rules.load_json("parse", "furniture.json")["sentence_openers"])
 
 
 def normalise_body(text: str) -> str:
@@ -130,7 +123,8 @@ def normalise_body(text: str) -> str:
 
     Line ends are unified (CRLF/CR → LF), Unicode is NFC, runs of spaces become one space,
     zero-width characters are dropped, a quotation mark glued between a sentence and the next word gets its space
-    (:func:`unglue_quotes`), and so does a word that opens sentences glued to the word before (:func:`unglue_words`). Every character offset downstream refers to the result.
+    (:func:`unglue_quotes`), and so does a word that opens sentences glued to the word before
+    (:func:`unglue_words`). Every character offset downstream refers to the result.
     """
     text = strip_markup(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))

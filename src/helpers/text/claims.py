@@ -472,8 +472,9 @@ def _clock_or_age(r: _Reader, c: _Span) -> bool:
         return True
     if prev is None:
         return False
-    if CLOCK_AFTER_PREPOSITION and prev.lower_ in _CLOCK_PREPS and len(c.words) == 1 and _CLOCK_DOT.fullmatch(c.words[0]) and not (
-            nxt is not None and (nxt.pos_ == "NOUN" or nxt.lower_ in lex["scales"] or nxt.text == "%")):
+    if CLOCK_AFTER_PREPOSITION and prev.lower_ in _CLOCK_PREPS and len(c.words) == 1 \
+            and _CLOCK_DOT.fullmatch(c.words[0]) \
+            and not (nxt is not None and (nxt.pos_ == "NOUN" or nxt.lower_ in lex["scales"] or nxt.text == "%")):
         return True  # "at 12.30 there will be a summit", "from 9.30 until noon"
     if prev.lower_ in lex["ages"]:
         return True
@@ -522,15 +523,15 @@ def _calibre(r: _Reader, c: _Span) -> bool:
 def _pronoun_one(r: _Reader, c: _Span) -> bool:
     """A written number that modifies nothing: "one of the largest"; and "one" as a pronoun however the parser hangs
     it — before a possessive ("between one's ears") or after the noun the parser gave it, with no noun after it ("a
-    David v Goliath one, with …", "from day one"), unless that noun is a place or body in a list of counts ("Sweden
-    three, the Czech Republic one and …")."""
+    David v Goliath one, with …", "from day one"), unless that noun is a proper name other than a person's: a list of
+    counts ("Sweden three, the Czech Republic one and …")."""
     if c.value is None or any(ch.isdigit() for w in c.words for ch in w):
         return False
     last, nxt = c.last, c.nxt
     if PRONOUN_ONE_BY_POSITION and [w.lower() for w in c.words] == ["one"] and nxt is not None and (
             nxt.text in ("'s", "\u2019s")
             or last.dep_ == "nummod" and last.head.i < last.i and nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
-            and not (last.head.pos_ == "PROPN" and last.head.ent_type_ != "PERSON")):  # "…, the Czech Republic one and …"
+            and not (last.head.pos_ == "PROPN" and last.head.ent_type_ != "PERSON")):  # "… the Czech Republic one"
         return True
     return last.dep_ not in ("nummod", "quantmod") and not (nxt is not None and nxt.lower_ in r.lex["scales"])
 

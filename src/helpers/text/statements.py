@@ -1097,6 +1097,7 @@ def _colon_speaker(text: str, lookup: EntityLookup, qs: int) -> tuple[dict, int,
 
 
 _HEADLINE = re.compile(r"^[ \t]*([^:\n]{2,60}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+_TO_BEFORE = re.compile(r"\bto\s+$")  # "… to <name>:": the name is an addressee
 
 
 def _name_colon_lines(f: _Finder) -> None:
@@ -1116,11 +1117,11 @@ def _name_colon_lines(f: _Finder) -> None:
         if not rows and (named := _named_elsewhere(f, m.group(1))) is not None:
             # "Reyes: Harbour Repairs Will Take Two Years" — a headline name the model did not tag (round 14)
             rows, mention = [named], (m.start(1), name_end)
-        if ADDRESSEE_BEFORE_COLON and rows and re.search(r"\bto\s+$", f.text[m.start(1):rows[-1]["start_char"]]):
+        to = _TO_BEFORE.search(f.text, m.start(1), rows[-1]["start_char"]) if ADDRESSEE_BEFORE_COLON and rows else None
+        if to is not None:
             # "Biden to Xi: …": the name before the colon is whom it was said to; the speaker comes before "to"
-            to_at = f.text.rindex("to", m.start(1), rows[-1]["start_char"])
-            rows = [r for r in f.lookup.at(m.start(1), to_at) if r["label"] in _PERSONISH | {"ORG", "GPE"}
-                    and f.text[r["end_char"]:to_at].strip() == ""][-1:]
+            rows = [r for r in f.lookup.at(m.start(1), to.start()) if r["label"] in _PERSONISH | {"ORG", "GPE"}
+                    and f.text[r["end_char"]:to.start()].strip() == ""][-1:]
             if not rows:
                 continue
         alone = rows and (rows[-1]["start_char"] == m.start(1) or mention is not None)  # the name alone before the colon

@@ -425,7 +425,7 @@ def _shared_year(ctx, start: int, end: int) -> int | None:
         return None
     hit = _SHARED_YEAR.match(ctx.text, end)
     if hit is None and ctx.text.startswith(",", end) and _LIST_BEFORE.search(ctx.text, max(0, start - 30), start):
-        hit = _SHARED_YEAR.match(ctx.text, end + 1)  # inside a list, ", and" goes on with it: "May, June, and July 2021"
+        hit = _SHARED_YEAR.match(ctx.text, end + 1)  # inside a list ", and" goes on with it: "May, June, and July"
     return int(hit["y"]) if hit else None
 
 
