@@ -664,6 +664,10 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
         for s, h in old_handlers.items():
             signal.signal(s, h)
     failed = failed or (lane.failed if lane else None)
+    for entry in summary["notebooks"]:  # a signal between a notebook's start and its execution ends it too
+        if entry["status"] == "running":
+            entry.pop("known", None)
+            entry["status"] = failed["status"] if failed else "failed"
     summary["notebooks"].sort(key=lambda e: e["notebook"])  # the lane's notebooks may have finished earlier
     summary["status"] = failed["status"] if failed else "ok"
     summary["finished"] = _now()
