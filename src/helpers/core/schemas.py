@@ -200,7 +200,7 @@ STATEMENTS = _register(Table(
     columns=(
         C("statement_id", STR, False, doc="`<article_id>-s<n>`."),
     ) + _provenance() + (
-        C("speaker", STR, False, doc="Canonical name of the speaker (an entity's `canonical`); for a speaker that is a noun phrase and no named entity (`speaker_kind` group, role, anonymous, document or body) the phrase without its article (\"officials\", \"person familiar with the matter\", \"report\"); or \"(unknown)\"."),
+        C("speaker", STR, False, doc="Canonical name of the speaker (an entity's `canonical`, or for an organisation named by its owner the owner and head noun as written, apostrophe straightened: \"Russia's defence ministry\", \"Zelensky's office\"); for a speaker that is a noun phrase and no named entity (`speaker_kind` group, role, anonymous, document or body) the phrase without its article (\"officials\", \"person familiar with the matter\", \"report\"); or \"(unknown)\"."),
         C("speaker_role", STR, doc="Role given for the speaker."),
         C("cue", STR, False, doc="Reporting cue as written: said, told, added, estimated, claimed, according to, …"),
         C("cue_lemma", STR, False, doc="Lemma of the cue (say, tell, according to, …)."),
@@ -229,7 +229,7 @@ CLAIMS = _register(Table(
         C("category", STR, False, CATEGORIES, doc="personnel, casualties, equipment, money, percent, distance, area, attacks or other."),
         C("subject", STR, doc="Noun phrase of what is counted (\"North Korean soldiers\")."),
         C("rate", STR, doc="Rate when stated (\"per day\"), else null."),
-        C("claimant", STR, False, doc="Canonical name of whoever the text says asserts the figure; \"(<phrase>)\" for a noun-phrase source that is no named entity (\"(officials)\", \"(person familiar with the matter)\", \"(report)\": `claimant_kind` group, role, anonymous, document or body; never merged across articles); or \"(unattributed)\"."),
+        C("claimant", STR, False, doc="Canonical name of whoever the text says asserts the figure (as `statements.speaker`); \"(<phrase>)\" for a noun-phrase source that is no named entity (\"(officials)\", \"(person familiar with the matter)\", \"(report)\": `claimant_kind` group, role, anonymous, document or body; never merged across articles); or \"(unattributed)\"."),
         C("claimant_kind", STR, allowed=SPEAKER_KINDS, doc="`statements.speaker_kind` of the claimant (for an attribution verb, of the resolved subject); null when unattributed."),
         C("claimant_via", STR, False, CLAIMANT_VIA, doc="statement, according_to, attribution_verb, context (a sentence between two statements of one speaker in its paragraph) or unattributed."),
         C("claimant_start", INT, doc="Start of the claimant's mention in `articles.text`: the statement's `speaker_start` (the source mention as written, a pronoun included), or for an attribution verb the resolved name when it stands in the claim's sentence; null when the claimant came from context or is unattributed."),

@@ -403,6 +403,37 @@ class SpeakerTracker:
         return next((r for r in reversed(self.entities.rows) if r["label"] == "ORG" and r["text"] == row["text"]
                      and r["start_char"] < tok.idx), None)
 
+    def _owner_only(self, tok: Token, row: dict) -> bool:
+        """Whether the person ``row`` only owns the speaking body or role ``tok`` heads: "Zelensky's office said",
+        "the senator's spokesman said" are the office and the spokesman, not the owner (a possessor the model tagged a
+        person, "Russia's defence ministry", likewise; :data:`POSSESSOR_NOT_SPEAKER`)."""
+        if not POSSESSOR_NOT_SPEAKER:
+            return False
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        if not ({lemma, low} & (self.lex["org_heads"] | self.lex["roles"])):
+            return False
+        return any(c.dep_ == "poss" and c.left_edge.idx <= row["start_char"]
+                   and row["end_char"] <= c.right_edge.idx + len(c.right_edge) for c in tok.children)
+
+    def _owned_body(self, tok: Token) -> tuple[dict | None, str | None]:
+        """An organisation named by its owner ("Russia's defence ministry", "Zelensky's office") is a named source,
+        an organisation of its own (its phrase, apostrophes straightened); a role it owns ("the senator's
+        spokesman") stays an unnamed role phrase."""
+        row = self.phrase_row(tok)
+        owner = next(c for c in tok.children if c.dep_ == "poss")
+        if row is not None and row["start_char"] < owner.left_edge.idx:
+            return None, None  # "training X's forces": the phrase is no name
+        if row is None or row["kind"] not in ("body", "group") or not (
+                {tok.lemma_.lower(), tok.lower_} & self.lex["org_heads"]):
+            return row, ("phrase" if row is not None else None)
+        end = tok.idx + len(tok)  # the name ends at its head: "Zelensky's office in Kyiv" is "Zelensky's office"
+        name = tok.doc.text[row["start_char"]:end].replace("\u2019", "'")
+        if row["canonical"][:1] != name[:1]:  # a sentence's first word lower-cased by phrase_row
+            name = row["canonical"][:1] + name[1:]
+        row = {**row, "canonical": name, "text": name, "label": "ORG", "found_by": "owned_body", "end_char": end}
+        del row["kind"]
+        return row, "name"
+
     def phrase_row(self, tok: Token) -> dict | None:
         """A speaker that is a noun phrase and no named entity, as a speaker row of its own: a group ("officials",
         "Republican voters", "Others"), an unnamed role ("the spokesman" no one in the article holds), an anonymous
@@ -431,7 +462,8 @@ class SpeakerTracker:
         words = _without_open_bracket(words)
         phrase = words.text
         first = words[0]
-        if all(t.is_punct for t in doc[first.sent.start:first.i]) and first.pos_ != "PROPN" and first.is_title:
+        if all(t.is_punct for t in doc[first.sent.start:first.i]) and first.pos_ != "PROPN" and first.is_title \
+                and not (POSSESSOR_NOT_SPEAKER and first.ent_type_ in _GROUPISH + ("PERSON",)):  # "Chinese leader …"
             phrase = phrase[:1].lower() + phrase[1:]  # "Officials said", '- "Officials said': the sentence's first word
         mods = {t.lower_ for t in doc[lo:hi + 1]} | {t.lemma_.lower() for t in doc[lo:hi + 1]}
         det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
@@ -532,6 +564,11 @@ class SpeakerTracker:
             # the last person speaker, when the text gave that speaker no role or one that shares a modifier
             # ("Russian tycoon" for a "Russian billionaire")
             return self.last["PERSON"], "role_noun"
+        if POSSESSOR_NOT_SPEAKER and row is not None and row["label"] == "ORG" and row["text"][:1].islower() \
+                and any(c.dep_ == "poss" and c.idx < row["start_char"] for c in tok.children):
+            owned, how = self._owned_body(tok)  # "Russia's defence ministry": a common-noun name keeps its owner
+            if owned is not None and how == "name":
+                return owned, how
         if row is not None and row["label"] in _PERSONISH | _ORGISH and row["text"].lower() not in self.lex["roles"]:
             return row, "name"
         for child in tok.children:
@@ -577,6 +614,11 @@ class SpeakerTracker:
                 # else, with "the", its head word anywhere in the name: "the department" is "the U.S. Department of State"
                 candidates = [r for r in before if r["label"] == "ORG"
                               and re.search(rf"\b{re.escape(lemma)}\b", r["canonical"].lower())]
+            owned = self.last["ORG"]
+            if POSSESSOR_NOT_SPEAKER and owned is not None and owned.get("found_by") == "owned_body" \
+                    and owned["canonical"].lower().endswith(low) \
+                    and (not candidates or candidates[-1]["end_char"] <= owned["end_char"]):
+                return owned, "role_noun"  # "Russia's defence ministry said … the ministry added": the same body
             if candidates:
                 return candidates[-1], "role_noun"
             # else the last organisation that spoke — not a nationality or party ("Democrats said … The state
@@ -589,6 +631,9 @@ class SpeakerTracker:
         if right.i - tok.left_edge.i <= 8:  # the phrase without a clause describing it ("voters supporting X")
             span_rows = self.entities.at(tok.left_edge.idx, right.idx + len(right))
             people = [r for r in span_rows if r["label"] == "PERSON"]
+            owners = [r for r in people if self._owner_only(tok, r)]
+            if owners:  # "Zelensky's office", "Xi's government": the office or body itself, named by its phrase
+                return self._owned_body(tok)
             if people:
                 return people[-1], "name"
             # a group named by what it belongs to: "Republican senators", "Border Patrol agents", "a review by the
@@ -629,6 +674,10 @@ DOCUMENT_ISSUER_BEFORE = True
 
 # switched off only to measure it: "the department said" never falls back to a nationality or party (session 12)
 ORG_HEAD_NOT_A_GROUP = True
+
+# a person who only owns the speaking office or role ("Zelensky's office", "the senator's spokesman") is not the
+# speaker; the phrase is (session 14; a switch to measure it)
+POSSESSOR_NOT_SPEAKER = True
 
 
 def semicolon_between(verb: Token, clause: Token) -> bool:

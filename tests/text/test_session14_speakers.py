@@ -1,0 +1,61 @@
+"""Session 14, speakers (constructed sentences): a person who only owns the speaking office or role is not the
+speaker — "X's office said" is the office, a named organisation; "X's spokesman said" is the spokesman, an unnamed
+role — while a person named inside the subject ("President X said", "X's president Y said") stays the speaker."""
+from __future__ import annotations
+
+import pytest
+
+import helpers.text.attribution as at
+from helpers.text.stage import extract_article
+
+OFFICE = "Zelensky's office said 12 people were killed. The office added that 40 were wounded."
+SPOKESMAN = "Senator Jane Roe's spokesman said 20 tanks were sent to the port."
+MINISTRY = ("Britain's Ministry of Defence said on Monday that it would send more aid. Russia's defence ministry has "
+            "said its forces destroyed five command posts in the region. Three storage sites were also destroyed, "
+            "the ministry was quoted as saying.")
+
+
+@pytest.fixture(scope="module")
+def read(nlp):
+    def run(text):
+        doc = nlp(text)
+        doc.user_data["article_id"] = "a1"
+        out = extract_article(doc)
+        return out["statements"], {c["text"]: c["claimant"] for c in out["claims"]}
+    return run
+
+
+def test_an_owned_office_is_a_named_organisation(read):
+    statements, claimants = read(OFFICE)
+    assert [(s["speaker"], s["speaker_kind"]) for s in statements] == [("Zelensky's office", "organisation")] * 2
+    # the mention is the whole subject; the later "the office" is the same source
+    assert OFFICE[int(statements[0]["speaker_start"]):int(statements[0]["speaker_end"])] == "Zelensky's office"
+    assert claimants == {"12": "Zelensky's office", "40": "Zelensky's office"}
+
+
+def test_an_owned_role_is_an_unnamed_role_not_its_owner(read):
+    statements, claimants = read(SPOKESMAN)
+    assert [(s["speaker"], s["speaker_kind"]) for s in statements] == [("Senator Jane Roe's spokesman", "role")]
+    assert claimants == {"20": "(Senator Jane Roe's spokesman)"}
+
+
+def test_a_country_owned_ministry_keeps_its_country(read):
+    statements, claimants = read(MINISTRY)
+    assert [s["speaker"] for s in statements][-2:] == ["Russia's defence ministry"] * 2
+    assert claimants["five"] == claimants["Three"] == "Russia's defence ministry"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ukrainian President Volodymyr Zelensky said 30 towns were freed.", "Volodymyr Zelensky"),
+    ("Ukraine's president Volodymyr Zelensky said 30 towns were freed.", "Volodymyr Zelensky"),
+    ("Putin's spokesman, Dmitry Peskov, said 40 soldiers were killed.", "Dmitry Peskov"),
+])
+def test_a_person_named_in_the_subject_stays_the_speaker(read, text, speaker):
+    statements, _ = read(text)
+    assert [s["speaker"] for s in statements] == [speaker]
+
+
+def test_switched_off_the_owner_speaks_again(read, monkeypatch):
+    monkeypatch.setattr(at, "POSSESSOR_NOT_SPEAKER", False)
+    statements, _ = read(SPOKESMAN)
+    assert [s["speaker"] for s in statements] == ["Jane Roe"]
