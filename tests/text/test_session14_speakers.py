@@ -59,3 +59,27 @@ def test_switched_off_the_owner_speaks_again(read, monkeypatch):
     monkeypatch.setattr(at, "POSSESSOR_NOT_SPEAKER", False)
     statements, _ = read(SPOKESMAN)
     assert [s["speaker"] for s in statements] == ["Jane Roe"]
+
+
+# a document is no part of its issuer's name (session 14)
+@pytest.mark.parametrize("text, figure, claimant", [
+    ("A White House statement said 20 tanks would be sent.", "20", "White House"),
+    ("About 41,600 people demonstrated, according to interior ministry estimates.", "About 41,600", "interior ministry"),
+    ("A Gallup poll found 45% of voters approve.", "45%", "Gallup"),
+    # with no name or organisation word left, the mention stays whole
+    ("The firm bought 4,000 helmets last year, according to customs filings.", "4,000", "customs filings"),
+    # a capitalised last word belongs to the name
+    ("The Washington Post reported that 30 sites were hit.", "30", "Washington Post"),
+    ("The International Institute for Strategic Studies says Russia has 900 jets.", "900",
+     "International Institute for Strategic Studies"),
+])
+def test_a_document_is_no_part_of_its_issuers_name(read, text, figure, claimant):
+    assert read(text)[1][figure] == claimant
+
+
+def test_switched_off_the_document_stays_in_the_name(read, monkeypatch):
+    import helpers.text.entities as en
+
+    monkeypatch.setattr(en, "DOCUMENT_NOT_IN_NAME", False)
+    monkeypatch.setattr(at, "DOCUMENT_OF_NAMED_ISSUER", False)
+    assert read("A White House statement said 20 tanks would be sent.")[1]["20"] == "White House statement"
