@@ -188,6 +188,7 @@ DEADLINE_PREPS = set(LEX["deadline_prepositions"])
 WEEKDAY_DEADLINE_PREPS = set(LEX["weekday_deadline_prepositions"])
 PERIOD_START_PREPS = set(LEX["period_start_prepositions"])
 SINCE_YEAR_IS_BACKGROUND = True  # session 13; a switch to measure it
+COMPARISON_FRAMES_SENTENCE = True  # round 15: a sentence-opening "Last year," is the year; a switch to measure it
 MAX_BACK_REFERENCE = 600  # characters: "the same day" refers to a date at most this far back
 # What a row was resolved against (the ``dates.reference`` column): its own words ("18 October 2023"), the
 # publication date (the article's anchor), the story's reference time (narrative text), the previous
@@ -607,6 +608,35 @@ def _read_year_end(m, ctx):
     return _read_shifted_unit(_Groups(m, shift="the", unit="year", mod=mod or "", edge=None), ctx, whole=bool(m["full"]))
 
 
+def _read_period_ended(m, ctx):
+    """"the quarter ended Sept. 30", "the fiscal year ending June 30, 1990": a reporting period named by its last
+    day. A quarter is the calendar quarter that holds most of its three months — that of its middle month ("the
+    quarter ended July 31" runs May–July: the second quarter; a quarter ending before the 15th ends with the month
+    before); a year is the year of its last day. Without a year the day is the latest such day by the anchor
+    ("ended") or the nearest ("ending"). In a text that named a quarter before, "the quarter" is that one, as
+    "the quarter" alone (a fiscal quarter: "its fiscal first quarter … the quarter ended Sept. 30")."""
+    mo, d = _month_of(m["m"]), int(m["d"])
+    if _day_date(2000, mo, d) is None:
+        return None
+    quarter = m["unit"].lower() == "quarter"
+    if quarter and _NAMED_QUARTER.search(ctx.text, 0, m.start()):
+        return _period_reading(0)  # "its fiscal second quarter … the quarter ended Sept. 30": the one named
+
+    def build(y: int) -> cal.CalendarSpan:
+        if not quarter:
+            return cal.year_span(y)
+        last = (y, mo) if d >= 15 else cal.add_months(y, mo, -1)
+        middle_year, middle = cal.add_months(*last, -1)
+        return cal.part_of_year_span(middle_year, "Q", (middle - 1) // 3 + 1)
+
+    precision = "season" if quarter else "year"
+    if m["y"]:
+        return _absolute(precision, build(int(m["y"])))
+    tense = cal.PAST if m["verb"].lower() == "ended" else None
+    return _relative(precision, lambda anchor, _: build(cal.choose_year(anchor, tense, mo, d)),
+                     lambda ref: build(cal.year_near(ref, mo, d)))
+
+
 def _read_the_quarter(m, ctx):
     """"the quarter" or "the latest period" alone, in a text that has named a quarter before it ("third-quarter
     profit … in the quarter"): that period (elsewhere "the quarter" may be a district: "the old quarter");
@@ -757,7 +787,8 @@ def _read_shifted_unit(m, ctx, whole: bool = False):
     unit = m["unit"].lower()
     shift = m["shift"].lower().split()[0]  # "the current fiscal year": the year (TimeML's value)
     within = bool(m["within"])  # "earlier in the year", "later in the month": the anchor's (or the story's) unit
-    if shift == "the" and not m["mod"] and not whole and not within:
+    reported = shift == "the" and unit == "year" and not (m["mod"] or m["edge"] or whole) and _reported_year(m, ctx)
+    if shift == "the" and not m["mod"] and not whole and not within and not reported:
         return None  # "the month" alone is too often not the anchor's; "the end of the month" is
     n = SHIFTS.get(shift, 0)
     edge, mod = (m["edge"] or "").lower(), m["mod"]
@@ -791,12 +822,24 @@ def _read_shifted_unit(m, ctx, whole: bool = False):
     reading = _relative(precision, rel, narrative if definite else None)
     if definite:
         reading = replace(reading, definite=True)
+    if reported:  # "for the year" after "the third quarter": the year of the period reported
+        reading = replace(reading, compared=lambda ref, anchor: cal.year_span(ref.end.year))
     if unit == "year" and n == -1 and not (mod or edge):  # "last year" after "the third quarter": year on year
         def compared(ref, anchor):  # only a quarter of the year before the anchor's
             back = _year_back(ref, -1)
             return back if back is not None and (anchor is None or back.start.year == anchor.year - 1) else None
         return _Reading(reading.precision, True, reading.resolve, compared=compared)
     return reading
+
+
+_NOT_REPORTED_YEAR = re.compile(r"\s*(?:['’]|\d|(?i:ahead|to\s+come|before|after|since|of|in\s+which|when|that)\b)")
+
+
+def _reported_year(m, ctx) -> bool:
+    """True for "the year" after "for" ("For the year, volume was flat", "funding needed for the year"): the
+    year a report or budget covers — not "for the year ahead", "for the year before", "for the year's best",
+    "for the year 2023", "for the year of …"."""
+    return ctx.previous_word(m.start("core")) == "for" and not _NOT_REPORTED_YEAR.match(ctx.text, m.end("core"))
 
 
 def _count(word: str) -> int:
@@ -834,6 +877,8 @@ def _read_holiday(m, ctx):
     occurrence the tense points at, as a day without a year ("last Christmas": the one before the anchor). Bare
     names that are also modifiers ("Christmas shopping") need a calendar preposition or a year (``need_context``)."""
     rule = HOLIDAYS[re.sub(r"\s+", " ", m["h"].replace("\u2019", "'"))]
+    if m["week"]:
+        return _holiday_week(m, ctx, rule)
     if m["y"]:
         return _absolute("day", cal.day_span(cal.holiday(int(m["y"]), rule)))
     shift = (m["shift"] or "").lower()
@@ -857,6 +902,24 @@ def _read_holiday(m, ctx):
         return cal.day_span(cal.choose_holiday(ref.start, None, rule)) if not shift else None
 
     return _relative("day", rel, narrative)
+
+
+def _holiday_week(m, ctx, rule: dict) -> _Reading | None:
+    """"Easter week", "Christmas week 2022", "Thanksgiving week": the ISO week (Monday to Sunday) holding the named
+    day — "week", in lower case ("Easter Week" is also a name), is the calendar word a bare name needs. Without a
+    year: the week the anchor is in, if it holds the day; else the day's occurrence by tense, as for the name."""
+    if m["y"]:
+        return _absolute("week", cal.week_span(cal.holiday(int(m["y"]), rule)))
+    shift = (m["shift"] or "").lower()
+    fixed = {"last": cal.PAST, "next": cal.FUTURE}.get(shift)
+
+    def rel(anchor, tense):
+        day = cal.holiday(anchor.year, rule)
+        if shift == "this" or (not fixed and cal.week_span(day).start <= anchor <= cal.week_span(day).end):
+            return cal.week_span(day)
+        return cal.week_span(cal.choose_holiday(anchor, fixed or tense or ctx.tense(*m.span("core")), rule))
+
+    return _relative("week", rel, lambda ref: cal.week_span(cal.choose_holiday(ref.start, None, rule)) if not shift else None)
 
 
 def _read_weekend(m, ctx):
@@ -1024,6 +1087,10 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
     ("year_period", rf"(?<![A-Za-z])(?P<core>(?i:the)\s+{_year('y')}\s+(?i:quarter|period))(?![-A-Za-z])", _read_year_period),
     ("year_end", r"(?<![-A-Za-z])(?P<core>(?i:year(?:-|\s+|'s\s+)end)|(?P<full>(?i:the\s+full\s+year)))(?![-A-Za-z])(?!\s+(?:\d|(?i:of)\b))",
      _read_year_end),
+    ("period_ended",  # "the quarter ended Sept. 30", "the fiscal year ending June 30, 1990": the period of that day
+     rf"(?<![A-Za-z])(?P<core>(?i:the)\s+(?:{_FISCAL})?(?P<unit>(?i:quarter|year)))\s+(?P<verb>(?i:ended|ending))\s+"
+     rf"{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')})?",
+     _read_period_ended),
     ("the_quarter", r"(?<![A-Za-z])(?P<core>(?i:the)\s+(?i:quarter|latest\s+period)(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?)(?![-A-Za-z]|\s+(?i:of|century)\b)",
      _read_the_quarter),
     ("part_code", rf"(?<![A-Za-z])(?P<core>(?P<unit>[HQ])(?P<n>[1-4])\s+{_year('y')})", _read_part_code),
@@ -1053,7 +1120,7 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
      lambda m, ctx: _read_adjacent_unit(_Groups(m, dir=m["dir"] or m["dir2"], unit=m["unit"] or m["unit2"]), ctx)),
     ("day_around", r"(?<![A-Za-z])(?P<core>(?i:the\s+day\s+(?P<dir>before|after)))(?=\s*[,.;:!?])",
      lambda m, ctx: _read_adjacent_unit(_Groups(m, unit="day"), ctx)),
-    ("holiday", rf"(?<![A-Za-z])(?P<core>(?:(?P<shift>(?i:last|next|this))\s+)?(?P<h>{_HOLIDAY_ALT})"
+    ("holiday", rf"(?<![A-Za-z])(?P<core>(?:(?P<shift>(?i:last|next|this))\s+)?(?P<h>{_HOLIDAY_ALT})(?:\s+(?P<week>week))?"
                 rf"(?:,?\s+(?:(?i:of)\s+)?{_year('y')})?)(?![-A-Za-z])", _read_holiday),
     ("weekend", rf"(?<![A-Za-z])(?i:over|during|at|on)\s+(?P<core>(?i:the)\s+(?i:weekend))(?![a-z])", _read_weekend),
     ("reference_word", rf"(?<![-A-Za-z])(?P<core>(?P<w>(?i:{_REFERENCE_ALT})))(?![-A-Za-z])",
@@ -1108,7 +1175,8 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
             continue
         source = "absolute" if not reading.relative else "publication"
         from_year = False
-        named = _compared_period(text, start, period, anchor) if reading.compared is not None else None
+        named = _compared_period(text, start, period, anchor) \
+            if reading.compared is not None and not _frames_sentence(text, start, end, reading) else None
         compared = reading.compared(named, anchor) if named is not None else None
         if compared is not None:
             span, source = compared, "previous"
@@ -1148,6 +1216,22 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
             source if span is not None else "none",
         ))
     return out
+
+
+_FRAMING_COMPARISON = re.compile(r"(?i:last\s+year|(?:a|one)\s+year\s+ago)")
+
+
+def _frames_sentence(text: str, start: int, end: int, reading: _Reading) -> bool:
+    """True for "Last year" or "A year ago" opening its sentence ("Last year, the company
+    earned $480m", "A year ago, it had a profit of $1.8m"): it sets the time of the whole clause — the year —
+    rather than comparing a figure with the period named before ("up from $5m a year ago" after "the third
+    quarter"). Not a possessive ("Last year's results" are the period's), nor "A year earlier", which counts
+    from the period named before by its own meaning, nor "Year-ago profit" (a period's noun)."""
+    if not COMPARISON_FRAMES_SENTENCE or not _FRAMING_COMPARISON.fullmatch(text, start, end) \
+            or re.match(r"['’]", text[end:end + 1]):
+        return False
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _same_sentence(text: str, end: int, start: int) -> bool:
