@@ -184,7 +184,7 @@ def test_country_point_is_the_middle_of_its_main_body():
     # two islands 0.5 degrees apart (one main body) and a far territory 20 degrees away
     outline = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [
         [_square(10.0, 0.0, 2.0)], [_square(12.5, 0.0, 2.0)], [_square(40.0, 0.0, 1.0)]]}}]}
-    lat, lon = gz._main_body_centre(outline)
+    lat, lon = gz._main_body_centre(gz._outline_polygons(outline))
     # the middle of the two islands (12.25 E) lies in the strait: the point is the nearest one on an island,
     # a little inside its coast (the two islands are equally near); the far square is left out
     assert abs(lat - 1.0) < 0.02 and (11.8 < lon < 12.0 or 12.5 < lon < 12.7)
@@ -211,19 +211,21 @@ def test_a_point_outside_its_area_moves_to_the_nearest_point_inside():
     assert gz._point_inside([c_shape], (5.0, 1.0)) == (5.0, 1.0)
 
 
-def test_every_country_point_lies_in_its_outline(gaz):
-    from shapely.geometry import shape
+def test_every_country_point_lies_in_its_map_outline(gaz):
+    # the map draws a country's mentions at its point over these outlines (helpers.figures.basemap)
     from shapely.ops import unary_union
-    outside = []
-    for cc, info in gz._countryinfo().items():
-        feats = (info.get("geoJSON") or {}).get("features", [])
-        country = gaz.country(cc)
-        if not feats or country is None:
-            continue
-        area = unary_union([shape(f["geometry"]).buffer(0) for f in feats])
-        if area.distance(Point(country.longitude, country.latitude)) > 0.01:  # degrees, about 1 km
-            outside.append(cc)
-    assert outside == []
+    outlines = gz._map_outlines()
+    assert len(outlines) > 200
+    outside = [cc for cc, polygons in outlines.items() if gaz.country(cc) is not None
+               and unary_union(polygons).distance(Point(gaz.country(cc).longitude, gaz.country(cc).latitude)) > 0.01]
+    assert outside == []  # within 0.01 degrees (about 1 km)
+
+
+def test_without_a_base_map_the_country_point_comes_from_countryinfo_outlines():
+    info = gz._countryinfo()["DE"]
+    lat, lon = gz._main_body_centre(gz._outline_polygons(info["geoJSON"]))
+    assert 50.0 < lat < 52.0 and 9.0 < lon < 11.5  # the middle of Germany (public: about 51.1 N, 10.4 E)
+    assert gz._main_body_centre(gz._outline_polygons(None)) is None
 
 
 def test_the_united_states_point_is_the_middle_of_the_lower_48(gaz):

