@@ -212,7 +212,7 @@ def test_a_point_outside_its_area_moves_to_the_nearest_point_inside():
 
 
 def test_every_country_point_lies_in_its_map_outline(gaz):
-    # the map draws a country's mentions at its point over these outlines (helpers.figures.basemap)
+    # the map draws a country's mentions at its point over these outlines (helpers.geo.outlines, its base map)
     from shapely.ops import unary_union
     outlines = gz._map_outlines()
     assert len(outlines) > 200

@@ -396,18 +396,13 @@ class _Sources:
 
 
 def _map_outlines() -> dict[str, list]:
-    """Country outlines by ISO alpha-2 code from the offline base map (``helpers.figures.basemap``: Natural Earth
-    1:10m when installed), the polygons a country's mentions are drawn over; {} when no base map is installed."""
+    """Country outlines by ISO alpha-2 code from the offline base map (:func:`helpers.geo.outlines.country_polygons`:
+    Natural Earth 1:10m when installed), the polygons the map draws a country's mentions over; {} without one."""
     try:
-        from helpers.figures import basemap
-        world = basemap.countries()
-    except Exception:  # no outline package (or geopandas) installed: countryinfo's outlines serve
+        from helpers.geo import outlines
+        return outlines.country_polygons()
+    except ImportError:  # no geopandas/pyogrio: countryinfo's outlines serve
         return {}
-    out: dict[str, list] = collections.defaultdict(list)
-    for code, geom in zip(world["iso_a2"], world.geometry):
-        if geom is not None and len(code) == 2 and code.isalpha():
-            out[code.upper()].extend(getattr(geom, "geoms", [geom]))
-    return dict(out)
 
 
 def _country_point(src: _Sources, cc: str, c: dict, by_cc_name: dict) -> tuple[float, float] | None:
