@@ -14,7 +14,9 @@
 - a mention the parse cut after "and" ("Leaders across Europe, Asia and" — the last conjunct hung elsewhere) runs on
   over the conjunct up to its verb, when only words of a noun phrase stand between;
 - the object of "from"/"by" on an unowned cue noun ("complaints from his counterpart that …") is its source mention,
-  before the subject of the verb the noun hangs on (round 12); the speaker stays unknown.
+  before the subject of the verb the noun hangs on (round 12); the speaker stays unknown;
+- an active cue whose subject the parse takes over from a passive verb ("X was sidelined after demonstrating that …")
+  has that subject as its mention; the subject of a passive cue itself ("X was told that …") is none, as before.
 """
 from __future__ import annotations
 
@@ -146,3 +148,23 @@ def test_the_noun_agent_can_be_switched_off(nlp, monkeypatch):
 def test_an_unowned_cue_noun_with_no_agent_keeps_the_verbs_subject(nlp):
     got = statements(nlp, "The minister jabbed back on Monday at complaints that the harbour was overbuilt.")
     assert got == [("(unknown)", "complaint", "that the harbour was overbuilt", "The minister")]
+
+
+SIDELINED = "The harbour engineer was sidelined after demonstrating that the pier needed to be much longer."
+
+
+def test_an_active_cue_taking_a_passive_verbs_subject_has_it_as_its_mention(nlp):
+    assert statements(nlp, SIDELINED) == [
+        ("(unknown)", "demonstrate", "that the pier needed to be much longer", "The harbour engineer")]
+    got = statements(nlp, "Dana Reyes was suspended for two weeks after criticizing the harbour board for its vote.")
+    assert got == [("(unknown)", "criticize", "the harbour board for its vote", "Dana Reyes")]
+
+
+def test_the_inherited_passive_subject_can_be_switched_off(nlp, monkeypatch):
+    monkeypatch.setattr(st, "INHERITED_PASSIVE_MENTION", False)
+    assert statements(nlp, SIDELINED)[0][3] is None
+
+
+def test_the_subject_of_a_passive_cue_itself_is_no_mention(nlp):
+    assert statements(nlp, "Dana Reyes was told that the pier would open in May.") == [
+        ("(unknown)", "tell", "that the pier would open in May", None)]

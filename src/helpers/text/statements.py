@@ -916,6 +916,10 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
                     f.mention = mention_span(outer)
         else:
             row, how = _expletive_passive(f, subj) if subj.lower_ == "it" else _passive_source(f, subj)
+            if INHERITED_PASSIVE_MENTION and row is None and subj.head is not tok and tok.tag_ != "VBN":
+                # "X was sidelined after demonstrating that …": the active cue's subject, taken over from a passive
+                # verb, is its mention (only the mention: the speaker stays unknown, as before)
+                f.mention = subject_mention(subj)
         quoted = any(qs <= tok.idx < qe for qs, qe in f.quotes)
         if (row is None or how == "phrase" or subj.lower_ in f.lex["first_second_person"]) and quoted:
             continue  # a verb inside a quotation with no known subject, or "I think", is part of what was quoted
@@ -970,6 +974,7 @@ def _participle_by_agent(f: _Finder, verb: Token) -> None:
 
 
 READ_PARTICIPLE_AGENT = True
+INHERITED_PASSIVE_MENTION = True  # round 15, switched off only to measure it
 
 
 def _passive_source(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
