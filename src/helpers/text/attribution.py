@@ -192,7 +192,7 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
         hi += 1  # "host of the show “Morning Joe,”": a quotation opened in the mention is closed in it
     elif ALIKE_QUOTES_CLOSED and hi + 2 < len(doc) and doc[hi + 1].text == "." and doc[hi + 2].text in _CLOSING_QUOTES \
             and not doc[hi + 1].whitespace_ and _left_open(doc[lo:hi + 1].text, doc[hi + 2].text):
-        hi += 2  # "his book ''The Art of the Deal.''": the full stop inside the quotation as well
+        hi += 2  # "her memoir ''Harbour Lights.''": the full stop inside the quotation as well
     word = doc[lo].text.lstrip("-–—") or doc[lo].text  # "-Jane Roe explains": the dash of a list is no part of it
     start = doc[lo].idx + len(doc[lo].text) - len(word)
     return start, doc[hi].idx + len(doc[hi])
@@ -201,7 +201,7 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
 
 def _left_open(text: str, close: str) -> bool:
     """Whether ``text`` opens a quotation that the mark ``close`` would close: more opening marks than closing ones,
-    or — for two apostrophes, which some papers write for both marks ("a host of ''The Five,''") — an odd number."""
+    or — for two apostrophes, which some papers write for both marks ("a host of ''Harbour Talk,''") — an odd number."""
     if ALIKE_QUOTES_CLOSED and close == "''" and _CLOSING_QUOTES[close] not in text:
         return text.count(close) % 2 == 1
     return text.count(_CLOSING_QUOTES[close]) > text.count(close)

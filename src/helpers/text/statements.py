@@ -917,7 +917,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         else:
             row, how = _expletive_passive(f, subj) if subj.lower_ == "it" else _passive_source(f, subj)
             if INHERITED_PASSIVE_MENTION and row is None and subj.head is not tok and tok.tag_ != "VBN":
-                # "X was sidelined after demonstrating that …": the active cue's subject, taken over from a passive
+                # "X was dismissed after warning that …": the active cue's subject, taken over from a passive
                 # verb, is its mention (only the mention: the speaker stays unknown, as before)
                 f.mention = subject_mention(subj)
         quoted = any(qs <= tok.idx < qe for qs, qe in f.quotes)
