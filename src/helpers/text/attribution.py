@@ -123,7 +123,7 @@ def _leading_adverb(t: Token, focus: set[str]) -> bool:
     return t.pos_ == "ADV" and t.dep_ in ("advmod", "compound") and t.head.pos_ in ("PROPN", "NOUN") and t.head.i > t.i
 
 
-def mention_span(tok: Token, without: Token | None = None) -> tuple[int, int]:
+def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = False) -> tuple[int, int]:
     """Character span of the source mention a subject token heads, as PolNeAR's guideline marks a source: the whole
     noun phrase with its determiners, modifiers, titles, appositions ("Sanders, a Vermont senator,": the comma that
     closes the apposition too), conjoined names ("Google and Yahoo") and possessive ("Trump's"); a pronoun is its own
@@ -133,7 +133,8 @@ def mention_span(tok: Token, without: Token | None = None) -> tuple[int, int]:
     Sunday", "people briefed on the talks") is kept, a date the parser hung on the phrase is not ("Trump last week");
     "that" as a relative subject is its own mention, as "who" and "which" are (round 12: the guideline marks the
     relative pronoun and resolves no coreference, "a study that found …": "that"); the owner of remarks is their
-    source ("His remarks indicated": "His"; a document keeps its phrase: "the party's report")."""
+    source ("His remarks indicated": "His"; a document keeps its phrase: "the party's report"), unless ``owned_phrase``
+    (the object of "according to" is the phrase: "according to Roe's account")."""
     if _relative_that(tok):
         return tok.idx, tok.idx + len(tok)  # "a study that found …": the relative pronoun is the source
     if tok.lower_ == "that" and tok.tag_ == "WDT" and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
@@ -141,7 +142,7 @@ def mention_span(tok: Token, without: Token | None = None) -> tuple[int, int]:
     if tok.pos_ == "PRON" and not list(tok.children):
         return tok.idx, tok.idx + len(tok)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if owner is not None and tok.lemma_.lower() in _lex()["cue_nouns"] - _lex()["documents"]:
+    if owner is not None and not owned_phrase and tok.lemma_.lower() in _lex()["cue_nouns"] - _lex()["documents"]:
         # "His remarks indicated …": who made them is the source ("the party's report", a document, speaks itself)
         return owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge)
     inverted = tok.dep_ == "nsubj" and tok.head.i < tok.i  # "…,” said Kasich, who …": the annotators keep the clause
@@ -175,18 +176,39 @@ def mention_span(tok: Token, without: Token | None = None) -> tuple[int, int]:
     while hi > tok.i and ((doc[hi].is_punct or doc[hi].is_space) and doc[hi].text != ")" and doc[hi].dep_ != "case"
                           or doc[hi].lower_ in floating):
         hi -= 1  # "Bolton and Gorka both argued": a floating quantifier neither ("Francis' remarks": "Francis'")
+    if CONJUNCT_TO_VERB and doc[hi].dep_ == "cc" and hi > tok.i and tok.dep_.startswith("nsubj") \
+            and hi + 1 < tok.head.i <= hi + 12 and not any(
+                t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or t.text in (",", ";", ":") or "\n" in t.text
+                for t in doc[hi + 1:tok.head.i]):
+        hi = tok.head.i - 1  # "Jane Roe and former mayor Tom Hale said", the second name hung elsewhere: both
+        while doc[hi].is_space or doc[hi].is_punct and doc[hi].text not in (")", *_DASHES):
+            hi -= 1
     if any(c.dep_ == "appos" for c in tok.children) and hi + 1 < len(doc) and doc[hi + 1].text == "," \
             and not any(c.dep_ == "relcl" for c in tok.children):
         hi += 1  # "A top strategist, John Weaver, said": the apposition's closing comma
     elif hi + 1 < len(doc) and doc[hi + 1].text in _SET_OFF and any(t.text == doc[hi + 1].text for t in doc[tok.i:hi + 1]):
         hi += 1  # "Other candidates, including X and Y, said", "Jane Roe — a teacher —": the part set off is closed
-    if hi + 1 < len(doc) and doc[hi + 1].text in _CLOSING_QUOTES and doc[lo:hi + 1].text.count(
-            _CLOSING_QUOTES[doc[hi + 1].text]) > doc[lo:hi + 1].text.count(doc[hi + 1].text):
+    if hi + 1 < len(doc) and doc[hi + 1].text in _CLOSING_QUOTES and _left_open(doc[lo:hi + 1].text, doc[hi + 1].text):
         hi += 1  # "host of the show “Morning Joe,”": a quotation opened in the mention is closed in it
+    elif ALIKE_QUOTES_CLOSED and hi + 2 < len(doc) and doc[hi + 1].text == "." and doc[hi + 2].text in _CLOSING_QUOTES \
+            and not doc[hi + 1].whitespace_ and _left_open(doc[lo:hi + 1].text, doc[hi + 2].text):
+        hi += 2  # "her memoir ''Harbour Lights.''": the full stop inside the quotation as well
     word = doc[lo].text.lstrip("-–—") or doc[lo].text  # "-Jane Roe explains": the dash of a list is no part of it
     start = doc[lo].idx + len(doc[lo].text) - len(word)
     return start, doc[hi].idx + len(doc[hi])
 
+
+
+def _left_open(text: str, close: str) -> bool:
+    """Whether ``text`` opens a quotation that the mark ``close`` would close: more opening marks than closing ones,
+    or — for two apostrophes, which some papers write for both marks ("a host of ''Harbour Talk,''") — an odd number."""
+    if ALIKE_QUOTES_CLOSED and close == "''" and _CLOSING_QUOTES[close] not in text:
+        return text.count(close) % 2 == 1
+    return text.count(_CLOSING_QUOTES[close]) > text.count(close)
+
+
+ALIKE_QUOTES_CLOSED = True  # round 15, switched off only to measure it
+CONJUNCT_TO_VERB = True  # round 15, switched off only to measure it
 
 
 def entity_mention(doc, row: dict, lo: int, hi: int) -> tuple[int, int]:

@@ -916,6 +916,10 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
                     f.mention = mention_span(outer)
         else:
             row, how = _expletive_passive(f, subj) if subj.lower_ == "it" else _passive_source(f, subj)
+            if INHERITED_PASSIVE_MENTION and row is None and subj.head is not tok and tok.tag_ != "VBN":
+                # "X was dismissed after warning that …": the active cue's subject, taken over from a passive
+                # verb, is its mention (only the mention: the speaker stays unknown, as before)
+                f.mention = subject_mention(subj)
         quoted = any(qs <= tok.idx < qe for qs, qe in f.quotes)
         if (row is None or how == "phrase" or subj.lower_ in f.lex["first_second_person"]) and quoted:
             continue  # a verb inside a quotation with no known subject, or "I think", is part of what was quoted
@@ -970,6 +974,7 @@ def _participle_by_agent(f: _Finder, verb: Token) -> None:
 
 
 READ_PARTICIPLE_AGENT = True
+INHERITED_PASSIVE_MENTION = True  # round 15, switched off only to measure it
 
 
 def _passive_source(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
@@ -979,15 +984,24 @@ def _passive_source(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
     verb = subj.head
     if verb.lemma_ in f.lex["passive_speakers"]:
         row, how = f.tracker.resolve_or_phrase(subj)
-        f.mention = mention_span(subj) if row is not None else None
+        f.mention = mention_span(subj) if row is not None else _unresolved_mention(subj)
         return row, how
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         for obj in agent.children:
             if obj.dep_ == "pobj":
                 row, how = f.tracker.resolve_or_phrase(obj)
-                f.mention = mention_span(obj) if row is not None else None
+                f.mention = mention_span(obj) if row is not None else _unresolved_mention(obj)
                 return row, how
     return None, None
+
+
+def _unresolved_mention(tok: Token) -> tuple[int, int] | None:
+    """The mention of a passive cue's source that resolves to no speaker ("was rejected by an electorate he no longer
+    recognized"): written all the same, as an active subject's is (:func:`subject_mention`)."""
+    return subject_mention(tok) if PASSIVE_UNRESOLVED_MENTION else None
+
+
+PASSIVE_UNRESOLVED_MENTION = True  # round 15, switched off only to measure it
 
 
 def _expletive_passive(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
@@ -1204,12 +1218,25 @@ def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
     if subj is not None and subj.dep_ == "nsubj":  # "the union raised concerns that …": who raised them
         row, how = f.tracker.resolve_or_phrase(subj)
         mention = mention_span(subj) if row is not None else subject_mention(subj)
+    elif (agent := _noun_agent(noun)) is not None:
+        mention = subject_mention(agent)  # "complaints from local fishermen that …": the fishermen (speaker unknown)
     elif (subj := _predicate_subject(noun)) is not None:
         mention = subject_mention(subj)  # "X has been a critic of Y", "X voted in favor of Y": X (speaker unknown)
     f.add_verb(*span, noun, row, how, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun_unowned", mention)
 
 
 NOUN_PREDICATE_SOURCE = True  # round 12, switched off only to measure it
+NOUN_AGENT_SOURCE = True  # round 15, switched off only to measure it
+
+
+def _noun_agent(noun: Token) -> Token | None:
+    """The object of "from" or "by" on an unowned cue noun ("complaints from his counterpart that …", "criticism by
+    the unions of …"): who made them, the source mention PolNeAR marks. Only the mention: the speaker stays
+    unknown, as for :func:`_predicate_subject`."""
+    if not NOUN_AGENT_SOURCE:
+        return None
+    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by") and p.i > noun.i
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def _predicate_subject(noun: Token) -> Token | None:
@@ -1349,12 +1376,20 @@ def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
     if not objs:
         return
     obj = objs[0]
-    row, how = tracker.resolve(obj)
-    if row is None:  # "according to a count by the AP": a name inside the phrase; "according to a poll": the poll
-        inside = [r for r in tracker.entities.at(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
-                  if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= obj.left_edge.idx]
-        row, how = (inside[0], "name") if inside else tracker.resolve_or_phrase(obj)
     phrase_start, phrase_end = tok.idx, obj.right_edge.idx + len(obj.right_edge)
+    mention = mention_span(obj, owned_phrase=ACCORDING_OWNED_PHRASE)
+    glued = _subject_glued_to(obj, tok)
+    if glued is not None:  # "According to the report, the mayor resigned": the mayor is no part of the source
+        phrase_end = doc[glued.left_edge.i - 1].idx
+        mention = (mention[0], min(mention[1], phrase_end))
+    row, how = tracker.resolve(obj)
+    if row is not None and row["start_char"] >= phrase_end:
+        row = None  # a name in the clause's subject glued to the source speaks for no one here
+    if row is None:  # "according to a count by the AP": a name inside the phrase; "according to a poll": the poll
+        inside = [r for r in tracker.entities.at(obj.left_edge.idx, phrase_end)
+                  if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= obj.left_edge.idx]
+        row, how = (inside[0], "name") if inside else tracker.resolve_or_phrase(obj) if glued is None else (
+            tracker.phrase_row(obj), "phrase")
     before = (sent.start_char, phrase_start)
     after = (phrase_end, sent.end_char)
     start, end = before if before[1] - before[0] >= after[1] - after[0] else after
@@ -1368,5 +1403,21 @@ def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
             prev = doc[prev.start - 1].sent
         start, end = prev.start_char, prev.start_char + len(prev.text.rstrip())
     cue = doc[tok.i:obj_head.i + 1].text.lower()
-    add(start, end, row, how, cue, cue.lower(), "according_to", tok.idx, "according_to", mention_span(obj))
+    add(start, end, row, how, cue, cue.lower(), "according_to", tok.idx, "according_to", mention)
     tracker.remember(row)
+
+
+ACCORDING_OWNED_PHRASE = True  # round 15, switched off only to measure it
+ACCORDING_SUBJECT_APART = True  # round 15, switched off only to measure it
+
+
+def _subject_glued_to(obj: Token, cue: Token) -> Token | None:
+    """"According to the report, the mayor resigned": the parser often hangs the clause's subject on the source as
+    an apposition or a conjunct of it and leaves the verb after it without a subject; that phrase (after a comma, right
+    before the verb) is the clause's subject, not part of the source. None when the verb has its own subject."""
+    verb = cue.head
+    if not ACCORDING_SUBJECT_APART or verb.i < cue.i or verb.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    return next((c for c in obj.subtree if c.dep_ in ("appos", "conj") and c.i > obj.i and c.right_edge.i + 1 == verb.i
+                 and obj.doc[c.left_edge.i - 1].text == ","), None)
