@@ -83,3 +83,27 @@ def test_switched_off_the_document_stays_in_the_name(read, monkeypatch):
     monkeypatch.setattr(en, "DOCUMENT_NOT_IN_NAME", False)
     monkeypatch.setattr(at, "DOCUMENT_OF_NAMED_ISSUER", False)
     assert read("A White House statement said 20 tanks would be sent.")[1]["20"] == "White House statement"
+
+
+# "its mayor" is the holder of that role in a place this sentence names (session 14)
+MAYORS = "Jan Novak, the mayor of Dravograd, said 20 shells hit the town. "
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # another town's mayor named before is not "its mayor"
+    (MAYORS + "Forces hit a depot with more than 30 strikes in the city of Velika Luka, its exiled mayor said.",
+     "(exiled mayor)"),
+    # the same town: its mayor
+    (MAYORS + "Forces hit a depot with more than 30 strikes in Dravograd, its mayor said.", "Jan Novak"),
+    # a country's president named by the demonym of the country the sentence names
+    ("The Estonian president, Mari Tamm, spoke on Monday. Estonia has more than 30 bases, its president said.",
+     "Mari Tamm"),
+])
+def test_its_role_is_held_in_a_place_of_the_sentence(read, text, claimant):
+    assert read(text)[1]["more than 30"] == claimant
+
+
+def test_switched_off_its_role_goes_to_the_last_holder(read, monkeypatch):
+    monkeypatch.setattr(at, "OWNED_ROLE_IN_SENTENCE", False)
+    text = MAYORS + "Forces hit a depot with more than 30 strikes in the city of Velika Luka, its exiled mayor said."
+    assert read(text)[1]["more than 30"] == "Jan Novak"

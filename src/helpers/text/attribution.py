@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Token
 
 from helpers.text import lexicon as lexicons
-from helpers.text.entities import after_bare_preposition
+from helpers.text.entities import after_bare_preposition, country_of
 
 _PERSONISH = {"PERSON"}
 _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -22,6 +22,7 @@ _CLAUSE_DEPS = ("acl", "relcl", "punct", "appos", "cc", "conj")
 _GROUPISH = ("ORG", "NORP", "GPE")  # labels of the body an unnamed group subject belongs to, most telling first
 _DATELINE_TAIL = re.compile(r"[^\n]{0,40}?(?:\s[—–-]\s|\()")
 _INDEFINITE = ("a", "an", "another", "one", "some", "any")
+_NAME_WORD = re.compile(r"(?<![^\W\d])[A-Z][^\W\d]+")  # also after glued digits: "01:33Finland"
 _WORD_BEFORE = re.compile(r"(\w+\.?)\s+$")
 
 
@@ -626,6 +627,16 @@ class SpeakerTracker:
             # "the minister said": the entity given that role, else the last person who spoke ("top leaders",
             # "all three candidates" are a group, no one person)
             candidates = [r for r in before if r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())]
+            owned_by_it = OWNED_ROLE_IN_SENTENCE and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                         for c in tok.children)
+            if owned_by_it:  # "the city of X, its mayor said": the holder of that role in a place of this sentence
+                here = set(_NAME_WORD.findall(tok.sent.text[:tok.idx - tok.sent.start_char]))
+                countries = {country_of(w) for w in here} - {None}
+                # a name of the holder's role written in this sentence, or its country ("Finnish" for "Finland")
+                candidates = [r for r in candidates if any(w in here or country_of(w) in countries
+                                                           for w in _NAME_WORD.findall(r["role"]))]
+                if not candidates:
+                    return None, None  # someone the text has not named: the role phrase
             if candidates:
                 return candidates[-1], "role_noun"
             last = self.last["PERSON"]
@@ -715,6 +726,10 @@ ORG_HEAD_NOT_A_GROUP = True
 # a document whose issuer is named in it ("a Pew Research Center survey", "the Kremlin's statement") is the issuer's
 # (session 14; a switch to measure it)
 DOCUMENT_OF_NAMED_ISSUER = True
+
+# "its mayor", "their spokesman": only a holder of that role in a place or organisation named earlier in the same
+# sentence, else an unnamed role (session 14; a switch to measure it)
+OWNED_ROLE_IN_SENTENCE = True
 
 # a person who only owns the speaking office or role ("Zelensky's office", "the senator's spokesman") is not the
 # speaker; the phrase is (session 14; a switch to measure it)

@@ -462,6 +462,11 @@ def _one_word_countries() -> dict[str, str]:
             and " " not in gazetteer.normalize(g.names[i])}
 
 
+def country_of(word: str) -> str | None:
+    """ISO code of the country a word names or is the demonym of ("Finland", "Finnish": "FI"); None otherwise."""
+    return _country_code(gazetteer.normalize(word), True)
+
+
 @functools.lru_cache(maxsize=20000)
 def _country_code(key: str, abbreviation_ok: bool) -> str | None:
     """ISO code of the country a normalised word or phrase names ("ukraine", "united states", "uk" when written as
