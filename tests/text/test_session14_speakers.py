@@ -107,3 +107,28 @@ def test_switched_off_its_role_goes_to_the_last_holder(read, monkeypatch):
     monkeypatch.setattr(at, "OWNED_ROLE_IN_SENTENCE", False)
     text = MAYORS + "Forces hit a depot with more than 30 strikes in the city of Velika Luka, its exiled mayor said."
     assert read(text)[1]["more than 30"] == "Jan Novak"
+
+
+def test_an_owned_organisation_takes_the_corpus_name_with_its_key():
+    import pandas as pd
+
+    from helpers.text.stage import rename_owned_organisations, run_stage
+
+    statements = [{"speaker": "Russia's defence ministry", "speaker_kind": "organisation"},
+                  {"speaker": "Zelensky's office", "speaker_kind": "organisation"},
+                  {"speaker": "Russia's defence ministry", "speaker_kind": "group"}]
+    claims = [{"claimant": "Russia's defence ministry", "claimant_kind": "organisation"}]
+    entities = pd.DataFrame({"label": ["ORG", "ORG", "ORG", "GPE"],
+                             "canonical": ["Russian defence ministry", "Russian defence ministry",
+                                           "Russian Ministry of Defence", "Russia"]})
+    rename_owned_organisations(statements, claims, entities)
+    # the most frequent name of that key; no entity with the office's key: as written; another kind: untouched
+    assert [s["speaker"] for s in statements] == ["Russian defence ministry", "Zelensky's office",
+                                                  "Russia's defence ministry"]
+    assert claims[0]["claimant"] == "Russian defence ministry"
+    # end to end: one source, one claimant across two articles
+    arts = pd.DataFrame([
+        {"article_id": "a1", "text": "Russia's defence ministry said its forces destroyed five command posts."},
+        {"article_id": "a2", "text": "The Russian defence ministry said 40 drones were shot down."}])
+    result = run_stage(arts)
+    assert set(result["claims"].claimant) == {"Russian defence ministry"}

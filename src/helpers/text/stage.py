@@ -32,7 +32,7 @@ from helpers.text import doccache
 from helpers.text.claims import extract_claims
 from helpers.text.components import build_pipeline
 from helpers.text.entities import (article_entities, canonical_map_from_labels, count_labels, entity_frame_rows,
-                                   rows_from_table)
+                                   org_key, rows_from_table)
 from helpers.text.sentences import SentenceIndex, extract_sentences, paragraph_starts
 from helpers.text.attribution import EntityLookup, SpeakerTracker
 from helpers.text.statements import extract_statements
@@ -307,8 +307,39 @@ def run_attribution(docs: Iterable[Doc], sentences: pd.DataFrame, entities: pd.D
     statements = [r for _, (s, _, _) in done for r in s]
     claims = [r for _, (_, c, _) in done for r in c]
     rejections = [r for _, (_, _, x) in done for r in x]
+    if OWNED_NAMES_MERGED:
+        rename_owned_organisations(statements, claims, entities)
     return StageResult({"statements": _frame(statements, "statements"), "claims": _frame(claims, "claims"),
                         "claim_rejections": _frame(rejections, "claim_rejections")}, errors)
+
+
+OWNED_NAMES_MERGED = True  # session 14, switched off only to measure it
+
+
+def rename_owned_organisations(statements: list[dict], claims: list[dict], entities: pd.DataFrame) -> None:
+    """An organisation named by its owner ("Russia's defence ministry", no entity of its own) takes the corpus's
+    canonical name of the organisation entity with the same key ("Russian defence ministry"), so that one source has
+    one name across articles; the most frequent such name when several share the key. In place, after the
+    per-article rows (whose cache keys hold one article's inputs only)."""
+    owned = {r["speaker"] for r in statements if r.get("speaker_kind") == "organisation"}
+    if not owned or entities.empty:
+        return
+    orgs = entities.loc[entities["label"] == "ORG", "canonical"]
+    owned -= set(orgs)
+    if not owned:
+        return
+    by_key: dict[tuple, str] = {}
+    for name, _ in orgs.value_counts().sort_index(kind="stable").sort_values(ascending=False, kind="stable").items():
+        key = org_key(name)
+        if len(key) > 1 and any(not k.startswith("@") for k in key):
+            by_key.setdefault(key, name)
+    rename = {n: by_key[org_key(n)] for n in owned if org_key(n) in by_key}
+    for r in statements:
+        if r.get("speaker_kind") == "organisation" and r["speaker"] in rename:
+            r["speaker"] = rename[r["speaker"]]
+    for r in claims:
+        if r.get("claimant_kind") == "organisation" and r["claimant"] in rename:
+            r["claimant"] = rename[r["claimant"]]
 
 
 def run_stage(articles: pd.DataFrame, batch_size: int = 16) -> StageResult:
