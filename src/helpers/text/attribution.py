@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Token
 
 from helpers.text import lexicon as lexicons
-from helpers.text.entities import after_bare_preposition, country_of
+from helpers.text.entities import after_bare_preposition, country_of, normalise
 
 _PERSONISH = {"PERSON"}
 _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -440,7 +440,7 @@ class SpeakerTracker:
 
     def _owned_body(self, tok: Token) -> tuple[dict | None, str | None]:
         """An organisation named by its owner ("Russia's defence ministry", "Zelensky's office") is a named source,
-        an organisation of its own (its phrase, apostrophes straightened); a role it owns ("the senator's
+        an organisation of its own (its phrase, normalised as a name is); a role it owns ("the senator's
         spokesman") stays an unnamed role phrase."""
         row = self.phrase_row(tok)
         owner = next(c for c in tok.children if c.dep_ == "poss")
@@ -450,7 +450,7 @@ class SpeakerTracker:
                 {tok.lemma_.lower(), tok.lower_} & self.lex["org_heads"]):
             return row, ("phrase" if row is not None else None)
         end = tok.idx + len(tok)  # the name ends at its head: "Zelensky's office in Kyiv" is "Zelensky's office"
-        name = tok.doc.text[row["start_char"]:end].replace("\u2019", "'")
+        name = normalise(tok.sent.text[row["start_char"] - tok.sent.start_char:end - tok.sent.start_char])
         if row["canonical"][:1] != name[:1]:  # a sentence's first word lower-cased by phrase_row
             name = row["canonical"][:1] + name[1:]
         row = {**row, "canonical": name, "text": name, "label": "ORG", "found_by": "owned_body", "end_char": end}

@@ -541,6 +541,11 @@ def _group_key(canonical: str, label: str) -> str:
     return folded
 
 
+def org_group_key(name: str) -> str:
+    """The key an organisation's name is merged by across the corpus (:func:`_group_key`)."""
+    return _group_key(name, "ORG")
+
+
 def canonical_map(rows: list[dict]) -> dict[str, str]:
     """Map every within-article canonical name to one corpus-wide spelling (the most frequent of its group)."""
     labels: dict[str, Counter] = {}

@@ -32,7 +32,7 @@ from helpers.text import doccache
 from helpers.text.claims import extract_claims
 from helpers.text.components import build_pipeline
 from helpers.text.entities import (article_entities, canonical_map_from_labels, count_labels, entity_frame_rows,
-                                   org_key, rows_from_table)
+                                   org_group_key, rows_from_table)
 from helpers.text.sentences import SentenceIndex, extract_sentences, paragraph_starts
 from helpers.text.attribution import EntityLookup, SpeakerTracker
 from helpers.text.statements import extract_statements
@@ -328,12 +328,10 @@ def rename_owned_organisations(statements: list[dict], claims: list[dict], entit
     owned -= set(orgs)
     if not owned:
         return
-    by_key: dict[tuple, str] = {}
-    for name, _ in orgs.value_counts().sort_index(kind="stable").sort_values(ascending=False, kind="stable").items():
-        key = org_key(name)
-        if len(key) > 1 and any(not k.startswith("@") for k in key):
-            by_key.setdefault(key, name)
-    rename = {n: by_key[org_key(n)] for n in owned if org_key(n) in by_key}
+    by_key: dict[str, str] = {}  # 02 merged names by this key already; the most frequent name where several remain
+    for name in orgs.value_counts().sort_index(kind="stable").sort_values(ascending=False, kind="stable").index:
+        by_key.setdefault(org_group_key(name), name)
+    rename = {n: by_key[k] for n in owned if (k := org_group_key(n)).startswith("org:") and k in by_key}
     for r in statements:
         if r.get("speaker_kind") == "organisation" and r["speaker"] in rename:
             r["speaker"] = rename[r["speaker"]]
