@@ -31,6 +31,7 @@ from helpers.core.stage import (CHUNK, ArticleRows, StageResult, by_article_in_t
 from helpers.text import doccache
 from helpers.text.claims import extract_claims
 from helpers.text.components import build_pipeline
+from helpers.text import entities as _entities
 from helpers.text.entities import (article_entities, canonical_map_from_labels, count_labels, entity_frame_rows,
                                    org_group_key, rows_from_table)
 from helpers.text.sentences import SentenceIndex, extract_sentences, paragraph_starts
@@ -283,8 +284,21 @@ def run_parse(articles: pd.DataFrame, batch_size: int = 16, keep_docs: bool = Tr
     mapping = canonical_map_from_labels(labels, memo=cache)
     sentences_df = _concat(sentences, "sentences")
     entities_df = _concat(entities, "entities")
-    entities_df["canonical"] = entities_df["canonical"].map(mapping)
+    apply_canonical_map(entities_df, mapping, labels)
     return StageResult({"sentences": sentences_df, "entities": _frame(entities_df, "entities")}, errors, extra=extra)
+
+
+def apply_canonical_map(entities: pd.DataFrame, mapping: dict[str, str], labels: dict) -> None:
+    """Set the corpus-wide canonical names (in place). A lone word the model tagged a place or an organisation that
+    joined a person named in full (:data:`helpers.text.entities.LONE_SURNAME_ANY_LABEL`: "Scholz" tagged GPE ->
+    "Olaf Scholz") is relabelled PERSON, so that 03 reads it as a person (its pronouns, its speaker kind)."""
+    mapped = entities["canonical"].map(mapping)
+    if _entities.LONE_SURNAME_ANY_LABEL:
+        persons = {mapping[n] for n, c in labels.items() if c.most_common(1)[0][0] == "PERSON"}
+        moved = entities["label"].ne("PERSON") & mapped.ne(entities["canonical"]) & mapped.isin(persons) \
+            & ~entities["canonical"].str.contains(" ", regex=False)
+        entities.loc[moved, "label"] = "PERSON"
+    entities["canonical"] = mapped
 
 
 def run_attribution(docs: Iterable[Doc], sentences: pd.DataFrame, entities: pd.DataFrame,
