@@ -33,6 +33,19 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def extracted(nlp):
+    """``extracted(text)``: every row :func:`helpers.text.stage.extract_article` gives for one constructed article
+    (id ``a1``), read with the session's pipeline."""
+    from helpers.text.stage import extract_article
+
+    def run(text: str) -> dict[str, list[dict]]:
+        doc = nlp(text)
+        doc.user_data["article_id"] = "a1"
+        return extract_article(doc)
+    return run
+
+
+@pytest.fixture(scope="session")
 def seed_articles():
     """The ``articles`` table of the default corpus in ``data/raw``."""
     from helpers.parse import run as parse_run

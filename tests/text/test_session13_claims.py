@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 import helpers.text.claims as cl
-from helpers.text.stage import extract_article
 
 GROUP_OF = "Indonesia invited him to the upcoming Group of 20 summit in November."
 GOLIATH = "The drill they staged was a David v Goliath one, with the larger force attacking."
@@ -15,11 +14,9 @@ CABLE = "Engineers repaired the Baltic Link 2 cable after the storm."
 
 
 @pytest.fixture(scope="module")
-def figures(nlp):
+def figures(extracted):
     def run(text):
-        doc = nlp(text)
-        doc.user_data["article_id"] = "a1"
-        return [c["text"].lower() for c in extract_article(doc)["claims"]]
+        return [c["text"].lower() for c in extracted(text)["claims"]]
     return run
 
 
@@ -57,11 +54,9 @@ def test_switched_off_the_number_comes_back(figures, monkeypatch, switch, text, 
     assert number in figures(text)
 
 
-def test_a_casualty_word_after_the_counted_people_makes_a_casualty_figure(nlp, monkeypatch):
+def test_a_casualty_word_after_the_counted_people_makes_a_casualty_figure(extracted, monkeypatch):
     def category(text):
-        doc = nlp(text)
-        doc.user_data["article_id"] = "a1"
-        return {c["text"]: c["category"] for c in extract_article(doc)["claims"]}
+        return {c["text"]: c["category"] for c in extracted(text)["claims"]}
     text = "The strike on a river town left at least 14 people dead."
     assert category(text)["at least 14"] == "casualties"
     assert category("The strike on a river town left at least 14 people homeless.")["at least 14"] != "casualties"
@@ -69,15 +64,13 @@ def test_a_casualty_word_after_the_counted_people_makes_a_casualty_figure(nlp, m
     assert category(text)["at least 14"] != "casualties"
 
 
-def test_a_headline_to_someone_is_said_by_the_name_before_to(nlp, monkeypatch):
+def test_a_headline_to_someone_is_said_by_the_name_before_to(extracted, monkeypatch):
     import helpers.text.statements as st
 
     text = "Prime Minister of India to Putin: This is not the time for another war\n\nThe two leaders met on Friday."
 
     def speakers():
-        doc = nlp(text)
-        doc.user_data["article_id"] = "a1"
-        return [s["speaker"] for s in extract_article(doc)["statements"]]
+        return [s["speaker"] for s in extracted(text)["statements"]]
     assert speakers() == ["India"]
     monkeypatch.setattr(st, "ADDRESSEE_BEFORE_COLON", False)
     assert speakers() == ["Putin"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 import helpers.text.attribution as at
-from helpers.text.stage import extract_article
 
 OFFICE = "Zelensky's office said 12 people were killed. The office added that 40 were wounded."
 SPOKESMAN = "Senator Jane Roe's spokesman said 20 tanks were sent to the port."
@@ -16,11 +15,9 @@ MINISTRY = ("Britain's Ministry of Defence said on Monday that it would send mor
 
 
 @pytest.fixture(scope="module")
-def read(nlp):
+def read(extracted):
     def run(text):
-        doc = nlp(text)
-        doc.user_data["article_id"] = "a1"
-        out = extract_article(doc)
+        out = extracted(text)
         return out["statements"], {c["text"]: c["claimant"] for c in out["claims"]}
     return run
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 import helpers.text.statements as st
-from helpers.text.stage import extract_article
 
 # the small model parses "reached" as a ccomp of "called", marked by "as"
 AS_CLAUSE = ("On 3 May, as the number of Moldovan families fleeing the brutal war reached 2 million, the European "
@@ -15,11 +14,9 @@ FOR = "A survey by Norstat showed support for the treaty still rising and reachi
 
 
 @pytest.fixture(scope="module")
-def read(nlp):
+def read(extracted):
     def run(text):
-        doc = nlp(text)
-        doc.user_data["article_id"] = "a1"
-        out = extract_article(doc)
+        out = extracted(text)
         return ([(s["speaker"], text[s["start_char"]:s["end_char"]]) for s in out["statements"]],
                 {c["text"]: c["claimant"] for c in out["claims"]})
     return run
