@@ -92,7 +92,7 @@ def _lex():
         "list_closers": set(n["list_marker_closers"]),
         "idioms": [re.compile(rf"\b{re.escape(p)}\b") for p in n["idioms"]],
         "casualty": set(n["casualty_words"]), "casualty_nouns": set(n["casualty_nouns"]),
-        "people_loss": set(n["people_loss_words"]),
+        "people_loss": set(n["people_loss_words"]), "count_nouns": set(n["count_nouns"]),
         "fractions": n["fractions"], "numerators": n["fraction_numerators"], "periods": set(n["period_nouns"]),
         "vague_plurals": n["vague_plurals"], "vague_counts": n["vague_counts"], "vague_numerals": n["vague_numerals"],
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
@@ -410,9 +410,14 @@ def _glued_to_capital(r: _Reader, c: _Span) -> bool:
 
 
 def _identifier(r: _Reader, c: _Span) -> bool:
-    """After a designator noun: "Article 5", "Unit 29155"."""
+    """After a designator noun: "Article 5", "Unit 29155"; after a number sign glued to it ("#2", "No #1")."""
     prev = c.prev
+    if NUMBER_SIGN_IDENTIFIER and prev is not None and prev.text.endswith("#") and not prev.whitespace_:
+        return True
     return prev is not None and prev.text[:1].isupper() and prev.lower_.rstrip(".") in r.lex["identifiers"]
+
+
+NUMBER_SIGN_IDENTIFIER = True  # session 15, switched off only to measure it
 
 
 def _day_of_month(r: _Reader, c: _Span) -> bool:
@@ -696,7 +701,7 @@ def _unit_after(r: _Reader, f: _Figure) -> None:
     lex = r.lex
     suffix = _suffix_unit(f.last)
     if suffix is not None and suffix not in lex["scales"]:
-        unit_info = lex["units"].get(suffix)
+        unit_info = lex["units"].get(suffix) or (lex["units"].get(suffix[:-1]) if suffix.endswith("s") else None)
         if unit_info:
             f.unit, f.category = unit_info
     nxt = r.tok(f.right)
@@ -747,13 +752,51 @@ def _qualifier(r: _Reader, f: _Figure) -> None:
         f.qualifier, f.left = found
 
 
+def _plural_of_object(of: Token | None) -> Token | None:
+    """The plural common noun an "of" token governs ("of Ukrainian refugees", "of the wounded soldiers")."""
+    if of is None or of.lower_ != "of":
+        return None
+    return next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.tag_ == "NNS"), None)
+
+
+def _count_of(r: _Reader, f: _Figure) -> Token | None:
+    """What a figure with no counted noun of its own counts, read from an "of" phrase: right after it ("2.5 million
+    of Ukrainian refugees", ``COUNT_OF_NOUN``), or after the count noun that is the subject of the verb the figure
+    completes ("the number of refugees reached 1 million", "the total of displaced people stood at 40,000",
+    ``NUMBER_OF_SUBJECT``)."""
+    if COUNT_OF_NOUN and (noun := _plural_of_object(r.tok(f.right))) is not None:
+        return noun
+    if not NUMBER_OF_SUBJECT:
+        return None
+    verb = f.last.head
+    if f.last.dep_ == "pobj" and verb.lower_ in ("to", "at") and verb.dep_ == "prep":
+        verb = verb.head  # "rose to 300", "stood at 40,000"
+    elif f.last.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in r.lex["count_nouns"]), None)
+    if subject is None:
+        return None
+    return next((n for c in subject.children if c.dep_ == "prep" and (n := _plural_of_object(c)) is not None), None)
+
+
+COUNT_OF_NOUN = True  # session 15, switched off only to measure it
+NUMBER_OF_SUBJECT = True  # session 15, switched off only to measure it
+
+
 def _counted(r: _Reader, f: _Figure) -> None:
     """The counted noun: unit and category from the lexicon, the subject its phrase; else "unit"."""
     f.head = r._counted_noun(r.doc[f.right - 1] if f.right > f.end else f.last, f.right)
+    subject_from = f.right
+    if f.head is None and f.unit is None and not f.currency:
+        f.head = _count_of(r, f)
+        if f.head is not None:
+            subject_from = f.head.left_edge.i  # the "of" phrase's noun phrase, not the words between
     if f.unit is None:
         f.unit, f.category = r._unit_of(f.head) if f.head is not None else ("unit", "other")
     if f.head is not None:
-        f.subject = r._subject(f.head, f.right)
+        f.subject = r._subject(f.head, subject_from)
         of = f.head.head
         if f.category == "other" and f.head.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" \
                 and r.lex["units"].get(of.head.lemma_.lower(), ("", ""))[1] == "personnel":
@@ -824,6 +867,8 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
             f.category = "casualties"
             return
     noun = f.head if f.head is not None else f.last
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == f.last.i:
+        noun = f.last  # "at least 1,300 of his troops have been killed": the figure is the verb's subject
     # the head of a list ("two colonels, three … and 12 officers were killed") and the whole a part is included in
     # ("198 civilians, including three children, had been killed")
     for _ in range(6):

@@ -1,0 +1,61 @@
+"""Session 15, claims (constructed sentences): what a figure counts when an "of" phrase names it — right after the
+figure ("2.5 million of the displaced families") or after a count noun that is the subject of the verb the figure
+completes ("the number of displaced families reached 40,000"); a number after a glued number sign is no figure."""
+from __future__ import annotations
+
+import pytest
+
+import helpers.text.claims as cl
+
+OF_AFTER = "The mayor said the city needed help over the arrival of 2.5 million of the displaced families."
+OF_TROOPS = "The minister disclosed that at least 1,300 of his country’s troops have been killed."
+NUMBER_OF = "As the number of displaced families reached 40,000, the council met."
+ROSE_TO = "The number of people killed rose to 300, officials said."
+GLUED_PLURAL = "In the north there are about 900km of marshes and 2,000miles of canals."
+
+
+@pytest.fixture(scope="module")
+def claim(extracted):
+    def run(text, number):
+        return next(c for c in extracted(text)["claims"] if c["text"].endswith(number))
+    return run
+
+
+@pytest.mark.parametrize("text, number, unit, category, subject", [
+    (OF_AFTER, "2.5 million", "family", "other", "displaced families"),
+    (OF_TROOPS, "1,300", "troop", "casualties", "his country’s troops"),
+    (NUMBER_OF, "40,000", "family", "other", "displaced families"),
+    (ROSE_TO, "300", "person", "casualties", "people"),
+])
+def test_an_of_phrase_names_what_the_figure_counts(claim, text, number, unit, category, subject):
+    c = claim(text, number)
+    assert (c["unit"], c["category"], c["subject"]) == (unit, category, subject)
+
+
+@pytest.mark.parametrize("switch, text, number", [
+    ("COUNT_OF_NOUN", OF_AFTER, "2.5 million"),
+    ("NUMBER_OF_SUBJECT", NUMBER_OF, "40,000"),
+])
+def test_count_of_switched_off(claim, monkeypatch, switch, text, number):
+    monkeypatch.setattr(cl, switch, False)
+    assert claim(text, number)["unit"] == "unit"
+
+
+@pytest.mark.parametrize("text, number, unit", [
+    ("The fund sent $40m of the aid.", "$40m", "usd"),  # money keeps its currency
+    ("Officials said 20% of the families left.", "20%", "percent"),  # a share keeps its percent
+    ("The number of families reached 40,000 in May, and 12 tanks were lost.", "12", "tank"),  # its own noun
+])
+def test_a_figure_with_its_own_unit_keeps_it(claim, text, number, unit):
+    assert claim(text, number)["unit"] == unit
+
+
+def test_glued_plural_unit(claim):
+    assert (claim(GLUED_PLURAL, "2,000miles")["unit"], claim(GLUED_PLURAL, "900km")["unit"]) == ("mile", "km")
+
+
+def test_a_number_after_a_glued_number_sign_is_no_figure(extracted, monkeypatch):
+    text = "Analysts asked whether Ivan the Terrible #2 feared it, and 40 fans came."
+    assert [c["text"] for c in extracted(text)["claims"]] == ["40"]
+    monkeypatch.setattr(cl, "NUMBER_SIGN_IDENTIFIER", False)
+    assert [c["text"] for c in extracted(text)["claims"]] == ["2", "40"]
