@@ -1,4 +1,4 @@
-"""Session 15, names (constructed rows): a lone surname the small model tagged a place or an organisation is the
+"""Session 15, names (constructed rows and sentences): a lone surname the small model tagged a place or an organisation is the
 person named in full — within the article (``entities.SURNAME_TAGGED_OTHERWISE``) and across the corpus
 (``entities.LONE_SURNAME_ANY_LABEL``, with the relabelling in ``stage.apply_canonical_map``)."""
 from __future__ import annotations
@@ -79,3 +79,23 @@ def test_the_joined_rows_are_relabelled_person(monkeypatch):
     table = pd.DataFrame({"canonical": ["Anders Fjellstrom", "Fjellstrom"], "label": ["PERSON", "GPE"]})
     apply_canonical_map(table, en.canonical_map_from_labels(labels), labels)
     assert table.values.tolist() == [["Anders Fjellstrom", "PERSON"], ["Fjellstrom", "GPE"]]
+
+
+# ---- a place or nationality modifying a noun phrase through compounded nouns (entities.MODIFIER_THROUGH_COMPOUNDS)
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Nevada elections officials said 300 ballots were lost.", "Nevada elections officials"),
+    ("Ohio election board officials said 300 ballots were lost.", "Ohio election board officials"),
+    # an organisation's own name the model tagged is left as it was
+    ("The Texas supreme court said 20 cases were heard.", "Texas supreme court"),
+])
+def test_a_place_modifying_a_compounded_head_names_the_whole_phrase(extracted, text, speaker):
+    out = extracted(text)
+    assert [s["speaker"] for s in out["statements"]] == [speaker]
+    assert [c["claimant"] for c in out["claims"]] == [speaker]
+
+
+def test_modifier_through_compounds_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(en, "MODIFIER_THROUGH_COMPOUNDS", False)
+    assert [s["speaker"] for s in extracted("Ohio election board officials said 300 ballots were lost.")["statements"]] \
+        == ["Ohio"]
