@@ -43,3 +43,18 @@ def test_complements_opened_by_whether_or_for_stay_content(read, text, content, 
     statements, claimants = read(text)
     assert [c for _, c in statements] == [content]
     assert claimants[claim] == claimant
+
+
+@pytest.mark.parametrize("text, claim, claimant", [
+    ("The ministry reported heavy fighting near the town, with 30 soldiers killed.", "30", "(ministry)"),
+    ("The report showed a sharp rise in prices, with food up 20%.", "20%", "(report)"),
+])
+def test_an_absolute_with_phrase_is_part_of_a_finding(read, monkeypatch, text, claim, claimant):
+    assert read(text)[1][claim] == claimant
+    monkeypatch.setattr(st, "WITH_PHRASE_CONTENT", False)
+    assert read(text)[1][claim] == "(unattributed)"
+
+
+def test_a_with_phrase_of_means_adds_nothing(read):
+    statements, _ = read("The ministry reported heavy fighting near the town with help from 3 drones.")
+    assert [c for _, c in statements] == ["heavy fighting near the town"]

@@ -59,3 +59,8 @@ def test_a_number_after_a_glued_number_sign_is_no_figure(extracted, monkeypatch)
     assert [c["text"] for c in extracted(text)["claims"]] == ["40"]
     monkeypatch.setattr(cl, "NUMBER_SIGN_IDENTIFIER", False)
     assert [c["text"] for c in extracted(text)["claims"]] == ["2", "40"]
+
+
+def test_one_on_one_is_an_idiom(extracted):
+    assert [c["text"] for c in extracted("She held one-on-one talks and a one on one meeting with 2 envoys.")["claims"]] \
+        == ["2"]

@@ -202,6 +202,7 @@ def _edges(tokens: list[Token]) -> tuple[int, int]:
 
 
 ADVERBIAL_CLAUSE_NOT_CONTENT = True  # session 15, switched off only to measure it
+WITH_PHRASE_CONTENT = True  # session 15, switched off only to measure it
 _COMPLEMENTIZERS = ("that", "whether", "if", "for")  # "for": "showed support for X rising", "called for X to go"
 
 
@@ -211,6 +212,13 @@ def _adverbial_mark(clause: Token) -> bool:
     clause, not what the verb reports; a complement is opened by "that", "whether", "if", "for" or nothing (a
     determiner the parser made a mark, "said the the diplomats …", opens no adverbial clause)."""
     return any(c.dep_ == "mark" and c.pos_ == "SCONJ" and c.lower_ not in _COMPLEMENTIZERS for c in clause.children)
+
+
+def _absolute(with_: Token) -> bool:
+    """A "with" phrase that states something of its own ("with 30 soldiers killed", "with 64% of respondents backing
+    it", "with food up 20%"), not a "with" of means or company ("with help from three insurers")."""
+    return any(t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN") or t.lower_ in ("up", "down") and t.dep_ != "prt"
+               for t in with_.subtree if t is not with_)
 
 
 def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | None:
@@ -239,7 +247,13 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
                 return reason
             parts = parts + _object_preposition(verb, parts, model=lemma not in lex["stance"])
         if parts:
-            return _edges(parts if stance else parts[:1])
+            parts = parts if stance else parts[:1]
+            if WITH_PHRASE_CONTENT and lemma in lex["object_content"]:
+                # "found broad support, with 64% of respondents backing it": what the finding is made of
+                end = max(p.right_edge.i for p in parts)
+                parts = parts + [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > end
+                                 and _absolute(c)]
+            return _edges(parts)
     for child in verb.children:  # "said that …" parsed as advcl / "adding that …"; "called for X to go" (stance)
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and (c.lower_ == "that" or stance and c.lower_ == "for"
                                                                and c.i > verb.i) for c in child.children):
