@@ -99,3 +99,20 @@ def test_modifier_through_compounds_switched_off(extracted, monkeypatch):
     monkeypatch.setattr(en, "MODIFIER_THROUGH_COMPOUNDS", False)
     assert [s["speaker"] for s in extracted("Ohio election board officials said 300 ballots were lost.")["statements"]] \
         == ["Ohio"]
+
+
+# ---- a name the model ran into an opening bracket (entities.UNCLOSED_BRACKET_CUT)
+
+WHO = "The World Health Organization (WHO) said 40 clinics were hit."
+
+
+def test_a_name_run_into_an_opening_bracket_stops_before_it(extracted):
+    out = extracted(WHO)
+    assert [(s["speaker"], WHO[s["speaker_start"]:s["speaker_end"]]) for s in out["statements"]] == [
+        ("World Health Organization", "The World Health Organization (WHO)")]  # the mention keeps its acronym
+    assert all(r["canonical"].count("(") == r["canonical"].count(")") for r in out["entities"])
+
+
+def test_unclosed_bracket_cut_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(en, "UNCLOSED_BRACKET_CUT", False)
+    assert [s["speaker"] for s in extracted(WHO)["statements"]] == ["World Health Organization (WHO"]

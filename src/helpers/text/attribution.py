@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Token
 
 from helpers.text import lexicon as lexicons
-from helpers.text.entities import after_bare_preposition, country_of, normalise
+from helpers.text.entities import after_bare_preposition, country_of, normalise, without_open_bracket
 
 _PERSONISH = {"PERSON"}
 _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -76,28 +76,6 @@ _SET_OFF = (",", *_DASHES)  # marks that open and close a part set off inside a 
 _CLOSING_QUOTES = {"”": "“", "’’": "‘‘", "''": "``"}  # closing quotation mark -> its opening one
 _MENTION_DROP = ("relcl", "acl", "advcl", "parataxis")  # clauses describing a source are not part of its mention
 _RESTRICTIVE = ("relcl", "acl")  # unless not set off by a comma: "people who lost …", "a poll released Sunday"
-
-
-def _without_open_bracket(words):
-    """The span cut before a bracket it opens and does not close (the dozen-word limit can stop inside one: "80% in
-    Poland, Sweden, the UK (83%) and …" → "80% in Poland, Sweden, the UK"), without trailing punctuation or a
-    dangling conjunction; a closing bracket that closes one in the span and a percent sign stay."""
-    opened = []
-    for i, t in enumerate(words):
-        if t.text in "([{":
-            opened.append(i)
-        elif t.text in ")]}" and opened:
-            opened.pop()
-    if opened and opened[0] > 0:
-        words = words[:opened[0]]
-
-    def closes(t):
-        return t.text in ")]}" and any(w.text in "([{" for w in words[:t.i - words.start])
-
-    while len(words) > 1 and (words[-1].dep_ == "cc" or words[-1].is_punct and words[-1].text != "%"
-                              and not closes(words[-1])):
-        words = words[:-1]
-    return words
 
 
 def speaker_kind(row: dict | None) -> str | None:
@@ -482,7 +460,7 @@ class SpeakerTracker:
         while len(words) > 1 and (words[0].lower_ in self.lex["leading_determiners"] or words[0].is_punct
                                    or words[0].dep_ == "det" and words[0].lower_ in ("a", "an")):
             words = words[1:]
-        words = _without_open_bracket(words)
+        words = without_open_bracket(words)
         phrase = words.text
         first = words[0]
         if all(t.is_punct for t in doc[first.sent.start:first.i]) and first.pos_ != "PROPN" and first.is_title \
