@@ -58,3 +58,16 @@ def test_an_absolute_with_phrase_is_part_of_a_finding(read, monkeypatch, text, c
 def test_a_with_phrase_of_means_adds_nothing(read):
     statements, _ = read("The ministry reported heavy fighting near the town with help from 3 drones.")
     assert [c for _, c in statements] == ["heavy fighting near the town"]
+
+
+def test_an_empty_it_is_no_source(read, monkeypatch):
+    text = "The Northern Alliance issued a report on Monday. It would be wrong to think that the town lost 30 tanks."
+    statements, claimants = read(text)
+    assert statements[-1] == ("(unknown)", "that the town lost 30 tanks") and claimants == {"30": "(unattributed)"}
+    monkeypatch.setattr(st, "EXPLETIVE_IT_NO_SOURCE", False)
+    assert read(text)[1] == {"30": "Northern Alliance"}  # "it" was read as the alliance
+
+
+def test_a_referring_it_still_speaks(read):
+    statements, _ = read("The agency said it was able to confirm that 30 tanks were hit.")
+    assert statements == [("agency", "it was able to confirm that 30 tanks were hit")]

@@ -147,6 +147,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 SUBJECT_AFTER_QUOTATION = True  # round 12, switched off only to measure it
+EXPLETIVE_IT_NO_SOURCE = True  # session 15, switched off only to measure it
 ADDRESSEE_BEFORE_COLON = True  # session 13, switched off only to measure it
 DOCUMENT_ISSUER_SPEAKS = True  # round 13, switched off only to measure it
 COLON_LINE_OVER_INNER = True  # round 13, switched off only to measure it
@@ -931,7 +932,9 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             if kind == "VERB":
                 _participle_by_agent(f, tok)
             continue
-        if subj.dep_ != "nsubjpass":
+        if EXPLETIVE_IT_NO_SOURCE and _empty_it(subj, tok):
+            row, how = None, None  # "it is safe to suggest …", "it would be wrong to think …": no source
+        elif subj.dep_ != "nsubjpass":
             row, how = f.tracker.resolve_or_phrase(subj)
             f.mention = mention_span(subj) if row is not None else subject_mention(subj)
             if row is not None and subj.pos_ == "PRON" and tok.dep_ == "ccomp" \
@@ -977,6 +980,14 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     # statements whose shape the trained statement filter (statementmodel) scores as no attribution are dropped
     f.found = statementmodel.keep_statements(f.found, statementmodel.Context(doc, f.quotes, f.model_cues, f.lex, f.text))
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
+
+
+def _empty_it(subj: Token, cue: Token) -> bool:
+    """"It" as the subject of "be" or an adjective that a cue's infinitive completes ("it is safe to suggest that …",
+    "it would be wrong to think …", "it is hard not to conclude …"): an empty subject, no source."""
+    frame = subj.head
+    return subj.lower_ == "it" and subj.dep_ == "nsubj" and frame is not cue and cue.dep_ == "xcomp" \
+        and (frame.lemma_ == "be" or frame.pos_ == "ADJ") and cue.head in (frame, *frame.children)
 
 
 def _participle_by_agent(f: _Finder, verb: Token) -> None:
