@@ -64,3 +64,10 @@ def test_a_number_after_a_glued_number_sign_is_no_figure(extracted, monkeypatch)
 def test_one_on_one_is_an_idiom(extracted):
     assert [c["text"] for c in extracted("She held one-on-one talks and a one on one meeting with 2 envoys.")["claims"]] \
         == ["2"]
+
+
+def test_a_vague_quantity_counts_the_plural_after_more(extracted, monkeypatch):
+    text = "The alliance promised hundreds of thousands more troops to defend the east."
+    assert [(c["unit"], c["category"]) for c in extracted(text)["claims"]] == [("troop", "personnel")]
+    monkeypatch.setattr(cl, "VAGUE_NOUN_AFTER", False)
+    assert [c["unit"] for c in extracted(text)["claims"]] == ["unit"]

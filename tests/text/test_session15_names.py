@@ -116,3 +116,16 @@ def test_a_name_run_into_an_opening_bracket_stops_before_it(extracted):
 def test_unclosed_bracket_cut_switched_off(extracted, monkeypatch):
     monkeypatch.setattr(en, "UNCLOSED_BRACKET_CUT", False)
     assert [s["speaker"] for s in extracted(WHO)["statements"]] == ["World Health Organization (WHO"]
+
+
+# ---- a name inside a hyphenated modifier (attribution.HYPHEN_MODIFIER_NOT_NAME)
+
+def test_a_name_in_a_hyphenated_modifier_does_not_name_the_group(extracted, monkeypatch):
+    import helpers.text.attribution as at
+
+    text = "Kremlin-backed separatists said 20 soldiers died."
+    assert [c["claimant"] for c in extracted(text)["claims"]] == ["(Kremlin-backed separatists)"]
+    assert [c["claimant"] for c in extracted("Republican senators said 12 bills were blocked.")["claims"]] \
+        == ["Republican senators"]  # a name that is the modifier itself still names the group
+    monkeypatch.setattr(at, "HYPHEN_MODIFIER_NOT_NAME", False)
+    assert [c["claimant"] for c in extracted(text)["claims"]] == ["Kremlin"]

@@ -966,6 +966,22 @@ def _fractions(reader: _Reader) -> list[dict]:
     return out
 
 
+VAGUE_NOUN_AFTER = True  # session 15, switched off only to measure it
+
+
+def _plural_after(reader: _Reader, i: int) -> Token | None:
+    """A plural common noun at token ``i`` or after at most two adjectives or "more"/"fewer" before it."""
+    for k in range(i, i + 3):
+        t = reader.tok(k)
+        if t is None:
+            return None
+        if t.pos_ == "NOUN" and t.tag_ == "NNS":
+            return t
+        if not (t.pos_ == "ADJ" or t.lower_ in ("more", "fewer")):
+            return None
+    return None
+
+
 def _vague_span(reader: _Reader, i: int) -> tuple[int, int, list[float], Token | None] | None:
     """The vague quantity starting at token ``i``: (start, end, [value, low, high], counted noun or None)."""
     doc, lex = reader.doc, reader.lex
@@ -983,6 +999,8 @@ def _vague_span(reader: _Reader, i: int) -> tuple[int, int, list[float], Token |
                 end += 1
         last = reader.tok(end - 1)
         noun = next((c for c in last.children if c.dep_ == "pobj"), None) if last.lower_ == "of" else None
+        if noun is None and last.lower_ != "of" and VAGUE_NOUN_AFTER:
+            noun = _plural_after(reader, end)  # "hundreds of thousands more troops"
         end = end - 1 if last.lower_ == "of" else end
         return i, end, triple, noun
     prev = reader.tok(i - 1)
