@@ -71,3 +71,19 @@ def test_an_empty_it_is_no_source(read, monkeypatch):
 def test_a_referring_it_still_speaks(read):
     statements, _ = read("The agency said it was able to confirm that 30 tanks were hit.")
     assert statements == [("agency", "it was able to confirm that 30 tanks were hit")]
+
+
+def test_adding_after_a_reported_clause_is_said_by_the_reporter(nlp, monkeypatch):
+    from spacy.tokens import Doc
+
+    # the parse the small model gives such sentences: "adding" hung on the reported clause's verb, not on "said"
+    words = ["Roe", "said", "that", "guards", "would", "be", "calm", ",", "adding", "that", "20", "died", "."]
+    heads = [1, 1, 5, 5, 5, 1, 5, 5, 5, 11, 11, 8, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "acomp", "punct", "advcl", "mark", "nsubj", "ccomp",
+            "punct"]
+    tags = ["NNP", "VBD", "IN", "NNS", "MD", "VB", "JJ", ",", "VBG", "IN", "CD", "VBD", "."]
+    lemmas = ["Roe", "say", "that", "guard", "would", "be", "calm", ",", "add", "that", "20", "die", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas)
+    assert st._subject(doc[8]).text == "Roe"
+    monkeypatch.setattr(st, "PARTICIPLE_TO_REPORTER", False)
+    assert st._subject(doc[8]).text == "guards"

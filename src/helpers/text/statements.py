@@ -121,6 +121,12 @@ def _subject(verb: Token) -> Token | None:
     if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.i > verb.i \
             and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "mark", "agent") for c in verb.children):
         return None
+    head = verb.head
+    if PARTICIPLE_TO_REPORTER and verb.tag_ == "VBG" and verb.dep_ == "advcl" and head.dep_ == "ccomp" \
+            and head.head.i < head.i and head.head.lemma_.lower() in _lex()["speech"]:
+        # "X said that training the forces would not escalate, adding that …": the parser hung the participle on the
+        # reported clause; who adds is who said, not the clause's subject
+        return _subject(head.head)
     tok = verb
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
@@ -148,6 +154,7 @@ def _subject(verb: Token) -> Token | None:
 
 SUBJECT_AFTER_QUOTATION = True  # round 12, switched off only to measure it
 EXPLETIVE_IT_NO_SOURCE = True  # session 15, switched off only to measure it
+PARTICIPLE_TO_REPORTER = True  # session 15, switched off only to measure it
 ADDRESSEE_BEFORE_COLON = True  # session 13, switched off only to measure it
 DOCUMENT_ISSUER_SPEAKS = True  # round 13, switched off only to measure it
 COLON_LINE_OVER_INNER = True  # round 13, switched off only to measure it
