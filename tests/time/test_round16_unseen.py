@@ -220,3 +220,46 @@ def test_without_the_rule_the_name_is_a_day(nlp, monkeypatch):
 ])
 def test_a_headline_or_a_lower_case_word_stays_a_date(nlp, text, word, expected):
     assert _rows(nlp, text)[word] == expected
+
+
+# --- a bare season in a present clause (expressions.SEASON_PRESENT_AHEAD)
+
+@pytest.mark.parametrize("text, expected", [
+    ("We need more generators because winter is coming.", "2024-WI"),
+    ("Aid must flow so that the siege does not drag on over winter.", "2024-WI"),
+])
+def test_a_season_in_a_present_clause_is_the_coming_one(nlp, text, expected):
+    assert _rows(nlp, text)["winter"] == expected
+
+
+def test_without_the_rule_the_season_is_the_nearest(nlp, monkeypatch):
+    monkeypatch.setattr(ex, "SEASON_PRESENT_AHEAD", False)
+    assert _rows(nlp, "We need more generators because winter is coming.")["winter"] == "2023-WI"
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("The roads froze in winter.", SATURDAY, "2023-WI"),  # past tense
+    ("Heating bills stay high in winter.", date(2024, 3, 20), "2023-WI"),  # the winter ended three weeks ago
+])
+def test_a_past_clause_or_a_season_just_ended_keeps_its_reading(nlp, text, anchor, expected):
+    assert _rows(nlp, text, anchor)["winter"] == expected
+
+
+# --- "is/are to" + infinitive (tense.BE_TO_INFINITIVE)
+
+@pytest.mark.parametrize("text", [
+    "The chancellor is to visit the port on Monday.",
+    "The chancellor on Monday is to visit the port, and the next day she will fly home.",
+])
+def test_is_to_with_an_infinitive_is_an_arrangement_ahead(nlp, text):
+    assert _rows(nlp, text)["Monday"] == "2024-06-17"
+
+
+def test_without_the_rule_is_to_keeps_the_past_weekday(nlp, monkeypatch):
+    monkeypatch.setattr(tense, "BE_TO_INFINITIVE", False)
+    assert _rows(nlp, "The chancellor is to visit the port on Monday.")["Monday"] == "2024-06-10"
+
+
+def test_was_to_stays_past(nlp):
+    assert _rows(nlp, "The chancellor was to visit the port on Monday, but the trip was cancelled.")["Monday"] \
+        == "2024-06-10"

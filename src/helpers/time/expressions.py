@@ -124,6 +124,17 @@ class _Context:
         span = self.doc.char_span(start, end, alignment_mode="expand") if self.doc is not None else None
         return governing_verb(span.root) if span is not None and len(span) else None
 
+    def present_verb(self, start: int, end: int) -> bool:
+        """True when the span's verb is in the present tense, simple or progressive, not the perfect ("winter is
+        coming", "does not drag on over winter"); unlike :meth:`present`, also for a date after a preposition."""
+        verb = self._verb(start, end)
+        if verb is None:
+            return False
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lemma_.lower() == "have" for c in aux):
+            return False
+        return any(c.tag_ in ("VBZ", "VBP") for c in aux) if aux else verb.tag_ in ("VBZ", "VBP")
+
     def present_perfect(self, start: int, end: int) -> bool:
         """True when the span's verb is in the present perfect ("has set Nov. 10 as the deadline"): a past act
         with present relevance, which may name a coming day (unlike "fell on Nov. 10")."""
@@ -209,6 +220,7 @@ SINCE_YEAR_IS_BACKGROUND = True  # session 13; a switch to measure it
 COMPARISON_FRAMES_SENTENCE = True  # round 15: a sentence-opening "Last year," is the year; a switch to measure it
 NAME_OF_ORG = True  # round 16: "Today", "Sunday" inside an organisation's or a work's name are no dates; a switch
 NAME_LABELS = ("ORG", "WORK_OF_ART")
+SEASON_PRESENT_AHEAD = True  # round 16: a bare season in a present clause is the current or next one; a switch
 TITLE_CASE_NAMES = True  # round 16: "head of Harbour Today", "at the Freedom March" are names; a switch to measure it
 MAX_BACK_REFERENCE = 600  # characters: "the same day" refers to a date at most this far back
 # What a row was resolved against (the ``dates.reference`` column): its own words ("18 October 2023"), the
@@ -556,7 +568,13 @@ def _read_season(m, ctx):
         n = -1
 
     def rel(anchor, tense):
-        y = cal.choose_season_year(anchor, tense or ctx.tense(start, end), code, n)
+        tense = tense or ctx.tense(start, end)
+        if tense is None and n is None and SEASON_PRESENT_AHEAD and ctx.present_verb(start, end) \
+                and (anchor - cal.season_span(cal.choose_season_year(anchor, cal.PAST, code), code).end).days > 31:
+            # "winter is coming", "so the war does not drag on over winter": now or the next; but "it is still
+            # winter" three weeks after the meteorological winter ended is that winter
+            tense = cal.FUTURE
+        y = cal.choose_season_year(anchor, tense, code, n)
         return _season_part(cal.season_span(y, code), m["mod"])
 
     return _relative("season", rel, narrative if n is None else None)

@@ -42,6 +42,7 @@ def _round16_markers() -> tuple[frozenset, frozenset]:
 FORWARD_INFINITIVES = True
 POSSIBILITY_MODALS = True
 SINCE_IS_PAST = True  # a date after "since" starts a period begun by the anchor: past (round 16)
+BE_TO_INFINITIVE = True  # "is/are to" + infinitive is an arrangement ahead (round 16)
 
 # switched off only to measure it: a forward adjective on the way to the verb makes the expression future (session 12)
 FORWARD_NOUNS = True
@@ -133,6 +134,11 @@ def verb_tense(verb: Token) -> str | None:
             return FUTURE
         if head.lemma_.lower() == "be" and head.head.lemma_.lower() in governors:
             return FUTURE
+        if BE_TO_INFINITIVE and verb.dep_ == "xcomp" and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
+            return FUTURE  # "the chancellor is to visit Kyiv on Monday": an arrangement ahead
+    if BE_TO_INFINITIVE and verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
+        return FUTURE  # "the chancellor on Monday is to visit Kyiv": the date hangs on "is"
     if POSSIBILITY_MODALS and any(c.lower_ in _round16_markers()[1] for c in aux) \
             and not any(c.lemma_.lower() == "have" for c in aux) and not _negated(verb):
         return FUTURE  # "may face a hostile assembly after November's vote"; not "could not agree", "may have left"
