@@ -78,9 +78,27 @@ class _Context:
     def __init__(self, text: str, doc: Doc | None, anchor: date | None):
         self.text, self.doc, self.anchor = text, doc, anchor
         self.date_entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"] if doc is not None else []
+        self.name_entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS] \
+            if doc is not None else []
 
     def tense(self, start: int, end: int) -> str | None:
         return span_tense(self.doc, start, end) if self.doc is not None else None
+
+    def in_name(self, start: int, end: int) -> bool:
+        """True for a capitalised word inside a longer name the model tags as an organisation or a work ("the Coastal
+        Today newsletter", "the Weekly Sunday Courier"): part of a title, not a date (round 16)."""
+        return NAME_OF_ORG and self.text[start:start + 1].isupper() and any(
+            s <= start and end <= e and e - s > end - start for s, e in self.name_entities)
+
+    def in_title(self, start: int) -> bool:
+        """True for a capitalised word that ends a two-word name in running text: a capitalised word before it, and
+        a lower-case word or a number before that ("the head of Harbour Today", "at the Freedom March", "on Channel 9
+        Today"). A title-case headline ("Leaders To Meet In Kyiv Today") has a capital on the word before as well;
+        a word that makes the next a date ("In March", "By Friday") is not a name's."""
+        if not TITLE_CASE_NAMES or not self.text[start:start + 1].isupper():
+            return False
+        m = _TITLE_BEFORE.search(self.text, max(0, start - 60), start)
+        return m is not None and m["w"].lower() not in MONTH_CONTEXT and m["w"] not in MONTHS and m["w"] not in WEEKDAYS
 
     def in_date_entity(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.date_entities)
@@ -105,6 +123,17 @@ class _Context:
     def _verb(self, start: int, end: int):
         span = self.doc.char_span(start, end, alignment_mode="expand") if self.doc is not None else None
         return governing_verb(span.root) if span is not None and len(span) else None
+
+    def present_verb(self, start: int, end: int) -> bool:
+        """True when the span's verb is in the present tense, simple or progressive, not the perfect ("winter is
+        coming", "does not drag on over winter"); unlike :meth:`present`, also for a date after a preposition."""
+        verb = self._verb(start, end)
+        if verb is None:
+            return False
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lemma_.lower() == "have" for c in aux):
+            return False
+        return any(c.tag_ in ("VBZ", "VBP") for c in aux) if aux else verb.tag_ in ("VBZ", "VBP")
 
     def present_perfect(self, start: int, end: int) -> bool:
         """True when the span's verb is in the present perfect ("has set Nov. 10 as the deadline"): a past act
@@ -189,6 +218,10 @@ WEEKDAY_DEADLINE_PREPS = set(LEX["weekday_deadline_prepositions"])
 PERIOD_START_PREPS = set(LEX["period_start_prepositions"])
 SINCE_YEAR_IS_BACKGROUND = True  # session 13; a switch to measure it
 COMPARISON_FRAMES_SENTENCE = True  # round 15: a sentence-opening "Last year," is the year; a switch to measure it
+NAME_OF_ORG = True  # round 16: "Today", "Sunday" inside an organisation's or a work's name are no dates; a switch
+NAME_LABELS = ("ORG", "WORK_OF_ART")
+SEASON_PRESENT_AHEAD = True  # round 16: a bare season in a present clause is the current or next one; a switch
+TITLE_CASE_NAMES = True  # round 16: "head of Harbour Today", "at the Freedom March" are names; a switch to measure it
 MAX_BACK_REFERENCE = 600  # characters: "the same day" refers to a date at most this far back
 # What a row was resolved against (the ``dates.reference`` column): its own words ("18 October 2023"), the
 # publication date (the article's anchor), the story's reference time (narrative text), the previous
@@ -235,6 +268,9 @@ _CUMULATIVE_PERIOD = re.compile(
 _CLOCK = re.compile(rf"(?:(?<![\d:.])\d{{1,2}}(?:[:.]\d{{2}})?\s*(?i:a\.m\.|p\.m\.|am|pm)|(?<![\d:])\d{{1,2}}:\d{{2}}"
                     rf"|(?<![A-Za-z])(?i:{_alt(LEX['clock_words']['words'])}))(?:\s+[A-Z]{{2,4}})?[\s,]*$")
 _FORWARD = re.compile(rf"(?i:\b(?:{_alt(LEX['forward_phrases'])}))\s+$")
+APPROACH_WEEKDAY = True  # round 16: "ahead of Thursday's budget vote" is the nearest Thursday; a switch to measure it
+_APPROACH = re.compile(r"(?<![A-Za-z])(?i:" + "|".join(r"[-\s]+".join(map(re.escape, re.split(r"[-\s]+", p)))
+                                                      for p in LEX["approach_phrases"]) + r")(?:\s+(?i:the))?\s+$")
 _SPELLED = LEX["spelled_years"]
 _TWO_DIGITS = (rf"(?:(?P<tens>{_alt(_SPELLED['tens'])})(?:[\s-]+(?P<unit>{_alt(_SPELLED['units'])}))?"
                rf"|(?P<teen>{_alt(_SPELLED['teens'])})|{re.escape(_SPELLED['zero'])}[\s-]+(?P<ounit>{_alt(_SPELLED['units'])}))")
@@ -430,6 +466,25 @@ def _shared_year(ctx, start: int, end: int) -> int | None:
     return int(hit["y"]) if hit else None
 
 
+MONTH_FIRST_NAME = True  # round 16: a sentence-opening month before a name is a first name; a switch to measure it
+_TITLE_BEFORE = re.compile(r"(?:^|[\s(])(?:[a-z][\w'’-]*|\d+)[ \t]+(?P<w>[A-Z][a-z]+)[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+(?P<w>[A-Z][a-z]+)")
+
+
+def _first_name(text: str, start: int, end: int) -> bool:
+    """True for a bare month that opens its sentence (or line) and is followed by a capitalised word that is no
+    calendar word: "June Harlow, Leeds" signing a letter, "April Dunne said …" — a first name and its surname,
+    even where the model's DATE entity takes the month ("In June Harlow's view" has its preposition, "a June
+    recital" its determiner, "June 2024" its year)."""
+    if not MONTH_FIRST_NAME:
+        return False
+    name = _NAME_AFTER.match(text, end)
+    if name is None or name["w"] in MONTHS or name["w"] in WEEKDAYS or name["w"].lower() in SEASONS:
+        return False
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
 def _read_month(m, ctx):
     name, mod, shift = m["m"], m["mod"], m["shift"]
     mo = _month_of(name)
@@ -441,9 +496,11 @@ def _read_month(m, ctx):
     if not (m["y"] or mod or shift):
         prev = ctx.previous_word(start)
         context = prev in MONTH_CONTEXT or ctx.in_date_entity(start, end)
-        if name in AMBIGUOUS_MONTHS and not context:
+        if name in AMBIGUOUS_MONTHS and (not context or ctx.in_title(start)):
             return None
         if not context and re.match(r"\s+[A-Z][a-z]", ctx.text[end:end + 3]):  # "June Smith"
+            return None
+        if _first_name(ctx.text, start, end):
             return None
     if m["y"]:
         return _absolute("month", _with_mod_month(int(m["y"]), mo, mod))
@@ -511,7 +568,13 @@ def _read_season(m, ctx):
         n = -1
 
     def rel(anchor, tense):
-        y = cal.choose_season_year(anchor, tense or ctx.tense(start, end), code, n)
+        tense = tense or ctx.tense(start, end)
+        if tense is None and n is None and SEASON_PRESENT_AHEAD and ctx.present_verb(start, end) \
+                and (anchor - cal.season_span(cal.choose_season_year(anchor, cal.PAST, code), code).end).days > 31:
+            # "winter is coming", "so the war does not drag on over winter": now or the next; but "it is still
+            # winter" three weeks after the meteorological winter ended is that winter
+            tense = cal.FUTURE
+        y = cal.choose_season_year(anchor, tense, code, n)
         return _season_part(cal.season_span(y, code), m["mod"])
 
     return _relative("season", rel, narrative if n is None else None)
@@ -745,6 +808,8 @@ def _read_century(m, ctx):
 
 
 def _read_weekday(m, ctx):
+    if ctx.in_name(*m.span("core")):
+        return None
     wd = WEEKDAYS[m["wd"]]
     shift = (m["shift"] or "").lower()
     n = -1 if shift == "past" else SHIFTS.get(shift)
@@ -762,6 +827,10 @@ def _read_weekday(m, ctx):
             # "has given them until 9 a.m. Tuesday": a deadline that still stands, the nearest such day ("lasted
             # until Friday" keeps the past)
             return cal.day_span(cal.nearest_weekday(anchor, wd))
+        if n is None and tense != cal.FUTURE and APPROACH_WEEKDAY and _APPROACH.search(ctx.text[max(0, m.start() - 40):m.start()]):
+            # "ahead of Thursday's budget vote", "in the run-up to the Sunday runoff": an occasion near the
+            # anchor, whatever the tense of the clause that looks ahead to it
+            return cal.day_span(cal.nearest_weekday(anchor, wd))
         if n is None and tense == cal.FUTURE and ctx.plan_in_past(*m.span("core")):
             return cal.day_span(cal.nearest_weekday(anchor, wd))  # "a rally planned for Saturday was called off"
         return cal.day_span(cal.choose_weekday(anchor, tense, wd, n))
@@ -770,6 +839,8 @@ def _read_weekday(m, ctx):
 
 
 def _read_deictic(m, ctx):
+    if ctx.in_name(*m.span("core")) or ctx.in_title(m.start("core")):
+        return None
     n = DEICTIC[m["w"].lower()]
     return _relative("day", lambda anchor, tense: cal.day_span(anchor + timedelta(days=n)))
 
@@ -931,6 +1002,24 @@ def _read_weekend(m, ctx):
     return _relative("week", rel)
 
 
+REFERENCE_WORD_MODIFIER = True  # round 16: "the past leadership", "the future layout" are no rows; a switch
+
+
+def _modifies_noun(ctx, start: int, end: int) -> bool:
+    """True when the parse makes the last word of "the past"/"the future" an adjective or compound of a noun after
+    it ("the past leadership's record", "the future layout of the harbour"): the noun's time, not TimeML's
+    PAST_REF/FUTURE_REF ("in the past, it …", "in the near future", "fear of the future and of hunger" stay rows)."""
+    if not REFERENCE_WORD_MODIFIER or ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span[0].lower_ != "the":
+        return False
+    last = span[-1]
+    return last.dep_ in ("amod", "compound", "nmod") and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN") \
+        and not any(t.dep_ in ("cc", "punct") for t in ctx.doc[last.i + 1:last.head.i])  # "fear of the future and
+    # of hunger": a noun of its own, as the parser coordinates it
+
+
 def _read_reference_word(m, ctx):
     """"now", "currently", "recently", "the past", "the near future": TimeML's PRESENT_REF, PAST_REF, FUTURE_REF.
     Not an acronym ("NOW"), not "the past" of a period ("the past few days", "the past decade": a duration), not
@@ -942,6 +1031,8 @@ def _read_reference_word(m, ctx):
         return None
     if word.lower().endswith("past") and re.match(rf"\s+(?:\d|{_NUM}\b|(?i:few|several|couple|centur)|{_UNIT}\b)",
                                                   ctx.text[m.end("core"):]):
+        return None
+    if _modifies_noun(ctx, *m.span("core")):
         return None
     return _Reading(VAGUE_PRECISION, False, lambda anchor, tense: None, value=REFERENCE_WORDS[re.sub(r"\s+", " ", word.lower())])
 

@@ -31,6 +31,19 @@ def _forward_adjectives() -> frozenset:
     return frozenset(date_lexicon.load()["future_markers"]["forward_adjectives"])
 
 
+@functools.lru_cache(maxsize=1)
+def _round16_markers() -> tuple[frozenset, frozenset]:
+    m = date_lexicon.load()["future_markers"]
+    return frozenset(m["forward_predicates"]), frozenset(m["possibility_modals"])
+
+
+# switched off only to measure them (round 16): a passive infinitive and the forward predicates ("is likely to be
+# approved in November") look ahead as a governor's active infinitive does; so do modals of possibility ("may face")
+FORWARD_INFINITIVES = True
+POSSIBILITY_MODALS = True
+SINCE_IS_PAST = True  # a date after "since" starts a period begun by the anchor: past (round 16)
+BE_TO_INFINITIVE = True  # "is/are to" + infinitive is an arrangement ahead (round 16)
+
 # switched off only to measure it: a forward adjective on the way to the verb makes the expression future (session 12)
 FORWARD_NOUNS = True
 
@@ -60,6 +73,29 @@ def _forward_noun(token: Token, verb: Token | None) -> bool:
         and ahead_on_way_up(token.doc[prep.i - 1])
 
 
+# switched off only to measure it: a condition whose consequence lies ahead is itself ahead (round 16)
+CONDITIONAL_FORWARD = True
+CONDITION_MARKERS = frozenset({"if", "unless"})
+
+
+def _forward_condition(verb: Token) -> bool:
+    """True for the verb of a condition ("if"/"unless") whose consequence is a plain future or hypothetical:
+    "If the vote went ahead in November, the party would lose", "If talks fail in March, prices will rise" — the
+    condition is about a time to come, whatever the form of its own verb. A counterfactual ("If it had gone ahead
+    in November, the party would have lost") and a condition of a past consequence ("If it rained in March, the
+    harvest failed") keep their past."""
+    if not CONDITIONAL_FORWARD or verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in verb.children):
+        return False
+    if any(c.lemma_.lower() == "have" and c.dep_ == "aux" for c in verb.children):
+        return False  # "if it had gone": a past condition
+    consequence = verb.head
+    aux = [c for c in consequence.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.lower_ in _markers()[0] or c.lemma_.lower() in _markers()[0] for c in aux) \
+        and not any(c.lemma_.lower() == "have" for c in aux)
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb at or above ``token`` in the dependency tree (auxiliaries skipped), or None."""
     for _ in range(MAX_HOPS):
@@ -71,19 +107,41 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+NEGATORS = frozenset({"not", "n't", "never", "neither", "nor", "no", "nobody", "none", "nothing"})
+
+
+def _negated(verb: Token) -> bool:
+    """True when the verb is negated, by its own "not" or in its subject ("Neither he nor they could be found")."""
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        t.lower_ in NEGATORS for t in verb.subtree if t.i < verb.i)
+
+
 def verb_tense(verb: Token) -> str | None:
     modals, governors, planning = _markers()
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if _forward_condition(verb):
+        return FUTURE
     if any(c.lower_ in modals or c.lemma_.lower() in modals for c in aux):
         return FUTURE
     if verb.lemma_.lower() in planning:  # "planned a rally on Saturday", "plans to meet on Tuesday"
         return FUTURE
-    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux):
+    passive = FORWARD_INFINITIVES and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in aux)
+    if (verb.tag_ == "VB" or passive) and any(c.lower_ == "to" for c in aux):
         head = verb.head
+        if FORWARD_INFINITIVES and head.i != verb.i and head.lower_ in _round16_markers()[0]:
+            return FUTURE  # "is likely to be approved", "is supposed to be signed": the word as written
         if head.i != verb.i and head.lemma_.lower() in governors:
             return FUTURE
         if head.lemma_.lower() == "be" and head.head.lemma_.lower() in governors:
             return FUTURE
+        if BE_TO_INFINITIVE and verb.dep_ == "xcomp" and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
+            return FUTURE  # "the chancellor is to visit Kyiv on Monday": an arrangement ahead
+    if BE_TO_INFINITIVE and verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
+        return FUTURE  # "the chancellor on Monday is to visit Kyiv": the date hangs on "is"
+    if POSSIBILITY_MODALS and any(c.lower_ in _round16_markers()[1] for c in aux) \
+            and not any(c.lemma_.lower() == "have" for c in aux) and not _negated(verb):
+        return FUTURE  # "may face a hostile assembly after November's vote"; not "could not agree", "may have left"
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
         return PAST
     if verb.tag_ == "VBN":
@@ -99,6 +157,8 @@ def span_tense(doc: Doc, start_char: int, end_char: int) -> str | None:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if SINCE_IS_PAST and span.root.dep_ == "pobj" and span.root.head.lower_ == "since":
+        return PAST  # "shortages since February may push prices higher": a period begun by the anchor, whatever the verb
     verb = governing_verb(span.root)
     if FORWARD_NOUNS and _forward_noun(span.root, verb):
         return FUTURE
