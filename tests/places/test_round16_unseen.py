@@ -127,3 +127,34 @@ def test_a_region_is_named_after_its_centre_only_by_a_short_ending(gaz, monkeypa
     assert gaz.admin1_with_capital_stem("Baltic", {"US"}) == []
     monkeypatch.setattr(gz, "CAPITAL_STEM_MAX_ENDING", None)
     assert [p.name for p in gaz.admin1_with_capital_stem("Baltic", {"US"})] == ["Maryland"]
+
+
+# ---- a name the model calls a place holding a word it calls a person elsewhere (labels set by hand: the small model
+# tags such names at random, and the rule is about what it says)
+def _labelled(nlp, text, labels):
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    spans = []
+    for phrase, label in labels:
+        start = text.index(phrase)
+        span = doc.char_span(start, start + len(phrase))
+        spans.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_a_person_word_in_a_name_the_gazetteer_lacks_is_no_place(nlp, gaz, monkeypatch):
+    text = "Marjatta Virtanen runs the farm. In the village, Tuulikki Virtanen, 82, plays her accordion."
+    labels = [("Marjatta Virtanen", "PERSON"), ("Tuulikki Virtanen", "GPE")]
+    assert tp.resolve_article(_labelled(nlp, text, labels), gaz) == []
+    monkeypatch.setattr(tp, "PERSON_WORD_IN_UNKNOWN_NAME", False)
+    rows = tp.resolve_article(_labelled(nlp, text, labels), gaz)
+    assert [(c.text, c.chosen, c.method) for c in rows] == [("Tuulikki Virtanen", None, "ner+unresolved")]
+
+
+def test_an_unknown_place_name_without_a_person_word_stays(nlp, gaz):
+    text = "Marjatta Virtanen runs the farm. The shelling had stopped in Kvitkove Polyanka on Monday."
+    labels = [("Marjatta Virtanen", "PERSON"), ("Kvitkove Polyanka", "GPE")]
+    rows = tp.resolve_article(_labelled(nlp, text, labels), gaz)
+    assert [(c.text, c.chosen, c.method) for c in rows] == [("Kvitkove Polyanka", None, "ner+unresolved")]

@@ -86,6 +86,7 @@ NAME_BEFORE_GLUED_WORD = True  # "Jane RoeACT": the word before a glued surname 
 FIRST_NAME_BEFORE_SURNAME = True  # the model's one-word place (a small town's name) before a surname it does not know
 CLAUSE_SUBJECT_NOT_CONTAINER = True  # "the siege of X, Y has said": Y opens a clause, it does not contain X
 SAME_NAME_AS_MODEL_REGION = True  # the model's area the gazetteer lacks ("in X") is that area elsewhere in the article
+PERSON_WORD_IN_UNKNOWN_NAME = True  # "Jane Roe" the model calls a place, where "Roe" is a person elsewhere
 COMMON_WORD_AT_SENTENCE_START = True  # "Time is short": a word opening a sentence, also written in lower case
 GLUED_MIN_POPULATION = 100000  # a settlement read out of glued words: this large, under its own name
 # a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
@@ -187,6 +188,7 @@ class _DocContext:
     # names the model calls a person or organisation more often than a place in the article ("Janes said")
     named_elsewhere: set = field(default_factory=set)
     lower_words: set = field(default_factory=set)  # words the article writes in lower case ("time", "man")
+    person_words: set = field(default_factory=set)  # capitalised words of every PERSON entity ("Roe" of "Roe said")
 
     @classmethod
     def of(cls, doc: Doc, gaz: gz.Gazetteer) -> "_DocContext":
@@ -209,8 +211,9 @@ class _DocContext:
                 senses.setdefault(e.text, Counter())[e.label_ in PLACE_ENTS] += 1
         named = {t for t, n in senses.items() if n[False] > n[True]}
         lower = {t.text for t in doc if t.is_lower and t.is_alpha}
+        person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if _capitalised(t)}
         return cls(doc, gaz, _lexicon(), doc.text, ent_of, person_parts, {s.start for s in doc.sents}, titled, named,
-                   lower)
+                   lower, person_words)
 
     def place_ent_at(self, i: int, after_the: bool = True):
         """The GPE/LOC entity starting at token ``i`` (or at a "the" just before it), else None."""
@@ -955,6 +958,11 @@ def _model_place_unknown_to_gazetteer(ctx: _DocContext, c: Candidate) -> bool | 
     if c.matches:
         return None
     text, length = ctx.doc[c.start:c.end].text, c.end - c.start
+    if PERSON_WORD_IN_UNKNOWN_NAME and length > 1 and any(
+            t.text in ctx.person_words and t.lower_ not in ctx.lower_words
+            and not ctx.gaz.lookup(t.text, variants=False) for t in ctx.doc[c.start:c.end]):
+        return False  # "Jane Roe, 82, …" the model calls a place, where it calls "Roe" (no place, no common word:
+        # not the "Way" of a street it calls a person) a person elsewhere
     return (c.ner in PLACE_ENTS and not (length == 1 and text in ctx.person_parts)
             and (length > 1 or c.prep or c.kind_hint is not None or c.ner == "LOC")
             and not (text.isupper() and len(text) <= 5)
