@@ -3,13 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.geo import gazetteer as gz
 from helpers.places import toponyms as tp
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return gz.load()
 
 
 @pytest.fixture(scope="module")

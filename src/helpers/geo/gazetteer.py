@@ -51,6 +51,9 @@ KINDS = ("country", "admin1", "city", "other", "continent", "historical", "regio
 PRIMARY, ALTERNATE, ABBREV = 0, 1, 2
 #: a city this large counts as known by name alone (the GeoNames "cities15000" cut)
 MAJOR_CITY_POPULATION = 15_000
+# issue 12, round 16: a region named after its centre keeps the centre's stem and drops only a short ending of it
+# (Yakutsk -> Yakutia: "sk"); "Baltic" is no region of Baltimore (switch for measuring the rule)
+CAPITAL_STEM_MAX_ENDING = 3  # letters of the centre's name left after the shared stem; None: any
 MAX_KEY_BYTES = 48
 
 
@@ -850,7 +853,8 @@ class Gazetteer:
         return self.demonyms.get(normalize(text))
 
     def admin1_with_capital_stem(self, name: str, country_codes: set[str] | None = None) -> list[Place]:
-        """Regions whose largest city shares a long stem with ``name`` (Yakutia ~ Yakutsk)."""
+        """Regions whose largest city shares a long stem with ``name`` (Yakutia ~ Yakutsk), the city's name ending at
+        most ``CAPITAL_STEM_MAX_ENDING`` letters after it (not Baltic ~ Baltimore)."""
         key = normalize(name)
         if len(key) < 5:
             return []
@@ -861,7 +865,8 @@ class Gazetteer:
                 continue
             cap = normalize(self.capital[idx])
             common = len(_common_prefix(cap, key))
-            if common >= need and cap != key:
+            short = CAPITAL_STEM_MAX_ENDING is None or len(cap) - common <= CAPITAL_STEM_MAX_ENDING
+            if common >= need and cap != key and short:
                 out.append(self.place(int(idx)))
         return out
 

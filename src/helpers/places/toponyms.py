@@ -80,9 +80,23 @@ IN_NAME_MIN_POPULATION = 10000  # a settlement inside a longer name: this large,
 VARIANT_OF_NAMED_ELSEWHERE = True  # session 13: a spelling variant of a name the model calls a person or organisation
 ABROAD_REGION_NAMED_ELSEWHERE = True  # session 13: "X territory" where X is an organisation elsewhere
 ABROAD_MIN_POPULATION = 10000  # a settlement outside the article's countries, with no context: this large
+# issue 12, round 16 (unseen news); each switch is for measuring its rule
+GLUED_PARTS = True  # a place inside two words run together by the text's extraction ("SlovyanskThe", "SaltLondon")
+NAME_BEFORE_GLUED_WORD = True  # "Jane RoeACT": the word before a glued surname is a first name, not a place
+FIRST_NAME_BEFORE_SURNAME = True  # the model's one-word place (a small town's name) before a surname it does not know
+CLAUSE_SUBJECT_NOT_CONTAINER = True  # "the siege of X, Y has said": Y opens a clause, it does not contain X
+SAME_NAME_AS_MODEL_REGION = True  # the model's area the gazetteer lacks ("in X") is that area elsewhere in the article
+PERSON_WORD_IN_UNKNOWN_NAME = True  # "Jane Roe" the model calls a place, where "Roe" is a person elsewhere
+COMMON_WORD_AT_SENTENCE_START = True  # "Time is short": a word opening a sentence, also written in lower case
+GLUED_MIN_POPULATION = 100000  # a settlement read out of glued words: this large, under its own name
 # a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
 # word ("St.", "Mt."); spaCy splits a sentence's final stop off ordinary words, so only these end in "."
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{0,2}\.$")
+# two words run together where a line or paragraph break was lost: a lower-case letter, then a capital that starts
+# a word ("SlovyanskThe", "saysRussia", "KarpACT", "KharkivA man …"); the first part has three lower-case letters
+# or more, so the "Mc"/"Mac"/"De" of one surname are no break
+_GLUED = re.compile(r"^([A-Za-z][a-z]*[a-z]{3})([A-Z](?:[a-z]+|[A-Z]+)?)$")
+_HANDLE_MARKS = "@#/_"  # a handle, hashtag or address runs words together on purpose ("@KyivIndependent")
 
 
 @dataclass
@@ -173,6 +187,8 @@ class _DocContext:
     titled_names: set = field(default_factory=set)  # words right after a title in the article ("Pres. Roe": Roe)
     # names the model calls a person or organisation more often than a place in the article ("Janes said")
     named_elsewhere: set = field(default_factory=set)
+    lower_words: set = field(default_factory=set)  # words the article writes in lower case ("time", "man")
+    person_words: set = field(default_factory=set)  # capitalised words of every PERSON entity ("Roe" of "Roe said")
 
     @classmethod
     def of(cls, doc: Doc, gaz: gz.Gazetteer) -> "_DocContext":
@@ -194,7 +210,10 @@ class _DocContext:
             if e.label_ in NAME_ENTS or e.label_ in PLACE_ENTS:
                 senses.setdefault(e.text, Counter())[e.label_ in PLACE_ENTS] += 1
         named = {t for t, n in senses.items() if n[False] > n[True]}
-        return cls(doc, gaz, _lexicon(), doc.text, ent_of, person_parts, {s.start for s in doc.sents}, titled, named)
+        lower = {t.text for t in doc if t.is_lower and t.is_alpha}
+        person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if _capitalised(t)}
+        return cls(doc, gaz, _lexicon(), doc.text, ent_of, person_parts, {s.start for s in doc.sents}, titled, named,
+                   lower, person_words)
 
     def place_ent_at(self, i: int, after_the: bool = True):
         """The GPE/LOC entity starting at token ``i`` (or at a "the" just before it), else None."""
@@ -324,6 +343,64 @@ def _lake_name(ctx: _DocContext, i: int) -> _Found | None:
     return _Found(j, cand, check=False)
 
 
+def _glued_words(ctx: _DocContext, tok) -> tuple[str, str] | None:
+    """The two words of a token run together by the text's extraction ("SlovyanskThe", "saysRussia", "KarpACT"),
+    or None; not inside a handle, hashtag or address ("@KyivIndependent", "#StandWithUkraine")."""
+    m = _GLUED.match(tok.text)
+    if m is None or (tok.idx > 0 and ctx.text[tok.idx - 1] in _HANDLE_MARKS):
+        return None
+    return m.group(1), m.group(2)
+
+
+def _strong_reading(ctx: _DocContext, name: str) -> list[gz.Match]:
+    """The gazetteer's readings of ``name`` when one is strong enough to stand without any context: a country,
+    region or other area under one of its names (no spelling variant; an abbreviation only in capitals), or a
+    settlement of ``GLUED_MIN_POPULATION`` or more under its own name. Else []."""
+    matches = [m for m in ctx.gaz.lookup(name, variants=False)
+               if not m.variant and (m.match_type != gz.ABBREV or name.isupper())]
+    strong = any(m.place.kind != "city" or (m.match_type == gz.PRIMARY and m.place.population >= GLUED_MIN_POPULATION)
+                 for m in matches)
+    return matches if strong else []
+
+
+def _glued_part(ctx: _DocContext, i: int) -> _Found | None:
+    """A place name run together with the word before or after it where the text lost a line break ("the city of
+    SlovyanskThe city …", "officials saysRussia …", a letter's signature "Jane RoeLondon"): the part the gazetteer
+    knows as a country, region or city of 100,000+ under its own name is the place; the model's labels of such a
+    token say nothing. The first part is tried first."""
+    tok = ctx.doc[i]
+    parts = _glued_words(ctx, tok) if GLUED_PARTS else None
+    ent = ctx.ent_of.get(i)
+    if parts is None or (ent is not None and ent.label_ in NON_PLACE_ENTS):
+        return None
+    head, tail = parts
+    if head.lower() in _DIRECTION_NAMES or tail.lower() in _DIRECTION_NAMES:
+        return None  # "the Pacific NorthWest"
+    doc = ctx.doc
+    # the first part is a place only where a place can start a phrase: no name before it on the line ("the X
+    # ParaSport Games"), no article of its own ("the state-run XPress"), and not a first name before a surname
+    # the model calls a person or organisation in the article ("VladimirPutin")
+    prev = doc[i - 1] if i else None
+    head_ok = not (prev is not None and _capitalised(prev) and not prev.is_punct and "\n" not in prev.whitespace_
+                   and i not in ctx.sent_starts) \
+        and not any(k.dep_ == "det" for k in tok.lefts) \
+        and not (tail in ctx.named_elsewhere and gz.normalize(tail) not in ctx.gaz.demonyms)
+    # the second part is a place only at the end of a line, before lower case or punctuation, or where the model's
+    # name ends with it -- not before another word of one name ("Jane RoeMary Doe")
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    tail_ok = nxt is None or nxt.is_space or "\n" in tok.whitespace_ or not _capitalised(nxt) or nxt.is_punct \
+        or nxt.ent_iob_ != "I"
+    for start, name, ok in ((tok.idx, head, head_ok), (tok.idx + len(head), tail, tail_ok)):
+        # never a word of a person's name in the article
+        if not ok or not name[:1].isupper() or name in ctx.person_parts or name in ctx.named_elsewhere:
+            continue
+        matches = _strong_reading(ctx, name)
+        if matches:
+            cand = Candidate(i, i + 1, start, start + len(name), name, matches)
+            return _Found(i + 1, cand, check=False)
+    return None
+
+
 def _place_before_suffix(ctx: _DocContext, i: int) -> _Found | None:
     """"Lipetsk-2 airbase": the place before a hyphenated suffix."""
     tok = ctx.doc[i]
@@ -362,6 +439,7 @@ DETECTION_RULES: list[tuple[str, Callable[[_DocContext, int], _Found | None]]] =
     ("water_body_entity", _water_body_entity),
     ("region_abbreviation", _region_abbreviation),
     ("lake_name", _lake_name),
+    ("glued_part", _glued_part),
     ("gazetteer_name", _gazetteer_name),
     ("place_before_suffix", _place_before_suffix),
     ("article_of_entity", _article_of_entity),
@@ -430,11 +508,51 @@ def candidates(doc: Doc, gaz: gz.Gazetteer, trace: list[dict] | None = None,
             cand.role = "in_name"
             in_names.append(cand)
     out = _rescue_listed(ctx, out, pending, trace)
+    if SAME_NAME_AS_MODEL_REGION:
+        out = _same_name_as_model_region(ctx, out, trace)
     if in_names:
         taken = {k for c in out for k in range(c.start, c.end)}
         in_names[:] = [c for c in in_names if not any(k in taken for k in range(c.start, c.end))]
     _link_containment(doc, out)
     return out
+
+
+def _same_name_as_model_region(ctx: _DocContext, out: list[Candidate], trace: list[dict] | None) -> list[Candidate]:
+    """One sense per article for a region the gazetteer lacks: a name kept as the model's place with no gazetteer
+    entry (its LOC, or its GPE after a place preposition: "fighting in X") is that place wherever else the article
+    writes it as a proper noun on its own ("the offensive in the X … much of X"), also where the model gives it no
+    label (its label is copied) -- not inside a person's or organisation's name, nor next to another capitalised
+    word ("X Arena")."""
+    doc, n = ctx.doc, len(ctx.doc)
+    names = {tuple(t.text for t in doc[c.start:c.end]): c.ner for c in out
+             if not c.matches and c.kind_hint != "water" and c.found_by == "model_place"
+             and (c.ner == "LOC" or (c.ner in PLACE_ENTS and c.prep))}
+    if not names:
+        return out
+    taken = {k for c in out for k in range(c.start, c.end)}
+    added = []
+    for i in range(n):
+        for name in names:
+            j = i + len(name)
+            if j > n or tuple(t.text for t in doc[i:j]) != name or any(k in taken for k in range(i, j)):
+                continue
+            ents = {ctx.ent_of[k].label_ for k in range(i, j) if k in ctx.ent_of}
+            nxt = doc[j] if j < n else None
+            prev = doc[i - 1] if i else None
+            if ents - PLACE_ENTS or doc[j - 1].pos_ != "PROPN" \
+                    or (nxt is not None and _capitalised(nxt) and not nxt.is_punct and doc[j - 1].whitespace_) \
+                    or (prev is not None and _capitalised(prev) and not prev.is_punct and i not in ctx.sent_starts
+                        and prev.whitespace_):
+                continue
+            cand = _span_candidate(ctx, i, j, [])
+            cand.ner = names[name]
+            cand.found_by = cand.kept_by = "same_name_as_model_region"
+            if trace is not None:
+                trace.append({"text": cand.text, "start_char": cand.start_char, "end_char": cand.end_char,
+                              "found_by": cand.found_by, "kept": True, "rule": cand.kept_by})
+            added.append(cand)
+            taken.update(range(i, j))
+    return sorted(out + added, key=lambda c: c.start) if added else out
 
 
 # Keep rules that only say "nothing else says it is a place": a list with a kept place says so.
@@ -564,6 +682,35 @@ def _longer_name_after(ctx: _DocContext, c: Candidate) -> bool | None:
             and last.lower_ not in ctx.lex.admin2_words and nxt.i not in ctx.sent_starts and last.whitespace_:
         if not ctx.gaz.lookup(nxt.text, variants=False) or nxt.pos_ not in ("PROPN",):
             return False
+    return None
+
+
+def _first_name_before(ctx: _DocContext, c: Candidate, nxt) -> bool:
+    """One word before a surname: a person's first name, whatever the model calls it. Either the next token is two
+    words run together whose first is capitalised ("Jane RoeACT": a byline glued to the next line), or the model
+    calls only this word a place, the gazetteer knows it only as settlements under 100,000, and the next word is
+    a proper noun the gazetteer does not know, no title and no feature word ("Daria Dugina")."""
+    if c.end - c.start != 1:
+        return False
+    glued = _glued_words(ctx, nxt)
+    if NAME_BEFORE_GLUED_WORD and glued is not None and glued[0][:1].isupper() and not _strong_reading(ctx, glued[0]) \
+            and not any(m.place.kind == "country" or m.place.population >= 100000 for m in c.matches):
+        return True  # (a country or a large place stays: "in US PoliticsThat's it")
+    return FIRST_NAME_BEFORE_SURNAME and c.ner in PLACE_ENTS and c.matches \
+        and all(m.place.kind == "city" and m.place.population < 100000 for m in c.matches) \
+        and nxt.pos_ == "PROPN" and _capitalised(nxt) and nxt.text.isalpha() and not nxt.text.isupper() \
+        and nxt.ent_type_ in ("", "PERSON", "GPE", "LOC") and nxt.i not in ctx.sent_starts \
+        and nxt.lower_ not in _OFFICE_TITLES and nxt.lower_ + "." not in _TITLE_ABBREVIATIONS \
+        and _feature_kind(nxt.text, ctx.lex) is None and nxt.lower_ not in ctx.lex.admin2_words \
+        and not ctx.gaz.lookup(nxt.text, variants=False)
+
+
+def _first_name(ctx: _DocContext, c: Candidate) -> bool | None:
+    """A person's first name before the surname (:func:`_first_name_before`): no place, and no place inside a
+    longer name either."""
+    nxt = _next_token(ctx, c)
+    if nxt is not None and ctx.doc[c.end - 1].whitespace_ and _first_name_before(ctx, c, nxt):
+        return False
     return None
 
 
@@ -733,6 +880,21 @@ def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
     return None
 
 
+def _common_word_at_sentence_start(ctx: _DocContext, c: Candidate) -> bool | None:
+    """One word opening a sentence or a line ("Time is not on our side", a headline "Man shot by police") that the
+    article also writes in lower case is that common word, whatever the model calls it -- unless a feature word or
+    a list says place, or it is a country or first-level region under its own name."""
+    if not COMMON_WORD_AT_SENTENCE_START or c.end - c.start != 1:
+        return None
+    doc, k = ctx.doc, c.start
+    prev = doc[k - 1] if k else None
+    opens = k in ctx.sent_starts or prev is None or prev.is_space or (prev.is_punct and prev.text in _OPENERS)
+    if opens and doc[k].text.istitle() and doc[k].text.lower() in ctx.lower_words and not (c.kind_hint or c.listed) \
+            and not _under_own_name(c.matches, ("country", "admin1")):
+        return False
+    return None
+
+
 def _all_caps_without_strong_evidence(ctx: _DocContext, c: Candidate) -> bool | None:
     """In capitals ("CITY VOWS TO HARDEN FLOOD WALLS") case says nothing and a headline's "TO" or "IN" is
     as often before a verb or a common word: a name outside a dateline must be the place's own name (not an
@@ -796,6 +958,11 @@ def _model_place_unknown_to_gazetteer(ctx: _DocContext, c: Candidate) -> bool | 
     if c.matches:
         return None
     text, length = ctx.doc[c.start:c.end].text, c.end - c.start
+    if PERSON_WORD_IN_UNKNOWN_NAME and length > 1 and any(
+            t.text in ctx.person_words and t.lower_ not in ctx.lower_words
+            and not ctx.gaz.lookup(t.text, variants=False) for t in ctx.doc[c.start:c.end]):
+        return False  # "Jane Roe, 82, …" the model calls a place, where it calls "Roe" (no place, no common word:
+        # not the "Way" of a street it calls a person) a person elsewhere
     return (c.ner in PLACE_ENTS and not (length == 1 and text in ctx.person_parts)
             and (length > 1 or c.prep or c.kind_hint is not None or c.ner == "LOC")
             and not (text.isupper() and len(text) <= 5)
@@ -906,6 +1073,7 @@ KEEP_RULES: list[tuple[str, Callable[[_DocContext, Candidate], bool | None]]] = 
     ("inside_non_place_entity", _inside_non_place_entity),
     ("dateline", _dateline),
     ("feature_word_after", _feature_word_after),
+    ("first_name", _first_name),
     ("longer_name_after", _longer_name_after),
     ("longer_name_before", _longer_name_before),
     ("end_of_longer_place", _end_of_longer_place),
@@ -918,6 +1086,7 @@ KEEP_RULES: list[tuple[str, Callable[[_DocContext, Candidate], bool | None]]] = 
     ("place_context_before", _place_context_before),
     ("name_of_titled_person", _name_of_titled_person),
     ("name_elsewhere_in_article", _name_elsewhere_in_article),
+    ("common_word_at_sentence_start", _common_word_at_sentence_start),
     ("all_caps_without_strong_evidence", _all_caps_without_strong_evidence),
     ("lone_direction_word", _lone_direction_word),
     ("common_noun_after_the", _common_noun_after_the),
@@ -960,11 +1129,25 @@ def _link_containment(doc: Doc, cands: list[Candidate]) -> None:
         if c.extended_end_char is not None:
             end = _token_after(doc, c.extended_end_char)
         if end + 1 < len(doc) and doc[end].lower_ in links and (end + 1) in by_start:
-            c.inside = by_start[end + 1]
+            if not (CLAUSE_SUBJECT_NOT_CONTAINER and _opens_clause(doc, by_start[end + 1])):
+                c.inside = by_start[end + 1]
         elif end + 2 < len(doc) and doc[end].lower_ in links and not doc[end].is_punct \
                 and doc[end + 1].lower_ in _CONTAINER_MODIFIERS \
                 and (end + 2) in by_start:
             c.inside = by_start[end + 2]
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+
+
+def _opens_clause(doc: Doc, c: Candidate) -> bool:
+    """The place is the only subject of a verb after it: "after the siege of X, Y has said …" -- Y starts a new
+    clause after the comma and does not contain X. Not when the parser gives that verb another subject too ("The
+    source of the outbreak in X, Y has been found": the phrase before is the subject, Y its container)."""
+    tok = doc[c.end - 1]
+    verb = tok.head
+    return tok.dep_ in _SUBJECT_DEPS and verb.i > tok.i and verb.pos_ in ("VERB", "AUX") \
+        and not any(k.dep_ in _SUBJECT_DEPS and k.i != tok.i for k in verb.children)
 
 
 # ------------------------------------------------------------------ disambiguation
