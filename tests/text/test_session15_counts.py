@@ -71,3 +71,31 @@ def test_a_vague_quantity_counts_the_plural_after_more(extracted, monkeypatch):
     assert [(c["unit"], c["category"]) for c in extracted(text)["claims"]] == [("troop", "personnel")]
     monkeypatch.setattr(cl, "VAGUE_NOUN_AFTER", False)
     assert [c["unit"] for c in extracted(text)["claims"]] == ["unit"]
+
+
+@pytest.mark.parametrize("text, number, unit, category", [
+    ("At least five people were killed and 18 injured in the strikes.", "18", "person", "casualties"),
+    ("The strike killed 3 civilians and wounded 14.", "14", "civilian", "casualties"),
+    ("The army lost 20 tanks, and 300 were captured.", "300", "tank", "equipment"),
+    # the whole a part is included in, not the part
+    ("The office confirmed 331 civilians, including 19 children, had been killed and 675 injured.", "675",
+     "civilian", "casualties"),
+])
+def test_an_elliptical_count_counts_what_the_count_before_it_counts(claim, text, number, unit, category):
+    c = claim(text, number)
+    assert (c["unit"], c["category"]) == (unit, category)
+
+
+def test_elliptical_unit_switched_off_and_kept_apart(claim, monkeypatch):
+    # a second count far larger than the first counts something else
+    assert claim("A division would be three to four brigades and perhaps 15,000.", "15,000")["unit"] == "unit"
+    monkeypatch.setattr(cl, "ELLIPTICAL_UNIT", False)
+    assert claim("At least five people were killed and 18 injured in the strikes.", "18")["unit"] == "unit"
+
+
+def test_a_figure_in_an_editors_brackets_is_no_ones_claim(extracted, monkeypatch):
+    text = "“We hoped to solve it [thousands of civilians were killed there - ed.], but 40 towns fell,” the president said."
+    claimants = {c["text"]: c["claimant"] for c in extracted(text)["claims"]}
+    assert claimants == {"thousands": "(unattributed)", "40": "(president)"}
+    monkeypatch.setattr(cl, "EDITORIAL_BRACKETS", False)
+    assert {c["text"]: c["claimant"] for c in extracted(text)["claims"]}["thousands"] == "(president)"

@@ -198,7 +198,7 @@ class _Reader:
             "start_char": doc[left].idx, "end_char": doc[right - 1].idx + len(doc[right - 1]),
             "value": float(fig.value), "value_low": float(fig.value_low), "value_high": float(fig.value_high),
             "qualifier": fig.qualifier, "unit": fig.unit, "category": fig.category, "subject": fig.subject,
-            "rate": fig.rate,
+            "rate": fig.rate, "head_i": fig.head.i if fig.head is not None else None,
         }
 
     def _range_end(self, right: int):
@@ -1149,7 +1149,58 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
             continue
         consumed = claim["tok_end"]
         out.append(claim)
+    if ELLIPTICAL_UNIT:
+        _elliptical_units(reader, out)
     return sorted(out + shares, key=lambda c: c["tok_start"]) if shares else out
+
+
+ELLIPTICAL_UNIT = True  # session 15, switched off only to measure it
+ELLIPSIS_MAX_RATIO = 100  # the second count of an ellipsis is at most this many times the first
+EDITORIAL_BRACKETS = True  # session 15, switched off only to measure it
+_NO_ELLIPSIS = ("money", "percent", "distance", "area")
+
+
+def _elliptical_units(reader: _Reader, figures: list[dict]) -> None:
+    """A count with no noun of its own right after a count of something, joined by "and", "or" or a comma with only
+    verbs and function words between, counts the same thing ("five people were killed and 18 injured", "killed 3
+    civilians and wounded 14"): its unit and subject are the first one's. In place."""
+    doc = reader.doc
+    by_head = {f["head_i"]: f for f in figures if f.get("head_i") is not None}
+    for prev, fig in zip(figures, figures[1:]):
+        if fig["unit"] != "unit" or fig.get("head_i") is not None or prev.get("head_i") is None:
+            continue
+        noun = doc[prev["head_i"]]
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among"):
+            # "331 civilians, including 19 children, had been killed and 675 injured": the whole, not the part
+            whole = by_head.get(noun.head.head.i)
+            if whole is None:
+                continue
+            between = doc[noun.head.head.i + 1:fig["tok_start"]]
+            between = [t for t in between if t.i < noun.head.i or t.i > noun.head.right_edge.i]
+            prev = whole
+        else:
+            between = doc[prev["head_i"] + 1:fig["tok_start"]]
+        if prev["unit"] == "unit" or prev["category"] in _NO_ELLIPSIS or fig["category"] in _NO_ELLIPSIS \
+                or not 0 < fig["value"] <= ELLIPSIS_MAX_RATIO * max(prev["value"], 1):
+            continue  # "three to four brigades and perhaps 15,000" counts no brigades
+        if len(between) > 6 or doc[prev["head_i"]].sent.start != doc[fig["tok_start"]].sent.start \
+                or not any(t.lower_ in ("and", "or", ",") for t in between) \
+                or any(t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for t in between):
+            continue
+        fig["unit"], fig["subject"] = prev["unit"], prev["subject"]
+        if fig["category"] == "other" or prev["category"] == "equipment":  # "lost 20 tanks, and 300 were captured"
+            fig["category"] = prev["category"]
+
+
+def _in_square_brackets(text: str, start: int, end: int) -> bool:
+    """Whether a figure stands inside square brackets (an editor's insertion: "[thousands were killed there - ed.]")
+    on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    opened = text.rfind("[", line_start, start)
+    return opened >= 0 and "]" not in text[opened:start] and "]" in text[end:line_end] \
+        and "[" not in text[end:text.find("]", end)]
 
 
 def claimant_name(speaker: str, kind: str | None) -> str:
@@ -1283,6 +1334,9 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
                    and s["speaker"] != UNKNOWN and s.get("_rule") not in _NO_FIGURE_RULES]
         claimant, via, statement_id, mention, kind = UNATTRIBUTED, "unattributed", None, (None, None), None
         sent = index.row(c["start_char"])
+        if EDITORIAL_BRACKETS and _in_square_brackets(text, c["start_char"], c["end_char"]):
+            rows.append(_claim_row(c, article_id, len(rows), sent, text, claimant, kind, via, mention, statement_id))
+            continue  # the editor's words, no one's claim
         if len(holders) > 1:  # "X said Washington believes N": a stance verb inside a statement is not on record
             stance = _stance_only()
             holders = [h for h in holders if h["cue_lemma"] not in stance or not any(
@@ -1315,18 +1369,24 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
             elif BACKSHIFT_CONTINUES and (before := _backshifted_report_before(doc, sent, statements, index)) is not None:
                 kind = before.get("speaker_kind")
                 claimant, via, statement_id = claimant_name(before["speaker"], kind), "context", before["statement_id"]
-        rows.append({
-            "claim_id": f"{article_id}-c{len(rows)}",
-            "article_id": article_id,
-            "sentence_id": sent["sentence_id"],
-            "start_char": c["start_char"],
-            "end_char": c["end_char"],
-            "text": text[c["start_char"]:c["end_char"]],
-            "value": c["value"], "value_low": c["value_low"], "value_high": c["value_high"],
-            "qualifier": c["qualifier"], "unit": c["unit"], "category": c["category"],
-            "subject": c["subject"], "rate": c["rate"],
-            "claimant": claimant, "claimant_kind": kind, "claimant_via": via, "claimant_start": mention[0], "claimant_end": mention[1],
-            "statement_id": statement_id,
-            "sentence": sent["text"],
-        })
+        rows.append(_claim_row(c, article_id, len(rows), sent, text, claimant, kind, via, mention, statement_id))
     return rows
+
+
+def _claim_row(c: dict, article_id: str, n: int, sent: dict, text: str, claimant: str, kind: str | None, via: str,
+               mention: tuple, statement_id: str | None) -> dict:
+    return {
+        "claim_id": f"{article_id}-c{n}",
+        "article_id": article_id,
+        "sentence_id": sent["sentence_id"],
+        "start_char": c["start_char"],
+        "end_char": c["end_char"],
+        "text": text[c["start_char"]:c["end_char"]],
+        "value": c["value"], "value_low": c["value_low"], "value_high": c["value_high"],
+        "qualifier": c["qualifier"], "unit": c["unit"], "category": c["category"],
+        "subject": c["subject"], "rate": c["rate"],
+        "claimant": claimant, "claimant_kind": kind, "claimant_via": via, "claimant_start": mention[0],
+        "claimant_end": mention[1],
+        "statement_id": statement_id,
+        "sentence": sent["text"],
+    }
