@@ -99,3 +99,12 @@ def test_a_figure_in_an_editors_brackets_is_no_ones_claim(extracted, monkeypatch
     assert claimants == {"thousands": "(unattributed)", "40": "(president)"}
     monkeypatch.setattr(cl, "EDITORIAL_BRACKETS", False)
     assert {c["text"]: c["claimant"] for c in extracted(text)["claims"]}["thousands"] == "(president)"
+
+
+def test_a_number_after_an_abbreviated_designator_is_no_figure(extracted, monkeypatch):
+    text = "See the official report vol. 704, col. 909 and pp. 40-45, which count 300 drones."
+    assert [c["text"] for c in extracted(text)["claims"]] == ["300"]
+    # a noun of the list at a sentence's end is no abbreviation
+    assert [c["text"] for c in extracted("The army lost the unit. 5 soldiers died.")["claims"]] == ["5"]
+    monkeypatch.setattr(cl, "ABBREVIATED_DESIGNATOR", False)
+    assert "704" in [c["text"] for c in extracted(text)["claims"]]

@@ -80,7 +80,8 @@ def _lex():
         "words": n["words"], "scales": n["scales"],
         "signs": n["currency_signs"], "currency_words": n["currency_words"],
         "rate_units": set(n["rate_units"]), "rate_words": n["rate_words"], "rate_dets": set(n["rate_determiners"]),
-        "identifiers": set(n["identifier_nouns"]), "calibre": set(n["calibre_units"]),
+        "identifiers": set(n["identifier_nouns"]),
+        "identifier_abbreviations": set(n["identifier_abbreviations"]), "calibre": set(n["calibre_units"]),
         "months": set(n["months"]), "ages": set(n["age_words"]), "age_comparatives": set(n["age_comparatives"]),
         "page_counter_words": set(n["page_counter_words"]), "skip_labels": set(n["skip_entity_labels"]),
         "numeric_labels": set(n["numeric_entity_labels"]), "clock_words": set(n["clock_words"]),
@@ -414,10 +415,26 @@ def _identifier(r: _Reader, c: _Span) -> bool:
     prev = c.prev
     if NUMBER_SIGN_IDENTIFIER and prev is not None and prev.text.endswith("#") and not prev.whitespace_:
         return True
+    if ABBREVIATED_DESIGNATOR and (_after_abbreviation(r, c.start) or prev is not None and prev.text in r.lex["dashes"]
+                                   and not prev.whitespace_ and c.start >= 2 and r.doc[c.start - 2].like_num
+                                   and _after_abbreviation(r, c.start - 2)):  # "pp. 40-45": both ends
+        return True
     return prev is not None and prev.text[:1].isupper() and prev.lower_.rstrip(".") in r.lex["identifiers"]
 
 
 NUMBER_SIGN_IDENTIFIER = True  # session 15, switched off only to measure it
+ABBREVIATED_DESIGNATOR = True  # session 15, switched off only to measure it
+
+
+def _after_abbreviation(r: _Reader, i: int) -> bool:
+    """Whether token ``i`` follows an abbreviated designator with its stop ("vol. 704", "col. 909", "p. 12")."""
+    prev = r.tok(i - 1)
+    if prev is None:
+        return False
+    if prev.text == ".":  # the tokenizer split the stop off: "vol" "." "704"
+        word = r.tok(i - 2)
+        return word is not None and not word.whitespace_ and word.lower_ in r.lex["identifier_abbreviations"]
+    return prev.text.endswith(".") and prev.lower_.rstrip(".") in r.lex["identifier_abbreviations"]
 
 
 def _day_of_month(r: _Reader, c: _Span) -> bool:
