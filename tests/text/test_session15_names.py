@@ -129,3 +129,19 @@ def test_a_name_in_a_hyphenated_modifier_does_not_name_the_group(extracted, monk
         == ["Republican senators"]  # a name that is the modifier itself still names the group
     monkeypatch.setattr(at, "HYPHEN_MODIFIER_NOT_NAME", False)
     assert [c["claimant"] for c in extracted(text)["claims"]] == ["Kremlin"]
+
+
+# ---- a generic organisation head as a short form (entities.ORG_HEAD_SHORT_FORM)
+
+def test_a_generic_head_is_the_one_organisation_it_heads(extracted, monkeypatch):
+    text = ("The survey was run by the Lviv International Institute of Sociology. According to the Institute's "
+            "latest data, 87% oppose concessions.")
+    assert [c["claimant"] for c in extracted(text)["claims"]] == ["Lviv International Institute of Sociology"]
+    monkeypatch.setattr(en, "ORG_HEAD_SHORT_FORM", False)
+    assert [c["claimant"] for c in extracted(text)["claims"]] == ["Institute"]
+
+
+def test_a_name_is_no_generic_head():
+    rows = [_row("European Nato", 0, "ORG"), _row("Nato", 30, "ORG")]
+    en._org_heads_to_full_names(rows)
+    assert [r["canonical"] for r in rows] == ["European Nato", "Nato"]
