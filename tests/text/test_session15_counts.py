@@ -108,3 +108,10 @@ def test_a_number_after_an_abbreviated_designator_is_no_figure(extracted, monkey
     assert [c["text"] for c in extracted("The army lost the unit. 5 soldiers died.")["claims"]] == ["5"]
     monkeypatch.setattr(cl, "ABBREVIATED_DESIGNATOR", False)
     assert "704" in [c["text"] for c in extracted(text)["claims"]]
+
+
+def test_a_number_closing_a_two_word_name_is_no_figure(extracted, monkeypatch):
+    text = "The Baltic Pipe 2 opened. Germany sent Ukraine 14 tanks."
+    assert [c["text"] for c in extracted(text)["claims"]] == ["14"]  # a place before a count keeps it
+    monkeypatch.setattr(cl, "NAME_NUMBER_AFTER_NAME", False)
+    assert [c["text"] for c in extracted(text)["claims"]] == ["2", "14"]

@@ -351,12 +351,26 @@ def _in_name(r: _Reader, c: _Span) -> bool:
         return True
     # "the Nord Stream 1 pipeline", "the Apollo 11 mission": digits between a proper name and the noun both modify
     last = c.last
-    return NAME_NUMBER_BEFORE_NOUN and prev is not None and len(c.tokens) == 1 and last.text.isdigit() \
-        and prev.pos_ == "PROPN" and prev.dep_ in ("compound", "nmod") and prev.head.i == last.head.i \
-        and last.head.i == last.i + 1 and last.head.pos_ == "NOUN"
+    if NAME_NUMBER_BEFORE_NOUN and prev is not None and len(c.tokens) == 1 and last.text.isdigit() \
+            and prev.pos_ == "PROPN" and prev.dep_ in ("compound", "nmod") and prev.head.i == last.head.i \
+            and last.head.i == last.i + 1 and last.head.pos_ == "NOUN":
+        return True
+    # "Putin's Nord Stream 2.", "the S&P 500 plunged": a bare number right after an organisation's or product's name
+    # (tagged so, or of two capitalised words) that counts no common noun after it is the name's; not after a place
+    # or nationality ("sent Ukraine 14 tanks", "Denmark 15" in a list of countries) nor a month or a person
+    return NAME_NUMBER_AFTER_NAME and prev is not None and len(c.tokens) == 1 and last.text.isdigit() \
+        and len(last.text) <= 4 and prev.pos_ == "PROPN" and prev.text[:1].isupper() and bool(prev.whitespace_) \
+        and (prev.ent_type_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW")
+             or prev.i > 0 and r.doc[prev.i - 1].pos_ == "PROPN" and r.doc[prev.i - 1].text[:1].isupper()
+             and r.doc[prev.i - 1].ent_type_ not in ("GPE", "NORP", "PERSON", "DATE")) \
+        and prev.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON", "DATE", "TIME") \
+        and prev.lower_.rstrip(".") not in lex["months"] \
+        and not (last.head.i > last.i and last.head.pos_ == "NOUN") \
+        and not any(ch.dep_ == "prep" for ch in last.children)  # "Nato 30 of …"? a partitive counts
 
 
 NAME_ENDING_IN_OF = True  # session 13; a switch to measure it
+NAME_NUMBER_AFTER_NAME = True  # session 15; a switch to measure it
 NAME_NUMBER_BEFORE_NOUN = True  # session 13; a switch to measure it
 
 
