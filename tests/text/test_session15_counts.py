@@ -115,3 +115,11 @@ def test_a_number_closing_a_two_word_name_is_no_figure(extracted, monkeypatch):
     assert [c["text"] for c in extracted(text)["claims"]] == ["14"]  # a place before a count keeps it
     monkeypatch.setattr(cl, "NAME_NUMBER_AFTER_NAME", False)
     assert [c["text"] for c in extracted(text)["claims"]] == ["2", "14"]
+
+
+def test_a_count_in_the_speakers_own_mention_is_no_claim_of_theirs(extracted, monkeypatch):
+    text = "Nato membership would strengthen Finland’s security, the two leaders said, and 30 jets would help."
+    assert {c["text"]: c["claimant"] for c in extracted(text)["claims"]} == {"two": "(unattributed)",
+                                                                            "30": "(two leaders)"}
+    monkeypatch.setattr(cl, "COUNT_OF_SOURCE_NOT_CLAIMED", False)
+    assert {c["text"]: c["claimant"] for c in extracted(text)["claims"]}["two"] == "(two leaders)"
