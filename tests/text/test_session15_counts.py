@@ -123,3 +123,10 @@ def test_a_count_in_the_speakers_own_mention_is_no_claim_of_theirs(extracted, mo
                                                                             "30": "(two leaders)"}
     monkeypatch.setattr(cl, "COUNT_OF_SOURCE_NOT_CLAIMED", False)
     assert {c["text"]: c["claimant"] for c in extracted(text)["claims"]}["two"] == "(two leaders)"
+
+
+def test_a_figure_in_a_participles_time_adjunct_is_not_the_speakers(extracted, monkeypatch):
+    text = "Speaking after two extraordinary meetings of the council, the premier also admitted allies were constrained."
+    assert [c["claimant"] for c in extracted(text)["claims"]] == ["(unattributed)"]
+    monkeypatch.setattr(cl, "PARTICIPLE_ADJUNCT_OUTSIDE", False)
+    assert [c["claimant"] for c in extracted(text)["claims"]] == ["(premier)"]

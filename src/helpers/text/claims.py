@@ -1224,6 +1224,9 @@ def _elliptical_units(reader: _Reader, figures: list[dict]) -> None:
 
 
 COUNT_OF_SOURCE_NOT_CLAIMED = True  # session 15, switched off only to measure it
+PARTICIPLE_ADJUNCT_OUTSIDE = True  # session 15, switched off only to measure it
+# prepositions of time and place: a participle's adjunct they open says when or where ("describing X as …" reports)
+_ADJUNCT_PREPS = ("after", "before", "during", "at", "in", "following", "since", "near", "from", "ahead")
 
 
 def _in_mention(claim: dict, statement: dict) -> bool:
@@ -1344,11 +1347,15 @@ def _outside_content(num: Token, verb: Token | None) -> bool:
     if verb is None:
         return False
     node = num  # spaCy makes a new Token object on every access: compare indices, never identity
+    below = None  # the step under ``node`` on the way up from the figure
     while node.head.i != node.i and node.head.i != verb.i:
-        node = node.head
+        below, node = node, node.head
     if node.head.i == verb.i and node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _lex()["adjunct_marks"] for c in node.children):
         return True  # "Russia, while massing 100,000 troops, denies …": a clause of time or contrast, no content
+    if PARTICIPLE_ADJUNCT_OUTSIDE and node.head.i == verb.i and node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN") \
+            and below is not None and below.dep_ == "prep" and below.lower_ in _ADJUNCT_PREPS:
+        return True  # "Speaking after two meetings of Nato, the prime minister admitted …": when, not what
     return node.head.i == verb.i and node.i != verb.i and node.dep_ in _NOT_CONTENT
 
 
