@@ -364,7 +364,8 @@ def _in_name(r: _Reader, c: _Span) -> bool:
              or prev.i > 0 and r.doc[prev.i - 1].pos_ == "PROPN" and r.doc[prev.i - 1].text[:1].isupper()
              and r.doc[prev.i - 1].ent_type_ not in ("GPE", "NORP", "PERSON", "DATE")) \
         and prev.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON", "DATE", "TIME") \
-        and prev.lower_.rstrip(".") not in lex["months"] \
+        and prev.lower_.rstrip(".") not in lex["months"] and prev.lower_ not in lex["currency_words"] \
+        and prev.text not in lex["signs"] \
         and not (last.head.i > last.i and last.head.pos_ == "NOUN") \
         and not any(ch.dep_ == "prep" for ch in last.children)  # "Nato 30 of …"? a partitive counts
 
