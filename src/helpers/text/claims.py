@@ -94,6 +94,7 @@ def _lex():
         "idioms": [re.compile(rf"\b{re.escape(p)}\b") for p in n["idioms"]],
         "casualty": set(n["casualty_words"]), "casualty_nouns": set(n["casualty_nouns"]),
         "people_loss": set(n["people_loss_words"]), "count_nouns": set(n["count_nouns"]),
+        "adjunct_preps": set(n["adjunct_prepositions"]),
         "fractions": n["fractions"], "numerators": n["fraction_numerators"], "periods": set(n["period_nouns"]),
         "vague_plurals": n["vague_plurals"], "vague_counts": n["vague_counts"], "vague_numerals": n["vague_numerals"],
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
@@ -1226,8 +1227,6 @@ def _elliptical_units(reader: _Reader, figures: list[dict]) -> None:
 
 COUNT_OF_SOURCE_NOT_CLAIMED = True  # session 15, switched off only to measure it
 PARTICIPLE_ADJUNCT_OUTSIDE = True  # session 15, switched off only to measure it
-# prepositions of time and place: a participle's adjunct they open says when or where ("describing X as …" reports)
-_ADJUNCT_PREPS = ("after", "before", "during", "at", "in", "following", "since", "near", "from", "ahead")
 
 
 def _in_mention(claim: dict, statement: dict) -> bool:
@@ -1355,7 +1354,7 @@ def _outside_content(num: Token, verb: Token | None) -> bool:
             c.dep_ == "mark" and c.lower_ in _lex()["adjunct_marks"] for c in node.children):
         return True  # "Russia, while massing 100,000 troops, denies …": a clause of time or contrast, no content
     if PARTICIPLE_ADJUNCT_OUTSIDE and node.head.i == verb.i and node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN") \
-            and below is not None and below.dep_ == "prep" and below.lower_ in _ADJUNCT_PREPS:
+            and below is not None and below.dep_ == "prep" and below.lower_ in _lex()["adjunct_preps"]:
         return True  # "Speaking after two meetings of Nato, the prime minister admitted …": when, not what
     return node.head.i == verb.i and node.i != verb.i and node.dep_ in _NOT_CONTENT
 

@@ -683,7 +683,8 @@ def canonical_map_from_labels(labels: dict[str, Counter], memo: bool = False) ->
     for name, key in key_of.items():
         label = labels[name].most_common(1)[0][0]
         owners = surname_owner.get(key) if label == "PERSON" and len(key.split()) == 1 else None
-        if LONE_SURNAME_ANY_LABEL and label in ("ORG", "GPE", "LOC", "FAC") and _may_be_surname(name):
+        if LONE_SURNAME_ANY_LABEL and label in ("ORG", "GPE", "LOC", "FAC") and _fold(name) in surname_owner \
+                and _may_be_surname(name):  # the dict first: the gazetteer is looked up for candidates only
             owners = surname_owner.get(_fold(name))
             if owners and not _surname_owner_named(owners, chosen, sum(labels[name].values())):
                 owners = None

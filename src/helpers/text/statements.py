@@ -211,7 +211,6 @@ def _edges(tokens: list[Token]) -> tuple[int, int]:
 
 ADVERBIAL_CLAUSE_NOT_CONTENT = True  # session 15, switched off only to measure it
 WITH_PHRASE_CONTENT = True  # session 15, switched off only to measure it
-_COMPLEMENTIZERS = ("that", "whether", "if", "for")  # "for": "showed support for X rising", "called for X to go"
 
 
 def _adverbial_mark(clause: Token) -> bool:
@@ -219,7 +218,8 @@ def _adverbial_mark(clause: Token) -> bool:
     number of refugees reached 1 million, the council called a session", "when the talks failed") is an adverbial
     clause, not what the verb reports; a complement is opened by "that", "whether", "if", "for" or nothing (a
     determiner the parser made a mark, "said the the diplomats …", opens no adverbial clause)."""
-    return any(c.dep_ == "mark" and c.pos_ == "SCONJ" and c.lower_ not in _COMPLEMENTIZERS for c in clause.children)
+    opening = lexicons.cue_verbs()["complementizers"]  # "for": "showed support for X rising", "called for X to go"
+    return any(c.dep_ == "mark" and c.pos_ == "SCONJ" and c.lower_ not in opening for c in clause.children)
 
 
 def _absolute(with_: Token) -> bool:
