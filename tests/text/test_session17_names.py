@@ -89,3 +89,32 @@ def test_a_city_or_country_subject_ner_missed_is_a_place(nlp, extracted):
     assert rows == [("Odesa", "GPE")]
     assert en._place_of_weight("Odesa") and en._place_of_weight("Ukraine")
     assert not en._place_of_weight("Forbes") and not en._place_of_weight("PM")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Nick MossLondon", "Nick Moss"),  # a letter's signature: the town glued to the name
+    ("Richard AshwellWolverhampton", "Richard Ashwell"),
+    ("saysRussia", "Russia"),  # a headline's last word glued to the next line
+    ("includingEmmanuel Macron", "Emmanuel Macron"),
+    ("UkraineBarack Obama", "Barack Obama"),
+    ("SummaryIt", "Summary"),  # a heading glued to the sentence after it
+    ("SlovyanskThe", "Slovyansk"),
+])
+def test_a_word_glued_to_a_name_is_cut_off(text, kept):
+    start, end = en._unglued(text, 0, len(text))
+    assert text[start:end] == kept
+
+
+@pytest.mark.parametrize("name", ["McConnell", "Margaret MacMillan", "DeSantis", "YouTube", "WhatsApp", "LinkedIn",
+                                  "GlaxoSmithKline", "PricewaterhouseCoopers", "iPad", "MiGs", "TikTok"])
+def test_surname_prefixes_and_brand_names_stay_whole(name):
+    assert en._unglued(name, 0, len(name)) == (0, len(name))
+
+
+def test_glued_words_in_the_entities_table(extracted, monkeypatch):
+    text = "We welcome letters.\nPeace needs patience, not slogans. Jane MorrowLondon\nThe war goes on."
+    rows = [e["text"] for e in extracted(text)["entities"] if e["label"] == "PERSON"]
+    monkeypatch.setattr(en, "GLUED_WORDS_CUT", False)
+    before = [e["text"] for e in extracted(text)["entities"] if e["label"] == "PERSON"]
+    assert "Jane MorrowLondon" in before  # what the model makes of the glued signature
+    assert "Jane Morrow" in rows and "Jane MorrowLondon" not in rows

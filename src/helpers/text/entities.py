@@ -104,6 +104,37 @@ def _trim(span: Span) -> tuple[int, int] | None:
     return span.start_char + left, span.start_char + right
 
 
+GLUED_WORDS_CUT = True  # session 17: "Nick MossLondon", "saysRussia": switch to measure it
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Al", "El", "O")
+
+
+_OPENING_WORDS = frozenset("the it he she they we this that these those there here his her its our their".split())
+
+
+def _unglued(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A mention with a word glued to it where a line break or a tag was lost on the page: cut at the glue, keeping the
+    name's side. Glued before the name: a word in lower case ("saysRussia", "includingEmmanuel Macron"), or a country
+    with more of the name after it ("UkraineBarack Obama"). Glued after it: a pronoun or determiner that opened the
+    next sentence ("SummaryIt", "SlovyanskThe"), or a country or place of weight after another word of the name (a
+    letter's signature, "Nick MossLondon"). Surname prefixes ("McConnell", "DeSantis") and brand names ("YouTube",
+    "GlaxoSmithKline", "LinkedIn") stay whole. None when nothing is left."""
+    mention = text[start:end]
+    for m in _GLUE.finditer(mention):
+        i = m.start()
+        lo = max(mention.rfind(" ", 0, i), mention.rfind("-", 0, i)) + 1
+        left = mention[lo:i]
+        right = re.match(r"[A-Z][a-z]+", mention[i:]).group(0)
+        if len(left) < 2 or left in _NAME_PREFIXES:
+            continue
+        more_after = " " in mention[i:].strip()
+        if left.islower() or lo == 0 and more_after and len(left) >= 4 and country_of(left):
+            return _unglued(text, start + i, end)  # the name starts after it (look again in what is left)
+        if right.lower() in _OPENING_WORDS or lo > 0 and len(right) >= 4 and _place_of_weight(right):
+            return (start, start + i)  # the name ends before the glued word
+    return (start, end) if end > start else None
+
+
 def _strip_honorific(tokens: list[str]) -> list[str]:
     hon = _vocab()["honorifics"]
     while len(tokens) > 1 and tokens[0].lower() in hon:
@@ -498,6 +529,8 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
         if UNCLOSED_BRACKET_CUT and span.text.count("(") > span.text.count(")"):
             span = without_open_bracket(span)  # "World Health Organization (WHO": the model stopped inside the bracket
         offsets = _trim(span)
+        if offsets is not None and GLUED_WORDS_CUT:
+            offsets = _unglued(doc_text, *offsets)
         if offsets is None:
             continue
         start, end = offsets
