@@ -106,6 +106,36 @@ def test_changes_since_the_last_run(tmp_path):
     assert changes.write(processed, reports)["articles_added"] == []  # nothing new the third time
 
 
+def test_the_change_page_names_pairs_and_claims_by_what_a_reader_knows(tmp_path):
+    import pandas as pd
+
+    from helpers.core import tables
+    from helpers.run import changes
+
+    processed, reports = tmp_path / "p", tmp_path / "r"
+    processed.mkdir()
+    pd.DataFrame({"article_id": ["a1", "a2"], "title": ["Troops gather", "Troops gather, again"], "text": ["x", "y"]}
+                 ).to_parquet(tables.table_path("articles", processed))
+    changes.write(processed, reports)
+    pd.DataFrame({"article_a": ["a1"], "article_b": ["a2"], "relation": ["rewrite"], "derived": [None]}
+                 ).to_parquet(tables.table_path("article_pairs", processed))
+    pd.DataFrame({"claim_id": ["c1", "c2"], "article_id": ["a1", "a2"], "value": [8500.0, 3000.0],
+                  "unit": ["troop", "troop"], "claimant": ["Jane Roe", "(unattributed)"], "text": ["8,500", "3,000"]}
+                 ).to_parquet(tables.table_path("claims", processed))
+    pd.DataFrame({"claim_a": ["c1"], "claim_b": ["c2"], "topic": ["troops"], "agreement": ["disagree"]}
+                 ).to_parquet(tables.table_path("claim_links", processed))
+    out = changes.write(processed, reports)
+    pair = out["new_rewrites"][0]
+    assert (pair["article_a"], pair["article_b"], pair["copy"], pair["derived"]) == (
+        "Troops gather", "Troops gather, again", "undecided", None)
+    assert out["disagreements"][0]["claim_a"] == "8,500 troop — Jane Roe"
+    assert out["disagreements"][0]["claim_b"] == "3,000 troop — (unattributed)"
+    assert out["new_claims"][0]["article"] == "Troops gather"
+    page = (reports / "changes.html").read_text()
+    assert "<td>Troops gather, again</td>" in page and "<td>undecided</td>" in page and "nan" not in page
+    assert "8,500 troop — Jane Roe" in page
+
+
 def test_changes_reuse_the_last_snapshot_when_the_table_keys_are_the_same(tmp_path, monkeypatch):
     import pandas as pd
 

@@ -8,6 +8,10 @@ with the keys it saved after the previous successful run (``processed_dir/change
 - new or changed disagreements in the ledger (``claim_links`` rows whose agreement is not ``same``);
 - new rewrite pairs (``article_pairs`` with relation ``duplicate`` or ``rewrite``).
 
+Each row names what a reader knows: articles by title (or first words), claims as "figure unit — claimant", a pair's
+copy by the title of the article judged to copy the other ("undecided" when the dates and texts do not tell). The
+JSON keeps the ids too (``article_id``, ``claim_id``, ``pair``, ``claims``).
+
 The first run into a folder says that there is no previous run. Article text is escaped in the page, and the page
 loads no script.
 """
@@ -55,8 +59,17 @@ def snapshot(processed_dir: Path) -> dict:
     if pairs is not None:
         for r in pairs.itertuples(index=False):
             if r.relation in ("duplicate", "rewrite"):
-                out["rewrites"][f"{r.article_a}|{r.article_b}"] = {"relation": r.relation, "derived": r.derived}
+                derived = r.derived if isinstance(r.derived, str) else None  # null (NaN in Arrow's pandas view)
+                out["rewrites"][f"{r.article_a}|{r.article_b}"] = {"relation": r.relation, "derived": derived}
     return out
+
+
+def _claim_words(claim: dict | None) -> str:
+    """"8,500 troop — Lloyd Austin": a claim as a reader names it."""
+    if not claim:
+        return "(no longer in the tables)"
+    unit = f" {claim['unit']}" if claim.get("unit") else ""
+    return f"{_cell(claim.get('value'))}{unit} — {claim.get('claimant')}"
 
 
 def compare(before: dict | None, after: dict) -> dict:
@@ -67,20 +80,34 @@ def compare(before: dict | None, after: dict) -> dict:
     removed = sorted(set(before["articles"]) - set(after["articles"]))
     new_claims = sorted(set(after["claims"]) - set(before["claims"]))
     dis = {k: v for k, v in after["disagreements"].items() if before["disagreements"].get(k) != v}
+    titles, claims = after["articles"], after["claims"]
+
+    def pair(key: str, value: dict) -> dict:
+        a, b = key.split("|", 1)
+        copy = value.get("derived")
+        return {"pair": key, **value, "article_a": titles.get(a, a), "article_b": titles.get(b, b),
+                "copy": titles.get(copy, copy) if copy else "undecided"}
+
+    def disagreement(key: str, value: dict) -> dict:
+        a, b = key.split("|", 1)
+        return {"claims": key, **value, "was": (before["disagreements"].get(key) or {}).get("agreement"),
+                "claim_a": _claim_words(claims.get(a)), "claim_b": _claim_words(claims.get(b))}
+
     return {
         "previous_run": True,
-        "articles_added": [{"article_id": a, "title": after["articles"][a]} for a in added],
+        "articles_added": [{"article_id": a, "title": titles[a]} for a in added],
         "articles_removed": [{"article_id": a, "title": before["articles"][a]} for a in removed],
-        "new_claims": [{"claim_id": c, **after["claims"][c]} for c in new_claims],
-        "disagreements": [{"claims": k, **v, "was": (before["disagreements"].get(k) or {}).get("agreement")}
-                          for k, v in sorted(dis.items())],
-        "new_rewrites": [{"pair": k, **v} for k, v in sorted(after["rewrites"].items()) if k not in before["rewrites"]],
+        "new_claims": [{"claim_id": c, **claims[c], "article": titles.get(claims[c]["article_id"])}
+                       for c in new_claims],
+        "disagreements": [disagreement(k, v) for k, v in sorted(dis.items())],
+        "new_rewrites": [pair(k, v) for k, v in sorted(after["rewrites"].items()) if k not in before["rewrites"]],
     }
 
 
 def _cell(value) -> str:
-    """A cell as a reader reads it: a whole number with thousands separators ("400,000,000", not "400000000.0")."""
-    if value is None:
+    """A cell as a reader reads it: a whole number with thousands separators ("400,000,000", not "400000000.0"); a
+    missing value empty, never "nan"."""
+    if value is None or isinstance(value, float) and value != value:
         return ""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
         return f"{int(value):,}"
@@ -89,12 +116,13 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _section(title: str, rows: list[dict], columns: list[str]) -> str:
+def _section(title: str, rows: list[dict], columns: list[tuple[str, str]]) -> str:
+    """One table of the page: ``columns`` are (key in the rows, header a reader reads)."""
     e = html.escape
     if not rows:
         return f"<h2>{e(title)}</h2><p>None.</p>"
-    head = "".join(f"<th>{e(c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{e(_cell(r.get(c)))}</td>" for c in columns) + "</tr>" for r in rows)
+    head = "".join(f"<th>{e(h)}</th>" for _, h in columns)
+    body = "".join("<tr>" + "".join(f"<td>{e(_cell(r.get(c)))}</td>" for c, _ in columns) + "</tr>" for r in rows)
     return f"<h2>{e(title)} ({len(rows)})</h2><table><tr>{head}</tr>{body}</table>"
 
 
@@ -103,11 +131,19 @@ def render_html(changes: dict) -> str:
         body = "<p>This is the first successful run into these folders: there is no previous run to compare with.</p>"
     else:
         body = "".join([
-            _section("Articles added", changes["articles_added"], ["article_id", "title"]),
-            _section("Articles removed", changes["articles_removed"], ["article_id", "title"]),
-            _section("New claims", changes["new_claims"], ["value", "unit", "claimant", "text", "article_id"]),
-            _section("New or changed disagreements", changes["disagreements"], ["topic", "agreement", "was", "claims"]),
-            _section("New rewrite pairs", changes["new_rewrites"], ["relation", "derived", "pair"]),
+            _section("Articles added", changes["articles_added"], [("title", "title or first words"),
+                                                                   ("article_id", "article_id")]),
+            _section("Articles removed", changes["articles_removed"], [("title", "title or first words"),
+                                                                       ("article_id", "article_id")]),
+            _section("New claims", changes["new_claims"], [("value", "figure"), ("unit", "unit"),
+                                                           ("claimant", "claimant"), ("text", "as written"),
+                                                           ("article", "article")]),
+            _section("New or changed disagreements", changes["disagreements"],
+                     [("topic", "topic"), ("agreement", "agreement"), ("was", "was"), ("claim_a", "claim"),
+                      ("claim_b", "other claim")]),
+            _section("New rewrite pairs", changes["new_rewrites"], [("relation", "relation"), ("article_a", "article"),
+                                                                    ("article_b", "other article"),
+                                                                    ("copy", "judged the copy")]),
         ])
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
