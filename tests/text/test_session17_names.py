@@ -118,3 +118,26 @@ def test_glued_words_in_the_entities_table(extracted, monkeypatch):
     before = [e["text"] for e in extracted(text)["entities"] if e["label"] == "PERSON"]
     assert "Jane MorrowLondon" in before  # what the model makes of the glued signature
     assert "Jane Morrow" in rows and "Jane MorrowLondon" not in rows
+
+
+def _tagged(nlp, text, label):
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 2, label=label)]  # the small model's tag, as it gives it on news pages
+    return doc
+
+
+def test_an_honorific_names_a_person_whatever_the_model_tagged(nlp):
+    out = en.article_entities(_tagged(nlp, "Ms Tarnow said the plan would fail.", "ORG"), "a1")
+    assert [(r["text"], r["label"], r["canonical"]) for r in out] == [("Ms Tarnow", "PERSON", "Tarnow")]
+    out = en.article_entities(_tagged(nlp, "Ms Tarnow said the plan would fail.", "GPE"), "a1")
+    assert [r["label"] for r in out] == ["PERSON"]
+
+
+def test_honorific_rule_switched_off_and_no_name_after_the_honorific(nlp, monkeypatch):
+    out = en.article_entities(_tagged(nlp, "Mr mayor said the plan would fail.", "ORG"), "a1")
+    assert [r["label"] for r in out] == ["ORG"]  # no capitalised name after the honorific
+    monkeypatch.setattr(en, "HONORIFIC_MAKES_PERSON", False)
+    out = en.article_entities(_tagged(nlp, "Ms Tarnow said the plan would fail.", "ORG"), "a1")
+    assert [(r["text"], r["label"]) for r in out] == [("Ms Tarnow", "ORG")]
