@@ -82,6 +82,7 @@ def _lex():
         "rate_units": set(n["rate_units"]), "rate_words": n["rate_words"], "rate_dets": set(n["rate_determiners"]),
         "identifiers": set(n["identifier_nouns"]),
         "identifier_abbreviations": set(n["identifier_abbreviations"]), "calibre": set(n["calibre_units"]),
+        "lowercase_identifiers": set(n["lowercase_identifier_nouns"]),
         "months": set(n["months"]), "ages": set(n["age_words"]), "age_comparatives": set(n["age_comparatives"]),
         "page_counter_words": set(n["page_counter_words"]), "skip_labels": set(n["skip_entity_labels"]),
         "numeric_labels": set(n["numeric_entity_labels"]), "clock_words": set(n["clock_words"]),
@@ -114,11 +115,25 @@ def _matcher(vocab) -> Matcher:
     return m
 
 
+def _glue_dashed_words(tokens: list[str], lex: dict) -> list[str]:
+    """["twenty", "-", "four", "million"] -> ["twenty-four", "million"]: a dash between two number words."""
+    out: list[str] = []
+    for t in tokens:
+        if len(out) >= 2 and t.lower() in lex["words"] and out[-1] in lex["dashes"] \
+                and out[-2].lower() in lex["words"]:
+            out[-2:] = [f"{out[-2]}-{t}"]
+        else:
+            out.append(t)
+    return out
+
+
 def parse_number(tokens: list[str]) -> float | None:
     """Value of a run of number tokens ("3,000", "3.5 million", "two hundred", "200bn"); None if not a cardinal."""
     lex = _lex()
     total, current, seen = 0.0, 0.0, False
     digits_before = None  # the previous token when it was a plain digit token
+    if HYPHENATED_NUMBER_WORDS:  # "twenty", "-", "four" as the tokenizer splits it: "twenty-four"
+        tokens = _glue_dashed_words(tokens, lex)
     for raw in tokens:
         coded = _coded(raw)
         t = (coded[1] if coded else raw.lower()).replace("\u00a0", "")
@@ -160,6 +175,11 @@ def parse_number(tokens: list[str]) -> float | None:
 def _suffix_unit(token: Token) -> str | None:
     m = _SUFFIXED.match(token.text)
     return m.group(2).lower() if m else None
+
+
+# session 17, switched off only to measure it: what a figure counts starts after a parenthesised conversion or an
+# alternative number between the figure and its noun
+SUBJECT_AFTER_ASIDE = True
 
 
 class _Reader:
@@ -268,6 +288,14 @@ class _Reader:
     def _subject(self, noun: Token, right: int) -> str | None:
         doc = self.doc
         start = right if right <= noun.i else noun.i
+        if SUBJECT_AFTER_ASIDE and start < noun.i and doc[start].text == "(":
+            close = next((t.i for t in doc[start:noun.i] if t.text == ")"), None)
+            if close is not None:  # "a 1,300km (810-mile) border": the conversion is no part of what is counted
+                start = close + 1
+        elif SUBJECT_AFTER_ASIDE and start + 1 < noun.i and doc[start].lower_ == "or" and doc[start + 1].like_num:
+            start += 1  # "70 or 80,000 victims", "150 or one million soldiers": the other number is not counted
+            while start < noun.i and doc[start].like_num:
+                start += 1
         while start < noun.i and (doc[start].is_punct or doc[start].dep_ == "det"):
             start += 1
         text = self.text[doc[start].idx:noun.idx + len(noun)]
@@ -435,7 +463,15 @@ def _identifier(r: _Reader, c: _Span) -> bool:
                                    and not prev.whitespace_ and c.start >= 2 and r.doc[c.start - 2].like_num
                                    and _after_abbreviation(r, c.start - 2)):  # "pp. 40-45": both ends
         return True
+    if LOWERCASE_DESIGNATOR and prev is not None and prev.lower_ in r.lex["lowercase_identifiers"] \
+            and not (c.start >= 2 and r.doc[c.start - 2].lower_ in _NOT_BEFORE_DESIGNATOR):
+        return True  # "tier 1 troops", "phase 2", "Nato's article 5"; not "at this stage 200 soldiers"
     return prev is not None and prev.text[:1].isupper() and prev.lower_.rstrip(".") in r.lex["identifiers"]
+
+
+LOWERCASE_DESIGNATOR = True  # session 17, switched off only to measure it
+_NOT_BEFORE_DESIGNATOR = frozenset({"this", "that", "these", "those", "each", "every", "any", "some", "one", "another",
+                                    "which", "what", "first", "next", "last", "final", "same"})
 
 
 NUMBER_SIGN_IDENTIFIER = True  # session 15, switched off only to measure it
@@ -760,6 +796,8 @@ def _range(r: _Reader, f: _Figure) -> None:
     f.before = [t.lower_ for t in r.doc[max(0, f.left - 3):f.left]]
     if range_end is not None and ((range_end[2] and not f.currency) or (f.unit is not None and not f.currency)):
         range_end = None
+    if SHARED_THOUSANDS:
+        _shared_thousands(r, f, range_end)
     if range_end is not None and (f.before[-1:] == ["between"] or r.doc[f.right].lower_ != "and"):
         hi_value, f.right, _, scale = range_end
         if scale > 1 and not f.scaled:  # "6-7 billion", "5 to 7 million": the scale is shared
@@ -774,6 +812,33 @@ def _range(r: _Reader, f: _Figure) -> None:
                 f.currency = r.lex["currency_words"][after.lower_]  # "5 to 7bn dollars"
                 f.unit, f.category = f.currency, "money"
                 f.right += 1
+
+
+SHARED_THOUSANDS = True  # session 17, switched off only to measure it
+_ROUND_THOUSANDS = re.compile(r"^[1-9]\d{0,2}((?:,000)+)$")  # "80,000", "35,000", "2,000,000"
+
+
+def _shared_thousands(r: _Reader, f: _Figure, range_end) -> None:
+    """"70 to 80,000", "30-35,000", "70 or 80,000 victims": a bare low number of at most three digits before a round
+    number of thousands writes the thousands once, for both (70,000 to 80,000). Only when the low end so scaled is
+    at most the high end and more than half of it ("between 5 and 10,000", "1 to 10,000" stay as written)."""
+    if f.scaled or len(f.words) != 1 or not re.fullmatch(r"[1-9]\d{0,2}", f.words[0]):
+        return
+    joiner = r.tok(f.right)
+    if range_end is not None:  # a range the next lines take ("70 to 80,000", "between 70 and 80,000")
+        if range_end[3] > 1 or (f.before[-1:] != ["between"] and joiner.lower_ == "and"):
+            return
+    elif joiner is None or joiner.lower_ != "or":  # "70 or 80,000": two figures, the first without its thousands
+        return
+    hi = r.tok(f.right + 1)
+    m = _ROUND_THOUSANDS.match(hi.text) if hi is not None else None
+    if m is None:
+        return
+    scale = 1000 ** (len(m.group(1)) // 4)
+    high = parse_number([hi.text])
+    if high is not None and f.value * scale <= high < 2 * f.value * scale:
+        f.value *= scale
+        f.value_low = f.value_high = f.value
 
 
 def _qualifier(r: _Reader, f: _Figure) -> None:
@@ -922,6 +987,9 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
         or (noun.dep_ == "pobj" and verb.dep_ == "agent" and says_casualty(verb.head))
         or (noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "AUX"
             and any(says_casualty(c) and c.dep_ in ("acomp", "attr") for c in verb.children))  # N were dead
+        or (CASUALTY_COMPLEMENT and noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB"
+            and any(says_casualty(c) and c.dep_ in ("acomp", "oprd") and c.pos_ in ("ADJ", "VERB")
+                    for c in verb.children))  # N were confirmed dead, N are feared dead, N remain missing
     )
     if hit:
         f.category = "casualties"
@@ -931,6 +999,9 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
 HYPHENATED_UNIT = True
 # switched off only to measure it: a casualty word right after the counted people ("left 21 people dead"; session 13)
 CASUALTY_AFTER_NOUN = True
+# switched off only to measure it: a casualty word completing the verb of the counted people ("were confirmed dead";
+# session 17)
+CASUALTY_COMPLEMENT = True
 
 READ_STEPS: list[tuple[str, Callable[[_Reader, _Figure], None]]] = [
     ("article_count", _article_count),
@@ -1148,6 +1219,28 @@ def _one_in(reader: _Reader) -> list[dict]:
     return out
 
 
+HYPHENATED_NUMBER_WORDS = True  # session 17, switched off only to measure it
+
+
+def _tens_and_unit(r: _Reader, dash: int) -> bool:
+    """Whether the dash at token ``dash`` joins a written tens word and a unit word, glued ("twenty-four")."""
+    a, d, b = r.tok(dash - 1), r.tok(dash), r.tok(dash + 1)
+    words = r.lex["words"]
+    return a is not None and b is not None and d.text in r.lex["dashes"] and not a.whitespace_ and not d.whitespace_ \
+        and words.get(a.lower_, 0) in range(20, 100, 10) and words.get(b.lower_, 0) in range(1, 10)
+
+
+def _join_hyphenated_words(r: _Reader, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The tokenizer splits "twenty-four million" into "twenty", "-", "four million": one number again."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] == s - 1 and _tens_and_unit(r, s - 1):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     """Figures in a doc, in text order, before attribution.
 
@@ -1158,6 +1251,8 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     in_share = {i for f in shares for i in range(f["tok_start"], f["tok_end"])}
     spans = [(s, e) for _, s, e in _matcher(doc.vocab)(doc) if not in_share.intersection(range(s, e))]
     spans.sort()
+    if HYPHENATED_NUMBER_WORDS:
+        spans = _join_hyphenated_words(reader, spans)
     out: list[dict] = []
     consumed = -1
 
@@ -1227,6 +1322,10 @@ def _elliptical_units(reader: _Reader, figures: list[dict]) -> None:
 
 COUNT_OF_SOURCE_NOT_CLAIMED = True  # session 15, switched off only to measure it
 PARTICIPLE_ADJUNCT_OUTSIDE = True  # session 15, switched off only to measure it
+# session 17, switched off only to measure it: a figure inside the source mention of the sentence's "according to"
+# ("according to three officials and one diplomat") or of a reporting verb's resolved subject counts the sources and
+# gets no claimant from them, as COUNT_OF_SOURCE_NOT_CLAIMED does for the statement holding it
+SOURCE_COUNT_UNATTRIBUTED = True
 
 
 def _in_mention(claim: dict, statement: dict) -> bool:
@@ -1234,6 +1333,13 @@ def _in_mention(claim: dict, statement: dict) -> bool:
     sources is no claim of theirs)."""
     start, end = statement.get("speaker_start"), statement.get("speaker_end")
     return start is not None and end is not None and start <= claim["start_char"] and claim["end_char"] <= end
+
+
+def _counts_source(claim: dict, statement: dict, text: str) -> bool:
+    """Whether a figure counts the statement's sources: it lies in the speaker mention, with no comma before it there
+    (a mention the parse ran on past a comma into the clause — "according to the agency, over 30 countries …" — is
+    no evidence)."""
+    return _in_mention(claim, statement) and "," not in text[statement["speaker_start"]:claim["start_char"]]
 
 
 def _in_square_brackets(text: str, start: int, end: int) -> bool:
@@ -1269,18 +1375,47 @@ def _named_first(holders: list[dict], text: str) -> list[dict]:
     return named or holders
 
 
-def _sentence_source(claim: dict, statements: list[dict], sent: dict) -> dict | None:
+def _sentence_source(claim: dict, statements: list[dict], sent: dict, text: str = "") -> dict | None:
     """The figure's own "according to X": the one "according to" statement with a named source in the figure's
     sentence ("HARMs have a range of 30 miles, according to the US Air Force, making them …" — the parse may hang
     the phrase on the wrong clause, so its content misses the figure; the phrase still sources the sentence).
-    Only called for a figure no statement holds; two different sources in the sentence give none."""
+    Only called for a figure no statement holds; two different sources in the sentence give none, nor does a phrase
+    whose own source mention holds the figure ("according to three officials and one diplomat", session 17)."""
     found = {s["speaker"]: s for s in statements
              if s["kind"] == "according_to" and s["speaker"] != UNKNOWN
-             and sent["start_char"] <= s["start_char"] and s["end_char"] <= sent["end_char"]}
+             and sent["start_char"] <= s["start_char"] and s["end_char"] <= sent["end_char"]
+             and not (SOURCE_COUNT_UNATTRIBUTED and _counts_source(claim, s, text))}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+WITH_PHRASE_OF_REPORT = True  # session 17, switched off only to measure it
+
+
+def _report_with_phrase(num: Token, statements: list[dict]) -> dict | None:
+    """"A total of 2,557 people were evacuated, the minister confirmed, with 289 of those from the port": a "with"
+    phrase hung on a reporting verb after it, whose reported clause stands before the verb, goes on with what is
+    reported. The statement whose content holds that clause and whose speaker mention holds the verb's subject."""
+    node = num
+    while node.head.i != node.i and not (node.dep_ == "prep" and node.lower_ == "with" and node.head.pos_ == "VERB"):
+        node = node.head
+    verb = node.head
+    if node.i == verb.i or node.i < verb.i or node.nbor(-1).text != ",":  # set off by a comma: "confirmed, with …"
+        return None
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > (content.i if content is not None else 0)),
+                   None)
+    if content is None or subject is None:
+        return None
+    found = [s for s in statements if s["speaker"] != UNKNOWN and s.get("speaker_start") is not None
+             and s["start_char"] <= content.idx < s["end_char"]
+             and s["speaker_start"] <= subject.idx < s["speaker_end"]]
+    return found[0] if len(found) == 1 else None
+
+
 BETWEEN_ONE_SPEAKER = True  # round 13, switched off only to measure it
+# session 17, switched off only to measure it: a quotation the writer closed just before the sentence gives it no
+# speaker ("“… one of the carrier groups.” Britain operates two carriers … “…,” he said." is the writer's aside)
+QUOTE_CLOSED_BEFORE = True
 _EDGE = 2  # characters a statement's content may stop short of a sentence's edge (a closing mark, a stop)
 
 
@@ -1297,7 +1432,8 @@ def _between_one_speaker(sent: dict, statements: list[dict], index) -> dict | No
         return None
     # what is reported runs to the end of the sentence before and starts the sentence after (a quotation mark aside)
     prev, nxt = rows[sid - 1], rows[sid + 1]
-    before = {s["speaker"] for s in named if prev["end_char"] - _EDGE <= s["end_char"] <= sent["start_char"]}
+    before = {s["speaker"] for s in named if prev["end_char"] - _EDGE <= s["end_char"] <= sent["start_char"]
+              and not (QUOTE_CLOSED_BEFORE and s["kind"] == "direct")}
     after = [s for s in named if sent["end_char"] <= s["start_char"] <= nxt["start_char"] + _EDGE]
     speakers = {s["speaker"] for s in after}
     if len(before) == 1 and speakers == before:
@@ -1398,14 +1534,20 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
             via = "according_to" if inner["kind"] == "according_to" else "statement"
             statement_id = inner["statement_id"]
             mention = (inner.get("speaker_start"), inner.get("speaker_end"))
-        elif (source := _sentence_source(c, statements, sent)) is not None:
+        elif WITH_PHRASE_OF_REPORT and (source := _report_with_phrase(doc[c["num_token"]], statements)) is not None:
+            kind = source.get("speaker_kind")
+            claimant, via, statement_id = claimant_name(source["speaker"], kind), "statement", source["statement_id"]
+            mention = (source.get("speaker_start"), source.get("speaker_end"))
+        elif (source := _sentence_source(c, statements, sent, text)) is not None:
             kind = source.get("speaker_kind")
             claimant, via, statement_id = claimant_name(source["speaker"], kind), "according_to", source["statement_id"]
             mention = (source.get("speaker_start"), source.get("speaker_end"))
         else:
             row, verb = attribution_verb(doc[c["num_token"]], lex["attribution"] | lex["speech"], resolve)
             if row is not None and (_outside_content(doc[c["num_token"]], verb) or _bare_word(
-                    row["canonical"], row.get("kind"), row["start_char"], row["end_char"], text)):
+                    row["canonical"], row.get("kind"), row["start_char"], row["end_char"], text)
+                    or SOURCE_COUNT_UNATTRIBUTED and _counts_source(c, {"speaker_start": row["start_char"],
+                                                                       "speaker_end": row["end_char"]}, text)):
                 row = None
             if row is not None:
                 kind = speaker_kind(row)
