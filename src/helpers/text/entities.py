@@ -32,6 +32,8 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from anyascii import anyascii
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, ORTH, POS, SENT_START
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from helpers.core import artcache
@@ -222,7 +224,8 @@ def speaker_phrases(doc: Doc) -> list[tuple[Span, str]]:
     cues = sorted({start for _, start, _ in cue_verb_matcher(doc.vocab)(doc)})
     verbs = [doc[i] for i in cues]
     if SUBJECT_OF_ANY_VERB:  # any verb's: the cue model finds cues beyond the lexicon ("Forbes lists …")
-        verbs = [t for t in doc if t.pos_ in ("VERB", "AUX")]
+        pos = doc.to_array(POS).tolist()
+        verbs = [doc[i] for i, p in enumerate(pos) if p in (VERB, AUX)]
     for verb in verbs:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         found = None if subj is None else name_subject(subj, names, taken, strict=verb.i not in set(cues))
@@ -302,13 +305,19 @@ def _place_of_weight(name: str) -> bool:
 
 def _opens_sentence(tok: Token) -> bool:
     """The first word of its sentence, of a quotation or of a line (only marks and spaces before it)."""
-    if tok.i == tok.sent.start:
+    if tok.i == 0 or tok.is_sent_start:
         return True
     if not NAME_CASED_IN_ARTICLE:
         return False
     before = tok.doc[tok.i - 1]
-    return before.is_space or before.text in (":", "“", '"', "‘", "-", "–", "—") \
-        or all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start:tok.i])
+    if before.is_space or before.text in (":", "“", '"', "‘", "-", "–", "—"):
+        return True
+    i = tok.i - 1  # only marks back to the sentence's start
+    while i >= 0 and (tok.doc[i].is_punct or tok.doc[i].is_space):
+        if i == 0 or tok.doc[i].is_sent_start:
+            return True
+        i -= 1
+    return False
 
 
 _NOT_NAME_LABELS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL")
@@ -324,16 +333,26 @@ def _in_capitals_line(tok: Token) -> bool:
 
 def article_name_words(doc: Doc) -> frozenset[str]:
     """Title-case words the article writes capitalised inside a sentence and never in lower case: its names, known
-    from their casing where the sentence's first word is no evidence (truecasing by the article itself)."""
+    from their casing where the sentence's first word is no evidence (truecasing by the article itself). Read from
+    the doc's arrays (no Token objects: this runs over every word of every article)."""
+    arr = doc.to_array([IS_ALPHA, IS_LOWER, IS_TITLE, IS_PUNCT, IS_SPACE, SENT_START, ORTH]).tolist()
+    strings = doc.vocab.strings
     inside, lower = set(), set()
-    for t in doc:
-        if not t.is_alpha:
-            continue
-        if t.is_lower:
-            lower.add(t.text)
-        elif t.is_title and t.i > t.sent.start and not doc[t.i - 1].is_punct and not doc[t.i - 1].is_space:
-            inside.add(t.text)
-    return frozenset(w for w in inside if w.lower() not in lower)
+    prev_mark = True  # the document's first word opens a sentence
+    for alpha, low, title, punct, space, start, orth in arr:
+        if alpha:
+            if low:
+                lower.add(orth)
+            elif title and start != 1 and not prev_mark:
+                inside.add(orth)
+        prev_mark = bool(punct or space)
+    names = set()
+    for o in inside:
+        word = strings[o]
+        low = word.lower()
+        if not (low in strings and strings[low] in lower):
+            names.add(word)
+    return frozenset(names)
 
 
 def _according_objects(doc: Doc) -> list[Token]:
