@@ -45,6 +45,7 @@ def _lex():
         "modal_adjectives": set(cues["modal_adjectives"]),
         "adjective_preps": set(cues["adjective_prepositions"]),
         "according": [tuple(p) for p in cues["according_to"]],
+        "voice_verbs": set(cues["voice_verbs"]),
         "pronouns": names["pronouns"],
         "pronoun_gender": names["pronoun_gender"],
         "first_second_person": set(names["first_second_person"]),
@@ -481,11 +482,20 @@ class SpeakerTracker:
             kind = "role"
         elif lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
             kind = "body"  # "the regional emergency service said": an organisation the article does not name
+        elif VOICE_VERB_SUBJECT_SPEAKS and det is not None and tok.pos_ == "NOUN" and self._voices(tok):
+            kind = "role"  # "the conductor explained", "the opposition asks": only someone speaks so
         else:
             return None  # "the move suggests": an event or thing, no source
         s, e = words.start_char, words.end_char
         return {"canonical": phrase, "text": phrase, "label": "PHRASE", "kind": kind, "role": None,
                 "start_char": s, "end_char": e, "found_by": "phrase"}
+
+    def _voices(self, tok: Token) -> bool:
+        """Whether ``tok`` is the subject of a verb only someone speaking or writing has ("asks", "explained",
+        ``cue_verbs.json`` ``voice_verbs``) with no modal ("the map can tell us" is a figure of speech)."""
+        head = tok.head
+        return tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.lex["voice_verbs"] \
+            and not any(c.tag_ == "MD" for c in head.children)
 
     def resolve_or_phrase(self, tok: Token) -> tuple[dict | None, str | None]:
         """:meth:`resolve`, else the subject as a noun-phrase speaker (:meth:`phrase_row`, how ``phrase``); a relative
@@ -670,6 +680,8 @@ class SpeakerTracker:
 # switched off only to measure it: "the <modifier> <role>" is the one person the text gave that role with a shared
 # modifier, and never the last speaker when someone else holds the role noun (session 12)
 ROLE_PHRASE_TO_ROLE_HOLDER = True
+
+VOICE_VERB_SUBJECT_SPEAKS = True  # session 17: "the conductor explained" is a role speaker; switch to measure it
 
 
 HYPHEN_MODIFIER_NOT_NAME = True  # session 15, switched off only to measure it
