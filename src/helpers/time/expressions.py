@@ -90,6 +90,19 @@ class _Context:
         return NAME_OF_ORG and self.text[start:start + 1].isupper() and any(
             s <= start and end <= e and e - s > end - start for s, e in self.name_entities)
 
+    def media_title(self, start: int, end: int) -> bool:
+        """True for a capitalised expression that names a programme (round 17): right before a noun of
+        ``media_title_nouns`` ("told the Today programme", "on the Sunday Evening show"), or of two or more
+        capitalised words right after a possessive ("told Channel 9's This Week", "on the network's "Sunday
+        Night""). A lower-case word ("on this week's show", "Monday's vote") stays a date."""
+        if not MEDIA_TITLES or not self.text[start:start + 1].isupper():
+            return False
+        if _MEDIA_AFTER.match(self.text, end):
+            return True
+        words = self.text[start:end].split()
+        return len(words) >= 2 and all(w[:1].isupper() for w in words) \
+            and _POSSESSIVE_BEFORE.search(self.text, max(0, start - 4), start) is not None
+
     def in_title(self, start: int) -> bool:
         """True for a capitalised word that ends a two-word name in running text: a capitalised word before it, and
         a lower-case word or a number before that ("the head of Harbour Today", "at the Freedom March", "on Channel 9
@@ -370,10 +383,35 @@ def _day_tense(m, ctx) -> str | None:
     return ctx.tense(start, end)
 
 
+# round 17: a day without a year in a clause with no tense whose nearest reading lies more than UNTENSED_AHEAD_DAYS
+# ahead is the last one ("accountable for its Oct. 3 raid" in a May article: last October, not the coming one); not a
+# bare month ("the October elections" in May is the coming one); a switch to measure it
+UNTENSED_LEANS_PAST = True
+UNTENSED_AHEAD_DAYS = 120
+
+
+def _untensed_year(m, ctx, anchor: date, mo: int, d: int) -> int | None:
+    """The year before the nearest for a day with no tense (no deadline preposition before it, no forward
+    phrase) whose nearest reading lies more than UNTENSED_AHEAD_DAYS after the anchor; else None. News reports
+    what happened far more than it schedules what is to come, and a date that is ahead says so by its verb."""
+    if not UNTENSED_LEANS_PAST or ctx.previous_word(m.start()) in DEADLINE_PREPS:
+        return None
+    y = cal.choose_year(anchor, None, mo, d)
+    if (date(y, mo, d) - anchor).days <= UNTENSED_AHEAD_DAYS:
+        return None
+    past = cal.choose_year(anchor, cal.PAST, mo, d)
+    return past if past < y else None
+
+
 def _day_year(m, ctx, anchor: date, tense: str | None, mo: int, d: int) -> int:
     """Year of a day written without one: by tense (see :func:`_day_tense`), moved to a scheduled date near the
-    anchor when the tense reaches it only through a noun or adjective (:func:`helpers.time.calendar.scheduled_year`)."""
+    anchor when the tense reaches it only through a noun or adjective (:func:`helpers.time.calendar.scheduled_year`);
+    with no tense, the nearest, unless that lies far ahead (:func:`_untensed_year`)."""
     tense = tense or _day_tense(m, ctx)
+    if not tense:
+        lean = _untensed_year(m, ctx, anchor, mo, d)
+        if lean is not None:
+            return lean
     y = cal.choose_year(anchor, tense, mo, d)
     on_verb = ctx.on_verb(*m.span("core")) and not (tense == cal.PAST and ctx.present_perfect(*m.span("core")))
     return y if not tense or on_verb else cal.scheduled_year(anchor, y, mo, d)
@@ -467,6 +505,9 @@ def _shared_year(ctx, start: int, end: int) -> int | None:
 
 
 MONTH_FIRST_NAME = True  # round 16: a sentence-opening month before a name is a first name; a switch to measure it
+MEDIA_TITLES = True  # round 17: "the Today programme", "Channel 9's This Week" are titles; a switch to measure it
+_MEDIA_AFTER = re.compile(rf"[ \t]+(?:{_alt(LEX['media_title_nouns'])})(?![a-z])")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s[ \t]+[\"“]?$")
 _TITLE_BEFORE = re.compile(r"(?:^|[\s(])(?:[a-z][\w'’-]*|\d+)[ \t]+(?P<w>[A-Z][a-z]+)[ \t]+$")
 _NAME_AFTER = re.compile(r"[ \t]+(?P<w>[A-Z][a-z]+)")
 
@@ -808,7 +849,7 @@ def _read_century(m, ctx):
 
 
 def _read_weekday(m, ctx):
-    if ctx.in_name(*m.span("core")):
+    if ctx.in_name(*m.span("core")) or ctx.media_title(*m.span("core")):
         return None
     wd = WEEKDAYS[m["wd"]]
     shift = (m["shift"] or "").lower()
@@ -839,7 +880,7 @@ def _read_weekday(m, ctx):
 
 
 def _read_deictic(m, ctx):
-    if ctx.in_name(*m.span("core")) or ctx.in_title(m.start("core")):
+    if ctx.in_name(*m.span("core")) or ctx.in_title(m.start("core")) or ctx.media_title(*m.span("core")):
         return None
     n = DEICTIC[m["w"].lower()]
     return _relative("day", lambda anchor, tense: cal.day_span(anchor + timedelta(days=n)))
@@ -852,9 +893,17 @@ def _read_part_of_day(m, ctx):
     return _relative("day", lambda anchor, tense: cal.day_span(anchor + timedelta(days=n)))
 
 
+# round 17: on a Saturday or Sunday, when only the weekend is left of the ISO week, "this week" in a future clause
+# ("the plan will be debated at this week's summit") is the week that begins on the Monday; a switch to measure it
+WEEKEND_WEEK_AHEAD = True
+WEEK_AHEAD_FROM = 5  # Saturday (Monday = 0)
+
+
 def _read_shifted_unit(m, ctx, whole: bool = False):
     """"last week", "this month", "the end of the year", "that year"; ``whole``: "the full year" (the unit
     itself, as "the end of the year" is its end)."""
+    if ctx.media_title(*m.span("core")):
+        return None
     unit = m["unit"].lower()
     shift = m["shift"].lower().split()[0]  # "the current fiscal year": the year (TimeML's value)
     within = bool(m["within"])  # "earlier in the year", "later in the month": the anchor's (or the story's) unit
@@ -879,6 +928,9 @@ def _read_shifted_unit(m, ctx, whole: bool = False):
 
     def rel(anchor, tense):
         span = cal.last_week(anchor) if unit == "week" and n == -1 else cal.shifted_unit(anchor, unit, n)
+        if WEEKEND_WEEK_AHEAD and unit == "week" and shift == "this" and not edge \
+                and anchor.weekday() >= WEEK_AHEAD_FROM and (tense or ctx.tense(*m.span("core"))) == cal.FUTURE:
+            span = cal.shifted_unit(anchor, unit, 1)  # at the weekend, "will … this week" is the coming week
         if mod and unit == "month":
             span = _with_mod_month(span.start.year, span.start.month, mod)
         elif mod and unit == "year":
@@ -1042,9 +1094,16 @@ class _Groups(dict):
 
     def __init__(self, m, **override):
         super().__init__(m.groupdict(), **override)
+        self.match = m
 
     def __getitem__(self, key):
         return self.get(key)
+
+    def span(self, group=0):  # positions are the match's own
+        return self.match.span(group)
+
+    def start(self, group=0):
+        return self.match.start(group)
 
 
 def _anaphoric(precision: str, fn: Callable[[cal.CalendarSpan], cal.CalendarSpan | None]) -> _Reading:

@@ -76,17 +76,37 @@ def _forward_noun(token: Token, verb: Token | None) -> bool:
 # switched off only to measure it: a condition whose consequence lies ahead is itself ahead (round 16)
 CONDITIONAL_FORWARD = True
 CONDITION_MARKERS = frozenset({"if", "unless"})
+# switched off only to measure it: a present-tense temporal clause ("when", "once", "before" …) of a future main
+# clause is ahead too — English puts such a clause in the present ("When she arrives in Oslo this week, she will …")
+# (round 17)
+TEMPORAL_CLAUSE_FORWARD = True
+
+
+@functools.lru_cache(maxsize=1)
+def _temporal_conjunctions() -> frozenset:
+    return frozenset(date_lexicon.load()["future_markers"]["temporal_conjunctions"])
+
+
+def _present_form(verb: Token) -> bool:
+    """True for a verb in the present, simple or with a present auxiliary ("arrives", "is visiting", "has
+    signed"), not in the past ("arrived", "was visiting")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (any(c.tag_ in ("VBZ", "VBP") for c in aux) if aux else verb.tag_ in ("VBZ", "VBP")) \
+        and not any(c.tag_ == "VBD" for c in aux)
 
 
 def _forward_condition(verb: Token) -> bool:
-    """True for the verb of a condition ("if"/"unless") whose consequence is a plain future or hypothetical:
+    """True for the verb of a condition ("if"/"unless") or of a present-tense temporal clause ("when", "once", …:
+    ``TEMPORAL_CLAUSE_FORWARD``) whose consequence is a plain future or hypothetical:
     "If the vote went ahead in November, the party would lose", "If talks fail in March, prices will rise" — the
     condition is about a time to come, whatever the form of its own verb. A counterfactual ("If it had gone ahead
     in November, the party would have lost") and a condition of a past consequence ("If it rained in March, the
     harvest failed") keep their past."""
     if not CONDITIONAL_FORWARD or verb.dep_ != "advcl" or verb.head.i == verb.i:
         return False
-    if not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in verb.children):
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    temporal = TEMPORAL_CLAUSE_FORWARD and bool(marks & _temporal_conjunctions()) and _present_form(verb)
+    if not (marks & CONDITION_MARKERS or temporal):
         return False
     if any(c.lemma_.lower() == "have" and c.dep_ == "aux" for c in verb.children):
         return False  # "if it had gone": a past condition
