@@ -1158,7 +1158,6 @@ def _keep(ctx: _DocContext, cand: Candidate, skip: frozenset = frozenset()) -> t
     return True, "passed"
 
 
-
 def _names_the_feature(doc: Doc, feature_i: int, one_name: bool = False, country: bool = False,
                        gaz: gz.Gazetteer | None = None) -> bool:
     """"the town of X", "the republics of X": X is the feature. "a district of X": X contains it. With
