@@ -48,6 +48,8 @@ _DIRECTION_NAMES = frozenset(_WORDS["direction_words"])
 _POSSESSIVE = frozenset(_WORDS["possessive_tokens"])
 _LIST_JOINERS = frozenset(_WORDS["list_joiners"])
 _MODIFIER_DEPS = frozenset(_WORDS["modifier_dependencies"])
+_FEATURE_MODIFIER_DEPS = frozenset(_WORDS["feature_modifier_dependencies"])  # "the [eastern] province of X"
+_FUNCTION_POS = frozenset(_WORDS["function_word_pos"])  # parts of speech no first name has ("Inside X")
 _OPENERS = "".join(_WORDS["quote_openers"])  # (a substring test, as for one-character tokens)
 _DEFINITE = frozenset(_WORDS["definite_determiners"])
 _CONTAINER_MODIFIERS = frozenset(_WORDS["container_modifiers"])
@@ -88,6 +90,11 @@ CLAUSE_SUBJECT_NOT_CONTAINER = True  # "the siege of X, Y has said": Y opens a c
 SAME_NAME_AS_MODEL_REGION = True  # the model's area the gazetteer lacks ("in X") is that area elsewhere in the article
 PERSON_WORD_IN_UNKNOWN_NAME = True  # "Jane Roe" the model calls a place, where "Roe" is a person elsewhere
 COMMON_WORD_AT_SENTENCE_START = True  # "Time is short": a word opening a sentence, also written in lower case
+PERSON_NAME_WITHOUT_PLACE_WORD = True  # round 17: "X People's Republic" the model calls a person names no person
+FEATURE_AFTER_MODIFIERS = True  # round 17: "the eastern province of X", "Ukraine's southern region of X": X is it
+REGION_OF_FINAL_CITY = True  # round 17: "X region" whose final reading is another record of X's city: the region
+COUNTRY_BEFORE_NUMBER = True  # round 17: "Denmark 15, Greece 12": a country before a number is no designator
+STRONG_NAME_AS_MODIFIER = True  # round 17: "the X government" (X not tagged a proper noun) where X is a place elsewhere
 GLUED_MIN_POPULATION = 100000  # a settlement read out of glued words: this large, under its own name
 # a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
 # word ("St.", "Mt."); spaCy splits a sentence's final stop off ordinary words, so only these end in "."
@@ -189,16 +196,21 @@ class _DocContext:
     named_elsewhere: set = field(default_factory=set)
     lower_words: set = field(default_factory=set)  # words the article writes in lower case ("time", "man")
     person_words: set = field(default_factory=set)  # capitalised words of every PERSON entity ("Roe" of "Roe said")
+    model_places: set = field(default_factory=set)  # texts of the model's GPE/LOC entities in the article
+    surname_parts: set = field(default_factory=set)  # person_parts of entities that can be a person's name
 
     @classmethod
     def of(cls, doc: Doc, gaz: gz.Gazetteer) -> "_DocContext":
         ent_of = {}
-        person_parts = set()
+        person_parts, surname_parts = set(), set()
+        lower = {t.text for t in doc if t.is_lower and t.is_alpha}
         for e in doc.ents:
             for i in range(e.start, e.end):
                 ent_of[i] = e
             if e.label_ == "PERSON" and len(e) > 1:
                 person_parts.update(t.text for t in e if _capitalised(t))
+                if _person_name(e, lower):
+                    surname_parts.update(t.text for t in e if _capitalised(t))
         titled = {doc[k].text for k in range(1, len(doc)) if _capitalised(doc[k]) and _after_title(doc, k)}
         if titled:  # also written as a place ("'Mr. Springdale' ... a fair in Springdale"): both senses, no rule
             lex = _lexicon()
@@ -210,10 +222,10 @@ class _DocContext:
             if e.label_ in NAME_ENTS or e.label_ in PLACE_ENTS:
                 senses.setdefault(e.text, Counter())[e.label_ in PLACE_ENTS] += 1
         named = {t for t, n in senses.items() if n[False] > n[True]}
-        lower = {t.text for t in doc if t.is_lower and t.is_alpha}
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if _capitalised(t)}
+        model_places = {e.text for e in doc.ents if e.label_ in PLACE_ENTS}
         return cls(doc, gaz, _lexicon(), doc.text, ent_of, person_parts, {s.start for s in doc.sents}, titled, named,
-                   lower, person_words)
+                   lower, person_words, model_places, surname_parts)
 
     def place_ent_at(self, i: int, after_the: bool = True):
         """The GPE/LOC entity starting at token ``i`` (or at a "the" just before it), else None."""
@@ -222,6 +234,20 @@ class _DocContext:
                 ent.start == i or (after_the and ent.start == i - 1 and self.doc[i - 1].lower_ == "the")):
             return ent
         return None
+
+
+def _person_name(ent, lower_words: set) -> bool:
+    """The model's PERSON entity can be a person's name: not one holding a possessive, a region word or an
+    institution word ("the X People's Republic", "X Region Council" the model calls a person), nor one opening
+    with a word the article writes in lower case or a function word or verb ("Inside X", "Taking X"), whose words
+    are then no surnames (``_surname_of_named_person``) elsewhere in the article."""
+    if not PERSON_NAME_WITHOUT_PLACE_WORD or len(ent) < 2:
+        return True
+    lex = _lexicon()
+    if ent[0].text.istitle() and (ent[0].text.lower() in lower_words or ent[0].pos_ in _FUNCTION_POS):
+        return False
+    return not any(t.lower_ in lex.admin1_words or t.lower_ in _INSTITUTION_WORDS for t in ent[1:]) \
+        and not any(t.text in _POSSESSIVE for t in ent[1:-1])  # "Jane Roe's" ends with one
 
 
 @dataclass
@@ -764,7 +790,7 @@ def _inside_longer_name_entity(ctx: _DocContext, c: Candidate) -> bool | None:
 def _surname_of_named_person(ctx: _DocContext, c: Candidate) -> bool | None:
     """The surname of a person named in full in the same article ("Austin said"); a country's own name
     is not a surname ("Rethinking Egypt" mis-tagged as a person)."""
-    if c.end - c.start == 1 and ctx.doc[c.start:c.end].text in ctx.person_parts and c.ner not in PLACE_ENTS \
+    if c.end - c.start == 1 and ctx.doc[c.start:c.end].text in ctx.surname_parts and c.ner not in PLACE_ENTS \
             and not any(m.place.kind == "country" and m.match_type == gz.PRIMARY for m in c.matches):
         return False
     return None
@@ -841,7 +867,8 @@ def _designator_before_number(ctx: _DocContext, c: Candidate) -> bool | None:
     the small towns that share such words are written without a number."""
     doc = ctx.doc
     if c.end - c.start == 1 and doc[c.start].is_title and c.ner not in PLACE_ENTS and c.kind_hint is None \
-            and c.end < len(doc) and doc[c.end].is_digit and len(doc[c.end].text) <= 3 and doc[c.end - 1].whitespace_:
+            and c.end < len(doc) and doc[c.end].is_digit and len(doc[c.end].text) <= 3 and doc[c.end - 1].whitespace_ \
+            and not (COUNTRY_BEFORE_NUMBER and _country_name(c)):  # "Denmark 15, Greece 12": a count per country
         return False
     return None
 
@@ -868,12 +895,13 @@ def _place_context_before(ctx: _DocContext, c: Candidate) -> None:
         c.prep = True  # "a X man", "X residents", "X police"
     if k >= 1 and doc[k].lower_ == "of" and _feature_kind(doc[k - 1].text, lex):
         c.prep = True
-        if _names_the_feature(doc, k - 1):
+        one = not (c.end < len(doc) and doc[c.end].lower_ in _LIST_JOINERS)
+        if _names_the_feature(doc, k - 1, one_name=one, country=_country_name(c), gaz=ctx.gaz):
             c.kind_hint = c.kind_hint or _feature_kind(doc[k - 1].text, lex)
     if k >= 2 and doc[k].lower_ in _LIST_JOINERS and doc[k - 1].ent_type_ in PLACE_ENTS | {""}:
         for back in range(k - 1, max(-1, k - 6), -1):
             if doc[back].lower_ == "of" and back >= 1 and _feature_kind(doc[back - 1].text, lex):
-                if _names_the_feature(doc, back - 1):
+                if _names_the_feature(doc, back - 1, gaz=ctx.gaz):
                     c.kind_hint = c.kind_hint or _feature_kind(doc[back - 1].text, lex)
                 c.prep = True
                 break
@@ -971,14 +999,29 @@ def _model_place_unknown_to_gazetteer(ctx: _DocContext, c: Candidate) -> bool | 
 
 def _lone_common_word(ctx: _DocContext, c: Candidate) -> bool | None:
     """A single word the model does not tag as a proper noun ("Police", "Central"), with no evidence."""
-    if c.end - c.start == 1 and ctx.doc[c.start].pos_ not in ("PROPN",) and not _evidence(c):
+    if c.end - c.start == 1 and ctx.doc[c.start].pos_ not in ("PROPN",) and not _evidence(c) \
+            and not _strong_name_as_modifier(ctx, c):
         return False
     return None
 
 
+def _strong_name_as_modifier(ctx: _DocContext, c: Candidate) -> bool:
+    """"the X government", "a X theatre": a title-case word the parser tags as a modifier, not a proper noun, inside
+    a sentence, which the model calls a place elsewhere in the article and the gazetteer knows under its own name
+    as a country, a first-level region or a city of 100,000+ (``GLUED_MIN_POPULATION``); not after a hyphen
+    ("a pro-X official": a stance, left as the base rules leave it)."""
+    tok = ctx.doc[c.start]
+    hyphened = c.start >= 1 and ctx.doc[c.start - 1].text == "-" and not ctx.doc[c.start - 1].whitespace_
+    return STRONG_NAME_AS_MODIFIER and tok.text.istitle() and c.start not in ctx.sent_starts and not hyphened \
+        and tok.pos_ in ("ADJ", "NOUN") and tok.text in ctx.model_places and tok.text.lower() not in ctx.lower_words \
+        and any(m.match_type == gz.PRIMARY and not m.variant and (m.place.kind in ("country", "admin1") or
+                m.place.kind == "city" and m.place.population >= GLUED_MIN_POPULATION) for m in c.matches)
+
+
 def _lone_adjective(ctx: _DocContext, c: Candidate) -> bool | None:
     """"Western intelligence"."""
-    if c.end - c.start == 1 and ctx.doc[c.start].pos_ == "ADJ" and c.ner not in PLACE_ENTS:
+    if c.end - c.start == 1 and ctx.doc[c.start].pos_ == "ADJ" and c.ner not in PLACE_ENTS \
+            and not _strong_name_as_modifier(ctx, c):
         return False
     return None
 
@@ -1115,9 +1158,26 @@ def _keep(ctx: _DocContext, cand: Candidate, skip: frozenset = frozenset()) -> t
     return True, "passed"
 
 
-def _names_the_feature(doc: Doc, feature_i: int) -> bool:
-    """"the town of X", "the republics of X": X is the feature. "a district of X": X contains it."""
-    return feature_i >= 1 and doc[feature_i - 1].lower_ in _DEFINITE
+def _names_the_feature(doc: Doc, feature_i: int, one_name: bool = False, country: bool = False,
+                       gaz: gz.Gazetteer | None = None) -> bool:
+    """"the town of X", "the republics of X": X is the feature. "a district of X": X contains it. With
+    modifiers between ("the eastern province of X", "Ukraine's southern region of X", "the two breakaway regions
+    of X and Y"): the same, a definite article or a possessive before them; a plural feature word names a
+    list only, so not for ``one_name`` ("the southern regions of X": X contains them), and a country contains
+    ("the eastern region of X")."""
+    if feature_i >= 1 and doc[feature_i - 1].lower_ in _DEFINITE:
+        return True
+    if not FEATURE_AFTER_MODIFIERS or country or (one_name and doc[feature_i].lower_.endswith("s")):
+        return False
+    k = feature_i - 1
+    while k >= 0 and feature_i - k <= 5 and (doc[k].dep_ in _FEATURE_MODIFIER_DEPS or doc[k].text in "-,") \
+            and doc[k].lower_ not in _DEFINITE and doc[k].text not in _POSSESSIVE and doc[k].pos_ != "DET":
+        if doc[k].pos_ == "PROPN" and not (gaz is not None and (gz.normalize(doc[k].text) in gaz.demonyms or
+                                                                _under_own_name(gaz.lookup(doc[k].text), ("country",)))):
+            return False  # "the Y district of X": Y names the feature, X contains it (not a country: "the Z region")
+        k -= 1
+    return k < feature_i - 1 and k >= 0 and (doc[k].lower_ in _DEFINITE or doc[k].text in _POSSESSIVE
+                                             or doc[k].tag_ == "PRP$")
 
 
 def _link_containment(doc: Doc, cands: list[Candidate]) -> None:
@@ -1541,6 +1601,9 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
     _local_namesake(doc, cands, named_by_demonym)
     for c in cands:
         region_of = c.region_of
+        centre = _centre_among_matches(gaz, c) if REGION_OF_FINAL_CITY else None
+        if centre is not None:  # a later pass may have chosen another record of the name (a village in the region)
+            region_of = c.chosen = centre
         if region_of is not None and c.chosen is region_of \
                 and gz.normalize(gaz.capital[region_of.admin1_index]) == gz.normalize(region_of.name) \
                 and _named_after(gaz.place(region_of.admin1_index), region_of):
@@ -1594,6 +1657,17 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
                 c.end_char = c.extended_end_char
     parts = _resolve_in_names(in_names, countries, anchors, outlet) + _demonyms(ctx, cands + in_names)
     return sorted(cands + parts, key=lambda c: c.start_char)
+
+
+def _centre_among_matches(gaz: gz.Gazetteer, c: Candidate) -> gz.Place | None:
+    """"X region" read as a settlement: the centre of that settlement's region when it is one of the name's own
+    records (the region's largest city), else None -- the same region whichever record of the name was chosen."""
+    p = c.chosen
+    if c.kind_hint != "admin1" or p is None or p.kind != "city" or p.admin1_index < 0:
+        return None
+    capital = gz.normalize(gaz.capital[p.admin1_index])
+    return next((m.place for m in c.matches if m.place.kind == "city" and m.place.admin1_index == p.admin1_index
+                 and m.place is not p and gz.normalize(m.place.name) == capital), None)
 
 
 def _resolve_in_names(in_names: list[Candidate], countries: Counter, anchors: list[gz.Place],
