@@ -50,9 +50,13 @@ def test_a_relative_clause_cue_reports_the_clause_after_it(nlp, text, expected):
     assert statements(nlp, text) == [expected]
 
 
-def test_a_relative_clause_cue_without_a_clause_gives_no_complement(nlp):
-    # "which the senator opposed": the relative pronoun is the object, no clause is reported after the cue
-    assert statements(nlp, "The treaty, which Senator Lena Ortiz opposed, was signed in May.") == []
+def test_a_relative_clause_cue_without_a_clause_gives_no_complement(nlp, monkeypatch):
+    # "which the senator opposed": the relative pronoun is the object, no clause is reported after the cue; since
+    # session 17 the noun the clause describes is what she opposed (statements.RELATIVE_GAP_OBJECT)
+    text = "The treaty, which Senator Lena Ortiz opposed, was signed in May."
+    assert statements(nlp, text) == [("Lena Ortiz", "oppose", "The treaty, which")]
+    monkeypatch.setattr(st, "RELATIVE_GAP_OBJECT", False)
+    assert statements(nlp, text) == []
 
 
 def test_the_relative_clause_rule_can_be_switched_off(nlp, monkeypatch):

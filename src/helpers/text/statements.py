@@ -42,6 +42,12 @@ How a statement is found (all rules read their words from ``text/rules/cue_verbs
   model scores as a cue is read by the cue-noun rules (rule ``model_noun``: the owner is the source, else unknown;
   ``claims`` credits no figure through it).
 
+- **session 17**: a cue in a relative clause whose object is the gap reports the noun it describes ("a plan the
+  governor once supported", ``RELATIVE_GAP_OBJECT``); "X is quick to note that …" — the subject of "be" speaks through a
+  (non-modal) adjective (``SUBJECT_THROUGH_ADJECTIVE``); "His view is that …" (``COPULA_CONTENT``); a cue with its own
+  complement clause before a quotation reports the clause, not the quotation (``QUOTE_NOT_OVER_CLAUSE``); "endorsed
+  her", "opposes it" (``PRONOUN_OBJECT_CONTENT``).
+
 Speakers resolve to entity canonical names: a named subject directly; a subject with an
 apposition ("The head of …, Kyrylo Budanov, told"); pronouns (he/she → the most recent named
 person speaker, it/they → the most recent organisation/place speaker); a role noun ("the
@@ -147,12 +153,16 @@ def _subject(verb: Token) -> Token | None:
             return issuer or tok.head  # "a group backing the bill", "voters supporting the plan"
         if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and tok.head is not tok:
             tok = tok.head
+        elif SUBJECT_THROUGH_ADJECTIVE and tok.dep_ == "acomp" and tok.pos_ == "ADJ" and tok.i != verb.i \
+                and tok.lemma_.lower() not in _lex()["modal_adjectives"]:
+            tok = tok.head  # "X is quick to note that …", "the group was more likely to back Y": X, the group
         else:
             break
     return None
 
 
 SUBJECT_AFTER_QUOTATION = True  # round 12, switched off only to measure it
+SUBJECT_THROUGH_ADJECTIVE = True  # session 17, switched off only to measure it
 EXPLETIVE_IT_NO_SOURCE = True  # session 15, switched off only to measure it
 PARTICIPLE_TO_REPORTER = True  # session 15, switched off only to measure it
 ADDRESSEE_BEFORE_COLON = True  # session 13, switched off only to measure it
@@ -247,8 +257,12 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
     if lemma in lex["object_content"] or stance:
         deps = ("dobj", "xcomp", "attr") if lemma in lex["object_content"] else lex["content_deps"]
         parts = [c for c in verb.children if c.dep_ in deps and (c.i > verb.i or lemma in lex["object_content"])]
-        if lemma not in lex["object_content"] and all(c.right_edge.i == c.left_edge.i and c.pos_ == "PRON" for c in parts):
-            parts = []  # "accused him", "praised them": a bare pronoun object is whom it was said to or of
+        if lemma not in lex["object_content"] and all(c.right_edge.i == c.left_edge.i and c.pos_ == "PRON" for c in parts) \
+                and not (PRONOUN_OBJECT_CONTENT and lemma in lexicons.cue_verbs()["pronoun_object_cues"]
+                         and not any(c.lower_.endswith(("self", "selves")) for c in parts)):
+            # "accused him", "told them": a bare pronoun object is whom it was said to or of; but "endorsed her",
+            # "opposes it" (pronoun_object_cues, session 17): what is judged — not "defend itself", a deed
+            parts = []
         if parts and stance and lemma not in lex["object_content"]:
             reason = _reason_object(verb, parts)
             if reason is not None:
@@ -280,6 +294,7 @@ def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | N
 
 
 SEMICOLON_APART = True  # round 14, switched off only to measure it
+PRONOUN_OBJECT_CONTENT = True  # session 17, switched off only to measure it
 
 
 def _after_semicolon(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
@@ -617,6 +632,8 @@ def _quote_beside_verb(f: _Finder, tok: Token, subj: Token, row, how) -> bool | 
         i = _quote_ending_before(f, tok, subj)
     if i is None or i in f.used_quotes:
         return None
+    if QUOTE_NOT_OVER_CLAUSE and subj.lower_ not in f.lex["first_second_person"] and _clause_before_quote(tok, f.quotes[i]):
+        return None  # not for "I say he …": the writer's "I" is no speaker to keep the clause for
     if tok.dep_ == "parataxis" and not _touches(f, f.quotes[i], tok, subj):
         return None  # "X will send 6,000 missiles, he said, with kit “in the quantity needed”": the clause it breaks
     if NEARER_CUE_TAKES_QUOTE:
@@ -647,6 +664,19 @@ def _quote_ending_before(f: _Finder, tok: Token, subj: Token) -> int | None:
 
 
 QUOTE_BEFORE_SENTENCE = True  # round 14, switched off only to measure it
+QUOTE_NOT_OVER_CLAUSE = True  # session 17, switched off only to measure it
+
+
+def _clause_before_quote(tok: Token, quote: tuple[int, int]) -> bool:
+    """"Roe said the pier would close, adding, “…”", "Roe said that the owner was a “good neighbour,” who …": a cue
+    whose own complement clause follows it and opens before the quotation reports that clause, not the quotation (a
+    quotation inside it is part of it; one after it is the next cue's, or runs on from it). A quotation that opens
+    the clause ("Roe said: “…”") stays the cue's (session 17)."""
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if comp is None or _adverbial_mark(comp) or semicolon_between(tok, comp):
+        return False
+    first = next((t for t in comp.subtree if not (t.is_punct or t.is_space)), None)
+    return first is not None and tok.idx < first.idx and first.idx + len(first) < quote[0] - 1
 
 
 def _cue_right_after(f: _Finder, quote: tuple[int, int]) -> bool:
@@ -777,11 +807,46 @@ def _fallback_content(f: _Finder, tok: Token, subj: Token, row, how) -> bool | N
     return True
 
 
+RELATIVE_GAP_OBJECT = True  # session 17, switched off only to measure it
+_RELATIVE_WORDS = ("WDT", "WP", "WP$")
+
+
+def _relative_gap(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
+    """"a deal she once supported", "Sanders's victory, which Clinton conceded", "the establishment he rails against":
+    a cue in a relative clause whose object is the gap the clause leaves (no object of its own, or only the relative
+    pronoun; a prepositional cue's preposition stranded or holding the pronoun) reports the noun the clause describes —
+    the content is that noun's phrase up to the relative pronoun (session 17; PolNeAR marks the noun or the pronoun).
+    Not a passive clause ("a judge who was confirmed": its subject is the gap), nor one a relative adverb opens
+    ("the day when …"), nor a time noun's ("the week she announced it")."""
+    if not RELATIVE_GAP_OBJECT or tok.dep_ != "relcl" or tok.head.pos_ not in ("NOUN", "PROPN", "PRON") \
+            or tok.head.ent_type_ in ("DATE", "TIME") or subj.tag_ in _RELATIVE_WORDS or subj.head.i != tok.i:
+        return None
+    kids = list(tok.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass", "ccomp", "xcomp", "attr", "oprd") for c in kids) \
+            or any(c.tag_ == "WRB" for c in kids):
+        return None
+    if any(c.dep_ == "dobj" and c.tag_ not in _RELATIVE_WORDS for c in kids):
+        return None  # "a governor who had endorsed him": an object of its own
+    preps = f.lex["prep_cues"].get(tok.lemma_.lower())
+    if preps is not None:  # "the establishment he rails against", "for which he apologized": the preposition's gap
+        if not any(c.dep_ == "prep" and c.lower_ in preps and not any(
+                x.dep_ in ("pobj", "pcomp") and x.tag_ not in _RELATIVE_WORDS for x in c.children) for c in kids):
+            return None
+    elif any(c.dep_ == "prep" and c.i > tok.i and not any(x.dep_ in ("pobj", "pcomp") for x in c.children) for c in kids):
+        return None
+    noun = tok.head
+    end_tok = max([noun] + [t for t in tok.subtree if t.tag_ in _RELATIVE_WORDS and t.i < tok.i])
+    start = noun.left_edge.idx
+    f.add_verb(start, end_tok.idx + len(end_tok), tok, row, how, "indirect", "relative_gap")
+    return True
+
+
 VERB_RULES = [
     ("quote_beside_verb", _quote_beside_verb),
     ("complement", _complement),
     ("parenthetical", _parenthetical),
     ("colon_lines", _colon_lines),
+    ("relative_gap", _relative_gap),
     ("fallback_content", _fallback_content),
 ]
 
@@ -1222,7 +1287,7 @@ def _cue_noun(f: _Finder, noun: Token) -> None:
         return
     if owner.pos_ == "PRON" and owner.lower_ not in f.lex["pronouns"]:
         return
-    parts = cuemodel.noun_content_parts(noun, _noun_preps(f, noun))
+    parts = cuemodel.noun_content_parts(noun, _noun_preps(f, noun)) or _copula_content(f, noun)
     if not parts:
         return
     part = parts[0]
@@ -1268,6 +1333,20 @@ def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
     elif (subj := _predicate_subject(noun)) is not None:
         mention = subject_mention(subj)  # "X has been a critic of Y", "X voted in favor of Y": X (speaker unknown)
     f.add_verb(*span, noun, row, how, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun_unowned", mention)
+
+
+COPULA_CONTENT = True  # session 17, switched off only to measure it
+
+
+def _copula_content(f: _Finder, noun: Token) -> list[Token]:
+    """"His view is that the talks failed", "the mayor's argument was that …": an owned listed cue noun (not one the cue
+    model found) that is the subject of "be" reports the clause "be" takes after it — a complement clause or an
+    infinitive (session 17), where the noun governs no content of its own. (Unowned, "The question is whether …",
+    tried and not kept: PolNeAR mostly names a source elsewhere.)"""
+    if not COPULA_CONTENT or noun.i in f.model_cues or noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return []
+    return [c for c in noun.head.children if c.i > noun.i and (c.dep_ == "ccomp" or c.dep_ == "xcomp" and any(
+        x.dep_ == "aux" and x.lower_ == "to" and x.i < c.i for x in c.children))][:1]
 
 
 NOUN_PREDICATE_SOURCE = True  # round 12, switched off only to measure it
