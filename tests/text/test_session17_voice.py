@@ -35,3 +35,25 @@ def test_things_and_figures_of_speech_are_no_speakers(extracted, text):
     out = extracted(text)
     assert all(s["speaker"] == "(unknown)" for s in out["statements"])
     assert [c["claimant"] for c in out["claims"]] == ["(unattributed)"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Central Bank of Russia raised rates. The central bank said inflation would reach 12 percent.",
+     "Central Bank of Russia"),
+    ("Deutsche Bank cut jobs in Moscow. Later the bank said 300 staff would go.", "Deutsche Bank"),
+])
+def test_the_head_noun_of_a_named_organisation_is_that_organisation(extracted, monkeypatch, text, speaker):
+    out = extracted(text)
+    assert [c["claimant"] for c in out["claims"]] == [speaker]
+    monkeypatch.setattr(at, "NAMED_BODY_BY_HEAD", False)
+    out = extracted(text)
+    assert [c["claimant"] for c in out["claims"]][0].startswith("(")  # the unnamed role phrase
+
+
+def test_a_head_noun_no_organisation_of_the_article_has_stays_a_phrase(extracted):
+    # no organisation named with the head "alliance" (and never the last organisation that spoke)
+    out = extracted("Nato met in Madrid. The alliance said 300,000 troops would be ready.")
+    assert [c["claimant"] for c in out["claims"]] == ["(alliance)"]
+    # a modifier the name lacks: "the central bank" is not "Deutsche Bank"
+    out = extracted("Deutsche Bank cut jobs. The central bank said 300 staff would go.")
+    assert [c["claimant"] for c in out["claims"]] == ["(central bank)"]

@@ -653,6 +653,15 @@ class SpeakerTracker:
             if self.last["ORG"] is not None and any(c.dep_ == "det" for c in tok.children) \
                     and not (ORG_HEAD_NOT_A_GROUP and self.last["ORG"]["label"] == "NORP"):
                 return self.last["ORG"], "role_noun"
+        if NAMED_BODY_BY_HEAD and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._voices(tok) \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            # "the central bank said" after "the Central Bank of Russia": the organisation the article named with
+            # that head noun and those modifiers (never just the last organisation that spoke)
+            mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+            named = [r for r in before if r["label"] == "ORG" and _name_head(r["canonical"]) == low
+                     and mods <= set(r["canonical"].lower().split())]
+            if named:
+                return named[-1], "role_noun"
         # a short phrase containing a named person: "Ukrainian President Volodymyr Zelenskyy"
         right = max([tok] + [c.right_edge for c in tok.children if c.i > tok.i and c.dep_ not in _CLAUSE_DEPS])
         if right.i - tok.left_edge.i <= 8:  # the phrase without a clause describing it ("voters supporting X")
@@ -680,6 +689,18 @@ class SpeakerTracker:
 # switched off only to measure it: "the <modifier> <role>" is the one person the text gave that role with a shared
 # modifier, and never the last speaker when someone else holds the role noun (session 12)
 ROLE_PHRASE_TO_ROLE_HOLDER = True
+
+NAMED_BODY_BY_HEAD = True  # session 17: "the central bank said" is the bank the article named; switch to measure it
+
+
+def _name_head(name: str) -> str | None:
+    """The head noun of a multi-word organisation name: the word before "of", else the last ("Central Bank of
+    Russia" -> "bank", "Deutsche Bank" -> "bank")."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return None
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
 
 VOICE_VERB_SUBJECT_SPEAKS = True  # session 17: "the conductor explained" is a role speaker; switch to measure it
 
