@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Token
 
 from helpers.text import lexicon as lexicons
-from helpers.text.entities import after_bare_preposition, country_of, normalise, without_open_bracket
+from helpers.text.entities import after_bare_preposition, country_of, name_head, normalise, without_open_bracket
 
 _PERSONISH = {"PERSON"}
 _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -658,7 +658,7 @@ class SpeakerTracker:
             # "the central bank said" after "the Central Bank of Russia": the organisation the article named with
             # that head noun and those modifiers (never just the last organisation that spoke)
             mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
-            named = [r for r in before if r["label"] == "ORG" and _name_head(r["canonical"]) == low
+            named = [r for r in before if r["label"] == "ORG" and (name_head(r["canonical"]) or "").lower() == low
                      and mods <= set(r["canonical"].lower().split())]
             if named:
                 return named[-1], "role_noun"
@@ -691,15 +691,6 @@ class SpeakerTracker:
 ROLE_PHRASE_TO_ROLE_HOLDER = True
 
 NAMED_BODY_BY_HEAD = True  # session 17: "the central bank said" is the bank the article named; switch to measure it
-
-
-def _name_head(name: str) -> str | None:
-    """The head noun of a multi-word organisation name: the word before "of", else the last ("Central Bank of
-    Russia" -> "bank", "Deutsche Bank" -> "bank")."""
-    words = name.lower().split()
-    if len(words) < 2:
-        return None
-    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 VOICE_VERB_SUBJECT_SPEAKS = True  # session 17: "the conductor explained" is a role speaker; switch to measure it

@@ -221,14 +221,13 @@ def speaker_phrases(doc: Doc) -> list[tuple[Span, str]]:
              for i in range(e.start, e.end)}
     names = article_name_words(doc) if NAME_CASED_IN_ARTICLE else frozenset()
     out = []
-    cues = sorted({start for _, start, _ in cue_verb_matcher(doc.vocab)(doc)})
-    verbs = [doc[i] for i in cues]
+    cues = {start for _, start, _ in cue_verb_matcher(doc.vocab)(doc)}
+    verbs = sorted(cues)
     if SUBJECT_OF_ANY_VERB:  # any verb's: the cue model finds cues beyond the lexicon ("Forbes lists …")
-        pos = doc.to_array(POS).tolist()
-        verbs = [doc[i] for i, p in enumerate(pos) if p in (VERB, AUX)]
-    for verb in verbs:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        found = None if subj is None else name_subject(subj, names, taken, strict=verb.i not in set(cues))
+        verbs = [i for i, p in enumerate(doc.to_array(POS).tolist()) if p in (VERB, AUX)]
+    for i in verbs:
+        subj = next((c for c in doc[i].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        found = None if subj is None else name_subject(subj, names, taken, strict=i not in cues)
         if found is not None:
             taken.update(range(found[0].start, found[0].end))
             out.append(found)
@@ -673,6 +672,15 @@ def _link_short_forms(rows: list[dict], text: str) -> None:
         _org_heads_to_full_names(rows)
 
 
+def name_head(name: str) -> str | None:
+    """The head noun of a multi-word organisation name: the word before "of", else the last ("Kyiv International
+    Institute of Sociology" -> "Institute", "Deutsche Bank" -> "Bank"); None for a one-word name."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
 def _org_heads_to_full_names(rows: list[dict]) -> None:
     """A one-word organisation name that is the head noun of exactly one longer organisation name of the article is
     that organisation ("the Institute's latest data" after "Kyiv International Institute of Sociology", "the
@@ -680,9 +688,8 @@ def _org_heads_to_full_names(rows: list[dict]) -> None:
     heads: dict[str, set[str]] = defaultdict(set)
     org_heads = _vocab()["org_heads"]  # a generic organisation noun ("Institute", "Commission"), not a name ("Nato")
     for r in rows:
-        words = r["canonical"].split()
-        if r["label"] == "ORG" and len(words) > 1:
-            head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+        head = name_head(r["canonical"])
+        if r["label"] == "ORG" and head is not None:
             heads[head].add(r["canonical"])
     for r in rows:
         name = r["canonical"]
