@@ -44,6 +44,10 @@ if TYPE_CHECKING:  # annotations only: the figures' kernel imports this module (
 OWNER_LABELS = ("GPE", "NORP")
 UNSPECIFIED = "(unspecified)"
 CONTEXT_SENTENCES = 5
+# a modifier is written as the text writes it: a hyphenated word whole ("self-propelled", "anti-aircraft", not
+# "propel" or "anti - aircraft"), a participle or adjective as written ("alleged", not "allege"); only a noun is
+# lemmatised ("artillery systems" → artillery system). Switch used to measure it (session 18).
+MODIFIER_AS_WRITTEN = True
 COUNTRY_KIND = gazetteer.KINDS.index("country")
 
 
@@ -885,7 +889,39 @@ def thing_modifiers(doc: Doc, start: int, end: int) -> list[str]:
                 continue
             if g.is_alpha or "-" in g.text:
                 out[g.i] = g.lemma_.lower()
+    if MODIFIER_AS_WRITTEN:
+        out = _as_written(doc, out, start, end, noun)
     return list(dict.fromkeys(out[i] for i in sorted(out)))  # a word once ("lethal and non-lethal")
+
+
+def _hyphen_word(doc: Doc, i: int) -> tuple[int, int]:
+    """The token range of the hyphenated word token ``i`` is part of ("self-propelled": three tokens)."""
+    start = end = i
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start].text == "-" or doc[start - 1].text == "-"):
+        start -= 1
+    while end + 1 < len(doc) and not doc[end].whitespace_ and (doc[end].text == "-" or doc[end + 1].text == "-"):
+        end += 1
+    return start, end + 1
+
+
+def _as_written(doc: Doc, words: dict[int, str], start_char: int, end_char: int, noun: Token | None) -> dict[int, str]:
+    """Rule ``MODIFIER_AS_WRITTEN`` on :func:`thing_modifiers`' token → word map: a hyphenated word is one word
+    (kept at its first token), a word that is not a noun keeps its written form. A hyphenated word that holds the
+    figure itself ("an *800-mile* border") or the counted noun ("40 *fly-bys*") says nothing more of what is counted."""
+    out: dict[int, str] = {}
+    for i in sorted(words):
+        start, end = _hyphen_word(doc, i)
+        if end - start > 1:
+            word = doc[start:end]
+            if word.start_char < end_char and start_char < word.end_char or noun is not None and start <= noun.i < end:
+                continue
+            if start not in out and word.text.strip("-"):
+                out[start] = word.text.lower().strip("-")
+        elif doc[i].pos_ in ("NOUN", "PROPN"):
+            out[i] = words[i]
+        else:
+            out[i] = doc[i].lower_
+    return out
 
 
 def share_base(doc: Doc, start: int, end: int) -> str | None:
