@@ -108,6 +108,9 @@ def _trim(span: Span) -> tuple[int, int] | None:
 
 HONORIFIC_MAKES_PERSON = True  # session 17: "Ms Sandu" tagged ORG is a person; switch to measure it
 GLUED_WORDS_CUT = True  # session 17: "Nick MossLondon", "saysRussia": switch to measure it
+GLUED_BEFORE_KNOWN_NAME = True  # session 18: "MacronBoris Johnson" where the article writes "Boris Johnson" apart
+QUOTE_IN_NAME_CUT = True  # session 18: "Emmanuel Macron’s“Emmanuel": a quotation glued to a possessive ends the name
+_QUOTE_INSIDE = re.compile(r"[\u2019']s?[\u201c\u201d\"«»]")  # a possessive or apostrophe run into a quotation
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Al", "El", "O")
 
@@ -123,6 +126,9 @@ def _unglued(text: str, start: int, end: int) -> tuple[int, int] | None:
     letter's signature, "Nick MossLondon"). Surname prefixes ("McConnell", "DeSantis") and brand names ("YouTube",
     "GlaxoSmithKline", "LinkedIn") stay whole. None when nothing is left."""
     mention = text[start:end]
+    quote = _QUOTE_INSIDE.search(mention, 1) if QUOTE_IN_NAME_CUT else None
+    if quote is not None and mention[:quote.start()].strip():
+        return _unglued(text, start, start + len(mention[:quote.start()].rstrip()))  # the name ends before it
     for m in _GLUE.finditer(mention):
         i = m.start()
         lo = max(mention.rfind(" ", 0, i), mention.rfind("-", 0, i)) + 1
@@ -133,9 +139,19 @@ def _unglued(text: str, start: int, end: int) -> tuple[int, int] | None:
         more_after = " " in mention[i:].strip()
         if left.islower() or lo == 0 and more_after and len(left) >= 4 and country_of(left):
             return _unglued(text, start + i, end)  # the name starts after it (look again in what is left)
+        if GLUED_BEFORE_KNOWN_NAME and lo == 0 and more_after and right.lower() not in _OPENING_WORDS \
+                and _written_apart(text, start + i, end):
+            return _unglued(text, start + i, end)  # "MacronBoris Johnson": the article writes the name on its own
         if right.lower() in _OPENING_WORDS or lo > 0 and len(right) >= 4 and _place_of_weight(right):
             return (start, start + i)  # the name ends before the glued word
     return (start, end) if end > start else None
+
+
+def _written_apart(text: str, start: int, end: int) -> bool:
+    """Whether the article writes ``text[start:end]`` (a name of two words or more) somewhere else with no letter
+    glued before it: its own evidence that a word glued in front of it there is not part of the name."""
+    name = text[start:end]
+    return any(m.start() != start for m in re.finditer(r"(?<![A-Za-z\u00c0-\u024f])" + re.escape(name) + r"(?![a-z])", text))
 
 
 def _strip_honorific(tokens: list[str]) -> list[str]:
