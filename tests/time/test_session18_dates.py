@@ -140,3 +140,25 @@ def test_without_the_rule_it_is_read_as_a_range(monkeypatch):
 def test_ranges_without_a_unit_after_them_stay_ranges(text, span, expected):
     rows = {e.text: e.timex for e in find_time_expressions(text, date(2022, 3, 20))}
     assert rows[span] == expected
+
+
+# --- a year in three number words is a year even as a modifier (expressions.SPELLED_YEAR_THREE_WORDS)
+
+SPELLED = "The letters claim a nineteen eighty-six raid on the depot."
+
+
+def test_a_year_in_three_words_before_a_noun_is_a_year(nlp):
+    assert _rows(nlp, SPELLED, date(1990, 5, 2))["nineteen eighty-six"] == "1986"
+
+
+def test_without_the_rule_the_modifier_is_no_year(nlp, monkeypatch):
+    monkeypatch.setattr(ex, "SPELLED_YEAR_THREE_WORDS", False)
+    assert "nineteen eighty-six" not in _rows(nlp, SPELLED, date(1990, 5, 2))
+
+
+@pytest.mark.parametrize("text", [
+    "The nineteen twenty people left the hall.",  # two words: a number
+    "The pilot has twenty twenty vision.",
+])
+def test_two_number_words_before_a_noun_stay_numbers(nlp, text):
+    assert _rows(nlp, text, date(1990, 5, 2)) == {}

@@ -792,6 +792,11 @@ def _read_year(m, ctx):
     return _absolute("year", _with_mod_year(int(m["y"]), m["mod"]))
 
 
+# session 18: a year in three number words ("a nineteen ninety-seven attack": a century word, a tens word and a unit)
+# reads as no cardinal, so it is a year even as a noun's modifier; a switch to measure it
+SPELLED_YEAR_THREE_WORDS = True
+
+
 def _read_spelled_year(m, ctx):
     """A year in words ("nineteen ninety-six"), alone or after a month ("January nineteen ninety-seven")."""
     y = spelled_year(m)
@@ -799,6 +804,7 @@ def _read_spelled_year(m, ctx):
         return _absolute("month", cal.month_span(y, _month_of(m["m"])))
     start, end = m.span("core")
     vouched = ctx.previous_word(start) in YEAR_CONTEXT  # "In nineteen ninety-one Charles Keating was …"
+    vouched = vouched or (SPELLED_YEAR_THREE_WORDS and bool(m["century"] and m["tens"] and m["unit"]))
     if ctx.doc is not None and not vouched:  # "twenty twenty vision", "nineteen twenty people": a number, not a year
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "nummod") or span.root.pos_ == "ADJ"):
