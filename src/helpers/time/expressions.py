@@ -388,6 +388,10 @@ def _day_tense(m, ctx) -> str | None:
 # bare month ("the October elections" in May is the coming one); a switch to measure it
 UNTENSED_LEANS_PAST = True
 UNTENSED_AHEAD_DAYS = 120
+# session 18: a day attached to a verb in the present tense ("The hearing is on March 12", "the summit takes place on
+# March 12", "is set for March 12") is a schedule, not a day with no tense: it keeps the nearest reading, ahead; a
+# switch to measure it
+PRESENT_SCHEDULE = True
 
 
 def _untensed_year(m, ctx, anchor: date, mo: int, d: int) -> int | None:
@@ -395,6 +399,8 @@ def _untensed_year(m, ctx, anchor: date, mo: int, d: int) -> int | None:
     phrase) whose nearest reading lies more than UNTENSED_AHEAD_DAYS after the anchor; else None. News reports
     what happened far more than it schedules what is to come, and a date that is ahead says so by its verb."""
     if not UNTENSED_LEANS_PAST or ctx.previous_word(m.start()) in DEADLINE_PREPS:
+        return None
+    if PRESENT_SCHEDULE and ctx.on_verb(*m.span("core")) and ctx.present_verb(*m.span("core")):
         return None
     y = cal.choose_year(anchor, None, mo, d)
     if (date(y, mo, d) - anchor).days <= UNTENSED_AHEAD_DAYS:
@@ -417,7 +423,15 @@ def _day_year(m, ctx, anchor: date, tense: str | None, mo: int, d: int) -> int:
     return y if not tense or on_verb else cal.scheduled_year(anchor, y, mo, d)
 
 
+# session 18: "published on March 6 – 10 days before the vote": a number followed by a unit of time is a count, not the
+# last day of a range; a switch to measure it
+RANGE_END_NOT_COUNT = True
+_UNIT_AFTER = re.compile(r"[ \t]+(?i:days?|weeks?|months?|years?)(?![A-Za-z])")
+
+
 def _read_day_range(m, ctx):
+    if RANGE_END_NOT_COUNT and _UNIT_AFTER.match(ctx.text, m.end("d2")):
+        return None
     m1 = _month_of(m["m1"]) if m["m1"] else _month_of(m["m2"])
     m2 = _month_of(m["m2"]) if m["m2"] else m1
     d1, d2 = int(m["d1"]), int(m["d2"])
@@ -505,6 +519,8 @@ def _shared_year(ctx, start: int, end: int) -> int | None:
 
 
 MONTH_FIRST_NAME = True  # round 16: a sentence-opening month before a name is a first name; a switch to measure it
+EVENT_NAMES = True  # session 18: "the annual March for Life", "the March on Washington" are names; a switch to measure it
+_EVENT_NAME_AFTER = re.compile(rf"[ \t]+(?:{_alt(LEX['event_name_prepositions'])})[ \t]+(?:the[ \t]+)?[A-Z]")
 MEDIA_TITLES = True  # round 17: "the Today programme", "Channel 9's This Week" are titles; a switch to measure it
 _MEDIA_AFTER = re.compile(rf"[ \t]+(?:{_alt(LEX['media_title_nouns'])})(?![a-z])")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s[ \t]+[\"“]?$")
@@ -526,6 +542,15 @@ def _first_name(text: str, start: int, end: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+def _event_name(ctx, name: str, start: int, end: int) -> bool:
+    """True for an ambiguous month ("March", "May") with no calendar word before it, followed by one of
+    ``event_name_prepositions`` and a capitalised word: "the annual March for Life", "the March on Washington", "the
+    March of Dimes" name a procession or a body, even where the model's DATE entity takes the month ("in March for
+    the talks" has its preposition; "March 12" its day)."""
+    return EVENT_NAMES and name in AMBIGUOUS_MONTHS and ctx.previous_word(start) not in MONTH_CONTEXT \
+        and _EVENT_NAME_AFTER.match(ctx.text, end) is not None
+
+
 def _read_month(m, ctx):
     name, mod, shift = m["m"], m["mod"], m["shift"]
     mo = _month_of(name)
@@ -541,7 +566,7 @@ def _read_month(m, ctx):
             return None
         if not context and re.match(r"\s+[A-Z][a-z]", ctx.text[end:end + 3]):  # "June Smith"
             return None
-        if _first_name(ctx.text, start, end):
+        if _first_name(ctx.text, start, end) or _event_name(ctx, name, start, end):
             return None
     if m["y"]:
         return _absolute("month", _with_mod_month(int(m["y"]), mo, mod))
@@ -767,6 +792,11 @@ def _read_year(m, ctx):
     return _absolute("year", _with_mod_year(int(m["y"]), m["mod"]))
 
 
+# session 18: a year in three number words ("a nineteen ninety-seven attack": a century word, a tens word and a unit)
+# reads as no cardinal, so it is a year even as a noun's modifier; a switch to measure it
+SPELLED_YEAR_THREE_WORDS = True
+
+
 def _read_spelled_year(m, ctx):
     """A year in words ("nineteen ninety-six"), alone or after a month ("January nineteen ninety-seven")."""
     y = spelled_year(m)
@@ -774,6 +804,7 @@ def _read_spelled_year(m, ctx):
         return _absolute("month", cal.month_span(y, _month_of(m["m"])))
     start, end = m.span("core")
     vouched = ctx.previous_word(start) in YEAR_CONTEXT  # "In nineteen ninety-one Charles Keating was …"
+    vouched = vouched or (SPELLED_YEAR_THREE_WORDS and bool(m["century"] and m["tens"] and m["unit"]))
     if ctx.doc is not None and not vouched:  # "twenty twenty vision", "nineteen twenty people": a number, not a year
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and (span.root.dep_ in ("compound", "amod", "nmod", "nummod") or span.root.pos_ == "ADJ"):
@@ -818,6 +849,20 @@ def _with_approximator(text: str, start: int, end: int, rule: str) -> int:
     if kind is None or re.match(r"['’]s\b", text[end:end + 3]):
         return start
     m = _APPROX_BEFORE[kind].search(text, max(0, start - 20), start)
+    return m.start() if m else start
+
+
+SAME_DAY_EDGE = True  # session 18: "Earlier that day" takes its adverb, as "later that year" does; a switch to measure it
+_EDGE_BEFORE = re.compile(r"(?<![A-Za-z])(?i:earlier|later)[ \t]+$")
+
+
+def _with_edge(text: str, start: int, rule: str, floor: int) -> int:
+    """The start of "that day"/"the same day" with "earlier" or "later" before it ("Earlier that day", "later the
+    same day"): the TimeML extent, as the grammar already gives "later that year", "earlier this week"; never
+    reaching back before ``floor`` (the end of the expression before it)."""
+    if not SAME_DAY_EDGE or rule != "same_day":
+        return start
+    m = _EDGE_BEFORE.search(text, max(floor, start - 12), start)
     return m.start() if m else start
 
 
@@ -1319,6 +1364,7 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
     period: tuple[int, cal.CalendarSpan] | None = None  # the last quarter or half named (financial reports)
     for start, end, order, reading in chosen:
         start = _with_approximator(text, start, end, RULES[order][0])
+        start = _with_edge(text, start, RULES[order][0], out[-1].end_char if out else 0)
         if reading.value is not None:  # "now", "recently": a TimeML value, no calendar span, nothing to refer to
             out.append(TimeExpression(start, end, text[start:end], None, None, reading.precision, reading.value,
                                       False, RULES[order][0], "none"))
