@@ -239,13 +239,39 @@ def _absolute(with_: Token) -> bool:
                for t in with_.subtree if t is not with_)
 
 
+TRAILING_REPORTER_OUTER = True  # session 18, switched off only to measure it
+
+
+def _trailing_reporter(verb: Token, lex) -> Token | None:
+    """"X said missiles hit four depots, Reuters reported.": the parser hung the trailing "Reuters reported" on
+    "said" as its complement and gave it the reported clause. The trailing cue reports X's statement (it is the
+    outer one) and X's content is that clause. Returns the clause when ``verb`` is such a trailing cue: a speech
+    verb, complement of an earlier verb, its subject (not a pronoun) after a comma and after the clause, nothing it
+    governs after it but adjuncts (``TRAILING_REPORTER_OUTER``)."""
+    if not TRAILING_REPORTER_OUTER or verb.dep_ != "ccomp" or verb.head.i > verb.i or verb.head.pos_ not in ("VERB", "AUX") \
+            or verb.lemma_.lower() not in lex["speech"]:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if clause is None or subj is None or subj.pos_ == "PRON" or not clause.right_edge.i < subj.left_edge.i < verb.i \
+            or verb.doc[subj.left_edge.i - 1].text != ",":  # "…, he said": the same speaker going on, no reporter
+        return None
+    if any(c.i > verb.i and c.dep_ not in ("punct", "advmod", "npadvmod", "prep") for c in verb.children):
+        return None
+    return clause
+
+
 def _content_span(verb: Token, lex, stance: bool = False) -> tuple[int, int] | None:
     """Character span of what a cue verb reports: its clausal complement; for object-content and stance verbs
     their object and complements ("asked the crowd to stand"); "said that …" parsed as advcl; for stance verbs
     the object of a content preposition ("warned of X", "called for X"). ``stance``: read the verb as a stance verb
     whatever its lemma (a cue found by the cue model, :mod:`helpers.text.cuemodel`)."""
     lemma = verb.lemma_.lower()
+    if (clause := _trailing_reporter(verb, lex)) is not None:  # the trailing cue reports the whole statement before it
+        return verb.head.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
     for child in verb.children:
+        if child.dep_ == "ccomp" and (clause := _trailing_reporter(child, lex)) is not None:
+            return _edges([clause])  # "X said [missiles hit …], Reuters reported": X's own content stops at the comma
         if child.dep_ == "ccomp" and not (SEMICOLON_APART and semicolon_between(verb, child)) \
                 and not (ADVERBIAL_CLAUSE_NOT_CONTENT and _adverbial_mark(child)):
             after = _complement_after(verb, child, lex, stance or lemma in lex["stance"])
