@@ -1,0 +1,85 @@
+"""Session 18 (issue 12): a first-level region's point is the middle of its territory (gazetteer v9).
+
+Constructed outlines and settlements only; one check on the built gazetteer against public reference points."""
+from __future__ import annotations
+
+import pytest
+from shapely.geometry import Polygon
+
+from helpers.geo import gazetteer as gz
+
+
+def _box(x0, y0, x1, y1):
+    return Polygon([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
+
+
+# a country 10 degrees square: region S settled only along its southern edge, region E along its eastern edge
+COUNTRY = [_box(0.0, 40.0, 10.0, 50.0)]
+SOUTH = [(40.2 + 0.1 * (k % 3), 0.5 + 0.3 * k, "S") for k in range(20)]
+EAST = [(40.5 + 0.5 * k, 9.5, "E") for k in range(19)]
+
+
+def test_a_region_settled_along_one_edge_gets_the_middle_of_its_territory_not_of_its_settlements():
+    centres = gz._territory_centres(COUNTRY, SOUTH + EAST)
+    lat, lon = centres["S"]
+    # S's towns lie between 40.2 and 40.4 N; the land nearest to them reaches far north, so its middle does too
+    assert lat > 42.0 and 2.0 < lon < 6.0
+    hull_lat, _ = gz._hull_centre([{"latitude": la, "longitude": lo} for la, lo, _ in SOUTH])
+    assert hull_lat < 40.5  # the hull of the same towns stays on the edge
+    assert centres["E"][1] > 6.0  # the eastern region keeps the east
+
+
+def test_land_nearest_to_another_countrys_town_belongs_to_no_region():
+    # the outline has a far island (an overseas territory GeoNames files under its own code)
+    outline = COUNTRY + [_box(30.0, 10.0, 32.0, 12.0)]
+    foreign = [(11.0, 31.0, None)]
+    with_island = gz._territory_centres(outline, SOUTH + EAST + foreign)
+    without = gz._territory_centres(COUNTRY, SOUTH + EAST)
+    for k in ("S", "E"):
+        assert gz.haversine_km(*with_island[k], *without[k]) < 1
+    # without the foreign town the island goes to the nearest region and drags its point out to sea
+    dragged = gz._territory_centres(outline, SOUTH + EAST)
+    assert gz.haversine_km(*dragged["E"], *without["E"]) > 100
+
+
+def test_no_outline_or_no_settlement_gives_no_territory():
+    assert gz._territory_centres([], SOUTH) == {}
+    assert gz._territory_centres(COUNTRY, []) == {}
+    # a region no grid point is nearest to (its towns off the outline): no entry, the caller keeps its hull
+    out = gz._territory_centres(COUNTRY, SOUTH + [(0.0, 100.0, "T")])
+    assert "S" in out and "T" not in out
+
+
+def test_the_switch_off_keeps_the_settlements_hull(monkeypatch):
+    monkeypatch.setattr(gz, "REGION_TERRITORY", False)
+    assert gz._region_points(None, {("XX", "01"): []}) == {}
+
+
+def test_a_stray_settlement_filed_under_a_region_does_not_claim_land_for_it():
+    # constructed: region A's towns in the west, one of its towns filed far east among region B's empty land
+    a = [{"latitude": 45.0 + 0.1 * k, "longitude": 1.0} for k in range(40)]
+    b = [{"latitude": 45.0 + 0.1 * k, "longitude": 6.0} for k in range(40)]
+    stray = {"latitude": 45.0, "longitude": 9.9}
+
+    class Src:
+        outlines = {"XX": COUNTRY}
+        cities = {i: dict(m, countrycode="XX", admin1code=code)
+                  for i, (m, code) in enumerate([(m, "A") for m in a + [stray]] + [(m, "B") for m in b])}
+
+    members = {("XX", "A"): [], ("XX", "B"): []}
+    for c in Src.cities.values():
+        members[("XX", c["admin1code"])].append(c)
+    points = gz._region_points(Src, members)
+    assert points[("XX", "A")][1] < 4.0 and points[("XX", "B")][1] > 6.0
+
+
+@pytest.mark.parametrize("name, cc, point", [
+    # public reference points (encyclopaedia coordinates) of regions settled along one edge
+    ("Ontario", "CA", (50.0, -85.0)),
+    ("Manitoba", "CA", (55.0, -97.0)),
+    ("Alaska", "US", (64.0, -150.0)),
+    ("Queensland", "AU", (-22.0, 144.0)),
+])
+def test_sparsely_settled_regions_get_their_middle(gaz, name, cc, point):
+    p = next(m.place for m in gaz.lookup(name) if m.place.kind == "admin1" and m.place.country_code == cc)
+    assert gz.haversine_km(p.latitude, p.longitude, *point) < 161
