@@ -83,3 +83,31 @@ def test_a_stray_settlement_filed_under_a_region_does_not_claim_land_for_it():
 def test_sparsely_settled_regions_get_their_middle(gaz, name, cc, point):
     p = next(m.place for m in gaz.lookup(name) if m.place.kind == "admin1" and m.place.country_code == cc)
     assert gz.haversine_km(p.latitude, p.longitude, *point) < 161
+
+
+# ---- a count by place is a list: "twelve in X, eight in Y, and one in Z"
+@pytest.fixture(scope="module")
+def found(nlp, gaz):
+    from helpers.places import toponyms as tp
+
+    def run(text):
+        return {c.text: (c.chosen.name, c.chosen.kind) for c in tp.resolve_article(nlp(text), gaz)
+                if c.chosen is not None and c.role == "toponym"}
+    return run
+
+
+COUNTS = ("The cases by province were as follows: nine in Manitoba, seven in Saskatchewan, "
+          "four in New Brunswick, and two in Quebec.")
+
+
+def test_a_place_in_a_count_by_place_is_read_at_its_fellows_level(found, monkeypatch):
+    from helpers.places import toponyms as tp
+    assert found(COUNTS)["Quebec"][1] == "admin1"  # the province, like the others, not Québec City
+    monkeypatch.setattr(tp, "COUNTED_LIST", False)
+    assert found(COUNTS)["Quebec"][1] == "city"
+
+
+def test_a_count_before_a_place_alone_makes_no_list(found):
+    # one place after a count, the other after a verb: no enumeration, the city stays the city
+    text = "Nine people fell ill in Manitoba last week, and officials in Quebec said two more were tested."
+    assert found(text)["Quebec"][1] == "city"

@@ -95,6 +95,7 @@ FEATURE_AFTER_MODIFIERS = True  # round 17: "the eastern province of X", "Ukrain
 REGION_OF_FINAL_CITY = True  # round 17: "X region" whose final reading is another record of X's city: the region
 COUNTRY_BEFORE_NUMBER = True  # round 17: "Denmark 15, Greece 12": a country before a number is no designator
 STRONG_NAME_AS_MODIFIER = True  # round 17: "the X government" (X not tagged a proper noun) where X is a place elsewhere
+COUNTED_LIST = True  # session 18: "fifteen in X, eight in Y and one in Z": places each after a count are a list
 GLUED_MIN_POPULATION = 100000  # a settlement read out of glued words: this large, under its own name
 # a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
 # word ("St.", "Mt."); spaCy splits a sentence's final stop off ordinary words, so only these end in "."
@@ -1361,16 +1362,27 @@ def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place], outlet: s
     c.method = "+".join(dict.fromkeys(parts))
 
 
+def _counted_neighbour(doc: Doc, k: int) -> int:
+    """A count by place ("fifteen in X, fourteen in Y, and one in Z", session 18): from ``k``, past the list joiners,
+    a number and a place preposition — the token after them, else -1 (or always -1 with ``COUNTED_LIST`` off)."""
+    j = _neighbour(doc, k, 1)
+    if not COUNTED_LIST or j < 0 or j + 2 > len(doc) or not doc[j].like_num \
+            or doc[j + 1].lower_ not in _lexicon().preps:
+        return -1
+    return j + 2
+
+
 def _list_runs(doc: Doc, cands: list[Candidate]) -> list[list[Candidate]]:
     """Places coordinated in a list that closes with a conjunction ("Alberta, Manitoba, Ontario and Quebec"): runs
-    of two or more candidates joined by list joiners, with "and" somewhere between them. A run of commas only
+    of two or more candidates joined by list joiners, with "and" somewhere between them, also each after a count
+    ("twelve in Ontario, eight in Alberta, and one in Quebec": ``_counted_neighbour``). A run of commas only
     ("Stroud, Ontario, Canada") is a chain of containers, not a list."""
     runs: list[list[Candidate]] = []
     run: list[Candidate] = []
     ordered = sorted(cands, key=lambda c: c.start)
     for c in ordered:
         prev = run[-1] if run else None
-        if prev is not None and _neighbour(doc, prev.end, 1) == c.start:
+        if prev is not None and c.start in (_neighbour(doc, prev.end, 1), _counted_neighbour(doc, prev.end)):
             run.append(c)
             continue
         runs.append(run)
