@@ -111,3 +111,30 @@ def test_a_count_before_a_place_alone_makes_no_list(found):
     # one place after a count, the other after a verb: no enumeration, the city stays the city
     text = "Nine people fell ill in Manitoba last week, and officials in Quebec said two more were tested."
     assert found(text)["Quebec"][1] == "city"
+
+
+# ---- a country no main body stands for (an archipelago) gets its published reference point, on its land
+ISLANDS = [_box(100.0, 0.0, 102.0, 2.0), _box(106.0, 0.0, 108.0, 2.0), _box(112.0, 0.0, 114.2, 2.0)]
+
+
+def test_an_archipelago_gets_its_reference_point_on_its_land():
+    # three islands of about equal size, 4 degrees apart: the largest holds a third of the land
+    assert gz._land_share(ISLANDS, gz._main_body(ISLANDS)) < 0.4
+    assert gz._scattered_country_point(ISLANDS, [1.0, 107.0]) == (1.0, 107.0)  # on the middle island: kept
+    lat, lon = gz._scattered_country_point(ISLANDS, [1.0, 104.0])  # at sea between islands: moved ashore
+    assert 101.9 <= lon <= 102.0 or 106.0 <= lon <= 106.1
+
+
+def test_a_country_with_a_main_body_keeps_its_middle(monkeypatch):
+    mainland = [_box(0.0, 40.0, 10.0, 50.0), _box(20.0, 40.0, 21.0, 41.0)]  # a far island of 1 % of the land
+    assert gz._scattered_country_point(mainland, [45.0, 5.0]) is None
+    monkeypatch.setattr(gz, "MAIN_BODY_MIN_SHARE", None)
+    assert gz._scattered_country_point(ISLANDS, [1.0, 107.0]) is None
+    assert gz._scattered_country_point(ISLANDS, None) is None
+
+
+def test_archipelago_states_lie_near_their_reference_points(gaz):
+    # public reference points (encyclopaedia / Factbook coordinates)
+    for name, point in {"Indonesia": (-5.0, 120.0), "Philippines": (13.0, 122.0)}.items():
+        p = next(m.place for m in gaz.lookup(name) if m.place.kind == "country")
+        assert gz.haversine_km(p.latitude, p.longitude, *point) < 161

@@ -228,13 +228,46 @@ def _main_body_centre(polygons: list) -> tuple[float, float] | None:
     try:
         if not polygons:
             return None
-        import shapely
-        main = max(polygons, key=lambda g: g.area)
-        shapely.prepare(main)
-        near = shapely.dwithin(main, polygons, MAIN_BODY_GAP_DEG)
-        body = [g for g, ok in zip(polygons, near) if ok or g is main]
+        body = _main_body(polygons)
         return _point_inside(body, _sphere_centroid(body))
     except Exception:  # a malformed outline: the caller falls back to another point
+        return None
+
+
+def _main_body(polygons: list) -> list:
+    """The largest polygon and every polygon within ``MAIN_BODY_GAP_DEG`` of it."""
+    import shapely
+    main = max(polygons, key=lambda g: g.area)
+    shapely.prepare(main)
+    near = shapely.dwithin(main, polygons, MAIN_BODY_GAP_DEG)
+    return [g for g, ok in zip(polygons, near) if ok or g is main]
+
+
+# issue 12, session 18 (gazetteer v9): a country whose main body holds less than this share of its land (an
+# archipelago: Indonesia, the Philippines, Malaysia, the Bahamas, Kiribati …) gets its published reference point
+# (countryinfo's ``latlng``, Factbook-style, which GeoNames uses too), moved onto its land; None: off (v8)
+MAIN_BODY_MIN_SHARE: float | None = 0.7
+
+
+def _land_share(polygons: list, part: list) -> float:
+    """The share of the polygons' area (on the sphere: degrees² × cos latitude) that ``part`` holds."""
+    def area(gs):
+        return sum(g.area * math.cos(math.radians(g.centroid.y)) for g in gs)
+    total = area(polygons)
+    return area(part) / total if total > 0 else 1.0
+
+
+def _scattered_country_point(polygons: list, latlng) -> tuple[float, float] | None:
+    """The published reference point of a country no main body stands for (``MAIN_BODY_MIN_SHARE``), on its land
+    (``_point_inside`` over all its polygons); None for any other country. The middle of Indonesia's main body is on
+    Borneo, which holds 28 % of its land; the middle of all its islands lies at sea; the reference point (5 S 120 E)
+    is the archipelago's."""
+    try:
+        if MAIN_BODY_MIN_SHARE is None or not polygons or not latlng or len(latlng) != 2 \
+                or _land_share(polygons, _main_body(polygons)) >= MAIN_BODY_MIN_SHARE:
+            return None
+        return _point_inside(polygons, (float(latlng[0]), float(latlng[1])))
+    except Exception:  # a malformed outline
         return None
 
 
@@ -511,10 +544,13 @@ def _map_outlines() -> dict[str, list]:
 
 def _country_point(src: _Sources, cc: str, c: dict, by_cc_name: dict) -> tuple[float, float] | None:
     """Centre of the main body: of the base map's outline (gazetteer v8), else of countryinfo's; else
-    countryinfo's point, else the capital."""
+    countryinfo's point, else the capital. A country no main body stands for (an archipelago) gets countryinfo's
+    point on its land (``_scattered_country_point``, v9)."""
     info = src.cinfo.get(cc, {})
-    latlng = (_main_body_centre(src.outlines[cc]) if src.outlines.get(cc) else None) \
-        or _main_body_centre(_outline_polygons(info.get("geoJSON"))) or info.get("latlng") or []
+    own = _outline_polygons(info.get("geoJSON"))
+    outline = src.outlines.get(cc) or own
+    latlng = _scattered_country_point(outline, info.get("latlng")) or _main_body_centre(outline) \
+        or _main_body_centre(own) or info.get("latlng") or []
     if len(latlng) == 2:
         return float(latlng[0]), float(latlng[1])
     caps = sorted(by_cc_name.get((cc, c.get("capital", "")), []), key=lambda x: -x["population"])
