@@ -138,3 +138,38 @@ def test_archipelago_states_lie_near_their_reference_points(gaz):
     for name, point in {"Indonesia": (-5.0, 120.0), "Philippines": (13.0, 122.0)}.items():
         p = next(m.place for m in gaz.lookup(name) if m.place.kind == "country")
         assert gz.haversine_km(p.latitude, p.longitude, *point) < 161
+
+
+# ---- regions the gazetteer lacks, abroad: one sense per article, and names regions of several countries bear
+def _readings(nlp, gaz, text):
+    from helpers.places import toponyms as tp
+    return [(c.text, c.chosen.kind if c.chosen is not None else None,
+             c.chosen.country_code if c.chosen is not None else None) for c in tp.resolve_article(nlp(text), gaz)]
+
+
+PROVINCES = ("Kenya's health ministry counted new cases in the provinces of Nyanza and Coast. "
+             "Clinics in Nyanza ran short of medicine, doctors said.")
+
+
+def test_a_name_read_as_a_region_abroad_is_that_region_in_its_other_mentions(nlp, gaz, monkeypatch):
+    from helpers.places import toponyms as tp
+    assert [r for r in _readings(nlp, gaz, PROVINCES) if r[0] == "Nyanza"] == [("Nyanza", None, None)] * 2
+    monkeypatch.setattr(tp, "REGION_ABROAD_ONE_SENSE", False)
+    assert ("Nyanza", "city", "RW") in _readings(nlp, gaz, PROVINCES)
+
+
+def test_a_settlement_in_the_articles_country_stays(nlp, gaz):
+    assert ("Nyanza", "city", "RW") in _readings(nlp, gaz, "Officials in Rwanda said clinics in Nyanza ran short.")
+
+
+def test_a_shared_region_name_abroad_is_left_unresolved(nlp, gaz, monkeypatch):
+    from helpers.places import toponyms as tp
+    kenya = "Officials in Kenya said the outbreak had spread to Eastern Province by March."
+    assert ("Eastern Province", None, None) in _readings(nlp, gaz, kenya)
+    monkeypatch.setattr(tp, "SHARED_REGION_NAME_ABROAD", False)
+    assert ("Eastern Province", "admin1", "SA") in _readings(nlp, gaz, kenya)
+
+
+def test_a_shared_region_name_in_the_articles_country_is_that_region(nlp, gaz):
+    saudi = "Officials in Saudi Arabia said the outbreak had spread to Eastern Province by March."
+    assert ("Eastern Province", "admin1", "SA") in _readings(nlp, gaz, saudi)

@@ -95,6 +95,8 @@ FEATURE_AFTER_MODIFIERS = True  # round 17: "the eastern province of X", "Ukrain
 REGION_OF_FINAL_CITY = True  # round 17: "X region" whose final reading is another record of X's city: the region
 COUNTRY_BEFORE_NUMBER = True  # round 17: "Denmark 15, Greece 12": a country before a number is no designator
 STRONG_NAME_AS_MODIFIER = True  # round 17: "the X government" (X not tagged a proper noun) where X is a place elsewhere
+REGION_ABROAD_ONE_SENSE = True  # session 18: "the provinces of X … in X": X is that region abroad every time
+SHARED_REGION_NAME_ABROAD = True  # session 18: "Eastern Province" abroad, a name regions of several countries bear
 COUNTED_LIST = True  # session 18: "fifteen in X, eight in Y and one in Z": places each after a count are a list
 GLUED_MIN_POPULATION = 100000  # a settlement read out of glued words: this large, under its own name
 # a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
@@ -1471,6 +1473,28 @@ def _same_country_in_lists(runs: list[list[Candidate]]) -> None:
                 c.method += "+listed_in_country"
 
 
+def _regions_abroad(cands: list[Candidate], countries: Counter, own_votes: dict[str, Counter],
+                    named: set[str]) -> None:
+    """Regions the gazetteer lacks, outside the article's countries (session 18). ``REGION_ABROAD_ONE_SENSE``: a name
+    the context called a region read abroad ("the provinces of Nyanza", left unresolved) is that region in its other
+    mentions too, not a settlement abroad that bears the name. ``SHARED_REGION_NAME_ABROAD``: a first-level region
+    outside the article's countries, under a name that regions of two or more countries bear ("Eastern Province" in
+    a story about Kenya: Saudi Arabia's, Zambia's, Rwanda's …), is one the gazetteer lacks, not a region abroad."""
+    abroad = {gz.normalize(c.text) for c in cands if c.method.endswith("+region_abroad")}
+    for c in cands:
+        p = c.chosen
+        own = own_votes.get(gz.normalize(c.text))
+        known = countries - own if own else countries
+        if p is None or not known or p.country_code in known or p.country_code in named or "containment" in c.method:
+            continue
+        shared = p.kind == "admin1" and len({m.place.country_code for m in c.matches
+                                             if m.place.kind == "admin1" and not m.variant}) >= 2
+        if (REGION_ABROAD_ONE_SENSE and p.kind == "city" and gz.normalize(c.text) in abroad) \
+                or (SHARED_REGION_NAME_ABROAD and shared):
+            c.chosen, c.confidence = None, 0.0
+            c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+region_abroad"
+
+
 def _outside_container(doc: Doc, cands: list[Candidate]) -> None:
     """"Stroud, Ontario": when no reading of a settlement lies even in the country of the region or country named
     as its container, the place is one the gazetteer lacks; it is left unresolved rather than put on a namesake
@@ -1649,6 +1673,7 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
             c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+region_abroad"
             if ABROAD_REGION_NAMED_ELSEWHERE and c.ner not in PLACE_ENTS and c.text in ctx.named_elsewhere:
                 c.method = "dropped"  # "Nato territory": a body the model names elsewhere, not a region
+    _regions_abroad(cands, countries, own_votes, named)
     cands = [c for c in cands if c.method != "dropped"]
     # unresolved region-like names: a region named after its centre ("Yakutia" ~ "Yakutsk")
     for c in cands:
