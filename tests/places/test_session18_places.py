@@ -173,3 +173,10 @@ def test_a_shared_region_name_abroad_is_left_unresolved(nlp, gaz, monkeypatch):
 def test_a_shared_region_name_in_the_articles_country_is_that_region(nlp, gaz):
     saudi = "Officials in Saudi Arabia said the outbreak had spread to Eastern Province by March."
     assert ("Eastern Province", "admin1", "SA") in _readings(nlp, gaz, saudi)
+
+
+@pytest.mark.parametrize("name, cc", [("Democratic Republic of Congo", "CD"), ("Republic of Congo", "CG"),
+                                      ("Democratic Republic of the Congo", "CD")])
+def test_a_country_name_is_known_without_its_inner_article(gaz, name, cc):
+    # gazetteer v9 (NAME_WITHOUT_INNER_ARTICLE): news writes "Democratic Republic of Congo"
+    assert {m.place.country_code for m in gaz.lookup(name) if m.place.kind == "country"} == {cc}

@@ -247,6 +247,9 @@ def _main_body(polygons: list) -> list:
 # archipelago: Indonesia, the Philippines, Malaysia, the Bahamas, Kiribati …) gets its published reference point
 # (countryinfo's ``latlng``, Factbook-style, which GeoNames uses too), moved onto its land; None: off (v8)
 MAIN_BODY_MIN_SHARE: float | None = 0.7
+# session 18 (v9): a country name with "of the" inside is also known without the article ("Democratic Republic of
+# Congo", "Republic of Congo", "Kingdom of Netherlands"), as news writes it
+NAME_WITHOUT_INNER_ARTICLE = True
 
 
 def _land_share(polygons: list, part: list) -> float:
@@ -588,6 +591,10 @@ def _add_countries(b: _Builder, src: _Sources) -> None:
         official = [n for n in (getattr(pc, "official_name", None), getattr(pc, "name", None), *(
             info.get("altSpellings") or [])) if n and _latin(n)]
         _add_derived_country_names(b, idx, official, dem)
+        if NAME_WITHOUT_INNER_ARTICLE:  # news drops the article inside a long name: "Democratic Republic of Congo"
+            for n in {c["name"], info.get("name") or "", *official}:
+                if " of the " in n:
+                    b.name(idx, n.replace(" of the ", " of "), ALTERNATE)
 
 
 def _initials(name: str) -> str:
