@@ -26,7 +26,12 @@ $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	$(PY) -m helpers.geo.gazetteer build
 	touch $@
 
-install: $(STAMP)
+# the gazetteer index is versioned (helpers.geo.gazetteer.VERSION): a new version is built on the next install
+GAZETTEER := data/cache/gazetteer-v$(shell sed -n 's/^VERSION = \([0-9]*\).*/\1/p' src/helpers/geo/gazetteer.py)/meta.json
+$(GAZETTEER): | $(STAMP)
+	$(PY) -m helpers.geo.gazetteer build
+
+install: $(STAMP) $(GAZETTEER)
 
 run: install
 	$(BATCH) $(PY) -m helpers.pipeline run $(ARGS)

@@ -11,8 +11,8 @@ Sources (all shipped inside PyPI packages; nothing is downloaded):
   names GeoNames' admin1 codes.
 
 Countries get the centroid on the sphere of their main body (countryinfo outlines: the largest polygon and the
-islands near it), inside the outline; regions (admin1) the middle of the area their settlements cover and the sum
-of their population.
+islands near it), inside the outline; regions (admin1) the middle of their territory — the part of their country's
+outline nearer to their settlements than to any other region's (v9) — and the sum of their population.
 
 The gazetteer is built once into ``data/cache/gazetteer-v<N>/`` as plain NumPy
 arrays (memory-mapped on load, well under a second): a sorted array of name
@@ -42,7 +42,7 @@ from anyascii import anyascii
 from helpers.core import paths, rules
 from helpers.geo.distance import EARTH_RADIUS_KM, haversine_km  # noqa: F401  (re-exported: gz.haversine_km)
 
-VERSION = 8
+VERSION = 9
 # other: second-level units ("X County"); region: world regions (countryinfo's subregions); historical: former
 # states (geo/rules/historical_states.json). continent/region are areas, never drawn as a point on the map.
 KINDS = ("country", "admin1", "city", "other", "continent", "historical", "region")
@@ -228,13 +228,49 @@ def _main_body_centre(polygons: list) -> tuple[float, float] | None:
     try:
         if not polygons:
             return None
-        import shapely
-        main = max(polygons, key=lambda g: g.area)
-        shapely.prepare(main)
-        near = shapely.dwithin(main, polygons, MAIN_BODY_GAP_DEG)
-        body = [g for g, ok in zip(polygons, near) if ok or g is main]
+        body = _main_body(polygons)
         return _point_inside(body, _sphere_centroid(body))
     except Exception:  # a malformed outline: the caller falls back to another point
+        return None
+
+
+def _main_body(polygons: list) -> list:
+    """The largest polygon and every polygon within ``MAIN_BODY_GAP_DEG`` of it."""
+    import shapely
+    main = max(polygons, key=lambda g: g.area)
+    shapely.prepare(main)
+    near = shapely.dwithin(main, polygons, MAIN_BODY_GAP_DEG)
+    return [g for g, ok in zip(polygons, near) if ok or g is main]
+
+
+# issue 12, session 18 (gazetteer v9): a country whose main body holds less than this share of its land (an
+# archipelago: Indonesia, the Philippines, Malaysia, the Bahamas, Kiribati …) gets its published reference point
+# (countryinfo's ``latlng``, Factbook-style, which GeoNames uses too), moved onto its land; None: off (v8)
+MAIN_BODY_MIN_SHARE: float | None = 0.7
+# session 18 (v9): a country name with "of the" inside is also known without the article ("Democratic Republic of
+# Congo", "Republic of Congo", "Kingdom of Netherlands"), as news writes it
+NAME_WITHOUT_INNER_ARTICLE = True
+
+
+def _land_share(polygons: list, part: list) -> float:
+    """The share of the polygons' area (on the sphere: degrees² × cos latitude) that ``part`` holds."""
+    def area(gs):
+        return sum(g.area * math.cos(math.radians(g.centroid.y)) for g in gs)
+    total = area(polygons)
+    return area(part) / total if total > 0 else 1.0
+
+
+def _scattered_country_point(polygons: list, latlng) -> tuple[float, float] | None:
+    """The published reference point of a country no main body stands for (``MAIN_BODY_MIN_SHARE``), on its land
+    (``_point_inside`` over all its polygons); None for any other country. The middle of Indonesia's main body is on
+    Borneo, which holds 28 % of its land; the middle of all its islands lies at sea; the reference point (5 S 120 E)
+    is the archipelago's."""
+    try:
+        if MAIN_BODY_MIN_SHARE is None or not polygons or not latlng or len(latlng) != 2 \
+                or _land_share(polygons, _main_body(polygons)) >= MAIN_BODY_MIN_SHARE:
+            return None
+        return _point_inside(polygons, (float(latlng[0]), float(latlng[1])))
+    except Exception:  # a malformed outline
         return None
 
 
@@ -303,6 +339,23 @@ def _spread_centre(members: list[dict]) -> tuple[float, float]:
 HULL_OUTLIER_FACTOR = 3.0
 
 
+def _unwrapped(members: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    """The settlements' latitudes and longitudes; a region across the antimeridian (Chukotka) in 0..360."""
+    lats = np.array([m["latitude"] for m in members], dtype=float)
+    lons = np.array([m["longitude"] for m in members], dtype=float)
+    if np.ptp(lons) > 180:
+        lons = np.where(lons < 0, lons + 360, lons)
+    return lats, lons
+
+
+def _not_outlying(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Mask of a region's settlements that lie within ``HULL_OUTLIER_FACTOR`` times the 95th-percentile distance of
+    its settlements from their median point: GeoNames files a few under a wrong region (a "Donetsk region" village
+    250 km west of the oblast, Tibetan villages under Hebei)."""
+    dist = haversine_km(float(np.median(lats)), float(np.median(lons)), lats, lons)
+    return dist <= HULL_OUTLIER_FACTOR * np.percentile(dist, 95)
+
+
 def _hull_centre(members: list[dict]) -> tuple[float, float]:
     """Middle of a first-level region: the centroid of the convex hull of its settlements' coordinates (gazetteer
     v5). The hull stands for the region's outline, which no installed package ships, so its centroid is the
@@ -311,12 +364,8 @@ def _hull_centre(members: list[dict]) -> tuple[float, float]:
     settlement filed under the wrong region (one "Donetsk region" village 250 km west of the oblast) is left out:
     one more than ``HULL_OUTLIER_FACTOR`` times the 95th-percentile distance from the settlements' median point.
     Fewer than three distinct points (or all on one line): the middle of their box."""
-    lats = np.array([m["latitude"] for m in members], dtype=float)
-    lons = np.array([m["longitude"] for m in members], dtype=float)
-    if np.ptp(lons) > 180:  # a region across the antimeridian (Chukotka): work in 0..360
-        lons = np.where(lons < 0, lons + 360, lons)
-    dist = haversine_km(float(np.median(lats)), float(np.median(lons)), lats, lons)
-    keep = dist <= HULL_OUTLIER_FACTOR * np.percentile(dist, 95)
+    lats, lons = _unwrapped(members)
+    keep = _not_outlying(lats, lons)
     lats, lons = lats[keep], lons[keep]
     from shapely.geometry import MultiPoint
     hull = MultiPoint(np.column_stack([lons, lats])).convex_hull
@@ -324,6 +373,94 @@ def _hull_centre(members: list[dict]) -> tuple[float, float]:
         return _spread_centre(members)
     c = hull.centroid
     return float(c.y), float(c.x - 360 if c.x > 180 else c.x)
+
+
+# issue 12, session 18 (gazetteer v9): a region's point is the middle of its territory, the part of its country's
+# outline whose nearest settlement is the region's (``_territory_centres``); False: the settlements' hull (v5-v8)
+REGION_TERRITORY = True
+# grid spacing (degrees) of the points that share a country's outline out among its regions; small countries get
+# at least TERRITORY_MIN_CELLS along the longer side of their box
+TERRITORY_STEP_DEG = 0.1
+TERRITORY_MIN_CELLS = 200
+
+
+def _unit_vectors(lats, lons) -> np.ndarray:
+    la, lo = np.radians(np.asarray(lats, dtype=float)), np.radians(np.asarray(lons, dtype=float))
+    return np.column_stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)])
+
+
+def _territory_centres(polygons: list, seeds: list[tuple[float, float, object]]) -> dict:
+    """``region key -> (lat, lon)``: the middle on the sphere of each region's territory, which no installed package
+    outlines. A grid of points over the country's outline (``polygons``, lon/lat) is shared out among the regions:
+    each point goes to the region of its nearest settlement (``seeds``: (lat, lon, region key)); a region's point is
+    the area-weighted centroid on the sphere of its grid points. A seed with key None is another country's settlement
+    (or one of no region): the points nearest to it are nobody's (the outline's far territories that GeoNames files
+    under their own code — French Guiana in France's outline, Bonaire in the Netherlands' — go to no region).
+    The hull of a region's settlements stops where settlement stops (Ontario's north, Alaska's interior, the Manitoba
+    and Queensland outback), so it put those regions' points hundreds of km south of their middles; the territory
+    reaches the border or the coast. A region with no grid point (its towns off the outline, or a city region
+    smaller than a cell) is left out: the caller keeps the hull."""
+    if not polygons or not seeds:
+        return {}
+    try:
+        import shapely
+        from scipy.spatial import cKDTree  # scipy comes with reverse_geocoder, the source of the regions
+        from shapely.geometry import MultiPolygon
+    except ImportError:
+        return {}
+    parts = [g for g in polygons if g.geom_type == "Polygon"]
+    area = MultiPolygon(parts) if len(parts) > 1 else parts[0]
+    shapely.prepare(area)
+    x0, y0, x1, y1 = area.bounds
+    step = min(TERRITORY_STEP_DEG, max(x1 - x0, y1 - y0) / TERRITORY_MIN_CELLS)
+    if step <= 0:
+        return {}
+    xs, ys = np.meshgrid(np.arange(x0 + step / 2, x1, step), np.arange(y0 + step / 2, y1, step))
+    inside = shapely.contains_xy(area, xs, ys)
+    lats, lons = ys[inside], xs[inside]
+    if not len(lats):
+        return {}
+    keys = sorted({k for _, _, k in seeds if k is not None}, key=str)
+    number = {k: i for i, k in enumerate(keys)}
+    label = np.array([number.get(k, -1) for _, _, k in seeds])
+    tree = cKDTree(_unit_vectors([s[0] for s in seeds], [s[1] for s in seeds]))
+    owner = label[tree.query(_unit_vectors(lats, lons))[1]]
+    out = {}
+    for i, k in enumerate(keys):
+        mine = owner == i
+        if mine.any():
+            out[k] = _sphere_mean(list(zip(lats[mine].tolist(), lons[mine].tolist())),
+                                  np.cos(np.radians(lats[mine])).tolist())
+    return out
+
+
+def _region_points(src: "_Sources", members: dict) -> dict:
+    """``(cc, admin1 code) -> (lat, lon)`` for every region whose territory the country's map outline gives
+    (``_territory_centres``); {} when ``REGION_TERRITORY`` is off. The others keep the hull (``_hull_centre``)."""
+    if not REGION_TERRITORY:
+        return {}
+    region_of, outlying = {}, set()  # a settlement filed under a region far from the rest of it seeds nothing
+    for k, ms in members.items():
+        for m, ok in zip(ms, _not_outlying(*_unwrapped(ms))):
+            region_of[id(m)] = k
+            if not ok:
+                outlying.add(id(m))
+    towns = list(src.cities.values())
+    lat = np.array([float(c["latitude"]) for c in towns])
+    lon = np.array([float(c["longitude"]) for c in towns])
+    ccs = np.array([c["countrycode"] for c in towns])
+    out = {}
+    for cc in sorted({k[0] for k in members}):
+        polygons = src.outlines.get(cc) or []
+        if not polygons:
+            continue
+        x0, y0, x1, y1 = np.array([g.bounds for g in polygons]).T  # foreign towns within 1 degree of its box count
+        near = (ccs == cc) | ((lat >= y0.min() - 1) & (lat <= y1.max() + 1)
+                              & (lon >= x0.min() - 1) & (lon <= x1.max() + 1))
+        seeds = [(lat[i], lon[i], region_of.get(id(towns[i])) if ccs[i] == cc else None)
+                 for i in np.flatnonzero(near) if id(towns[i]) not in outlying]
+        out.update(_territory_centres(polygons, seeds))
+    return out
 
 
 class _Builder:
@@ -410,10 +547,13 @@ def _map_outlines() -> dict[str, list]:
 
 def _country_point(src: _Sources, cc: str, c: dict, by_cc_name: dict) -> tuple[float, float] | None:
     """Centre of the main body: of the base map's outline (gazetteer v8), else of countryinfo's; else
-    countryinfo's point, else the capital."""
+    countryinfo's point, else the capital. A country no main body stands for (an archipelago) gets countryinfo's
+    point on its land (``_scattered_country_point``, v9)."""
     info = src.cinfo.get(cc, {})
-    latlng = (_main_body_centre(src.outlines[cc]) if src.outlines.get(cc) else None) \
-        or _main_body_centre(_outline_polygons(info.get("geoJSON"))) or info.get("latlng") or []
+    own = _outline_polygons(info.get("geoJSON"))
+    outline = src.outlines.get(cc) or own
+    latlng = _scattered_country_point(outline, info.get("latlng")) or _main_body_centre(outline) \
+        or _main_body_centre(own) or info.get("latlng") or []
     if len(latlng) == 2:
         return float(latlng[0]), float(latlng[1])
     caps = sorted(by_cc_name.get((cc, c.get("capital", "")), []), key=lambda x: -x["population"])
@@ -451,6 +591,10 @@ def _add_countries(b: _Builder, src: _Sources) -> None:
         official = [n for n in (getattr(pc, "official_name", None), getattr(pc, "name", None), *(
             info.get("altSpellings") or [])) if n and _latin(n)]
         _add_derived_country_names(b, idx, official, dem)
+        if NAME_WITHOUT_INNER_ARTICLE:  # news drops the article inside a long name: "Democratic Republic of Congo"
+            for n in {c["name"], info.get("name") or "", *official}:
+                if " of the " in n:
+                    b.name(idx, n.replace(" of the ", " of "), ALTERNATE)
 
 
 def _initials(name: str) -> str:
@@ -532,13 +676,14 @@ def _add_regions(b: _Builder, src: _Sources) -> None:
         if rgname:
             names[k][rgname] += 1
     subdivisions = _iso_subdivisions()
+    territory = _region_points(src, members)
     for k in sorted(members):
         if not names[k]:
             continue
         cc, code = k
         name = names[k].most_common(1)[0][0]
         ms = members[k]
-        lat, lon = _hull_centre(ms)
+        lat, lon = territory.get(k) or _hull_centre(ms)
         biggest = max(ms, key=lambda m: m["population"])
         key = normalize(name)
         short = strip_feature_words(key)

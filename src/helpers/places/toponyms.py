@@ -95,6 +95,9 @@ FEATURE_AFTER_MODIFIERS = True  # round 17: "the eastern province of X", "Ukrain
 REGION_OF_FINAL_CITY = True  # round 17: "X region" whose final reading is another record of X's city: the region
 COUNTRY_BEFORE_NUMBER = True  # round 17: "Denmark 15, Greece 12": a country before a number is no designator
 STRONG_NAME_AS_MODIFIER = True  # round 17: "the X government" (X not tagged a proper noun) where X is a place elsewhere
+REGION_ABROAD_ONE_SENSE = True  # session 18: "the provinces of X … in X": X is that region abroad every time
+SHARED_REGION_NAME_ABROAD = True  # session 18: "Eastern Province" abroad, a name regions of several countries bear
+COUNTED_LIST = True  # session 18: "fifteen in X, eight in Y and one in Z": places each after a count are a list
 GLUED_MIN_POPULATION = 100000  # a settlement read out of glued words: this large, under its own name
 # a token that is an abbreviation with its own stop: dotted initials ("U.S.", "U.A.E.") or a short capitalised
 # word ("St.", "Mt."); spaCy splits a sentence's final stop off ordinary words, so only these end in "."
@@ -1361,16 +1364,27 @@ def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place], outlet: s
     c.method = "+".join(dict.fromkeys(parts))
 
 
+def _counted_neighbour(doc: Doc, k: int) -> int:
+    """A count by place ("fifteen in X, fourteen in Y, and one in Z", session 18): from ``k``, past the list joiners,
+    a number and a place preposition — the token after them, else -1 (or always -1 with ``COUNTED_LIST`` off)."""
+    j = _neighbour(doc, k, 1)
+    if not COUNTED_LIST or j < 0 or j + 2 > len(doc) or not doc[j].like_num \
+            or doc[j + 1].lower_ not in _lexicon().preps:
+        return -1
+    return j + 2
+
+
 def _list_runs(doc: Doc, cands: list[Candidate]) -> list[list[Candidate]]:
     """Places coordinated in a list that closes with a conjunction ("Alberta, Manitoba, Ontario and Quebec"): runs
-    of two or more candidates joined by list joiners, with "and" somewhere between them. A run of commas only
+    of two or more candidates joined by list joiners, with "and" somewhere between them, also each after a count
+    ("twelve in Ontario, eight in Alberta, and one in Quebec": ``_counted_neighbour``). A run of commas only
     ("Stroud, Ontario, Canada") is a chain of containers, not a list."""
     runs: list[list[Candidate]] = []
     run: list[Candidate] = []
     ordered = sorted(cands, key=lambda c: c.start)
     for c in ordered:
         prev = run[-1] if run else None
-        if prev is not None and _neighbour(doc, prev.end, 1) == c.start:
+        if prev is not None and c.start in (_neighbour(doc, prev.end, 1), _counted_neighbour(doc, prev.end)):
             run.append(c)
             continue
         runs.append(run)
@@ -1457,6 +1471,28 @@ def _same_country_in_lists(runs: list[list[Candidate]]) -> None:
             if readings:
                 c.chosen = max(readings, key=lambda q: q.population)
                 c.method += "+listed_in_country"
+
+
+def _regions_abroad(cands: list[Candidate], countries: Counter, own_votes: dict[str, Counter],
+                    named: set[str]) -> None:
+    """Regions the gazetteer lacks, outside the article's countries (session 18). ``REGION_ABROAD_ONE_SENSE``: a name
+    the context called a region read abroad ("the provinces of Nyanza", left unresolved) is that region in its other
+    mentions too, not a settlement abroad that bears the name. ``SHARED_REGION_NAME_ABROAD``: a first-level region
+    outside the article's countries, under a name that regions of two or more countries bear ("Eastern Province" in
+    a story about Kenya: Saudi Arabia's, Zambia's, Rwanda's …), is one the gazetteer lacks, not a region abroad."""
+    abroad = {gz.normalize(c.text) for c in cands if c.method.endswith("+region_abroad")}
+    for c in cands:
+        p = c.chosen
+        own = own_votes.get(gz.normalize(c.text))
+        known = countries - own if own else countries
+        if p is None or not known or p.country_code in known or p.country_code in named or "containment" in c.method:
+            continue
+        shared = p.kind == "admin1" and len({m.place.country_code for m in c.matches
+                                             if m.place.kind == "admin1" and not m.variant}) >= 2
+        if (REGION_ABROAD_ONE_SENSE and p.kind == "city" and gz.normalize(c.text) in abroad) \
+                or (SHARED_REGION_NAME_ABROAD and shared):
+            c.chosen, c.confidence = None, 0.0
+            c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+region_abroad"
 
 
 def _outside_container(doc: Doc, cands: list[Candidate]) -> None:
@@ -1637,6 +1673,7 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
             c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+region_abroad"
             if ABROAD_REGION_NAMED_ELSEWHERE and c.ner not in PLACE_ENTS and c.text in ctx.named_elsewhere:
                 c.method = "dropped"  # "Nato territory": a body the model names elsewhere, not a region
+    _regions_abroad(cands, countries, own_votes, named)
     cands = [c for c in cands if c.method != "dropped"]
     # unresolved region-like names: a region named after its centre ("Yakutia" ~ "Yakutsk")
     for c in cands:
