@@ -124,7 +124,7 @@ def test_reference_column_in_the_table(nlp):
     ("The plan runs until the year two thousand and one.", "the year two thousand and one", "2001"),
 ])
 def test_news_patterns(nlp, sentence, expr, timex):
-    """Value rules developed on the dev half of TimeBank/AQUAINT (docs/stages/dates_events.md)."""
+    """Value rules developed on the dev half of TimeBank/AQUAINT (docs/history/dates_events.md)."""
     found = {e.text: e for e in find_time_expressions(doc=nlp(sentence), anchor=PUBLISHED)}
     assert expr in found, sorted(found)
     assert found[expr].timex == timex

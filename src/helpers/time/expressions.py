@@ -244,7 +244,7 @@ REFERENCES = ("absolute", "publication", "narrative", "previous", "none")
 # explicitly dated days, months and seasons (written with their year) lie more than NARRATIVE_DISTANCE days
 # from the publication date, and they outnumber its expressions that point at the time of writing
 # (DEICTIC_RULES) — the story is told in its own time, not the reporter's. Measured on TimeBank/AQUAINT
-# (dev half) and the war-news corpus: see docs/stages/dates_events.md. Without a publication date every
+# (dev half) and the war-news corpus: see docs/history/dates_events.md. Without a publication date every
 # text with a dated expression is narrative (there is no other reference).
 NARRATIVE_DISTANCE = 365
 NARRATIVE_SHARE = 0.5
