@@ -151,6 +151,8 @@ def _subject(verb: Token) -> Token | None:
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             issuer = _issuer(tok.head) if DOCUMENT_ISSUER_SPEAKS else None
             return issuer or tok.head  # "a group backing the bill", "voters supporting the plan"
+        if OBJECT_CONTROL and tok.dep_ == "xcomp" and (obj := _controlling_object(tok)) is not None:
+            return obj  # "the leak led Republicans to say …", "leaving many to wonder …": who says is the object
         if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and tok.head is not tok:
             tok = tok.head
         elif SUBJECT_THROUGH_ADJECTIVE and tok.dep_ == "acomp" and tok.pos_ == "ADJ" and tok.i != verb.i \
@@ -161,7 +163,31 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _controlling_object(xcomp: Token) -> Token | None:
+    """The object of the verb an infinitive completes, standing between them ("led Republicans to say", "urged the
+    council to reject"): the one who does what the infinitive says (object control; session 18). Not a reflexive
+    ("allowed himself to say": the subject) nor an expletive."""
+    verb, lex = xcomp.head, _lex()
+    if verb.lemma_.lower() in lex["speech"] | lex["stance"] or verb.lemma_.lower() in _listed_verbs():
+        return None  # "urged voters to reject …": the urging is the attribution, its subject the source
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+    if obj is None or obj.lower_.endswith(("self", "selves")) or obj.lower_ in lex["no_source_words"]:
+        return None
+    if obj.ent_type_ in ("DATE", "TIME") or any(  # "spent many hours …", "spent most of her time …"
+            o.tag_ in ("NN", "NNP") or o.ent_type_ in ("DATE", "TIME") for p in obj.children if p.lower_ == "of"
+            for o in p.children):
+        return None
+    if any(c.lower_ in lex["floating_quantifiers"] for c in obj.children):
+        return None  # "inviting all candidates to speak": all of a group, no one in particular
+    people = set(lex["pronouns"]) | lex["group_pronouns"]
+    if obj.lower_ in people or obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or any(
+            c.lower_ in lex["group_pronouns"] for c in obj.children) or obj.lemma_.lower() in lex["anonymous_nouns"] | lex["roles"]:
+        return obj  # a person or some of a group ("led some allies to say"), not a thing ("used an expletive to …")
+    return None
+
+
 SUBJECT_AFTER_QUOTATION = True  # round 12, switched off only to measure it
+OBJECT_CONTROL = True  # session 18, switched off only to measure it
 SUBJECT_THROUGH_ADJECTIVE = True  # session 17, switched off only to measure it
 EXPLETIVE_IT_NO_SOURCE = True  # session 15, switched off only to measure it
 PARTICIPLE_TO_REPORTER = True  # session 15, switched off only to measure it
@@ -882,9 +908,14 @@ def _own_line_continuation(f: _Finder, qs: int, qe: int) -> bool | None:
     if prev and NEAREST_BEFORE_CONTINUES:  # the statement nearest before it, not the one found last (round 13)
         prev = sorted(prev, key=lambda s: s["end_char"])
     if prev:
+        # the source mention of the statement it continues (session 18): PolNeAR annotates the quotation on its own
+        # line as the same attribution, its content running over both, whose source is that one mention
         f.add(qs, qe, prev[-1]["speaker_row"], "continuation", prev[-1]["cue"], prev[-1]["cue_lemma"], "direct", qs,
-              "own_line_continuation")
+              "own_line_continuation", prev[-1]["mention"] if CONTINUATION_KEEPS_MENTION else None)
     return True
+
+
+CONTINUATION_KEEPS_MENTION = True  # session 18, switched off only to measure it
 
 
 def _speaker_after_on_line(f: _Finder, qs: int, qe: int) -> bool | None:
@@ -1332,7 +1363,29 @@ def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
         mention = subject_mention(agent)  # "complaints from local fishermen that …": the fishermen (speaker unknown)
     elif (subj := _predicate_subject(noun)) is not None:
         mention = subject_mention(subj)  # "X has been a critic of Y", "X voted in favor of Y": X (speaker unknown)
+    elif (named := _named_modifier(noun)) is not None:
+        mention = named  # "Republican criticism that …", "a German warning about …": the name (speaker unknown)
     f.add_verb(*span, noun, row, how, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun_unowned", mention)
+
+
+NAMED_MODIFIER_SOURCE = True  # session 18, switched off only to measure it
+_MODIFIER_NAMES = ("NORP", "ORG", "GPE", "PERSON")
+
+
+def _named_modifier(noun: Token) -> tuple[int, int] | None:
+    """The name that modifies an unowned cue noun before it ("Republican criticism that …", "a German warning about
+    …", "Pentagon estimates of …"): PolNeAR marks that word as the source (session 18). Only the mention: the speaker
+    stays unknown, as for :func:`_predicate_subject`."""
+    if not NAMED_MODIFIER_SOURCE:
+        return None
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+            and c.ent_type_ in _MODIFIER_NAMES]
+    if not mods:
+        return None
+    mod, doc = mods[0], noun.doc
+    name = next((e for e in doc.ents if e.start <= mod.i < e.end), None)  # a name of several words
+    lo, hi = (name.start, min(name.end, noun.i) - 1) if name is not None else (mod.i, mod.i)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
 COPULA_CONTENT = True  # session 17, switched off only to measure it
@@ -1483,7 +1536,10 @@ def _source_phrase_statement(f: _Finder, tok: Token) -> None:
               if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= obj.left_edge.idx]
     row, how = (inside[0], "name") if inside else (None, None)
     f.add(words[0].idx, words[-1].idx + len(words[-1]), row, how, tok.text, tok.lower_, "indirect", tok.idx,
-          "source_phrase", mention_span(obj) if row is not None else None)
+          "source_phrase", mention_span(obj) if row is not None or SOURCE_PHRASE_MENTION else None)
+
+
+SOURCE_PHRASE_MENTION = True  # session 18: "In the latest poll, …" marks the poll as the source (speaker unknown)
 
 
 READ_SOURCE_PHRASE = True
