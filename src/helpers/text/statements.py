@@ -1040,10 +1040,14 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         elif subj.dep_ != "nsubjpass":
             row, how = f.tracker.resolve_or_phrase(subj)
             f.mention = mention_span(subj) if row is not None else subject_mention(subj)
-            if row is not None and subj.pos_ == "PRON" and tok.dep_ == "ccomp" \
-                    and tok.head.lemma_.lower() in f.lex["speech"]:
+            clause = tok
+            if CONJUNCT_OF_REPORTED_CLAUSE and tok.dep_ == "conj" and subj.head.i == tok.head.i and not any(
+                    c.dep_ in _SUBJECT_DEPS for c in tok.children):
+                clause = tok.head  # "X said that she … and predicted …": the parser hung the second verb in the clause
+            if row is not None and subj.pos_ == "PRON" and clause.dep_ == "ccomp" \
+                    and clause.head.lemma_.lower() in f.lex["speech"]:
                 # "He says he believes …": one attribution, whose source is the subject of the speech verb
-                outer = _subject(tok.head)
+                outer = _subject(clause.head)
                 if outer is not None and outer.dep_ == "nsubj" and f.tracker.resolve_or_phrase(outer)[0] == row and (
                         outer.lower_ not in f.lex["first_second_person"] or subj.lower_ in f.lex["first_second_person"]):
                     f.mention = mention_span(outer)
@@ -1115,6 +1119,7 @@ def _participle_by_agent(f: _Finder, verb: Token) -> None:
 
 
 READ_PARTICIPLE_AGENT = True
+CONJUNCT_OF_REPORTED_CLAUSE = True  # session 18, switched off only to measure it
 INHERITED_PASSIVE_MENTION = True  # round 15, switched off only to measure it
 
 
