@@ -1031,6 +1031,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             _evidential(f, tok)
             continue
         subj = _subject(tok.head if kind == "ADJ" else tok)
+        if kind == "VERB" and subj is not None and (outer := _outer_conjunct_subject(f, tok, subj)) is not None:
+            subj = outer
         if subj is None:
             if kind == "VERB":
                 _participle_by_agent(f, tok)
@@ -1087,6 +1089,26 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     # statements whose shape the trained statement filter (statementmodel) scores as no attribution are dropped
     f.found = statementmodel.keep_statements(f.found, statementmodel.Context(doc, f.quotes, f.model_cues, f.lex, f.text))
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
+
+
+def _outer_conjunct_subject(f: _Finder, verb: Token, subj: Token) -> Token | None:
+    """"The spokesman said the party was not in crisis, and urged …", "X told the AP her group never worked with Y
+    and said …": a cue without a subject of its own that the parser hung as a conjunct on the clause another cue
+    reports is that cue's conjunct — its subject speaks, not the reported clause's (session 18). Not for a pronoun
+    subject of the clause (:data:`CONJUNCT_OF_REPORTED_CLAUSE` reads it), nor inside a quotation."""
+    clause = verb.head
+    if not OUTER_CONJUNCT_SUBJECT or verb.dep_ != "conj" or subj.head.i != clause.i or clause.dep_ != "ccomp" \
+            or subj.pos_ == "PRON" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children) \
+            or clause.head.lemma_.lower() not in f.lex["speech"] | f.lex["stance"] \
+            or any(qs <= verb.idx < qe for qs, qe in f.quotes):
+        return None
+    outer = _subject(clause.head)
+    if outer is None or outer.dep_ != "nsubj" or outer.lower_ in f.lex["first_second_person"]:
+        return None  # "you say he is … and ask …" is a figure of speech
+    return outer
+
+
+OUTER_CONJUNCT_SUBJECT = True  # session 18, switched off only to measure it
 
 
 def _empty_it(subj: Token, cue: Token) -> bool:
