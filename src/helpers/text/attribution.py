@@ -39,6 +39,7 @@ def _lex():
         "content_deps": set(cues["content_deps"]),
         "cue_nouns": set(cues["cue_nouns"]),
         "passive_speakers": set(cues["passive_speakers"]),
+        "experiencer_passives": set(cues["experiencer_passives"]),
         "prep_cues": {k: set(v) for k, v in cues["prepositional_cues"].items()},
         "cue_noun_preps": set(cues["cue_noun_prepositions"]),
         "document_cue_nouns": set(cues["document_cue_nouns"]),

@@ -1160,6 +1160,8 @@ def _passive_source(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
                 row, how = f.tracker.resolve_or_phrase(obj)
                 f.mention = mention_span(obj) if row is not None else _unresolved_mention(obj)
                 return row, how
+    if PASSIVE_EXPERIENCER_MENTION and verb.lemma_.lower() in f.lex["experiencer_passives"]:
+        f.mention = subject_mention(subj)  # "X was worried that …": who feels it (the speaker stays unknown)
     return None, None
 
 
@@ -1170,6 +1172,7 @@ def _unresolved_mention(tok: Token) -> tuple[int, int] | None:
 
 
 PASSIVE_UNRESOLVED_MENTION = True  # round 15, switched off only to measure it
+PASSIVE_EXPERIENCER_MENTION = True  # session 18, switched off only to measure it
 
 
 def _expletive_passive(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
