@@ -180,7 +180,7 @@ def _controlling_object(xcomp: Token) -> Token | None:
     if any(c.lower_ in lex["floating_quantifiers"] for c in obj.children):
         return None  # "inviting all candidates to speak": all of a group, no one in particular
     people = set(lex["pronouns"]) | lex["group_pronouns"]
-    if obj.lower_ in people or obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or any(
+    if obj.lower_ in people or obj.tag_ == "PRP" or obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or any(
             c.lower_ in lex["group_pronouns"] for c in obj.children) or obj.lemma_.lower() in lex["anonymous_nouns"] | lex["roles"]:
         return obj  # a person or some of a group ("led some allies to say"), not a thing ("used an expletive to …")
     return None
@@ -1409,7 +1409,8 @@ def _named_modifier(noun: Token) -> tuple[int, int] | None:
     if not NAMED_MODIFIER_SOURCE:
         return None
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
-            and c.ent_type_ in _MODIFIER_NAMES]
+            and c.ent_type_ in _MODIFIER_NAMES and (c.ent_type_ == "NORP" or not c.is_sent_start)]
+    # (a capital opening a sentence is no evidence of a name: "Fierce criticism that …" tagged as one)
     if not mods:
         return None
     mod, doc = mods[0], noun.doc
