@@ -1,6 +1,5 @@
 """Session 18, source spans (constructed sentences): the speaker mention (``speaker_start``/``speaker_end``) of a
-statement — a quotation on its own line keeps the mention of the statement it continues
-(``statements.CONTINUATION_KEEPS_MENTION``); "In the latest poll, …" marks the poll (``SOURCE_PHRASE_MENTION``); a
+statement — "In the latest poll, …" marks the poll (``statements.SOURCE_PHRASE_MENTION``); a
 name modifying an unowned cue noun ("Norwegian criticism that …", ``NAMED_MODIFIER_SOURCE``); the object of a verb
 an infinitive cue completes ("led Jane Roe to say", ``OBJECT_CONTROL``); a cue hung as a conjunct on a reported
 clause takes the reporting verb's subject (``CONJUNCT_OF_REPORTED_CLAUSE`` for a pronoun, ``OUTER_CONJUNCT_SUBJECT``
@@ -14,8 +13,6 @@ from spacy.tokens import Doc
 import helpers.text.attribution as at
 import helpers.text.statements as st
 
-CONTINUED = ("Dana Reyes met the fishermen on Monday. “The harbour will stay open,” Reyes said.\n"
-             "“We will keep 40 boats running through the winter.”")
 POLL = "In the latest poll, the mayor leads the race by nine points."
 NAMED = "Norwegian criticism that the plan would harm the fjord grew louder."
 UNNAMED = "Fierce criticism that the plan would harm the fjord grew louder."
@@ -37,12 +34,6 @@ def read(extracted):
                  for s in out["statements"]],
                 {c["text"]: c["claimant"] for c in out["claims"]})
     return run
-
-
-def test_a_quotation_on_its_own_line_keeps_the_mention(read, monkeypatch):
-    assert read(CONTINUED)[0] == [("Dana Reyes", "said", "Reyes"), ("Dana Reyes", "said", "Reyes")]
-    monkeypatch.setattr(st, "CONTINUATION_KEEPS_MENTION", False)
-    assert read(CONTINUED)[0][1] == ("Dana Reyes", "said", None)
 
 
 def test_a_poll_in_a_source_phrase_is_the_mention(read, monkeypatch):

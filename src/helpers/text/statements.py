@@ -908,14 +908,9 @@ def _own_line_continuation(f: _Finder, qs: int, qe: int) -> bool | None:
     if prev and NEAREST_BEFORE_CONTINUES:  # the statement nearest before it, not the one found last (round 13)
         prev = sorted(prev, key=lambda s: s["end_char"])
     if prev:
-        # the source mention of the statement it continues (session 18): PolNeAR annotates the quotation on its own
-        # line as the same attribution, its content running over both, whose source is that one mention
         f.add(qs, qe, prev[-1]["speaker_row"], "continuation", prev[-1]["cue"], prev[-1]["cue_lemma"], "direct", qs,
-              "own_line_continuation", prev[-1]["mention"] if CONTINUATION_KEEPS_MENTION else None)
+              "own_line_continuation")
     return True
-
-
-CONTINUATION_KEEPS_MENTION = True  # session 18, switched off only to measure it
 
 
 def _speaker_after_on_line(f: _Finder, qs: int, qe: int) -> bool | None:
