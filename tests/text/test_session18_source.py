@@ -25,65 +25,58 @@ THRILLED = "The ferry company was thrilled with the ruling that the port stays o
 ACCUSED = "The ferry company was accused of claiming that the port would close."
 
 
-@pytest.fixture(scope="module")
-def read(extracted):
-    def run(text):
-        out = extracted(text)
-        return ([(s["speaker"], s["cue"],
-                  None if s["speaker_start"] is None else text[int(s["speaker_start"]):int(s["speaker_end"])])
-                 for s in out["statements"]],
-                {c["text"]: c["claimant"] for c in out["claims"]})
-    return run
+def said(extracted, text: str) -> list[tuple]:
+    """(speaker, cue, source mention as written) of each statement of ``text``."""
+    spans = [(s["speaker"], s["cue"], s["speaker_start"], s["speaker_end"]) for s in extracted(text)["statements"]]
+    return [(who, cue, None if a is None else text[int(a):int(b)]) for who, cue, a, b in spans]
 
 
-def test_a_poll_in_a_source_phrase_is_the_mention(read, monkeypatch):
-    assert read(POLL)[0] == [("(unknown)", "In", "the latest poll")]
+def test_a_poll_in_a_source_phrase_is_the_mention(extracted, monkeypatch):
+    assert said(extracted, POLL) == [("(unknown)", "In", "the latest poll")]
     monkeypatch.setattr(st, "SOURCE_PHRASE_MENTION", False)
-    assert read(POLL)[0] == [("(unknown)", "In", None)]
+    assert said(extracted, POLL) == [("(unknown)", "In", None)]
 
 
-def test_a_name_modifying_a_cue_noun_is_the_mention(read, monkeypatch):
-    assert read(NAMED)[0] == [("(unknown)", "criticism", "Norwegian")]
-    assert read(UNNAMED)[0] == [("(unknown)", "criticism", None)]  # no name: no source
+def test_a_name_modifying_a_cue_noun_is_the_mention(extracted, monkeypatch):
+    assert said(extracted, NAMED) == [("(unknown)", "criticism", "Norwegian")]
+    assert said(extracted, UNNAMED) == [("(unknown)", "criticism", None)]  # no name: no source
     monkeypatch.setattr(st, "NAMED_MODIFIER_SOURCE", False)
-    assert read(NAMED)[0] == [("(unknown)", "criticism", None)]
+    assert said(extracted, NAMED) == [("(unknown)", "criticism", None)]
 
 
-def test_the_object_of_a_control_verb_speaks(read, monkeypatch):
-    assert read(LED)[0] == [("Jane Roe", "say", "Jane Roe")]
+def test_the_object_of_a_control_verb_speaks(extracted, monkeypatch):
+    assert said(extracted, LED) == [("Jane Roe", "say", "Jane Roe")]
     monkeypatch.setattr(st, "OBJECT_CONTROL", False)
-    assert read(LED)[0] == [("(unknown)", "say", "The closure of the pier")]
+    assert said(extracted, LED) == [("(unknown)", "say", "The closure of the pier")]
 
 
 @pytest.mark.parametrize("text, expected", [
     (URGED, [("mayor", "urged", "The mayor")]),  # "urge" is a cue itself: its subject is the source
     (SPENT, [("mayor", "arguing", "The mayor")]),  # time spent is no one
 ])
-def test_no_control_object(read, text, expected):
-    assert read(text)[0] == expected
+def test_no_control_object(extracted, text, expected):
+    assert said(extracted, text) == expected
 
 
-def test_a_pronoun_conjunct_in_the_reported_clause_takes_the_speakers_mention(read, monkeypatch):
-    assert read(PREDICTED)[0] == [("Jane Roe", "said", "Jane Roe"), ("Jane Roe", "predicted", "Jane Roe")]
+def test_a_pronoun_conjunct_in_the_reported_clause_takes_the_speakers_mention(extracted, monkeypatch):
+    assert said(extracted, PREDICTED) == [("Jane Roe", "said", "Jane Roe"), ("Jane Roe", "predicted", "Jane Roe")]
     monkeypatch.setattr(st, "CONJUNCT_OF_REPORTED_CLAUSE", False)
-    assert read(PREDICTED)[0][1] == ("Jane Roe", "predicted", "she")
+    assert said(extracted, PREDICTED)[1] == ("Jane Roe", "predicted", "she")
 
 
-def test_a_conjunct_hung_on_the_reported_clause_is_the_speakers(read, monkeypatch):
-    statements, claimants = read(WARNED)
-    assert statements == [("Jane Roe", "said", "Jane Roe"), ("Jane Roe", "warned", "Jane Roe")]
-    assert claimants == {"40": "Jane Roe"}
+def test_a_conjunct_hung_on_the_reported_clause_is_the_speakers(extracted, monkeypatch):
+    assert said(extracted, WARNED) == [("Jane Roe", "said", "Jane Roe"), ("Jane Roe", "warned", "Jane Roe")]
+    assert [c["claimant"] for c in extracted(WARNED)["claims"]] == ["Jane Roe"]  # the 40 jobs at risk
     monkeypatch.setattr(st, "OUTER_CONJUNCT_SUBJECT", False)
-    statements, claimants = read(WARNED)
-    assert statements[1] == ("(unknown)", "warned", "the ferry")
-    assert claimants == {"40": "(unattributed)"}
+    assert said(extracted, WARNED)[1] == ("(unknown)", "warned", "the ferry")
+    assert [c["claimant"] for c in extracted(WARNED)["claims"]] == ["(unattributed)"]
 
 
-def test_the_passive_subject_of_a_feeling_is_the_mention(read, monkeypatch):
-    assert read(THRILLED)[0] == [("(unknown)", "thrilled", "The ferry company")]
-    assert read(ACCUSED)[0] == [("(unknown)", "accused", None)]  # the one spoken of, not the source
+def test_the_passive_subject_of_a_feeling_is_the_mention(extracted, monkeypatch):
+    assert said(extracted, THRILLED) == [("(unknown)", "thrilled", "The ferry company")]
+    assert said(extracted, ACCUSED) == [("(unknown)", "accused", None)]  # the one spoken of, not the source
     monkeypatch.setattr(st, "PASSIVE_EXPERIENCER_MENTION", False)
-    assert read(THRILLED)[0] == [("(unknown)", "thrilled", None)]
+    assert said(extracted, THRILLED) == [("(unknown)", "thrilled", None)]
 
 
 def _split_title_doc(nlp) -> Doc:
