@@ -151,6 +151,8 @@ def _subject(verb: Token) -> Token | None:
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             issuer = _issuer(tok.head) if DOCUMENT_ISSUER_SPEAKS else None
             return issuer or tok.head  # "a group backing the bill", "voters supporting the plan"
+        if OBJECT_CONTROL and tok.dep_ == "xcomp" and (obj := _controlling_object(tok)) is not None:
+            return obj  # "the leak led Republicans to say …", "leaving many to wonder …": who says is the object
         if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and tok.head is not tok:
             tok = tok.head
         elif SUBJECT_THROUGH_ADJECTIVE and tok.dep_ == "acomp" and tok.pos_ == "ADJ" and tok.i != verb.i \
@@ -161,7 +163,31 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _controlling_object(xcomp: Token) -> Token | None:
+    """The object of the verb an infinitive completes, standing between them ("led Republicans to say", "urged the
+    council to reject"): the one who does what the infinitive says (object control; session 18). Not a reflexive
+    ("allowed himself to say": the subject) nor an expletive."""
+    verb, lex = xcomp.head, _lex()
+    if verb.lemma_.lower() in lex["speech"] | lex["stance"] or verb.lemma_.lower() in _listed_verbs():
+        return None  # "urged voters to reject …": the urging is the attribution, its subject the source
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+    if obj is None or obj.lower_.endswith(("self", "selves")) or obj.lower_ in lex["no_source_words"]:
+        return None
+    if obj.ent_type_ in ("DATE", "TIME") or any(  # "spent many hours …", "spent most of her time …"
+            o.tag_ in ("NN", "NNP") or o.ent_type_ in ("DATE", "TIME") for p in obj.children if p.lower_ == "of"
+            for o in p.children):
+        return None
+    if any(c.lower_ in lex["floating_quantifiers"] for c in obj.children):
+        return None  # "inviting all candidates to speak": all of a group, no one in particular
+    people = set(lex["pronouns"]) | lex["group_pronouns"]
+    if obj.lower_ in people or obj.tag_ == "PRP" or obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or any(
+            c.lower_ in lex["group_pronouns"] for c in obj.children) or obj.lemma_.lower() in lex["anonymous_nouns"] | lex["roles"]:
+        return obj  # a person or some of a group ("led some allies to say"), not a thing ("used an expletive to …")
+    return None
+
+
 SUBJECT_AFTER_QUOTATION = True  # round 12, switched off only to measure it
+OBJECT_CONTROL = True  # session 18, switched off only to measure it
 SUBJECT_THROUGH_ADJECTIVE = True  # session 17, switched off only to measure it
 EXPLETIVE_IT_NO_SOURCE = True  # session 15, switched off only to measure it
 PARTICIPLE_TO_REPORTER = True  # session 15, switched off only to measure it
@@ -1026,6 +1052,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             _evidential(f, tok)
             continue
         subj = _subject(tok.head if kind == "ADJ" else tok)
+        if kind == "VERB" and subj is not None and (outer := _outer_conjunct_subject(f, tok, subj)) is not None:
+            subj = outer
         if subj is None:
             if kind == "VERB":
                 _participle_by_agent(f, tok)
@@ -1035,10 +1063,14 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         elif subj.dep_ != "nsubjpass":
             row, how = f.tracker.resolve_or_phrase(subj)
             f.mention = mention_span(subj) if row is not None else subject_mention(subj)
-            if row is not None and subj.pos_ == "PRON" and tok.dep_ == "ccomp" \
-                    and tok.head.lemma_.lower() in f.lex["speech"]:
+            clause = tok
+            if CONJUNCT_OF_REPORTED_CLAUSE and tok.dep_ == "conj" and subj.head.i == tok.head.i and not any(
+                    c.dep_ in _SUBJECT_DEPS for c in tok.children):
+                clause = tok.head  # "X said that she … and predicted …": the parser hung the second verb in the clause
+            if row is not None and subj.pos_ == "PRON" and clause.dep_ == "ccomp" \
+                    and clause.head.lemma_.lower() in f.lex["speech"]:
                 # "He says he believes …": one attribution, whose source is the subject of the speech verb
-                outer = _subject(tok.head)
+                outer = _subject(clause.head)
                 if outer is not None and outer.dep_ == "nsubj" and f.tracker.resolve_or_phrase(outer)[0] == row and (
                         outer.lower_ not in f.lex["first_second_person"] or subj.lower_ in f.lex["first_second_person"]):
                     f.mention = mention_span(outer)
@@ -1080,6 +1112,26 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     return [_row(s, article_id, n, sentence_of, f.text) for n, s in enumerate(f.found)]
 
 
+def _outer_conjunct_subject(f: _Finder, verb: Token, subj: Token) -> Token | None:
+    """"The spokesman said the party was not in crisis, and urged …", "X told the AP her group never worked with Y
+    and said …": a cue without a subject of its own that the parser hung as a conjunct on the clause another cue
+    reports is that cue's conjunct — its subject speaks, not the reported clause's (session 18). Not for a pronoun
+    subject of the clause (:data:`CONJUNCT_OF_REPORTED_CLAUSE` reads it), nor inside a quotation."""
+    clause = verb.head
+    if not OUTER_CONJUNCT_SUBJECT or verb.dep_ != "conj" or subj.head.i != clause.i or clause.dep_ != "ccomp" \
+            or subj.pos_ == "PRON" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children) \
+            or clause.head.lemma_.lower() not in f.lex["speech"] | f.lex["stance"] \
+            or any(qs <= verb.idx < qe for qs, qe in f.quotes):
+        return None
+    outer = _subject(clause.head)
+    if outer is None or outer.dep_ != "nsubj" or outer.lower_ in f.lex["first_second_person"]:
+        return None  # "you say he is … and ask …" is a figure of speech
+    return outer
+
+
+OUTER_CONJUNCT_SUBJECT = True  # session 18, switched off only to measure it
+
+
 def _empty_it(subj: Token, cue: Token) -> bool:
     """"It" as the subject of "be" or an adjective that a cue's infinitive completes ("it is safe to suggest that …",
     "it would be wrong to think …", "it is hard not to conclude …"): an empty subject, no source."""
@@ -1110,6 +1162,7 @@ def _participle_by_agent(f: _Finder, verb: Token) -> None:
 
 
 READ_PARTICIPLE_AGENT = True
+CONJUNCT_OF_REPORTED_CLAUSE = True  # session 18, switched off only to measure it
 INHERITED_PASSIVE_MENTION = True  # round 15, switched off only to measure it
 
 
@@ -1128,6 +1181,8 @@ def _passive_source(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
                 row, how = f.tracker.resolve_or_phrase(obj)
                 f.mention = mention_span(obj) if row is not None else _unresolved_mention(obj)
                 return row, how
+    if PASSIVE_EXPERIENCER_MENTION and verb.lemma_.lower() in f.lex["experiencer_passives"]:
+        f.mention = subject_mention(subj)  # "X was worried that …": who feels it (the speaker stays unknown)
     return None, None
 
 
@@ -1138,6 +1193,7 @@ def _unresolved_mention(tok: Token) -> tuple[int, int] | None:
 
 
 PASSIVE_UNRESOLVED_MENTION = True  # round 15, switched off only to measure it
+PASSIVE_EXPERIENCER_MENTION = True  # session 18, switched off only to measure it
 
 
 def _expletive_passive(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
@@ -1358,7 +1414,30 @@ def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
         mention = subject_mention(agent)  # "complaints from local fishermen that …": the fishermen (speaker unknown)
     elif (subj := _predicate_subject(noun)) is not None:
         mention = subject_mention(subj)  # "X has been a critic of Y", "X voted in favor of Y": X (speaker unknown)
+    elif (named := _named_modifier(noun)) is not None:
+        mention = named  # "Republican criticism that …", "a German warning about …": the name (speaker unknown)
     f.add_verb(*span, noun, row, how, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun_unowned", mention)
+
+
+NAMED_MODIFIER_SOURCE = True  # session 18, switched off only to measure it
+_MODIFIER_NAMES = ("NORP", "ORG", "GPE", "PERSON")
+
+
+def _named_modifier(noun: Token) -> tuple[int, int] | None:
+    """The name that modifies an unowned cue noun before it ("Republican criticism that …", "a German warning about
+    …", "Pentagon estimates of …"): PolNeAR marks that word as the source (session 18). Only the mention: the speaker
+    stays unknown, as for :func:`_predicate_subject`."""
+    if not NAMED_MODIFIER_SOURCE:
+        return None
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+            and c.ent_type_ in _MODIFIER_NAMES and (c.ent_type_ == "NORP" or not c.is_sent_start)]
+    # (a capital opening a sentence is no evidence of a name: "Fierce criticism that …" tagged as one)
+    if not mods:
+        return None
+    mod, doc = mods[0], noun.doc
+    name = next((e for e in doc.ents if e.start <= mod.i < e.end), None)  # a name of several words
+    lo, hi = (name.start, min(name.end, noun.i) - 1) if name is not None else (mod.i, mod.i)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
 COPULA_CONTENT = True  # session 17, switched off only to measure it
@@ -1509,7 +1588,10 @@ def _source_phrase_statement(f: _Finder, tok: Token) -> None:
               if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= obj.left_edge.idx]
     row, how = (inside[0], "name") if inside else (None, None)
     f.add(words[0].idx, words[-1].idx + len(words[-1]), row, how, tok.text, tok.lower_, "indirect", tok.idx,
-          "source_phrase", mention_span(obj) if row is not None else None)
+          "source_phrase", mention_span(obj) if row is not None or SOURCE_PHRASE_MENTION else None)
+
+
+SOURCE_PHRASE_MENTION = True  # session 18: "In the latest poll, …" marks the poll as the source (speaker unknown)
 
 
 READ_SOURCE_PHRASE = True
