@@ -1,0 +1,108 @@
+"""Session 18, cues that report nothing (constructed sentences): a figure in the content of a cue that asserts
+nothing gets no claimant from it — a negated cue or a verb of not doing (``NEGATED_CUE_NOT_CLAIMED``), a cue in a
+question or condition and a question a cue reports (``QUESTION_CUE_NOT_CLAIMED``), the clause of a factive verb
+(``FACTIVE_CONTENT_NOT_CLAIMED``) and "put" as a placing, not "put the toll at N" (``PLACING_NOT_REPORTING``).
+Each rule positive, negative and switched off."""
+from __future__ import annotations
+
+import pytest
+
+import helpers.text.claims as cl
+from helpers.core.schemas import UNATTRIBUTED
+
+NOT_SPOKEN = "The minister has not spoken publicly about a 3% target for the navy."
+SPOKEN = "The minister spoke publicly about a 3% target for the navy."
+DECLINED = "The general declined to say whether the garrison had 400 soldiers."
+SAID_GARRISON = "The general said the garrison had 400 soldiers."
+REFUSED = "Mayor Anna Kowal refused to close the 12 schools that the council runs."
+ASKED_WHETHER = "Helen Marsh spoke on Monday. Asked whether she backed a 4% increase, Marsh changed the subject."
+ASKED_IF = "Peter Lund was asked if he supported the 4% increase."
+IF_INSIDE = "Peter Lund said that if the two armies met, the talks would fail."
+WONDERING = "Officials in Oslo may be wondering why, after expelling 30 envoys, they waited so long."
+REALIZING = "General Ivan Petrov is realizing that the offensive will cost his army thousands of soldiers."
+BELIEVING = "General Ivan Petrov believes that the offensive will cost his army thousands of soldiers."
+PUT_PLACING = "Last week Defence Secretary Mark Hale put 6,000 troops on high alert."
+PUT_ESTIMATE = "Defence Secretary Mark Hale put the number of troops at 6,000."
+PUT_FORWARD = "The regional council put forward an estimate of 6,000 dead."
+
+
+@pytest.fixture(scope="module")
+def claimant(extracted):
+    def run(text, number):
+        return next(c for c in extracted(text)["claims"] if c["text"].endswith(number))["claimant"]
+    return run
+
+
+# ---------------------------------------------------------------- negated cues, verbs of not doing
+
+def test_a_negated_cue_claims_nothing(claimant):
+    assert claimant(NOT_SPOKEN, "3%") == UNATTRIBUTED
+    assert claimant(SPOKEN, "3%") != UNATTRIBUTED
+
+
+def test_declined_to_say_claims_nothing(claimant):
+    assert claimant(DECLINED, "400") == UNATTRIBUTED
+    assert claimant(SAID_GARRISON, "400") != UNATTRIBUTED
+
+
+def test_a_refusal_claims_nothing(claimant):
+    assert claimant(REFUSED, "12") == UNATTRIBUTED
+
+
+# ---------------------------------------------------------------- questions and conditions
+
+def test_a_cue_in_a_question_claims_nothing(claimant):
+    assert claimant(ASKED_WHETHER, "4%") == UNATTRIBUTED
+
+
+def test_what_is_asked_is_no_claim(claimant):
+    assert claimant(ASKED_IF, "4%") == UNATTRIBUTED
+
+
+def test_a_condition_inside_what_is_said_stays_the_speakers(claimant):
+    assert claimant(IF_INSIDE, "two") == "Peter Lund"
+
+
+def test_a_why_clause_of_a_verb_that_asks_claims_nothing(claimant):
+    assert claimant(WONDERING, "30") == UNATTRIBUTED
+
+
+# ---------------------------------------------------------------- factive verbs
+
+def test_a_factive_clause_is_the_writers(claimant):
+    assert claimant(REALIZING, "thousands") == UNATTRIBUTED
+    assert claimant(BELIEVING, "thousands") != UNATTRIBUTED
+
+
+# ---------------------------------------------------------------- "put" as a placing
+
+def test_put_as_a_placing_claims_nothing(claimant):
+    assert claimant(PUT_PLACING, "6,000") == UNATTRIBUTED
+
+
+def test_put_at_a_figure_is_no_placing(nlp):
+    doc = nlp(PUT_ESTIMATE)
+    put = next(t for t in doc if t.lower_ == "put")
+    num = next(t for t in doc if t.text == "6,000")
+    assert not cl._asserts_nothing(num, put)
+    placing = nlp(PUT_PLACING)
+    assert cl._asserts_nothing(next(t for t in placing if t.text == "6,000"), next(t for t in placing if t.lower_ == "put"))
+
+
+def test_put_forward_still_reports(claimant):
+    assert claimant(PUT_FORWARD, "6,000") != UNATTRIBUTED
+
+
+# ---------------------------------------------------------------- each switch off
+
+@pytest.mark.parametrize("switch, text, number", [
+    ("NEGATED_CUE_NOT_CLAIMED", NOT_SPOKEN, "3%"),
+    ("NEGATED_CUE_NOT_CLAIMED", DECLINED, "400"),
+    ("QUESTION_CUE_NOT_CLAIMED", ASKED_WHETHER, "4%"),
+    ("QUESTION_CUE_NOT_CLAIMED", WONDERING, "30"),
+    ("FACTIVE_CONTENT_NOT_CLAIMED", REALIZING, "thousands"),
+    ("PLACING_NOT_REPORTING", PUT_PLACING, "6,000"),
+])
+def test_switched_off(claimant, monkeypatch, switch, text, number):
+    monkeypatch.setattr(cl, switch, False)
+    assert claimant(text, number) != UNATTRIBUTED
