@@ -1,7 +1,9 @@
 """Session 18, cues that report nothing (constructed sentences): a figure in the content of a cue that asserts
 nothing gets no claimant from it — a negated cue or a verb of not doing (``NEGATED_CUE_NOT_CLAIMED``), a cue in a
 question or condition and a question a cue reports (``QUESTION_CUE_NOT_CLAIMED``), the clause of a factive verb
-(``FACTIVE_CONTENT_NOT_CLAIMED``) and "put" as a placing, not "put the toll at N" (``PLACING_NOT_REPORTING``).
+(``FACTIVE_CONTENT_NOT_CLAIMED``), "put" as a placing, not "put the toll at N" (``PLACING_NOT_REPORTING``), and a
+relative clause or participle on the object of a verb that judges (``JUDGED_OBJECT_DESCRIBED``), and the audience of
+"told" (``ADDRESSEE_NOT_CLAIMED``).
 Each rule positive, negative and switched off."""
 from __future__ import annotations
 
@@ -24,6 +26,11 @@ BELIEVING = "General Ivan Petrov believes that the offensive will cost his army 
 PUT_PLACING = "Last week Defence Secretary Mark Hale put 6,000 troops on high alert."
 PUT_ESTIMATE = "Defence Secretary Mark Hale put the number of troops at 6,000."
 PUT_FORWARD = "The regional council put forward an estimate of 6,000 dead."
+DENOUNCED = "President Lena Ortiz denounced the raid on the harbour that killed 14 fishermen."
+REJECTED = "Minister Paul Weir rejected a ceasefire plan drafted by envoys from nine states."
+SUPPORTED_AID = "Minister Paul Weir supported sending 40 ambulances to the border."
+TOLD_CADETS = "President Lena Ortiz told 300 cadets in the capital: “We will defend every village.”"
+TOLD_FIGURE = "President Lena Ortiz told reporters that 300 cadets had joined the border guard."
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +93,36 @@ def test_put_at_a_figure_is_no_placing(nlp):
     num = next(t for t in doc if t.text == "6,000")
     assert not cl._asserts_nothing(num, put)
     placing = nlp(PUT_PLACING)
-    assert cl._asserts_nothing(next(t for t in placing if t.text == "6,000"), next(t for t in placing if t.lower_ == "put"))
+    assert cl._asserts_nothing(next(t for t in placing if t.text == "6,000"),
+                               next(t for t in placing if t.lower_ == "put"))
 
 
 def test_put_forward_still_reports(claimant):
     assert claimant(PUT_FORWARD, "6,000") != UNATTRIBUTED
+
+
+# ---------------------------------------------------------------- the writer's description of a judged thing
+
+def test_a_relative_clause_on_a_judged_object_is_the_writers(claimant):
+    assert claimant(DENOUNCED, "14") == UNATTRIBUTED
+
+
+def test_a_participle_on_a_judged_object_is_the_writers(claimant):
+    assert claimant(REJECTED, "nine") == UNATTRIBUTED
+
+
+def test_what_is_judged_itself_stays_the_subjects(claimant):
+    assert claimant(SUPPORTED_AID, "40") == "Paul Weir"
+
+
+# ---------------------------------------------------------------- the audience
+
+def test_the_audience_told_is_no_claim(claimant):
+    assert claimant(TOLD_CADETS, "300") == UNATTRIBUTED
+
+
+def test_what_is_told_stays_the_speakers(claimant):
+    assert claimant(TOLD_FIGURE, "300") == "Lena Ortiz"
 
 
 # ---------------------------------------------------------------- each switch off
@@ -102,6 +134,9 @@ def test_put_forward_still_reports(claimant):
     ("QUESTION_CUE_NOT_CLAIMED", WONDERING, "30"),
     ("FACTIVE_CONTENT_NOT_CLAIMED", REALIZING, "thousands"),
     ("PLACING_NOT_REPORTING", PUT_PLACING, "6,000"),
+    ("JUDGED_OBJECT_DESCRIBED", DENOUNCED, "14"),
+    ("JUDGED_OBJECT_DESCRIBED", REJECTED, "nine"),
+    ("ADDRESSEE_NOT_CLAIMED", TOLD_CADETS, "300"),
 ])
 def test_switched_off(claimant, monkeypatch, switch, text, number):
     monkeypatch.setattr(cl, switch, False)

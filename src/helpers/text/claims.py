@@ -105,6 +105,8 @@ def _lex():
         "factive_verbs": set(lexicons.cue_verbs()["factive_verbs"]),
         "question_verbs": set(lexicons.cue_verbs()["question_verbs"]),
         "figure_only_with": lexicons.cue_verbs()["figure_only_with"],
+        "judged_object_cues": set(lexicons.cue_verbs()["judged_object_cues"]),
+        "addressee_verbs": set(lexicons.cue_verbs()["addressee_verbs"]),
     }
 
 
@@ -1508,13 +1510,21 @@ NEGATED_CUE_NOT_CLAIMED = True
 # says …"), a figure in the question a cue reports ("asked if she backed the 2.5% idea"), and a "why"/"how" clause of
 # a verb that asks (question_verbs: "wondering why, after expelling 45 diplomats, …")
 QUESTION_CUE_NOT_CLAIMED = True
-# … taken as true by the writer: the clause of a factive verb (factive_verbs: "they start realizing that … thousands of
-# KIAs …") is the writer's presupposition, not the subject's claim
+# … taken as true by the writer: the clause of a factive verb (factive_verbs: "they start realizing that …
+# thousands of KIAs …") is the writer's presupposition, not the subject's claim
 FACTIVE_CONTENT_NOT_CLAIMED = True
 # … or a placing: a verb that reports a figure only with a given preposition (figure_only_with: "put the toll at
 # 300"), read with an object and without it ("put 8,500 troops on heightened preparedness", "putting three
 # refineries into a trusteeship"; "as he put it" keeps its quotation)
 PLACING_NOT_REPORTING = True
+# … or the writer's description of a judged thing: a figure in a relative clause or participle on a noun in the
+# object of a verb that judges, answers or resembles it (judged_object_cues: "denounced the strikes … that left at
+# least 21 dead", "rejected a peace plan proposed by leaders from seven countries", "echoes the siege …, where
+# hundreds … sheltered"), unless a reporting verb stands in between ("… commitments he said included 100,000 …")
+JUDGED_OBJECT_DESCRIBED = True
+# … or the audience: a figure in the direct object of a verb whose object is the one spoken to (addressee_verbs: "told
+# 1,200 graduating cadets", "told the two countries' ambassadors")
+ADDRESSEE_NOT_CLAIMED = True
 _QUESTION_MARKS = ("whether", "if")
 _WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 
@@ -1531,12 +1541,12 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _clause_under(num: Token, cue: Token) -> Token | None:
-    """The cue's clausal complement (``ccomp``) that holds the figure, if the figure is in one."""
+def _child_towards(num: Token, cue: Token) -> Token | None:
+    """The cue's dependent that holds the figure (None when the figure is not below the cue)."""
     node = num
     while node.head.i != node.i and node.head.i != cue.i:
         node = node.head
-    return node if node.head.i == cue.i and node.dep_ == "ccomp" and node.i != cue.i else None
+    return node if node.head.i == cue.i and node.i != cue.i else None
 
 
 def _asks(cue: Token, clause: Token | None) -> bool:
@@ -1549,13 +1559,28 @@ def _asks(cue: Token, clause: Token | None) -> bool:
     if mark is not None:
         # "if" asks only right after the cue ("asked if she backed …"); "said that if the two countries …" and a
         # quotation before "said" are conditions inside what is said
-        return mark.lower_ == "whether" or cue.i < mark.i and not any(t.lower_ == "that" for t in cue.doc[cue.i + 1:mark.i])
+        return mark.lower_ == "whether" or cue.i < mark.i and not any(
+            t.lower_ == "that" for t in cue.doc[cue.i + 1:mark.i])
     first = clause.doc[clause.left_edge.i]
     return cue.lemma_.lower() in _lex()["question_verbs"] and cue.i < first.i and first.tag_ in _WH_TAGS
 
 
+def _describes_object(num: Token, cue: Token) -> bool:
+    """Whether the figure is in a relative clause or a participle (``relcl``; ``acl`` as a participle) on a noun of the
+    cue's object or prepositional object, with no reporting verb on the way (JUDGED_OBJECT_DESCRIBED)."""
+    lex = _lex()
+    node, described = num, False
+    while node.head.i != node.i and node.head.i != cue.i:
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in lex["speech"] | lex["attribution"] \
+                or node.dep_ == "ccomp":
+            return False
+        described = described or node.dep_ == "relcl" or node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")
+        node = node.head
+    return described and node.head.i == cue.i and node.dep_ in ("dobj", "prep")
+
+
 def _asserts_nothing(num: Token, cue: Token | None) -> bool:
-    """Whether a reporting cue asserts nothing of the figure ``num`` in its content (the four switches above)."""
+    """Whether a reporting cue asserts nothing of the figure ``num`` in its content (the six switches above)."""
     if cue is None or cue.pos_ not in ("VERB", "AUX"):
         return False
     lex, lemma = _lex(), cue.lemma_.lower()
@@ -1563,10 +1588,16 @@ def _asserts_nothing(num: Token, cue: Token | None) -> bool:
     if NEGATED_CUE_NOT_CLAIMED and (_negated(cue) or lemma in refusal or cue.dep_ == "xcomp" and (
             cue.head.lemma_.lower() in refusal or _negated(cue.head))):
         return True
-    clause = _clause_under(num, cue)
+    child = _child_towards(num, cue)
+    clause = child if child is not None and child.dep_ == "ccomp" else None  # the clause the cue reports
     if QUESTION_CUE_NOT_CLAIMED and _asks(cue, clause):
         return True
     if FACTIVE_CONTENT_NOT_CLAIMED and lemma in lex["factive_verbs"] and clause is not None:
+        return True
+    if JUDGED_OBJECT_DESCRIBED and lemma in lex["judged_object_cues"] and _describes_object(num, cue):
+        return True
+    if ADDRESSEE_NOT_CLAIMED and lemma in lex["addressee_verbs"] and child is not None \
+            and child.dep_ in ("dobj", "dative"):
         return True
     preps = lex["figure_only_with"].get(lemma)
     if not PLACING_NOT_REPORTING or preps is None:
