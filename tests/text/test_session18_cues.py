@@ -2,8 +2,8 @@
 nothing gets no claimant from it — a negated cue or a verb of not doing (``NEGATED_CUE_NOT_CLAIMED``), a cue in a
 question or condition and a question a cue reports (``QUESTION_CUE_NOT_CLAIMED``), the clause of a factive verb
 (``FACTIVE_CONTENT_NOT_CLAIMED``), "put" as a placing, not "put the toll at N" (``PLACING_NOT_REPORTING``), and a
-relative clause or participle on the object of a verb that judges (``JUDGED_OBJECT_DESCRIBED``), and the audience of
-"told" (``ADDRESSEE_NOT_CLAIMED``).
+relative clause or participle on the object of a verb that judges (``JUDGED_OBJECT_DESCRIBED``), the audience of
+"told" (``ADDRESSEE_NOT_CLAIMED``) and an option weighed ("considering sending …", ``DELIBERATION_NOT_CLAIMED``).
 Each rule positive, negative and switched off."""
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ REJECTED = "Minister Paul Weir rejected a ceasefire plan drafted by envoys from 
 SUPPORTED_AID = "Minister Paul Weir supported sending 40 ambulances to the border."
 TOLD_CADETS = "President Lena Ortiz told 300 cadets in the capital: “We will defend every village.”"
 TOLD_FIGURE = "President Lena Ortiz told reporters that 300 cadets had joined the border guard."
+CONSIDERING = "Minister Paul Weir is considering sending 250 engineers to the dam."
+CONSIDERS_THAT = "Minister Paul Weir considers that 250 engineers are enough for the dam."
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +127,16 @@ def test_what_is_told_stays_the_speakers(claimant):
     assert claimant(TOLD_FIGURE, "300") == "Lena Ortiz"
 
 
+# ---------------------------------------------------------------- an option weighed
+
+def test_an_option_weighed_is_no_claim(claimant):
+    assert claimant(CONSIDERING, "250") == UNATTRIBUTED
+
+
+def test_a_judgement_with_consider_stays_the_subjects(claimant):
+    assert claimant(CONSIDERS_THAT, "250") == "Paul Weir"
+
+
 # ---------------------------------------------------------------- each switch off
 
 @pytest.mark.parametrize("switch, text, number", [
@@ -137,6 +149,7 @@ def test_what_is_told_stays_the_speakers(claimant):
     ("JUDGED_OBJECT_DESCRIBED", DENOUNCED, "14"),
     ("JUDGED_OBJECT_DESCRIBED", REJECTED, "nine"),
     ("ADDRESSEE_NOT_CLAIMED", TOLD_CADETS, "300"),
+    ("DELIBERATION_NOT_CLAIMED", CONSIDERING, "250"),
 ])
 def test_switched_off(claimant, monkeypatch, switch, text, number):
     monkeypatch.setattr(cl, switch, False)

@@ -107,6 +107,7 @@ def _lex():
         "figure_only_with": lexicons.cue_verbs()["figure_only_with"],
         "judged_object_cues": set(lexicons.cue_verbs()["judged_object_cues"]),
         "addressee_verbs": set(lexicons.cue_verbs()["addressee_verbs"]),
+        "deliberation_verbs": set(lexicons.cue_verbs()["deliberation_verbs"]),
     }
 
 
@@ -1525,6 +1526,9 @@ JUDGED_OBJECT_DESCRIBED = True
 # … or the audience: a figure in the direct object of a verb whose object is the one spoken to (addressee_verbs: "told
 # 1,200 graduating cadets", "told the two countries' ambassadors")
 ADDRESSEE_NOT_CLAIMED = True
+# … or an option weighed: the gerund of a verb of deliberation (deliberation_verbs: "states are considering paying
+# rebate checks of several hundred dollars"); "consider these countries the safest" and "considers that …" still report
+DELIBERATION_NOT_CLAIMED = True
 _QUESTION_MARKS = ("whether", "if")
 _WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 
@@ -1580,7 +1584,7 @@ def _describes_object(num: Token, cue: Token) -> bool:
 
 
 def _asserts_nothing(num: Token, cue: Token | None) -> bool:
-    """Whether a reporting cue asserts nothing of the figure ``num`` in its content (the six switches above)."""
+    """Whether a reporting cue asserts nothing of the figure ``num`` in its content (the seven switches above)."""
     if cue is None or cue.pos_ not in ("VERB", "AUX"):
         return False
     lex, lemma = _lex(), cue.lemma_.lower()
@@ -1598,6 +1602,9 @@ def _asserts_nothing(num: Token, cue: Token | None) -> bool:
         return True
     if ADDRESSEE_NOT_CLAIMED and lemma in lex["addressee_verbs"] and child is not None \
             and child.dep_ in ("dobj", "dative"):
+        return True
+    if DELIBERATION_NOT_CLAIMED and lemma in lex["deliberation_verbs"] and child is not None \
+            and child.dep_ in ("xcomp", "dobj") and child.tag_ == "VBG":
         return True
     preps = lex["figure_only_with"].get(lemma)
     if not PLACING_NOT_REPORTING or preps is None:
