@@ -101,6 +101,13 @@ def _lex():
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
         "speech": set(lexicons.cue_verbs()["speech"]), "attribution": set(lexicons.cue_verbs()["attribution"]),
         "adjunct_marks": set(lexicons.cue_verbs()["adjunct_marks"]),
+        "refusal_verbs": set(lexicons.cue_verbs()["refusal_verbs"]),
+        "factive_verbs": set(lexicons.cue_verbs()["factive_verbs"]),
+        "question_verbs": set(lexicons.cue_verbs()["question_verbs"]),
+        "figure_only_with": lexicons.cue_verbs()["figure_only_with"],
+        "judged_object_cues": set(lexicons.cue_verbs()["judged_object_cues"]),
+        "addressee_verbs": set(lexicons.cue_verbs()["addressee_verbs"]),
+        "deliberation_verbs": set(lexicons.cue_verbs()["deliberation_verbs"]),
     }
 
 
@@ -1495,6 +1502,120 @@ def _outside_content(num: Token, verb: Token | None) -> bool:
     return node.head.i == verb.i and node.i != verb.i and node.dep_ in _NOT_CONTENT
 
 
+# session 18, each switched off only to measure it: a cue that asserts nothing gives a figure in its content no
+# claimant. Negated or not done: "has not spoken publicly about a 2.5% target", "doesn't know", "declined to say
+# whether …", "refused to lift restrictions on the 15 countries …" (a cue that is, or is the infinitive of, one of
+# cue_verbs.json refusal_verbs)
+NEGATED_CUE_NOT_CLAIMED = True
+# … asked or supposed: a cue in a question or a condition ("Asked whether he supported the 2.5% idea, …", "if X
+# says …"), a figure in the question a cue reports ("asked if she backed the 2.5% idea"), and a "why"/"how" clause of
+# a verb that asks (question_verbs: "wondering why, after expelling 45 diplomats, …")
+QUESTION_CUE_NOT_CLAIMED = True
+# … taken as true by the writer: the clause of a factive verb (factive_verbs: "they start realizing that …
+# thousands of KIAs …") is the writer's presupposition, not the subject's claim
+FACTIVE_CONTENT_NOT_CLAIMED = True
+# … or a placing: a verb that reports a figure only with a given preposition (figure_only_with: "put the toll at
+# 300"), read with an object and without it ("put 8,500 troops on heightened preparedness", "putting three
+# refineries into a trusteeship"; "as he put it" keeps its quotation)
+PLACING_NOT_REPORTING = True
+# … or the writer's description of a judged thing: a figure in a relative clause or participle on a noun in the
+# object of a verb that judges, answers or resembles it (judged_object_cues: "denounced the strikes … that left at
+# least 21 dead", "rejected a peace plan proposed by leaders from seven countries", "echoes the siege …, where
+# hundreds … sheltered"), unless a reporting verb stands in between ("… commitments he said included 100,000 …")
+JUDGED_OBJECT_DESCRIBED = True
+# … or the audience: a figure in the direct object of a verb whose object is the one spoken to (addressee_verbs: "told
+# 1,200 graduating cadets", "told the two countries' ambassadors")
+ADDRESSEE_NOT_CLAIMED = True
+# … or an option weighed: the gerund of a verb of deliberation (deliberation_verbs: "states are considering paying
+# rebate checks of several hundred dollars"); "consider these countries the safest" and "considers that …" still report
+DELIBERATION_NOT_CLAIMED = True
+_QUESTION_MARKS = ("whether", "if")
+_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+
+
+def _cue_token(doc: Doc, statement: dict) -> Token | None:
+    """The statement's cue token (``_cue_char`` of a statement row), when the row has one and it is that word."""
+    at = statement.get("_cue_char")
+    span = doc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
+    return span[0] if span is not None and len(span) and span[0].idx == at \
+        and span[0].text == statement["cue"].split()[0] else None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _child_towards(num: Token, cue: Token) -> Token | None:
+    """The cue's dependent that holds the figure (None when the figure is not below the cue)."""
+    node = num
+    while node.head.i != node.i and node.head.i != cue.i:
+        node = node.head
+    return node if node.head.i == cue.i and node.i != cue.i else None
+
+
+def _asks(cue: Token, clause: Token | None) -> bool:
+    """A cue in a question or condition, or a question the cue reports (QUESTION_CUE_NOT_CLAIMED)."""
+    if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in cue.children):
+        return True
+    if clause is None:
+        return False
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS), None)
+    if mark is not None:
+        # "if" asks only right after the cue ("asked if she backed …"); "said that if the two countries …" and a
+        # quotation before "said" are conditions inside what is said
+        return mark.lower_ == "whether" or cue.i < mark.i and not any(
+            t.lower_ == "that" for t in cue.doc[cue.i + 1:mark.i])
+    first = clause.doc[clause.left_edge.i]
+    return cue.lemma_.lower() in _lex()["question_verbs"] and cue.i < first.i and first.tag_ in _WH_TAGS
+
+
+def _describes_object(num: Token, cue: Token) -> bool:
+    """Whether the figure is in a relative clause or a participle (``relcl``; ``acl`` as a participle) on a noun of the
+    cue's object or prepositional object, with no reporting verb on the way (JUDGED_OBJECT_DESCRIBED)."""
+    lex = _lex()
+    node, described = num, False
+    while node.head.i != node.i and node.head.i != cue.i:
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in lex["speech"] | lex["attribution"] \
+                or node.dep_ == "ccomp":
+            return False
+        described = described or node.dep_ == "relcl" or node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")
+        node = node.head
+    return described and node.head.i == cue.i and node.dep_ in ("dobj", "prep")
+
+
+def _asserts_nothing(num: Token, cue: Token | None) -> bool:
+    """Whether a reporting cue asserts nothing of the figure ``num`` in its content (the seven switches above)."""
+    if cue is None or cue.pos_ not in ("VERB", "AUX"):
+        return False
+    lex, lemma = _lex(), cue.lemma_.lower()
+    refusal = lex["refusal_verbs"]
+    if NEGATED_CUE_NOT_CLAIMED and (_negated(cue) or lemma in refusal or cue.dep_ == "xcomp" and (
+            cue.head.lemma_.lower() in refusal or _negated(cue.head))):
+        return True
+    child = _child_towards(num, cue)
+    clause = child if child is not None and child.dep_ == "ccomp" else None  # the clause the cue reports
+    if QUESTION_CUE_NOT_CLAIMED and _asks(cue, clause):
+        return True
+    if FACTIVE_CONTENT_NOT_CLAIMED and lemma in lex["factive_verbs"] and clause is not None:
+        return True
+    if JUDGED_OBJECT_DESCRIBED and lemma in lex["judged_object_cues"] and _describes_object(num, cue):
+        return True
+    if ADDRESSEE_NOT_CLAIMED and lemma in lex["addressee_verbs"] and child is not None \
+            and child.dep_ in ("dobj", "dative"):
+        return True
+    if DELIBERATION_NOT_CLAIMED and lemma in lex["deliberation_verbs"] and child is not None \
+            and child.dep_ in ("xcomp", "dobj") and child.tag_ == "VBG":
+        return True
+    preps = lex["figure_only_with"].get(lemma)
+    if not PLACING_NOT_REPORTING or preps is None:
+        return False
+    # the preposition gives a figure ("at 300", not "at the end of the year"); a particle makes another verb ("put
+    # forward an estimate of 5,000", "put out a statement"), and "as he put it" a quotation's cue
+    kids = [c for c in cue.children if c.dep_ == "prep"]
+    return bool(kids) and not any(c.lower_ in preps and any(t.like_num for t in c.subtree) for c in kids) \
+        and not any(c.dep_ == "prt" or c.dep_ == "dobj" and c.lower_ == "it" for c in cue.children)
+
+
 def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences: list[dict],
                    resolve, rejections: list[dict] | None = None) -> list[dict]:
     """Claim rows (``claims`` contract) for one article.
@@ -1516,7 +1637,8 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
     for c in found:
         holders = [s for s in statements if s["start_char"] <= c["start_char"] and c["end_char"] <= s["end_char"]
                    and s["speaker"] != UNKNOWN and s.get("_rule") not in _NO_FIGURE_RULES
-                   and not (COUNT_OF_SOURCE_NOT_CLAIMED and _in_mention(c, s))]
+                   and not (COUNT_OF_SOURCE_NOT_CLAIMED and _in_mention(c, s))
+                   and not _asserts_nothing(doc[c["num_token"]], _cue_token(doc, s))]
         claimant, via, statement_id, mention, kind = UNATTRIBUTED, "unattributed", None, (None, None), None
         sent = index.row(c["start_char"])
         if EDITORIAL_BRACKETS and _in_square_brackets(text, c["start_char"], c["end_char"]):
@@ -1544,7 +1666,8 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
             mention = (source.get("speaker_start"), source.get("speaker_end"))
         else:
             row, verb = attribution_verb(doc[c["num_token"]], lex["attribution"] | lex["speech"], resolve)
-            if row is not None and (_outside_content(doc[c["num_token"]], verb) or _bare_word(
+            if row is not None and (_outside_content(doc[c["num_token"]], verb)
+                                    or _asserts_nothing(doc[c["num_token"]], verb) or _bare_word(
                     row["canonical"], row.get("kind"), row["start_char"], row["end_char"], text)
                     or SOURCE_COUNT_UNATTRIBUTED and _counts_source(c, {"speaker_start": row["start_char"],
                                                                        "speaker_end": row["end_char"]}, text)):

@@ -1250,6 +1250,7 @@ def _row(s: dict, article_id: str, n: int, sentence_of, text: str) -> dict:
         "speaker_end": s["mention"][1] if s.get("mention") else None,
         "_label": r["label"] if r else None,
         "_rule": s["rule"],
+        "_cue_char": s.get("cue_char", s["anchor"]),  # where the cue starts (claims.py reads its token; session 18)
     }
 
 
