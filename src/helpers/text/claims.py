@@ -280,6 +280,11 @@ class _Reader:
         lemma, low = noun.lemma_.lower(), noun.lower_
         if noun.tag_ == "NNPS" and lemma == low and low.endswith("s"):  # "Crimeans": the tagger keeps the plural
             lemma = low[:-1]
+        prefix = _hyphen_prefix(self.doc, noun) if HYPHENATED_NOUN_UNIT else None
+        if prefix is not None:  # "two fly-bys", "1,000 anti-tank [missiles]": the noun is the whole hyphenated word
+            word = f"{prefix}-{lemma}"
+            base = units.get(lemma) or units.get(low)
+            return units.get(word) or (word, base[1] if base else "other")
         prev = self.tok(noun.i - 1)
         if prev is not None:
             two = f"{prev.lower_} {lemma}"
@@ -1004,6 +1009,18 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
 
 # switched off only to measure it: a unit glued to the number by a hyphen is what is counted (session 12)
 HYPHENATED_UNIT = True
+HYPHENATED_NOUN_UNIT = True  # session 18, switched off only to measure it
+
+
+def _hyphen_prefix(doc: Doc, noun: Token) -> str | None:
+    """The word glued before a counted noun by a hyphen ("fly-*bys*", "anti-*tank*"), lower case; None when there is
+    none or it is a number ("T-72", "800-mile": other rules)."""
+    if noun.i < 2:
+        return None
+    dash, word = doc[noun.i - 1], doc[noun.i - 2]
+    if dash.text != "-" or dash.whitespace_ or word.whitespace_ or not word.is_alpha or word.like_num:
+        return None
+    return word.lower_
 # switched off only to measure it: a casualty word right after the counted people ("left 21 people dead"; session 13)
 CASUALTY_AFTER_NOUN = True
 # switched off only to measure it: a casualty word completing the verb of the counted people ("were confirmed dead";
