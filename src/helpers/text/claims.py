@@ -681,6 +681,28 @@ def _one_and_another(r: _Reader, c: _Span) -> bool:
     return any(t.lower_ in r.lex["contrast"] for t in r.doc[c.end:sent.end])
 
 
+ONLY_ONE = True  # session 18, switched off only to measure it
+_OWNING_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "my", "your"})
+
+
+def _only_one(r: _Reader, c: _Span) -> bool:
+    """A written "one" that means "only" or "single", counting nothing: after "the" or a possessive before a noun
+    ("the one area where Russia has an advantage", "his one chance"; not "the one million refugees"), or in "one X
+    at a time" ("one bite at a time")."""
+    if not ONLY_ONE or [w.lower() for w in c.words] != ["one"]:
+        return False
+    last, nxt, prev = c.last, c.nxt, c.prev
+    if nxt is None or nxt.lower_ in r.lex["scales"] or last.dep_ != "nummod" or last.head.i <= last.i:
+        return False
+    noun = last.head
+    while prev is not None and prev.is_quote and prev.i > 0:  # 'the “one area” where …'
+        prev = r.doc[prev.i - 1]
+    if prev is not None and prev.lower_ in _OWNING_DETERMINERS and prev.head.i == noun.i:
+        return True
+    after = [t.lower_ for t in r.doc[noun.i + 1:noun.i + 4]]
+    return after == ["at", "a", "time"]
+
+
 EXCLUSION_RULES: list[tuple[str, Callable[[_Reader, _Span], bool]]] = [
     ("digit_run", _digit_run),
     ("date_or_ordinal_entity", _in_date_or_ordinal),
@@ -703,6 +725,7 @@ EXCLUSION_RULES: list[tuple[str, Callable[[_Reader, _Span], bool]]] = [
     ("list_marker", _list_marker),
     ("discourse_noun", _discourse_noun),
     ("one_and_another", _one_and_another),
+    ("only_one", _only_one),
     ("page_counter", _page_counter),
 ]
 
