@@ -441,6 +441,10 @@ READ_REASON_OBJECT = True
 READ_RELATIVE_COMPLEMENT = True
 
 
+PARENTHETICAL_SET_OFF = True  # session 18, switched off only to measure it
+_SET_OFF = (",", "—", "–", "-", ";", "(", ":", '"', "“", "''")
+
+
 def _inverted_content(verb: Token) -> tuple[int, int] | None:
     """'Troops captured the city, the agency said, as …': the clause the verb is parenthetical to; 'As the agency
     reported, troops captured …': the clause an as-clause introduces; 'After the vote, Roe said, the ferries would …'
@@ -459,6 +463,9 @@ def _inverted_content(verb: Token) -> tuple[int, int] | None:
             left_end = verb.i - 1  # "…, said local officials": whatever else the parser hung on the cue is reported
         else:
             left_end = min(verb.left_edge.i, subj.left_edge.i if subj is not None else verb.i)
+        if PARENTHETICAL_SET_OFF and verb.dep_ == "ccomp" and not _trailing_conj(verb) and left_end > sent.start \
+                and verb.doc[left_end - 1].text not in _SET_OFF:
+            return None  # "officials say they expect the campaign to emphasize …": a complement, not set off
         first = sent[0]
         if left_end <= sent.start:
             # "After the vote, Roe said, the ferries would stop": the parser hung the clause that opens the
@@ -645,6 +652,24 @@ def _end_before_cue_clause(f: "_Finder", start: int, end: int, cue: Token) -> in
         if k < 0 or doc[k].idx <= start:
             return end
         return doc[k].idx + len(doc[k])
+    return _end_before_which_clause(doc, start, end, cue)
+
+
+def _end_before_which_clause(doc: Doc, start: int, end: int, cue: Token) -> int:
+    """"ordered a review of the program, which allows foreigners to …": a relative clause opened by "which" (or a
+    relative "that"), set off by a comma and running to the end of a content after its cue, is no part of what the
+    cue reports, whatever its verb (PolNeAR ends the content before it; its verb is often a cue of its own, nested in
+    the content, so the statement was matched to that attribution). Session 18; "who" clauses stay (measured: their
+    cut lowers content F1), as do clauses without the comma."""
+    if not TRAILING_WHICH_CLAUSE:
+        return end
+    for c in doc.char_span(start, end, alignment_mode="expand") or ():
+        if c.dep_ != "relcl" or c.idx <= cue.idx or c.head.is_ancestor(cue) or not _trailing_clause(c, end) \
+                or doc[c.left_edge.i - 1].text != "," or not any(t.tag_ == "WDT" for t in c.children if t.i < c.i):
+            continue
+        k = c.left_edge.i - 2
+        if k >= 0 and doc[k].idx > start:
+            return doc[k].idx + len(doc[k])
     return end
 
 
@@ -665,6 +690,7 @@ CUT_AT_CUE_CLAUSE = True
 CUT_TRAILING = True
 SECOND_THAT_CLAUSE_STAYS = True  # round 13, switched off only to measure it
 TRAILING_DEPS = ("relcl", "conj")
+TRAILING_WHICH_CLAUSE = True  # session 18, switched off only to measure it
 
 
 # ---------------------------------------------------------------- rules for a reporting verb with a subject
@@ -798,11 +824,17 @@ def _relative_complement(tok: Token) -> tuple[int, int] | None:
     return after[0].idx, after[-1].idx + len(after[-1])
 
 
+PARENTHETICAL_NOT_PREPOSITIONAL = True  # session 18, switched off only to measure it
+
+
 def _parenthetical(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
     """"Troops captured the city, the agency said": the clause the verb is parenthetical to."""
     span = _inverted_content(tok)
     if span is None or tok.lemma_.lower() in ("add",):
         return None
+    lemma = tok.lemma_.lower()
+    if PARENTHETICAL_NOT_PREPOSITIONAL and lemma in f.lex["prep_cues"] and lemma not in f.lex["speech"] | f.lex["stance"]:
+        return None  # "…, which allow independents to vote in …": a cue that reports only through a preposition
     f.add_verb(*span, tok, row, how, "indirect", "parenthetical")
     return True
 
@@ -996,13 +1028,30 @@ def _continues_on_line(f: _Finder, qs: int, qe: int) -> bool | None:
     # "“…,” he continued. “…”" after a quotation that opened its line: the cue, not the quotation, is the anchor's
     cue = s.get("cue_char", s["anchor"]) if CUE_AFTER_OPENING_QUOTE_CONTINUES else s["anchor"]
     if s["kind"] != "direct" or s["speaker_row"] is None or not s["end_char"] <= cue < qs \
-            or qs - cue > MAX_SPEAKER_GAP or any(cue < c < qs for c in f.verb_chars) \
+            or qs - cue > MAX_SPEAKER_GAP and not _after_cue_sentence(f, cue, qs) \
+            or any(cue < c < qs for c in f.verb_chars) \
             or any(cue < a < qs for a, _ in f.quotes):
         return None
     while qe > qs and f.text[qe - 1] in " \n\t,;:.":
         qe -= 1  # as Finder.add trims a content
     s["end_char"] = qe
     return True
+
+
+def _after_cue_sentence(f: _Finder, cue: int, qs: int) -> bool:
+    """Whether the quotation opens the sentence right after the one its cue stands in ("“…,” said Jane Roe, a
+    long-serving member of the county board. “…”"): however long the speaker's description, nothing else stands
+    between (session 18)."""
+    if not LONG_SPEAKER_CONTINUES:
+        return False
+    tok = f.doc.char_span(cue, cue + 1, alignment_mode="expand")
+    if tok is None:
+        return False
+    sent = tok[0].sent
+    return sent.end < len(f.doc) and not f.text[sent.end_char:qs].strip(" \t\"“'‘")
+
+
+LONG_SPEAKER_CONTINUES = True  # session 18, switched off only to measure it
 
 
 QUOTE_RULES = [
@@ -1087,6 +1136,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         remember = not (quoted and QUOTED_SUBJECT_NOT_REMEMBERED)
         if how == "name" and remember:
             f.tracker.remember(row)
+        if STANCE_NOT_QUOTED and quoted and tok.lemma_.lower() in f.lex["stance"] - f.lex["speech"]:
+            continue  # "“… people who think the states should …”": a belief in a quotation is part of what was quoted
         for _, rule in (ADJ_RULES if kind == "ADJ" else VERB_RULES):
             done = rule(f, tok, subj, row, how)
             if done is not None:
@@ -1129,6 +1180,7 @@ def _outer_conjunct_subject(f: _Finder, verb: Token, subj: Token) -> Token | Non
     return outer
 
 
+STANCE_NOT_QUOTED = True  # session 18, switched off only to measure it
 OUTER_CONJUNCT_SUBJECT = True  # session 18, switched off only to measure it
 
 
