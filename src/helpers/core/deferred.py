@@ -1,0 +1,79 @@
+"""Third-party imports paid for at import time and rarely used, deferred to their first use.
+
+``datasketch`` (notebook 05's MinHash, in the second kernel) imports ``scipy.integrate`` from its LSH modules —
+``quad`` only, for the ``(b, r)`` parameter table — whenever the package is imported: ~0.45 s of CPU a run. The
+table is now kept across runs (:func:`helpers.rewrites.candidates.params`), so a rebuild calls no integration and
+:func:`defer_scipy_integrate`, run before datasketch is imported, spares the import.
+
+:func:`defer` installs, before the first import of a module, a stand-in whose named functions and every other
+attribute import the real module on first use and hand over to it: the importers get the same names, calling one
+runs the real code, and a submodule imports as before (the stand-in has the package's ``__path__``), so behaviour is
+unchanged. Nothing is installed when the module or one of its importers is already imported, or when it is not
+installed (its importers then see the ``ImportError`` they expect). ``DEFER = False`` turns it off (to measure).
+
+(The runner does the same for ``rfc3987_syntax``, which jsonschema imports through nbformat, more simply:
+``helpers.run.pipeline`` blocks it, since nothing in the runner checks an ``iri`` format.)
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import threading
+import types
+
+DEFER = True
+
+_LOCK = threading.Lock()
+
+
+def _real(name: str, stub: types.ModuleType) -> types.ModuleType:
+    """The real module ``name``, imported on first use in place of ``stub``."""
+    with _LOCK:
+        if sys.modules.get(name) is stub:
+            del sys.modules[name]
+        return importlib.import_module(name)
+
+
+def _stand_in(name: str, functions: tuple[str, ...], path) -> types.ModuleType:
+    """The stand-in; ``path``: the real package's folders (its submodules import as before), None for a module."""
+    stub = types.ModuleType(name, f"Stand-in for {name}: imported on first use (helpers.core.deferred).")
+    if path is not None:  # set, not forwarded: ``from … import`` asks a module for ``__path__`` before any name
+        stub.__path__ = list(path)
+
+    def forward(function):
+        def call(*args, **kwargs):
+            return getattr(_real(name, stub), function)(*args, **kwargs)
+        call.__name__ = call.__qualname__ = function
+        return call
+
+    def __getattr__(attr):  # any other name: the real module's
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        return getattr(_real(name, stub), attr)
+
+    for function in functions:
+        setattr(stub, function, forward(function))
+    stub.__getattr__ = __getattr__
+    stub.__warclaims_deferred__ = True
+    return stub
+
+
+def defer(name: str, functions: tuple[str, ...], unless: tuple[str, ...] = ()) -> bool:
+    """Install a stand-in for module ``name`` whose ``functions`` import it when called, unless it or any module of
+    ``unless`` (its importers) is already imported, or it is not installed. True when installed."""
+    if not DEFER or name in sys.modules or any(m in sys.modules for m in unless):
+        return False
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return False
+    if spec is None:
+        return False
+    sys.modules[name] = _stand_in(name, functions, spec.submodule_search_locations)
+    return True
+
+
+def defer_scipy_integrate() -> bool:
+    """``scipy.integrate`` for ``datasketch`` (its one import: ``quad``); before datasketch."""
+    return defer("scipy.integrate", ("quad",), unless=("datasketch",))
