@@ -152,3 +152,31 @@ def test_the_second_kernels_preload_leaves_scipy_integrate_unloaded_once_the_tab
     cache = str(tmp_path / "cache")
     assert _python(code, tmp_path, cwd=root, MPLBACKEND="agg", WARCLAIMS_PARSE_CACHE=cache) == ["False"]
     assert _python(code, tmp_path, cwd=root, MPLBACKEND="agg", WARCLAIMS_PARSE_CACHE=cache) == ["True"]
+
+
+def test_a_deferred_submodule_is_found_without_importing_its_package(tmp_path):
+    _package(tmp_path, "pkg_s18d")
+    (tmp_path / "pkg_s18d" / "sub").mkdir()
+    (tmp_path / "pkg_s18d" / "sub" / "__init__.py").write_text("def triple(x):\n    return 3 * x\n")
+    lines = _python("""
+        import os, sys
+        from helpers.core import deferred
+        print(deferred.defer("pkg_s18d.sub", ("triple",)), "pkg_s18d" in sys.modules)
+        print(deferred.defer("pkg_s18d.missing", ("f",)))
+        from pkg_s18d.sub import triple
+        print(os.environ.get("pkg_s18d_LOADED", "0"))
+        print(triple(5), os.environ.get("pkg_s18d_LOADED", "0"))
+        """, tmp_path)
+    assert lines == ["True", "False", "False", "0", "15", "1"]
+
+
+def test_spacy_loads_without_its_command_line_and_spacy_info_still_answers(tmp_path):
+    lines = _python("""
+        import sys
+        import helpers
+        import spacy
+        nlp = spacy.blank("en")
+        print(len(nlp("Two words.")), "typer" in sys.modules, hasattr(sys.modules["spacy.cli"], "__warclaims_deferred__"))
+        print(spacy.info()["spacy_version"] == spacy.__version__, "typer" in sys.modules)
+        """, tmp_path)
+    assert lines == ["3", "False", "True", "True", "True"]

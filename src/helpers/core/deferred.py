@@ -1,15 +1,19 @@
 """Third-party imports paid for at import time and rarely used, deferred to their first use.
 
-``datasketch`` (notebook 05's MinHash, in the second kernel) imports ``scipy.integrate`` from its LSH modules —
-``quad`` only, for the ``(b, r)`` parameter table — whenever the package is imported: ~0.45 s of CPU a run. The
-table is now kept across runs (:func:`helpers.rewrites.candidates.params`), so a rebuild calls no integration and
-:func:`defer_scipy_integrate`, run before datasketch is imported, spares the import.
+- ``datasketch`` (notebook 05's MinHash, in the second kernel) imports ``scipy.integrate`` from its LSH modules —
+  ``quad`` only, for the ``(b, r)`` parameter table — whenever the package is imported: ~0.45 s of CPU a run. The
+  table is now kept across runs (:func:`helpers.rewrites.candidates.params`), so a rebuild calls no integration and
+  :func:`defer_scipy_integrate`, run before datasketch is imported, spares the import.
+- ``spacy/__init__`` imports ``spacy.cli.info`` for ``spacy.info``, and with it the whole command line (typer,
+  weasel, every command's module): ~0.2 s of CPU in the main kernel's preload, before notebook 02 can start.
+  :func:`defer_spacy_cli` runs when ``helpers`` is imported, before any stage imports spaCy.
 
 :func:`defer` installs, before the first import of a module, a stand-in whose named functions and every other
 attribute import the real module on first use and hand over to it: the importers get the same names, calling one
 runs the real code, and a submodule imports as before (the stand-in has the package's ``__path__``), so behaviour is
 unchanged. Nothing is installed when the module or one of its importers is already imported, or when it is not
-installed (its importers then see the ``ImportError`` they expect). ``DEFER = False`` turns it off (to measure).
+installed (its importers then see the ``ImportError`` they expect); finding it imports none of its parents.
+``DEFER = False`` turns it off (to measure).
 
 (The runner does the same for ``rfc3987_syntax``, which jsonschema imports through nbformat, more simply:
 ``helpers.run.pipeline`` blocks it, since nothing in the runner checks an ``iri`` format.)
@@ -17,6 +21,7 @@ installed (its importers then see the ``ImportError`` they expect). ``DEFER = Fa
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import importlib.util
 import sys
 import threading
@@ -65,7 +70,7 @@ def defer(name: str, functions: tuple[str, ...], unless: tuple[str, ...] = ()) -
     if not DEFER or name in sys.modules or any(m in sys.modules for m in unless):
         return False
     try:
-        spec = importlib.util.find_spec(name)
+        spec = _spec(name)
     except (ImportError, ValueError):
         return False
     if spec is None:
@@ -74,6 +79,31 @@ def defer(name: str, functions: tuple[str, ...], unless: tuple[str, ...] = ()) -
     return True
 
 
+def _spec(name: str):
+    """The import spec of ``name`` found without importing it or its parent packages (None: not installed)."""
+    parent, _, _ = name.rpartition(".")
+    if not parent:
+        return importlib.util.find_spec(name)  # a top-level name: nothing is imported
+    loaded = sys.modules.get(parent)
+    if loaded is not None:
+        path = getattr(loaded, "__path__", None)
+    else:
+        found = _spec(parent)
+        path = found.submodule_search_locations if found is not None else None
+    return importlib.machinery.PathFinder.find_spec(name, list(path)) if path is not None else None
+
+
 def defer_scipy_integrate() -> bool:
     """``scipy.integrate`` for ``datasketch`` (its one import: ``quad``); before datasketch."""
     return defer("scipy.integrate", ("quad",), unless=("datasketch",))
+
+
+def defer_spacy_cli() -> bool:
+    """spaCy's command line (``spacy.cli``: typer, weasel, every command's module), which ``spacy/__init__`` imports
+    for ``spacy.info`` only; before spaCy. Both stand-ins or neither."""
+    if not defer("spacy.cli", (), unless=("spacy",)):
+        return False
+    if defer("spacy.cli.info", ("info",), unless=("spacy",)):
+        return True
+    del sys.modules["spacy.cli"]
+    return False
