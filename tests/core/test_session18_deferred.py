@@ -133,7 +133,6 @@ def test_the_kept_table_is_the_computed_one_bit_for_bit(tmp_path, monkeypatch):
     for got in (computed, kept):
         assert got[0].dtype == direct[0].dtype and np.array_equal(got[0].view(np.uint64), np.asarray(direct[0]).view(np.uint64))
         assert got[1] == direct[1]
-    assert deferred.DEFER is True
 
 
 def test_the_second_kernels_preload_leaves_scipy_integrate_unloaded_once_the_table_is_kept(tmp_path):
@@ -180,3 +179,13 @@ def test_spacy_loads_without_its_command_line_and_spacy_info_still_answers(tmp_p
         print(spacy.info()["spacy_version"] == spacy.__version__, "typer" in sys.modules)
         """, tmp_path)
     assert lines == ["3", "False", "True", "True", "True"]
+
+
+def test_the_environment_switch_leaves_spacys_command_line_as_it_was(tmp_path):
+    lines = _python("""
+        import sys
+        import helpers
+        import spacy
+        print("typer" in sys.modules, hasattr(sys.modules["spacy.cli"], "__warclaims_deferred__"))
+        """, tmp_path, WARCLAIMS_DEFER_IMPORTS="off")
+    assert lines == ["True", "False"]

@@ -13,7 +13,8 @@ attribute import the real module on first use and hand over to it: the importers
 runs the real code, and a submodule imports as before (the stand-in has the package's ``__path__``), so behaviour is
 unchanged. Nothing is installed when the module or one of its importers is already imported, or when it is not
 installed (its importers then see the ``ImportError`` they expect); finding it imports none of its parents.
-``DEFER = False`` turns it off (to measure).
+``DEFER = False`` turns it off (to measure); since spaCy's is installed when ``helpers`` is imported, the environment
+variable ``WARCLAIMS_DEFER_IMPORTS=off`` sets it off from the start.
 
 (The runner does the same for ``rfc3987_syntax``, which jsonschema imports through nbformat, more simply:
 ``helpers.run.pipeline`` blocks it, since nothing in the runner checks an ``iri`` format.)
@@ -23,11 +24,12 @@ from __future__ import annotations
 import importlib
 import importlib.machinery
 import importlib.util
+import os
 import sys
 import threading
 import types
 
-DEFER = True
+DEFER = os.environ.get("WARCLAIMS_DEFER_IMPORTS", "").lower() != "off"
 
 _LOCK = threading.Lock()
 
