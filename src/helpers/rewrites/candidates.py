@@ -10,7 +10,7 @@ index on random and real corpora, pair for pair):
   (vectorised here: the same float additions and the same first-minimum choice, so the same bounds). An article
   belongs to the partition whose bounds hold its size.
 - **parameters** (:func:`params`): the ensemble's ``(b, r)`` table over ten size ratios, which datasketch computes
-  by numerical integration when an index is made (0.1–0.2 s); memoised per rules.
+  by numerical integration when an index is made (0.1–0.2 s); memoised per rules and kept across runs.
 - **the query**: article ``j`` answers the query of article ``i`` when one of the first ``b`` bands of ``r``
   MinHash values is equal in both, ``(b, r)`` looked up for the ratio of ``j``'s partition's upper bound to ``i``'s
   size. The articles are grouped by each band's values (``np.unique`` of the bands as rows: exact equality, three
@@ -31,15 +31,36 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 
+KEEP_PARAMS = True  # the (b, r) table kept across runs in a memo (measured: off computes it every run)
+
+
 @functools.lru_cache(maxsize=8)
 def params(threshold: float, num_perm: int, m: int = 8, weights: tuple[float, float] = (0.5, 0.5)):
-    """``(xqs, params)``: datasketch's optimal ``(b, r)`` per size ratio for these settings (its own computation)."""
+    """``(xqs, params)``: datasketch's optimal ``(b, r)`` per size ratio for these settings (its own computation),
+    kept across runs (:class:`helpers.core.artcache.Memo`, per code version, settings and datasketch version; none
+    with the cache off), so a rebuild neither integrates nor imports SciPy's integration
+    (:func:`helpers.core.deferred.defer_scipy_integrate`)."""
+    if KEEP_PARAMS:
+        from importlib import metadata
+
+        from helpers.core import artcache
+
+        memo = artcache.Memo("pairs params", artcache.cache_root())
+        key = (float(threshold), int(num_perm), int(m), tuple(float(w) for w in weights), metadata.version("datasketch"))
+        xqs, table = memo.get(key, lambda: _params(threshold, num_perm, m, weights))
+        memo.save()
+    else:
+        xqs, table = _params(threshold, num_perm, m, weights)
+    return np.array(xqs, dtype=np.float64), [tuple(p) for p in table]
+
+
+def _params(threshold: float, num_perm: int, m: int, weights: tuple[float, float]):
     from datasketch import MinHashLSHEnsemble
 
     ens = MinHashLSHEnsemble.__new__(MinHashLSHEnsemble)  # no index: only the parameter table
     ens.threshold, ens.h, ens.m = threshold, num_perm, m
     ens._init_optimal_params(weights)
-    return np.asarray(ens.xqs), [tuple(int(v) for v in p) for p in ens.params]
+    return [float(x) for x in np.asarray(ens.xqs, dtype=np.float64)], [tuple(int(v) for v in p) for p in ens.params]
 
 
 def _nfps(sizes: np.ndarray, counts: np.ndarray) -> np.ndarray:

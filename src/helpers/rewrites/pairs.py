@@ -29,7 +29,11 @@ from typing import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash
+
+from helpers.core.deferred import defer_scipy_integrate
+
+defer_scipy_integrate()  # datasketch imports SciPy's integration for the (b, r) table only, kept across runs
+from datasketch import MinHash  # noqa: E402
 
 from helpers.rewrites import alignment, candidates
 from helpers.rewrites.alignment import words
