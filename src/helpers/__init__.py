@@ -20,7 +20,3 @@ Each stage package declares its notebooks (``STAGES``) and one entry point ``run
 """
 
 __version__ = "0.1.0"
-
-from helpers.core.deferred import defer_spacy_cli as _defer_spacy_cli  # noqa: E402
-
-_defer_spacy_cli()  # before any stage imports spaCy: its command line is not loaded (~0.2 s of CPU a kernel)

@@ -172,7 +172,8 @@ def test_a_deferred_submodule_is_found_without_importing_its_package(tmp_path):
 def test_spacy_loads_without_its_command_line_and_spacy_info_still_answers(tmp_path):
     lines = _python("""
         import sys
-        import helpers
+        from helpers.core.deferred import defer_spacy_cli
+        defer_spacy_cli()
         import spacy
         nlp = spacy.blank("en")
         print(len(nlp("Two words.")), "typer" in sys.modules, hasattr(sys.modules["spacy.cli"], "__warclaims_deferred__"))
@@ -184,8 +185,27 @@ def test_spacy_loads_without_its_command_line_and_spacy_info_still_answers(tmp_p
 def test_the_environment_switch_leaves_spacys_command_line_as_it_was(tmp_path):
     lines = _python("""
         import sys
-        import helpers
+        from helpers.core.deferred import defer_spacy_cli
+        defer_spacy_cli()
         import spacy
         print("typer" in sys.modules, hasattr(sys.modules["spacy.cli"], "__warclaims_deferred__"))
         """, tmp_path, WARCLAIMS_DEFER_IMPORTS="off")
     assert lines == ["True", "False"]
+
+
+def test_importing_helpers_leaves_spacy_as_it_is(tmp_path):
+    """Only the pipeline's own kernels defer spaCy's command line (their preload); a user's kernel does not."""
+    lines = _python("""
+        import sys
+        import helpers
+        import spacy
+        print("typer" in sys.modules, hasattr(sys.modules["spacy.cli"], "__warclaims_deferred__"))
+        """, tmp_path)
+    assert lines == ["True", "False"]
+
+
+def test_the_preload_defers_spacys_command_line_first():
+    from helpers.run import preload
+
+    source = preload.code([], ["helpers.text.doccache:load_model"])
+    assert source.index("defer_spacy_cli()") < source.index("for statement in statements")

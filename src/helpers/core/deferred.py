@@ -6,7 +6,8 @@
   :func:`defer_scipy_integrate`, run before datasketch is imported, spares the import.
 - ``spacy/__init__`` imports ``spacy.cli.info`` for ``spacy.info``, and with it the whole command line (typer,
   weasel, every command's module): ~0.2 s of CPU in the main kernel's preload, before notebook 02 can start.
-  :func:`defer_spacy_cli` runs when ``helpers`` is imported, before any stage imports spaCy.
+  :func:`defer_spacy_cli` runs first in the code the runner preloads into its own kernels
+  (:mod:`helpers.run.preload`), before any stage imports spaCy; a kernel a user starts is left alone.
 
 :func:`defer` installs, before the first import of a module, a stand-in whose named functions and every other
 attribute import the real module on first use and hand over to it: the importers get the same names, calling one

@@ -16,6 +16,10 @@ the next notebook (IPython's ``%reset`` collects twice) then walks none of it �
 (spaCy, the model, the gazetteer) that reset took 0.3–0.45 s on the run's critical path. The import garbage left
 uncollected is a few dozen objects, once per kernel. A kernel that ran a notebook is reset before it preloads
 (:meth:`helpers.run.pipeline.SharedKernel.preload`), so a notebook's objects are never frozen.
+
+Before anything else the code installs :func:`helpers.core.deferred.defer_spacy_cli` (spaCy without its command
+line, ~0.2 s of CPU before 02 can start) — in the pipeline's own kernels only: a kernel a user starts in JupyterLab
+imports spaCy as it is (session 18).
 """
 from __future__ import annotations
 
@@ -51,6 +55,11 @@ def code(notebooks: list[Path], warm: list[str]) -> str | None:
         return None
     return ("def _warclaims_preload(statements, calls):\n"
             "    import importlib\n"
+            "    try:  # spaCy's command line is not loaded in the pipeline's kernels (helpers.core.deferred)\n"
+            "        from helpers.core.deferred import defer_spacy_cli\n"
+            "        defer_spacy_cli()\n"
+            "    except Exception:\n"
+            "        pass\n"
             "    for statement in statements:\n"
             "        try:\n"
             "            exec(statement, {})\n"
