@@ -36,6 +36,7 @@ import re
 from typing import TYPE_CHECKING
 
 from helpers.core import rules
+from helpers.core.tokens import hyphen_word
 from helpers.geo import gazetteer
 
 if TYPE_CHECKING:  # annotations only: the figures' kernel imports this module (topic labels) and needs no spaCy
@@ -894,23 +895,13 @@ def thing_modifiers(doc: Doc, start: int, end: int) -> list[str]:
     return list(dict.fromkeys(out[i] for i in sorted(out)))  # a word once ("lethal and non-lethal")
 
 
-def _hyphen_word(doc: Doc, i: int) -> tuple[int, int]:
-    """The token range of the hyphenated word token ``i`` is part of ("self-propelled": three tokens)."""
-    start = end = i
-    while start > 0 and not doc[start - 1].whitespace_ and (doc[start].text == "-" or doc[start - 1].text == "-"):
-        start -= 1
-    while end + 1 < len(doc) and not doc[end].whitespace_ and (doc[end].text == "-" or doc[end + 1].text == "-"):
-        end += 1
-    return start, end + 1
-
-
 def _as_written(doc: Doc, words: dict[int, str], start_char: int, end_char: int, noun: Token | None) -> dict[int, str]:
     """Rule ``MODIFIER_AS_WRITTEN`` on :func:`thing_modifiers`' token → word map: a hyphenated word is one word
     (kept at its first token), a word that is not a noun keeps its written form. A hyphenated word that holds the
     figure itself ("an *800-mile* border") or the counted noun ("40 *fly-bys*") says nothing more of what is counted."""
     out: dict[int, str] = {}
     for i in sorted(words):
-        start, end = _hyphen_word(doc, i)
+        start, end = hyphen_word(doc, i)
         if end - start > 1:
             word = doc[start:end]
             if word.start_char < end_char and start_char < word.end_char or noun is not None and start <= noun.i < end:

@@ -44,6 +44,7 @@ from typing import Callable
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from helpers.core.tokens import hyphen_word
 from helpers.text import lexicon as lexicons
 from helpers.text.attribution import PHRASE_KINDS, attribution_verb, speaker_kind
 
@@ -93,6 +94,8 @@ def _lex():
         "discourse_nouns": set(n["discourse_nouns"]), "contrast": set(n["contrast_words"]),
         "list_closers": set(n["list_marker_closers"]),
         "idioms": [re.compile(rf"\b{re.escape(p)}\b") for p in n["idioms"]],
+        "owning_determiners": frozenset(n["owning_determiners"]),
+        "one_at_a_time": list(n["one_at_a_time"]),
         "casualty": set(n["casualty_words"]), "casualty_nouns": set(n["casualty_nouns"]),
         "people_loss": set(n["people_loss_words"]), "count_nouns": set(n["count_nouns"]),
         "adjunct_preps": set(n["adjunct_prepositions"]),
@@ -682,7 +685,6 @@ def _one_and_another(r: _Reader, c: _Span) -> bool:
 
 
 ONLY_ONE = True  # session 18, switched off only to measure it
-_OWNING_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "my", "your"})
 
 
 def _only_one(r: _Reader, c: _Span) -> bool:
@@ -697,10 +699,10 @@ def _only_one(r: _Reader, c: _Span) -> bool:
     noun = last.head
     while prev is not None and prev.is_quote and prev.i > 0:  # 'the “one area” where …'
         prev = r.doc[prev.i - 1]
-    if prev is not None and prev.lower_ in _OWNING_DETERMINERS and prev.head.i == noun.i:
+    if prev is not None and prev.lower_ in r.lex["owning_determiners"] and prev.head.i == noun.i:
         return True
-    after = [t.lower_ for t in r.doc[noun.i + 1:noun.i + 4]]
-    return after == ["at", "a", "time"]
+    tail = r.lex["one_at_a_time"]
+    return [t.lower_ for t in r.doc[noun.i + 1:noun.i + 1 + len(tail)]] == tail
 
 
 EXCLUSION_RULES: list[tuple[str, Callable[[_Reader, _Span], bool]]] = [
@@ -1038,12 +1040,13 @@ HYPHENATED_NOUN_UNIT = True  # session 18, switched off only to measure it
 def _hyphen_prefix(doc: Doc, noun: Token) -> str | None:
     """The word glued before a counted noun by a hyphen ("fly-*bys*", "anti-*tank*"), lower case; None when there is
     none or it is a number ("T-72", "800-mile": other rules)."""
-    if noun.i < 2:
+    start, _ = hyphen_word(doc, noun.i)
+    if start > noun.i - 2 or doc[noun.i - 1].text != "-":
         return None
-    dash, word = doc[noun.i - 1], doc[noun.i - 2]
-    if dash.text != "-" or dash.whitespace_ or word.whitespace_ or not word.is_alpha or word.like_num:
-        return None
-    return word.lower_
+    word = doc[noun.i - 2]
+    return word.lower_ if word.is_alpha and not word.like_num else None
+
+
 # switched off only to measure it: a casualty word right after the counted people ("left 21 people dead"; session 13)
 CASUALTY_AFTER_NOUN = True
 # switched off only to measure it: a casualty word completing the verb of the counted people ("were confirmed dead";

@@ -1,0 +1,19 @@
+"""Token helpers shared by stages that must not import each other's code (no spaCy import here: the figures'
+kernel loads the ledger without spaCy).
+
+- :func:`hyphen_word`: the tokens of the hyphenated word a token is part of ("self-propelled", "fly-bys" — the
+  tokenizer splits them at the hyphen). Used by the claims stage (a counted noun counted whole) and by the ledger's
+  topics (a modifier written whole).
+"""
+from __future__ import annotations
+
+
+def hyphen_word(doc, i: int) -> tuple[int, int]:
+    """The token range [start, end) of the hyphenated word token ``i`` of ``doc`` is part of: tokens joined by a
+    "-" with no space on either side; ``(i, i + 1)`` when the token stands alone."""
+    start = end = i
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start].text == "-" or doc[start - 1].text == "-"):
+        start -= 1
+    while end + 1 < len(doc) and not doc[end].whitespace_ and (doc[end].text == "-" or doc[end + 1].text == "-"):
+        end += 1
+    return start, end + 1
