@@ -47,6 +47,29 @@ BE_TO_INFINITIVE = True  # "is/are to" + infinitive is an arrangement ahead (rou
 # switched off only to measure it: a forward adjective on the way to the verb makes the expression future (session 12)
 FORWARD_NOUNS = True
 
+# switched off only to measure it: a governor is known by its inflected forms too, not only by the lemma the
+# model gives it — the small model lemmatises "hopes"/"hoping" as "hop" (session 19)
+GOVERNOR_FORMS = True
+
+
+@functools.lru_cache(maxsize=1)
+def _governor_forms() -> frozenset:
+    """The regular English forms of every governor lemma: -s/-es, -ed/-d, -ing (a final "e" dropped, a final
+    consonant doubled: "planned", "planning"); forms that are no word are harmless, no token spells them."""
+    forms = set()
+    for lemma in _markers()[1]:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+        if lemma[-1] not in "aeiouwy":
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return frozenset(forms)
+
+
+def _is_governor(token: Token) -> bool:
+    if token.lemma_.lower() in _markers()[1]:
+        return True
+    return GOVERNOR_FORMS and token.pos_ in ("VERB", "AUX", "ADJ") and token.lower_ in _governor_forms()
+
 
 def _forward_noun(token: Token, verb: Token | None) -> bool:
     """A noun that an adjective puts ahead, between ``token`` and its verb or in the phrase right before it ("invited
@@ -150,9 +173,9 @@ def verb_tense(verb: Token) -> str | None:
         head = verb.head
         if FORWARD_INFINITIVES and head.i != verb.i and head.lower_ in _round16_markers()[0]:
             return FUTURE  # "is likely to be approved", "is supposed to be signed": the word as written
-        if head.i != verb.i and head.lemma_.lower() in governors:
+        if head.i != verb.i and _is_governor(head):
             return FUTURE
-        if head.lemma_.lower() == "be" and head.head.lemma_.lower() in governors:
+        if head.lemma_.lower() == "be" and _is_governor(head.head):
             return FUTURE
         if BE_TO_INFINITIVE and verb.dep_ == "xcomp" and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
             return FUTURE  # "the chancellor is to visit Kyiv on Monday": an arrangement ahead
