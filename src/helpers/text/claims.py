@@ -684,12 +684,23 @@ def _page_counter(r: _Reader, c: _Span) -> bool:
     return bool(m) and m.group(1).lower() in r.lex["page_counter_words"] and len(line.split()) <= 6
 
 
+ONE_AGAINST_ALL = True  # session 19, switched off only to measure it
+
+
 def _one_and_another(r: _Reader, c: _Span) -> bool:
-    """"One country has invaded another", "one way or another": a written one set against another."""
+    """"One country has invaded another", "one way or another": a written one set against another; and, with the
+    same preposition before each, against all ("an attack on one member is an attack on all": ONE_AGAINST_ALL)."""
     if not _written(c) or c.value != 1:
         return False
     sent = c.last.sent
-    return any(t.lower_ in r.lex["contrast"] for t in r.doc[c.end:sent.end])
+    if any(t.lower_ in r.lex["contrast"] for t in r.doc[c.end:sent.end]):
+        return True
+    prep = c.prev
+    if not ONE_AGAINST_ALL or prep is None or prep.i == 0 or not prep.is_alpha:
+        return False
+    noun = r.doc[prep.i - 1]
+    return any(t.lower_ == prep.lower_ and r.doc[t.i + 1].lower_ == "all" and r.doc[t.i - 1].pos_ == noun.pos_ == "NOUN"
+               and r.doc[t.i - 1].lemma_.lower() == noun.lemma_.lower() for t in r.doc[c.end:sent.end - 1])
 
 
 ONLY_ONE = True  # session 18, switched off only to measure it
