@@ -925,13 +925,32 @@ def _relative_gap(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
     return True
 
 
+GERUND_SUBJECT_CLAUSE = True  # session 19, switched off only to measure it
+
+
+def _gerund_subject_clause(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
+    """"He said legalizing it could put thousands to work", "economists say taxing consumption encourages savings": the
+    parser made the reported clause's gerund subject the speech verb's ``xcomp`` and hung the clause's verb on it; the
+    gerund and all it holds is the content, also where that clause's verb is a cue (it is what is said, not a cue of its
+    own). Only for a listed speech verb with no clause or object of its own (session 19)."""
+    if not GERUND_SUBJECT_CLAUSE or tok.lemma_.lower() not in f.lex["speech"] \
+            or any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+        return None
+    gerund = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i
+                   and any(x.dep_ == "ccomp" and x.i > c.i for x in c.children)), None)
+    if gerund is None:
+        return None
+    f.add_verb(*_edges([gerund]), tok, row, how, "indirect", "gerund_subject_clause")
+    return True
+
+
 VERB_RULES = [
     ("quote_beside_verb", _quote_beside_verb),
     ("complement", _complement),
     ("parenthetical", _parenthetical),
     ("colon_lines", _colon_lines),
     ("relative_gap", _relative_gap),
-    ("gerund_subject_clause", lambda *a: _gerund_subject_clause(*a)),  # session 19 (defined below)
+    ("gerund_subject_clause", _gerund_subject_clause),  # session 19
     ("fallback_content", _fallback_content),
 ]
 
@@ -1801,23 +1820,4 @@ def _question_participle(f: _Finder, verb: Token) -> bool:
         row, how = f.tracker.resolve_or_phrase(agent)
         mention = mention_span(agent) if row is not None else subject_mention(agent)
     f.add_verb(*_edges([part]), verb, row, how, "indirect", "question_participle", mention)
-    return True
-
-
-GERUND_SUBJECT_CLAUSE = True  # session 19, switched off only to measure it
-
-
-def _gerund_subject_clause(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
-    """"He said legalizing it could put thousands to work", "economists say taxing consumption encourages savings": the
-    parser made the reported clause's gerund subject the speech verb's ``xcomp`` and hung the clause's verb on it; the
-    gerund and all it holds is the content, also where that clause's verb is a cue (it is what is said, not a cue of its
-    own). Only for a listed speech verb with no clause or object of its own (session 19)."""
-    if not GERUND_SUBJECT_CLAUSE or tok.lemma_.lower() not in f.lex["speech"] \
-            or any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
-        return None
-    gerund = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i
-                   and any(x.dep_ == "ccomp" and x.i > c.i for x in c.children)), None)
-    if gerund is None:
-        return None
-    f.add_verb(*_edges([gerund]), tok, row, how, "indirect", "gerund_subject_clause")
     return True
