@@ -925,12 +925,32 @@ def _relative_gap(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
     return True
 
 
+GERUND_SUBJECT_CLAUSE = True  # session 19, switched off only to measure it
+
+
+def _gerund_subject_clause(f: _Finder, tok: Token, subj: Token, row, how) -> bool | None:
+    """"He said legalizing it could put thousands to work", "economists say taxing consumption encourages savings": the
+    parser made the reported clause's gerund subject the speech verb's ``xcomp`` and hung the clause's verb on it; the
+    gerund and all it holds is the content, also where that clause's verb is a cue (it is what is said, not a cue of its
+    own). Only for a listed speech verb with no clause or object of its own (session 19)."""
+    if not GERUND_SUBJECT_CLAUSE or tok.lemma_.lower() not in f.lex["speech"] \
+            or any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+        return None
+    gerund = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i
+                   and any(x.dep_ == "ccomp" and x.i > c.i for x in c.children)), None)
+    if gerund is None:
+        return None
+    f.add_verb(*_edges([gerund]), tok, row, how, "indirect", "gerund_subject_clause")
+    return True
+
+
 VERB_RULES = [
     ("quote_beside_verb", _quote_beside_verb),
     ("complement", _complement),
     ("parenthetical", _parenthetical),
     ("colon_lines", _colon_lines),
     ("relative_gap", _relative_gap),
+    ("gerund_subject_clause", _gerund_subject_clause),  # session 19
     ("fallback_content", _fallback_content),
 ]
 
@@ -1100,9 +1120,14 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if kind == "EVIDENTIAL":
             _evidential(f, tok)
             continue
+        if kind == "VERB" and _question_participle(f, tok):
+            continue
         subj = _subject(tok.head if kind == "ADJ" else tok)
         if kind == "VERB" and subj is not None and (outer := _outer_conjunct_subject(f, tok, subj)) is not None:
             subj = outer
+        before_cue = subj is None and kind == "VERB" and tok.i not in f.model_cues  # a listed cue only ("launched tours")
+        if before_cue:
+            subj = _subject_before_cue(tok)
         if subj is None:
             if kind == "VERB":
                 _participle_by_agent(f, tok)
@@ -1111,6 +1136,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             row, how = None, None  # "it is safe to suggest …", "it would be wrong to think …": no source
         elif subj.dep_ != "nsubjpass":
             row, how = f.tracker.resolve_or_phrase(subj)
+            if before_cue:
+                row, how = _not_the_named_head(f, subj, row, how)
             f.mention = mention_span(subj) if row is not None else subject_mention(subj)
             clause = tok
             if CONJUNCT_OF_REPORTED_CLAUSE and tok.dep_ == "conj" and subj.head.i == tok.head.i and not any(
@@ -1706,3 +1733,91 @@ def _subject_glued_to(obj: Token, cue: Token) -> Token | None:
         return None
     return next((c for c in obj.subtree if c.dep_ in ("appos", "conj") and c.i > obj.i and c.right_edge.i + 1 == verb.i
                  and obj.doc[c.left_edge.i - 1].text == ","), None)
+
+
+# ---------------------------------------------------------------- session 19: cues the parser left without a subject
+
+SUBJECT_BEFORE_CUE = True  # session 19, switched off only to measure it
+QUESTION_PARTICIPLE_CONTENT = True  # session 19, switched off only to measure it
+_FINITE_TAGS = ("VBD", "VBZ", "VBP")
+
+
+def _subject_before_cue(verb: Token) -> Token | None:
+    """The subject of a finite reporting verb heading its sentence that the parser left without one, having hung the
+    noun phrase right before it elsewhere ("In an interview with A and B, the candidate stated that …": an apposition
+    of B; "…, the campaign chief, Paul Manafort, bluntly suggested that …"): that noun phrase, when only adverbs of the
+    verb and a comma that closes it stand between them (session 19). A verb with a subject of any kind (a clause,
+    "there") keeps it, and nothing is guessed where the word before is no noun ("Bringing the show back, he said, feels
+    …", "[…] feel uncomfortable")."""
+    if not SUBJECT_BEFORE_CUE or verb.dep_ != "ROOT" or verb.tag_ not in _FINITE_TAGS \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in verb.children):
+        return None
+    doc, k = verb.doc, verb.i - 1
+    while k >= verb.sent.start and doc[k].dep_ == "advmod" and doc[k].head.i == verb.i and doc[k].pos_ == "ADV":
+        k -= 1  # "bluntly", "also"
+    if k >= verb.sent.start and doc[k].text == ",":
+        k -= 1
+    if k < verb.sent.start:
+        return None
+    if doc[k].pos_ not in ("NOUN", "PROPN") or doc[k].right_edge.i != k:
+        return None
+    chain = [doc[k]]  # the phrases that end with that noun, innermost first
+    while chain[-1].head.i != chain[-1].i and chain[-1].head.i < verb.i and chain[-1].head.right_edge.i >= k:
+        chain.append(chain[-1].head)
+    if chain[-1].pos_ in ("NOUN", "PROPN"):
+        return chain[-1]  # "Col. Jane Roe, a military spokesman in Baghdad, said": the whole phrase
+    # the phrase is part of an opening adverbial ("In an interview with A and B, the candidate stated"): the last
+    # apposition set off by a comma in it is the subject, and nothing when there is none; where that apposition
+    # follows a name set off itself ("Alarmed by the unrest, Senator Jane Roe, the minority leader, said"), the name
+    title = next((t for t in chain if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "appos"
+                  and t.left_edge.i > 1 and doc[t.left_edge.i - 1].text == ","), None)
+    if title is None:
+        return None
+    name, first = title.head, title.head.i
+    while first > verb.sent.start and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == name.i:
+        first -= 1  # "Senator Jane Roe"
+    if name.pos_ == "PROPN" and doc[title.left_edge.i - 2].i == name.i and (
+            first == verb.sent.start or doc[first - 1].text in _SET_OFF + ("”",)):
+        return name
+    return title
+
+
+def _not_the_named_head(f: _Finder, subj: Token, row, how) -> tuple[dict | None, str | None]:
+    """The speaker of a subject found by :func:`_subject_before_cue` that is an apposition of a name in the phrase
+    before it ("In an interview with the hosts A and B, the defence minister stated …"): never that name, which the
+    resolver reads through the apposition the parser made, but the phrase itself (an unnamed role)."""
+    head = subj.head
+    if subj.dep_ == "appos" and head.i < subj.i and row is not None and any(
+            r["canonical"] == row["canonical"] for r in f.lookup.at(head.idx, head.idx + len(head))):
+        phrase = f.tracker.phrase_row(subj)
+        return (phrase, "phrase") if phrase is not None else (None, None)
+    return row, how
+
+
+def _question_participle(f: _Finder, verb: Token) -> bool:
+    """"Asked whether he would resign, the mayor said …", "When asked about the losses, …": a participle of a verb that
+    asks (``question_verbs``) with no subject of its own reports the question put to the main clause's subject, not
+    something that subject says: a statement over the question (its "whether"/"if"/wh- clause, the object of "about",
+    or the infinitive of "asked to confirm …") whose source is unnamed, or the "by" agent (session 19; PolNeAR marks
+    these questions with no source); the one asked is never its source ("Asked by a reporter whether …, Roe said":
+    the reporter). True when it added the statement. Not inside a quotation."""
+    if not QUESTION_PARTICIPLE_CONTENT or verb.tag_ != "VBN" or verb.dep_ != "advcl" \
+            or verb.lemma_.lower() not in lexicons.cue_verbs()["question_verbs"] \
+            or any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            or any(qs <= verb.idx < qe for qs, qe in f.quotes):
+        return False
+    kids = [c for c in verb.children if c.i > verb.i]
+    part = next((c for c in kids if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "advcl" and any(
+        x.dep_ == "mark" and x.lower_ in ("whether", "if") for x in c.children)), None)  # "Asked by X if …"
+    if part is None:
+        about = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "about"), None)
+        part = next((c for c in about.children if c.dep_ == "pobj"), None) if about is not None else None
+    if part is None:
+        return False
+    agent = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+    row, how, mention = None, None, None
+    if agent is not None:
+        row, how = f.tracker.resolve_or_phrase(agent)
+        mention = mention_span(agent) if row is not None else subject_mention(agent)
+    f.add_verb(*_edges([part]), verb, row, how, "indirect", "question_participle", mention)
+    return True
