@@ -63,6 +63,7 @@ def _lex():
         "focus_adverbs": set(names["focus_adverbs"]),
         "floating_quantifiers": set(names["floating_quantifiers"]),
         "leading_determiners": set(names["leading_determiners"]),
+        "utterance_documents": set(names["utterance_documents"]),
     }
 
 
@@ -99,6 +100,8 @@ def _leading_adverb(t: Token, focus: set[str]) -> bool:
     noun ("Meanwhile Rihanna"); one on a number says how many ("Only about 4 in 10 voters", "nearly 40 percent")."""
     if (t.head.pos_ == "NUM" or t.head.like_num or t.head.dep_ in ("nummod", "quantmod")) and t.head.lower_ != "one":
         return False
+    if QUANTITY_ADVERB_KEPT and t.head.ent_type_ in _QUANTITY_ENTS and t.head.i > t.i and t.head.lower_ != "one":
+        return False  # "Nearly half said", "Only a quarter of Americans agree": the adverb says how many
     if t.lower_ in focus and t.dep_ == "advmod":
         return True
     return t.pos_ == "ADV" and t.dep_ in ("advmod", "compound") and t.head.pos_ in ("PROPN", "NOUN") and t.head.i > t.i
@@ -111,7 +114,9 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
     mention; a relative clause set off by a comma is left out ("Kasich, who has …, said"), one that says which people
     are meant is kept ("Six million people who lost their insurance say"), and so is one after an inverted cue
     ("…,” said Kasich, who has …"); a participle not set off that says which document or people ("a poll released
-    Sunday", "people briefed on the talks") is kept, a date the parser hung on the phrase is not ("Trump last week");
+    Sunday", "people briefed on the talks") is kept, a date the parser hung on the phrase is not ("Trump last week")
+    unless it says which document ("a study from 2011", "a poll out Monday"; session 19); an adverb saying how many is
+    kept ("Almost half of voters"), a focus adverb on a speaker not ("Even Mr. Peck");
     "that" as a relative subject is its own mention, as "who" and "which" are (round 12: the guideline marks the
     relative pronoun and resolves no coreference, "a study that found …": "that"); the owner of remarks is their
     source ("His remarks indicated": "His"; a document keeps its phrase: "the party's report"), unless ``owned_phrase``
@@ -123,14 +128,16 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
     if tok.pos_ == "PRON" and not list(tok.children):
         return tok.idx, tok.idx + len(tok)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if owner is not None and not owned_phrase and tok.lemma_.lower() in _lex()["cue_nouns"] - _lex()["documents"]:
-        # "His remarks indicated …": who made them is the source ("the party's report", a document, speaks itself)
+    if owner is not None and not owned_phrase and (tok.lemma_.lower() in _lex()["cue_nouns"] - _lex()["documents"] or (
+            OWNED_UTTERANCE_OWNER and tok.lemma_.lower() in _lex()["utterance_documents"])):
+        # "His remarks indicated …", "Her statement said" (an utterance, session 19): who made them is the source
+        # ("the party's report", a document, speaks itself)
         return owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge)
     inverted = tok.dep_ == "nsubj" and tok.head.i < tok.i  # "…,” said Kasich, who …": the annotators keep the clause
     drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP and not (c.dep_ == "relcl" and inverted) and not (
         c.dep_ in _RESTRICTIVE and c.left_edge.i > 0 and not tok.doc[c.left_edge.i - 1].is_punct
         and (c.dep_ == "relcl" or c.tag_ in ("VBN", "VBD") and tok.pos_ != "PROPN" and c.i > tok.i))} | {
-        c.i for c in tok.children if c.i > tok.i and _when(c) and not any(
+        c.i for c in tok.children if c.i > tok.i and _when(c) and not _dated_document(c) and not any(
             d.i > c.i and not d.is_punct for d in tok.children)}  # "Trump last week", "a poll on Tuesday": not who
     if without is not None:
         drop.add(without.i)
@@ -191,6 +198,22 @@ def _left_open(text: str, close: str) -> bool:
     if ALIKE_QUOTES_CLOSED and close == "''" and _CLOSING_QUOTES[close] not in text:
         return text.count(close) % 2 == 1
     return text.count(_CLOSING_QUOTES[close]) > text.count(close)
+
+
+QUANTITY_ADVERB_KEPT = True  # session 19, switched off only to measure it
+DOCUMENT_DATE_KEPT = True  # session 19, switched off only to measure it
+OWNED_UTTERANCE_OWNER = True  # session 19, switched off only to measure it
+_QUANTITY_ENTS = ("CARDINAL", "PERCENT", "QUANTITY")
+
+
+def _dated_document(c: Token) -> bool:
+    """A date that says which document or where it comes from, kept in the mention: "a study from 2011", "a poll out
+    Monday" (the parser hangs the date on the noun after "out")."""
+    if not DOCUMENT_DATE_KEPT:
+        return False
+    if c.dep_ == "prep" and c.lower_ == "from":
+        return True
+    return c.i > 0 and c.doc[c.i - 1].lower_ == "out" and c.doc[c.i - 1].head.i == c.head.i
 
 
 ALIKE_QUOTES_CLOSED = True  # round 15, switched off only to measure it

@@ -1,0 +1,49 @@
+"""Session 19, source span boundaries (constructed sentences): an adverb saying how many stays in the mention ("Almost
+half of the fishermen said", ``attribution.QUANTITY_ADVERB_KEPT``); a date that says which document stays ("a survey
+out Monday", "a study from 2019", ``attribution.DOCUMENT_DATE_KEPT``), one on a speaker does not ("the board on
+Monday said"); the owner of a statement, tweet, post or e-mail is its source ("Her statement said": "Her",
+``attribution.OWNED_UTTERANCE_OWNER``), a report keeps its phrase ("the board's report")."""
+from __future__ import annotations
+
+import pytest
+
+import helpers.text.attribution as at
+
+
+def mentions(extracted, text: str) -> list[str | None]:
+    """The source mention of each statement of ``text``, as written."""
+    rows = extracted(text)["statements"]
+    return [None if s["speaker_start"] is None else text[int(s["speaker_start"]):int(s["speaker_end"])] for s in rows]
+
+
+@pytest.mark.parametrize("switch, text, on, off", [
+    ("QUANTITY_ADVERB_KEPT", "Almost half of the fishermen said the pier was unsafe.", "Almost half of the fishermen",
+     "half of the fishermen"),
+    ("QUANTITY_ADVERB_KEPT", "About half said the pier was unsafe.", "About half", "half"),
+    ("DOCUMENT_DATE_KEPT", "A harbour survey out Monday showed that 40 jobs were at risk.", "A harbour survey out Monday",
+     "A harbour survey out"),
+    ("DOCUMENT_DATE_KEPT", "A harbour study from 2019 found that the pier was unsafe.", "A harbour study from 2019",
+     "A harbour study"),
+    ("OWNED_UTTERANCE_OWNER", "Her statement said that the pier was unsafe.", "Her", "Her statement"),
+    ("OWNED_UTTERANCE_OWNER", "The ferry company's statement said the pier was unsafe.", "The ferry company's",
+     "The ferry company's statement"),
+])
+def test_rule_on_and_off(extracted, monkeypatch, switch, text, on, off):
+    """An adverb saying how many stays; a date saying which document stays; the owner of an utterance is its source."""
+    assert mentions(extracted, text) == [on]
+    monkeypatch.setattr(at, switch, False)
+    assert mentions(extracted, text) == [off]
+
+
+def test_a_focus_adverb_on_a_speaker_still_goes(extracted):
+    assert mentions(extracted, "Even the mayor said the pier was unsafe.") == ["the mayor"]
+    assert mentions(extracted, "Only one of the fishermen said the pier was unsafe.") == ["one of the fishermen"]
+
+
+def test_a_date_on_a_speaker_goes(extracted):
+    assert mentions(extracted, "The harbour board on Monday said the pier was unsafe.") == ["The harbour board"]
+
+
+def test_a_report_keeps_its_phrase(extracted):
+    text = "The harbour board's report found that the pier was unsafe."
+    assert mentions(extracted, text) == ["The harbour board's report"]
