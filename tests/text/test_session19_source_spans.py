@@ -2,12 +2,15 @@
 half of the fishermen said", ``attribution.QUANTITY_ADVERB_KEPT``); a date that says which document stays ("a survey
 out Monday", "a study from 2019", ``attribution.DOCUMENT_DATE_KEPT``), one on a speaker does not ("the board on
 Monday said"); the owner of a statement, tweet, post or e-mail is its source ("Her statement said": "Her",
-``attribution.OWNED_UTTERANCE_OWNER``), a report keeps its phrase ("the board's report")."""
+``attribution.OWNED_UTTERANCE_OWNER``), a report keeps its phrase ("the board's report"); the name an unowned cue noun
+stands in apposition to is its mention ("Jane Roe, a fierce critic of the plan,": "Jane Roe",
+``statements.APPOSED_NOUN_SOURCE``)."""
 from __future__ import annotations
 
 import pytest
 
 import helpers.text.attribution as at
+import helpers.text.statements as st
 
 
 def mentions(extracted, text: str) -> list[str | None]:
@@ -47,3 +50,18 @@ def test_a_date_on_a_speaker_goes(extracted):
 def test_a_report_keeps_its_phrase(extracted):
     text = "The harbour board's report found that the pier was unsafe."
     assert mentions(extracted, text) == ["The harbour board's report"]
+
+
+CRITIC = "Jane Roe, a fierce critic of the ferry plan, met the mayor on Monday."
+PILOT = "The plan was opposed by Tom Hale, a harbour pilot and a longtime critic of the ferry."
+
+
+def test_the_name_a_cue_noun_is_apposed_to_is_its_mention(extracted, monkeypatch):
+    assert mentions(extracted, CRITIC) == ["Jane Roe"]
+    assert mentions(extracted, PILOT)[-1] == "Tom Hale"  # a conjunct of the apposition
+    monkeypatch.setattr(st, "APPOSED_NOUN_SOURCE", False)
+    assert mentions(extracted, CRITIC) == [None]
+
+
+def test_a_cue_noun_in_no_apposition_has_no_mention(extracted):
+    assert mentions(extracted, "Fierce criticism of the ferry plan grew louder.") == [None]
