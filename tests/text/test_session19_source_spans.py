@@ -4,7 +4,8 @@ out Monday", "a study from 2019", ``attribution.DOCUMENT_DATE_KEPT``), one on a 
 Monday said"); the owner of a statement, tweet, post or e-mail is its source ("Her statement said": "Her",
 ``attribution.OWNED_UTTERANCE_OWNER``), a report keeps its phrase ("the board's report"); the name an unowned cue noun
 stands in apposition to is its mention ("Jane Roe, a fierce critic of the plan,": "Jane Roe",
-``statements.APPOSED_NOUN_SOURCE``)."""
+``statements.APPOSED_NOUN_SOURCE``); a phrase set off by commas that adds who speaks with the source joins it ("Roe,
+along with the mayor, said", ``attribution.ACCOMPANYING_IN_MENTION``, names.json ``accompanying_phrases``)."""
 from __future__ import annotations
 
 import pytest
@@ -30,9 +31,12 @@ def mentions(extracted, text: str) -> list[str | None]:
     ("OWNED_UTTERANCE_OWNER", "Her statement said that the pier was unsafe.", "Her", "Her statement"),
     ("OWNED_UTTERANCE_OWNER", "The ferry company's statement said the pier was unsafe.", "The ferry company's",
      "The ferry company's statement"),
+    ("ACCOMPANYING_IN_MENTION", "Roe, along with the mayor, said the pier was unsafe.", "Roe, along with the mayor,",
+     "Roe"),
 ])
 def test_rule_on_and_off(extracted, monkeypatch, switch, text, on, off):
-    """An adverb saying how many stays; a date saying which document stays; the owner of an utterance is its source."""
+    """An adverb saying how many stays; a date saying which document stays; the owner of an utterance is its source;
+    ", along with …," joins the source."""
     assert mentions(extracted, text) == [on]
     monkeypatch.setattr(at, switch, False)
     assert mentions(extracted, text) == [off]
@@ -65,3 +69,7 @@ def test_the_name_a_cue_noun_is_apposed_to_is_its_mention(extracted, monkeypatch
 
 def test_a_cue_noun_in_no_apposition_has_no_mention(extracted):
     assert mentions(extracted, "Fierce criticism of the ferry plan grew louder.") == [None]
+
+
+def test_a_comparison_set_off_is_no_part_of_the_source(extracted):
+    assert mentions(extracted, "Jane Roe, like many fishermen, said the ferry would stop.") == ["Jane Roe"]

@@ -64,6 +64,7 @@ def _lex():
         "floating_quantifiers": set(names["floating_quantifiers"]),
         "leading_determiners": set(names["leading_determiners"]),
         "utterance_documents": set(names["utterance_documents"]),
+        "accompanying_phrases": tuple(names["accompanying_phrases"]),
     }
 
 
@@ -176,6 +177,8 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
         hi = tok.head.i - 1  # "Jane Roe and former mayor Tom Hale said", the second name hung elsewhere: both
         while doc[hi].is_space or doc[hi].is_punct and doc[hi].text not in (")", *_DASHES):
             hi -= 1
+    if ACCOMPANYING_IN_MENTION and tok.dep_.startswith("nsubj") and tok.head.i > hi:
+        hi = _accompanying_end(doc, hi, tok.head)  # "Jane Roe, along with her lawyer, said": both are the source
     if any(c.dep_ == "appos" for c in tok.children) and hi + 1 < len(doc) and doc[hi + 1].text == "," \
             and not any(c.dep_ == "relcl" for c in tok.children):
         hi += 1  # "A top strategist, John Weaver, said": the apposition's closing comma
@@ -204,6 +207,26 @@ QUANTITY_ADVERB_KEPT = True  # session 19, switched off only to measure it
 DOCUMENT_DATE_KEPT = True  # session 19, switched off only to measure it
 OWNED_UTTERANCE_OWNER = True  # session 19, switched off only to measure it
 _QUANTITY_ENTS = ("CARDINAL", "PERCENT", "QUANTITY")
+
+
+ACCOMPANYING_IN_MENTION = True  # session 19, switched off only to measure it
+
+
+def _accompanying_end(doc, hi: int, verb: Token) -> int:
+    """The last token of a source mention followed by a phrase set off by commas that adds who speaks with it (", along
+    with her lawyer," — ``names.json`` ``accompanying_phrases``), which the parser hangs on the verb: up to its closing
+    comma; else ``hi``."""
+    if hi + 2 >= verb.i or doc[hi + 1].text != ",":
+        return hi
+    for phrase in _lex()["accompanying_phrases"]:
+        words = phrase.split()
+        first = doc[hi + 2]
+        if [t.lower_ for t in doc[hi + 2:hi + 2 + len(words)]] == words and first.head.i == verb.i:
+            end = max(t.right_edge.i for t in doc[hi + 2:hi + 2 + len(words)])
+            if end + 1 < verb.i and doc[end + 1].text == ",":
+                end += 1
+            return end if end < verb.i else hi
+    return hi
 
 
 def _dated_document(c: Token) -> bool:
