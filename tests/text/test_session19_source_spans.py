@@ -5,10 +5,13 @@ Monday said"); the owner of a statement, tweet, post or e-mail is its source ("H
 ``attribution.OWNED_UTTERANCE_OWNER``), a report keeps its phrase ("the board's report"); the name an unowned cue noun
 stands in apposition to is its mention ("Jane Roe, a fierce critic of the plan,": "Jane Roe",
 ``statements.APPOSED_NOUN_SOURCE``); a phrase set off by commas that adds who speaks with the source joins it ("Roe,
-along with the mayor, said", ``attribution.ACCOMPANYING_IN_MENTION``, names.json ``accompanying_phrases``)."""
+along with the mayor, said", ``attribution.ACCOMPANYING_IN_MENTION``, names.json ``accompanying_phrases``); a line's
+first word the sentence splitter cut off joins the mention ("Norway | Gov. Jane Roe says", on a hand-built parse,
+``attribution.ONE_WORD_SENTENCE_JOINED``)."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 import helpers.text.attribution as at
 import helpers.text.statements as st
@@ -73,3 +76,31 @@ def test_a_cue_noun_in_no_apposition_has_no_mention(extracted):
 
 def test_a_comparison_set_off_is_no_part_of_the_source(extracted):
     assert mentions(extracted, "Jane Roe, like many fishermen, said the ferry would stop.") == ["Jane Roe"]
+
+
+def _cut_first_word_doc(nlp, first_line: bool = True) -> Doc:
+    """"Norway Gov. Jane Roe says …" after a time stamp's line, parsed as the splitter cut it: "Norway" a sentence of
+    its own (``first_line=False``: the same, with no line break before "Norway")."""
+    words = ["5:45", "p.m.", "\n", "Norway", "Gov.", "Jane", "Roe", "says", "it", "is", "unsafe", "."]
+    spaces = [True, False, False, True, True, True, True, True, True, True, False, False]
+    if not first_line:
+        words[2], spaces[1] = ";", True
+    heads = [1, 1, 1, 3, 6, 6, 7, 7, 9, 7, 9, 7]
+    deps = ["nummod", "ROOT", "dep", "ROOT", "compound", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "acomp",
+            "punct"]
+    pos = ["NUM", "NOUN", "SPACE" if first_line else "PUNCT", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PRON",
+           "AUX", "ADJ", "PUNCT"]
+    starts = [True, False, False, True, True] + [False] * 7
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, sent_starts=starts)
+
+
+def test_a_first_word_cut_off_its_sentence_joins_the_mention(nlp, monkeypatch):
+    doc = _cut_first_word_doc(nlp)
+    assert doc.text[slice(*at.mention_span(doc[6]))] == "Norway Gov. Jane Roe"
+    monkeypatch.setattr(at, "ONE_WORD_SENTENCE_JOINED", False)
+    assert doc.text[slice(*at.mention_span(doc[6]))] == "Gov. Jane Roe"
+
+
+def test_a_word_not_opening_a_line_stays_out(nlp):
+    doc = _cut_first_word_doc(nlp, first_line=False)
+    assert doc.text[slice(*at.mention_span(doc[6]))] == "Gov. Jane Roe"

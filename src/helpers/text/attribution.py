@@ -189,6 +189,8 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
     elif ALIKE_QUOTES_CLOSED and hi + 2 < len(doc) and doc[hi + 1].text == "." and doc[hi + 2].text in _CLOSING_QUOTES \
             and not doc[hi + 1].whitespace_ and _left_open(doc[lo:hi + 1].text, doc[hi + 2].text):
         hi += 2  # "her memoir ''Harbour Lights.''": the full stop inside the quotation as well
+    if ONE_WORD_SENTENCE_JOINED and lo > 0 and doc[lo].is_sent_start and _cut_first_word(doc, lo - 1):
+        lo -= 1  # "Texas | Lt. Gov. Dan Patrick says": the splitter cut a paragraph's first word off its sentence
     word = doc[lo].text.lstrip("-–—") or doc[lo].text  # "-Jane Roe explains": the dash of a list is no part of it
     start = doc[lo].idx + len(doc[lo].text) - len(word)
     return start, doc[hi].idx + len(doc[hi])
@@ -227,6 +229,18 @@ def _accompanying_end(doc, hi: int, verb: Token) -> int:
                 end += 1
             return end if end < verb.i else hi
     return hi
+
+
+ONE_WORD_SENTENCE_JOINED = True  # session 19, switched off only to measure it
+
+
+def _cut_first_word(doc, i: int) -> bool:
+    """Whether token ``i`` is a capitalised word standing as a sentence of its own at the start of a line, followed on
+    the same line by the next sentence — a paragraph's first word the sentence splitter cut off ("Texas | Lt. Gov.
+    …", "Dascha | Polanco opened up …")."""
+    t = doc[i]
+    return (t.is_sent_start and t.pos_ == "PROPN" and t.text[:1].isupper() and t.whitespace_ == " "
+            and (i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_))
 
 
 def _dated_document(c: Token) -> bool:
