@@ -7,7 +7,8 @@ stands in apposition to is its mention ("Jane Roe, a fierce critic of the plan,"
 ``statements.APPOSED_NOUN_SOURCE``); a phrase set off by commas that adds who speaks with the source joins it ("Roe,
 along with the mayor, said", ``attribution.ACCOMPANYING_IN_MENTION``, names.json ``accompanying_phrases``); a line's
 first word the sentence splitter cut off joins the mention ("Norway | Gov. Jane Roe says", on a hand-built parse,
-``attribution.ONE_WORD_SENTENCE_JOINED``)."""
+``attribution.ONE_WORD_SENTENCE_JOINED``); a quoted title that is the whole mention keeps its quotation marks
+("“Harbour Lights” reported", ``attribution.QUOTED_NAME_WITH_MARKS``)."""
 from __future__ import annotations
 
 import pytest
@@ -36,10 +37,12 @@ def mentions(extracted, text: str) -> list[str | None]:
      "The ferry company's statement"),
     ("ACCOMPANYING_IN_MENTION", "Roe, along with the mayor, said the pier was unsafe.", "Roe, along with the mayor,",
      "Roe"),
+    ("QUOTED_NAME_WITH_MARKS", "“Harbour Lights” reported that the pier was unsafe.", "“Harbour Lights”",
+     "Harbour Lights"),
 ])
 def test_rule_on_and_off(extracted, monkeypatch, switch, text, on, off):
     """An adverb saying how many stays; a date saying which document stays; the owner of an utterance is its source;
-    ", along with …," joins the source."""
+    ", along with …," joins the source; a quoted title keeps its marks."""
     assert mentions(extracted, text) == [on]
     monkeypatch.setattr(at, switch, False)
     assert mentions(extracted, text) == [off]
@@ -104,3 +107,8 @@ def test_a_first_word_cut_off_its_sentence_joins_the_mention(nlp, monkeypatch):
 def test_a_word_not_opening_a_line_stays_out(nlp):
     doc = _cut_first_word_doc(nlp, first_line=False)
     assert doc.text[slice(*at.mention_span(doc[6]))] == "Gov. Jane Roe"
+
+
+def test_a_quotation_inside_a_longer_mention_is_left_as_it_is(extracted):
+    text = "The weekly “Harbour Lights” reported that the pier was unsafe."
+    assert mentions(extracted, text) == ["The weekly “Harbour Lights”"]

@@ -117,7 +117,8 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
     ("…,” said Kasich, who has …"); a participle not set off that says which document or people ("a poll released
     Sunday", "people briefed on the talks") is kept, a date the parser hung on the phrase is not ("Trump last week")
     unless it says which document ("a study from 2011", "a poll out Monday"; session 19); an adverb saying how many is
-    kept ("Almost half of voters"), a focus adverb on a speaker not ("Even Mr. Peck");
+    kept ("Almost half of voters"), a focus adverb on a speaker not ("Even Mr. Peck"); ", along with X," is kept, and
+    so are the quotation marks around a quoted title that is the whole mention ("“Lilyhammer”"; session 19);
     "that" as a relative subject is its own mention, as "who" and "which" are (round 12: the guideline marks the
     relative pronoun and resolves no coreference, "a study that found …": "that"); the owner of remarks is their
     source ("His remarks indicated": "His"; a document keeps its phrase: "the party's report"), unless ``owned_phrase``
@@ -191,6 +192,8 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
         hi += 2  # "her memoir ''Harbour Lights.''": the full stop inside the quotation as well
     if ONE_WORD_SENTENCE_JOINED and lo > 0 and doc[lo].is_sent_start and _cut_first_word(doc, lo - 1):
         lo -= 1  # "Texas | Lt. Gov. Dan Patrick says": the splitter cut a paragraph's first word off its sentence
+    if QUOTED_NAME_WITH_MARKS:
+        lo, hi = _quoted_whole(doc, lo, hi)  # "“Lilyhammer” drew …": a quoted title is marked with its quotation marks
     word = doc[lo].text.lstrip("-–—") or doc[lo].text  # "-Jane Roe explains": the dash of a list is no part of it
     start = doc[lo].idx + len(doc[lo].text) - len(word)
     return start, doc[hi].idx + len(doc[hi])
@@ -231,15 +234,34 @@ def _accompanying_end(doc, hi: int, verb: Token) -> int:
     return hi
 
 
+QUOTED_NAME_WITH_MARKS = True  # session 19, switched off only to measure it
+_OPENING_QUOTES = {"“": "”", "‘": "’", '"': '"', "''": "''", "``": "''"}  # opening quotation mark -> its closing one
+
+
+def _quoted_whole(doc, lo: int, hi: int) -> tuple[int, int]:
+    """(lo, hi) widened to the quotation marks around a mention that is the whole quotation — a quoted title ("“The
+    Walking Dead”", "''The Trumps,''" with the comma inside the marks); else as they are."""
+    if lo == 0 or doc[lo - 1].text not in _OPENING_QUOTES or doc[lo - 1].whitespace_:
+        return lo, hi
+    if lo > 1 and not (doc[lo - 2].whitespace_ or doc[lo - 2].is_space):
+        return lo, hi  # glued to the word before: no opening mark
+    j = hi + 1
+    if j < len(doc) and doc[j].text == "," and not doc[hi].whitespace_:
+        j += 1
+    if j < len(doc) and doc[j].text == _OPENING_QUOTES[doc[lo - 1].text] and not doc[j - 1].whitespace_:
+        return lo - 1, j
+    return lo, hi
+
+
 ONE_WORD_SENTENCE_JOINED = True  # session 19, switched off only to measure it
 
 
 def _cut_first_word(doc, i: int) -> bool:
-    """Whether token ``i`` is a capitalised word standing as a sentence of its own at the start of a line, followed on
-    the same line by the next sentence — a paragraph's first word the sentence splitter cut off ("Texas | Lt. Gov.
-    …", "Dascha | Polanco opened up …")."""
+    """Whether token ``i`` is a capitalised word (after a list dash or not) standing as a sentence of its own at the
+    start of a line, followed on the same line by the next sentence — a paragraph's first word the sentence splitter
+    cut off ("Texas | Lt. Gov. …", "Dascha | Polanco opened up …", "-Jane | Roe explains")."""
     t = doc[i]
-    return (t.is_sent_start and t.pos_ == "PROPN" and t.text[:1].isupper() and t.whitespace_ == " "
+    return (t.is_sent_start and t.pos_ == "PROPN" and t.text.lstrip("-–—")[:1].isupper() and t.whitespace_ == " "
             and (i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_))
 
 
