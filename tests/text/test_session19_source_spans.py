@@ -8,7 +8,9 @@ stands in apposition to is its mention ("Jane Roe, a fierce critic of the plan,"
 along with the mayor, said", ``attribution.ACCOMPANYING_IN_MENTION``, names.json ``accompanying_phrases``); a line's
 first word the sentence splitter cut off joins the mention ("Norway | Gov. Jane Roe says", on a hand-built parse,
 ``attribution.ONE_WORD_SENTENCE_JOINED``); a quoted title that is the whole mention keeps its quotation marks
-("“Harbour Lights” reported", ``attribution.QUOTED_NAME_WITH_MARKS``)."""
+("“Harbour Lights” reported", ``attribution.QUOTED_NAME_WITH_MARKS``); the channel it spoke through is no part of the
+source ("The mayor in her speech warned", ``attribution.CHANNEL_LEFT_OUT``, names.json ``channel_prepositions``,
+``channel_nouns``)."""
 from __future__ import annotations
 
 import pytest
@@ -39,10 +41,12 @@ def mentions(extracted, text: str) -> list[str | None]:
      "Roe"),
     ("QUOTED_NAME_WITH_MARKS", "“Harbour Lights” reported that the pier was unsafe.", "“Harbour Lights”",
      "Harbour Lights"),
+    ("CHANNEL_LEFT_OUT", "The mayor in her speech warned that the pier was unsafe.", "The mayor",
+     "The mayor in her speech"),
 ])
 def test_rule_on_and_off(extracted, monkeypatch, switch, text, on, off):
     """An adverb saying how many stays; a date saying which document stays; the owner of an utterance is its source;
-    ", along with …," joins the source; a quoted title keeps its marks."""
+    ", along with …," joins the source; a quoted title keeps its marks; "in her speech" is left out."""
     assert mentions(extracted, text) == [on]
     monkeypatch.setattr(at, switch, False)
     assert mentions(extracted, text) == [off]
@@ -112,3 +116,8 @@ def test_a_word_not_opening_a_line_stays_out(nlp):
 def test_a_quotation_inside_a_longer_mention_is_left_as_it_is(extracted):
     text = "The weekly “Harbour Lights” reported that the pier was unsafe."
     assert mentions(extracted, text) == ["The weekly “Harbour Lights”"]
+
+
+def test_a_place_on_the_source_is_no_channel(extracted):
+    text = "A fisherman in the harbour office said the pier was unsafe."
+    assert mentions(extracted, text) == ["A fisherman in the harbour office"]

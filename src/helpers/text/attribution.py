@@ -65,6 +65,8 @@ def _lex():
         "leading_determiners": set(names["leading_determiners"]),
         "utterance_documents": set(names["utterance_documents"]),
         "accompanying_phrases": tuple(names["accompanying_phrases"]),
+        "channel_prepositions": set(names["channel_prepositions"]),
+        "channel_nouns": set(names["channel_nouns"]),
     }
 
 
@@ -118,7 +120,8 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
     Sunday", "people briefed on the talks") is kept, a date the parser hung on the phrase is not ("Trump last week")
     unless it says which document ("a study from 2011", "a poll out Monday"; session 19); an adverb saying how many is
     kept ("Almost half of voters"), a focus adverb on a speaker not ("Even Mr. Peck"); ", along with X," is kept, and
-    so are the quotation marks around a quoted title that is the whole mention ("“Lilyhammer”"; session 19);
+    so are the quotation marks around a quoted title that is the whole mention ("“Lilyhammer”"), not the channel it
+    spoke through ("Trump in his speech"; session 19);
     "that" as a relative subject is its own mention, as "who" and "which" are (round 12: the guideline marks the
     relative pronoun and resolves no coreference, "a study that found …": "that"); the owner of remarks is their
     source ("His remarks indicated": "His"; a document keeps its phrase: "the party's report"), unless ``owned_phrase``
@@ -141,6 +144,8 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
         and (c.dep_ == "relcl" or c.tag_ in ("VBN", "VBD") and tok.pos_ != "PROPN" and c.i > tok.i))} | {
         c.i for c in tok.children if c.i > tok.i and _when(c) and not _dated_document(c) and not any(
             d.i > c.i and not d.is_punct for d in tok.children)}  # "Trump last week", "a poll on Tuesday": not who
+    if CHANNEL_LEFT_OUT:
+        drop |= {c.i for c in tok.children if c.i > tok.i and _channel(c)}  # "Trump in his speech": how, not who
     if without is not None:
         drop.add(without.i)
     keep = {t.i for t in tok.subtree if t.i not in drop and not any(a.i in drop for a in t.ancestors)}
@@ -232,6 +237,17 @@ def _accompanying_end(doc, hi: int, verb: Token) -> int:
                 end += 1
             return end if end < verb.i else hi
     return hi
+
+
+CHANNEL_LEFT_OUT = True  # session 19, switched off only to measure it
+
+
+def _channel(prep: Token) -> bool:
+    """A prepositional phrase on a source that says through what it spoke ("in his speech", "in an interview", "via
+    email", "through a spokeswoman": ``names.json`` ``channel_prepositions``, ``channel_nouns``): no part of the
+    source."""
+    return prep.dep_ == "prep" and prep.lower_ in _lex()["channel_prepositions"] and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _lex()["channel_nouns"] for o in prep.children)
 
 
 QUOTED_NAME_WITH_MARKS = True  # session 19, switched off only to measure it
