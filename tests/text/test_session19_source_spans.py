@@ -10,7 +10,8 @@ first word the sentence splitter cut off joins the mention ("Norway | Gov. Jane 
 ``attribution.ONE_WORD_SENTENCE_JOINED``); a quoted title that is the whole mention keeps its quotation marks
 ("“Harbour Lights” reported", ``attribution.QUOTED_NAME_WITH_MARKS``); the channel it spoke through is no part of the
 source ("The mayor in her speech warned", ``attribution.CHANNEL_LEFT_OUT``, names.json ``channel_prepositions``,
-``channel_nouns``)."""
+``channel_nouns``); nor is a phrase set off by commas that says how, when or in what state it spoke ("The mayor, with
+obvious delight, said", ``attribution.SET_OFF_MODIFIER_LEFT_OUT``, names.json ``set_off_prepositions``)."""
 from __future__ import annotations
 
 import pytest
@@ -43,10 +44,16 @@ def mentions(extracted, text: str) -> list[str | None]:
      "Harbour Lights"),
     ("CHANNEL_LEFT_OUT", "The mayor in her speech warned that the pier was unsafe.", "The mayor",
      "The mayor in her speech"),
+    ("SET_OFF_MODIFIER_LEFT_OUT", "The mayor, with obvious delight, said the pier would reopen.", "The mayor",
+     "The mayor, with obvious delight,"),
+    ("SET_OFF_MODIFIER_LEFT_OUT", "The ferry company, only two months later, announced that the pier was unsafe.",
+     "The ferry company", "The ferry company, only two months later,"),
+    ("SET_OFF_MODIFIER_LEFT_OUT", "Fishermen, worried about their boats, said the pier was unsafe.", "Fishermen",
+     "Fishermen, worried about their boats,"),
 ])
 def test_rule_on_and_off(extracted, monkeypatch, switch, text, on, off):
     """An adverb saying how many stays; a date saying which document stays; the owner of an utterance is its source;
-    ", along with …," joins the source; a quoted title keeps its marks; "in her speech" is left out."""
+    ", along with …," joins the source; a quoted title keeps its marks; "in her speech" and ", with obvious delight," are left out."""
     assert mentions(extracted, text) == [on]
     monkeypatch.setattr(at, switch, False)
     assert mentions(extracted, text) == [off]
@@ -121,3 +128,8 @@ def test_a_quotation_inside_a_longer_mention_is_left_as_it_is(extracted):
 def test_a_place_on_the_source_is_no_channel(extracted):
     text = "A fisherman in the harbour office said the pier was unsafe."
     assert mentions(extracted, text) == ["A fisherman in the harbour office"]
+
+
+def test_a_set_off_phrase_saying_who_stays(extracted):
+    text = "Tom Hale, of the harbour board, said the pier was unsafe."
+    assert mentions(extracted, text) == ["Tom Hale, of the harbour board,"]

@@ -67,6 +67,7 @@ def _lex():
         "accompanying_phrases": tuple(names["accompanying_phrases"]),
         "channel_prepositions": set(names["channel_prepositions"]),
         "channel_nouns": set(names["channel_nouns"]),
+        "set_off_prepositions": set(names["set_off_prepositions"]),
     }
 
 
@@ -121,7 +122,8 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
     unless it says which document ("a study from 2011", "a poll out Monday"; session 19); an adverb saying how many is
     kept ("Almost half of voters"), a focus adverb on a speaker not ("Even Mr. Peck"); ", along with X," is kept, and
     so are the quotation marks around a quoted title that is the whole mention ("“Lilyhammer”"), not the channel it
-    spoke through ("Trump in his speech"; session 19);
+    spoke through ("Trump in his speech") nor a phrase set off by commas saying how or when it spoke ("DuPont, only two
+    months later,"; session 19);
     "that" as a relative subject is its own mention, as "who" and "which" are (round 12: the guideline marks the
     relative pronoun and resolves no coreference, "a study that found …": "that"); the owner of remarks is their
     source ("His remarks indicated": "His"; a document keeps its phrase: "the party's report"), unless ``owned_phrase``
@@ -146,6 +148,8 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
             d.i > c.i and not d.is_punct for d in tok.children)}  # "Trump last week", "a poll on Tuesday": not who
     if CHANNEL_LEFT_OUT:
         drop |= {c.i for c in tok.children if c.i > tok.i and _channel(c)}  # "Trump in his speech": how, not who
+    if SET_OFF_MODIFIER_LEFT_OUT:
+        drop |= {c.i for c in tok.children if _set_off_modifier(tok, c)}  # "DuPont, only two months later, announced"
     if without is not None:
         drop.add(without.i)
     keep = {t.i for t in tok.subtree if t.i not in drop and not any(a.i in drop for a in t.ancestors)}
@@ -248,6 +252,22 @@ def _channel(prep: Token) -> bool:
     source."""
     return prep.dep_ == "prep" and prep.lower_ in _lex()["channel_prepositions"] and any(
         o.dep_ == "pobj" and o.lemma_.lower() in _lex()["channel_nouns"] for o in prep.children)
+
+
+SET_OFF_MODIFIER_LEFT_OUT = True  # session 19, switched off only to measure it
+
+
+def _set_off_modifier(tok: Token, c: Token) -> bool:
+    """An adverb, adjective or prepositional phrase after a source, set off by commas, that says how, when or in what
+    state it spoke ("DuPont, only two months later, announced", "Republicans, concerned about …, have", "Cruz, with
+    unconcealed delight, chided": ``names.json`` ``set_off_prepositions``): no part of the source. A set-off "of",
+    "at" or "from" says who it is and stays ("Pantucci, at the Royal United Services Institute,")."""
+    doc = tok.doc
+    if c.i <= tok.i or not (c.dep_ == "advmod" or c.dep_ == "amod" and c.pos_ == "ADJ"
+                            or c.dep_ == "prep" and c.lower_ in _lex()["set_off_prepositions"]):
+        return False
+    lo, hi = c.left_edge.i, c.right_edge.i
+    return lo > tok.i + 1 and doc[lo - 1].text == "," and hi + 1 < len(doc) and doc[hi + 1].text == ","
 
 
 QUOTED_NAME_WITH_MARKS = True  # session 19, switched off only to measure it
