@@ -63,6 +63,11 @@ def _lex():
         "focus_adverbs": set(names["focus_adverbs"]),
         "floating_quantifiers": set(names["floating_quantifiers"]),
         "leading_determiners": set(names["leading_determiners"]),
+        "utterance_documents": set(names["utterance_documents"]),
+        "accompanying_phrases": tuple(names["accompanying_phrases"]),
+        "channel_prepositions": set(names["channel_prepositions"]),
+        "channel_nouns": set(names["channel_nouns"]),
+        "set_off_prepositions": set(names["set_off_prepositions"]),
     }
 
 
@@ -99,6 +104,8 @@ def _leading_adverb(t: Token, focus: set[str]) -> bool:
     noun ("Meanwhile Rihanna"); one on a number says how many ("Only about 4 in 10 voters", "nearly 40 percent")."""
     if (t.head.pos_ == "NUM" or t.head.like_num or t.head.dep_ in ("nummod", "quantmod")) and t.head.lower_ != "one":
         return False
+    if QUANTITY_ADVERB_KEPT and t.head.ent_type_ in _QUANTITY_ENTS and t.head.i > t.i and t.head.lower_ != "one":
+        return False  # "Nearly half said", "Only a quarter of Americans agree": the adverb says how many
     if t.lower_ in focus and t.dep_ == "advmod":
         return True
     return t.pos_ == "ADV" and t.dep_ in ("advmod", "compound") and t.head.pos_ in ("PROPN", "NOUN") and t.head.i > t.i
@@ -111,7 +118,12 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
     mention; a relative clause set off by a comma is left out ("Kasich, who has …, said"), one that says which people
     are meant is kept ("Six million people who lost their insurance say"), and so is one after an inverted cue
     ("…,” said Kasich, who has …"); a participle not set off that says which document or people ("a poll released
-    Sunday", "people briefed on the talks") is kept, a date the parser hung on the phrase is not ("Trump last week");
+    Sunday", "people briefed on the talks") is kept, a date the parser hung on the phrase is not ("Trump last week")
+    unless it says which document ("a study from 2011", "a poll out Monday"; session 19); an adverb saying how many is
+    kept ("Almost half of voters"), a focus adverb on a speaker not ("Even Mr. Peck"); ", along with X," is kept, and
+    so are the quotation marks around a quoted title that is the whole mention ("“Lilyhammer”"), not the channel it
+    spoke through ("Trump in his speech") nor a phrase set off by commas saying how or when it spoke ("DuPont, only two
+    months later,"; session 19);
     "that" as a relative subject is its own mention, as "who" and "which" are (round 12: the guideline marks the
     relative pronoun and resolves no coreference, "a study that found …": "that"); the owner of remarks is their
     source ("His remarks indicated": "His"; a document keeps its phrase: "the party's report"), unless ``owned_phrase``
@@ -123,15 +135,21 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
     if tok.pos_ == "PRON" and not list(tok.children):
         return tok.idx, tok.idx + len(tok)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if owner is not None and not owned_phrase and tok.lemma_.lower() in _lex()["cue_nouns"] - _lex()["documents"]:
-        # "His remarks indicated …": who made them is the source ("the party's report", a document, speaks itself)
+    if owner is not None and not owned_phrase and (tok.lemma_.lower() in _lex()["cue_nouns"] - _lex()["documents"] or (
+            OWNED_UTTERANCE_OWNER and tok.lemma_.lower() in _lex()["utterance_documents"])):
+        # "His remarks indicated …", "Her statement said" (an utterance, session 19): who made them is the source
+        # ("the party's report", a document, speaks itself)
         return owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge)
     inverted = tok.dep_ == "nsubj" and tok.head.i < tok.i  # "…,” said Kasich, who …": the annotators keep the clause
     drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP and not (c.dep_ == "relcl" and inverted) and not (
         c.dep_ in _RESTRICTIVE and c.left_edge.i > 0 and not tok.doc[c.left_edge.i - 1].is_punct
         and (c.dep_ == "relcl" or c.tag_ in ("VBN", "VBD") and tok.pos_ != "PROPN" and c.i > tok.i))} | {
-        c.i for c in tok.children if c.i > tok.i and _when(c) and not any(
+        c.i for c in tok.children if c.i > tok.i and _when(c) and not _dated_document(c) and not any(
             d.i > c.i and not d.is_punct for d in tok.children)}  # "Trump last week", "a poll on Tuesday": not who
+    if CHANNEL_LEFT_OUT:
+        drop |= {c.i for c in tok.children if c.i > tok.i and _channel(c)}  # "Trump in his speech": how, not who
+    if SET_OFF_MODIFIER_LEFT_OUT:
+        drop |= {c.i for c in tok.children if _set_off_modifier(tok, c)}  # "DuPont, only two months later, announced"
     if without is not None:
         drop.add(without.i)
     keep = {t.i for t in tok.subtree if t.i not in drop and not any(a.i in drop for a in t.ancestors)}
@@ -169,6 +187,8 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
         hi = tok.head.i - 1  # "Jane Roe and former mayor Tom Hale said", the second name hung elsewhere: both
         while doc[hi].is_space or doc[hi].is_punct and doc[hi].text not in (")", *_DASHES):
             hi -= 1
+    if ACCOMPANYING_IN_MENTION and tok.dep_.startswith("nsubj") and tok.head.i > hi:
+        hi = _accompanying_end(doc, hi, tok.head)  # "Jane Roe, along with her lawyer, said": both are the source
     if any(c.dep_ == "appos" for c in tok.children) and hi + 1 < len(doc) and doc[hi + 1].text == "," \
             and not any(c.dep_ == "relcl" for c in tok.children):
         hi += 1  # "A top strategist, John Weaver, said": the apposition's closing comma
@@ -179,6 +199,10 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
     elif ALIKE_QUOTES_CLOSED and hi + 2 < len(doc) and doc[hi + 1].text == "." and doc[hi + 2].text in _CLOSING_QUOTES \
             and not doc[hi + 1].whitespace_ and _left_open(doc[lo:hi + 1].text, doc[hi + 2].text):
         hi += 2  # "her memoir ''Harbour Lights.''": the full stop inside the quotation as well
+    if ONE_WORD_SENTENCE_JOINED and lo > 0 and doc[lo].is_sent_start and _cut_first_word(doc, lo - 1):
+        lo -= 1  # "Texas | Lt. Gov. Dan Patrick says": the splitter cut a paragraph's first word off its sentence
+    if QUOTED_NAME_WITH_MARKS:
+        lo, hi = _quoted_whole(doc, lo, hi)  # "“Lilyhammer” drew …": a quoted title is marked with its quotation marks
     word = doc[lo].text.lstrip("-–—") or doc[lo].text  # "-Jane Roe explains": the dash of a list is no part of it
     start = doc[lo].idx + len(doc[lo].text) - len(word)
     return start, doc[hi].idx + len(doc[hi])
@@ -191,6 +215,100 @@ def _left_open(text: str, close: str) -> bool:
     if ALIKE_QUOTES_CLOSED and close == "''" and _CLOSING_QUOTES[close] not in text:
         return text.count(close) % 2 == 1
     return text.count(_CLOSING_QUOTES[close]) > text.count(close)
+
+
+QUANTITY_ADVERB_KEPT = True  # session 19, switched off only to measure it
+DOCUMENT_DATE_KEPT = True  # session 19, switched off only to measure it
+OWNED_UTTERANCE_OWNER = True  # session 19, switched off only to measure it
+_QUANTITY_ENTS = ("CARDINAL", "PERCENT", "QUANTITY")
+
+
+ACCOMPANYING_IN_MENTION = True  # session 19, switched off only to measure it
+
+
+def _accompanying_end(doc, hi: int, verb: Token) -> int:
+    """The last token of a source mention followed by a phrase set off by commas that adds who speaks with it (", along
+    with her lawyer," — ``names.json`` ``accompanying_phrases``), which the parser hangs on the verb: up to its closing
+    comma; else ``hi``."""
+    if hi + 2 >= verb.i or doc[hi + 1].text != ",":
+        return hi
+    for phrase in _lex()["accompanying_phrases"]:
+        words = phrase.split()
+        first = doc[hi + 2]
+        if [t.lower_ for t in doc[hi + 2:hi + 2 + len(words)]] == words and first.head.i == verb.i:
+            end = max(t.right_edge.i for t in doc[hi + 2:hi + 2 + len(words)])
+            if end + 1 < verb.i and doc[end + 1].text == ",":
+                end += 1
+            return end if end < verb.i else hi
+    return hi
+
+
+CHANNEL_LEFT_OUT = True  # session 19, switched off only to measure it
+
+
+def _channel(prep: Token) -> bool:
+    """A prepositional phrase on a source that says through what it spoke ("in his speech", "in an interview", "via
+    email", "through a spokeswoman": ``names.json`` ``channel_prepositions``, ``channel_nouns``): no part of the
+    source."""
+    return prep.dep_ == "prep" and prep.lower_ in _lex()["channel_prepositions"] and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _lex()["channel_nouns"] for o in prep.children)
+
+
+SET_OFF_MODIFIER_LEFT_OUT = True  # session 19, switched off only to measure it
+
+
+def _set_off_modifier(tok: Token, c: Token) -> bool:
+    """An adverb, adjective or prepositional phrase after a source, set off by commas, that says how, when or in what
+    state it spoke ("DuPont, only two months later, announced", "Republicans, concerned about …, have", "Cruz, with
+    unconcealed delight, chided": ``names.json`` ``set_off_prepositions``): no part of the source. A set-off "of",
+    "at" or "from" says who it is and stays ("Pantucci, at the Royal United Services Institute,")."""
+    doc = tok.doc
+    if c.i <= tok.i or not (c.dep_ == "advmod" or c.dep_ == "amod" and c.pos_ == "ADJ"
+                            or c.dep_ == "prep" and c.lower_ in _lex()["set_off_prepositions"]):
+        return False
+    lo, hi = c.left_edge.i, c.right_edge.i
+    return lo > tok.i + 1 and doc[lo - 1].text == "," and hi + 1 < len(doc) and doc[hi + 1].text == ","
+
+
+QUOTED_NAME_WITH_MARKS = True  # session 19, switched off only to measure it
+_OPENING_QUOTES = {"“": "”", "‘": "’", '"': '"', "''": "''", "``": "''"}  # opening quotation mark -> its closing one
+
+
+def _quoted_whole(doc, lo: int, hi: int) -> tuple[int, int]:
+    """(lo, hi) widened to the quotation marks around a mention that is the whole quotation — a quoted title ("“The
+    Walking Dead”", "''The Trumps,''" with the comma inside the marks); else as they are."""
+    if lo == 0 or doc[lo - 1].text not in _OPENING_QUOTES or doc[lo - 1].whitespace_:
+        return lo, hi
+    if lo > 1 and not (doc[lo - 2].whitespace_ or doc[lo - 2].is_space):
+        return lo, hi  # glued to the word before: no opening mark
+    j = hi + 1
+    if j < len(doc) and doc[j].text == "," and not doc[hi].whitespace_:
+        j += 1
+    if j < len(doc) and doc[j].text == _OPENING_QUOTES[doc[lo - 1].text] and not doc[j - 1].whitespace_:
+        return lo - 1, j
+    return lo, hi
+
+
+ONE_WORD_SENTENCE_JOINED = True  # session 19, switched off only to measure it
+
+
+def _cut_first_word(doc, i: int) -> bool:
+    """Whether token ``i`` is a capitalised word (after a list dash or not) standing as a sentence of its own at the
+    start of a line, followed on the same line by the next sentence — a paragraph's first word the sentence splitter
+    cut off ("Texas | Lt. Gov. …", "Dascha | Polanco opened up …", "-Jane | Roe explains")."""
+    t = doc[i]
+    return (t.is_sent_start and t.pos_ == "PROPN" and t.text.lstrip("-–—")[:1].isupper() and t.whitespace_ == " "
+            and (i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_))
+
+
+def _dated_document(c: Token) -> bool:
+    """A date that says which document or where it comes from, kept in the mention: "a study from 2011", "a poll out
+    Monday" (the parser hangs the date on the noun after "out")."""
+    if not DOCUMENT_DATE_KEPT:
+        return False
+    if c.dep_ == "prep" and c.lower_ == "from":
+        return True
+    return c.i > 0 and c.doc[c.i - 1].lower_ == "out" and c.doc[c.i - 1].head.i == c.head.i
 
 
 ALIKE_QUOTES_CLOSED = True  # round 15, switched off only to measure it

@@ -1494,6 +1494,8 @@ def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
         mention = subject_mention(agent)  # "complaints from local fishermen that …": the fishermen (speaker unknown)
     elif (subj := _predicate_subject(noun)) is not None:
         mention = subject_mention(subj)  # "X has been a critic of Y", "X voted in favor of Y": X (speaker unknown)
+    elif (apposed := _apposed_mention(noun)) is not None:
+        mention = apposed  # "Jane Roe, a critic of the plan, …": Jane Roe (speaker unknown)
     elif (named := _named_modifier(noun)) is not None:
         mention = named  # "Republican criticism that …", "a German warning about …": the name (speaker unknown)
     f.add_verb(*span, noun, row, how, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun_unowned", mention)
@@ -1563,6 +1565,32 @@ def _predicate_subject(noun: Token) -> Token | None:
         return None
     subj = _subject(verb)
     return subj if subj is not None and subj.dep_ == "nsubj" else None
+
+
+APPOSED_NOUN_SOURCE = True  # session 19, switched off only to measure it
+
+
+def _apposed_mention(noun: Token) -> tuple[int, int] | None:
+    """The mention of the name an unowned cue noun stands in apposition to ("Jane Roe, a fierce critic of the plan,
+    said …", "the mayor, a harbour pilot and a supporter of the ferry,"): the name, without the apposition that holds
+    the noun, is the one who criticises or supports (session 19). Only the mention, as for
+    :func:`_predicate_subject`."""
+    if not APPOSED_NOUN_SOURCE:
+        return None
+    t = noun
+    while t.dep_ == "conj" and t.head.i < t.i:
+        t = t.head
+    if t.dep_ != "appos" or t.head.i > t.i or t.head.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if subject_mention(t.head) is None:
+        return None
+    start, end = mention_span(t.head, without=t)
+    before = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+    if before is not None and before.text in (",", "–", "—", "-") and before.idx < end <= before.idx + len(before):
+        end = before.idx  # the mark that opens the apposition is no part of the name
+        while end > start and t.doc.text[end - 1].isspace():
+            end -= 1
+    return (start, end) if end > start else None
 
 
 def _noun_preps(f: _Finder, noun: Token) -> set[str]:
