@@ -3,7 +3,8 @@
 (``claims.UNRESOLVED_MENTION_CLAIMANT``); a share of people as speaker credits no figure
 (``SHARE_SPEAKER_NOT_CLAIMANT``); a "with"/"as" phrase right after a reporting verb's object is content
 (``OBJECT_PREDICATE_CONTENT``); a figure after a trailing "according to" phrase is the writer's comment
-(``AFTER_TRAILING_SOURCE_UNCLAIMED``)."""
+(``AFTER_TRAILING_SOURCE_UNCLAIMED``); the mention of a claimant found through an attribution verb is the
+subject's whole phrase (``SUBJECT_PHRASE_MENTION``)."""
 from __future__ import annotations
 
 import pytest
@@ -70,3 +71,9 @@ def test_a_figure_after_a_trailing_according_to_is_the_writers(extracted, monkey
     assert found["80 million euros"][0] == "public records" and found["12"][0] == "(unattributed)"
     monkeypatch.setattr(cl, "AFTER_TRAILING_SOURCE_UNCLAIMED", False)
     assert claimants(extracted, TRAILING)["12"][0] == "public records"
+
+
+def test_an_attribution_verb_claimant_has_the_subject_phrase_as_mention(extracted, monkeypatch):
+    assert claimants(extracted, SURVEY)["62 percent"][3] == "A harbour survey"
+    monkeypatch.setattr(cl, "SUBJECT_PHRASE_MENTION", False)
+    assert claimants(extracted, SURVEY)["62 percent"][3] == "harbour survey"  # the phrase row's words

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 
 from helpers.core.tokens import hyphen_word
 from helpers.text import lexicon as lexicons
-from helpers.text.attribution import PHRASE_KINDS, attribution_verb, speaker_kind
+from helpers.text.attribution import PHRASE_KINDS, attribution_verb, mention_span, speaker_kind
 
 from helpers.core.schemas import UNATTRIBUTED, UNKNOWN  # noqa: E402
 # statement rules through which no figure is credited: a cue-model verb's object ("enjoyed a surge of 40%"), a
@@ -1700,6 +1700,24 @@ def _asserts_nothing(num: Token, cue: Token | None) -> bool:
         and not any(c.dep_ == "prt" or c.dep_ == "dobj" and c.lower_ == "it" for c in cue.children)
 
 
+# session 19, switched off only to measure it: the mention of a claimant found through an attribution verb is the
+# subject's whole noun phrase, as a statement's speaker mention is (``attribution.mention_span``: "The latest harbour
+# survey", "Governor Jane Roe", a pronoun "He" whose name stands in another sentence), not the name inside it
+SUBJECT_PHRASE_MENTION = True
+
+
+def _subject_phrase(verb: Token | None, sent: dict) -> tuple[int, int] | None:
+    """The character span of the verb's subject (or passive agent) phrase, when it lies in the figure's sentence."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb is not None else None
+    if subject is None and agent is not None:
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if subject is None:
+        return None
+    start, end = mention_span(subject)
+    return (start, end) if sent["start_char"] <= start and end <= sent["end_char"] else None
+
+
 def _holds(doc: Doc, claim: dict, statement: dict) -> bool:
     """Whether a statement's content holds the figure as its speaker's claim (whoever the speaker is): not through a
     rule that credits no figure, not in its own speaker mention, not under a cue that asserts nothing, not from a
@@ -1828,6 +1846,8 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
                 claimant, via = claimant_name(row["canonical"], kind), "attribution_verb"
                 if sent["start_char"] <= row["start_char"] and row["end_char"] <= sent["end_char"]:
                     mention = (row["start_char"], row["end_char"])
+                if SUBJECT_PHRASE_MENTION and (said := _subject_phrase(verb, sent)) is not None:
+                    mention = said
             elif BETWEEN_ONE_SPEAKER and (around := _between_one_speaker(sent, statements, index)) is not None:
                 kind = around.get("speaker_kind")
                 claimant, via, statement_id = claimant_name(around["speaker"], kind), "context", around["statement_id"]
