@@ -477,7 +477,33 @@ def mention_role(span: Span) -> str | None:
         left = j
     if left < span.start:
         return _role_text(doc[left:span.start], roles)
-    return None
+    return _role_run_before(span, roles) if ROLE_RUN_BEFORE_NAME else None
+
+
+ROLE_RUN_BEFORE_NAME = True  # session 19: "Ukrainian Ambassador to the U.S. Oksana Markarova"; switch to measure it
+_RUN_STOPS = ("VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART")
+
+
+def _role_run_before(span: Span, roles: set[str]) -> str | None:
+    """The title run right before a name that the parser hung elsewhere ("Ukrainian Ambassador to the U.S. Oksana
+    Markarova", the title taken for a subject of its own): the words back to a punctuation mark, a verb, a pronoun or
+    a conjunction, in the name's sentence, holding a role noun (a leading preposition, determiner or other lower-case
+    word before the first role noun or capitalised word left out)."""
+    doc, sent_start = span.doc, span.sent.start
+    if any(t.ent_type_ != "PERSON" for t in span):
+        return None  # a person's title only: "the U.S" after "Ambassador to" is no one's
+    j = span.start
+    while j > max(sent_start, span.start - MAX_ROLE_TOKENS) and not (
+            doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].pos_ in _RUN_STOPS):
+        j -= 1
+    run = [t for t in doc[j:span.start]]
+    if not run or run[-1].pos_ not in ("NOUN", "PROPN"):
+        return None  # "spokeswoman for X", "adviser to both X": the name is the preposition's object, no holder
+    while run and (run[0].pos_ in ("ADP", "DET") or run[0].is_lower and run[0].lower_ not in roles):
+        run = run[1:]  # "by a spokesman for …": from the first content word
+    if not run or not any(t.lower_ in roles or t.lemma_.lower() in roles for t in run):
+        return None
+    return _role_text(doc[run[0].i:span.start], roles)
 
 
 def _role_text(span: Span, roles: set[str]) -> str | None:
@@ -606,7 +632,7 @@ def _strip_title(name: str) -> tuple[str, str | None]:
     return (" ".join(words[k:]), " ".join(words[:k])) if k else (name, None)
 
 
-def _link_titles(rows: list[dict]) -> None:
+def _link_titles(rows: list[dict], text: str = "") -> None:
     """A bare title ("Taoiseach", "the Chancellor") is the person the article gives that title (the nearest before,
     else the first after)."""
     titles = _vocab()["titles"]
@@ -626,11 +652,75 @@ def _link_titles(rows: list[dict]) -> None:
             continue
         words = _fold(r["canonical"]).split()
         head, rest = words[-1], {w for w in words[:-1] if len(w) >= 2}
-        holders = [t for t in titled if head in _fold(t["role"]).split()
-                   and (not rest or rest & set(_fold(t["role"] + " " + t["canonical"]).split()) or _stems_meet(rest, t))]
+        # "a senior Ukrainian official told CNN": a noun of no office, with no "the", is someone the text does not name
+        generic = rest if _definite(text, r["start_char"]) else set()
+        holders = [t for t in titled if _holds_role(head, generic, t)
+                   and (not rest or rest & set(_fold(t["role"] + " " + t["canonical"]).split()) or _stems_meet(rest, t)
+                        or MODIFIER_BY_COUNTRY and _same_country(r["canonical"], t["role"]))]
+        if not holders and BARE_TITLE_HOLDER and rest and all(k.startswith("@") or k == head for k in org_key(r["canonical"])):
+            # "Ireland's premier" for "Taoiseach Leo Varadkar": a phrase whose only modifier is a country
+            holders = [t for t in titled if _holds_role(head, set(), t) and len(t["role"].split()) == 1
+                       and not any(k.startswith("@") for k in org_key(t["role"]))]
         if holders:
             before = [t for t in holders if t["start_char"] < r["start_char"]]
             r["canonical"] = (before[-1] if before else holders[0])["canonical"]
+
+
+MODIFIER_BY_COUNTRY = True  # session 19: "American president" is the "US President" the article names; switch to measure it
+ROLE_SYNONYMS = True  # session 19: "Ireland's premier" is the "Taoiseach" the article names; switch to measure it
+BARE_TITLE_HOLDER = True  # session 19: a one-word title naming no country ("Taoiseach X", not "former President X")
+# fits a phrase whose only modifier is a country ("Ireland's premier") when no holder's role shares it; switch to
+# measure it
+GENERIC_ROLE_PHRASE = True  # session 19: "the Chinese official" is the one Chinese role holder; switch to measure it
+
+
+def _holds_role(head: str, rest: set[str], holder: dict) -> bool:
+    """Whether a holder's stated role is the office an unnamed role phrase's head noun names: the same noun, or one
+    that names the same office (names.json ``role_synonyms``: "premier" for a "Taoiseach"); a noun that names no
+    office (``generic_role_nouns``: "the Chinese official") fits any role, once the phrase has a modifier (``rest``,
+    given only for a definite phrase)."""
+    lex = lexicons.names()
+    role = _fold(holder["role"]).split()
+    if head in role:
+        return True
+    if ROLE_SYNONYMS and set(lex["role_synonyms"].get(head, ())) & set(role):
+        return True
+    return GENERIC_ROLE_PHRASE and bool(rest) and head in lex["generic_role_nouns"]
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(the|this|that|a|an|another|one|some|any)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+
+
+def _definite(text: str, start: int) -> bool:
+    """Whether the phrase starting at ``start`` has a definite determiner ("the senior Chinese official"), not an
+    indefinite one ("a high Chinese official") nor none."""
+    m = _DETERMINER_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).lower() in ("the", "this", "that")
+
+
+def _same_country(phrase: str, role: str) -> bool:
+    """'American' ~ 'US', 'Ukraine's' ~ 'Ukrainian Ambassador': a modifier and a word of the role that name one
+    country (or are its demonyms)."""
+    countries = {k for k in org_key(phrase) if k.startswith("@")}
+    return bool(countries & {k for k in org_key(role) if k.startswith("@")})
+
+
+STAFF_SPEAK_FOR_ORG = True  # session 19: "ISW experts said" is the institute; switch to measure it
+
+
+def _staff_to_organisation(rows: list[dict]) -> None:
+    """A phrase of a research body's name and a plural noun of its research staff ("ISW experts" for the Institute
+    for the Study of War, names.json ``staff_nouns``, ``research_bodies``) speaks for that body: the phrase's
+    canonical name is the body's (a party's, a company's or a country's staff stay a group)."""
+    staff, bodies = set(lexicons.names()["staff_nouns"]), set(lexicons.names()["research_bodies"])
+    for r in rows:
+        if r["found_by"] != "org_phrase" or _fold(r["canonical"]).split()[-1:] not in [[w] for w in staff]:
+            continue
+        named = [o for o in rows if o["label"] == "ORG" and o["found_by"] == "ner"
+                 and r["start_char"] <= o["start_char"] and o["end_char"] < r["end_char"]
+                 and set(_fold(o["canonical"]).split()) & bodies]
+        if named:
+            r["canonical"] = named[0]["canonical"]
 
 
 def _stems_meet(words: set[str], row: dict) -> bool:
@@ -659,7 +749,7 @@ def _surnames_tagged_otherwise(rows: list[dict], full: list[dict], text: str) ->
 
 
 def _link_short_forms(rows: list[dict], text: str) -> None:
-    _link_titles(rows)
+    _link_titles(rows, text)
     if SURNAME_TAGGED_OTHERWISE:
         _surnames_tagged_otherwise(rows, [r for r in rows if r["label"] == "PERSON" and len(r["canonical"].split()) > 1],
                                    text)
@@ -686,6 +776,8 @@ def _link_short_forms(rows: list[dict], text: str) -> None:
             r["canonical"] = long_forms[r["canonical"]]
     if ORG_HEAD_SHORT_FORM:
         _org_heads_to_full_names(rows)
+    if STAFF_SPEAK_FOR_ORG:
+        _staff_to_organisation(rows)
 
 
 def name_head(name: str) -> str | None:
