@@ -57,3 +57,15 @@ def test_a_hyphen_before_a_place_or_a_bare_verb_is_no_report(extracted, monkeypa
     on = extracted(text)["statements"]
     monkeypatch.setattr(st, "DASH_REPORT", False)
     assert on == extracted(text)["statements"]
+
+
+def test_a_role_after_a_dash_is_its_holder_of_that_country(extracted):
+    text = ("US President Jane Roe spoke on Monday. Russian President Ivan Petrov answered on Tuesday.\n\n"
+            "- We have seen more and more reports of shelling near the border - noted the US president.")
+    assert _speakers(extracted(text)).get("noted") == "Jane Roe"
+
+
+def test_an_organisation_after_a_preposition_is_not_the_speaker(extracted):
+    text = ("- The campaigns in the region were quite effective and they reached many readers - explains the "
+            "interlocutor of Reuters.")
+    assert _speakers(extracted(text)).get("explains") != "Reuters"

@@ -77,3 +77,21 @@ def test_a_title_run_before_the_name(extracted, monkeypatch):
 
 def test_a_name_after_a_preposition_holds_no_title(extracted):
     assert set(_role(extracted, "The plan was sent by a spokeswoman for Anna Berg on Monday.", "Anna Berg")) <= {None}
+
+
+def test_a_generic_noun_fits_by_country_only(extracted):
+    text = ("The statement was read by Jan Kowal, the Kremlin spokesman, on Friday.\n\n"
+            "The Kremlin leader kept a full schedule, but he made few remarks about the talks.")
+    rows = [r for r in extracted(text)["entities"] if r["text"] == "Kremlin leader"]
+    assert all(r["canonical"] != "Jan Kowal" for r in rows)
+
+
+def test_a_bare_title_of_the_same_noun_is_no_holder(extracted):
+    text = ("President Ivan Petrov met the envoys in Moscow on Monday.\n\n"
+            "The US president said that the talks would go on next week.")
+    assert _speaker(extracted(text), "said") != "Ivan Petrov"
+
+
+def test_a_title_after_another_role_and_a_preposition(extracted):
+    text = "The town could fall, an adviser to the Ukrainian president Ivan Petrenko wrote on Monday."
+    assert set(_role(extracted, text, "Ivan Petrenko")) <= {None, "Ukrainian president"}

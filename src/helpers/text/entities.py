@@ -499,6 +499,9 @@ def _role_run_before(span: Span, roles: set[str]) -> str | None:
     run = [t for t in doc[j:span.start]]
     if not run or run[-1].pos_ not in ("NOUN", "PROPN"):
         return None  # "spokeswoman for X", "adviser to both X": the name is the preposition's object, no holder
+    cut = [k for k, t in enumerate(run) if t.pos_ == "ADP" and any(u.lower_ in roles for u in run[k + 1:])]
+    if cut:  # "an adviser to the Ukrainian president X": X's title is what follows the last such preposition
+        run = run[cut[-1] + 1:]
     while run and (run[0].pos_ in ("ADP", "DET") or run[0].is_lower and run[0].lower_ not in roles):
         run = run[1:]  # "by a spokesman for …": from the first content word
     if not run or not any(t.lower_ in roles or t.lemma_.lower() in roles for t in run):
@@ -650,25 +653,34 @@ def _link_titles(rows: list[dict], text: str = "") -> None:
     for r in rows:
         if r["found_by"] != "org_phrase" or r["label"] != "PERSON":
             continue
-        words = _fold(r["canonical"]).split()
-        head, rest = words[-1], {w for w in words[:-1] if len(w) >= 2}
-        # "a senior Ukrainian official told CNN": a noun of no office, with no "the", is someone the text does not name
-        generic = rest if _definite(text, r["start_char"]) else set()
-        holders = [t for t in titled if _holds_role(head, generic, t)
-                   and (not rest or rest & set(_fold(t["role"] + " " + t["canonical"]).split()) or _stems_meet(rest, t)
-                        or MODIFIER_BY_COUNTRY and _same_country(r["canonical"], t["role"]))]
-        if not holders and BARE_TITLE_HOLDER and rest and all(k.startswith("@") or k == head for k in org_key(r["canonical"])):
-            # "Ireland's premier" for "Taoiseach Leo Varadkar": a phrase whose only modifier is a country
-            holders = [t for t in titled if _holds_role(head, set(), t) and len(t["role"].split()) == 1
-                       and not any(k.startswith("@") for k in org_key(t["role"]))]
+        holders = role_holders(r["canonical"], titled, _definite(text, r["start_char"]))
         if holders:
             before = [t for t in holders if t["start_char"] < r["start_char"]]
             r["canonical"] = (before[-1] if before else holders[0])["canonical"]
 
 
+def role_holders(phrase: str, titled: list[dict], definite: bool = True) -> list[dict]:
+    """The entity rows of named people (``titled``: with a stated role) that an unnamed role phrase may be: their
+    role holds the phrase's role noun (or, session 19, a synonym, or any role for a noun of no office with "the")
+    and shares its other words (by word, stem or country); else, for a phrase whose only modifier is a country, a
+    one-word title naming none that is a synonym of its noun ("Taoiseach" for "Ireland's premier"; the same noun,
+    "President X" for "the US president", is too often another country's; :data:`BARE_TITLE_HOLDER`)."""
+    words = _fold(phrase).split()
+    head, rest = words[-1], {w for w in words[:-1] if len(w) >= 2}
+    # "a senior Ukrainian official told CNN": a noun of no office, with no "the", is someone the text does not name
+    generic = head in lexicons.names()["generic_role_nouns"]
+    holders = [t for t in titled if _holds_role(head, rest if definite else set(), t)
+               and (not rest or _shares_modifier(rest, phrase, t, generic))]
+    if not holders and BARE_TITLE_HOLDER and rest and all(k.startswith("@") or k == head for k in org_key(phrase)):
+        # "Ireland's premier" for "Taoiseach Leo Varadkar": a phrase whose only modifier is a country
+        holders = [t for t in titled if _holds_role(head, set(), t) and len(t["role"].split()) == 1
+                   and head not in _fold(t["role"]).split() and not any(k.startswith("@") for k in org_key(t["role"]))]
+    return holders
+
+
 MODIFIER_BY_COUNTRY = True  # session 19: "American president" is the "US President" the article names; switch to measure it
 ROLE_SYNONYMS = True  # session 19: "Ireland's premier" is the "Taoiseach" the article names; switch to measure it
-BARE_TITLE_HOLDER = True  # session 19: a one-word title naming no country ("Taoiseach X", not "former President X")
+BARE_TITLE_HOLDER = True  # session 19: a one-word title synonym naming no country ("Taoiseach X", not "President X")
 # fits a phrase whose only modifier is a country ("Ireland's premier") when no holder's role shares it; switch to
 # measure it
 GENERIC_ROLE_PHRASE = True  # session 19: "the Chinese official" is the one Chinese role holder; switch to measure it
@@ -677,15 +689,19 @@ GENERIC_ROLE_PHRASE = True  # session 19: "the Chinese official" is the one Chin
 def _holds_role(head: str, rest: set[str], holder: dict) -> bool:
     """Whether a holder's stated role is the office an unnamed role phrase's head noun names: the same noun, or one
     that names the same office (names.json ``role_synonyms``: "premier" for a "Taoiseach"); a noun that names no
-    office (``generic_role_nouns``: "the Chinese official") fits any role, once the phrase has a modifier (``rest``,
-    given only for a definite phrase)."""
+    office (``generic_role_nouns``: "the Chinese official", "the Russian leader") fits any role without (or, for
+    "leader", with) one of ``leading_offices``, once the phrase has a modifier (``rest``, given only for a definite
+    phrase)."""
     lex = lexicons.names()
     role = _fold(holder["role"]).split()
     if head in role:
         return True
     if ROLE_SYNONYMS and set(lex["role_synonyms"].get(head, ())) & set(role):
         return True
-    return GENERIC_ROLE_PHRASE and bool(rest) and head in lex["generic_role_nouns"]
+    if not (GENERIC_ROLE_PHRASE and rest and head in lex["generic_role_nouns"]):
+        return False
+    # "the Chinese leader" is a head of state or government, "the US official" is none
+    return bool(set(lex["leading_offices"]) & set(role)) == lex["generic_role_nouns"][head]
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(the|this|that|a|an|another|one|some|any)\s+(?:[a-z-]+\s+){0,2}$", re.I)
@@ -696,6 +712,16 @@ def _definite(text: str, start: int) -> bool:
     indefinite one ("a high Chinese official") nor none."""
     m = _DETERMINER_BEFORE.search(text, max(0, start - 40), start)
     return m is not None and m.group(1).lower() in ("the", "this", "that")
+
+
+def _shares_modifier(rest: set[str], phrase: str, holder: dict, generic: bool) -> bool:
+    """Whether a role phrase's modifiers fit a holder: a word of the holder's role or name, a place and its
+    adjective, or (:data:`MODIFIER_BY_COUNTRY`) one country; a noun of no office ("the Kremlin leader" is no
+    "Kremlin spokesman") fits by country only."""
+    if generic:
+        return _same_country(phrase, holder["role"])
+    return bool(rest & set(_fold(holder["role"] + " " + holder["canonical"]).split())) or _stems_meet(rest, holder) \
+        or MODIFIER_BY_COUNTRY and _same_country(phrase, holder["role"])
 
 
 def _same_country(phrase: str, role: str) -> bool:

@@ -69,6 +69,7 @@ from helpers.text import cuemodel, statementmodel
 from helpers.text import lexicon as lexicons
 from helpers.text.attribution import _PERSONISH, EntityLookup, _when, SpeakerTracker, _lex, entity_mention, mention_span, semicolon_between, speaker_kind, subject_mention  # noqa: F401
 from helpers.text.entities import after_bare_preposition, noun_cue_subject
+from helpers.text.entities import role_holders
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»|(?<!\w)''(?:(?!'')[^\n]){2,1500}''")
@@ -1756,12 +1757,21 @@ def _dash_speaker(f: _Finder, words: list[Token]) -> tuple[dict | None, str | No
         return people[0], "name", at.get(people[0]["start_char"])
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
     roles = [t for t in nouns if t.lemma_.lower() in f.lex["roles"] or t.lower_ in f.lex["roles"]]
-    if roles:
-        row, how = f.tracker.resolve_or_phrase(roles[-1])
-        return row, how, roles[-1]
-    named = [r for r in rows if r["label"] == "ORG"]
+    if roles:  # "- noted the US president": the person named before whose role fits, not the last president named
+        head = roles[-1]
+        first = next((t for t in words if t.i <= head.i and t.pos_ not in ("DET", "ADP", "PUNCT")), head)
+        titled = [r for r in f.lookup.rows if r["label"] in _PERSONISH and r["role"] and r["start_char"] < head.idx
+                  and len(r["canonical"].split()) > 1]
+        holders = role_holders(head.doc[first.i:head.i + 1].text, titled)
+        if holders:
+            return holders[-1], "role_noun", head
+        return f.tracker.phrase_row(head), "phrase", head
+    named = [r for r in rows if r["label"] == "ORG" and not any(  # not "the interlocutor of PAP": PAP's guest
+        t.pos_ == "ADP" and t.idx < r["start_char"] for t in words)]
     if named:
         return named[0], "name", at.get(named[0]["start_char"])
+    adp = next((t.i for t in words if t.pos_ == "ADP"), None)
+    nouns = [t for t in nouns if adp is None or t.i < adp]  # "the interlocutor of X": the interlocutor
     if not nouns:
         return None, None, None
     row, how = f.tracker.resolve_or_phrase(nouns[-1])
