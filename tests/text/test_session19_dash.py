@@ -69,3 +69,10 @@ def test_an_organisation_after_a_preposition_is_not_the_speaker(extracted):
     text = ("- The campaigns in the region were quite effective and they reached many readers - explains the "
             "interlocutor of Reuters.")
     assert _speakers(extracted(text)).get("explains") != "Reuters"
+
+
+def test_a_second_dash_report_on_a_line_starts_after_the_first(extracted):
+    text = ("- We are in the middle of a long war in the east - he said, pointing out that the army is ready. The "
+            "troops will stay on the border for many months - said Jan Nowak.")
+    got = [s for s in extracted(text)["statements"] if s["speaker"] == "Jan Nowak" and s["cue"] == "said"]
+    assert [s["content"] for s in got] == ["The troops will stay on the border for many months"]

@@ -1779,13 +1779,19 @@ def _dash_speaker(f: _Finder, words: list[Token]) -> tuple[dict | None, str | No
 
 
 def _dash_content_start(f: _Finder, dash: int, cue: Token) -> int:
-    """Where the words an inverted cue reports begin: after the dash that opens them on the line, else at the
-    sentence start (never on the line before: a dash opening its line leaves too few words)."""
+    """Where the words an inverted cue reports begin: after the dash that opens them on the line or after a report
+    that closes a quotation before on the line (with what its cue goes on to report), else at the sentence start
+    (never on the line before: a dash opening its line leaves too few words)."""
     text = f.text
     line = text.rfind("\n", 0, dash) + 1
-    opened = [m.end() for m in _DASH_OPEN.finditer(text, line, dash) if m.end() < dash]
+    # a report closing a quotation before on the line, and what its cue goes on to report right after it ("- … - he
+    # said, pointing out that “…” … - said X."): the words after them
+    before = [s["anchor"] + len(s["cue"]) for s in f.found if line <= s["anchor"] < dash and s["anchor"] >= s["end_char"]]
+    before += [s["end_char"] for s in f.found if before and s["end_char"] < dash
+               and s["anchor"] >= max(before) and not text[max(before):s["anchor"]].strip(" ,")]
+    opened = [m.end() for m in _DASH_OPEN.finditer(text, line, dash) if m.end() < dash] + before
     if opened:
-        return opened[-1]
+        return max(opened)
     return max(line, cue.sent.start_char) if cue.sent.start_char < dash else line
 
 
