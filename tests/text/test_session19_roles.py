@@ -95,3 +95,19 @@ def test_a_bare_title_of_the_same_noun_is_no_holder(extracted):
 def test_a_title_after_another_role_and_a_preposition(extracted):
     text = "The town could fall, an adviser to the Ukrainian president Ivan Petrenko wrote on Monday."
     assert set(_role(extracted, text, "Ivan Petrenko")) <= {None, "Ukrainian president"}
+
+
+LEAD = ("Talks will fail if the border is closed again, the Polish foreign minister has warned during a visit to "
+        "Oslo.\n\nJan Nowak said on Friday that the talks were at risk.")
+
+
+def test_a_lead_role_named_in_the_next_paragraph(extracted, monkeypatch):
+    assert _speaker(extracted(LEAD), "warned") == "Jan Nowak"
+    monkeypatch.setattr(ent, "LEAD_ROLE_NAMED_NEXT", False)
+    assert _speaker(extracted(LEAD), "warned") != "Jan Nowak"
+
+
+def test_a_role_after_the_lead_is_not_the_next_name(extracted):
+    text = ("The talks began on Monday in Oslo.\n\nTalks will fail if the border is closed again, the Polish foreign "
+            "minister has warned.\n\nJan Nowak said on Friday that the talks were at risk.")
+    assert _speaker(extracted(text), "warned") != "Jan Nowak"

@@ -654,9 +654,31 @@ def _link_titles(rows: list[dict], text: str = "") -> None:
         if r["found_by"] != "org_phrase" or r["label"] != "PERSON":
             continue
         holders = role_holders(r["canonical"], titled, _definite(text, r["start_char"]))
+        if not holders and LEAD_ROLE_NAMED_NEXT and _definite(text, r["start_char"]):
+            holders = _named_next_after_lead(r, rows, text)
         if holders:
             before = [t for t in holders if t["start_char"] < r["start_char"]]
             r["canonical"] = (before[-1] if before else holders[0])["canonical"]
+
+
+LEAD_ROLE_NAMED_NEXT = True  # session 19: "…, the US secretary of state has warned.\n\nAntony Blinken said …"
+
+
+def _named_next_after_lead(phrase: dict, rows: list[dict], text: str) -> list[dict]:
+    """The person whose full name opens the paragraph after the article's first one, for an unnamed role phrase with
+    "the" in that first paragraph that no named person's stated role fits (the lead names the role, the next
+    paragraph the person: "…, the US secretary of state has warned …\n\nAntony Blinken said …")."""
+    if "\n" in text[:phrase["start_char"]].strip():
+        return []
+    end = text.find("\n", phrase["end_char"])
+    if end < 0:
+        return []
+    start = len(text) - len(text[end:].lstrip())
+    first = min((o for o in rows if o["start_char"] >= start), key=lambda o: o["start_char"], default=None)
+    if first is None or first["start_char"] != start or first["label"] != "PERSON" or first["role"] \
+            or len(first["canonical"].split()) < 2:
+        return []
+    return [first]
 
 
 def role_holders(phrase: str, titled: list[dict], definite: bool = True) -> list[dict]:
