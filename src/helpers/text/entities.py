@@ -477,7 +477,36 @@ def mention_role(span: Span) -> str | None:
         left = j
     if left < span.start:
         return _role_text(doc[left:span.start], roles)
-    return None
+    return _role_run_before(span, roles) if ROLE_RUN_BEFORE_NAME else None
+
+
+ROLE_RUN_BEFORE_NAME = True  # session 19: "Ukrainian Ambassador to the U.S. Oksana Markarova"; switch to measure it
+_RUN_STOPS = ("VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART")
+
+
+def _role_run_before(span: Span, roles: set[str]) -> str | None:
+    """The title run right before a name that the parser hung elsewhere ("Ukrainian Ambassador to the U.S. Oksana
+    Markarova", the title taken for a subject of its own): the words back to a punctuation mark, a verb, a pronoun or
+    a conjunction, in the name's sentence, holding a role noun (a leading preposition, determiner or other lower-case
+    word before the first role noun or capitalised word left out)."""
+    doc, sent_start = span.doc, span.sent.start
+    if any(t.ent_type_ != "PERSON" for t in span):
+        return None  # a person's title only: "the U.S" after "Ambassador to" is no one's
+    j = span.start
+    while j > max(sent_start, span.start - MAX_ROLE_TOKENS) and not (
+            doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].pos_ in _RUN_STOPS):
+        j -= 1
+    run = [t for t in doc[j:span.start]]
+    if not run or run[-1].pos_ not in ("NOUN", "PROPN"):
+        return None  # "spokeswoman for X", "adviser to both X": the name is the preposition's object, no holder
+    cut = [k for k, t in enumerate(run) if t.pos_ == "ADP" and any(u.lower_ in roles for u in run[k + 1:])]
+    if cut:  # "an adviser to the Ukrainian president X": X's title is what follows the last such preposition
+        run = run[cut[-1] + 1:]
+    while run and (run[0].pos_ in ("ADP", "DET") or run[0].is_lower and run[0].lower_ not in roles):
+        run = run[1:]  # "by a spokesman for …": from the first content word
+    if not run or not any(t.lower_ in roles or t.lemma_.lower() in roles for t in run):
+        return None
+    return _role_text(doc[run[0].i:span.start], roles)
 
 
 def _role_text(span: Span, roles: set[str]) -> str | None:
@@ -606,7 +635,7 @@ def _strip_title(name: str) -> tuple[str, str | None]:
     return (" ".join(words[k:]), " ".join(words[:k])) if k else (name, None)
 
 
-def _link_titles(rows: list[dict]) -> None:
+def _link_titles(rows: list[dict], text: str = "") -> None:
     """A bare title ("Taoiseach", "the Chancellor") is the person the article gives that title (the nearest before,
     else the first after)."""
     titles = _vocab()["titles"]
@@ -624,13 +653,122 @@ def _link_titles(rows: list[dict]) -> None:
     for r in rows:
         if r["found_by"] != "org_phrase" or r["label"] != "PERSON":
             continue
-        words = _fold(r["canonical"]).split()
-        head, rest = words[-1], {w for w in words[:-1] if len(w) >= 2}
-        holders = [t for t in titled if head in _fold(t["role"]).split()
-                   and (not rest or rest & set(_fold(t["role"] + " " + t["canonical"]).split()) or _stems_meet(rest, t))]
+        holders = role_holders(r["canonical"], titled, _definite(text, r["start_char"]))
+        if not holders and LEAD_ROLE_NAMED_NEXT and _definite(text, r["start_char"]):
+            holders = _named_next_after_lead(r, rows, text)
         if holders:
             before = [t for t in holders if t["start_char"] < r["start_char"]]
             r["canonical"] = (before[-1] if before else holders[0])["canonical"]
+
+
+LEAD_ROLE_NAMED_NEXT = True  # session 19: "…, the US secretary of state has warned.\n\nAntony Blinken said …"
+
+
+def _named_next_after_lead(phrase: dict, rows: list[dict], text: str) -> list[dict]:
+    """The person whose full name opens the paragraph after the article's first one, for an unnamed role phrase with
+    "the" in that first paragraph that no named person's stated role fits (the lead names the role, the next
+    paragraph the person: "…, the US secretary of state has warned …\n\nAntony Blinken said …")."""
+    if "\n" in text[:phrase["start_char"]].strip():
+        return []
+    end = text.find("\n", phrase["end_char"])
+    if end < 0:
+        return []
+    start = len(text) - len(text[end:].lstrip())
+    first = min((o for o in rows if o["start_char"] >= start), key=lambda o: o["start_char"], default=None)
+    if first is None or first["start_char"] != start or first["label"] != "PERSON" or first["role"] \
+            or len(first["canonical"].split()) < 2:
+        return []
+    return [first]
+
+
+def role_holders(phrase: str, titled: list[dict], definite: bool = True) -> list[dict]:
+    """The entity rows of named people (``titled``: with a stated role) that an unnamed role phrase may be: their
+    role holds the phrase's role noun (or, session 19, a synonym, or any role for a noun of no office with "the")
+    and shares its other words (by word, stem or country); else, for a phrase whose only modifier is a country, a
+    one-word title naming none that is a synonym of its noun ("Taoiseach" for "Ireland's premier"; the same noun,
+    "President X" for "the US president", is too often another country's; :data:`BARE_TITLE_HOLDER`)."""
+    words = _fold(phrase).split()
+    head, rest = words[-1], {w for w in words[:-1] if len(w) >= 2}
+    # "a senior Ukrainian official told CNN": a noun of no office, with no "the", is someone the text does not name
+    generic = head in lexicons.names()["generic_role_nouns"]
+    holders = [t for t in titled if _holds_role(head, rest if definite else set(), t)
+               and (not rest or _shares_modifier(rest, phrase, t, generic))]
+    if not holders and BARE_TITLE_HOLDER and rest and all(k.startswith("@") or k == head for k in org_key(phrase)):
+        # "Ireland's premier" for "Taoiseach Leo Varadkar": a phrase whose only modifier is a country
+        holders = [t for t in titled if _holds_role(head, set(), t) and len(t["role"].split()) == 1
+                   and head not in _fold(t["role"]).split() and not any(k.startswith("@") for k in org_key(t["role"]))]
+    return holders
+
+
+MODIFIER_BY_COUNTRY = True  # session 19: "American president" is the "US President" the article names; switch to measure it
+ROLE_SYNONYMS = True  # session 19: "Ireland's premier" is the "Taoiseach" the article names; switch to measure it
+BARE_TITLE_HOLDER = True  # session 19: a one-word title synonym naming no country ("Taoiseach X", not "President X")
+# fits a phrase whose only modifier is a country ("Ireland's premier") when no holder's role shares it; switch to
+# measure it
+GENERIC_ROLE_PHRASE = True  # session 19: "the Chinese official" is the one Chinese role holder; switch to measure it
+
+
+def _holds_role(head: str, rest: set[str], holder: dict) -> bool:
+    """Whether a holder's stated role is the office an unnamed role phrase's head noun names: the same noun, or one
+    that names the same office (names.json ``role_synonyms``: "premier" for a "Taoiseach"); a noun that names no
+    office (``generic_role_nouns``: "the Chinese official", "the Russian leader") fits any role without (or, for
+    "leader", with) one of ``leading_offices``, once the phrase has a modifier (``rest``, given only for a definite
+    phrase)."""
+    lex = lexicons.names()
+    role = _fold(holder["role"]).split()
+    if head in role:
+        return True
+    if ROLE_SYNONYMS and set(lex["role_synonyms"].get(head, ())) & set(role):
+        return True
+    if not (GENERIC_ROLE_PHRASE and rest and head in lex["generic_role_nouns"]):
+        return False
+    # "the Chinese leader" is a head of state or government, "the US official" is none
+    return bool(set(lex["leading_offices"]) & set(role)) == lex["generic_role_nouns"][head]
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(the|this|that|a|an|another|one|some|any)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+
+
+def _definite(text: str, start: int) -> bool:
+    """Whether the phrase starting at ``start`` has a definite determiner ("the senior Chinese official"), not an
+    indefinite one ("a high Chinese official") nor none."""
+    m = _DETERMINER_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).lower() in ("the", "this", "that")
+
+
+def _shares_modifier(rest: set[str], phrase: str, holder: dict, generic: bool) -> bool:
+    """Whether a role phrase's modifiers fit a holder: a word of the holder's role or name, a place and its
+    adjective, or (:data:`MODIFIER_BY_COUNTRY`) one country; a noun of no office ("the Kremlin leader" is no
+    "Kremlin spokesman") fits by country only."""
+    if generic:
+        return _same_country(phrase, holder["role"])
+    return bool(rest & set(_fold(holder["role"] + " " + holder["canonical"]).split())) or _stems_meet(rest, holder) \
+        or MODIFIER_BY_COUNTRY and _same_country(phrase, holder["role"])
+
+
+def _same_country(phrase: str, role: str) -> bool:
+    """'American' ~ 'US', 'Ukraine's' ~ 'Ukrainian Ambassador': a modifier and a word of the role that name one
+    country (or are its demonyms)."""
+    countries = {k for k in org_key(phrase) if k.startswith("@")}
+    return bool(countries & {k for k in org_key(role) if k.startswith("@")})
+
+
+STAFF_SPEAK_FOR_ORG = True  # session 19: "ISW experts said" is the institute; switch to measure it
+
+
+def _staff_to_organisation(rows: list[dict]) -> None:
+    """A phrase of a research body's name and a plural noun of its research staff ("ISW experts" for the Institute
+    for the Study of War, names.json ``staff_nouns``, ``research_bodies``) speaks for that body: the phrase's
+    canonical name is the body's (a party's, a company's or a country's staff stay a group)."""
+    staff, bodies = set(lexicons.names()["staff_nouns"]), set(lexicons.names()["research_bodies"])
+    for r in rows:
+        if r["found_by"] != "org_phrase" or _fold(r["canonical"]).split()[-1:] not in [[w] for w in staff]:
+            continue
+        named = [o for o in rows if o["label"] == "ORG" and o["found_by"] == "ner"
+                 and r["start_char"] <= o["start_char"] and o["end_char"] < r["end_char"]
+                 and set(_fold(o["canonical"]).split()) & bodies]
+        if named:
+            r["canonical"] = named[0]["canonical"]
 
 
 def _stems_meet(words: set[str], row: dict) -> bool:
@@ -659,7 +797,7 @@ def _surnames_tagged_otherwise(rows: list[dict], full: list[dict], text: str) ->
 
 
 def _link_short_forms(rows: list[dict], text: str) -> None:
-    _link_titles(rows)
+    _link_titles(rows, text)
     if SURNAME_TAGGED_OTHERWISE:
         _surnames_tagged_otherwise(rows, [r for r in rows if r["label"] == "PERSON" and len(r["canonical"].split()) > 1],
                                    text)
@@ -686,6 +824,8 @@ def _link_short_forms(rows: list[dict], text: str) -> None:
             r["canonical"] = long_forms[r["canonical"]]
     if ORG_HEAD_SHORT_FORM:
         _org_heads_to_full_names(rows)
+    if STAFF_SPEAK_FOR_ORG:
+        _staff_to_organisation(rows)
 
 
 def name_head(name: str) -> str | None:

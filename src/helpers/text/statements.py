@@ -69,6 +69,7 @@ from helpers.text import cuemodel, statementmodel
 from helpers.text import lexicon as lexicons
 from helpers.text.attribution import _PERSONISH, EntityLookup, _when, SpeakerTracker, _lex, entity_mention, mention_span, semicolon_between, speaker_kind, subject_mention  # noqa: F401
 from helpers.text.entities import after_bare_preposition, noun_cue_subject
+from helpers.text.entities import role_holders
 
 from helpers.core.schemas import UNKNOWN  # noqa: E402  (re-exported)
 _DIRECT_QUOTE = re.compile(r"“[^“”]{2,4000}”|\"[^\"\n]{2,1500}\"|«[^«»]{2,4000}»|(?<!\w)''(?:(?!'')[^\n]){2,1500}''")
@@ -1103,6 +1104,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         cue_heads = {t.i for _, t in events}
         events = sorted(events + [("SOURCE_PHRASE", t) for t in doc if _source_phrase(t, f.lex, cue_heads)],
                         key=lambda e: e[1].i)
+    if DASH_REPORT:  # "… - said Jane Roe.": after a cue another rule reads at the same token (a stable sort)
+        events = sorted(events + [("DASH_REPORT", t) for t in _dash_cues(f)], key=lambda e: e[1].i)
     for kind, tok in events:
         f.mention = None
         if kind == "ACCORDING":
@@ -1110,6 +1113,9 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             continue
         if kind == "SOURCE_PHRASE":
             _source_phrase_statement(f, tok)
+            continue
+        if kind == "DASH_REPORT":
+            _dash_report(f, tok)
             continue
         if kind == "NOUN":
             _cue_noun(f, tok)
@@ -1849,3 +1855,126 @@ def _question_participle(f: _Finder, verb: Token) -> bool:
         mention = mention_span(agent) if row is not None else subject_mention(agent)
     f.add_verb(*_edges([part]), verb, row, how, "indirect", "question_participle", mention)
     return True
+
+DASH_REPORT = True  # session 19, switched off only to measure it
+_DASH_BEFORE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[^\W\d_]))[-–—][ \t]*$")  # a spaced, line-opening or glued dash
+_SPEAKER_STOPS = (".", "!", "?", ",", ";", ":", "(", ")", '"', "“", "”", "«", "»", "-", "–", "—")
+MAX_DASH_SPEAKER = 12  # tokens from an inverted cue to the end of its speaker phrase
+_NOT_DASH_SPEAKER = ("to", "that", "it", "this", "by", "there")  # "- said to be …", "- says that …": no inverted report
+
+
+def _dash_verb(tok: Token, verbs: set[str]) -> bool:
+    """A lower-case reporting verb in an inflected form ("said", "notes", "continued"), however the parser tagged it
+    ("notes" as a noun, "said" as an adjective)."""
+    low = tok.lower_
+    if not tok.is_lower or not tok.is_alpha or low == tok.lemma_.lower() and not low.endswith(("s", "d")):
+        return False  # an inflected form only: not "home-state", "eight-point"
+    forms = {tok.lemma_.lower(), low, low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else low}
+    return bool(forms & verbs)
+
+
+def _dash_speaker_words(tok: Token) -> tuple[list[Token], str]:
+    """The words after an inverted cue up to the first stop, comma or line end, as its speaker phrase, and the mark
+    that ends them ("" at the end of the text); no words when no such mark comes within :data:`MAX_DASH_SPEAKER`
+    words or a verb or "that" comes first ("- said at a rally that …", "- revealed X is …": a clause, no speaker)."""
+    words = []
+    for t in tok.doc[tok.i + 1:tok.i + 2 + MAX_DASH_SPEAKER]:
+        if t.text in _SPEAKER_STOPS or "\n" in t.text:
+            return words, t.text
+        if len(words) == MAX_DASH_SPEAKER or t.pos_ in ("VERB", "AUX") or t.lower_ == "that":
+            return [], ""
+        words.append(t)
+    return words, ""
+
+
+def _dash_speaker(f: _Finder, words: list[Token]) -> tuple[dict | None, str | None, Token | None]:
+    """Who an inverted cue's phrase names: a person named in it ("- said the President of the United States Jane
+    Roe"), else the holder of the role noun it ends in ("- said the party's president"), else an organisation named
+    in it ("- reports Reuters"), else the phrase itself; the token its mention is read from."""
+    lo, hi = words[0].idx, words[-1].idx + len(words[-1])
+    rows = [r for r in f.lookup.at(lo, hi) if r["start_char"] >= lo and r["end_char"] <= hi]
+    people = [r for r in rows if r["label"] in _PERSONISH]
+    at = {t.idx: t for t in words}
+    if people:
+        return people[0], "name", at.get(people[0]["start_char"])
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    roles = [t for t in nouns if t.lemma_.lower() in f.lex["roles"] or t.lower_ in f.lex["roles"]]
+    if roles:  # "- noted the US president": the person named before whose role fits, not the last president named
+        head = roles[-1]
+        first = next((t for t in words if t.i <= head.i and t.pos_ not in ("DET", "ADP", "PUNCT")), head)
+        titled = [r for r in f.lookup.rows if r["label"] in _PERSONISH and r["role"] and r["start_char"] < head.idx
+                  and len(r["canonical"].split()) > 1]
+        holders = role_holders(head.doc[first.i:head.i + 1].text, titled)
+        if holders:
+            return holders[-1], "role_noun", head
+        return f.tracker.phrase_row(head), "phrase", head
+    named = [r for r in rows if r["label"] == "ORG" and not any(  # not "the interlocutor of PAP": PAP's guest
+        t.pos_ == "ADP" and t.idx < r["start_char"] for t in words)]
+    if named:
+        return named[0], "name", at.get(named[0]["start_char"])
+    adp = next((t.i for t in words if t.pos_ == "ADP"), None)
+    nouns = [t for t in nouns if adp is None or t.i < adp]  # "the interlocutor of X": the interlocutor
+    if not nouns:
+        return None, None, None
+    row, how = f.tracker.resolve_or_phrase(nouns[-1])
+    return row, how, nouns[-1]
+
+
+def _dash_content_start(f: _Finder, dash: int, cue: Token) -> int:
+    """Where the words an inverted cue reports begin: after the dash that opens them on the line or after a report
+    that closes a quotation before on the line (with what its cue goes on to report), else at the sentence start
+    (never on the line before: a dash opening its line leaves too few words)."""
+    text = f.text
+    line = text.rfind("\n", 0, dash) + 1
+    # a report closing a quotation before on the line, and what its cue goes on to report right after it ("- … - he
+    # said, pointing out that “…” … - said X."): the words after them
+    before = [s["anchor"] + len(s["cue"]) for s in f.found if line <= s["anchor"] < dash and s["anchor"] >= s["end_char"]]
+    before += [s["end_char"] for s in f.found if before and s["end_char"] < dash
+               and s["anchor"] >= max(before) and not text[max(before):s["anchor"]].strip(" ,")]
+    opened = [m.end() for m in _DASH_OPEN.finditer(text, line, dash) if m.end() < dash] + before
+    if opened:
+        return max(opened)
+    return max(line, cue.sent.start_char) if cue.sent.start_char < dash else line
+
+
+def _dash_report(f: _Finder, tok: Token) -> None:
+    """"… their goal is Kiev - said the President of the United States Jane Roe.", "… - notes Jan Kowalski, MP.",
+    "… - continued Roe.": the inverted report of Polish and Russian news translated to English, a reporting verb in
+    an inflected form right after a dash with its speaker after it, which the parser seldom reads (the name taken for
+    an object, the verb for an adjective or a noun). The words before the dash, from the dash that opens them on the
+    line (else the sentence), are a direct statement of the person named after the verb, else of the holder of the
+    role noun there, else of the organisation named (:data:`DASH_REPORT`). Not when a verb or "that" follows the cue
+    (a clause, no speaker phrase), nor, for a cue the parser took for no verb or a hyphen inside a word, without a
+    person's name. A cue another rule read already is left to it."""
+    text = f.text
+    m = _DASH_BEFORE.search(text, max(0, tok.idx - 3), tok.idx)
+    if m is None or any(s.get("cue_char", s["anchor"]) == tok.idx for s in f.found):
+        return
+    words, stop = _dash_speaker_words(tok)
+    if not words or words[0].lower_ in _NOT_DASH_SPEAKER or any(a <= tok.idx < b for a, b in _quotes(text)):
+        return
+    dash = m.start()
+    start = _dash_content_start(f, dash, tok)
+    if len(text[start:dash].split()) < MIN_QUOTE_WORDS:
+        return
+    row, how, head = _dash_speaker(f, words)
+    person = how == "name" and row["label"] in _PERSONISH
+    if head is None or tok.pos_ not in ("VERB", "AUX") and not person:
+        return  # a verb the parser read as a noun ("— states like Texas") reports only before a person's name
+    if dash > 0 and text[dash - 1].isalpha() and not (person and (stop in (".", "!", "?", "") or "\n" in stop)):
+        return  # a hyphen inside a word ("self-described", "now-denied X pipeline and …") only before a name ending it
+    for i, (qs, qe) in enumerate(f.quotes):
+        if qe <= dash and text[qe:dash].strip() == "" and qs >= start - 2:
+            f.used_quotes.add(i)  # the dash quotation this cue closes: read here, not again by the quotation rules
+    mention = (row["start_char"], row["end_char"]) if how == "name" else mention_span(head)
+    f.add(start, dash, row, how, tok.text, tok.lemma_.lower(), "direct", tok.idx, "dash_report", mention)
+    if how == "name" and row is not None:
+        f.tracker.remember(row)
+
+
+def _dash_cues(f: _Finder) -> list[Token]:
+    """The tokens :func:`_dash_report` reads: a reporting verb right after a dash."""
+    verbs = f.lex["speech"] | set(lexicons.cue_verbs()["dash_report_verbs"])
+    text = f.text
+    return [t for t in f.doc if t.idx > 0 and text[t.idx - 1] in "-–— \t" and _dash_verb(t, verbs)
+            and _DASH_BEFORE.search(text, max(0, t.idx - 3), t.idx)]
