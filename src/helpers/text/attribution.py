@@ -14,7 +14,8 @@ import re
 from spacy.tokens import Token
 
 from helpers.text import lexicon as lexicons
-from helpers.text.entities import after_bare_preposition, country_of, name_head, normalise, without_open_bracket
+from helpers.text.entities import (after_bare_preposition, country_of, name_head, normalise, rank_agrees,
+                                   without_open_bracket)
 
 _PERSONISH = {"PERSON"}
 _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -451,7 +452,7 @@ class SpeakerTracker:
         role = person.get("role")
         if not role:
             return True
-        return bool(set(phrase.lower().split()[:-1]) & set(role.lower().split()))
+        return bool(set(phrase.lower().split()[:-1]) & set(role.lower().split())) and rank_agrees(phrase, role)
 
     def _role_holders(self, lemma: str, before: int, phrase: dict) -> list[dict]:
         """The people named before ``before`` whose stated role holds the role noun ``lemma`` ("Maine governor" for
@@ -459,7 +460,8 @@ class SpeakerTracker:
         if lemma not in self.lex["roles"]:
             return []
         return [r for r in self.entities.rows if r["start_char"] < before and r["label"] == "PERSON" and r is not phrase
-                and r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())]
+                and r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())
+                and rank_agrees(phrase["canonical"], r["role"], lemma)]
 
     def _holds_other_office(self, person: dict, title: str) -> bool:
         """Whether the text gave ``person`` an office other than ``title`` ("the prime minister said" is not the last
@@ -492,6 +494,31 @@ class SpeakerTracker:
                     and row["end_char"] <= tok.idx and (want is None or self.gender.get(row["canonical"], want) == want):
                 return row
         return None
+
+    def _own_apposition(self, tok: Token) -> dict | None:
+        """The person set off by commas at the end of a role noun's phrase that the parser hung on the body the role
+        belongs to ("The commander of the 36th Brigade, Maj. Jane Roe, told"); not one hung on a role noun or person
+        of its own ("a spokesman for the president, Jane Roe, said": she is the president; session 19,
+        :data:`ROLE_OWN_APPOSITION`)."""
+        doc, end = tok.doc, tok.right_edge.i
+        for t in tok.subtree:
+            if t.dep_ != "appos" or t.head is tok or t.i < tok.i or t.left_edge.i == 0 \
+                    or doc[t.left_edge.i - 1].text != "," or not all(x.is_punct for x in doc[t.right_edge.i + 1:end + 1]):
+                continue
+            if t.head.lemma_.lower() in self.lex["roles"] | self.lex["documents"] or t.head.ent_type_ == "PERSON":
+                continue
+            row = self.entities.covering(t)
+            if row is not None and row["label"] in _PERSONISH and row.get("found_by") != "org_phrase":
+                return row
+        return None
+
+    def _indefinite_phrase(self, row: dict) -> bool:
+        """An unnamed role phrase with an indefinite article ("an Ukrinform correspondent reports"): someone a later
+        "he" does not refer to (session 19, :data:`PRONOUN_NOT_TO_INDEFINITE`)."""
+        if row.get("found_by") != "org_phrase" or row["canonical"] != normalise(row["text"]):
+            return False
+        m = _WORD_BEFORE.search(self.text, max(0, row["start_char"] - 12), row["start_char"])
+        return m is not None and m.group(1).lower() in _INDEFINITE
 
     def _issuer_before(self, tok: Token) -> dict | None:
         """"A report published by X … The report estimated …": who issued the nearest earlier mention of the same
@@ -701,6 +728,11 @@ class SpeakerTracker:
             fits = {h["canonical"]: h for h in holders if self._may_be_described_as(h, row["canonical"])}
             if len(fits) == 1:
                 return next(iter(fits.values())), "role_noun"
+            since = self._subject_since(tok, None) if ROLE_PHRASE_TO_SUBJECT and holders and not fits else None
+            if since is not None and not since.get("role"):
+                # "Jane Roe could begin her speech. … the party's president said": the person the sentences just
+                # before made their subject, given no role, rather than the unnamed phrase (session 19)
+                return since, "role_noun"
         if role_phrase and not holders and self.last["PERSON"] is not None \
                 and self._may_be_described_as(self.last["PERSON"], row["canonical"]):
             # the last person speaker, when the text gave that speaker no role or one that shares a modifier
@@ -718,6 +750,10 @@ class SpeakerTracker:
                 row = self.entities.covering(child)
                 if row is not None:
                     return row, "name"
+        if ROLE_OWN_APPOSITION and tok.lemma_.lower() in self.lex["roles"] and tok.tag_ not in ("NNS", "NNPS"):
+            row = self._own_apposition(tok)
+            if row is not None:  # "The commander of the 36th Brigade, Maj. Jane Roe, told": the holder it names
+                return row, "name"
         if tok.pos_ == "PRON" and low in self.lex["pronouns"]:
             kind = self.lex["pronouns"][low]
             row = self._person_for(low) if kind == "PERSON" else \
@@ -731,7 +767,8 @@ class SpeakerTracker:
                     row is None or row is not self._previous_subject(tok) and row["start_char"] < group["start_char"]):
                 row = group
             if row is None and kind == "PERSON":
-                people = [r for r in self.entities.at(tok.idx - 2000, tok.idx) if r["label"] == "PERSON"]
+                people = [r for r in self.entities.at(tok.idx - 2000, tok.idx) if r["label"] == "PERSON"
+                          and not (PRONOUN_NOT_TO_INDEFINITE and self._indefinite_phrase(r))]
                 row = people[-1] if people else None
             return row, "pronoun"
         lemma = tok.lemma_.lower()
@@ -739,7 +776,9 @@ class SpeakerTracker:
         if (lemma in self.lex["roles"] or low in self.lex["roles"]) and tok.tag_ not in ("NNS", "NNPS"):
             # "the minister said": the entity given that role, else the last person who spoke ("top leaders",
             # "all three candidates" are a group, no one person)
-            candidates = [r for r in before if r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())]
+            said = tok.doc[tok.left_edge.i:tok.i + 1].text  # "the vice president": its rank words
+            candidates = [r for r in before if r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())
+                          and rank_agrees(said, r["role"])]
             owned_by_it = OWNED_ROLE_IN_SENTENCE and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
                                                          for c in tok.children)
             if owned_by_it:  # "the city of X, its mayor said": the holder of that role in a place of this sentence
@@ -757,7 +796,7 @@ class SpeakerTracker:
                 last = self._subject_since(tok, None) or last  # "X raised the topic. … said the minister": X
             # "the spokesman said" may be the last speaker; "a spokesman for X said" brings in someone new
             if last is not None and any(c.dep_ == "det" and c.lower_ not in _INDEFINITE for c in tok.children) \
-                    and not self._holds_other_office(last, lemma):
+                    and not self._holds_other_office(last, lemma) and rank_agrees(said, last.get("role")):
                 return last, "role_noun"
         if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
             # "the ministry said": the organisation named with that head noun, else the last organisation speaker
@@ -810,6 +849,10 @@ class SpeakerTracker:
                 return min(inside, key=lambda r: (_GROUPISH.index(r["label"]), -r["start_char"])), "name"
         return None, None
 
+
+ROLE_OWN_APPOSITION = True  # session 19 (resolve): "The commander of X, Maj. Jane Roe, told" is Jane Roe; switch to measure it
+ROLE_PHRASE_TO_SUBJECT = True  # session 19 (resolve): "the PiS president" after "X could begin"; switch to measure it
+PRONOUN_NOT_TO_INDEFINITE = True  # session 19 (resolve): "he" is no earlier "a correspondent"; switch to measure it
 
 # switched off only to measure it: "the <modifier> <role>" is the one person the text gave that role with a shared
 # modifier, and never the last speaker when someone else holds the role noun (session 12)

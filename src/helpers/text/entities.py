@@ -692,7 +692,7 @@ def role_holders(phrase: str, titled: list[dict], definite: bool = True) -> list
     # "a senior Ukrainian official told CNN": a noun of no office, with no "the", is someone the text does not name
     generic = head in lexicons.names()["generic_role_nouns"]
     holders = [t for t in titled if _holds_role(head, rest if definite else set(), t)
-               and (not rest or _shares_modifier(rest, phrase, t, generic))]
+               and (not rest or _shares_modifier(rest, phrase, t, generic)) and rank_agrees(phrase, t["role"])]
     if not holders and BARE_TITLE_HOLDER and rest and all(k.startswith("@") or k == head for k in org_key(phrase)):
         # "Ireland's premier" for "Taoiseach Leo Varadkar": a phrase whose only modifier is a country
         holders = [t for t in titled if _holds_role(head, set(), t) and len(t["role"].split()) == 1
@@ -706,6 +706,23 @@ BARE_TITLE_HOLDER = True  # session 19: a one-word title synonym naming no count
 # fits a phrase whose only modifier is a country ("Ireland's premier") when no holder's role shares it; switch to
 # measure it
 GENERIC_ROLE_PHRASE = True  # session 19: "the Chinese official" is the one Chinese role holder; switch to measure it
+ROLE_RANK_AGREES = True  # session 19 (resolve): "the vice president" is no "President X"; switch to measure it
+
+
+def rank_agrees(phrase: str, role: str | None, head: str | None = None) -> bool:
+    """Whether a role phrase and a stated role that holds its noun (``head``, else the phrase's last word) hold the
+    same ranks (names.json ``rank_words``: "the vice president" is no "Ukrainian President", "the minister" no
+    "Deputy Foreign Minister"; a rank of ``ranks_of_holder_only`` counts only when the role holds it); a missing role,
+    or one of another noun ("the politician" for a "Vice President"), fits."""
+    if not ROLE_RANK_AGREES or not role:
+        return True
+    words, held = re.findall(r"[a-z]+", phrase.lower()), re.findall(r"[a-z]+", role.lower())
+    if not words or (head or words[-1]).lower() not in held:
+        return True
+    lex = lexicons.names()
+    ranks, one_way = lex["rank_words"], set(lex["ranks_of_holder_only"])
+    said, has = {ranks[w] for w in words if w in ranks}, {ranks[w] for w in held if w in ranks}
+    return said - one_way == has - one_way and (has & one_way) <= said
 
 
 def _holds_role(head: str, rest: set[str], holder: dict) -> bool:

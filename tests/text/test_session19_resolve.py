@@ -1,0 +1,66 @@
+"""Session 19 (resolve): speakers resolved from context. A rank word ("vice", "deputy", "former") makes another office
+(``entities.ROLE_RANK_AGREES``: "the vice president" is no "President X"); a role noun whose own phrase names its
+holder in an apposition the parser hung on the body is that holder (``attribution.ROLE_OWN_APPOSITION``); a pronoun
+with no person speaker before it does not go to an indefinite role phrase (``PRONOUN_NOT_TO_INDEFINITE``); "the <role>"
+that no role holder fits is the person the sentences before made their subject (``ROLE_PHRASE_TO_SUBJECT``).
+Constructed sentences."""
+from __future__ import annotations
+
+import pytest
+
+import helpers.text.attribution as attr
+import helpers.text.entities as ent
+
+VICE = ("President Tom Hale met Vice President Jane Roe in Kyiv on Monday.\n\n"
+        "“We will help,” Hale said.\n\n"
+        "“We stand with Ukraine,” the vice president said.")
+APPOS = ("Jane Roe, the mayor of the city, spoke on Monday.\n\n"
+         "The commander of the 12th Mountain Brigade, Col. Tom Hale, told reporters that the road was cut.")
+INDEFINITE = ("“The talks are over,” the statement read, a Nordpress correspondent reports.\n\n"
+              "He added that the border was closed.")
+SUBJECT = ("Tom Hale, the Polish president, spoke on Monday.\n\n"
+           "After the applause, Jane Roe could begin her speech. The Civic Union president said that they must arm.")
+
+# (module, text, cue, the speaker the rule gives, the switch without which the speaker is another)
+READ = [(ent, VICE, "said", "Jane Roe", "ROLE_RANK_AGREES"),
+        (attr, APPOS, "told", "Tom Hale", "ROLE_OWN_APPOSITION"),
+        (attr, SUBJECT, "said", "Jane Roe", "ROLE_PHRASE_TO_SUBJECT")]
+
+
+def _speakers(out, cue):
+    return [s["speaker"] for s in out["statements"] if s["cue"] == cue]
+
+
+@pytest.mark.parametrize("module,text,cue,speaker,switch", READ)
+def test_a_speaker_from_context(extracted, monkeypatch, module, text, cue, speaker, switch):
+    assert _speakers(extracted(text), cue)[-1] == speaker
+    monkeypatch.setattr(module, switch, False)
+    assert _speakers(extracted(text), cue)[-1] != speaker
+
+
+def test_a_pronoun_is_no_indefinite_role_phrase(extracted, monkeypatch):
+    assert "Nordpress correspondent" not in _speakers(extracted(INDEFINITE), "added")
+    monkeypatch.setattr(attr, "PRONOUN_NOT_TO_INDEFINITE", False)
+    assert "Nordpress correspondent" in _speakers(extracted(INDEFINITE), "added")
+
+
+# (text, cue, a speaker the subject is not)
+NOT_READ = [
+    (VICE.replace("the vice president said", "the president said").replace("Hale said", "Roe said"), "said",
+     "Jane Roe"),  # a vice president is no "the president"
+    ("Deputy Foreign Minister Jane Roe spoke in Kyiv on Monday.\n\nThe foreign minister said the talks were over.",
+     "said", "Jane Roe"),
+]
+
+
+@pytest.mark.parametrize("text,cue,speaker", NOT_READ)
+def test_a_speaker_not_from_context(extracted, text, cue, speaker):
+    assert speaker not in _speakers(extracted(text), cue)[-1:]
+
+
+def test_rank_agrees():
+    assert ent.rank_agrees("the deputy prime minister", "Ukraine's vice-prime minister")
+    assert not ent.rank_agrees("the vice president", "Ukrainian President")
+    assert ent.rank_agrees("the politician", "Vice President")  # another noun: no rank to compare
+    assert ent.rank_agrees("the former minister", "Northern Region minister")  # "former" counts only when held
+    assert not ent.rank_agrees("the president", "former President")
