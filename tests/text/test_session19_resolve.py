@@ -2,7 +2,9 @@
 (``entities.ROLE_RANK_AGREES``: "the vice president" is no "President X"); a role noun whose own phrase names its
 holder in an apposition the parser hung on the body is that holder (``attribution.ROLE_OWN_APPOSITION``); a pronoun
 with no person speaker before it does not go to an indefinite role phrase (``PRONOUN_NOT_TO_INDEFINITE``); "the <role>"
-that no role holder fits is the person the sentences before made their subject (``ROLE_PHRASE_TO_SUBJECT``).
+that no role holder fits is the person the sentences before made their subject (``ROLE_PHRASE_TO_SUBJECT``); a role
+whose phrase names its owner ("the head of <a named agency>") is no person whose stated role names another
+(``ROLE_OF_NAMED_OWNER``).
 Constructed sentences."""
 from __future__ import annotations
 
@@ -64,3 +66,16 @@ def test_rank_agrees():
     assert ent.rank_agrees("the politician", "Vice President")  # another noun: no rank to compare
     assert ent.rank_agrees("the former minister", "Northern Region minister")  # "former" counts only when held
     assert not ent.rank_agrees("the president", "former President")
+
+
+OWNER = ("Jane Roe, the Polish foreign minister, said on Monday that the talks were over.\n\n"
+         "The head of the Nordic Shipping Agency said that the ports were closed.")
+OWNER_FITS = ("Jane Roe, the head of the Nordic Shipping Agency, said on Monday that the talks were over.\n\n"
+              "The head of the Nordic Shipping Agency said that the ports were closed.")
+
+
+def test_a_role_of_a_named_owner_is_not_the_last_speaker_of_another(extracted, monkeypatch):
+    assert _speakers(extracted(OWNER), "said")[-1] != "Jane Roe"
+    assert _speakers(extracted(OWNER_FITS), "said")[-1] == "Jane Roe"  # her role names the agency
+    monkeypatch.setattr(attr, "ROLE_OF_NAMED_OWNER", False)
+    assert _speakers(extracted(OWNER), "said")[-1] == "Jane Roe"

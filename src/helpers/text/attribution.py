@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Token
 
 from helpers.text import lexicon as lexicons
-from helpers.text.entities import (after_bare_preposition, country_of, name_head, normalise, rank_agrees,
+from helpers.text.entities import (after_bare_preposition, country_of, name_head, normalise, org_key, rank_agrees,
                                    without_open_bracket)
 
 _PERSONISH = {"PERSON"}
@@ -512,6 +512,34 @@ class SpeakerTracker:
                 return row
         return None
 
+    @staticmethod
+    def _role_owner(tok: Token) -> str | None:
+        """Whose role a role noun names, when its phrase names it: the possessor ("Estonia's prime minister") or the
+        object of "of"/"for" ("the head of the UN refugee agency") holding a name; None for a pronoun possessor, for
+        an owner without a name ("the head of state") or none (session 19)."""
+        owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > tok.i
+                   for p in c.children if p.dep_ == "pobj"]
+        named = [o for o in owners if any(t.ent_type_ in _PERSONISH | _ORGISH or t.pos_ == "PROPN" for t in o.subtree)]
+        if not named:
+            return None  # "the head of state", "the region's governor": no one's in particular
+        o = named[0]
+        return tok.doc[o.left_edge.i:o.right_edge.i + 1].text
+
+    @staticmethod
+    def _owner_fits(owner: str, person: dict) -> bool:
+        """Whether a person's stated role or name belongs to the owner a role phrase names: a content word in common
+        ("agency", "minister") or one country ("Estonia's" and an "Estonian" role); a person with no stated role
+        does not fit (:data:`ROLE_OF_NAMED_OWNER`)."""
+        role = person.get("role")
+        if not role:
+            return True
+        words = {w for w in re.findall(r"[a-z]+", owner.lower()) if len(w) > 2 and w not in ("the", "and", "for")}
+        if words & set(re.findall(r"[a-z]+", f"{role} {person['canonical']}".lower())):
+            return True
+        countries = {k for k in org_key(owner) if k.startswith("@")}
+        return bool(countries & {k for k in org_key(role) if k.startswith("@")})
+
     def _indefinite_phrase(self, row: dict) -> bool:
         """An unnamed role phrase with an indefinite article ("an Ukrinform correspondent reports"): someone a later
         "he" does not refer to (session 19, :data:`PRONOUN_NOT_TO_INDEFINITE`)."""
@@ -789,6 +817,9 @@ class SpeakerTracker:
                                                            for w in _NAME_WORD.findall(r["role"]))]
                 if not candidates:
                     return None, None  # someone the text has not named: the role phrase
+            owner = self._role_owner(tok) if ROLE_OF_NAMED_OWNER and not owned_by_it else None
+            if owner is not None:  # "the head of the UN refugee agency", "Estonia's prime minister": theirs only
+                candidates = [r for r in candidates if self._owner_fits(owner, r)]
             if candidates:
                 return candidates[-1], "role_noun"
             last = self.last["PERSON"]
@@ -796,7 +827,8 @@ class SpeakerTracker:
                 last = self._subject_since(tok, None) or last  # "X raised the topic. … said the minister": X
             # "the spokesman said" may be the last speaker; "a spokesman for X said" brings in someone new
             if last is not None and any(c.dep_ == "det" and c.lower_ not in _INDEFINITE for c in tok.children) \
-                    and not self._holds_other_office(last, lemma) and rank_agrees(said, last.get("role")):
+                    and not self._holds_other_office(last, lemma) and rank_agrees(said, last.get("role")) \
+                    and (owner is None or self._owner_fits(owner, last)):
                 return last, "role_noun"
         if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
             # "the ministry said": the organisation named with that head noun, else the last organisation speaker
@@ -851,6 +883,7 @@ class SpeakerTracker:
 
 
 ROLE_OWN_APPOSITION = True  # session 19 (resolve): "The commander of X, Maj. Jane Roe, told" is Jane Roe; switch to measure it
+ROLE_OF_NAMED_OWNER = True  # session 19 (resolve): "the head of <body>" is no last speaker of another; switch to measure it
 ROLE_PHRASE_TO_SUBJECT = True  # session 19 (resolve): "the PiS president" after "X could begin"; switch to measure it
 PRONOUN_NOT_TO_INDEFINITE = True  # session 19 (resolve): "he" is no earlier "a correspondent"; switch to measure it
 
