@@ -4,8 +4,8 @@ holder in an apposition the parser hung on the body is that holder (``attributio
 with no person speaker before it does not go to an indefinite role phrase (``PRONOUN_NOT_TO_INDEFINITE``); "the <role>"
 that no role holder fits is the person the sentences before made their subject (``ROLE_PHRASE_TO_SUBJECT``); a role
 whose phrase names its owner ("the head of <a named agency>") is no person whose stated role names another
-(``ROLE_OF_NAMED_OWNER``).
-Constructed sentences."""
+(``ROLE_OF_NAMED_OWNER``); the person whose full name closes a long title is the speaker (``NAME_CLOSING_TITLE``), and
+a name NER missed there is a person (``entities.NAME_AFTER_TITLE``). Constructed sentences."""
 from __future__ import annotations
 
 import pytest
@@ -79,3 +79,32 @@ def test_a_role_of_a_named_owner_is_not_the_last_speaker_of_another(extracted, m
     assert _speakers(extracted(OWNER_FITS), "said")[-1] == "Jane Roe"  # her role names the agency
     monkeypatch.setattr(attr, "ROLE_OF_NAMED_OWNER", False)
     assert _speakers(extracted(OWNER), "said")[-1] == "Jane Roe"
+
+
+LONG_TITLE = ("The talks ended on Monday.\n\n"
+              "The spokesman of the ministry of foreign affairs of the republic Thomas Becker said that the talks were over.")
+TITLE_THEN_WHERE = ("The talks ended on Monday.\n\nThe deputy chairman of the regional security council Thomas Becker "
+                    "during the meeting argued that the talks were over.")
+INVERTED_TITLE = "Anna Berg spoke first.\n\n- The talks are over - said the spokesman of the regional security council Thomas Becker."
+MISSED_NAME = ("Minister of Foreign Affairs of Moldova Ion Rusu posted on Twitter that the border was closed, a local "
+               "correspondent reports.\n\nRusu added that the talks were over.")
+
+
+@pytest.mark.parametrize("text,cue", [(LONG_TITLE, "said"), (TITLE_THEN_WHERE, "argued"), (INVERTED_TITLE, "said")])
+def test_the_name_closing_a_long_title(extracted, monkeypatch, text, cue):
+    assert _speakers(extracted(text), cue)[-1] == "Thomas Becker"
+    monkeypatch.setattr(attr, "NAME_CLOSING_TITLE", False)
+    assert _speakers(extracted(text), cue)[-1] != "Thomas Becker"
+
+
+def test_a_name_ner_missed_after_a_title(extracted, monkeypatch):
+    out = extracted(MISSED_NAME)
+    assert _speakers(out, "posted") == ["Ion Rusu"]
+    assert _speakers(out, "added") == ["Ion Rusu"]  # the surname alone is the same person
+    monkeypatch.setattr(ent, "NAME_AFTER_TITLE", False)
+    assert _speakers(extracted(MISSED_NAME), "posted") != ["Ion Rusu"]
+
+
+def test_a_title_ending_in_an_organisation_is_no_name(extracted):
+    text = "The chairman of the Joint Chiefs said that the talks were over.\n\nChiefs of staff met later."
+    assert _speakers(extracted(text), "said") != ["Joint Chiefs"]

@@ -540,6 +540,29 @@ class SpeakerTracker:
         countries = {k for k in org_key(owner) if k.startswith("@")}
         return bool(countries & {k for k in org_key(role) if k.startswith("@")})
 
+    def _name_closing_title(self, tok: Token) -> dict | None:
+        """The person whose full name closes a role noun's title run, up to a comma or a clause ("Advisor of the
+        President of Ukraine Jane Roe stated", "said the spokesman of the Kremlin Jane Roe,"), of any length, or is
+        followed only by when or where it spoke ("… Jane Roe yesterday in the Parliament said"; session 19,
+        :data:`NAME_CLOSING_TITLE`)."""
+        doc, end = tok.doc, tok.i
+        clause = {t.i for c in tok.children if c.dep_ in _CLAUSE_DEPS and c.dep_ != "cc" and c.i > tok.i
+                  for t in c.subtree}
+        while end + 1 <= tok.right_edge.i and end + 1 not in clause and end + 1 - tok.i <= 15 \
+                and not doc[end + 1].is_punct or end + 1 <= tok.right_edge.i and doc[end + 1].text in ("“", "”", '"'):
+            end += 1
+        for k in range(end, tok.i, -1):  # the last name in the run, with at most when or where it spoke after it
+            row = self.entities.covering(doc[k])
+            if row is not None and row["label"] in _PERSONISH and row.get("found_by") != "org_phrase" \
+                    and row["end_char"] == doc[k].idx + len(doc[k]) and row["start_char"] > tok.idx \
+                    and " " in row["text"].strip():
+                return row
+            if doc[k].pos_ in ("NOUN", "PROPN") and doc[k].ent_type_ not in ("DATE", "TIME") \
+                    and not any(a.pos_ == "ADP" and a.i > tok.i + 1 and doc[a.i - 1].ent_type_ == "PERSON"
+                                for a in doc[k].ancestors):  # "… Jane Roe in the invitation to the summit"
+                return None  # a word of the title itself: the name, if any, is not at its end
+        return None
+
     def _indefinite_phrase(self, row: dict) -> bool:
         """An unnamed role phrase with an indefinite article ("an Ukrinform correspondent reports"): someone a later
         "he" does not refer to (session 19, :data:`PRONOUN_NOT_TO_INDEFINITE`)."""
@@ -782,6 +805,10 @@ class SpeakerTracker:
             row = self._own_apposition(tok)
             if row is not None:  # "The commander of the 36th Brigade, Maj. Jane Roe, told": the holder it names
                 return row, "name"
+        if NAME_CLOSING_TITLE and tok.lemma_.lower() in self.lex["roles"] and tok.tag_ not in ("NNS", "NNPS"):
+            row = self._name_closing_title(tok)
+            if row is not None:  # "Deputy Chairman of the Russian Security Council Jane Roe made …": however long
+                return row, "name"
         if tok.pos_ == "PRON" and low in self.lex["pronouns"]:
             kind = self.lex["pronouns"][low]
             row = self._person_for(low) if kind == "PERSON" else \
@@ -885,6 +912,7 @@ class SpeakerTracker:
 ROLE_OWN_APPOSITION = True  # session 19 (resolve): "The commander of X, Maj. Jane Roe, told" is Jane Roe; switch to measure it
 ROLE_OF_NAMED_OWNER = True  # session 19 (resolve): "the head of <body>" is no last speaker of another; switch to measure it
 ROLE_PHRASE_TO_SUBJECT = True  # session 19 (resolve): "the PiS president" after "X could begin"; switch to measure it
+NAME_CLOSING_TITLE = True  # session 19 (resolve): "Advisor of the President of X Jane Roe stated"; switch to measure it
 PRONOUN_NOT_TO_INDEFINITE = True  # session 19 (resolve): "he" is no earlier "a correspondent"; switch to measure it
 
 # switched off only to measure it: "the <modifier> <role>" is the one person the text gave that role with a shared
