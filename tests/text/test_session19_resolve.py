@@ -5,7 +5,8 @@ with no person speaker before it does not go to an indefinite role phrase (``PRO
 that no role holder fits is the person the sentences before made their subject (``ROLE_PHRASE_TO_SUBJECT``); a role
 whose phrase names its owner ("the head of <a named agency>") is no person whose stated role names another
 (``ROLE_OF_NAMED_OWNER``); the person whose full name closes a long title is the speaker (``NAME_CLOSING_TITLE``), and
-a name NER missed there is a person (``entities.NAME_AFTER_TITLE``). Constructed sentences."""
+a name NER missed there is a person (``entities.NAME_AFTER_TITLE``); a role phrase's apposition names its speaker
+(``APPOSITION_NAMES_ROLE_PHRASE``). Constructed sentences."""
 from __future__ import annotations
 
 import pytest
@@ -108,3 +109,24 @@ def test_a_name_ner_missed_after_a_title(extracted, monkeypatch):
 def test_a_title_ending_in_an_organisation_is_no_name(extracted):
     text = "The chairman of the Joint Chiefs said that the talks were over.\n\nChiefs of staff met later."
     assert _speakers(extracted(text), "said") != ["Joint Chiefs"]
+
+
+def _tracker_speaker(doc, rows, word):
+    tok = next(t for t in doc if t.text == word)
+    return attr.SpeakerTracker(attr.EntityLookup(rows), doc.text).resolve(tok)[0]["canonical"]
+
+
+def test_an_apposition_names_a_role_phrase(nlp, monkeypatch):
+    text = "The talks ended on Monday. Norway’s former president and current deputy council chairman, Ivan Dahl, said so."
+    doc = nlp(text)
+    s = text.index("Norway")
+    phrase = {"start_char": s, "end_char": text.index(" and"), "text": text[s:text.index(" and")], "label": "PERSON",
+              "canonical": "Norway's former president", "role": None, "found_by": "org_phrase"}
+    name = {"start_char": text.index("Ivan"), "end_char": text.index(", said"), "text": "Ivan Dahl", "label": "PERSON",
+            "canonical": "Ivan Dahl", "role": None, "found_by": "ner"}
+    assume = [t for t in doc if t.text == "Dahl" and t.dep_ == "appos"]
+    if not assume or assume[0].head.text not in ("president", "chairman"):
+        pytest.skip("the parser hung the name elsewhere")
+    assert _tracker_speaker(doc, [phrase, name], "president") == "Ivan Dahl"
+    monkeypatch.setattr(attr, "APPOSITION_NAMES_ROLE_PHRASE", False)
+    assert _tracker_speaker(doc, [phrase, name], "president") == "Norway's former president"

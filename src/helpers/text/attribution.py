@@ -502,7 +502,7 @@ class SpeakerTracker:
         :data:`ROLE_OWN_APPOSITION`)."""
         doc, end = tok.doc, tok.right_edge.i
         for t in tok.subtree:
-            if t.dep_ != "appos" or t.head is tok or t.i < tok.i or t.left_edge.i == 0 \
+            if t.dep_ != "appos" or t.head.i == tok.i or t.i < tok.i or t.left_edge.i == 0 \
                     or doc[t.left_edge.i - 1].text != "," or not all(x.is_punct for x in doc[t.right_edge.i + 1:end + 1]):
                 continue
             if t.head.lemma_.lower() in self.lex["roles"] | self.lex["documents"] or t.head.ent_type_ == "PERSON":
@@ -794,6 +794,14 @@ class SpeakerTracker:
             owned, how = self._owned_body(tok)  # "Russia's defence ministry": a common-noun name keeps its owner
             if owned is not None and how == "name":
                 return owned, how
+        if APPOSITION_NAMES_ROLE_PHRASE and row is not None and row["found_by"] == "org_phrase" \
+                and row["label"] in _PERSONISH:
+            # "Russia's former president and current deputy chairman, Jane Roe, said": the person it names
+            named = [self.entities.covering(c) for c in tok.subtree if c.dep_ == "appos" and c.i > tok.i and (
+                c.head.i == tok.i or c.head.dep_ == "conj" and c.head.head.i == tok.i)]  # "… president and … chairman, X,"
+            named = [r for r in named if r is not None and r["label"] in _PERSONISH and r["found_by"] != "org_phrase"]
+            if named:
+                return named[0], "name"
         if row is not None and row["label"] in _PERSONISH | _ORGISH and row["text"].lower() not in self.lex["roles"]:
             return row, "name"
         for child in tok.children:
@@ -912,6 +920,7 @@ class SpeakerTracker:
 ROLE_OWN_APPOSITION = True  # session 19 (resolve): "The commander of X, Maj. Jane Roe, told" is Jane Roe; switch to measure it
 ROLE_OF_NAMED_OWNER = True  # session 19 (resolve): "the head of <body>" is no last speaker of another; switch to measure it
 ROLE_PHRASE_TO_SUBJECT = True  # session 19 (resolve): "the PiS president" after "X could begin"; switch to measure it
+APPOSITION_NAMES_ROLE_PHRASE = True  # session 19 (resolve): "Russia's former president, Jane Roe, said"; switch to measure it
 NAME_CLOSING_TITLE = True  # session 19 (resolve): "Advisor of the President of X Jane Roe stated"; switch to measure it
 PRONOUN_NOT_TO_INDEFINITE = True  # session 19 (resolve): "he" is no earlier "a correspondent"; switch to measure it
 
