@@ -14,7 +14,8 @@ import re
 from spacy.tokens import Token
 
 from helpers.text import lexicon as lexicons
-from helpers.text.entities import after_bare_preposition, country_of, name_head, normalise, without_open_bracket
+from helpers.text.entities import (after_bare_preposition, country_of, name_head, normalise, org_key, rank_agrees,
+                                   without_open_bracket)
 
 _PERSONISH = {"PERSON"}
 _ORGISH = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -451,7 +452,7 @@ class SpeakerTracker:
         role = person.get("role")
         if not role:
             return True
-        return bool(set(phrase.lower().split()[:-1]) & set(role.lower().split()))
+        return bool(set(phrase.lower().split()[:-1]) & set(role.lower().split())) and rank_agrees(phrase, role)
 
     def _role_holders(self, lemma: str, before: int, phrase: dict) -> list[dict]:
         """The people named before ``before`` whose stated role holds the role noun ``lemma`` ("Maine governor" for
@@ -459,7 +460,8 @@ class SpeakerTracker:
         if lemma not in self.lex["roles"]:
             return []
         return [r for r in self.entities.rows if r["start_char"] < before and r["label"] == "PERSON" and r is not phrase
-                and r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())]
+                and r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())
+                and rank_agrees(phrase["canonical"], r["role"], lemma)]
 
     def _holds_other_office(self, person: dict, title: str) -> bool:
         """Whether the text gave ``person`` an office other than ``title`` ("the prime minister said" is not the last
@@ -492,6 +494,82 @@ class SpeakerTracker:
                     and row["end_char"] <= tok.idx and (want is None or self.gender.get(row["canonical"], want) == want):
                 return row
         return None
+
+    def _own_apposition(self, tok: Token) -> dict | None:
+        """The person set off by commas at the end of a role noun's phrase that the parser hung on the body the role
+        belongs to ("The commander of the 36th Brigade, Maj. Jane Roe, told"); not one hung on a role noun or person
+        of its own ("a spokesman for the president, Jane Roe, said": she is the president; session 19,
+        :data:`ROLE_OWN_APPOSITION`)."""
+        doc, end = tok.doc, tok.right_edge.i
+        for t in tok.subtree:
+            if t.dep_ != "appos" or t.head.i == tok.i or t.i < tok.i or t.left_edge.i == 0 \
+                    or doc[t.left_edge.i - 1].text != "," or not all(x.is_punct for x in doc[t.right_edge.i + 1:end + 1]):
+                continue
+            if t.head.lemma_.lower() in self.lex["roles"] | self.lex["documents"] or t.head.ent_type_ == "PERSON":
+                continue
+            row = self.entities.covering(t)
+            if row is not None and row["label"] in _PERSONISH and row.get("found_by") != "org_phrase":
+                return row
+        return None
+
+    @staticmethod
+    def _role_owner(tok: Token) -> str | None:
+        """Whose role a role noun names, when its phrase names it: the possessor ("Estonia's prime minister") or the
+        object of "of"/"for" ("the head of the UN refugee agency") holding a name; None for a pronoun possessor, for
+        an owner without a name ("the head of state") or none (session 19)."""
+        owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > tok.i
+                   for p in c.children if p.dep_ == "pobj"]
+        named = [o for o in owners if any(t.ent_type_ in _PERSONISH | _ORGISH or t.pos_ == "PROPN" for t in o.subtree)]
+        if not named:
+            return None  # "the head of state", "the region's governor": no one's in particular
+        o = named[0]
+        return tok.doc[o.left_edge.i:o.right_edge.i + 1].text
+
+    @staticmethod
+    def _owner_fits(owner: str, person: dict) -> bool:
+        """Whether a person's stated role or name belongs to the owner a role phrase names: a content word in common
+        ("agency", "minister") or one country ("Estonia's" and an "Estonian" role); a person with no stated role
+        does not fit (:data:`ROLE_OF_NAMED_OWNER`)."""
+        role = person.get("role")
+        if not role:
+            return True
+        words = {w for w in re.findall(r"[a-z]+", owner.lower()) if len(w) > 2 and w not in ("the", "and", "for")}
+        if words & set(re.findall(r"[a-z]+", f"{role} {person['canonical']}".lower())):
+            return True
+        countries = {k for k in org_key(owner) if k.startswith("@")}
+        return bool(countries & {k for k in org_key(role) if k.startswith("@")})
+
+    def _name_closing_title(self, tok: Token) -> dict | None:
+        """The person whose full name closes a role noun's title run, up to a comma or a clause ("Advisor of the
+        President of Ukraine Jane Roe stated", "said the spokesman of the Kremlin Jane Roe,"), of any length, or is
+        followed only by when or where it spoke ("… Jane Roe yesterday in the Parliament said"; session 19,
+        :data:`NAME_CLOSING_TITLE`)."""
+        doc, end = tok.doc, tok.i
+        clause = {t.i for c in tok.children if c.dep_ in _CLAUSE_DEPS and c.dep_ != "cc" and c.i > tok.i
+                  for t in c.subtree}
+        while end + 1 <= tok.right_edge.i and end + 1 not in clause and end + 1 - tok.i <= 15 \
+                and not doc[end + 1].is_punct or end + 1 <= tok.right_edge.i and doc[end + 1].text in ("“", "”", '"'):
+            end += 1
+        for k in range(end, tok.i, -1):  # the last name in the run, with at most when or where it spoke after it
+            row = self.entities.covering(doc[k])
+            if row is not None and row["label"] in _PERSONISH and row.get("found_by") != "org_phrase" \
+                    and row["end_char"] == doc[k].idx + len(doc[k]) and row["start_char"] > tok.idx \
+                    and " " in row["text"].strip():
+                return row
+            if doc[k].pos_ in ("NOUN", "PROPN") and doc[k].ent_type_ not in ("DATE", "TIME") \
+                    and not any(a.pos_ == "ADP" and a.i > tok.i + 1 and doc[a.i - 1].ent_type_ == "PERSON"
+                                for a in doc[k].ancestors):  # "… Jane Roe in the invitation to the summit"
+                return None  # a word of the title itself: the name, if any, is not at its end
+        return None
+
+    def _indefinite_phrase(self, row: dict) -> bool:
+        """An unnamed role phrase with an indefinite article ("an Ukrinform correspondent reports"): someone a later
+        "he" does not refer to (session 19, :data:`PRONOUN_NOT_TO_INDEFINITE`)."""
+        if row.get("found_by") != "org_phrase" or row["canonical"] != normalise(row["text"]):
+            return False
+        m = _WORD_BEFORE.search(self.text, max(0, row["start_char"] - 12), row["start_char"])
+        return m is not None and m.group(1).lower() in _INDEFINITE
 
     def _issuer_before(self, tok: Token) -> dict | None:
         """"A report published by X … The report estimated …": who issued the nearest earlier mention of the same
@@ -701,6 +779,11 @@ class SpeakerTracker:
             fits = {h["canonical"]: h for h in holders if self._may_be_described_as(h, row["canonical"])}
             if len(fits) == 1:
                 return next(iter(fits.values())), "role_noun"
+            since = self._subject_since(tok, None) if ROLE_PHRASE_TO_SUBJECT and holders and not fits else None
+            if since is not None and not since.get("role"):
+                # "Jane Roe could begin her speech. … the party's president said": the person the sentences just
+                # before made their subject, given no role, rather than the unnamed phrase (session 19)
+                return since, "role_noun"
         if role_phrase and not holders and self.last["PERSON"] is not None \
                 and self._may_be_described_as(self.last["PERSON"], row["canonical"]):
             # the last person speaker, when the text gave that speaker no role or one that shares a modifier
@@ -711,6 +794,14 @@ class SpeakerTracker:
             owned, how = self._owned_body(tok)  # "Russia's defence ministry": a common-noun name keeps its owner
             if owned is not None and how == "name":
                 return owned, how
+        if APPOSITION_NAMES_ROLE_PHRASE and row is not None and row["found_by"] == "org_phrase" \
+                and row["label"] in _PERSONISH:
+            # "Russia's former president and current deputy chairman, Jane Roe, said": the person it names
+            named = [self.entities.covering(c) for c in tok.subtree if c.dep_ == "appos" and c.i > tok.i and (
+                c.head.i == tok.i or c.head.dep_ == "conj" and c.head.head.i == tok.i)]  # "… president and … chairman, X,"
+            named = [r for r in named if r is not None and r["label"] in _PERSONISH and r["found_by"] != "org_phrase"]
+            if named:
+                return named[0], "name"
         if row is not None and row["label"] in _PERSONISH | _ORGISH and row["text"].lower() not in self.lex["roles"]:
             return row, "name"
         for child in tok.children:
@@ -718,6 +809,14 @@ class SpeakerTracker:
                 row = self.entities.covering(child)
                 if row is not None:
                     return row, "name"
+        if ROLE_OWN_APPOSITION and tok.lemma_.lower() in self.lex["roles"] and tok.tag_ not in ("NNS", "NNPS"):
+            row = self._own_apposition(tok)
+            if row is not None:  # "The commander of the 36th Brigade, Maj. Jane Roe, told": the holder it names
+                return row, "name"
+        if NAME_CLOSING_TITLE and tok.lemma_.lower() in self.lex["roles"] and tok.tag_ not in ("NNS", "NNPS"):
+            row = self._name_closing_title(tok)
+            if row is not None:  # "Deputy Chairman of the Russian Security Council Jane Roe made …": however long
+                return row, "name"
         if tok.pos_ == "PRON" and low in self.lex["pronouns"]:
             kind = self.lex["pronouns"][low]
             row = self._person_for(low) if kind == "PERSON" else \
@@ -731,7 +830,8 @@ class SpeakerTracker:
                     row is None or row is not self._previous_subject(tok) and row["start_char"] < group["start_char"]):
                 row = group
             if row is None and kind == "PERSON":
-                people = [r for r in self.entities.at(tok.idx - 2000, tok.idx) if r["label"] == "PERSON"]
+                people = [r for r in self.entities.at(tok.idx - 2000, tok.idx) if r["label"] == "PERSON"
+                          and not (PRONOUN_NOT_TO_INDEFINITE and self._indefinite_phrase(r))]
                 row = people[-1] if people else None
             return row, "pronoun"
         lemma = tok.lemma_.lower()
@@ -739,7 +839,9 @@ class SpeakerTracker:
         if (lemma in self.lex["roles"] or low in self.lex["roles"]) and tok.tag_ not in ("NNS", "NNPS"):
             # "the minister said": the entity given that role, else the last person who spoke ("top leaders",
             # "all three candidates" are a group, no one person)
-            candidates = [r for r in before if r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())]
+            said = tok.doc[tok.left_edge.i:tok.i + 1].text  # "the vice president": its rank words
+            candidates = [r for r in before if r["role"] and re.search(rf"\b{re.escape(lemma)}", r["role"].lower())
+                          and rank_agrees(said, r["role"])]
             owned_by_it = OWNED_ROLE_IN_SENTENCE and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
                                                          for c in tok.children)
             if owned_by_it:  # "the city of X, its mayor said": the holder of that role in a place of this sentence
@@ -750,6 +852,9 @@ class SpeakerTracker:
                                                            for w in _NAME_WORD.findall(r["role"]))]
                 if not candidates:
                     return None, None  # someone the text has not named: the role phrase
+            owner = self._role_owner(tok) if ROLE_OF_NAMED_OWNER and not owned_by_it else None
+            if owner is not None:  # "the head of the UN refugee agency", "Estonia's prime minister": theirs only
+                candidates = [r for r in candidates if self._owner_fits(owner, r)]
             if candidates:
                 return candidates[-1], "role_noun"
             last = self.last["PERSON"]
@@ -757,7 +862,8 @@ class SpeakerTracker:
                 last = self._subject_since(tok, None) or last  # "X raised the topic. … said the minister": X
             # "the spokesman said" may be the last speaker; "a spokesman for X said" brings in someone new
             if last is not None and any(c.dep_ == "det" and c.lower_ not in _INDEFINITE for c in tok.children) \
-                    and not self._holds_other_office(last, lemma):
+                    and not self._holds_other_office(last, lemma) and rank_agrees(said, last.get("role")) \
+                    and (owner is None or self._owner_fits(owner, last)):
                 return last, "role_noun"
         if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
             # "the ministry said": the organisation named with that head noun, else the last organisation speaker
@@ -810,6 +916,13 @@ class SpeakerTracker:
                 return min(inside, key=lambda r: (_GROUPISH.index(r["label"]), -r["start_char"])), "name"
         return None, None
 
+
+ROLE_OWN_APPOSITION = True  # session 19 (resolve): "The commander of X, Maj. Jane Roe, told" is Jane Roe; switch to measure it
+ROLE_OF_NAMED_OWNER = True  # session 19 (resolve): "the head of <body>" is no last speaker of another; switch to measure it
+ROLE_PHRASE_TO_SUBJECT = True  # session 19 (resolve): "the PiS president" after "X could begin"; switch to measure it
+APPOSITION_NAMES_ROLE_PHRASE = True  # session 19 (resolve): "Russia's former president, Jane Roe, said"; switch to measure it
+NAME_CLOSING_TITLE = True  # session 19 (resolve): "Advisor of the President of X Jane Roe stated"; switch to measure it
+PRONOUN_NOT_TO_INDEFINITE = True  # session 19 (resolve): "he" is no earlier "a correspondent"; switch to measure it
 
 # switched off only to measure it: "the <modifier> <role>" is the one person the text gave that role with a shared
 # modifier, and never the last speaker when someone else holds the role noun (session 12)

@@ -238,16 +238,50 @@ def speaker_phrases(doc: Doc) -> list[tuple[Span, str]]:
     names = article_name_words(doc) if NAME_CASED_IN_ARTICLE else frozenset()
     out = []
     cues = {start for _, start, _ in cue_verb_matcher(doc.vocab)(doc)}
+    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
     verbs = sorted(cues)
     if SUBJECT_OF_ANY_VERB:  # any verb's: the cue model finds cues beyond the lexicon ("Forbes lists …")
         verbs = [i for i, p in enumerate(doc.to_array(POS).tolist()) if p in (VERB, AUX)]
     for i in verbs:
         subj = next((c for c in doc[i].children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        found = None if subj is None else name_subject(subj, names, taken, strict=i not in cues)
+        found = _name_after_title(subj, taken, person_words) if NAME_AFTER_TITLE and subj is not None else None
+        if found is None:
+            found = None if subj is None else name_subject(subj, names, taken, strict=i not in cues)
         if found is not None:
             taken.update(range(found[0].start, found[0].end))
             out.append(found)
     return out
+
+
+NAME_AFTER_TITLE = True  # session 19 (resolve): "Minister of … of Lithuania Jane Roe posted" is Jane Roe; switch to measure it
+
+
+def _name_after_title(subj: Token, taken: set[int], person_words: set[str]) -> tuple[Span, str] | None:
+    """The name NER missed at the end of a role noun's title: "Minister of Foreign Affairs of <country> Jane Roe posted",
+    "Journalist of <channel> “<name>” Jane Roe, reporting …, said" — two or three capitalised proper nouns closing the
+    subject (before its verb or a comma), after a word of the title (not after "of the": "the Chairman of the Joint
+    Chiefs"),
+    none a country, title, role or organisation word, the last written as a person's name elsewhere in the article
+    (session 19, :data:`NAME_AFTER_TITLE`)."""
+    voc, doc = _vocab(), subj.doc
+    if subj.lower_ not in voc["role_nouns"] and subj.lemma_.lower() not in voc["role_nouns"] or subj.head.i <= subj.i:
+        return None
+    stop = next((t.i for t in doc[subj.i + 1:subj.head.i + 1] if t.text == "," or t.i == subj.head.i
+                 or "\n" in t.text), subj.head.i)
+    run = []
+    for k in range(stop - 1, subj.i, -1):
+        t = doc[k]
+        if len(run) == 3 or not (t.pos_ == "PROPN" and t.is_title and t.is_alpha and k not in taken
+                                 and t.ent_type_ in ("", "PERSON") and country_of(t.text) is None
+                                 and not {t.lower_} & (voc["titles"] | voc["role_nouns"] | voc["org_heads"])):
+            break
+        run.insert(0, k)
+    if len(run) < 2 or doc[run[-1]].text not in person_words:
+        return None
+    before = doc[run[0] - 1]
+    if before.pos_ in ("ADP", "DET"):
+        return None
+    return doc[run[0]:run[-1] + 1], "PERSON"
 
 
 def name_subject(subj: Token, names: frozenset[str] | set[str], taken: set[int] = frozenset(),
@@ -692,7 +726,7 @@ def role_holders(phrase: str, titled: list[dict], definite: bool = True) -> list
     # "a senior Ukrainian official told CNN": a noun of no office, with no "the", is someone the text does not name
     generic = head in lexicons.names()["generic_role_nouns"]
     holders = [t for t in titled if _holds_role(head, rest if definite else set(), t)
-               and (not rest or _shares_modifier(rest, phrase, t, generic))]
+               and (not rest or _shares_modifier(rest, phrase, t, generic)) and rank_agrees(phrase, t["role"])]
     if not holders and BARE_TITLE_HOLDER and rest and all(k.startswith("@") or k == head for k in org_key(phrase)):
         # "Ireland's premier" for "Taoiseach Leo Varadkar": a phrase whose only modifier is a country
         holders = [t for t in titled if _holds_role(head, set(), t) and len(t["role"].split()) == 1
@@ -706,6 +740,23 @@ BARE_TITLE_HOLDER = True  # session 19: a one-word title synonym naming no count
 # fits a phrase whose only modifier is a country ("Ireland's premier") when no holder's role shares it; switch to
 # measure it
 GENERIC_ROLE_PHRASE = True  # session 19: "the Chinese official" is the one Chinese role holder; switch to measure it
+ROLE_RANK_AGREES = True  # session 19 (resolve): "the vice president" is no "President X"; switch to measure it
+
+
+def rank_agrees(phrase: str, role: str | None, head: str | None = None) -> bool:
+    """Whether a role phrase and a stated role that holds its noun (``head``, else the phrase's last word) hold the
+    same ranks (names.json ``rank_words``: "the vice president" is no "Ukrainian President", "the minister" no
+    "Deputy Foreign Minister"; a rank of ``ranks_of_holder_only`` counts only when the role holds it); a missing role,
+    or one of another noun ("the politician" for a "Vice President"), fits."""
+    if not ROLE_RANK_AGREES or not role:
+        return True
+    words, held = re.findall(r"[a-z]+", phrase.lower()), re.findall(r"[a-z]+", role.lower())
+    if not words or (head or words[-1]).lower() not in held:
+        return True
+    lex = lexicons.names()
+    ranks, one_way = lex["rank_words"], set(lex["ranks_of_holder_only"])
+    said, has = {ranks[w] for w in words if w in ranks}, {ranks[w] for w in held if w in ranks}
+    return said - one_way == has - one_way and (has & one_way) <= said
 
 
 def _holds_role(head: str, rest: set[str], holder: dict) -> bool:
