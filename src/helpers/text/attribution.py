@@ -131,7 +131,7 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
     (the object of "according to" is the phrase: "according to Roe's account")."""
     if _relative_that(tok):
         return tok.idx, tok.idx + len(tok)  # "a study that found …": the relative pronoun is the source
-    if tok.lower_ == "that" and tok.tag_ == "WDT" and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+    if tok.lower_ == "that" and tok.tag_ == "WDT" and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
         return mention_span(tok.head.head, without=tok.head)  # (rule switched off) the noun, without the clause
     if tok.pos_ == "PRON" and not list(tok.children):
         return tok.idx, tok.idx + len(tok)
@@ -954,7 +954,7 @@ def _named(doc, row: dict) -> bool:
 
 def _main_clause(verb: Token) -> bool:
     """Whether ``verb`` heads its sentence's main clause, or a clause joined to it by "and"/"but"."""
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
 
@@ -1003,7 +1003,7 @@ def attribution_verb(tok: Token, verbs: set[str], resolve) -> tuple[dict | None,
     figure's clause apart from the verb (round 14)."""
     node = tok
     for _ in range(8):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         if SEMICOLON_APART_CLAIMS and node.dep_ in ("ccomp", "conj", "parataxis") and semicolon_between(node.head, node):
             return None, None
