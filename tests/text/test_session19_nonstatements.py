@@ -1,7 +1,9 @@
 """Session 19, rows of the statements table that are no statements (constructed sentences): a deed the cue model
 read as a cue (``MODEL_CUE_NOT_ACTION``), an imperative addressed to the reader (``IMPERATIVE_NO_STATEMENT``), a
-nationality adjective taken for the speaker of the noun it describes (``DEMONYM_SPEAKER_PHRASE``) and a content of
-one function word (``FUNCTION_WORD_CONTENT``). Each rule positive, negative and switched off."""
+nationality adjective taken for the speaker of the noun it describes (``DEMONYM_SPEAKER_PHRASE``), a content of
+one function word (``FUNCTION_WORD_CONTENT``), a free relative taken for a hedged clause
+(``EVIDENTIAL_RELATIVE_SUBJECT``) and a reader taken for the source (``READER_NOT_SOURCE``). Each rule positive,
+negative and switched off."""
 from __future__ import annotations
 
 import helpers.text.statements as st
@@ -96,3 +98,41 @@ def test_function_word_content_switched_off(extracted, monkeypatch):
 def test_a_party_adjective_still_names_the_speaker(extracted):
     rows = extracted("Republican governors have vowed to veto the farm bill after the election.")["statements"]
     assert [r["speaker"] for r in rows if r["cue_lemma"] == "vow"] == ["Republican"]
+
+
+# ---------------------------------------------------------------- a described thing is no hedged clause
+
+SMOKE = "The drone filmed what appeared to be black smoke rising over the depot."
+HARVEST = "The harvest appears to have failed in the north."
+
+
+def test_a_free_relative_hedge_is_no_statement(extracted):
+    assert "appeared" not in _cues(extracted(SMOKE)["statements"])
+
+
+def test_a_hedged_clause_stays(extracted):
+    assert [r["cue"] for r in extracted(HARVEST)["statements"]] == ["appears"]
+
+
+def test_relative_hedge_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(st, "EVIDENTIAL_RELATIVE_SUBJECT", False)
+    assert "appeared" in _cues(extracted(SMOKE)["statements"])
+
+
+# ---------------------------------------------------------------- the reader is no source
+
+READ_IN = "This morning the senators will have read in The Baltic Times that the mayor wants a new bridge."
+TEXT_READS = '"The port will close in May," the statement reads.'
+
+
+def test_what_was_read_in_a_paper_is_the_paper_s(extracted):
+    assert [r["speaker"] for r in extracted(READ_IN)["statements"] if r["cue"] == "read"] == ["Baltic Times"]
+
+
+def test_a_text_that_reads_stays_the_source(extracted):
+    assert [r["speaker"] for r in extracted(TEXT_READS)["statements"]] == ["statement"]
+
+
+def test_reader_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(st, "READER_NOT_SOURCE", False)
+    assert [r["speaker"] for r in extracted(READ_IN)["statements"] if r["cue"] == "read"] == ["senators"]

@@ -1190,6 +1190,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
 
     _name_colon_lines(f)
     f.found = _with_content(f)
+    f.found = [_read_in_source(f, s) for s in f.found if not _described_not_hedged(f, s)]
     f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
     # a hedged clause that someone is reported to say is theirs, not the writer's ("X appears to …, the ministry said")
     f.found = [s for s in f.found if s["rule"] != "evidential" or not any(
@@ -2058,3 +2059,48 @@ def _with_content(f: _Finder) -> list[dict]:
         return words[0].pos_ in ("PRON", "DET") and s["cue_lemma"] not in f.lex["speech"]
     return [s for s in f.found if not empty(s)]
 
+
+EVIDENTIAL_RELATIVE_SUBJECT = True  # session 19, switched off only to measure it
+READER_NOT_SOURCE = True  # session 19, switched off only to measure it
+
+
+def _token_at(f: _Finder, char: int) -> Token | None:
+    span = f.doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _described_not_hedged(f: _Finder, s: dict) -> bool:
+    """A hedge whose subject is a relative or free relative pronoun ("what appeared to be white smoke", "a ship that
+    appeared to be unloading"): the writer describes a thing, no clause is hedged (EVIDENTIAL_RELATIVE_SUBJECT)."""
+    if not EVIDENTIAL_RELATIVE_SUBJECT or s["rule"] != "evidential":
+        return False
+    first = _token_at(f, s["start_char"])
+    return first is not None and first.tag_ in ("WP", "WDT") and first.dep_ in ("nsubj", "nsubjpass")
+
+
+def _read_in_source(f: _Finder, s: dict) -> dict:
+    """"read" whose subject is a reader — a pronoun, a person, or a group or anonymous phrase ("MPs will have read in
+    the paper that …", "- we read in the Post.", "a benefactor read about …"): the one reading is no source. The
+    publication it was read in or on is ("in the Daily Telegraph", "on TVN"); with none the speaker is unknown. A
+    text that reads ("the statement reads", "reads the resolution", "an excerpt reads") stays the source
+    (READER_NOT_SOURCE)."""
+    if not READER_NOT_SOURCE or s["cue_lemma"] != "read":
+        return s
+    cue = _token_at(f, s["anchor"])
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"] if cue is not None else []
+    if not subjects:
+        return s
+    subj = min(subjects, key=lambda c: abs(c.i - cue.i))  # not a quotation's subject the parser hung on it too
+    reader = subj.pos_ == "PRON" or subj.ent_type_ in ("PERSON", "NORP")
+    if not reader:
+        phrase = f.tracker.phrase_row(subj)
+        if phrase is None or phrase["kind"] not in ("group", "anonymous"):  # a "role" may be a voice verb's guess
+            return s
+    where = [o for p in cue.children if p.dep_ == "prep" and p.lower_ in ("in", "on") for o in p.children
+             if o.dep_ == "pobj"]
+    rows = [(o, f.tracker.entities.covering(o)) for o in where]
+    rows = [(o, r) for o, r in rows if r is not None and r["label"] in ("ORG", "WORK_OF_ART", "PERSON")]
+    if rows:
+        o, row = rows[0]
+        return {**s, "speaker_row": row, "how": "name", "mention": mention_span(o)}
+    return {**s, "speaker_row": None, "how": None, "mention": None}
