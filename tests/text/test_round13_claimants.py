@@ -78,6 +78,8 @@ def test_a_pronoun_after_a_quotation_is_not_a_subject_inside_it(nlp):
 
 def test_a_quoted_subject_remembered_can_be_switched_on_again(nlp, monkeypatch):
     monkeypatch.setattr(st, "QUOTED_SUBJECT_NOT_REMEMBERED", False)
+    # session 19: "Polish freight lines" speaks as a phrase (no name to remember) unless DEMONYM_SPEAKER_PHRASE is off
+    monkeypatch.setattr(st, "DEMONYM_SPEAKER_PHRASE", False)
     assert statements(nlp, QUOTED_SUBJECT)[1] == ("Polish", "Polish freight lines support the coast")
 
 

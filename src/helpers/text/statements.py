@@ -1095,7 +1095,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     events = [(doc.vocab.strings[mid], doc[start]) for mid, start, _ in _matcher(doc.vocab)(doc)]
     listed = {t.i for _, t in events}
     f.model_cues = {t.i: p for t, p in cuemodel.model_cues(doc, _listed_verbs(), known_nouns=_listed_nouns(),
-                                                          noun_preps=model_noun_preps()) if t.i not in listed}
+                                                          noun_preps=model_noun_preps())
+                    if t.i not in listed and not _action_model_cue(t)}
     events = sorted(events + [("NOUN" if doc[i].pos_ == "NOUN" else "VERB", doc[i]) for i in f.model_cues]
                     + [("ADJ", t) for t in doc if _adjective_cue(t, f.lex)], key=lambda e: e[1].i)
     f.verb_chars = sorted(t.idx for k, t in events if k != "ADJ")
@@ -1128,6 +1129,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             continue
         if kind == "VERB" and _question_participle(f, tok):
             continue
+        if kind == "VERB" and IMPERATIVE_NO_STATEMENT and _imperative(tok):
+            continue
         subj = _subject(tok.head if kind == "ADJ" else tok)
         if kind == "VERB" and subj is not None and (outer := _outer_conjunct_subject(f, tok, subj)) is not None:
             subj = outer
@@ -1144,6 +1147,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             row, how = f.tracker.resolve_or_phrase(subj)
             if before_cue:
                 row, how = _not_the_named_head(f, subj, row, how)
+            row, how = _demonym_phrase(f, subj, row, how)
             f.mention = mention_span(subj) if row is not None else subject_mention(subj)
             clause = tok
             if CONJUNCT_OF_REPORTED_CLAUSE and tok.dep_ == "conj" and subj.head.i == tok.head.i and not any(
@@ -1185,6 +1189,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
                     break
 
     _name_colon_lines(f)
+    f.found = _with_content(f)
+    f.found = [_read_in_source(f, s) for s in f.found if not _described_not_hedged(f, s)]
     f.found.sort(key=lambda s: (s["start_char"], s["anchor"]))
     # a hedged clause that someone is reported to say is theirs, not the writer's ("X appears to …, the ministry said")
     f.found = [s for s in f.found if s["rule"] != "evidential" or not any(
@@ -1978,3 +1984,123 @@ def _dash_cues(f: _Finder) -> list[Token]:
     text = f.text
     return [t for t in f.doc if t.idx > 0 and text[t.idx - 1] in "-–— \t" and _dash_verb(t, verbs)
             and _DASH_BEFORE.search(text, max(0, t.idx - 3), t.idx)]
+
+
+# --- session 19: statements that are no statements (a deed read as a cue, an imperative, a content of one word) ---
+MODEL_CUE_NOT_ACTION = True  # session 19, switched off only to measure it
+IMPERATIVE_NO_STATEMENT = True  # session 19, switched off only to measure it
+DEMONYM_SPEAKER_PHRASE = True  # session 19, switched off only to measure it
+FUNCTION_WORD_CONTENT = True  # session 19, switched off only to measure it
+_LEAD_DEPS = ("cc", "intj", "advmod", "punct", "discourse")
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")  # nouns of one who does
+
+
+def _action_model_cue(tok: Token) -> bool:
+    """A verb the cue model scored as a cue whose lemma names a deed or a preparation, never a saying or a belief
+    (``cue_verbs.json`` ``action_verbs``: "Poland braced itself to …", "X launched an offensive", "held talks"): no
+    cue (MODEL_CUE_NOT_ACTION). Deeds PolNeAR annotates as attributions ("made remarks", "decided to", "signed",
+    "delivered a speech", "laid out") are not in the class."""
+    return MODEL_CUE_NOT_ACTION and tok.pos_ in ("VERB", "AUX") \
+        and tok.lemma_.lower() in lexicons.cue_verbs()["action_verbs"]
+
+
+def _imperative(verb: Token) -> bool:
+    """A cue verb in the imperative ("And ask yourself …", "Tell them …"): the base form with no subject, auxiliary
+    or subordinator of its own, with only a conjunction, interjection, adverb or punctuation before it in its
+    sentence (the parser may hang it on a later verb: "And ask yourself, do they …?"). It addresses the reader: no one is on record (IMPERATIVE_NO_STATEMENT)."""
+    if verb.tag_ != "VB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in verb.children):
+        return False
+    return all(t.dep_ in _LEAD_DEPS or t.is_punct for t in verb.doc[verb.sent.start:verb.i])
+
+
+def _demonym_phrase(f: _Finder, subj: Token, row: dict | None, how: str | None) -> tuple[dict | None, str | None]:
+    """A subject noun whose only name is a nationality or regional adjective before it ("Ukrainian troops said",
+    "a Russian campaigner challenged …", "European diplomats believe"): the speaker is the noun phrase (as
+    "Western leaders" is), not the adjective's entity ("Ukrainian"); a party's adjective (``party_adjectives``:
+    "Republican senators") still names the speaker (DEMONYM_SPEAKER_PHRASE)."""
+    if not DEMONYM_SPEAKER_PHRASE or how != "name" or row is None or row.get("label") != "NORP" \
+            or subj.pos_ != "NOUN" or row["end_char"] > subj.idx:
+        return row, how
+    mods = [c for c in subj.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
+    if not mods:
+        return row, how  # the entity is elsewhere (an apposition, a pronoun's antecedent): left as resolved
+    if any(c.lower_ in lexicons.cue_verbs()["party_adjectives"] for c in mods):
+        return row, how  # "Republican senators": the party they belong to speaks (issue 10)
+    phrase = f.tracker.phrase_row(subj)
+    if phrase is None and not subj.lemma_.lower().endswith(_AGENT_SUFFIXES):
+        return row, how  # "the Russian invasion signals …": an event, no one speaking (left as it was)
+    if phrase is None:  # "a Ukrainian campaigner": no group, role or body noun, but someone who acts all the same
+        first = min(c.left_edge.i for c in subj.children if c.dep_ in ("amod", "compound") and c.i < subj.i)
+        words = subj.doc[first:subj.i + 1]
+        phrase = {"canonical": words.text, "text": words.text, "label": "PHRASE", "role": None,
+                  "kind": "group" if subj.tag_ == "NNS" else "anonymous",
+                  "start_char": words.start_char, "end_char": words.end_char, "found_by": "phrase"}
+    return phrase, "phrase"
+
+
+def _with_content(f: _Finder) -> list[dict]:
+    """The statements whose content says something: a content of one function word ("decided everything for
+    *you*", "a war they don't agree *with*", "thinking about *what*") is no statement. A pronoun stays the content
+    of a speech verb, which reports what was said before ("X informed about *it*", "confirmed *this*"), and of a
+    cue that judges a pronoun's referent (``pronoun_object_cues``: "opposes it") (FUNCTION_WORD_CONTENT)."""
+    if not FUNCTION_WORD_CONTENT:
+        return f.found
+    judged = set(lexicons.cue_verbs()["pronoun_object_cues"])
+
+    def empty(s: dict) -> bool:
+        span = f.doc.char_span(s["start_char"], s["end_char"], alignment_mode="expand")
+        words = [t for t in span if not t.is_punct] if span is not None else []
+        if len(words) != 1 or s["cue_lemma"] in judged:
+            return False
+        if words[0].pos_ in ("ADP", "PART"):
+            return True
+        return words[0].pos_ in ("PRON", "DET") and s["cue_lemma"] not in f.lex["speech"]
+    return [s for s in f.found if not empty(s)]
+
+
+EVIDENTIAL_RELATIVE_SUBJECT = True  # session 19, switched off only to measure it
+READER_NOT_SOURCE = True  # session 19, switched off only to measure it
+
+
+def _token_at(f: _Finder, char: int) -> Token | None:
+    span = f.doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _described_not_hedged(f: _Finder, s: dict) -> bool:
+    """A hedge whose subject is a relative or free relative pronoun ("what appeared to be white smoke", "a ship that
+    appeared to be unloading"): the writer describes a thing, no clause is hedged (EVIDENTIAL_RELATIVE_SUBJECT)."""
+    if not EVIDENTIAL_RELATIVE_SUBJECT or s["rule"] != "evidential":
+        return False
+    first = _token_at(f, s["start_char"])
+    return first is not None and first.tag_ in ("WP", "WDT") and first.dep_ in ("nsubj", "nsubjpass")
+
+
+def _read_in_source(f: _Finder, s: dict) -> dict:
+    """"read" whose subject is a reader — a pronoun, a person, or a group or anonymous phrase ("MPs will have read in
+    the paper that …", "- we read in the Post.", "a benefactor read about …"): the one reading is no source. The
+    publication it was read in or on is ("in the Daily Telegraph", "on TVN"); with none the speaker is unknown. A
+    text that reads ("the statement reads", "reads the resolution", "an excerpt reads") stays the source
+    (READER_NOT_SOURCE)."""
+    if not READER_NOT_SOURCE or s["cue_lemma"] != "read":
+        return s
+    cue = _token_at(f, s["anchor"])
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"] if cue is not None else []
+    if not subjects:
+        return s
+    subj = min(subjects, key=lambda c: abs(c.i - cue.i))  # not a quotation's subject the parser hung on it too
+    reader = subj.pos_ == "PRON" or subj.ent_type_ in ("PERSON", "NORP")
+    if not reader:
+        phrase = f.tracker.phrase_row(subj)
+        if phrase is None or phrase["kind"] not in ("group", "anonymous"):  # a "role" may be a voice verb's guess
+            return s
+    where = [o for p in cue.children if p.dep_ == "prep" and p.lower_ in ("in", "on") for o in p.children
+             if o.dep_ == "pobj"]
+    rows = [(o, f.tracker.entities.covering(o)) for o in where]
+    rows = [(o, r) for o, r in rows if r is not None and r["label"] in ("ORG", "WORK_OF_ART", "PERSON")]
+    if rows:
+        o, row = rows[0]
+        return {**s, "speaker_row": row, "how": "name", "mention": mention_span(o)}
+    return {**s, "speaker_row": None, "how": None, "mention": None}
