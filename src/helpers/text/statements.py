@@ -154,7 +154,7 @@ def _subject(verb: Token) -> Token | None:
             return issuer or tok.head  # "a group backing the bill", "voters supporting the plan"
         if OBJECT_CONTROL and tok.dep_ == "xcomp" and (obj := _controlling_object(tok)) is not None:
             return obj  # "the leak led Republicans to say …", "leaving many to wonder …": who says is the object
-        if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and tok.head is not tok:
+        if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and tok.head.i != tok.i:
             tok = tok.head
         elif SUBJECT_THROUGH_ADJECTIVE and tok.dep_ == "acomp" and tok.pos_ == "ADJ" and tok.i != verb.i \
                 and tok.lemma_.lower() not in _lex()["modal_adjectives"]:
@@ -1162,7 +1162,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
                     f.mention = mention_span(outer)
         else:
             row, how = _expletive_passive(f, subj) if subj.lower_ == "it" else _passive_source(f, subj)
-            if INHERITED_PASSIVE_MENTION and row is None and subj.head is not tok and tok.tag_ != "VBN":
+            if INHERITED_PASSIVE_MENTION and row is None and tok.tag_ != "VBN":
                 # "X was dismissed after warning that …": the active cue's subject, taken over from a passive
                 # verb, is its mention (only the mention: the speaker stays unknown, as before)
                 f.mention = subject_mention(subj)
