@@ -52,6 +52,14 @@ def extracted(nlp):
 
 
 @pytest.fixture(scope="session")
+def claim_ending(extracted):
+    """``claim_ending(text, number)``: the first claim of a constructed article whose text ends with ``number``."""
+    def run(text: str, number: str) -> dict:
+        return next(c for c in extracted(text)["claims"] if c["text"].endswith(number))
+    return run
+
+
+@pytest.fixture(scope="session")
 def seed_articles():
     """The ``articles`` table of the default corpus in ``data/raw``."""
     from helpers.parse import run as parse_run

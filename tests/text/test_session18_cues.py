@@ -36,10 +36,8 @@ CONSIDERS_THAT = "Minister Paul Weir considers that 250 engineers are enough for
 
 
 @pytest.fixture(scope="module")
-def claimant(extracted):
-    def run(text, number):
-        return next(c for c in extracted(text)["claims"] if c["text"].endswith(number))["claimant"]
-    return run
+def claimant(claim_ending):
+    return lambda text, number: claim_ending(text, number)["claimant"]
 
 
 # ---------------------------------------------------------------- negated cues, verbs of not doing
