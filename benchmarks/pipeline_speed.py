@@ -13,6 +13,9 @@ For each corpus size it measures, in one sitting:
 3. **+1 article**: one new article added to the raw folder, the same command again;
 4. **bare 1 / bare N**: ``nlp.pipe`` of the base spaCy model over the same texts with one process and with
    ``--processes`` processes (docs discarded) — the floor any pipeline built on spaCy can reach.
+5. with ``--watch``: the full run, no-op and +1 again in watch mode (``python -m helpers.pipeline watch``: one
+   long-lived watcher whose kernels stay warm between rebuilds, :mod:`helpers.run.watch`), in a folder of its own;
+   the tables after its +1 are compared with the cold +1's.
 
 Peak memory is the largest sum of resident set sizes of the pipeline process and all its descendants (the
 kernels and their forked workers), sampled every 0.2 s from /proc, and the largest sum of their proportional set
@@ -323,6 +326,65 @@ def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: lis
     return rows
 
 
+def measure_watch(size: int, corpus: Path, work: Path, local_work: Path | None, extra_args: list[str],
+                  cold_full: float | None = None, interval: float = 0.1) -> list[dict]:
+    """The same three steps in watch mode (``python -m helpers.pipeline watch``, :mod:`helpers.run.watch`): one
+    watcher process, its kernels kept between rebuilds; the full run is its first rebuild, the no-op its rebuild
+    after a hidden file (read by no stage) appeared in the raw folder, the +1 its rebuild after the extra article
+    appeared. ``seconds`` is the rebuild's own time as the watcher logs it (``watch: rebuild N ok in X s``); the
+    wait before it — a change is acted on once it held still for one ``interval`` — is ``detect_s``. Peak memory is
+    sampled over the watcher's process tree while each step runs. With ``local_work`` (the cold runs' folder), the
+    tables after the +1 are compared with the cold +1's; ``vs_cold_full`` is each step's share of the cold full run
+    (``cold_full`` seconds), the reference of the rebuild targets."""
+    raw, processed, reports = work / "raw", work / "processed", work / "reports"
+    texts = make_corpus(corpus, size, raw)
+    env = dict(os.environ, MPLBACKEND="agg", PYTHONHASHSEED="0", WARCLAIMS_PARSE_CACHE=str(work / "parse-cache"))
+    cmd = [sys.executable, "-m", "helpers.pipeline", "watch", "--raw-dir", str(raw), "--processed-dir",
+           str(processed), "--reports-dir", str(reports), "--interval", str(interval), "--max-runs", "3", *extra_args]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[tuple[float, str]] = []
+    done = re.compile(r"^watch: rebuild (\d+) (\w+) in ([\d.]+) s")
+
+    def read():
+        for line in proc.stderr:
+            if done.match(line):
+                lines.append((time.perf_counter(), line))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    rows = []
+    changes = [None, lambda: (raw / ".watch-noop").write_text("a hidden file: read by no stage\n"),
+               lambda: (raw / "zz_one_more_article.txt").write_text(_perturb(texts[0], 10**7, random.Random(1)))]
+    for i, (name, change) in enumerate(zip(("full", "no-op rebuild", "+1 article"), changes)):
+        t0 = time.perf_counter()
+        if change:
+            change()
+        peak = 0.0
+        while len(lines) <= i and proc.poll() is None:
+            peak = max(peak, sum(p for _, _, p in _process_memory_mib(proc.pid)))
+            time.sleep(0.2)
+        if len(lines) <= i:
+            break
+        m = done.match(lines[i][1])
+        seconds = float(m.group(3))
+        rows.append({"size": size, "step": f"{name} (watch)", "seconds": seconds, "peak_pss_mib": peak,
+                     "rc": 0 if m.group(2) == "ok" else 1, "detect_s": round(lines[i][0] - t0 - seconds, 3)})
+        print(f"  {name} (watch): {seconds:.2f} s, status {m.group(2)}", flush=True)
+        if name == "full":
+            time.sleep(1.0)  # the watcher is polling again
+    proc.wait(timeout=120)
+    if local_work is not None and rows:
+        differ = same_tables(local_work / "processed", processed)
+        rows[-1]["tables_differ_from_cold"] = ",".join(differ) or "none"
+    full = rows[0]["seconds"] if rows else None
+    for r in rows:
+        r["s_per_article"] = r["seconds"] / size
+        r["vs_full"] = r["seconds"] / full
+        if cold_full:
+            r["vs_cold_full"] = r["seconds"] / cold_full
+    return rows
+
+
 def same_tables(a: Path, b: Path) -> list[str]:
     """Names of the Parquet tables that differ between two processed folders (empty: identical)."""
     import pandas as pd
@@ -367,6 +429,8 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="skip the HTML export (--no-html) for a smoke run")
     ap.add_argument("--no-bare", action="store_true", help="skip the bare nlp.pipe reference runs")
     ap.add_argument("--no-rebuilds", action="store_true", help="skip the no-op and +1 rebuilds (full runs only)")
+    ap.add_argument("--watch", action="store_true", help="also the full run, no-op and +1 in watch mode (one "
+                    "watcher process, kernels kept between rebuilds), tables compared with the cold +1's")
     ap.add_argument("--dask", action="store_true", help="also a full run with --engine dask (LocalCluster of "
                     "--processes workers), compared with the local full run: time and identical tables")
     args = ap.parse_args(argv)
@@ -384,6 +448,12 @@ def main(argv=None) -> int:
         extra = ["--no-html"] if args.quick else []
         all_rows += measure(size, args.corpus, work, args.processes, extra, bare=not args.no_bare,
                             rebuilds=not args.no_rebuilds)
+        if args.watch:
+            watch_work = base / f"n{size}-watch"
+            if watch_work.exists():
+                shutil.rmtree(watch_work)
+            cold = next(r["seconds"] for r in all_rows if r["size"] == size and r["step"] == "full")
+            all_rows += measure_watch(size, args.corpus, watch_work, None if args.no_rebuilds else work, extra, cold)
         if args.dask:
             dask_work = base / f"n{size}-dask"
             if dask_work.exists():

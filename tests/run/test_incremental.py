@@ -160,19 +160,14 @@ def test_changes_reuse_the_last_snapshot_when_the_table_keys_are_the_same(tmp_pa
 
 
 @pytest.mark.slow
-def test_whole_pipeline_after_adding_an_article_and_a_no_op_equal_a_full_run(tmp_path, monkeypatch):
+def test_whole_pipeline_after_adding_an_article_and_a_no_op_equal_a_full_run(tmp_path, monkeypatch, seeds_but_one):
     """All eleven notebooks with the per-article, pair, topic and figure caches and the reports made ahead: a
     rebuild after adding a seed article, and a no-op after it, leave every table (and docs.spacy) byte-identical to
     a full run with the caches off into fresh folders, one notebook at a time (``overlap=False``: the figure
     notebooks not in a second kernel); the figures are the same bytes too."""
     import shutil
 
-    seeds = sorted(p for p in (pipeline.paths.ROOT / "data" / "raw").glob("*.txt"))
-    assert len(seeds) >= 2
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for p in seeds[1:]:
-        shutil.copyfile(p, raw / p.name)
+    raw, first_seed = seeds_but_one
     monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", str(tmp_path / "cache"))
     processed, reports = tmp_path / "p", tmp_path / "r"
     quiet = {"log": lambda *a, **k: None}
@@ -181,7 +176,7 @@ def test_whole_pipeline_after_adding_an_article_and_a_no_op_equal_a_full_run(tmp
     from helpers.core import tables
 
     ids_before = set(tables.read_table("articles", processed).article_id)
-    shutil.copyfile(seeds[0], raw / seeds[0].name)  # +1 article
+    shutil.copyfile(first_seed, raw / first_seed.name)  # +1 article
     grown = pipeline.run(raw, processed, reports, **quiet)
     assert set(_statuses(grown).values()) == {"ok"} and grown["status"] == "ok"
     # the change report of a whole run: the added article, linked from the index

@@ -3,6 +3,8 @@
     python -m helpers.pipeline run [--raw-dir D] [--processed-dir P] [--reports-dir R]
                                    [--only NN] [--from NN] [--force [NN ...]] [--show-code] [--no-html]
                                    [--workers N] [--engine local|dask [--scheduler ADDRESS]] [--sequential]
+    python -m helpers.pipeline watch [run's options but --only/--from/--force/--fresh-kernels]
+                                     [--interval S] [--renew-every N] [--max-runs N]
     python -m helpers.pipeline list
 
 Each notebook ``notebooks/NN_name.ipynb`` gets ``raw_dir``, ``processed_dir`` and
@@ -16,6 +18,8 @@ error, and exits non-zero. ``warclaims`` is the same CLI as a console script.
 
 Rebuilds are incremental (:mod:`helpers.run.incremental`): a notebook whose inputs and outputs are unchanged since
 it last succeeded into the same ``--processed-dir`` is skipped; ``--force`` re-runs all, ``--force NN`` one.
+``watch`` (:mod:`helpers.run.watch`) runs now and again whenever the raw folder changes, in kernels kept warm from
+one rebuild to the next.
 """
 from __future__ import annotations
 
@@ -287,6 +291,35 @@ class SharedKernel:
             self.km = None
 
 
+class Kernels:
+    """The two kernels of a run (:class:`SharedKernel`: the main one, and the second lane's), kept from one run to
+    the next by :mod:`helpers.run.watch`: a rebuild then pays neither kernel's start nor its imports, the spaCy
+    model or the gazetteer. Each is cleared before every notebook as within one run, so a notebook starts from an
+    empty namespace either way. :meth:`renew` stops both when what they loaded is stale (another ``helpers`` code
+    version, or ``every`` runs done); :func:`run` stops them after an interrupted run."""
+
+    def __init__(self):
+        self.main, self.lane = SharedKernel(), SharedKernel()
+        self.code: str | None = None  # the helpers code version the running kernels loaded
+        self.runs = 0  # runs since the kernels were (re)started
+
+    def renew(self, code: str, every: int | None = None) -> bool:
+        """Before a run: stop both kernels if ``code`` is not the version they loaded, or after ``every`` runs
+        (None: never). True when they were stopped (the run starts new ones)."""
+        stale = self.code is not None and (code != self.code or (every is not None and self.runs >= every))
+        if stale:
+            self.shutdown()
+        if self.code is None:
+            self.code, self.runs = code, 0
+        self.runs += 1
+        return stale
+
+    def shutdown(self) -> None:
+        self.main.shutdown()
+        self.lane.shutdown()
+        self.code = None
+
+
 def _conflict(earlier: Path, later: Path) -> bool:
     """``later`` must not start before ``earlier`` has finished: one writes a table the other reads or writes (a
     notebook without a spec may read and write anything). Notebooks that conflict with no earlier unfinished one run
@@ -313,11 +346,13 @@ class _Lane:
     one.
     """
 
-    def __init__(self, notebooks, execute, start, finish, processed_dir: Path, fresh_kernels: bool = False):
+    def __init__(self, notebooks, execute, start, finish, processed_dir: Path, fresh_kernels: bool = False,
+                 kernel: SharedKernel | None = None):
         self.notebooks, self.execute, self.start, self.finish = notebooks, execute, start, finish
         self.fresh_kernels, self.warming = fresh_kernels, False
         self.processed_dir = processed_dir
-        self.kernel = SharedKernel()
+        self.keep = kernel is not None  # a kernel kept between runs (helpers.run.watch): not stopped at the end
+        self.kernel = kernel if kernel is not None else SharedKernel()
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warclaims-lane")
         self.pending = [nb for nb in notebooks if self.takes(nb)]
         self.queued: list[Path] = []  # handed over, in order; each is run once, by whichever kernel claims it
@@ -451,7 +486,8 @@ class _Lane:
         if any(not job.done() for job in self.jobs):
             self.kernel.shutdown()
         self.pool.shutdown(wait=True, cancel_futures=True)
-        self.kernel.shutdown()
+        if not self.keep:
+            self.kernel.shutdown()
 
 
 class Interrupted(Exception):
@@ -477,7 +513,8 @@ def _forced(nb: Path, force) -> bool:
 def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=None,
         show_code: bool = False, html: bool = True, notebooks_dir: Path = paths.NOTEBOOKS_DIR,
         log=print, force=None, workers: int | None = None, engine: str = "local",
-        scheduler: str | None = None, fresh_kernels: bool = False, overlap: bool = True) -> dict:
+        scheduler: str | None = None, fresh_kernels: bool = False, overlap: bool = True,
+        kernels: Kernels | None = None) -> dict:
     """Run the selected notebooks; returns the run summary written to ``reports/run.json``.
 
     ``run.json`` records the run from its start (``status`` ``running``, then ``ok``, ``failed`` or
@@ -489,6 +526,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     kernel per notebook instead. With ``overlap`` (the default) the notebooks that need no spaCy model — those that
     write no table (the figures, 08–11) and those that neither read nor write the parsed docs (05) — run in a second
     kernel (:class:`_Lane`) as soon as the notebooks they conflict with have finished, beside the others.
+    ``kernels`` (:class:`Kernels`, from :mod:`helpers.run.watch`): run in these kernels, started by an earlier run
+    or started now, and leave them running at the end unless the run was interrupted.
     """
     from tqdm import tqdm
 
@@ -533,7 +572,9 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
     else:
         os.environ.pop("WARCLAIMS_SCHEDULER", None)
     state = incremental.load_state(processed_dir)
-    kernel = SharedKernel()
+    if fresh_kernels:
+        kernels = None
+    kernel = kernels.main if kernels is not None else SharedKernel()
     # reports made while later notebooks run (helpers.run.ahead); the end of the run checks and completes them
     ahead = ReportsAhead(reports_dir, processed_dir, [nb.stem for nb in notebooks], show_code) if html else None
     writers_left = {nb.name for nb in notebooks if _spec(nb) is None or _spec(nb).writes}  # tables not final yet
@@ -621,7 +662,8 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
             ahead.tables([n[:-len(".parquet")] for n in changed if n.endswith(".parquet")], after)
         _report_ahead(ahead, executed_dir / nb.name, tables_final, processed_dir, previous)
 
-    lane = _Lane(notebooks, execute, begin, finish, processed_dir, fresh_kernels) if overlap else None
+    lane = _Lane(notebooks, execute, begin, finish, processed_dir, fresh_kernels,
+                 kernels.lane if kernels is not None else None) if overlap else None
     old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
     main_lane = [nb for nb in notebooks if not (lane and lane.takes(nb))]
     bar = tqdm(main_lane, unit="notebook", file=sys.stderr, disable=None)
@@ -658,7 +700,10 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
         bar.close()
         if lane:
             lane.close()
-        kernel.shutdown()
+        if kernels is None:
+            kernel.shutdown()
+        elif (failed and failed["status"] == "interrupted") or sys.exc_info()[0] is not None:
+            kernels.shutdown()  # kept kernels only when the run ended by itself
         if ahead is not None:
             ahead.wait()
         for s, h in old_handlers.items():
@@ -732,36 +777,54 @@ def _stage_errors(processed_dir: Path, previous: dict | None = None) -> tuple[in
     return len(rows), {stage: sorted(set(g.article_id)) for stage, g in rows.groupby("stage", sort=True)}
 
 
+def _run_options(p: argparse.ArgumentParser, watch: bool = False) -> None:
+    """The options ``run`` and ``watch`` share (``watch`` rebuilds whole runs: no --only/--from/--force, and its
+    kernels are the point of it: no --fresh-kernels)."""
+    p.add_argument("--raw-dir", type=Path, default=paths.RAW_DIR, help="folder (or file) of raw articles [data/raw]")
+    p.add_argument("--processed-dir", type=Path, default=paths.PROCESSED_DIR, help="where tables are written [data/processed]")
+    p.add_argument("--reports-dir", type=Path, default=paths.REPORTS_DIR, help="executed notebooks, run.json, HTML, figures [reports]")
+    if not watch:
+        p.add_argument("--only", action="append", metavar="NN", help="run only notebook NN (repeatable)")
+        p.add_argument("--from", dest="start", metavar="NN", help="run notebook NN and all after it")
+    p.add_argument("--show-code", action="store_true", help="include code cells in the HTML reports (hidden by default)")
+    p.add_argument("--no-html", action="store_true", help="skip the HTML export")
+    if not watch:
+        p.add_argument("--force", nargs="*", metavar="NN", default=None,
+                       help="re-run notebooks even if their inputs are unchanged (all, or the numbers given); with "
+                            "--only/--from also use tables in --processed-dir that run.json does not vouch for")
+        p.add_argument("--fresh-kernels", action="store_true",
+                       help="start a new kernel for every notebook (default: one kernel per run, cleared between "
+                            "notebooks)")
+    p.add_argument("--sequential", action="store_true",
+                   help="run the notebooks one at a time (default: those that need no spaCy model — the figures, "
+                        "and 05, which reads no parsed docs — run in a second kernel as soon as the tables they read "
+                        "are final, beside the others)")
+    p.add_argument("--workers", type=int, metavar="N", default=None,
+                   help="processes for the spaCy parse and the per-article stages 03, 04, 06 (forked workers) [all "
+                        "cores]; tables are identical whatever N; --workers 1 keeps 03/04/06 in the kernel")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="run the parse and the per-article stages in the kernel and its worker processes (local) "
+                        "or on dask.distributed [local]")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
+                   "(tcp://host:8786); without it a LocalCluster of --workers processes is started")
+
+
 def build_parser() -> argparse.ArgumentParser:
     prog = "warclaims" if Path(sys.argv[0]).name == "warclaims" else "python -m helpers.pipeline"
     ap = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
     ap.add_argument("--version", action="version", version=f"warclaims {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="run the numbered notebooks in order")
-    r.add_argument("--raw-dir", type=Path, default=paths.RAW_DIR, help="folder (or file) of raw articles [data/raw]")
-    r.add_argument("--processed-dir", type=Path, default=paths.PROCESSED_DIR, help="where tables are written [data/processed]")
-    r.add_argument("--reports-dir", type=Path, default=paths.REPORTS_DIR, help="executed notebooks, run.json, HTML, figures [reports]")
-    r.add_argument("--only", action="append", metavar="NN", help="run only notebook NN (repeatable)")
-    r.add_argument("--from", dest="start", metavar="NN", help="run notebook NN and all after it")
-    r.add_argument("--show-code", action="store_true", help="include code cells in the HTML reports (hidden by default)")
-    r.add_argument("--no-html", action="store_true", help="skip the HTML export")
-    r.add_argument("--force", nargs="*", metavar="NN", default=None,
-                   help="re-run notebooks even if their inputs are unchanged (all, or the numbers given); with "
-                        "--only/--from also use tables in --processed-dir that run.json does not vouch for")
-    r.add_argument("--fresh-kernels", action="store_true",
-                   help="start a new kernel for every notebook (default: one kernel per run, cleared between notebooks)")
-    r.add_argument("--sequential", action="store_true",
-                   help="run the notebooks one at a time (default: those that need no spaCy model — the figures, "
-                        "and 05, which reads no parsed docs — run in a second kernel as soon as the tables they read "
-                        "are final, beside the others)")
-    r.add_argument("--workers", type=int, metavar="N", default=None,
-                   help="processes for the spaCy parse and the per-article stages 03, 04, 06 (forked workers) [all "
-                        "cores]; tables are identical whatever N; --workers 1 keeps 03/04/06 in the kernel")
-    r.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="run the parse and the per-article stages in the kernel and its worker processes (local) "
-                        "or on dask.distributed [local]")
-    r.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler "
-                   "(tcp://host:8786); without it a LocalCluster of --workers processes is started")
+    w = sub.add_parser("watch", help="run now, then again whenever the raw folder changes, kernels kept warm between "
+                       "runs (helpers.run.watch)")
+    for p in (r, w):
+        _run_options(p, watch=p is w)
+    w.add_argument("--interval", type=float, default=2.0, metavar="S",
+                   help="seconds between two looks at the raw folder; a change is acted on once it held still for "
+                        "one interval [2]")
+    w.add_argument("--renew-every", type=int, default=50, metavar="N",
+                   help="start the kernels afresh after N runs in them (0: never) [50]")
+    w.add_argument("--max-runs", type=int, default=None, metavar="N", help="stop after N rebuilds [never]")
     sub.add_parser("list", help="list the pipeline's notebooks")
     return ap
 
@@ -772,6 +835,10 @@ def main(argv: list[str] | None = None) -> int:
         for nb in discover():
             print(nb.name)
         return 0
+    if args.command == "watch":
+        from helpers.run import watch
+
+        return watch.main(args)
     if args.only and args.start:
         raise SystemExit("error: use either --only or --from, not both")
     summary = run(args.raw_dir.resolve(), args.processed_dir.resolve(), args.reports_dir.resolve(),
