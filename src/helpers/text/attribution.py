@@ -112,7 +112,8 @@ def _leading_adverb(t: Token, focus: set[str]) -> bool:
     return t.pos_ == "ADV" and t.dep_ in ("advmod", "compound") and t.head.pos_ in ("PROPN", "NOUN") and t.head.i > t.i
 
 
-def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = False) -> tuple[int, int]:
+def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = False,
+                 inverted: bool | None = None) -> tuple[int, int]:
     """Character span of the source mention a subject token heads, as PolNeAR's guideline marks a source: the whole
     noun phrase with its determiners, modifiers, titles, appositions ("Sanders, a Vermont senator,": the comma that
     closes the apposition too), conjoined names ("Google and Yahoo") and possessive ("Trump's"); a pronoun is its own
@@ -141,7 +142,8 @@ def mention_span(tok: Token, without: Token | None = None, owned_phrase: bool = 
         # "His remarks indicated …", "Her statement said" (an utterance, session 19): who made them is the source
         # ("the party's report", a document, speaks itself)
         return owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge)
-    inverted = tok.dep_ == "nsubj" and tok.head.i < tok.i  # "…,” said Kasich, who …": the annotators keep the clause
+    if inverted is None:  # "…,” said Kasich, who …": the annotators keep the clause (also when the parser hung it elsewhere)
+        inverted = tok.dep_ == "nsubj" and tok.head.i < tok.i
     drop = {c.i for c in tok.children if c.dep_ in _MENTION_DROP and not (c.dep_ == "relcl" and inverted) and not (
         c.dep_ in _RESTRICTIVE and c.left_edge.i > 0 and not tok.doc[c.left_edge.i - 1].is_punct
         and (c.dep_ == "relcl" or c.tag_ in ("VBN", "VBD") and tok.pos_ != "PROPN" and c.i > tok.i))} | {

@@ -144,6 +144,9 @@ def _subject(verb: Token) -> Token | None:
         if SUBJECT_AFTER_QUOTATION and len(subjects) > 1 and any(
                 t.tag_ == "''" for t in tok.doc[subjects[0].i:subjects[-1].i]):
             return _true_subject(subjects[-1])  # "“Good news, we agree,” Jane Roe said": "news" is none
+        if RELATIVE_BEFORE_SPEAKER and len(subjects) > 1 and subjects[0].tag_ in _RELATIVE_WORDS \
+                and subjects[0].i + 1 == subjects[1].left_edge.i and subjects[1].i < tok.i:
+            return _true_subject(subjects[1])  # "the emails, which she said were all": she speaks, "which" is said of
         if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[0].right_edge.i + 1 == subjects[1].left_edge.i \
                 and all(t.pos_ == "PROPN" for t in subjects[1].subtree):
             return _true_subject(subjects[1])  # "The region's governor Vyacheslav Gladkov said": a title split off
@@ -188,6 +191,7 @@ def _controlling_object(xcomp: Token) -> Token | None:
 
 
 SUBJECT_AFTER_QUOTATION = True  # round 12, switched off only to measure it
+RELATIVE_BEFORE_SPEAKER = True  # session 20, switched off only to measure it
 OBJECT_CONTROL = True  # session 18, switched off only to measure it
 SUBJECT_THROUGH_ADJECTIVE = True  # session 17, switched off only to measure it
 EXPLETIVE_IT_NO_SOURCE = True  # session 15, switched off only to measure it
@@ -620,7 +624,23 @@ class _Finder:
     def add_verb(self, start, end, cue: Token, row, how, kind, rule, mention=None) -> None:
         if kind == "indirect":
             end = _end_before_cue_clause(self, start, end, cue)
+        end = _end_of_cue_quotation(self, start, end, cue)
         self.add(start, end, row, how, cue.text, cue.lemma_.lower(), kind, cue.idx, rule, mention or self.mention)
+
+
+QUOTED_CUE_CONTENT_IN_QUOTE = True  # session 20, switched off only to measure it
+
+
+def _end_of_cue_quotation(f: "_Finder", start: int, end: int, cue: Token) -> int:
+    """A cue inside a quotation reports no more than the rest of that quotation: "“He says what we all think,” Jane
+    Roe said at the meeting" — the parser may hang the reporting clause after the closing mark on the quoted cue, and
+    its content then ran on over the quotation's own speaker (session 20)."""
+    if not QUOTED_CUE_CONTENT_IN_QUOTE:
+        return end
+    for qs, qe in f.quotes:
+        if qs <= cue.idx < qe and qs <= start < qe < end:
+            return qe
+    return end
 
 
 _CLAUSE_LINKS = ("and", "but", "or", "while", "even", "though", "although", "whereas")
@@ -644,7 +664,7 @@ def _end_before_cue_clause(f: "_Finder", start: int, end: int, cue: Token) -> in
         top = not (start <= c.head.head.idx < end and c.head.head.i != c.head.i)  # joined to the content's own head
         if not (top and (c.dep_ == "conj" or c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in c.children))) \
-                and not (CUT_TRAILING and _trailing_clause(c, end)):
+                and not (CUT_TRAILING and _trailing_clause(c, end)) and not _trailing_time_clause(c, end):
             continue
         k = c.left_edge.i - 1
         while k >= 0 and doc[k].idx > start and (doc[k].is_punct or doc[k].is_space or doc[k].dep_ == "cc"
@@ -681,10 +701,32 @@ def _trailing_clause(c: Token, end: int) -> bool:
     if c.dep_ not in TRAILING_DEPS or c.left_edge.i == 0 \
             or doc[c.left_edge.i - 1].text not in (",", "—", "–", ";"):
         return False
-    last = c.right_edge
+    return _closes_content(c, end)
+
+
+def _closes_content(c: Token, end: int) -> bool:
+    """Whether the clause ``c`` heads runs (over punctuation) to the end ``end`` of a content."""
+    doc, last = c.doc, c.right_edge
     while last.i + 1 < len(doc) and doc[last.i + 1].idx < end and (doc[last.i + 1].is_punct or doc[last.i + 1].is_space):
         last = doc[last.i + 1]
     return last.idx + len(last) >= end
+
+
+TRAILING_TIME_CLAUSE = True  # session 20, switched off only to measure it
+_TIME_MARKS = ("after", "as", "before", "until", "once")  # not "when", "since": mostly part of what was said
+
+
+def _trailing_time_clause(c: Token, end: int) -> bool:
+    """Whether cue ``c`` heads an adverbial clause of time that closes the content ("admitted the city had erred
+    after the paper reported that …", "… even as officials railed against …"): what that clause's cue reports is an
+    attribution of its own, not part of the first (session 20). Not "when"/"since" (round 12: "said the bridge would
+    reopen when the engineers said it was safe" is what was said; measured, they gain about as much as they lose),
+    nor a clause on a modal verb (a condition said)."""
+    if not TRAILING_TIME_CLAUSE or c.dep_ != "advcl" or not any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in _TIME_MARKS and m.i < c.i for m in c.children) \
+            or any(a.tag_ == "MD" for a in c.head.children):
+        return False  # "said the bridge would reopen after the engineers said it was safe": a condition said
+    return _closes_content(c, end)
 
 
 CUT_AT_CUE_CLAUSE = True
@@ -1129,6 +1171,8 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             continue
         if kind == "VERB" and _question_participle(f, tok):
             continue
+        if kind == "VERB" and _inverted_mid_speaker(f, tok):
+            continue
         if kind == "VERB" and IMPERATIVE_NO_STATEMENT and _imperative(tok):
             continue
         subj = _subject(tok.head if kind == "ADJ" else tok)
@@ -1221,6 +1265,36 @@ def _outer_conjunct_subject(f: _Finder, verb: Token, subj: Token) -> Token | Non
 
 STANCE_NOT_QUOTED = True  # session 18, switched off only to measure it
 OUTER_CONJUNCT_SUBJECT = True  # session 18, switched off only to measure it
+INVERTED_MID_SPEAKER = True  # session 20, switched off only to measure it
+_MID_MARKS = (",", "—", "–")
+
+
+def _inverted_mid_speaker(f: _Finder, verb: Token) -> bool:
+    """"The bridge, said Tom Hale, who runs the ferry, will not reopen": a speech verb set in the middle of the
+    clause it reports, its speaker after it — the parser made the fronted phrase the verb's subject and the speaker
+    the subject of the rest. The speaker is the phrase after the verb; the content runs from the fronted phrase to
+    the end of the clause (the reporting words inside it, as PolNeAR's covering span has them; session 20)."""
+    if not INVERTED_MID_SPEAKER or verb.lemma_.lower() not in f.lex["speech"] or verb.i == 0 \
+            or verb.doc[verb.i - 1].text not in _MID_MARKS or any(qs <= verb.idx < qe for qs, qe in f.quotes):
+        return False
+    doc = verb.doc
+    fronted = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if fronted is None or clause is None or fronted.lower_ in f.lex["first_second_person"] \
+            or fronted.right_edge.i not in (verb.i - 2, verb.i - 1) \
+            or any(t.dep_ in ("relcl", "appos") and t.i < verb.i for t in fronted.subtree):
+        return False  # "Jane Roe, for example, said …", "aides to X, who …, said …": the subject speaks
+    speaker = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") \
+            or not any(t.text in _MID_MARKS for t in doc[speaker.i + 1:clause.i]):
+        return False  # "X, said Jane Roe, …": a name or a noun phrase set off before the rest of the clause
+    row, how = f.tracker.resolve_or_phrase(speaker)
+    mention = mention_span(speaker, inverted=True) if row is not None else subject_mention(speaker)
+    end = clause.right_edge
+    f.add_verb(fronted.left_edge.idx, end.idx + len(end), verb, row, how, "indirect", "inverted_mid_speaker", mention)
+    if how == "name":
+        f.tracker.remember(row)
+    return True
 
 
 def _empty_it(subj: Token, cue: Token) -> bool:
