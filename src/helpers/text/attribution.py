@@ -495,6 +495,25 @@ class SpeakerTracker:
                 return row
         return None
 
+    def _subject_among(self, tok: Token, holders: list[dict]) -> dict | None:
+        """When people of more than one name hold the role noun, the one made a clause's subject last in ``tok``'s
+        sentence or the two before it ("… Jane Roe tried to coerce her rival Tom Hale. Speaking on Thursday, the former
+        president said": Roe, not the last named); None when one name holds it or no holder was a subject there
+        (session 20, :data:`ROLE_HOLDER_BY_SUBJECT`)."""
+        names = {h["canonical"] for h in holders}
+        if len(names) < 2:
+            return None
+        doc, first = tok.doc, tok.sent.start
+        for _ in range(2):
+            if first > 0:
+                first = doc[first - 1].sent.start
+        for t in reversed(doc[first:tok.i]):
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                row = self.entities.covering(t)
+                if row is not None and row["canonical"] in names:
+                    return next(h for h in reversed(holders) if h["canonical"] == row["canonical"])
+        return None
+
     def _own_apposition(self, tok: Token) -> dict | None:
         """The person set off by commas at the end of a role noun's phrase that the parser hung on the body the role
         belongs to ("The commander of the 36th Brigade, Maj. Jane Roe, told"); not one hung on a role noun or person
@@ -551,7 +570,10 @@ class SpeakerTracker:
         while end + 1 <= tok.right_edge.i and end + 1 not in clause and end + 1 - tok.i <= 15 \
                 and not doc[end + 1].is_punct or end + 1 <= tok.right_edge.i and doc[end + 1].text in ("“", "”", '"'):
             end += 1
+        adjunct = _when_where_adjuncts(tok) if NAME_BEFORE_ADJUNCT else set()
         for k in range(end, tok.i, -1):  # the last name in the run, with at most when or where it spoke after it
+            if k in adjunct:
+                continue
             row = self.entities.covering(doc[k])
             if row is not None and row["label"] in _PERSONISH and row.get("found_by") != "org_phrase" \
                     and row["end_char"] == doc[k].idx + len(doc[k]) and row["start_char"] > tok.idx \
@@ -651,7 +673,8 @@ class SpeakerTracker:
         if tok.ent_type_ in ("DATE", "TIME") or tok.like_num and tok.pos_ == "NUM" and tok.head.pos_ in ("VERB", "AUX") \
                 and not any(c.dep_ == "prep" for c in tok.children):
             return None  # "2015 was …"
-        keep = [c for c in tok.children if c.dep_ not in _PHRASE_DROP and not (c.dep_ == "prep" and c.i < tok.i)]
+        keep = [c for c in tok.children if c.dep_ not in _PHRASE_DROP and not (c.dep_ == "prep" and c.i < tok.i)
+                and not (PHRASE_WITHOUT_WHEN and c.i > tok.i and _when_or_channel(c))]
         toks = sorted({t.i for c in keep for t in c.subtree} | {tok.i})
         doc = tok.doc
         # contiguous run around the head, at most a dozen words
@@ -856,7 +879,8 @@ class SpeakerTracker:
             if owner is not None:  # "the head of the UN refugee agency", "Estonia's prime minister": theirs only
                 candidates = [r for r in candidates if self._owner_fits(owner, r)]
             if candidates:
-                return candidates[-1], "role_noun"
+                subject = self._subject_among(tok, candidates) if ROLE_HOLDER_BY_SUBJECT else None
+                return subject or candidates[-1], "role_noun"
             last = self.last["PERSON"]
             if SUBJECT_SINCE_SPEAKER and last is not None:
                 last = self._subject_since(tok, None) or last  # "X raised the topic. … said the minister": X
@@ -923,6 +947,37 @@ ROLE_PHRASE_TO_SUBJECT = True  # session 19 (resolve): "the PiS president" after
 APPOSITION_NAMES_ROLE_PHRASE = True  # session 19 (resolve): "Russia's former president, Jane Roe, said"; switch to measure it
 NAME_CLOSING_TITLE = True  # session 19 (resolve): "Advisor of the President of X Jane Roe stated"; switch to measure it
 PRONOUN_NOT_TO_INDEFINITE = True  # session 19 (resolve): "he" is no earlier "a correspondent"; switch to measure it
+ROLE_HOLDER_BY_SUBJECT = True  # session 20: "the former president" is the holder last made a subject; switch to measure it
+PHRASE_WITHOUT_WHEN = True  # session 20: "officials on Sunday said" speak as "officials"; switch to measure it
+NAME_BEFORE_ADJUNCT = True  # session 20: "the chairman of the Council Jane Roe yesterday in Parliament said"; switch to measure it
+
+
+def _when_or_channel(c: Token) -> bool:
+    """Whether a modifier after a phrase speaker's head says when it spoke or through what ("circles on Sunday",
+    "last week", "during the debate", "in a letter"), no part of who speaks (session 20, :data:`PHRASE_WITHOUT_WHEN`)."""
+    if c.dep_ == "npadvmod":
+        return _date_phrase(c)
+    return c.dep_ == "prep" and (c.lower_ == "during" or _channel(c) or any(
+        o.dep_ == "pobj" and _date_phrase(o) for o in c.children))
+
+
+def _date_phrase(o: Token) -> bool:
+    """Every noun of the phrase ``o`` heads is in a date or time ("Sunday", "early March"; not "Russia Today")."""
+    nouns = [t for t in o.subtree if t.pos_ in _PHRASE_POS]
+    return bool(nouns) and all(t.ent_type_ in ("DATE", "TIME") for t in nouns)
+
+
+def _when_where_adjuncts(tok: Token) -> set[int]:
+    """The tokens of the adjuncts a role noun's parse hangs after it that say when or where its holder spoke, not
+    whose role it is: a date or time ("yesterday", "last week") and a preposition on the head other than
+    of/for/to/at/with ("… Jane Roe during the meeting of the Council", "… Jane Roe yesterday in Parliament"; session
+    20, :data:`NAME_BEFORE_ADJUNCT`)."""
+    out = set()
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ == "npadvmod" and _date_phrase(c)
+                            or c.dep_ == "prep" and c.lower_ not in ("of", "for", "to", "at", "with")):
+            out |= {t.i for t in c.subtree}
+    return out
 
 # switched off only to measure it: "the <modifier> <role>" is the one person the text gave that role with a shared
 # modifier, and never the last speaker when someone else holds the role noun (session 12)
