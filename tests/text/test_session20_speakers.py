@@ -2,7 +2,9 @@
 parse hangs when or where the holder spoke on the role noun after the name ("… said the chairman of the Council
 Jane Roe yesterday in Parliament"; ``attribution.NAME_BEFORE_ADJUNCT``), and a phrase speaker leaves out when or
 through what it spoke ("government sources on Sunday said" speak as "government sources";
-``attribution.PHRASE_WITHOUT_WHEN``). Constructed sentences."""
+``attribution.PHRASE_WITHOUT_WHEN``); among people of more than one name holding a role noun, "the former president"
+is the one last made a subject (``ROLE_HOLDER_BY_SUBJECT``); a body named by its owner ("the Roe administration")
+is no organisation of another name that spoke last (``ORG_HEAD_OWNER_FITS``). Constructed sentences."""
 from __future__ import annotations
 
 import pytest
@@ -44,3 +46,37 @@ def test_a_phrase_speaker_without_when(extracted, monkeypatch):
 ])
 def test_a_phrase_keeps_where_and_who(extracted, text, cue, speaker):
     assert _speakers(extracted(text), cue) == [speaker]
+
+
+# "the former president" when two people hold the role noun: the one last made a subject (ROLE_HOLDER_BY_SUBJECT)
+HOLDERS = ("President Jane Roe met President Tom Hale in Kyiv.\n\n"
+           "“We will help,” Hale said.\n\n"
+           "Roe then tried to press her rival Tom Hale into a deal. Speaking on Thursday, the former president said "
+           "that the talks were over.")
+
+
+def test_a_role_holder_last_made_a_subject(extracted, monkeypatch):
+    assert _speakers(extracted(HOLDERS), "said")[-1] == "Jane Roe"
+    monkeypatch.setattr(attr, "ROLE_HOLDER_BY_SUBJECT", False)
+    assert _speakers(extracted(HOLDERS), "said")[-1] == "Tom Hale"
+
+
+def test_one_role_holder_stays(extracted):
+    text = HOLDERS.replace("President Tom Hale", "Tom Hale")
+    assert _speakers(extracted(text), "said")[-1] == "Jane Roe"
+
+
+# "the Roe administration" is no other organisation that spoke last (ORG_HEAD_OWNER_FITS)
+BODY = ("President Jane Roe arrived in Oslo on Sunday. The Nordic Council said on Monday that the border was closed. "
+        "The Roe administration has warned that the talks were over.")
+
+
+def test_a_body_of_a_named_owner(extracted, monkeypatch):
+    assert _speakers(extracted(BODY), "warned") == ["Roe administration"]
+    monkeypatch.setattr(attr, "ORG_HEAD_OWNER_FITS", False)
+    assert _speakers(extracted(BODY), "warned") == ["Nordic Council"]
+
+
+def test_a_body_of_no_owner_is_the_last_one(extracted):
+    text = BODY.replace("The Roe administration", "The council")
+    assert _speakers(extracted(text), "warned") == ["Nordic Council"]

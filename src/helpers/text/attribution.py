@@ -896,6 +896,9 @@ class SpeakerTracker:
                 # else, with "the", its head word anywhere in the name: "the department" is "the U.S. Department of State"
                 candidates = [r for r in before if r["label"] == "ORG"
                               and re.search(rf"\b{re.escape(lemma)}\b", r["canonical"].lower())]
+            owners = _named_modifiers(tok) if ORG_HEAD_OWNER_FITS else []
+            if owners:  # "the Biden administration", "his government": a body of that owner only
+                candidates = [r for r in candidates if _modifiers_fit(owners, r["canonical"])]
             owned = self.last["ORG"]
             if POSSESSOR_NOT_SPEAKER and owned is not None and owned.get("found_by") == "owned_body" \
                     and owned["canonical"].lower().endswith(low) \
@@ -906,8 +909,11 @@ class SpeakerTracker:
             # else the last organisation that spoke — not a nationality or party ("Democrats said … The state
             # department announced": a department is no group of people)
             if self.last["ORG"] is not None and any(c.dep_ == "det" for c in tok.children) \
-                    and not (ORG_HEAD_NOT_A_GROUP and self.last["ORG"]["label"] == "NORP"):
+                    and not (ORG_HEAD_NOT_A_GROUP and self.last["ORG"]["label"] == "NORP") \
+                    and (not owners or _modifiers_fit(owners, self.last["ORG"]["canonical"])):
                 return self.last["ORG"], "role_noun"
+            if owners and all(o.dep_ != "poss" for o in owners) and self.phrase_row(tok) is not None:
+                return self.phrase_row(tok), "phrase"  # "the Biden administration": no body of that owner named
         if NAMED_BODY_BY_HEAD and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._voices(tok) \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             # "the central bank said" after "the Central Bank of Russia": the organisation the article named with
@@ -947,9 +953,24 @@ ROLE_PHRASE_TO_SUBJECT = True  # session 19 (resolve): "the PiS president" after
 APPOSITION_NAMES_ROLE_PHRASE = True  # session 19 (resolve): "Russia's former president, Jane Roe, said"; switch to measure it
 NAME_CLOSING_TITLE = True  # session 19 (resolve): "Advisor of the President of X Jane Roe stated"; switch to measure it
 PRONOUN_NOT_TO_INDEFINITE = True  # session 19 (resolve): "he" is no earlier "a correspondent"; switch to measure it
+ORG_HEAD_OWNER_FITS = True  # session 20: "the Biden administration" is no last organisation of another name; switch to measure it
 ROLE_HOLDER_BY_SUBJECT = True  # session 20: "the former president" is the holder last made a subject; switch to measure it
 PHRASE_WITHOUT_WHEN = True  # session 20: "officials on Sunday said" speak as "officials"; switch to measure it
 NAME_BEFORE_ADJUNCT = True  # session 20: "the chairman of the Council Jane Roe yesterday in Parliament said"; switch to measure it
+
+
+def _named_modifiers(tok: Token) -> list[Token]:
+    """The modifiers before a body's head noun that say whose body it is: a name ("the Biden administration", "the
+    Russian defence ministry") or a possessive pronoun ("his government"; session 20, :data:`ORG_HEAD_OWNER_FITS`)."""
+    return [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "poss", "nmod")
+            and (c.ent_type_ in _PERSONISH | _ORGISH or c.dep_ == "poss" and c.pos_ == "PRON")]
+
+
+def _modifiers_fit(owners: list[Token], name: str) -> bool:
+    """Whether an organisation's name holds every owner word, or its country ("Russian" for "Russia's …"); a
+    pronoun fits no name."""
+    words, countries = set(name.lower().split()), {k for k in org_key(name) if k.startswith("@")}
+    return all(o.pos_ != "PRON" and (o.lower_ in words or f"@{country_of(o.text)}" in countries) for o in owners)
 
 
 def _when_or_channel(c: Token) -> bool:
