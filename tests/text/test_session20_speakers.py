@@ -4,7 +4,8 @@ Jane Roe yesterday in Parliament"; ``attribution.NAME_BEFORE_ADJUNCT``), and a p
 through what it spoke ("government sources on Sunday said" speak as "government sources";
 ``attribution.PHRASE_WITHOUT_WHEN``); among people of more than one name holding a role noun, "the former president"
 is the one last made a subject (``ROLE_HOLDER_BY_SUBJECT``); a body named by its owner ("the Roe administration")
-is no organisation of another name that spoke last (``ORG_HEAD_OWNER_FITS``). Constructed sentences."""
+is no organisation of another name that spoke last (``ORG_HEAD_OWNER_FITS``); "the US President" is no holder whose
+stated role names another country (``ROLE_COUNTRY_AGREES``). Constructed sentences."""
 from __future__ import annotations
 
 import pytest
@@ -80,3 +81,18 @@ def test_a_body_of_a_named_owner(extracted, monkeypatch):
 def test_a_body_of_no_owner_is_the_last_one(extracted):
     text = BODY.replace("The Roe administration", "The council")
     assert _speakers(extracted(text), "warned") == ["Nordic Council"]
+
+
+# "the US President" is no "Russian President X" (ROLE_COUNTRY_AGREES)
+COUNTRY = ("Russian President Tom Hale met Jane Roe in Geneva.\n\n“We will help Ukraine,” Roe said after the talks.\n\n"
+           "In a telephone conversation between the two leaders, the US President also warned of swift costs.")
+
+
+def test_a_role_of_another_country(extracted, monkeypatch):
+    assert _speakers(extracted(COUNTRY), "warned") == ["Jane Roe"]
+    monkeypatch.setattr(attr, "ROLE_COUNTRY_AGREES", False)
+    assert _speakers(extracted(COUNTRY), "warned") == ["Tom Hale"]
+
+
+def test_a_role_of_the_same_country(extracted):
+    assert _speakers(extracted(COUNTRY.replace("the US President", "the Russian President")), "warned") == ["Tom Hale"]

@@ -875,6 +875,8 @@ class SpeakerTracker:
                                                            for w in _NAME_WORD.findall(r["role"]))]
                 if not candidates:
                     return None, None  # someone the text has not named: the role phrase
+            if ROLE_COUNTRY_AGREES:  # "the US president" is no "Russian President X"
+                candidates = [r for r in candidates if not _other_country(said, r["role"])]
             owner = self._role_owner(tok) if ROLE_OF_NAMED_OWNER and not owned_by_it else None
             if owner is not None:  # "the head of the UN refugee agency", "Estonia's prime minister": theirs only
                 candidates = [r for r in candidates if self._owner_fits(owner, r)]
@@ -887,6 +889,7 @@ class SpeakerTracker:
             # "the spokesman said" may be the last speaker; "a spokesman for X said" brings in someone new
             if last is not None and any(c.dep_ == "det" and c.lower_ not in _INDEFINITE for c in tok.children) \
                     and not self._holds_other_office(last, lemma) and rank_agrees(said, last.get("role")) \
+                    and not (ROLE_COUNTRY_AGREES and _other_country(said, last.get("role"))) \
                     and (owner is None or self._owner_fits(owner, last)):
                 return last, "role_noun"
         if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
@@ -953,10 +956,18 @@ ROLE_PHRASE_TO_SUBJECT = True  # session 19 (resolve): "the PiS president" after
 APPOSITION_NAMES_ROLE_PHRASE = True  # session 19 (resolve): "Russia's former president, Jane Roe, said"; switch to measure it
 NAME_CLOSING_TITLE = True  # session 19 (resolve): "Advisor of the President of X Jane Roe stated"; switch to measure it
 PRONOUN_NOT_TO_INDEFINITE = True  # session 19 (resolve): "he" is no earlier "a correspondent"; switch to measure it
+ROLE_COUNTRY_AGREES = True  # session 20: "the US president" is no "Russian President X"; switch to measure it
 ORG_HEAD_OWNER_FITS = True  # session 20: "the Biden administration" is no last organisation of another name; switch to measure it
 ROLE_HOLDER_BY_SUBJECT = True  # session 20: "the former president" is the holder last made a subject; switch to measure it
 PHRASE_WITHOUT_WHEN = True  # session 20: "officials on Sunday said" speak as "officials"; switch to measure it
 NAME_BEFORE_ADJUNCT = True  # session 20: "the chairman of the Council Jane Roe yesterday in Parliament said"; switch to measure it
+
+
+def _other_country(phrase: str, role: str | None) -> bool:
+    """Whether a role phrase's words before its noun and a stated role each name a country and no country is in
+    both ("the US president", "Russian President"; not "the MP"; session 20, :data:`ROLE_COUNTRY_AGREES`)."""
+    said, held = ({k for k in org_key(t) if k.startswith("@")} for t in (phrase.rpartition(" ")[0], role or ""))
+    return bool(said) and bool(held) and not said & held
 
 
 def _named_modifiers(tok: Token) -> list[Token]:
