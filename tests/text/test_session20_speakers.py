@@ -5,7 +5,8 @@ through what it spoke ("government sources on Sunday said" speak as "government 
 ``attribution.PHRASE_WITHOUT_WHEN``); among people of more than one name holding a role noun, "the former president"
 is the one last made a subject (``ROLE_HOLDER_BY_SUBJECT``); a body named by its owner ("the Roe administration")
 is no organisation of another name that spoke last (``ORG_HEAD_OWNER_FITS``); "the US President" is no holder whose
-stated role names another country (``ROLE_COUNTRY_AGREES``). Constructed sentences."""
+stated role names another country (``ROLE_COUNTRY_AGREES``), "the foreign secretary" none whose role names another
+field (``PORTFOLIO_AGREES``). Constructed sentences."""
 from __future__ import annotations
 
 import pytest
@@ -27,6 +28,9 @@ BODY = ("President Jane Roe arrived in Oslo on Sunday. The Nordic Council said o
 COUNTRY = ("Russian President Tom Hale met Jane Roe in Geneva.\n\n“We will help Ukraine,” Roe said after the talks.\n\n"
            "In a telephone conversation between the two leaders, the US President also warned of swift costs.")
 
+PORTFOLIO = ("Foreign Secretary Jane Roe met Defence Secretary Tom Hale in London.\n\n“We will send more tanks,” Hale "
+             "said.\n\nAsked about the talks, the foreign secretary said there would be no compromise.")
+
 
 def _speakers(out, cue):
     return [s["speaker"] for s in out["statements"] if s["cue"] == cue]
@@ -38,7 +42,8 @@ READ = [(ADJUNCT, "said", "Jane Roe", "NAME_BEFORE_ADJUNCT", None),
         (WHEN, "said", "government sources", "PHRASE_WITHOUT_WHEN", "government sources on Sunday"),
         (HOLDERS, "said", "Jane Roe", "ROLE_HOLDER_BY_SUBJECT", "Tom Hale"),
         (BODY, "warned", "Roe administration", "ORG_HEAD_OWNER_FITS", "Nordic Council"),
-        (COUNTRY, "warned", "Jane Roe", "ROLE_COUNTRY_AGREES", "Tom Hale")]
+        (COUNTRY, "warned", "Jane Roe", "ROLE_COUNTRY_AGREES", "Tom Hale"),
+        (PORTFOLIO, "said", "Jane Roe", "PORTFOLIO_AGREES", "Tom Hale")]
 
 
 @pytest.mark.parametrize("text,cue,speaker,switch,without", READ)
@@ -56,6 +61,7 @@ KEPT = [
     (HOLDERS.replace("President Tom Hale", "Tom Hale"), "said", "Jane Roe"),  # one holder of the role noun
     (BODY.replace("The Roe administration", "The council"), "warned", "Nordic Council"),  # a body of no owner
     (COUNTRY.replace("the US President", "the Russian President"), "warned", "Tom Hale"),  # the same country
+    (PORTFOLIO.replace("the foreign secretary", "the defence secretary"), "said", "Tom Hale"),  # the same field
 ]
 
 

@@ -61,6 +61,7 @@ def _lex():
         "relative_pronouns": set(names["relative_pronouns"]),
         "no_source_words": set(names["no_source_words"]),
         "office_titles": set(names["office_titles"]),
+        "portfolios": set(names["portfolios"]),
         "focus_adverbs": set(names["focus_adverbs"]),
         "floating_quantifiers": set(names["floating_quantifiers"]),
         "leading_determiners": set(names["leading_determiners"]),
@@ -471,6 +472,13 @@ class SpeakerTracker:
         held = set(re.findall(r"[a-z]+", (person.get("role") or "").lower())) & offices
         return title in offices and bool(held) and title not in held
 
+    def _other_portfolio(self, phrase: str, role: str | None) -> bool:
+        """Whether a role phrase and a stated role each name a minister's field (``names.json`` ``portfolios``) and
+        none is in both ("the foreign secretary", "Defence Secretary"; session 20, :data:`PORTFOLIO_AGREES`)."""
+        said, held = ({w.replace("defense", "defence").replace("labor", "labour")
+                       for w in re.findall(r"[a-z]+", (t or "").lower())} & self.lex["portfolios"] for t in (phrase, role))
+        return bool(said) and bool(held) and not said & held
+
     def _subject_since(self, tok: Token, want: str | None) -> dict | None:
         """The person named last as a clause's subject (or as its owner: "X's comments came …") after the last person
         speaker was remembered and before ``tok``, in ``tok``'s sentence or the two before it, whose gender agrees
@@ -877,6 +885,8 @@ class SpeakerTracker:
                     return None, None  # someone the text has not named: the role phrase
             if ROLE_COUNTRY_AGREES:  # "the US president" is no "Russian President X"
                 candidates = [r for r in candidates if not _other_country(said, r["role"])]
+            if PORTFOLIO_AGREES:  # "the foreign secretary" is no "Defence Secretary X"
+                candidates = [r for r in candidates if not self._other_portfolio(said, r["role"])]
             owner = self._role_owner(tok) if ROLE_OF_NAMED_OWNER and not owned_by_it else None
             if owner is not None:  # "the head of the UN refugee agency", "Estonia's prime minister": theirs only
                 candidates = [r for r in candidates if self._owner_fits(owner, r)]
@@ -890,6 +900,7 @@ class SpeakerTracker:
             if last is not None and any(c.dep_ == "det" and c.lower_ not in _INDEFINITE for c in tok.children) \
                     and not self._holds_other_office(last, lemma) and rank_agrees(said, last.get("role")) \
                     and not (ROLE_COUNTRY_AGREES and _other_country(said, last.get("role"))) \
+                    and not (PORTFOLIO_AGREES and self._other_portfolio(said, last.get("role"))) \
                     and (owner is None or self._owner_fits(owner, last)):
                 return last, "role_noun"
         if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
@@ -956,6 +967,7 @@ ROLE_PHRASE_TO_SUBJECT = True  # session 19 (resolve): "the PiS president" after
 APPOSITION_NAMES_ROLE_PHRASE = True  # session 19 (resolve): "Russia's former president, Jane Roe, said"; switch to measure it
 NAME_CLOSING_TITLE = True  # session 19 (resolve): "Advisor of the President of X Jane Roe stated"; switch to measure it
 PRONOUN_NOT_TO_INDEFINITE = True  # session 19 (resolve): "he" is no earlier "a correspondent"; switch to measure it
+PORTFOLIO_AGREES = True  # session 20: "the foreign secretary" is no "Defence Secretary X"; switch to measure it
 ROLE_COUNTRY_AGREES = True  # session 20: "the US president" is no "Russian President X"; switch to measure it
 ORG_HEAD_OWNER_FITS = True  # session 20: "the Biden administration" is no last organisation of another name; switch to measure it
 ROLE_HOLDER_BY_SUBJECT = True  # session 20: "the former president" is the holder last made a subject; switch to measure it
