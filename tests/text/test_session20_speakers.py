@@ -6,7 +6,8 @@ through what it spoke ("government sources on Sunday said" speak as "government 
 is the one last made a subject (``ROLE_HOLDER_BY_SUBJECT``); a body named by its owner ("the Roe administration")
 is no organisation of another name that spoke last (``ORG_HEAD_OWNER_FITS``); "the US President" is no holder whose
 stated role names another country (``ROLE_COUNTRY_AGREES``), "the foreign secretary" none whose role names another
-field (``PORTFOLIO_AGREES``). Constructed sentences."""
+field (``PORTFOLIO_AGREES``); "… said the head of the agency. She added" is the head, not a person speaker
+before (``PRONOUN_TO_ROLE_PHRASE``). Constructed sentences."""
 from __future__ import annotations
 
 import pytest
@@ -31,6 +32,9 @@ COUNTRY = ("Russian President Tom Hale met Jane Roe in Geneva.\n\n“We will hel
 PORTFOLIO = ("Foreign Secretary Jane Roe met Defence Secretary Tom Hale in London.\n\n“We will send more tanks,” Hale "
              "said.\n\nAsked about the talks, the foreign secretary said there would be no compromise.")
 
+AGENCY = ("“We will stay,” Foreign Minister Tom Hale said on Monday.\n\n“The border is closed,” said the head of the "
+          "Nordic refugee agency. She added that the camps were full.")
+
 
 def _speakers(out, cue):
     return [s["speaker"] for s in out["statements"] if s["cue"] == cue]
@@ -43,7 +47,8 @@ READ = [(ADJUNCT, "said", "Jane Roe", "NAME_BEFORE_ADJUNCT", None),
         (HOLDERS, "said", "Jane Roe", "ROLE_HOLDER_BY_SUBJECT", "Tom Hale"),
         (BODY, "warned", "Roe administration", "ORG_HEAD_OWNER_FITS", "Nordic Council"),
         (COUNTRY, "warned", "Jane Roe", "ROLE_COUNTRY_AGREES", "Tom Hale"),
-        (PORTFOLIO, "said", "Jane Roe", "PORTFOLIO_AGREES", "Tom Hale")]
+        (PORTFOLIO, "said", "Jane Roe", "PORTFOLIO_AGREES", "Tom Hale"),
+        (AGENCY, "added", "head of the Nordic refugee agency", "PRONOUN_TO_ROLE_PHRASE", "Tom Hale")]
 
 
 @pytest.mark.parametrize("text,cue,speaker,switch,without", READ)
@@ -62,6 +67,7 @@ KEPT = [
     (BODY.replace("The Roe administration", "The council"), "warned", "Nordic Council"),  # a body of no owner
     (COUNTRY.replace("the US President", "the Russian President"), "warned", "Tom Hale"),  # the same country
     (PORTFOLIO.replace("the foreign secretary", "the defence secretary"), "said", "Tom Hale"),  # the same field
+    (AGENCY.replace("She added", "Jane Roe met him later, and she added"), "added", "Jane Roe"),  # named since
 ]
 
 

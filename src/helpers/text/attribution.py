@@ -397,6 +397,7 @@ class SpeakerTracker:
         self.text = text
         self.last = {"PERSON": None, "ORG": None}
         self.last_group: dict | None = None  # the last group phrase speaker ("officials"), for "they"
+        self.last_role: dict | None = None  # the last unnamed "the <role>" speaker, for "he"/"she" (session 20)
         self.lex = _lex()
         self.people: list[dict] = []  # person speakers, most recent last
         self.gender: dict[str, str] = {}  # canonical name -> "m"/"f", learnt from honorifics and pronouns
@@ -427,12 +428,30 @@ class SpeakerTracker:
         if row is not None and row.get("kind") in PHRASE_KINDS:
             if row["kind"] == "group":  # "Officials said … They added": a later "they" may speak for the group
                 self.last_group = row
+            if PRONOUN_TO_ROLE_PHRASE and row["kind"] == "role" and self.text[:row["start_char"]].lower().endswith("the ") \
+                    and set(row["canonical"].lower().split(" of ")[0].split()) & self.lex["roles"]:
+                self.last_role = row  # "said the head of the agency. She added …" (session 20)
             return
         if row is not None and not (row.get("found_by") == "org_phrase" and row["label"] == "PERSON"):
             self.last["PERSON" if row["label"] in _PERSONISH else "ORG"] = row
             if row["label"] in _PERSONISH:
                 self.people = [p for p in self.people if p["canonical"] != row["canonical"]] + [row]
                 self.last_at = max(self.last_at, self._at)
+
+    def _role_spoke_since(self, tok: Token, person: dict | None) -> bool:
+        """Whether the last unnamed "the <role>" speaker spoke after the last person speaker and at most 400 characters
+        before the pronoun ``tok``, and the person the pronoun would go to is not named since and is none it may
+        describe ("… said the head of the agency. She added": the head, not a speaker before; "the dictator …
+        he" stays a person with no stated role; session 20, :data:`PRONOUN_TO_ROLE_PHRASE`)."""
+        role = self.last_role
+        if role is None or role["start_char"] <= self.last_at or not 0 < tok.idx - role["end_char"] <= 400:
+            return False
+        if person is None:
+            return True
+        named = [r for r in self.entities.at(role["end_char"], tok.idx) if r["start_char"] >= role["end_char"]]
+        if any(r["canonical"] == person["canonical"] for r in named):
+            return False  # "… said the head. Jane Roe shared … as she said": the person named since
+        return not self._may_be_described_as(person, role["canonical"])
 
     def _person_for(self, low: str) -> dict | None:
         """The most recent person speaker a gendered pronoun can refer to (gender agrees or is unknown; a pronoun
@@ -856,6 +875,8 @@ class SpeakerTracker:
                 since = self._subject_since(tok, self.lex["pronoun_gender"].get(low))
                 if since is not None and since["canonical"] != row["canonical"]:
                     row = since
+            if PRONOUN_TO_ROLE_PHRASE and low in self.lex["pronoun_gender"] and self._role_spoke_since(tok, row):
+                return self.last_role, "pronoun"
             group = self.last_group
             if low in ("they", "them") and group is not None and group["start_char"] < tok.idx and (
                     row is None or row is not self._previous_subject(tok) and row["start_char"] < group["start_char"]):
@@ -967,6 +988,7 @@ ROLE_PHRASE_TO_SUBJECT = True  # session 19 (resolve): "the PiS president" after
 APPOSITION_NAMES_ROLE_PHRASE = True  # session 19 (resolve): "Russia's former president, Jane Roe, said"; switch to measure it
 NAME_CLOSING_TITLE = True  # session 19 (resolve): "Advisor of the President of X Jane Roe stated"; switch to measure it
 PRONOUN_NOT_TO_INDEFINITE = True  # session 19 (resolve): "he" is no earlier "a correspondent"; switch to measure it
+PRONOUN_TO_ROLE_PHRASE = True  # session 20: "said the head of the agency. She added" is the head; switch to measure it
 PORTFOLIO_AGREES = True  # session 20: "the foreign secretary" is no "Defence Secretary X"; switch to measure it
 ROLE_COUNTRY_AGREES = True  # session 20: "the US president" is no "Russian President X"; switch to measure it
 ORG_HEAD_OWNER_FITS = True  # session 20: "the Biden administration" is no last organisation of another name; switch to measure it
