@@ -7,7 +7,9 @@ is the one last made a subject (``ROLE_HOLDER_BY_SUBJECT``); a body named by its
 is no organisation of another name that spoke last (``ORG_HEAD_OWNER_FITS``); "the US President" is no holder whose
 stated role names another country (``ROLE_COUNTRY_AGREES``), "the foreign secretary" none whose role names another
 field (``PORTFOLIO_AGREES``); "… said the head of the agency. She added" is the head, not a person speaker
-before (``PRONOUN_TO_ROLE_PHRASE``). Constructed sentences."""
+before (``PRONOUN_TO_ROLE_PHRASE``); a title the model tagged as an organisation ("the Kremlin spokesperson, Jane
+Roe,", "the Minister of Foreign Affairs [of X] Jane Roe") is the person it names (``TITLE_TAGGED_ORG``). Constructed
+sentences."""
 from __future__ import annotations
 
 import pytest
@@ -35,6 +37,9 @@ PORTFOLIO = ("Foreign Secretary Jane Roe met Defence Secretary Tom Hale in Londo
 AGENCY = ("“We will stay,” Foreign Minister Tom Hale said on Monday.\n\n“The border is closed,” said the head of the "
           "Nordic refugee agency. She added that the camps were full.")
 
+SPOKESPERSON = "The Kremlin spokesperson, Tom Hale, said that Russia would see the move as a threat."
+MINISTER = "The war was also condemned by the Minister of Foreign Affairs of this country Tom Hale."
+
 
 def _speakers(out, cue):
     return [s["speaker"] for s in out["statements"] if s["cue"] == cue]
@@ -48,7 +53,9 @@ READ = [(ADJUNCT, "said", "Jane Roe", "NAME_BEFORE_ADJUNCT", None),
         (BODY, "warned", "Roe administration", "ORG_HEAD_OWNER_FITS", "Nordic Council"),
         (COUNTRY, "warned", "Jane Roe", "ROLE_COUNTRY_AGREES", "Tom Hale"),
         (PORTFOLIO, "said", "Jane Roe", "PORTFOLIO_AGREES", "Tom Hale"),
-        (AGENCY, "added", "head of the Nordic refugee agency", "PRONOUN_TO_ROLE_PHRASE", "Tom Hale")]
+        (AGENCY, "added", "head of the Nordic refugee agency", "PRONOUN_TO_ROLE_PHRASE", "Tom Hale"),
+        (SPOKESPERSON, "said", "Tom Hale", "TITLE_TAGGED_ORG", "Kremlin spokesperson"),
+        (MINISTER, "condemned", "Tom Hale", "TITLE_TAGGED_ORG", "Minister of Foreign Affairs")]
 
 
 @pytest.mark.parametrize("text,cue,speaker,switch,without", READ)
@@ -68,6 +75,7 @@ KEPT = [
     (COUNTRY.replace("the US President", "the Russian President"), "warned", "Tom Hale"),  # the same country
     (PORTFOLIO.replace("the foreign secretary", "the defence secretary"), "said", "Tom Hale"),  # the same field
     (AGENCY.replace("She added", "Jane Roe met him later, and she added"), "added", "Jane Roe"),  # named since
+    (SPOKESPERSON.replace(", Tom Hale,", ""), "said", "Kremlin spokesperson"),  # a title naming no one
 ]
 
 

@@ -852,6 +852,14 @@ class SpeakerTracker:
             named = [r for r in named if r is not None and r["label"] in _PERSONISH and r["found_by"] != "org_phrase"]
             if named:
                 return named[0], "name"
+        if TITLE_TAGGED_ORG and row is not None and row["label"] == "ORG" and tok.tag_ not in ("NNS", "NNPS") \
+                and tok.lemma_.lower() in self.lex["roles"] and set(re.findall(r"[a-z]+", row["text"].lower())[:3]) \
+                & self.lex["roles"]:  # "the Minister of Foreign Affairs [ORG] of this country Jane Roe said" (session 20)
+            named = [self.entities.covering(c) for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+            named = [r for r in named if r is not None and r["label"] in _PERSONISH and r["found_by"] != "org_phrase"]
+            person = next(iter(named), None) or self._own_apposition(tok) or self._name_closing_title(tok)
+            if person is not None:
+                return person, "name"
         if row is not None and row["label"] in _PERSONISH | _ORGISH and row["text"].lower() not in self.lex["roles"]:
             return row, "name"
         for child in tok.children:
@@ -988,6 +996,7 @@ ROLE_PHRASE_TO_SUBJECT = True  # session 19 (resolve): "the PiS president" after
 APPOSITION_NAMES_ROLE_PHRASE = True  # session 19 (resolve): "Russia's former president, Jane Roe, said"; switch to measure it
 NAME_CLOSING_TITLE = True  # session 19 (resolve): "Advisor of the President of X Jane Roe stated"; switch to measure it
 PRONOUN_NOT_TO_INDEFINITE = True  # session 19 (resolve): "he" is no earlier "a correspondent"; switch to measure it
+TITLE_TAGGED_ORG = True  # session 20: a title tagged ORG ("the Minister of Foreign Affairs") before its holder's name; switch to measure it
 PRONOUN_TO_ROLE_PHRASE = True  # session 20: "said the head of the agency. She added" is the head; switch to measure it
 PORTFOLIO_AGREES = True  # session 20: "the foreign secretary" is no "Defence Secretary X"; switch to measure it
 ROLE_COUNTRY_AGREES = True  # session 20: "the US president" is no "Russian President X"; switch to measure it
