@@ -61,6 +61,7 @@ def _lex():
         "relative_pronouns": set(names["relative_pronouns"]),
         "no_source_words": set(names["no_source_words"]),
         "office_titles": set(names["office_titles"]),
+        "portfolios": set(names["portfolios"]),
         "focus_adverbs": set(names["focus_adverbs"]),
         "floating_quantifiers": set(names["floating_quantifiers"]),
         "leading_determiners": set(names["leading_determiners"]),
@@ -398,6 +399,7 @@ class SpeakerTracker:
         self.text = text
         self.last = {"PERSON": None, "ORG": None}
         self.last_group: dict | None = None  # the last group phrase speaker ("officials"), for "they"
+        self.last_role: dict | None = None  # the last unnamed "the <role>" speaker, for "he"/"she" (session 20)
         self.lex = _lex()
         self.people: list[dict] = []  # person speakers, most recent last
         self.gender: dict[str, str] = {}  # canonical name -> "m"/"f", learnt from honorifics and pronouns
@@ -428,12 +430,30 @@ class SpeakerTracker:
         if row is not None and row.get("kind") in PHRASE_KINDS:
             if row["kind"] == "group":  # "Officials said … They added": a later "they" may speak for the group
                 self.last_group = row
+            if PRONOUN_TO_ROLE_PHRASE and row["kind"] == "role" and self.text[:row["start_char"]].lower().endswith("the ") \
+                    and set(row["canonical"].lower().split(" of ")[0].split()) & self.lex["roles"]:
+                self.last_role = row  # "said the head of the agency. She added …" (session 20)
             return
         if row is not None and not (row.get("found_by") == "org_phrase" and row["label"] == "PERSON"):
             self.last["PERSON" if row["label"] in _PERSONISH else "ORG"] = row
             if row["label"] in _PERSONISH:
                 self.people = [p for p in self.people if p["canonical"] != row["canonical"]] + [row]
                 self.last_at = max(self.last_at, self._at)
+
+    def _role_spoke_since(self, tok: Token, person: dict | None) -> bool:
+        """Whether the last unnamed "the <role>" speaker spoke after the last person speaker and at most 400 characters
+        before the pronoun ``tok``, and the person the pronoun would go to is not named since and is none it may
+        describe ("… said the head of the agency. She added": the head, not a speaker before; "the dictator …
+        he" stays a person with no stated role; session 20, :data:`PRONOUN_TO_ROLE_PHRASE`)."""
+        role = self.last_role
+        if role is None or role["start_char"] <= self.last_at or not 0 < tok.idx - role["end_char"] <= 400:
+            return False
+        if person is None:
+            return True
+        named = [r for r in self.entities.at(role["end_char"], tok.idx) if r["start_char"] >= role["end_char"]]
+        if any(r["canonical"] == person["canonical"] for r in named):
+            return False  # "… said the head. Jane Roe shared … as she said": the person named since
+        return not self._may_be_described_as(person, role["canonical"])
 
     def _person_for(self, low: str) -> dict | None:
         """The most recent person speaker a gendered pronoun can refer to (gender agrees or is unknown; a pronoun
@@ -473,6 +493,13 @@ class SpeakerTracker:
         held = set(re.findall(r"[a-z]+", (person.get("role") or "").lower())) & offices
         return title in offices and bool(held) and title not in held
 
+    def _other_portfolio(self, phrase: str, role: str | None) -> bool:
+        """Whether a role phrase and a stated role each name a minister's field (``names.json`` ``portfolios``) and
+        none is in both ("the foreign secretary", "Defence Secretary"; session 20, :data:`PORTFOLIO_AGREES`)."""
+        said, held = ({w.replace("defense", "defence").replace("labor", "labour")
+                       for w in re.findall(r"[a-z]+", (t or "").lower())} & self.lex["portfolios"] for t in (phrase, role))
+        return bool(said) and bool(held) and not said & held
+
     def _subject_since(self, tok: Token, want: str | None) -> dict | None:
         """The person named last as a clause's subject (or as its owner: "X's comments came …") after the last person
         speaker was remembered and before ``tok``, in ``tok``'s sentence or the two before it, whose gender agrees
@@ -495,6 +522,25 @@ class SpeakerTracker:
             if row is not None and row["label"] in _PERSONISH and row.get("found_by") != "org_phrase" \
                     and row["end_char"] <= tok.idx and (want is None or self.gender.get(row["canonical"], want) == want):
                 return row
+        return None
+
+    def _subject_among(self, tok: Token, holders: list[dict]) -> dict | None:
+        """When people of more than one name hold the role noun, the one made a clause's subject last in ``tok``'s
+        sentence or the two before it ("… Jane Roe tried to coerce her rival Tom Hale. Speaking on Thursday, the former
+        president said": Roe, not the last named); None when one name holds it or no holder was a subject there
+        (session 20, :data:`ROLE_HOLDER_BY_SUBJECT`)."""
+        names = {h["canonical"] for h in holders}
+        if len(names) < 2:
+            return None
+        doc, first = tok.doc, tok.sent.start
+        for _ in range(2):
+            if first > 0:
+                first = doc[first - 1].sent.start
+        for t in reversed(doc[first:tok.i]):
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                row = self.entities.covering(t)
+                if row is not None and row["canonical"] in names:
+                    return next(h for h in reversed(holders) if h["canonical"] == row["canonical"])
         return None
 
     def _own_apposition(self, tok: Token) -> dict | None:
@@ -553,7 +599,10 @@ class SpeakerTracker:
         while end + 1 <= tok.right_edge.i and end + 1 not in clause and end + 1 - tok.i <= 15 \
                 and not doc[end + 1].is_punct or end + 1 <= tok.right_edge.i and doc[end + 1].text in ("“", "”", '"'):
             end += 1
+        adjunct = _when_where_adjuncts(tok) if NAME_BEFORE_ADJUNCT else set()
         for k in range(end, tok.i, -1):  # the last name in the run, with at most when or where it spoke after it
+            if k in adjunct:
+                continue
             row = self.entities.covering(doc[k])
             if row is not None and row["label"] in _PERSONISH and row.get("found_by") != "org_phrase" \
                     and row["end_char"] == doc[k].idx + len(doc[k]) and row["start_char"] > tok.idx \
@@ -653,7 +702,8 @@ class SpeakerTracker:
         if tok.ent_type_ in ("DATE", "TIME") or tok.like_num and tok.pos_ == "NUM" and tok.head.pos_ in ("VERB", "AUX") \
                 and not any(c.dep_ == "prep" for c in tok.children):
             return None  # "2015 was …"
-        keep = [c for c in tok.children if c.dep_ not in _PHRASE_DROP and not (c.dep_ == "prep" and c.i < tok.i)]
+        keep = [c for c in tok.children if c.dep_ not in _PHRASE_DROP and not (c.dep_ == "prep" and c.i < tok.i)
+                and not (PHRASE_WITHOUT_WHEN and c.i > tok.i and _when_or_channel(c))]
         toks = sorted({t.i for c in keep for t in c.subtree} | {tok.i})
         doc = tok.doc
         # contiguous run around the head, at most a dozen words
@@ -804,6 +854,14 @@ class SpeakerTracker:
             named = [r for r in named if r is not None and r["label"] in _PERSONISH and r["found_by"] != "org_phrase"]
             if named:
                 return named[0], "name"
+        if TITLE_TAGGED_ORG and row is not None and row["label"] == "ORG" and tok.tag_ not in ("NNS", "NNPS") \
+                and tok.lemma_.lower() in self.lex["roles"] and set(re.findall(r"[a-z]+", row["text"].lower())[:3]) \
+                & self.lex["roles"]:  # "the Minister of Foreign Affairs [ORG] of this country Jane Roe said" (session 20)
+            named = [self.entities.covering(c) for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+            named = [r for r in named if r is not None and r["label"] in _PERSONISH and r["found_by"] != "org_phrase"]
+            person = next(iter(named), None) or self._own_apposition(tok) or self._name_closing_title(tok)
+            if person is not None:
+                return person, "name"
         if row is not None and row["label"] in _PERSONISH | _ORGISH and row["text"].lower() not in self.lex["roles"]:
             return row, "name"
         for child in tok.children:
@@ -827,6 +885,8 @@ class SpeakerTracker:
                 since = self._subject_since(tok, self.lex["pronoun_gender"].get(low))
                 if since is not None and since["canonical"] != row["canonical"]:
                     row = since
+            if PRONOUN_TO_ROLE_PHRASE and low in self.lex["pronoun_gender"] and self._role_spoke_since(tok, row):
+                return self.last_role, "pronoun"
             group = self.last_group
             if low in ("they", "them") and group is not None and group["start_char"] < tok.idx and (
                     row is None or row is not self._previous_subject(tok) and row["start_char"] < group["start_char"]):
@@ -854,17 +914,24 @@ class SpeakerTracker:
                                                            for w in _NAME_WORD.findall(r["role"]))]
                 if not candidates:
                     return None, None  # someone the text has not named: the role phrase
+            if ROLE_COUNTRY_AGREES:  # "the US president" is no "Russian President X"
+                candidates = [r for r in candidates if not _other_country(said, r["role"])]
+            if PORTFOLIO_AGREES:  # "the foreign secretary" is no "Defence Secretary X"
+                candidates = [r for r in candidates if not self._other_portfolio(said, r["role"])]
             owner = self._role_owner(tok) if ROLE_OF_NAMED_OWNER and not owned_by_it else None
             if owner is not None:  # "the head of the UN refugee agency", "Estonia's prime minister": theirs only
                 candidates = [r for r in candidates if self._owner_fits(owner, r)]
             if candidates:
-                return candidates[-1], "role_noun"
+                subject = self._subject_among(tok, candidates) if ROLE_HOLDER_BY_SUBJECT else None
+                return subject or candidates[-1], "role_noun"
             last = self.last["PERSON"]
             if SUBJECT_SINCE_SPEAKER and last is not None:
                 last = self._subject_since(tok, None) or last  # "X raised the topic. … said the minister": X
             # "the spokesman said" may be the last speaker; "a spokesman for X said" brings in someone new
             if last is not None and any(c.dep_ == "det" and c.lower_ not in _INDEFINITE for c in tok.children) \
                     and not self._holds_other_office(last, lemma) and rank_agrees(said, last.get("role")) \
+                    and not (ROLE_COUNTRY_AGREES and _other_country(said, last.get("role"))) \
+                    and not (PORTFOLIO_AGREES and self._other_portfolio(said, last.get("role"))) \
                     and (owner is None or self._owner_fits(owner, last)):
                 return last, "role_noun"
         if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
@@ -874,6 +941,9 @@ class SpeakerTracker:
                 # else, with "the", its head word anywhere in the name: "the department" is "the U.S. Department of State"
                 candidates = [r for r in before if r["label"] == "ORG"
                               and re.search(rf"\b{re.escape(lemma)}\b", r["canonical"].lower())]
+            owners = _named_modifiers(tok) if ORG_HEAD_OWNER_FITS else []
+            if owners:  # "the Biden administration", "his government": a body of that owner only
+                candidates = [r for r in candidates if _modifiers_fit(owners, r["canonical"])]
             owned = self.last["ORG"]
             if POSSESSOR_NOT_SPEAKER and owned is not None and owned.get("found_by") == "owned_body" \
                     and owned["canonical"].lower().endswith(low) \
@@ -884,8 +954,11 @@ class SpeakerTracker:
             # else the last organisation that spoke — not a nationality or party ("Democrats said … The state
             # department announced": a department is no group of people)
             if self.last["ORG"] is not None and any(c.dep_ == "det" for c in tok.children) \
-                    and not (ORG_HEAD_NOT_A_GROUP and self.last["ORG"]["label"] == "NORP"):
+                    and not (ORG_HEAD_NOT_A_GROUP and self.last["ORG"]["label"] == "NORP") \
+                    and (not owners or _modifiers_fit(owners, self.last["ORG"]["canonical"])):
                 return self.last["ORG"], "role_noun"
+            if owners and all(o.dep_ != "poss" for o in owners) and self.phrase_row(tok) is not None:
+                return self.phrase_row(tok), "phrase"  # "the Biden administration": no body of that owner named
         if NAMED_BODY_BY_HEAD and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._voices(tok) \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             # "the central bank said" after "the Central Bank of Russia": the organisation the article named with
@@ -925,6 +998,63 @@ ROLE_PHRASE_TO_SUBJECT = True  # session 19 (resolve): "the PiS president" after
 APPOSITION_NAMES_ROLE_PHRASE = True  # session 19 (resolve): "Russia's former president, Jane Roe, said"; switch to measure it
 NAME_CLOSING_TITLE = True  # session 19 (resolve): "Advisor of the President of X Jane Roe stated"; switch to measure it
 PRONOUN_NOT_TO_INDEFINITE = True  # session 19 (resolve): "he" is no earlier "a correspondent"; switch to measure it
+TITLE_TAGGED_ORG = True  # session 20: a title tagged ORG ("the Minister of Foreign Affairs") before its holder's name; switch to measure it
+PRONOUN_TO_ROLE_PHRASE = True  # session 20: "said the head of the agency. She added" is the head; switch to measure it
+PORTFOLIO_AGREES = True  # session 20: "the foreign secretary" is no "Defence Secretary X"; switch to measure it
+ROLE_COUNTRY_AGREES = True  # session 20: "the US president" is no "Russian President X"; switch to measure it
+ORG_HEAD_OWNER_FITS = True  # session 20: "the Biden administration" is no last organisation of another name; switch to measure it
+ROLE_HOLDER_BY_SUBJECT = True  # session 20: "the former president" is the holder last made a subject; switch to measure it
+PHRASE_WITHOUT_WHEN = True  # session 20: "officials on Sunday said" speak as "officials"; switch to measure it
+NAME_BEFORE_ADJUNCT = True  # session 20: "the chairman of the Council Jane Roe yesterday in Parliament said"; switch to measure it
+
+
+def _other_country(phrase: str, role: str | None) -> bool:
+    """Whether a role phrase's words before its noun and a stated role each name a country and no country is in
+    both ("the US president", "Russian President"; not "the MP"; session 20, :data:`ROLE_COUNTRY_AGREES`)."""
+    said, held = ({k for k in org_key(t) if k.startswith("@")} for t in (phrase.rpartition(" ")[0], role or ""))
+    return bool(said) and bool(held) and not said & held
+
+
+def _named_modifiers(tok: Token) -> list[Token]:
+    """The modifiers before a body's head noun that say whose body it is: a name ("the Biden administration", "the
+    Russian defence ministry") or a possessive pronoun ("his government"; session 20, :data:`ORG_HEAD_OWNER_FITS`)."""
+    return [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "poss", "nmod")
+            and (c.ent_type_ in _PERSONISH | _ORGISH or c.dep_ == "poss" and c.pos_ == "PRON")]
+
+
+def _modifiers_fit(owners: list[Token], name: str) -> bool:
+    """Whether an organisation's name holds every owner word, or its country ("Russian" for "Russia's …"); a
+    pronoun fits no name."""
+    words, countries = set(name.lower().split()), {k for k in org_key(name) if k.startswith("@")}
+    return all(o.pos_ != "PRON" and (o.lower_ in words or f"@{country_of(o.text)}" in countries) for o in owners)
+
+
+def _when_or_channel(c: Token) -> bool:
+    """Whether a modifier after a phrase speaker's head says when it spoke or through what ("circles on Sunday",
+    "last week", "during the debate", "in a letter"), no part of who speaks (session 20, :data:`PHRASE_WITHOUT_WHEN`)."""
+    if c.dep_ == "npadvmod":
+        return _date_phrase(c)
+    return c.dep_ == "prep" and (c.lower_ == "during" or _channel(c) or any(
+        o.dep_ == "pobj" and _date_phrase(o) for o in c.children))
+
+
+def _date_phrase(o: Token) -> bool:
+    """Every noun of the phrase ``o`` heads is in a date or time ("Sunday", "early March"; not "Russia Today")."""
+    nouns = [t for t in o.subtree if t.pos_ in _PHRASE_POS]
+    return bool(nouns) and all(t.ent_type_ in ("DATE", "TIME") for t in nouns)
+
+
+def _when_where_adjuncts(tok: Token) -> set[int]:
+    """The tokens of the adjuncts a role noun's parse hangs after it that say when or where its holder spoke, not
+    whose role it is: a date or time ("yesterday", "last week") and a preposition on the head other than
+    of/for/to/at/with ("… Jane Roe during the meeting of the Council", "… Jane Roe yesterday in Parliament"; session
+    20, :data:`NAME_BEFORE_ADJUNCT`)."""
+    out = set()
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ == "npadvmod" and _date_phrase(c)
+                            or c.dep_ == "prep" and c.lower_ not in ("of", "for", "to", "at", "with")):
+            out |= {t.i for t in c.subtree}
+    return out
 
 # switched off only to measure it: "the <modifier> <role>" is the one person the text gave that role with a shared
 # modifier, and never the last speaker when someone else holds the role noun (session 12)
