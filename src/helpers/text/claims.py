@@ -26,7 +26,10 @@ the figure in the parse when the figure is in what the verb reports, not in its 
 ("The NIS monitored … 1,500 troops": ``attribution_verb``); else, for a sentence no statement touches between
 statements of one named speaker that report the sentence before it to its end and the sentence after it from its
 start, in one paragraph ("According to X, …. The two sides have … . “…,” she noted."), that speaker (``context``,
-round 13); else "(unattributed)".
+round 13); else "(unattributed)". Session 20: a figure no statement holds but that lies in the parse subtree of the
+clause a statement's cue reports, past where its content stops, is that statement's speaker's (``statement``); a
+figure nothing else credits, in the clause of an "in" phrase naming a poll or count with a name ("In a CNN/ORC poll,
+31% of voters said …", "… leads by 57 percent to 33 percent in the Gallup poll"), is that name's (``according_to``).
 
 A speaker that is a noun phrase and no named entity (``statements.speaker_kind`` group, role, anonymous,
 document or body: "officials", "the spokesman", "a person familiar with the matter", "the report", "the emergency
@@ -111,7 +114,7 @@ def _lex():
         "judged_object_cues": set(lexicons.cue_verbs()["judged_object_cues"]),
         "addressee_verbs": set(lexicons.cue_verbs()["addressee_verbs"]),
         "deliberation_verbs": set(lexicons.cue_verbs()["deliberation_verbs"]),
-        "share_heads": set(n["share_heads"]),
+        "share_heads": set(n["share_heads"]), "survey_nouns": set(n["survey_nouns"]),
         "documents": set(lexicons.names()["document_nouns"]) | set(lexicons.names()["source_nouns"]),
     }
 
@@ -1760,6 +1763,159 @@ def _holds(doc: Doc, claim: dict, statement: dict) -> bool:
         and not _asserts_nothing(doc[claim["num_token"]], _cue_token(doc, statement))
 
 
+# session 20, switched off only to measure it: a statement's content may stop short of the clause its cue reports
+# (at a comma, a coordination or a clause joined to it: "the agency showed $200 in fees and $47 in rents", "listed an
+# array of more than 60 names", "charged that the hearing ignored the attacks that killed four guards"); a figure no
+# statement holds, in the parse subtree of the cue's dependent that starts in or lies in a statement's content, is
+# that statement's speaker's claim — not in the cue's subject or an adjunct, not under a cue that asserts nothing,
+# not in a relative clause or participle set off by a comma (", which means …": the writer's aside), not in the
+# subject of another reporting verb on the way ("…, while nine in 10 said …"), and not when a statement whose source
+# is unknown holds the figure ("I saw that the cost is estimated at $100bn": the estimate is no one's named claim)
+CONTENT_CLAUSE_CONTINUES = True
+# session 20, tried and not kept (off): a contrast clause ("while", "whereas") hung on the cue after the content it
+# follows goes on with what is reported ("the survey found that 449 back the plan, while only 19 back the other");
+# one PolNeAR train figure gained, but on unseen war news it credited a new event to the speaker ("Captured soldiers
+# express regret while, on the borders, an exodus continues, with about 2 million people having fled")
+CONTRAST_AFTER_CONTENT = False
+_CONTRAST_MARKS = ("while", "whereas")
+_ASIDE_MARKS = (",", "—", "–", "(", ";")
+_MAIN_DEPS = ("ROOT", "ccomp", "conj", "parataxis")
+
+
+def _aside_on_path(num: Token, top: Token) -> bool:
+    """Whether the way up from the figure to ``top`` (a dependent of a cue) passes a relative clause or participle set
+    off by a comma (``relcl``/``acl``/``appos`` whose first word follows one of _ASIDE_MARKS), the subject of a
+    reporting verb, or a clause of time or contrast when the cue is no main verb."""
+    lex, node = _lex(), num
+    while True:
+        before = node.left_edge.i - 1
+        while before > 0 and node.doc[before].is_quote:  # "the program, “Radio Free,” broadcast on …"
+            before -= 1
+        if node.dep_ in ("relcl", "acl", "appos") and before >= 0 and node.doc[before].text in _ASIDE_MARKS:
+            return True
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() in lex["speech"] | lex["attribution"]:
+            return True
+        if node.dep_ == "advcl" and top.head.dep_ not in _MAIN_DEPS \
+                and any(c.dep_ == "mark" and c.lower_ in lex["adjunct_marks"] for c in node.children):
+            return True  # "bases from which intelligence indicates an attack is imminent, while …": no main verb's
+        if node.i == top.i or node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _contrast_after(child: Token, cue: Token, statement: dict, statements: list[dict]) -> bool:
+    """Whether ``child`` is a contrast clause on the cue after the cue and after the statement's content, the cue a
+    main verb (not in a relative or adverbial clause: "bases from which intelligence indicates an attack, while …"),
+    the clause with no cue of its own ("…, while Bloomberg lists them with $55 billion")."""
+    start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+    return CONTRAST_AFTER_CONTENT and child.dep_ == "advcl" and cue.i < child.i and cue.dep_ in _MAIN_DEPS \
+        and start >= statement["end_char"] and statement["start_char"] > cue.idx \
+        and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in child.children) \
+        and not any(o.get("_cue_char") is not None and start <= o["_cue_char"] < end for o in statements)
+
+
+def _content_clause_holder(doc: Doc, claim: dict, statements: list[dict], sent: dict) -> dict | None:
+    """The innermost statement (known speaker, in the figure's sentence, its content starting before the figure and no
+    semicolon between its end and the figure) whose cue's dependent towards the figure starts or lies in its content
+    (CONTENT_CLAUSE_CONTINUES), or is a contrast clause after it (CONTRAST_AFTER_CONTENT)."""
+    num = doc[claim["num_token"]]
+    if any(s["speaker"] == UNKNOWN and _holds(doc, claim, s) for s in statements):
+        return None
+    found = []
+    for s in statements:
+        if s["speaker"] == UNKNOWN or s.get("_rule") in _NO_FIGURE_RULES \
+                or not sent["start_char"] <= s["start_char"] <= claim["start_char"] \
+                or s["end_char"] > sent["end_char"] \
+                or ";" in doc.text[s["end_char"]:claim["start_char"]] \
+                or _in_mention(claim, s) \
+                or _bare_word(s["speaker"], s.get("speaker_kind"), s.get("speaker_start"), s.get("speaker_end"),
+                              doc.text) \
+                or SHARE_SPEAKER_NOT_CLAIMANT and _share_of_people(doc, s.get("speaker_start"), s.get("speaker_end")):
+            continue
+        cue = _cue_token(doc, s)
+        child = _child_towards(num, cue) if cue is not None else None
+        if child is None or _aside_on_path(num, child) or _asserts_nothing(num, cue):
+            continue
+        if _contrast_after(child, cue, s, statements) or CONTENT_CLAUSE_CONTINUES \
+                and s["start_char"] <= child.idx < s["end_char"] and not _outside_content(num, cue):
+            found.append(s)
+    return min(found, key=lambda s: s["end_char"] - s["start_char"]) if found else None
+
+
+# session 20, switched off only to measure it: a quotation that goes on from an earlier one of the same speaker
+# (``speaker_resolved_from`` "continuation": "“…,” Roe told reporters. ¶ “So we get to 1,237.”") names its speaker
+# nowhere in its own sentence; the claimant's mention is the one that named the speaker for the earlier quotation
+CONTINUED_QUOTE_MENTION = True
+
+
+def _continued_mention(statement: dict, statements: list[dict]) -> tuple:
+    """The speaker mention of the nearest earlier statement of the same speaker that has one, for a continued
+    quotation; (None, None) otherwise."""
+    if statement.get("speaker_resolved_from") != "continuation":
+        return None, None
+    earlier = [s for s in statements if s["speaker"] == statement["speaker"] and s.get("speaker_start") is not None
+               and s["end_char"] <= statement["start_char"]]
+    last = max(earlier, key=lambda s: s["end_char"], default=None)
+    return (last["speaker_start"], last["speaker_end"]) if last is not None else (None, None)
+
+
+# session 20, switched off only to measure it: an "in" phrase whose object is a poll or a count (numbers.json
+# survey_nouns) on the figure's clause or noun sources the figure as "according to" does ("In a poll released Sunday,
+# 8 percent of voters said …", "X leads by 57 percent to 33 percent in the poll"): for a figure nothing else credits,
+# the survey's resolved name is the claimant
+IN_SURVEY_SOURCE = True
+# tried, not kept (off): an unnamed survey as a noun-phrase claimant ("40 percent were hurt in the new survey" ->
+# "(new survey)"); a document phrase naming no one credits no one (round 12, statements.READ_SOURCE_PHRASE)
+UNNAMED_SURVEY_CLAIMANT = False
+
+
+def _clause_of(tok: Token) -> Token:
+    """The nearest verb (or auxiliary) at or above ``tok``: the head of its clause (the root when there is none)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _survey_object(prep: Token, num: Token) -> Token | None:
+    """The survey noun that ``prep`` ("in") takes as object, when the phrase does not hold the figure."""
+    if prep.dep_ != "prep" or prep.lower_ != "in" or prep.left_edge.i <= num.i <= prep.right_edge.i:
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj if pobj is not None and pobj.lower_ in _lex()["survey_nouns"] else None
+
+
+def _survey_source(num: Token, resolve) -> tuple[dict | None, tuple[int, int]] | None:
+    """(entity row or None, mention span) of the survey sourcing the figure (:func:`_survey_phrase`), when it
+    resolves to a name (or UNNAMED_SURVEY_CLAIMANT)."""
+    survey = _survey_phrase(num)
+    if survey is None:
+        return None
+    found, _ = resolve(survey)
+    if found is None or speaker_kind(found) in PHRASE_KINDS:  # "a survey by the Harbour Institute": the name inside
+        end = survey.right_edge.idx + len(survey.right_edge)
+        inside = [e.root for e in survey.doc.ents if e.label_ in ("ORG", "PERSON")
+                  and survey.left_edge.idx <= e.start_char and e.end_char <= end]
+        found = resolve(inside[0])[0] if inside else found
+    named = found is not None and speaker_kind(found) not in PHRASE_KINDS
+    return (found, mention_span(survey)) if named or UNNAMED_SURVEY_CLAIMANT else None
+
+
+def _survey_phrase(num: Token) -> Token | None:
+    """The object of an "in" phrase whose word is a survey noun: in the figure's own clause ("leads by 40 percent to
+    35 percent in the poll", wherever the parser hung it), else the nearest on a word above the figure."""
+    clause = _clause_of(num)
+    for tok in clause.subtree:
+        if (found := _survey_object(tok, num)) is not None and _clause_of(tok.head).i == clause.i:
+            return found
+    node = clause
+    while node.head.i != node.i:
+        node = node.head
+        for child in node.children:
+            if (found := _survey_object(child, num)) is not None:
+                return found
+    return None
+
+
 # session 19, switched off only to measure it: a speaker mention that is a share of people ("Just 30 percent of the
 # dock workers said …", "a majority of respondents say") is what a poll found, no source: the statement credits no
 # figure ("…, compared with 45 percent in May" is the writer's comparison)
@@ -1849,10 +2005,17 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
             via = "according_to" if inner["kind"] == "according_to" else "statement"
             statement_id = inner["statement_id"]
             mention = (inner.get("speaker_start"), inner.get("speaker_end"))
+            if CONTINUED_QUOTE_MENTION and mention[0] is None:
+                mention = _continued_mention(inner, statements)
         elif UNRESOLVED_MENTION_CLAIMANT and (source := _unresolved_holder(doc, c, statements)) is not None:
             claimant, kind = _mention_claimant(doc, source)
             via = "according_to" if source["kind"] == "according_to" else "statement"
             statement_id, mention = source["statement_id"], (source["speaker_start"], source["speaker_end"])
+        elif (CONTENT_CLAUSE_CONTINUES or CONTRAST_AFTER_CONTENT) \
+                and (source := _content_clause_holder(doc, c, statements, sent)) is not None:
+            kind = source.get("speaker_kind")
+            claimant, via, statement_id = claimant_name(source["speaker"], kind), "statement", source["statement_id"]
+            mention = (source.get("speaker_start"), source.get("speaker_end"))
         elif WITH_PHRASE_OF_REPORT and (source := _report_with_phrase(doc[c["num_token"]], statements)) is not None:
             kind = source.get("speaker_kind")
             claimant, via, statement_id = claimant_name(source["speaker"], kind), "statement", source["statement_id"]
@@ -1878,6 +2041,14 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
                     mention = (row["start_char"], row["end_char"])
                 if SUBJECT_PHRASE_MENTION and (said := _subject_phrase(verb, sent)) is not None:
                     mention = said
+            elif IN_SURVEY_SOURCE and (survey := _survey_source(doc[c["num_token"]], resolve)) is not None:
+                found, mention = survey
+                if found is not None:
+                    kind = speaker_kind(found)
+                    claimant = claimant_name(found["canonical"], kind)
+                else:
+                    claimant, kind = _mention_claimant(doc, {"speaker_start": mention[0], "speaker_end": mention[1]})
+                via = "according_to"
             elif BETWEEN_ONE_SPEAKER and (around := _between_one_speaker(sent, statements, index)) is not None:
                 kind = around.get("speaker_kind")
                 claimant, via, statement_id = claimant_name(around["speaker"], kind), "context", around["statement_id"]
