@@ -87,7 +87,7 @@ def _provenance(sentence: bool = True) -> tuple[Column, ...]:
 SOURCE_FORMATS = tuple(f["name"] for f in rules.load_json("parse", "formats.json")["formats"])
 QUALIFIERS = ("exact", "at_least", "more_than", "about", "up_to", "less_than", "range", "vague")
 CATEGORIES = ("personnel", "casualties", "equipment", "money", "percent", "distance", "area", "attacks", "other")
-CLAIMANT_VIA = ("statement", "according_to", "attribution_verb", "context", "unattributed")
+CLAIMANT_VIA = ("statement", "according_to", "attribution_verb", "survey", "context", "unattributed")
 STATEMENT_KINDS = ("direct", "indirect", "according_to")
 SPEAKER_KINDS = ("person", "organisation", "place", "group", "role", "anonymous", "document", "body")
 PLACE_KINDS = ("country", "admin1", "city", "water", "continent", "region", "historical", "other")
@@ -231,7 +231,7 @@ CLAIMS = _register(Table(
         C("rate", STR, doc="Rate when stated (\"per day\"), else null."),
         C("claimant", STR, False, doc="Canonical name of whoever the text says asserts the figure (as `statements.speaker`); \"(<phrase>)\" for a noun-phrase source that is no named entity (\"(officials)\", \"(person familiar with the matter)\", \"(report)\": `claimant_kind` group, role, anonymous, document or body; never merged across articles); or \"(unattributed)\" (also a figure inside an editor's square brackets, \"[thousands were killed there - ed.]\")."),
         C("claimant_kind", STR, allowed=SPEAKER_KINDS, doc="`statements.speaker_kind` of the claimant (for an attribution verb, of the resolved subject); null when unattributed."),
-        C("claimant_via", STR, False, CLAIMANT_VIA, doc="statement, according_to, attribution_verb, context (a sentence between two statements of one speaker in its paragraph) or unattributed."),
+        C("claimant_via", STR, False, CLAIMANT_VIA, doc="statement, according_to, attribution_verb, survey (a poll or count named in a phrase around the figure: \"in a … poll\", \"a survey by …\"; no statement), context (a sentence between two statements of one speaker in its paragraph) or unattributed."),
         C("claimant_start", INT, doc="Start of the claimant's mention in `articles.text`: the statement's `speaker_start` (the source mention as written, a pronoun included), or for an attribution verb the resolved name when it stands in the claim's sentence; null when the claimant came from context or is unattributed."),
         C("claimant_end", INT, doc="End of that mention (exclusive); null as `claimant_start`."),
         C("statement_id", STR, doc="Statement the claim sits in, when `claimant_via` is statement; with context, the statement after the claim's sentence."),

@@ -2048,7 +2048,7 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
                     claimant = claimant_name(found["canonical"], kind)
                 else:
                     claimant, kind = _mention_claimant(doc, {"speaker_start": mention[0], "speaker_end": mention[1]})
-                via = "according_to"
+                via = "survey"  # no statement holds it (claimant_via "according_to" points at one)
             elif BETWEEN_ONE_SPEAKER and (around := _between_one_speaker(sent, statements, index)) is not None:
                 kind = around.get("speaker_kind")
                 claimant, via, statement_id = claimant_name(around["speaker"], kind), "context", around["statement_id"]
