@@ -95,6 +95,14 @@ def test_a_failed_run_renews_the_kernels_and_the_watcher_goes_on(folders):
     assert [r["status"] for r in w.runs] == ["failed", "ok"] and w.kernels.main.stops == 1
 
 
+def test_an_interrupted_run_stops_the_watcher(folders):
+    script = Script(folders / "raw", [None, None], statuses=["interrupted"])
+    w = _watcher(folders, script)
+    with pytest.raises(KeyboardInterrupt):
+        w.loop(interval=0, sleep=script.sleep)
+    assert len(script.calls) == 1 and w.kernels.main.stops == 1  # one run, its kernels stopped, no other run
+
+
 def test_a_code_change_stops_the_kernels_and_asks_for_a_restart(folders, monkeypatch):
     script = Script(folders / "raw", [None])
     w = _watcher(folders, script)

@@ -97,6 +97,8 @@ class Watcher:
         seconds = round(time.perf_counter() - t0, 3)
         self.runs.append({"status": summary.get("status"), "seconds": seconds})
         summary["watch_seconds"] = seconds
+        if summary.get("status") == "interrupted":  # Ctrl-C or SIGTERM while it ran (the run caught it): stop
+            raise KeyboardInterrupt
         return summary
 
     def loop(self, interval: float = 2.0, max_runs: int | None = None, sleep: Callable = time.sleep) -> int:
