@@ -56,7 +56,7 @@ class Script:
 def _watcher(tmp_path, script, **kw):
     w = watch.Watcher(tmp_path / "raw", tmp_path / "p", tmp_path / "r", notebooks_dir=tmp_path / "nb",
                       log=lambda *a, **k: None, run=script.run, **kw)
-    w.kernels = _fake_kernels()
+    w.kernels, w.warm = _fake_kernels(), False
     return w
 
 
@@ -143,6 +143,14 @@ def test_rebuilds_in_kept_kernels_equal_a_cold_run(tmp_path, monkeypatch, seeds_
     finally:
         w.close()
     assert w.kernels.main.km is None and w.kernels.lane.km is None
+    # a watcher started on up-to-date tables runs no notebook, then starts and loads its kernels for the next change
+    again = watch.Watcher(raw, tmp_path / "p", tmp_path / "r", log=lambda *a, **k: None)
+    try:
+        noop = again.rebuild()
+        assert {e["status"] for e in noop["notebooks"]} == {"skipped"}
+        assert again.kernels.main.km.is_alive() and again.kernels.lane.km.is_alive()
+    finally:
+        again.close()
     monkeypatch.setenv("WARCLAIMS_PARSE_CACHE", "off")
     fresh, fresh_reports = tmp_path / "fresh", tmp_path / "fresh-r"
     pipeline.run(raw, fresh, fresh_reports, html=False, fresh_kernels=True, log=lambda *a, **k: None)

@@ -314,6 +314,18 @@ class Kernels:
         self.runs += 1
         return stale
 
+    def warm(self, notebooks_dir: Path = paths.NOTEBOOKS_DIR) -> None:
+        """Start the kernels not running and load in each what its notebooks load (:mod:`helpers.run.preload`), as
+        a run does while its first notebook runs: after a rebuild that ran no notebook (a watcher started on tables
+        that are up to date), the next one then finds them ready. Call it after a run, whose environment
+        (``WARCLAIMS_*``) the kernels inherit."""
+        notebooks = discover(notebooks_dir)
+        lane = [nb for nb in notebooks if _Lane.takes(nb)]
+        for kernel, group in ((self.main, [nb for nb in notebooks if nb not in lane]), (self.lane, lane)):
+            if kernel.km is None and group:
+                kernel.ready(group[0].parent)
+                kernel.preload(preload.code(group, [w for nb in group if _spec(nb) for w in _spec(nb).warm]))
+
     def shutdown(self) -> None:
         self.main.shutdown()
         self.lane.shutdown()

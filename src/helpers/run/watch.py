@@ -9,6 +9,9 @@ process that runs the pipeline at its start and again whenever the raw folder (o
 ordinary incremental run (:func:`helpers.run.pipeline.run`: skipped notebooks, ``run.json``, ``changes.html``) in
 kernels started once (:class:`helpers.run.pipeline.Kernels`) and cleared before every notebook as within one run.
 
+A rebuild that ran no notebook (a watcher started on tables that are up to date) starts none, so the watcher then
+starts both kernels and loads what their notebooks load (:meth:`helpers.run.pipeline.Kernels.warm`) while it waits.
+
 What a rebuild gives does not depend on the mode: the tables, figures and pages are those of a cold run (tested:
 ``tests/run/test_watch.py``). The kernels are stopped and started afresh when
 
@@ -72,6 +75,7 @@ class Watcher:
         self.notebooks_dir, self.renew_every, self.log = Path(notebooks_dir), renew_every, log
         self.run, self.run_kwargs = run, dict(run_kwargs, notebooks_dir=notebooks_dir, log=log)
         self.kernels = pipeline.Kernels()
+        self.warm = True  # start the kernels after a rebuild that started none (False: only when a notebook runs)
         self.code = code_version()
         self.runs: list[dict] = []  # one summary per rebuild: status, seconds
 
@@ -99,6 +103,8 @@ class Watcher:
         summary["watch_seconds"] = seconds
         if summary.get("status") == "interrupted":  # Ctrl-C or SIGTERM while it ran (the run caught it): stop
             raise KeyboardInterrupt
+        if summary.get("status") == "ok" and self.warm:
+            self.kernels.warm(self.notebooks_dir)  # a run that ran no notebook started none: start them now
         return summary
 
     def loop(self, interval: float = 2.0, max_runs: int | None = None, sleep: Callable = time.sleep) -> int:
