@@ -1321,7 +1321,7 @@ def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place
 _NEAREST: tuple = (None, {})  # (the anchors list last asked about, place index -> km to its nearest other anchor)
 
 
-_km = functools.lru_cache(maxsize=1 << 18)(gz.haversine_km)  # scalar distances between the places news names again
+_km = functools.lru_cache(maxsize=1 << 16)(gz.haversine_km)  # scalar distances between the places news names again
 
 
 def _nearest_anchor_km(p: gz.Place, anchors: list[gz.Place]) -> float | None:
@@ -1630,9 +1630,9 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
             for m in c.matches:
                 countries[m.place.country_code] += 2
     named_by_demonym: Counter = Counter()
-    for tok in doc:
-        if tok.text[:1].isupper():
-            cc = gaz.demonyms.get(_normalize(tok.text))
+    for word in ctx.texts:
+        if word[:1].isupper():
+            cc = gaz.demonyms.get(_normalize(word))
             if cc:
                 countries[cc] += 1
                 named_by_demonym[cc] += 1
@@ -1755,7 +1755,8 @@ def _demonyms(ctx: _DocContext, taken: list[Candidate]) -> list[Candidate]:
     used = {k for c in taken for k in range(c.start, c.end)}
     doc, gaz, text = ctx.doc, ctx.gaz, ctx.text
     n = len(doc)
-    ok = [k not in used and _capitalised(t) and t.ent_type_ != "PERSON" for k, t in enumerate(doc)]
+    person, ent_types = doc.vocab.strings["PERSON"], doc.to_array("ENT_TYPE").tolist()  # t.ent_type_, no Token built
+    ok = [k not in used and ctx.capitalised[k] and ent_types[k] != person for k in range(n)]
     out = []
     i = 0
     while i < n:
