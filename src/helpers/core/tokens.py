@@ -4,6 +4,7 @@ kernel loads the ledger without spaCy).
 - :func:`hyphen_word`: the tokens of the hyphenated word a token is part of ("self-propelled", "fly-bys" — the
   tokenizer splits them at the hyphen). Used by the claims stage (a counted noun counted whole) and by the ledger's
   topics (a modifier written whole).
+- :func:`doc_text`: ``doc.text`` built once for the doc being read (the per-article rule stages 03, 04, 06).
 """
 from __future__ import annotations
 
