@@ -34,9 +34,11 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from helpers.core import rules
+from helpers.core.tokens import doc_text
 from helpers.geo import gazetteer as gz
 from helpers.text.sentences import SentenceIndex, extract_sentences, sentence_indexes
 
+_normalize = functools.lru_cache(maxsize=1 << 16)(gz.normalize)  # the same names, looked up again and again
 _WORDS = rules.load_json("places", "words.json")  # language facts: places/rules/words.json (see its README)
 NON_PLACE_ENTS = frozenset(_WORDS["non_place_entity_labels"])
 NAME_ENTS = frozenset(_WORDS["name_entity_labels"])
@@ -201,12 +203,16 @@ class _DocContext:
     person_words: set = field(default_factory=set)  # capitalised words of every PERSON entity ("Roe" of "Roe said")
     model_places: set = field(default_factory=set)  # texts of the model's GPE/LOC entities in the article
     surname_parts: set = field(default_factory=set)  # person_parts of entities that can be a person's name
+    texts: list = field(default_factory=list)  # token index -> its text (no Token object built per look)
+    capitalised: list = field(default_factory=list)  # token index -> _capitalised(token)
 
     @classmethod
     def of(cls, doc: Doc, gaz: gz.Gazetteer) -> "_DocContext":
         ent_of = {}
         person_parts, surname_parts = set(), set()
         lower = {t.text for t in doc if t.is_lower and t.is_alpha}
+        texts = [t.text for t in doc]
+        cap = [bool(t) and t[0].isupper() and any(c.isalpha() for c in t) for t in texts]  # _capitalised
         for e in doc.ents:
             for i in range(e.start, e.end):
                 ent_of[i] = e
@@ -214,10 +220,10 @@ class _DocContext:
                 person_parts.update(t.text for t in e if _capitalised(t))
                 if _person_name(e, lower):
                     surname_parts.update(t.text for t in e if _capitalised(t))
-        titled = {doc[k].text for k in range(1, len(doc)) if _capitalised(doc[k]) and _after_title(doc, k)}
+        titled = {texts[k] for k in range(1, len(doc)) if cap[k] and _after_title(doc, k)}
         if titled:  # also written as a place ("'Mr. Springdale' ... a fair in Springdale"): both senses, no rule
             lex = _lexicon()
-            titled -= {doc[k].text for k in range(1, len(doc)) if doc[k].text in titled and (
+            titled -= {texts[k] for k in range(1, len(doc)) if texts[k] in titled and (
                 doc[k - 1].lower_ in lex.preps and doc[k - 1].lower_ not in _PERSON_PREPS
                 or k + 1 < len(doc) and _feature_kind(doc[k + 1].text, lex) in ("admin1", "city"))}
         senses: dict[str, Counter] = {}
@@ -227,8 +233,8 @@ class _DocContext:
         named = {t for t, n in senses.items() if n[False] > n[True]}
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if _capitalised(t)}
         model_places = {e.text for e in doc.ents if e.label_ in PLACE_ENTS}
-        return cls(doc, gaz, _lexicon(), doc.text, ent_of, person_parts, {s.start for s in doc.sents}, titled, named,
-                   lower, person_words, model_places, surname_parts)
+        return cls(doc, gaz, _lexicon(), doc_text(doc), ent_of, person_parts, {s.start for s in doc.sents}, titled, named,
+                   lower, person_words, model_places, surname_parts, texts, cap)
 
     def place_ent_at(self, i: int, after_the: bool = True):
         """The GPE/LOC entity starting at token ``i`` (or at a "the" just before it), else None."""
@@ -264,8 +270,7 @@ class _Found:
 
 def _lowercase_word(ctx: _DocContext, i: int) -> _Found | None:
     """Not capitalised and not the start of a place entity: not a name."""
-    tok = ctx.doc[i]
-    if not _capitalised(tok) and ctx.place_ent_at(i, after_the=False) is None:
+    if not ctx.capitalised[i] and ctx.place_ent_at(i, after_the=False) is None:
         return _Found(i + 1)
     return None
 
@@ -301,8 +306,7 @@ def _gazetteer_name(ctx: _DocContext, i: int) -> _Found | None:
     demonym is skipped whole."""
     doc, n = ctx.doc, len(ctx.doc)
     for j in range(min(n, i + MAX_TOKENS), i, -1):
-        last = doc[j - 1]
-        if not (_capitalised(last) or last.text.isupper()):
+        if not (ctx.capitalised[j - 1] or ctx.texts[j - 1].isupper()):
             continue
         inner = doc[i:j]
         if any(t.is_space or (not _capitalised(t) and t.lower_ not in ctx.lex.joiners and t.text not in "-'"
@@ -311,7 +315,7 @@ def _gazetteer_name(ctx: _DocContext, i: int) -> _Found | None:
         if _glued(inner):
             continue
         text = inner.text
-        if gz.normalize(text) in ctx.gaz.demonyms:
+        if _normalize(text) in ctx.gaz.demonyms:
             return _Found(j)
         matches = ctx.gaz.lookup(text)
         if matches and not text.isupper():  # an abbreviation is written in capitals (US, U.S.): "Mo.", "La." are not MO, LA
@@ -413,7 +417,7 @@ def _glued_part(ctx: _DocContext, i: int) -> _Found | None:
     head_ok = not (prev is not None and _capitalised(prev) and not prev.is_punct and "\n" not in prev.whitespace_
                    and i not in ctx.sent_starts) \
         and not any(k.dep_ == "det" for k in tok.lefts) \
-        and not (tail in ctx.named_elsewhere and gz.normalize(tail) not in ctx.gaz.demonyms)
+        and not (tail in ctx.named_elsewhere and _normalize(tail) not in ctx.gaz.demonyms)
     # the second part is a place only at the end of a line, before lower case or punctuation, or where the model's
     # name ends with it -- not before another word of one name ("Jane RoeMary Doe")
     nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -762,7 +766,7 @@ def _longer_name_before(ctx: _DocContext, c: Candidate) -> bool | None:
     if prev is not None and _capitalised(prev) and prev.i not in ctx.sent_starts and not prev.is_punct \
             and prev.text.lower() not in lex.joiners and _feature_kind(prev.text, lex) is None \
             and prev.lower_ not in _DIRECTION_NAMES \
-            and prev.ent_type_ not in ("NORP",) and gz.normalize(prev.text) not in gaz.demonyms \
+            and prev.ent_type_ not in ("NORP",) and _normalize(prev.text) not in gaz.demonyms \
             and prev.ent_type_ not in PLACE_ENTS and prev.whitespace_:
         return False
     return None
@@ -1175,7 +1179,7 @@ def _names_the_feature(doc: Doc, feature_i: int, one_name: bool = False, country
     k = feature_i - 1
     while k >= 0 and feature_i - k <= 5 and (doc[k].dep_ in _FEATURE_MODIFIER_DEPS or doc[k].text in "-,") \
             and doc[k].lower_ not in _DEFINITE and doc[k].text not in _POSSESSIVE and doc[k].pos_ != "DET":
-        if doc[k].pos_ == "PROPN" and not (gaz is not None and (gz.normalize(doc[k].text) in gaz.demonyms or
+        if doc[k].pos_ == "PROPN" and not (gaz is not None and (_normalize(doc[k].text) in gaz.demonyms or
                                                                 _under_own_name(gaz.lookup(doc[k].text), ("country",)))):
             return False  # "the Y district of X": Y names the feature, X contains it (not a country: "the Z region")
         k -= 1
@@ -1248,7 +1252,7 @@ def _cluster_km(cands: list[Candidate]) -> dict[tuple[int, int], float]:
     groups: dict[str, list[gz.Place]] = {}
     settled: dict[str, list[gz.Place]] = {}  # names read with confidence: the readings they lend
     for c in cands:
-        key = gz.normalize(c.text)
+        key = _normalize(c.text)
         places_ = groups.setdefault(key, [])
         places_.extend(m.place for m in c.matches if m.place.kind in _LOCAL_KINDS and not m.variant
                        and m.match_type == gz.PRIMARY)
@@ -1269,8 +1273,8 @@ def _cluster_km(cands: list[Candidate]) -> dict[tuple[int, int], float]:
         for p in groups[k]:
             d = gz.haversine_km(p.latitude, p.longitude, other[:, 0], other[:, 1])
             nearest[(k, p.index)] = float(np.min(d))
-    return {(id(c), m.place.index): nearest[(gz.normalize(c.text), m.place.index)]
-            for c in cands for m in c.matches if (gz.normalize(c.text), m.place.index) in nearest}
+    return {(id(c), m.place.index): nearest[(_normalize(c.text), m.place.index)]
+            for c in cands for m in c.matches if (_normalize(c.text), m.place.index) in nearest}
 
 
 def _largest_namesake_settlement(c: Candidate) -> int:
@@ -1305,14 +1309,36 @@ def _score(c: Candidate, m: gz.Match, countries: Counter, anchors: list[gz.Place
     if c.inside is not None and c.inside.chosen is not None:
         s += 0.8 if _contains(c.inside.chosen, p) else -0.3
     if p.kind in ("city", "other"):  # settlements and second-level units: near the article's other places
-        dists = [gz.haversine_km(p.latitude, p.longitude, a.latitude, a.longitude)
-                 for a in anchors if a.index != p.index]
-        if dists:
-            s += 0.3 * math.exp(-min(dists) / 500.0)
+        nearest = _nearest_anchor_km(p, anchors)
+        if nearest is not None:
+            s += 0.3 * math.exp(-nearest / 500.0)
         km = cluster.get((id(c), p.index)) if cluster else None
         if km is not None and (not total or countries.get(p.country_code)):  # in a country the article is about
             s += CLUSTER_WEIGHT * math.exp(-km / CLUSTER_KM)
     return s
+
+
+_NEAREST: tuple = (None, {})  # (the anchors list last asked about, place index -> km to its nearest other anchor)
+
+
+_km = functools.lru_cache(maxsize=1 << 16)(gz.haversine_km)  # scalar distances between the places news names again
+
+
+def _nearest_anchor_km(p: gz.Place, anchors: list[gz.Place]) -> float | None:
+    """Distance from ``p`` to the nearest of ``anchors`` other than itself (None without one); computed once per
+    place and anchors list (an article's anchors are one list, asked about for every reading of every candidate)."""
+    if not anchors:
+        return None
+    global _NEAREST
+    last = _NEAREST
+    if last[0] is not anchors:
+        last = (anchors, {})
+        _NEAREST = last
+    memo = last[1]
+    if p.index not in memo:
+        dists = [_km(p.latitude, p.longitude, a.latitude, a.longitude) for a in anchors if a.index != p.index]
+        memo[p.index] = min(dists) if dists else None
+    return memo[p.index]
 
 
 def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place], outlet: str | None = None,
@@ -1331,7 +1357,7 @@ def _choose(c: Candidate, countries: Counter, anchors: list[gz.Place], outlet: s
     if m.place.kind == "admin1" and c.kind_hint != "admin1":
         for s, _, _, other in scored[1:]:
             if other.place.kind == "city" and other.place.admin1_index == m.place.index \
-                    and gz.normalize(other.place.name) == gz.normalize(c.text) \
+                    and _normalize(other.place.name) == _normalize(c.text) \
                     and other.place.population * 3 >= m.place.population * 0.1:
                 m = other
                 best = (s, 0, 0, other)
@@ -1480,16 +1506,16 @@ def _regions_abroad(cands: list[Candidate], countries: Counter, own_votes: dict[
     mentions too, not a settlement abroad that bears the name. ``SHARED_REGION_NAME_ABROAD``: a first-level region
     outside the article's countries, under a name that regions of two or more countries bear ("Eastern Province" in
     a story about Kenya: Saudi Arabia's, Zambia's, Rwanda's …), is one the gazetteer lacks, not a region abroad."""
-    abroad = {gz.normalize(c.text) for c in cands if c.method.endswith("+region_abroad")}
+    abroad = {_normalize(c.text) for c in cands if c.method.endswith("+region_abroad")}
     for c in cands:
         p = c.chosen
-        own = own_votes.get(gz.normalize(c.text))
+        own = own_votes.get(_normalize(c.text))
         known = countries - own if own else countries
         if p is None or not known or p.country_code in known or p.country_code in named or "containment" in c.method:
             continue
         shared = p.kind == "admin1" and len({m.place.country_code for m in c.matches
                                              if m.place.kind == "admin1" and not m.variant}) >= 2
-        if (REGION_ABROAD_ONE_SENSE and p.kind == "city" and gz.normalize(c.text) in abroad) \
+        if (REGION_ABROAD_ONE_SENSE and p.kind == "city" and _normalize(c.text) in abroad) \
                 or (SHARED_REGION_NAME_ABROAD and shared):
             c.chosen, c.confidence = None, 0.0
             c.method = ("ner" if c.ner in PLACE_ENTS else "context") + "+region_abroad"
@@ -1517,7 +1543,7 @@ NAMED_AFTER_STEM = 5  # letters a region's name shares with its centre's when na
 def _named_after(region: gz.Place, city: gz.Place) -> bool:
     """A region that bears its centre's name ("Donetsk region", "Nizhniy Novgorod region"), unlike a region the
     city merely lies in (Texas for "the Houston region": there the city's surroundings are meant)."""
-    region_key, city_key = gz.normalize(region.name), gz.normalize(city.name)
+    region_key, city_key = _normalize(region.name), _normalize(city.name)
     return len(gz._common_prefix(region_key, city_key)) >= min(len(city_key), NAMED_AFTER_STEM)
 
 
@@ -1562,7 +1588,7 @@ def _local_namesake(doc: Doc, cands: list[Candidate], named_by_demonym: Counter)
     namesake region that contains one of them (the US state "Georgia" in a story about Atlanta); not in a story
     that names another country than the namesake's."""
     def key(c):
-        return gz.normalize(c.text)
+        return _normalize(c.text)
     country_at = {}
     for c in cands:
         if c.chosen is not None and c.chosen.kind == "country":
@@ -1604,9 +1630,9 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
             for m in c.matches:
                 countries[m.place.country_code] += 2
     named_by_demonym: Counter = Counter()
-    for tok in doc:
-        if tok.text[:1].isupper():
-            cc = gaz.demonyms.get(gz.normalize(tok.text))
+    for word in ctx.texts:
+        if word[:1].isupper():
+            cc = gaz.demonyms.get(_normalize(word))
             if cc:
                 countries[cc] += 1
                 named_by_demonym[cc] += 1
@@ -1623,12 +1649,12 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
     for c in cands:  # the countries of its confident settlements, regions and units count too
         if c.chosen is not None and c.confidence >= 0.8 and c.chosen.kind in ("city", "admin1", "other"):
             countries[c.chosen.country_code] += 1
-            own_votes.setdefault(gz.normalize(c.text), Counter())[c.chosen.country_code] += 1
+            own_votes.setdefault(_normalize(c.text), Counter())[c.chosen.country_code] += 1
     anchors = [c.chosen for c in cands if c.chosen is not None and c.confidence >= 0.8]
     # pass 2: containment and proximity (contained places after their containers)
     cluster = _cluster_km(cands)
     for c in sorted(cands, key=lambda c: c.inside is not None):
-        own = own_votes.get(gz.normalize(c.text))
+        own = own_votes.get(_normalize(c.text))
         _choose(c, countries - own if own else countries, anchors, outlet, cluster)
     _container_reading(cands)
     _same_level_in_lists(runs)
@@ -1641,7 +1667,7 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
         if centre is not None:  # a later pass may have chosen another record of the name (a village in the region)
             region_of = c.chosen = centre
         if region_of is not None and c.chosen is region_of \
-                and gz.normalize(gaz.capital[region_of.admin1_index]) == gz.normalize(region_of.name) \
+                and _normalize(gaz.capital[region_of.admin1_index]) == _normalize(region_of.name) \
                 and _named_after(gaz.place(region_of.admin1_index), region_of):
             c.chosen = gaz.place(region_of.admin1_index)
             c.method += "+region_of_city"
@@ -1661,7 +1687,7 @@ def resolve_article(doc: Doc, gaz: gz.Gazetteer, outlet: str | None = None) -> l
     named = {c.chosen.country_code for c in cands if c.chosen is not None and c.chosen.kind == "country"}
     for c in cands:
         p = c.chosen
-        own = own_votes.get(gz.normalize(c.text))
+        own = own_votes.get(_normalize(c.text))
         known = countries - own if own else countries
         if not known or p is None or p.kind != "city" or p.country_code in known or p.country_code in named \
                 or p.country_code == outlet or "containment" in c.method:
@@ -1702,9 +1728,9 @@ def _centre_among_matches(gaz: gz.Gazetteer, c: Candidate) -> gz.Place | None:
     p = c.chosen
     if c.kind_hint != "admin1" or p is None or p.kind != "city" or p.admin1_index < 0:
         return None
-    capital = gz.normalize(gaz.capital[p.admin1_index])
+    capital = _normalize(gaz.capital[p.admin1_index])
     return next((m.place for m in c.matches if m.place.kind == "city" and m.place.admin1_index == p.admin1_index
-                 and m.place is not p and gz.normalize(m.place.name) == capital), None)
+                 and m.place is not p and _normalize(m.place.name) == capital), None)
 
 
 def _resolve_in_names(in_names: list[Candidate], countries: Counter, anchors: list[gz.Place],
@@ -1729,7 +1755,8 @@ def _demonyms(ctx: _DocContext, taken: list[Candidate]) -> list[Candidate]:
     used = {k for c in taken for k in range(c.start, c.end)}
     doc, gaz, text = ctx.doc, ctx.gaz, ctx.text
     n = len(doc)
-    ok = [k not in used and _capitalised(t) and t.ent_type_ != "PERSON" for k, t in enumerate(doc)]
+    person, ent_types = doc.vocab.strings["PERSON"], doc.to_array("ENT_TYPE").tolist()  # t.ent_type_, no Token built
+    ok = [k not in used and ctx.capitalised[k] and ent_types[k] != person for k in range(n)]
     out = []
     i = 0
     while i < n:
@@ -1740,7 +1767,7 @@ def _demonyms(ctx: _DocContext, taken: list[Candidate]) -> list[Candidate]:
             if j > n or not all(ok[i:j]) or (j > i + 1 and not doc[i].whitespace_):
                 continue
             end_char = doc[j - 1].idx + len(doc[j - 1].text)
-            key = gz.normalize(text[doc[i].idx:end_char])
+            key = _normalize(text[doc[i].idx:end_char])
             cc = gaz.demonyms.get(key) or (gaz.demonyms.get(key[:-1]) if key.endswith("s") else None)
             country = gaz.country(cc) if cc else None
             if country is not None:
@@ -1768,7 +1795,7 @@ def place_rows(doc: Doc, article_id: str, gaz: gz.Gazetteer,
     outlet's country code (see :func:`resolve_article`)."""
     lookup = sentences or SentenceIndex(extract_sentences(doc, article_id))
     rows = []
-    text = doc.text
+    text = doc_text(doc)
     for c in resolve_article(doc, gaz, outlet):
         p = c.chosen
         kind = p.kind if p is not None else _unresolved_kind(c)

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Token
 
 from helpers.text import lexicon as lexicons
+from helpers.core.tokens import doc_text
 from helpers.text.entities import (after_bare_preposition, country_of, name_head, normalise, org_key, rank_agrees,
                                    without_open_bracket)
 
@@ -649,7 +650,7 @@ class SpeakerTracker:
         if tok.i != tok.sent.start or tok.sent.start == 0:
             return None
         prev = tok.doc[tok.sent.start - 1].sent
-        if "\n" in tok.doc.text[prev.end_char:tok.idx]:
+        if "\n" in doc_text(tok.doc)[prev.end_char:tok.idx]:
             return None
         subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         row = self.entities.covering(subj) if subj is not None else None
@@ -981,7 +982,7 @@ class SpeakerTracker:
             # a group named by what it belongs to: "Republican senators", "Border Patrol agents", "a review by the
             # Times": the organisation, else the nationality or party, else the place inside the phrase
             inside = [r for r in span_rows if r["start_char"] >= tok.left_edge.idx and r["label"] in _GROUPISH
-                      and not (HYPHEN_MODIFIER_NOT_NAME and _in_hyphen_modifier(tok.doc.text, r))]
+                      and not (HYPHEN_MODIFIER_NOT_NAME and _in_hyphen_modifier(doc_text(tok.doc), r))]
             one_role = (lemma in self.lex["roles"] or low in self.lex["roles"]) and tok.tag_ not in ("NNS", "NNPS")
             # not "according to Ukrainian updates"; not one person's role: "the mayor of X said" is no X
             if DOCUMENT_OF_NAMED_ISSUER and (lemma in self.lex["documents"] or low in self.lex["documents"]):

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from helpers.core.tokens import doc_text
+
 MODEL_PATH = Path(__file__).with_name("models") / "cue_model.json"
 CANDIDATE_POS = ("VERB",)
 _KID_DEPS = ("ccomp", "xcomp", "dobj", "advcl", "prep", "agent", "nsubjpass", "parataxis", "neg", "prt", "dative",
@@ -66,7 +68,7 @@ def cue_features(tok: Token, text: str | None = None, sent_chars: tuple[int, int
     subj = _subject(tok)
     skind = _subject_kind(subj)
     if text is None or sent_chars is None:
-        text, sent = tok.doc.text, tok.sent
+        text, sent = doc_text(tok.doc), tok.sent
         sent_chars = (sent.start_char, sent.end_char)
     before = text[sent_chars[0]:tok.idx]
     after = text[tok.idx + len(tok):sent_chars[1]]
@@ -157,7 +159,7 @@ def model_cues(doc: Doc, known: set[str], model: dict | None = None, known_nouns
     (:func:`is_noun_candidate`, prepositions ``noun_preps``) scored at or above ``noun_threshold``."""
     model = model or load_model()
     nouns = model.get("noun_weights") if known_nouns is not None else None
-    text, out = doc.text, []
+    text, out = doc_text(doc), []
     for sent in doc.sents:
         chars = (sent.start_char, sent.end_char)
         for t in sent:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc
 
 from helpers.core.stage import ArticleRows, by_article_in_table_order
+from helpers.core.tokens import doc_text
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
@@ -24,7 +25,7 @@ def paragraph_starts(text: str) -> list[int]:
 
 def extract_sentences(doc: Doc, article_id: str) -> list[dict]:
     """One dict per sentence: the ``sentences`` contract columns, ``sentence_id`` from 0."""
-    text = doc.text
+    text = doc_text(doc)
     starts = paragraph_starts(text)
     rows = []
     for sent in doc.sents:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from helpers.core import engine, schemas
 from helpers.core.progress import progress
+from helpers.core.tokens import doc_text
 from helpers.core.stage import (CHUNK, ArticleRows, StageResult, by_article_in_table_order, doc_article_id, doc_text_key,
                                 loaded, per_article, row_digest, rows_by_article)
 from helpers.text import doccache
@@ -204,7 +205,7 @@ def attribution_rows(doc: Doc, article_id: str, sentences: list[dict],
     """``statements``, ``claims`` and ``claim_rejections`` rows of one parsed article from its sentence and entity rows."""
     index = SentenceIndex(sentences)
     statements = extract_statements(doc, article_id, entities, index.sentence_id)
-    resolve = SpeakerTracker(EntityLookup(entities), doc.text).resolve_or_phrase
+    resolve = SpeakerTracker(EntityLookup(entities), doc_text(doc)).resolve_or_phrase
     rejections: list[dict] = []
     claims = extract_claims(doc, article_id, statements, sentences, resolve, rejections)
     return [{k: v for k, v in s.items() if not k.startswith("_")} for s in statements], claims, rejections

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from helpers.core.tokens import doc_text
+
 MODEL_PATH = Path(__file__).with_name("models") / "statement_model.json"
 _SHORT_WORDS = {"that", "to", "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "this", "his", "her",
                 "their", "what", "how", "why", "whether", "if", "there", "and", "but", "in", "on", "for", "of", "not"}
@@ -47,7 +49,7 @@ class Context:
     def __init__(self, doc: Doc, quotes: list[tuple[int, int]], model_cues: dict[int, float], lex: dict,
                  text: str | None = None):
         self.doc, self.quotes, self.model_cues, self.lex = doc, quotes, model_cues, lex
-        self.text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access
+        self.text = doc_text(doc) if text is None else text  # spaCy rebuilds doc.text on every access
 
     @functools.cached_property
     def starts(self) -> list[int]:

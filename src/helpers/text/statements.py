@@ -66,6 +66,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from helpers.text import cuemodel, statementmodel
+from helpers.core.tokens import doc_text
 from helpers.text import lexicon as lexicons
 from helpers.text.attribution import _PERSONISH, EntityLookup, _when, SpeakerTracker, _lex, entity_mention, mention_span, semicolon_between, speaker_kind, subject_mention  # noqa: F401
 from helpers.text.entities import after_bare_preposition, noun_cue_subject
@@ -358,7 +359,7 @@ def _after_semicolon(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
     """A complement before its cue starts after the last semicolon in it that no quotation holds ("A kill 11; B say
     …; C will continue, X says": C)."""
     doc, start = verb.doc, span[0]
-    text = doc.text
+    text = doc_text(doc)
     for t in doc[verb.sent.start:verb.i]:
         if t.text == ";" and span[0] <= t.idx < span[1] and not _inside_quotation(text, verb.sent.start_char, t.idx):
             start = t.idx + 1
@@ -571,7 +572,7 @@ def _dash_quotes(doc: Doc, speech: set[str]) -> list[tuple[int, int]]:
     """Quotations set off by dashes, as in Polish and Russian news: "- We will not send soldiers - he said." — a
     dash opening a line or following a sentence end, closed on the same line by a spaced dash that a reporting
     verb follows within a few words."""
-    text, out = doc.text, []
+    text, out = doc_text(doc), []
     for m in _DASH_OPEN.finditer(text):
         qs = m.end()
         line_end = text.find("\n", qs)
@@ -596,9 +597,9 @@ class _Finder:
     """The statements of one article, found by the ordered rules below (each records its name in ``_rule``)."""
 
     def __init__(self, doc: Doc, entities: list[dict]):
-        self.doc, self.text, self.lex = doc, doc.text, _lex()
+        self.doc, self.text, self.lex = doc, doc_text(doc), _lex()
         self.lookup = EntityLookup(entities)
-        self.tracker = SpeakerTracker(self.lookup, doc.text)
+        self.tracker = SpeakerTracker(self.lookup, self.text)
         marked = _quotes(self.text)
         self.quotes = sorted(marked + [q for q in _dash_quotes(doc, self.lex["speech"])
                                        if not any(a < q[1] and q[0] < b for a, b in marked)])
@@ -1674,7 +1675,7 @@ def _apposed_mention(noun: Token) -> tuple[int, int] | None:
     before = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
     if before is not None and before.text in (",", "–", "—", "-") and before.idx < end <= before.idx + len(before):
         end = before.idx  # the mark that opens the apposition is no part of the name
-        while end > start and t.doc.text[end - 1].isspace():
+        while end > start and doc_text(t.doc)[end - 1].isspace():
             end -= 1
     return (start, end) if end > start else None
 
@@ -1820,9 +1821,9 @@ def _according(doc: Doc, tok: Token, tracker: SpeakerTracker, add) -> None:
     after = (phrase_end, sent.end_char)
     start, end = before if before[1] - before[0] >= after[1] - after[0] else after
     prev = doc[tok.i - 1] if tok.i > sent.start else None
-    if prev is not None and prev.pos_ == "CCONJ" and doc.text[after[0]:after[1]].strip(" ,.\n"):
+    if prev is not None and prev.pos_ == "CCONJ" and doc_text(doc)[after[0]:after[1]].strip(" ,.\n"):
         start, end = after  # "X announced A, and according to Y, B": the phrase opens the clause after the "and"
-    if _DEMONSTRATIVE.match(doc.text[before[0]:before[1]].strip(" ,.\n")) and sent.start > 0:
+    if _DEMONSTRATIVE.match(doc_text(doc)[before[0]:before[1]].strip(" ,.\n")) and sent.start > 0:
         # "That's according to Politico.": the attribution covers the sentence before
         prev = doc[sent.start - 1].sent
         while prev.start > 0 and not prev.text.strip():

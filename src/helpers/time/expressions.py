@@ -32,6 +32,7 @@ from typing import Callable, Iterable
 
 from spacy.tokens import Doc
 
+from helpers.core.tokens import doc_text
 from helpers.time import calendar as cal
 from helpers.time import lexicon as date_lexicon
 from helpers.time.tense import governing_verb, span_tense
@@ -1333,7 +1334,7 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
     overrides the news-or-narrative decision of :func:`is_narrative`.
     """
     if doc is not None:
-        text = doc.text
+        text = doc_text(doc)
     if text is None:
         raise ValueError("find_time_expressions needs text or doc")
     if anchor is not None and not isinstance(anchor, date):
