@@ -381,30 +381,3 @@ def test_the_second_kernels_notebooks_load_no_spacy():
     env = dict(os.environ, MPLBACKEND="agg")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=ROOT)
     assert out.stdout.strip() == "[]"
-
-
-def test_the_main_kernel_feeds_the_second_one_first_and_never_runs_a_notebook_before_its_ancestors():
-    """critical_order: after a +1 (no durations known) 04 and 06 run before 03, so the map (08: places and events)
-    starts while 03 and 07 run; whatever the previous durations, every notebook comes after all of its ancestors in
-    the main kernel, also through the second kernel's notebooks (05 → 06), so no wait can deadlock."""
-    import random
-
-    nbs = pipeline.discover()
-    lane = {nb for nb in nbs if pipeline._Lane.takes(nb)}
-    main = [nb for nb in nbs if nb not in lane]
-    assert [nb.name[:2] for nb in pipeline.critical_order(main, nbs, None, lane)] == ["01", "02", "04", "06", "03", "07"]
-    assert pipeline.critical_order(main, nbs, None, set())[:2] == main[:2]
-    rng = random.Random(0)
-    for _ in range(50):
-        previous = {"notebooks": [{"notebook": nb.name, "status": "ok", "duration_s": rng.uniform(0.1, 50)}
-                                  for nb in nbs]}
-        order = pipeline.critical_order(main, nbs, previous, lane)
-        assert sorted(order) == main and order[0] == main[0]
-        for i, nb in enumerate(order):  # every earlier conflicting notebook, through any chain, is done before it
-            reach = {m for m in nbs[:nbs.index(nb)] if pipeline._conflict(m, nb)}
-            while True:
-                more = {a for m in reach for a in nbs[:nbs.index(m)] if pipeline._conflict(a, m)} - reach
-                if not more:
-                    break
-                reach |= more
-            assert {m for m in reach if m in main} <= set(order[:i])

@@ -502,43 +502,6 @@ class _Lane:
             self.kernel.shutdown()
 
 
-def critical_order(main: list[Path], notebooks: list[Path], previous: dict | None = None,
-                   lane: set[Path] | frozenset = frozenset()) -> list[Path]:
-    """The order the main kernel runs ``main`` (its notebooks, in number order) in: of those whose every ancestor in
-    ``main`` has finished, first one whose end lets a notebook of the second kernel start (its last ancestor left in
-    the main kernel), then the one with the longest chain of work after it (list scheduling by critical path).
-    ``notebooks`` are all the run's notebooks, ``lane`` those the second kernel runs. An ancestor is any earlier
-    notebook reached through :func:`_conflict` edges, through the second kernel's notebooks too: a notebook waits for
-    the second kernel's earlier conflicting notebooks, and those for theirs, so starting one only when all of its
-    ancestors are done can never wait on a notebook the main kernel has yet to run. A chain's length is the sum of its
-    notebooks' durations in the previous run (``run.json``; 1 s for a notebook it did not run); a tie goes to the
-    notebook with more of the second kernel's notebooks right after it, then to number order. The tables are those of
-    the number order (notebooks that do not conflict read and write different tables); what changes is how soon the
-    second kernel gets work: after a +1, 04 and 06 (places, dates) run before 03 so that the map (08, which reads
-    both) starts while 03 and 07 run."""
-    ran = {e["notebook"]: e["duration_s"] for e in (previous or {}).get("notebooks", [])
-           if e.get("status") == "ok" and e.get("duration_s")}
-    cost = {nb: ran.get(nb.name, 1.0) for nb in notebooks}
-    after = {nb: [m for m in notebooks[i + 1:] if _conflict(nb, m)] for i, nb in enumerate(notebooks)}
-    ancestors: dict[Path, set[Path]] = {}
-    for i, nb in enumerate(notebooks):
-        ancestors[nb] = set()
-        for m in notebooks[:i]:
-            if nb in after[m]:
-                ancestors[nb] |= ancestors[m] | {m}
-    rank: dict[Path, float] = {}
-    for nb in reversed(notebooks):
-        rank[nb] = cost[nb] + max((rank[m] for m in after[nb]), default=0.0)
-    order, left = [], list(main)
-    while left:
-        ready = [nb for nb in left if not ancestors[nb] & set(left)]  # the first left is always ready
-        unlocks = {n: sum(ancestors[m] & set(left) == {n} for m in lane) for n in ready}
-        nb = max(ready, key=lambda n: (unlocks[n] > 0, rank[n], sum(m in lane for m in after[n]), -notebooks.index(n)))
-        order.append(nb)
-        left.remove(nb)
-    return order
-
-
 class Interrupted(Exception):
     """The run received SIGTERM (or SIGINT)."""
 
@@ -715,8 +678,6 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
                  kernels.lane if kernels is not None else None) if overlap else None
     old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
     main_lane = [nb for nb in notebooks if not (lane and lane.takes(nb))]
-    if lane:  # the second kernel's notebooks start as soon as what they read is final: feed it first
-        main_lane = critical_order(main_lane, notebooks, previous, {nb for nb in notebooks if lane.takes(nb)})
     bar = tqdm(main_lane, unit="notebook", file=sys.stderr, disable=None)
     failed = None
     try:
