@@ -993,6 +993,8 @@ def _count_of(r: _Reader, f: _Figure) -> Token | None:
     if not NUMBER_OF_SUBJECT:
         return None
     verb = f.last.head
+    if TOLL_COUNT and f.last.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN":
+        return _casualty_count(r, verb.head)  # "a death toll of 300"
     if f.last.dep_ == "pobj" and verb.lower_ in ("to", "at") and verb.dep_ == "prep":
         verb = verb.head  # "rose to 300", "stood at 40,000"
     elif f.last.dep_ not in ("dobj", "attr"):
@@ -1000,13 +1002,38 @@ def _count_of(r: _Reader, f: _Figure) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in r.lex["count_nouns"]), None)
-    if subject is None:
-        return None
-    return next((n for c in subject.children if c.dep_ == "prep" and (n := _plural_of_object(c)) is not None), None)
+    counted = None if subject is None else next(
+        (n for c in subject.children if c.dep_ == "prep" and (n := _plural_of_object(c)) is not None), None)
+    if counted is None and TOLL_COUNT:  # "the death toll rose to 1,200", "casualties reached 45"
+        counted = next((n for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c is not f.last
+                        and (n := _casualty_count(r, c)) is not None), None)  # "bringing the death toll to 15"
+    return counted
 
 
 COUNT_OF_NOUN = True  # session 15, switched off only to measure it
 NUMBER_OF_SUBJECT = True  # session 15, switched off only to measure it
+TOLL_COUNT = True  # session 20, switched off only to measure it
+
+
+def _casualty_count(r: _Reader, noun: Token | None) -> Token | None:
+    """What a figure counts when the noun phrase it completes is a count of casualties (``TOLL_COUNT``): the casualty
+    noun itself ("Casualties rose to 45", "deaths reached 300"), the casualty noun a count noun is compounded with
+    ("the death toll rose to 1,200", "a death toll of 300", "the casualty count"), or the casualty word a count noun
+    counts ("the number of dead rose to 52", "the toll of wounded"); the noun phrase is the verb's subject or, after
+    "to", its object ("bringing the death toll to 15"). A count noun without one ("the toll climbed to 40", "the
+    number rose to 52") says nothing of what is counted."""
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    def casualty(t: Token) -> bool:  # "deaths", "casualties", "dead", "wounded" (a participle: its form, not lemma)
+        return any(r.lex["units"].get(w, ("", ""))[1] == "casualties" for w in (t.lemma_.lower(), t.lower_))
+
+    if casualty(noun):
+        return noun
+    if noun.lemma_.lower() not in r.lex["count_nouns"]:
+        return None
+    return next((c for c in noun.children if c.dep_ == "compound" and casualty(c)), None) or next(
+        (o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+         if o.dep_ == "pobj" and casualty(o)), None)
 
 
 def _counted(r: _Reader, f: _Figure) -> None:
