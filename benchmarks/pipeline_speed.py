@@ -278,13 +278,19 @@ def bare_spacy(texts: list[str], processes: int, batch_size: int = 16) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
+def pipeline_command(work: Path, command: str, *args: str) -> tuple[list[str], dict]:
+    """The pipeline CLI (``run`` or ``watch``) on ``work``'s raw/processed/reports folders, with ``args``, and the
+    environment every measured run gets (its own parse cache, no GUI backend, a fixed hash seed)."""
+    env = dict(os.environ, MPLBACKEND="agg", PYTHONHASHSEED="0", WARCLAIMS_PARSE_CACHE=str(work / "parse-cache"))
+    return [sys.executable, "-m", "helpers.pipeline", command, "--raw-dir", str(work / "raw"), "--processed-dir",
+            str(work / "processed"), "--reports-dir", str(work / "reports"), *args], env
+
+
 def measure(size: int, corpus: Path, work: Path, processes: int, extra_args: list[str], bare: bool = True,
             rebuilds: bool = True) -> list[dict]:
     raw, processed, reports = work / "raw", work / "processed", work / "reports"
     texts = make_corpus(corpus, size, raw)
-    env = dict(os.environ, MPLBACKEND="agg", PYTHONHASHSEED="0", WARCLAIMS_PARSE_CACHE=str(work / "parse-cache"))
-    cmd = [sys.executable, "-m", "helpers.pipeline", "run", "--raw-dir", str(raw), "--processed-dir", str(processed),
-           "--reports-dir", str(reports), *extra_args]
+    cmd, env = pipeline_command(work, "run", *extra_args)
     rows = []
 
     def step(name):
@@ -336,11 +342,9 @@ def measure_watch(size: int, corpus: Path, work: Path, local_work: Path | None, 
     sampled over the watcher's process tree while each step runs. With ``local_work`` (the cold runs' folder), the
     tables after the +1 are compared with the cold +1's; ``vs_cold_full`` is each step's share of the cold full run
     (``cold_full`` seconds), the reference of the rebuild targets."""
-    raw, processed, reports = work / "raw", work / "processed", work / "reports"
+    raw, processed = work / "raw", work / "processed"
     texts = make_corpus(corpus, size, raw)
-    env = dict(os.environ, MPLBACKEND="agg", PYTHONHASHSEED="0", WARCLAIMS_PARSE_CACHE=str(work / "parse-cache"))
-    cmd = [sys.executable, "-m", "helpers.pipeline", "watch", "--raw-dir", str(raw), "--processed-dir",
-           str(processed), "--reports-dir", str(reports), "--interval", str(interval), "--max-runs", "3", *extra_args]
+    cmd, env = pipeline_command(work, "watch", "--interval", str(interval), "--max-runs", "3", *extra_args)
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: list[tuple[float, str]] = []
     done = re.compile(r"^watch: rebuild (\d+) (\w+) in ([\d.]+) s")
@@ -405,9 +409,7 @@ def measure_dask(size: int, corpus: Path, work: Path, local_work: Path, processe
     copy of its raw folder without the extra article)."""
     raw, processed, reports = work / "raw", work / "processed", work / "reports"
     make_corpus(corpus, size, raw)
-    env = dict(os.environ, MPLBACKEND="agg", PYTHONHASHSEED="0", WARCLAIMS_PARSE_CACHE=str(work / "parse-cache"))
-    cmd = [sys.executable, "-m", "helpers.pipeline", "run", "--raw-dir", str(raw), "--processed-dir", str(processed),
-           "--reports-dir", str(reports), "--engine", "dask", "--workers", str(processes), *extra_args]
+    cmd, env = pipeline_command(work, "run", "--engine", "dask", "--workers", str(processes), *extra_args)
     s, peak, rc = timed(cmd, env)
     try:
         run = json.loads((reports / "run.json").read_text())

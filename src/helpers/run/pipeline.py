@@ -324,7 +324,7 @@ class Kernels:
         for kernel, group in ((self.main, [nb for nb in notebooks if nb not in lane]), (self.lane, lane)):
             if kernel.km is None and group:
                 kernel.ready(group[0].parent)
-                kernel.preload(preload.code(group, [w for nb in group if _spec(nb) for w in _spec(nb).warm]))
+                kernel.preload(_preload_code(group))
 
     def shutdown(self) -> None:
         self.main.shutdown()
@@ -427,7 +427,7 @@ class _Lane:
 
     def preload_code(self) -> str | None:
         """What the notebooks still to come in this lane load (:mod:`helpers.run.preload`)."""
-        return preload.code(self.pending, [w for nb in self.pending for w in _spec(nb).warm])
+        return _preload_code(self.pending)
 
     def run_first(self, nb: Path, entry: dict, main: SharedKernel, main_notebooks: list[Path]) -> None:
         """Run ``nb``, the run's first notebook, in this lane's kernel while the main kernel starts and loads what
@@ -439,7 +439,7 @@ class _Lane:
         self.jobs.append(self.pool.submit(self.kernel.preload, self.preload_code(), True))
         try:
             main.ready(nb.parent)
-            main.preload(preload.code(main_notebooks, [w for m in main_notebooks if _spec(m) for w in _spec(m).warm]))
+            main.preload(_preload_code(main_notebooks))
         except Interrupted:  # SIGTERM: the run stops now (closing the lane ends the first notebook's kernel)
             raise
         except Exception:  # noqa: BLE001 - the main kernel is started again (and a failure reported) by its notebook
@@ -515,6 +515,12 @@ def _spec(nb: Path):
         return stages.spec(nb.name)
     except KeyError:  # a numbered notebook no stage declares (e.g. in tests): never skipped
         return None
+
+
+def _preload_code(notebooks: list[Path]) -> str | None:
+    """What ``notebooks`` load, as code for a kernel to run ahead of them (:func:`helpers.run.preload.code`): their
+    imports and the warm-up functions their stages declare."""
+    return preload.code(notebooks, [w for nb in notebooks if _spec(nb) for w in _spec(nb).warm])
 
 
 def _forced(nb: Path, force) -> bool:
