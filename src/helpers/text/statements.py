@@ -1853,10 +1853,22 @@ def _source_phrase(tok: Token, lex, cue_heads: set[int]) -> bool:
     before a clause no cue heads — a statement over that clause (:func:`_source_phrase_statement`), rule
     ``source_phrase``, judged by the statement filter."""
     if tok.dep_ != "prep" or tok.lower_ not in SOURCE_PHRASE_PREPS or tok.head.pos_ not in ("VERB", "AUX") \
-            or tok.head.i in cue_heads or tok.i > tok.head.i or tok.right_edge.i + 1 >= len(tok.doc) \
+            or tok.head.i in cue_heads and not _respondents_say(tok.head) or tok.i > tok.head.i or tok.right_edge.i + 1 >= len(tok.doc) \
             or tok.doc[tok.right_edge.i + 1].text != ",":
         return False  # a phrase set off by a comma before its clause ("In a new poll, …"), not "leads in the polls"
     return any(c.dep_ == "pobj" and c.lemma_.lower() in lex["document_cue_nouns"] for c in tok.children)
+
+
+def _respondents_say(cue: Token) -> bool:
+    """"In a new poll, 79 percent of voters said …": a cue whose subject is a share or count of people (a number or
+    "percent" in it) reports what the poll found — the phrase is still the source of the clause, over the cue
+    (``SOURCE_PHRASE_OVER_COUNT``, session 21; PolNeAR marks the poll's attribution around the respondents' one)."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return SOURCE_PHRASE_OVER_COUNT and subj is not None and cue.i > subj.i and any(
+        t.like_num or t.lower_ in ("percent", "%", "per") for t in subj.subtree)
+
+
+SOURCE_PHRASE_OVER_COUNT = True  # session 21, switched off only to measure it
 
 
 def _source_phrase_statement(f: _Finder, tok: Token) -> None:
