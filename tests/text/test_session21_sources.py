@@ -77,3 +77,35 @@ def test_inverted_speaker_parsed_as_object(rows, nlp, monkeypatch):
 
 def test_addressee_is_no_inverted_speaker(rows):
     assert all(r[0] != "Harbour Radio" for r in rows(TELLS_NAME))
+
+
+# ---------------------------------------------------------------- a poll's phrase over its respondents' cue
+
+POLL_COUNT = "In a new survey by the harbour board, 64 percent of the dockers said they would accept the contract."
+POLL_NAMED = "In a new survey by the harbour board, the mayor said the dockers would accept the contract."
+
+
+def test_poll_phrase_over_a_share_of_respondents(rows, monkeypatch):
+    assert [r for r in rows(POLL_COUNT) if r[2].startswith("64 percent of the dockers said")]
+    monkeypatch.setattr(st, "SOURCE_PHRASE_OVER_COUNT", False)
+    assert not [r for r in rows(POLL_COUNT) if r[2].startswith("64 percent of the dockers said")]
+
+
+def test_poll_phrase_not_over_a_named_speaker(rows):
+    assert not [r for r in rows(POLL_NAMED) if r[2].startswith("the mayor said")]
+
+
+# ---------------------------------------------------------------- "as if" is no clause of time
+
+def test_as_if_is_no_time_mark(nlp, monkeypatch):
+    doc = nlp("They believed the mayor was acting as if he wanted a second term, as the dockers said.")
+    as_if, as_ = [t for t in doc if t.lower_ == "as"]
+    assert st._as_if(as_if) and not st._as_if(as_)
+    monkeypatch.setattr(st, "AS_IF_NOT_TIME", False)
+    assert not st._as_if(as_if)
+
+
+def test_the_survey_claims_the_share_through_the_statement(extracted):
+    from tests.text.test_session20_claimants import IN_SURVEY, claimants
+    assert claimants(extracted, IN_SURVEY)["62 percent"] == (
+        "Harbour Institute", "statement", "a Harbour Institute survey released on Sunday")

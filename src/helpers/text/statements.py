@@ -809,12 +809,20 @@ def _trailing_time_clause(c: Token, end: int) -> bool:
     reopen when the engineers said it was safe" is what was said; measured, they gain about as much as they lose),
     nor a clause on a modal verb (a condition said)."""
     if not TRAILING_TIME_CLAUSE or c.dep_ != "advcl" or not any(
-            m.dep_ in ("mark", "advmod") and m.lower_ in _TIME_MARKS and m.i < c.i for m in c.children) \
+            m.dep_ in ("mark", "advmod") and m.lower_ in _TIME_MARKS and m.i < c.i and not _as_if(m) for m in c.children) \
             or any(a.tag_ == "MD" for a in c.head.children):
         return False  # "said the bridge would reopen after the engineers said it was safe": a condition said
     return _closes_content(c, end)
 
 
+def _as_if(mark: Token) -> bool:
+    """"as if" / "as though": a clause of manner, part of what was said ("believed X was behaving as if he wanted a
+    role"), not of time (``AS_IF_NOT_TIME``, session 21)."""
+    return AS_IF_NOT_TIME and mark.lower_ == "as" and mark.i + 1 < len(mark.doc) \
+        and mark.doc[mark.i + 1].lower_ in ("if", "though")
+
+
+AS_IF_NOT_TIME = True  # session 21, switched off only to measure it
 CUT_AT_CUE_CLAUSE = True
 CUT_TRAILING = True
 SECOND_THAT_CLAUSE_STAYS = True  # round 13, switched off only to measure it
