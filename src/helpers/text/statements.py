@@ -153,6 +153,8 @@ def _subject(verb: Token) -> Token | None:
             return _true_subject(subjects[1])  # "The region's governor Vyacheslav Gladkov said": a title split off
         if subjects:
             return _true_subject(subjects[0])
+        if tok.i == verb.i and (named := _inverted_object_speaker(verb)) is not None:
+            return named
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             issuer = _issuer(tok.head) if DOCUMENT_ISSUER_SPEAKS else None
             return issuer or tok.head  # "a group backing the bill", "voters supporting the plan"
@@ -166,6 +168,26 @@ def _subject(verb: Token) -> Token | None:
         else:
             break
     return None
+
+
+def _inverted_object_speaker(verb: Token) -> Token | None:
+    """"… in front of children, writes Jane Roe in Lviv.", "“…,” writes John Smith.": a speech verb after the clause
+    it reports, set off by a comma or a closing quotation mark, whose speaker (a name right after it) the parser took
+    for its object; the name speaks (``INVERTED_OBJECT_SPEAKER``, session 21)."""
+    doc = verb.doc
+    if not INVERTED_OBJECT_SPEAKER or verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "''") \
+            or verb.lemma_.lower() not in _lex()["speech"] or verb.lemma_.lower() in lexicons.cue_verbs()["addressee_verbs"] \
+            or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ != "PROPN" \
+            or any(t.pos_ not in ("PROPN", "DET", "PUNCT") and t.dep_ not in ("compound", "prep", "pobj", "appos")
+                   for t in obj.subtree):
+        return None
+    return obj
+
+
+INVERTED_OBJECT_SPEAKER = True  # session 21, switched off only to measure it
 
 
 def _controlling_object(xcomp: Token) -> Token | None:
@@ -461,6 +483,12 @@ def _inverted_content(verb: Token) -> tuple[int, int] | None:
         rest = [t for t in verb.doc[verb.right_edge.i + 1:verb.sent.end] if not (t.is_punct or t.is_space)]
         if rest:
             return rest[0].idx, rest[-1].idx + len(rest[-1])
+    lex = _lex()
+    if TRAILING_AS_CLAUSE and verb.dep_ == "advcl" and verb.head.i < verb.i and "nsubj" in own \
+            and verb.lemma_.lower() in lex["speech"] and verb.head.lemma_.lower() not in lex["speech"] | lex["stance"] \
+            and own.get("mark") is not None and own["mark"].lower_ == "as" \
+            and all(c.dep_ in _AS_CLAUSE_ADJUNCTS for c in verb.children if c.i > verb.i):
+        return _before_trailing_as(verb.sent, own["mark"], verb.right_edge)
     if (verb.dep_ in ("parataxis", "ccomp") and (verb.head.i < verb.i or verb.dep_ == "parataxis")
             or _trailing_conj(verb)) and verb.head.pos_ in ("VERB", "AUX"):
         sent = verb.sent
@@ -496,6 +524,63 @@ def _inverted_content(verb: Token) -> tuple[int, int] | None:
 
 
 PARENTHETICAL_OPENING = True  # round 14, switched off only to measure it
+TRAILING_AS_CLAUSE = True  # session 21, switched off only to measure it
+AS_CLAUSE_NOUN_CUE = True  # session 21, switched off only to measure it
+_AS_CLAUSE_ADJUNCTS = ("punct", "prep", "advmod", "npadvmod", "prt")
+
+
+def _before_trailing_as(sent, as_: Token, last: Token) -> tuple[int, int] | None:
+    """"The bridge was closed on Tuesday, as the agency reported (in its bulletin).": the clause before ", as" —
+    what an as-clause closing its sentence reports (session 21); None unless a comma sets the as-clause off and the
+    as-clause (``last`` its last word) ends the sentence."""
+    doc = as_.doc
+    if as_.i == 0 or doc[as_.i - 1].text != "," or not all(t.is_punct or t.is_space for t in doc[last.i + 1:sent.end]):
+        return None
+    words = [t for t in doc[sent.start:as_.i - 1] if not (t.is_punct or t.is_space)]
+    return (words[0].idx, words[-1].idx + len(words[-1])) if len(words) >= 3 else None
+
+
+def _as_noun_cue(f: "_Finder", tok: Token) -> bool:
+    """"As the news agency notes, …" / "…, as Smith points out.": a reporting verb in the present that the tagger read
+    as a plural noun after "as" and a noun phrase, the phrase set off by a comma before or after the clause — a
+    statement over the clause, its source the phrase (session 21; a verb read as a verb is :func:`_inverted_content`'s).
+    Only a form ending in -s, only right before the comma or the sentence's end ("out" after "points" may stand
+    between; "points" alone is no cue), not inside a quotation."""
+    if not AS_CLAUSE_NOUN_CUE or not tok.lower_.endswith("s") or any(qs <= tok.idx < qe for qs, qe in f.quotes):
+        return False
+    doc, sent = tok.doc, tok.sent
+    j = tok.i - 1
+    while j > sent.start and doc[j].lower_ != "as" and (doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM")
+                                                        or doc[j].tag_ == "POS"):
+        j -= 1
+    phrase = doc[j + 1:tok.i]
+    if doc[j].lower_ != "as" or not len(phrase) or not any(t.pos_ in ("PROPN", "NOUN") for t in phrase):
+        return False
+    end = tok.i + 1
+    if end < sent.end and doc[end].lower_ == "out" and doc[end].pos_ in ("ADP", "ADV", "PART"):
+        end += 1
+    elif tok.lemma_.lower() not in f.lex["speech"] or tok.lower_ == "points":
+        return False  # "as the data points": "point" reports only with "out"
+    after = doc[end] if end < sent.end else None
+    if j == sent.start or all(t.is_punct or t.is_space for t in doc[sent.start:j]):
+        if after is None or after.text != ",":
+            return False
+        rest = [t for t in doc[end + 1:sent.end] if not (t.is_punct or t.is_space)]
+        span = (rest[0].idx, rest[-1].idx + len(rest[-1])) if len(rest) >= 3 else None
+    elif after is None or after.is_sent_end or after.text in (".", "!", "?") and after.i == sent.end - 1:
+        span = _before_trailing_as(sent, doc[j], doc[end - 1])
+    else:
+        return False
+    if span is None:
+        return False
+    head = phrase[-1]
+    inside = [r for r in f.lookup.at(phrase.start_char, phrase.end_char)
+              if r["label"] in _PERSONISH | {"ORG"} and r["start_char"] >= phrase.start_char and r["end_char"] <= phrase.end_char]
+    row, how = (max(inside, key=lambda r: r["end_char"] - r["start_char"]), "name") if inside else f.tracker.resolve_or_phrase(head)
+    f.add_verb(*span, tok, row, how, "indirect", "as_noun_cue", (phrase.start_char, phrase.end_char))
+    if how == "name":
+        f.tracker.remember(row)
+    return True
 
 
 def _trailing_conj(verb: Token) -> bool:
@@ -724,12 +809,20 @@ def _trailing_time_clause(c: Token, end: int) -> bool:
     reopen when the engineers said it was safe" is what was said; measured, they gain about as much as they lose),
     nor a clause on a modal verb (a condition said)."""
     if not TRAILING_TIME_CLAUSE or c.dep_ != "advcl" or not any(
-            m.dep_ in ("mark", "advmod") and m.lower_ in _TIME_MARKS and m.i < c.i for m in c.children) \
+            m.dep_ in ("mark", "advmod") and m.lower_ in _TIME_MARKS and m.i < c.i and not _as_if(m) for m in c.children) \
             or any(a.tag_ == "MD" for a in c.head.children):
         return False  # "said the bridge would reopen after the engineers said it was safe": a condition said
     return _closes_content(c, end)
 
 
+def _as_if(mark: Token) -> bool:
+    """"as if" / "as though": a clause of manner, part of what was said ("believed X was behaving as if he wanted a
+    role"), not of time (``AS_IF_NOT_TIME``, session 21)."""
+    return AS_IF_NOT_TIME and mark.lower_ == "as" and mark.i + 1 < len(mark.doc) \
+        and mark.doc[mark.i + 1].lower_ in ("if", "though")
+
+
+AS_IF_NOT_TIME = True  # session 21, switched off only to measure it
 CUT_AT_CUE_CLAUSE = True
 CUT_TRAILING = True
 SECOND_THAT_CLAUSE_STAYS = True  # round 13, switched off only to measure it
@@ -1030,9 +1123,14 @@ def _own_line_continuation(f: _Finder, qs: int, qe: int) -> bool | None:
     if prev and NEAREST_BEFORE_CONTINUES:  # the statement nearest before it, not the one found last (round 13)
         prev = sorted(prev, key=lambda s: s["end_char"])
     if prev:
+        # the speaker goes on: so does the mention that names them (PolNeAR marks the same source span; session 21)
+        mention = prev[-1]["mention"] if CONTINUATION_MENTION and prev[-1]["speaker_row"] is not None else None
         f.add(qs, qe, prev[-1]["speaker_row"], "continuation", prev[-1]["cue"], prev[-1]["cue_lemma"], "direct", qs,
-              "own_line_continuation")
+              "own_line_continuation", mention)
     return True
+
+
+CONTINUATION_MENTION = False  # session 21: off — the statements contract (schemas.py speaker_start) has no mention for a continuing quotation; on: PolNeAR train +29 exact
 
 
 def _speaker_after_on_line(f: _Finder, qs: int, qe: int) -> bool | None:
@@ -1738,6 +1836,8 @@ def _evidential(f: _Finder, verb: Token) -> None:
 def _noun_cue(f: _Finder, tok: Token) -> None:
     """A reporting verb tagged as a noun ("Ukraine's military claims that …", "…, customs data show."): its "that"
     clause, else the sentence before the comma; the speaker is the name in the phrase before it."""
+    if _as_noun_cue(f, tok):
+        return
     subj = noun_cue_subject(tok)
     if subj is None:
         return
@@ -1761,10 +1861,22 @@ def _source_phrase(tok: Token, lex, cue_heads: set[int]) -> bool:
     before a clause no cue heads — a statement over that clause (:func:`_source_phrase_statement`), rule
     ``source_phrase``, judged by the statement filter."""
     if tok.dep_ != "prep" or tok.lower_ not in SOURCE_PHRASE_PREPS or tok.head.pos_ not in ("VERB", "AUX") \
-            or tok.head.i in cue_heads or tok.i > tok.head.i or tok.right_edge.i + 1 >= len(tok.doc) \
+            or tok.head.i in cue_heads and not _respondents_say(tok.head) or tok.i > tok.head.i or tok.right_edge.i + 1 >= len(tok.doc) \
             or tok.doc[tok.right_edge.i + 1].text != ",":
         return False  # a phrase set off by a comma before its clause ("In a new poll, …"), not "leads in the polls"
     return any(c.dep_ == "pobj" and c.lemma_.lower() in lex["document_cue_nouns"] for c in tok.children)
+
+
+def _respondents_say(cue: Token) -> bool:
+    """"In a new poll, 79 percent of voters said …": a cue whose subject is a share or count of people (a number or
+    "percent" in it) reports what the poll found — the phrase is still the source of the clause, over the cue
+    (``SOURCE_PHRASE_OVER_COUNT``, session 21; PolNeAR marks the poll's attribution around the respondents' one)."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return SOURCE_PHRASE_OVER_COUNT and subj is not None and cue.i > subj.i and any(
+        t.like_num or t.lower_ in ("percent", "%", "per") for t in subj.subtree)
+
+
+SOURCE_PHRASE_OVER_COUNT = True  # session 21, switched off only to measure it
 
 
 def _source_phrase_statement(f: _Finder, tok: Token) -> None:
