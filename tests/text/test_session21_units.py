@@ -179,3 +179,21 @@ def test_fold_multiples(extracted, monkeypatch):
     assert _claims(extracted("The river was manifold in its turns.")) == {}
     monkeypatch.setattr(cl, "FOLD_MULTIPLES", False)
     assert "sevenfold" not in _claims(extracted(text))
+
+
+def test_written_counts_of_casualties(extracted, monkeypatch):
+    text = "Two riders were hurt and three wounded on the pass. The other two were killed."
+    assert [(c["value"], c["category"]) for c in extracted(text)["claims"]] == [(2, "casualties"), (3, "casualties"),
+                                                                                (2, "casualties")]
+    assert "two" in _rules(extracted("The two have a lot in common."))
+    assert "Three" in _rules(extracted("Three were pulled out alive."))
+    monkeypatch.setattr(cl, "WRITTEN_CASUALTY_COUNT", False)
+    assert len(extracted(text)["claims"]) == 1
+
+
+def test_written_number_with_a_scale(extracted, monkeypatch):
+    text = "More than five million have left the valley."
+    assert _claims(extracted(text))["More than five million"][0] == 5e6
+    assert _claims(extracted("They dream of the golden billion.")) == {}
+    monkeypatch.setattr(cl, "SCALED_WRITTEN_KEPT", False)
+    assert _claims(extracted(text)) == {}

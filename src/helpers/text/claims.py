@@ -694,6 +694,11 @@ def _pronoun_one(r: _Reader, c: _Span) -> bool:
     last, nxt = c.last, c.nxt
     if PARTITIVE_COUNT and c.value > 1 and _plural_of_object(nxt) is not None:
         return False  # "two of the three reactors", "five of its soldiers": a count of the "of" phrase's noun
+    if SCALED_WRITTEN_KEPT and c.words[0].lower() not in r.lex["scales"] \
+            and any(r.lex["scales"].get(w.lower(), 0) >= 1000 for w in c.words[1:]):
+        return False  # "more than five million have been displaced": a count, whatever the parser hung it on
+    if WRITTEN_CASUALTY_COUNT and c.value > 1 and _casualty_count_of_people(r, c):
+        return False  # "two were killed and three wounded", "Five killed as …"
     if PRONOUN_ONE_BY_POSITION and [w.lower() for w in c.words] == ["one"] and nxt is not None and (
             nxt.text in ("'s", "\u2019s")
             or last.dep_ == "nummod" and last.head.i < last.i and nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
@@ -704,6 +709,22 @@ def _pronoun_one(r: _Reader, c: _Span) -> bool:
 
 PRONOUN_ONE_BY_POSITION = True  # session 13; a switch to measure it
 PARTITIVE_COUNT = True  # session 20, switched off only to measure it
+SCALED_WRITTEN_KEPT = True  # session 21, switched off only to measure it
+WRITTEN_CASUALTY_COUNT = True  # session 21, switched off only to measure it
+
+
+def _casualty_count_of_people(r: _Reader, c: _Span) -> bool:
+    """A written number with no noun that counts casualties: a casualty word right after it, or after "more"
+    ("three wounded", "Five killed as …", "five more injured"), or the number the subject of a casualty verb ("the
+    other two were killed", "at least seven died")."""
+    words = r.lex["casualty"]
+    after = c.nxt
+    if after is not None and after.lower_ in ("more", "others") and r.tok(c.end + 1) is not None:
+        after = r.tok(c.end + 1)
+    if after is not None and after.lower_ in words and after.pos_ in ("VERB", "ADJ", "NOUN"):
+        return True
+    verb = c.last.head
+    return c.last.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in words
 
 
 def _written(c: _Span) -> bool:
@@ -1153,9 +1174,9 @@ SCALED_PLURAL_AFTER = True  # session 21, switched off only to measure it
 
 def _plural_after_scale(r: _Reader, i: int) -> Token | None:
     """The plural noun right after a scaled figure, over adjectives ("8m Ukrainians", "40k Russian troops",
-    "1.5 million displaced people"), whatever the parser made of the number (SCALED_PLURAL_AFTER); None when
-    something else comes first ("2m of them", "1.5m before the war")."""
-    while (t := r.tok(i)) is not None and t.tag_ in ("JJ", "VBN") and i < r.n - 1:
+    "1.5 million displaced people", "four million fewer players"), whatever the parser made of the number
+    (SCALED_PLURAL_AFTER); None when something else comes first ("2m of them", "1.5m before the war")."""
+    while (t := r.tok(i)) is not None and t.tag_ in ("JJ", "JJR", "VBN") and i < r.n - 1:
         i += 1
     t = r.tok(i)
     return t if t is not None and t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN") else None
