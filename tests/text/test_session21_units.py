@@ -84,6 +84,7 @@ def test_hyphenated_currency(extracted, monkeypatch):
     text = "The council agreed a 1.2bn-dollar loan."
     assert _claims(extracted(text)) == {"1.2bn-dollar": (1.2e9, "usd", "money")}
     monkeypatch.setattr(cl, "HYPHENATED_CURRENCY", False)
+    monkeypatch.setattr(cl, "CURRENCY_NOUN", False)
     assert _claims(extracted(text))["1.2bn"][2] != "money"
 
 
@@ -197,3 +198,21 @@ def test_written_number_with_a_scale(extracted, monkeypatch):
     assert _claims(extracted("They dream of the golden billion.")) == {}
     monkeypatch.setattr(cl, "SCALED_WRITTEN_KEPT", False)
     assert _claims(extracted(text)) == {}
+
+
+def test_money_before_a_hyphen(extracted, monkeypatch):
+    text = "She took a £90,000-a-year post and paid with a 50-euro note."
+    assert _claims(extracted(text)) == {"£90,000": (90000, "gbp", "money"), "50-euro": (50, "eur", "money")}
+    assert "two" in _rules(extracted("A two-pronged push began."))
+    monkeypatch.setattr(cl, "SIGNED_MODIFIER_KEPT", False)
+    monkeypatch.setattr(cl, "HYPHENATED_CURRENCY", False)
+    assert _claims(extracted(text)) == {}
+
+
+def test_currency_noun_after_an_adjective(extracted, monkeypatch):
+    text = "He was fined 5,000 Swiss francs and 40 million Hong Kong dollars."
+    assert _claims(extracted(text)) == {"5,000": (5000, "chf", "money"), "40 million": (4e7, "dollar", "money")}
+    assert _claims(extracted("They paid 3 million US dollars."))["3 million"] == (3e6, "usd", "money")
+    assert _claims(extracted("The shares rose by 12 cents."))["12"] == (12, "cent", "money")
+    monkeypatch.setattr(cl, "CURRENCY_NOUN", False)
+    assert _claims(extracted(text))["5,000"][2] == "other"

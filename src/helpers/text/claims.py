@@ -660,6 +660,11 @@ def _hyphenated_modifier(r: _Reader, c: _Span) -> bool:
     lex, nxt, w = r.lex, c.nxt, c.unit_word
     if STRENGTH_COUNT and _strength_after(r, c.end) or _glued_unit(r, c):
         return False  # "a 2,000-strong force" counts the force; "a 10km-long convoy" is 10km long
+    if SIGNED_MODIFIER_KEPT and c.prev is not None and (c.prev.lower_ in lex["signs"] or c.prev.text.endswith("$")) \
+            and not (w is not None and w.lower_ == "plus"):
+        return False  # "a £190,000-a-year job", "$70-a-barrel oil": an amount of money; not "a $20-plus trillion …"
+    if HYPHENATED_CURRENCY and w is not None and w.lower_ in lex["currency_words"] and w.lemma_.lower() != "pound":
+        return False  # "a 50-euro note"
     if DETACHED_HYPHEN_MODIFIER and nxt is not None and c.last.whitespace_ and len(nxt.text) > 1 \
             and nxt.text[0] in lex["dashes"] and nxt.text[1:].isalpha():
         word = nxt.text[1:].lower()
@@ -1019,6 +1024,8 @@ def _unit_after(r: _Reader, f: _Figure) -> None:
 
 
 HYPHENATED_CURRENCY = True  # session 21, switched off only to measure it
+SIGNED_MODIFIER_KEPT = True  # session 21, switched off only to measure it
+CURRENCY_NOUN = True  # session 21, switched off only to measure it
 POUNDS_OF_WEIGHT = True  # session 21, switched off only to measure it: "300 pounds of cocaine" is a weight
 SPEED_UNIT = True  # session 21, switched off only to measure it
 MEASURE_NOT_CASUALTY = True  # session 21, switched off only to measure it
@@ -1192,6 +1199,15 @@ def _counted(r: _Reader, f: _Figure) -> None:
         f.head = _count_of(r, f)
         if f.head is not None:
             subject_from = f.head.left_edge.i  # the "of" phrase's noun phrase, not the words between
+    if CURRENCY_NOUN and f.unit is None and f.head is not None and f.head.lower_ in r.lex["currency_words"] \
+            and not (f.head.lemma_.lower() == "pound" and (_of_common_noun(r.tok(f.head.i + 1))
+                                                        or r.doc[f.head.i - 1].text in r.lex["dashes"])):
+        # "5,000 Swiss francs", "40 billion Hong Kong dollars": the currency a modifier keeps from the number
+        named = any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.is_title)
+                    and c.lower_ not in ("us", "u.s.", "american", "states") for c in f.head.children)
+        f.currency = f.head.lemma_.lower() if named and f.head.lemma_.lower() == "dollar" \
+            else r.lex["currency_words"][f.head.lower_]
+        f.unit, f.category = f.currency, "money"
     if f.unit is None:
         f.unit, f.category = r._unit_of(f.head) if f.head is not None else ("unit", "other")
     if f.head is not None:
