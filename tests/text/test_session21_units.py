@@ -188,6 +188,7 @@ def test_written_counts_of_casualties(extracted, monkeypatch):
                                                                                 (2, "casualties")]
     assert "two" in _rules(extracted("The two have a lot in common."))
     assert "Three" in _rules(extracted("Three were pulled out alive."))
+    assert "Two" in _rules(extracted("Two of them were wounded."))
     monkeypatch.setattr(cl, "WRITTEN_CASUALTY_COUNT", False)
     assert len(extracted(text)["claims"]) == 1
 

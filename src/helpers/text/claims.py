@@ -721,9 +721,11 @@ WRITTEN_CASUALTY_COUNT = True  # session 21, switched off only to measure it
 def _casualty_count_of_people(r: _Reader, c: _Span) -> bool:
     """A written number with no noun that counts casualties: a casualty word right after it, or after "more"
     ("three wounded", "Five killed as …", "five more injured"), or the number the subject of a casualty verb ("the
-    other two were killed", "at least seven died")."""
+    other two were killed", "at least seven died"); not before "of" ("Two of them were wounded")."""
     words = r.lex["casualty"]
     after = c.nxt
+    if after is not None and after.lower_ == "of":
+        return False  # "Two of them were wounded": a share of something named before, no count of its own
     if after is not None and after.lower_ in ("more", "others") and r.tok(c.end + 1) is not None:
         after = r.tok(c.end + 1)
     if after is not None and after.lower_ in words and after.pos_ in ("VERB", "ADJ", "NOUN"):
