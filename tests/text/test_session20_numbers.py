@@ -53,6 +53,7 @@ def test_shared_scale_negatives(extracted):
 
 def test_shared_scale_switched_off(extracted, monkeypatch):
     monkeypatch.setattr(cl, "SHARED_SCALE_ALTERNATIVE", False)
+    monkeypatch.setattr(cl, "SCALED_WRITTEN_KEPT", False)  # session 21: it keeps "three million" on its own
     out = extracted("Two or three million people fled the war.")
     assert [c["value"] for c in out["claims"]] == [2]
     assert _rules(out) == {"three million": "pronoun_one"}
