@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 
 from spacy.tokens import Token
 
@@ -26,6 +27,7 @@ _DATELINE_TAIL = re.compile(r"[^\n]{0,40}?(?:\s[—–-]\s|\()")
 _INDEFINITE = ("a", "an", "another", "one", "some", "any")
 _NAME_WORD = re.compile(r"(?<![^\W\d])[A-Z][^\W\d]+")  # also after glued digits: "01:33Finland"
 _WORD_BEFORE = re.compile(r"(\w+\.?)\s+$")
+_TITLE_BEFORE = re.compile(r"((?:[A-Z][\w.-]*\s+){1,4})$")  # "German Chancellor " before a name
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,6 +55,7 @@ def _lex():
         "pronoun_gender": names["pronoun_gender"],
         "first_second_person": set(names["first_second_person"]),
         "honorific_gender": names["honorific_gender"],
+        "gendered_role_nouns": names["gendered_role_nouns"],
         "roles": {r.split()[-1] for r in names["role_nouns"]},
         "org_heads": set(names["org_heads"]),
         "documents": set(names["document_nouns"]) | set(names["source_nouns"]),
@@ -71,6 +74,7 @@ def _lex():
         "channel_prepositions": set(names["channel_prepositions"]),
         "channel_nouns": set(names["channel_nouns"]),
         "set_off_prepositions": set(names["set_off_prepositions"]),
+        "head_of_offices": names["head_of_offices"],
     }
 
 
@@ -366,6 +370,41 @@ def _described_demonstrative(tok: Token) -> bool:
         c.dep_ in ("acl", "relcl", "amod", "prep") for c in tok.children)
 
 
+FIRST_NAME_GENDER = True  # session 21: the gender a full name's first name nearly always has; switch to measure it
+_NAME_GENDER_SHARE = 0.95  # share of bearers of one gender a first name needs (nomquamgender's p(female), both ways)
+_NAME_GENDER_COUNT = 500  # and bearers counted in its sources
+_UNDECOMPOSED = str.maketrans("łøđħ", "lodh")  # letters Unicode does not decompose ("Jarosław")
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> dict:
+    """First name -> [sources, bearers counted, share female, …] from the MIT-licensed ``nomquamgender`` package's
+    data (read without importing the package; empty when it is not installed)."""
+    import importlib.util
+    import json
+    from pathlib import Path
+    spec = importlib.util.find_spec("nomquamgender")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def first_name_gender(name: str) -> str | None:
+    """"m"/"f" for a person's full name whose first name nearly always names one gender ("Zbigniew Rau": "m",
+    "Liz Truss": "f"); None for one word, an initial or a name of either gender ("Kim", "Xi")."""
+    words = name.split()
+    if len(words) < 2 or len(words[0].rstrip(".")) < 2 or words[0].endswith("."):
+        return None
+    first = normalise(words[0]).lower()
+    folded = "".join(c for c in unicodedata.normalize("NFKD", first.translate(_UNDECOMPOSED))
+                     if not unicodedata.combining(c))
+    row = _first_names().get(first) or _first_names().get(folded)
+    if not row or row[1] < _NAME_GENDER_COUNT:
+        return None
+    return "f" if row[2] >= _NAME_GENDER_SHARE else "m" if row[2] <= 1 - _NAME_GENDER_SHARE else None
+
+
 class EntityLookup:
     """Entity rows of one article indexed by character position."""
 
@@ -416,6 +455,19 @@ class SpeakerTracker:
                 g = self.lex["honorific_gender"].get(m.group(1).lower()) if m else None
                 if g:
                     self.gender.setdefault(r["canonical"], g)
+        if FIRST_NAME_GENDER:  # "Zbigniew Rau": a first name that nearly always names a man (or a woman)
+            for r in self.entities.rows:
+                if r["label"] in _PERSONISH and r["canonical"] not in self.gender and r.get("found_by") != "org_phrase":
+                    g = first_name_gender(r["canonical"])
+                    if g:
+                        self.gender[r["canonical"]] = g
+        if GENDER_FROM_ROLE:  # "spokeswoman Jane Roe", "Roe, the bank's chairwoman": the role states the gender
+            nouns = self.lex["gendered_role_nouns"]
+            for r in self.entities.rows:
+                if r["label"] in _PERSONISH and r["canonical"] not in self.gender:
+                    g = {nouns[w] for w in re.findall(r"[a-z]+", self._titles(r)) if w in nouns}
+                    if len(g) == 1:
+                        self.gender[r["canonical"]] = g.pop()
 
     def _dateline(self, row: dict) -> bool:
         """A place opening a line and followed by a dash or a parenthesis: "KYIV (Reuters) —", "MINSK, 26 May –"."""
@@ -462,10 +514,14 @@ class SpeakerTracker:
         want = self.lex["pronoun_gender"].get(low)
         if want is None:
             return self.last["PERSON"]
-        for row in reversed(self.people):
-            if self.gender.get(row["canonical"], want) == want:
-                self.gender[row["canonical"]] = want
-                return row
+        fits = [row for row in reversed(self.people) if self.gender.get(row["canonical"], want) == want]
+        if PRONOUN_TO_KNOWN_GENDER and fits and fits[0]["canonical"] not in self.gender:
+            # "Jane Roe (she) … met Tom Hale … she said": a speaker the text already gave that gender before one of
+            # unknown gender (session 21, measured)
+            fits = [r for r in fits if r["canonical"] in self.gender] + fits
+        if fits:
+            self.gender[fits[0]["canonical"]] = want
+            return fits[0]
         return None
 
     @staticmethod
@@ -614,6 +670,48 @@ class SpeakerTracker:
                                 for a in doc[k].ancestors):  # "… Jane Roe in the invitation to the summit"
                 return None  # a word of the title itself: the name, if any, is not at its end
         return None
+
+    def _titles(self, person: dict) -> str:
+        """The stated role of a person row and the capitalised title words written just before its mention
+        ("German Chancellor Olaf Scholz": "German Chancellor"), lower case."""
+        m = _TITLE_BEFORE.search(self.text, max(0, person["start_char"] - 40), person["start_char"])
+        return f"{person.get('role') or ''} {m.group(1) if m else ''}".lower()
+
+    def _head_of_office(self, tok: Token) -> str | None:
+        """The office a singular "the head of [the] [X] <domain>" names by its domain ("government": a prime minister
+        or chancellor, "state": a president or monarch, "diplomacy": a foreign minister; ``names.json``
+        ``head_of_offices``), when the phrase names no person itself; None otherwise (session 21)."""
+        if tok.lemma_.lower() not in ("head", "chief", "leader") or tok.tag_ != "NN" \
+                or any(c.dep_ == "appos" or c.ent_type_ in _PERSONISH for c in tok.subtree if c.i != tok.i):
+            return None
+        offices = self.lex["head_of_offices"]
+        return next((p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in offices), None)
+
+    def _office_holder(self, tok: Token, office: str) -> dict | None:
+        """The person named before ``tok`` whose role or title holds a word of ``office`` and names no other country
+        than the phrase ("Chancellor Olaf Scholz" for "the head of the German government"); when people of several
+        names do, the one made a subject last in the sentences just before, else the last named."""
+        words = set(self.lex["head_of_offices"][office])
+        said = {k for k in org_key(tok.doc[tok.i + 1:tok.right_edge.i + 1].text) if k.startswith("@")}
+        holders = []
+        for r in self.entities.rows:
+            if r["start_char"] >= tok.idx or r["label"] not in _PERSONISH or r.get("found_by") == "org_phrase":
+                continue
+            titles = self._titles(r)
+            held = {k for k in org_key(titles) if k.startswith("@")}
+            if set(re.findall(r"[a-z]+", titles)) & words and not (said and held and not said & held):
+                holders.append(r)
+        if not holders:
+            return None
+        return (self._subject_among(tok, holders) if ROLE_HOLDER_BY_SUBJECT else None) or holders[-1]
+
+    def _other_office(self, person: dict, office: str) -> bool:
+        """Whether a person's role or title holds a word of another office of ``head_of_offices`` and none of
+        ``office`` ("President X" is no "head of the government")."""
+        held = set(re.findall(r"[a-z]+", self._titles(person)))
+        offices = self.lex["head_of_offices"]
+        return not held & set(offices[office]) and any(held & set(v) for k, v in offices.items() if k != office)
 
     def _indefinite_phrase(self, row: dict) -> bool:
         """An unnamed role phrase with an indefinite article ("an Ukrinform correspondent reports"): someone a later
@@ -818,6 +916,11 @@ class SpeakerTracker:
                               if r["label"] == "PERSON"]
                     if people:
                         return people[-1], "name"
+        office = self._head_of_office(tok) if HEAD_OF_OFFICE else None
+        if office is not None:  # "the head of the German government said": the chancellor the text named (session 21)
+            holder = self._office_holder(tok, office)
+            if holder is not None:
+                return holder, "role_noun"
         # an unnamed role phrase with "the": "The Russian tycoon … wrote", "The Democratic governor wants"
         role_phrase = row is not None and row["found_by"] == "org_phrase" and row["label"] in _PERSONISH \
             and row["canonical"].lower().endswith(low) \
@@ -838,10 +941,19 @@ class SpeakerTracker:
                 # before made their subject, given no role, rather than the unnamed phrase (session 19)
                 return since, "role_noun"
         if role_phrase and not holders and self.last["PERSON"] is not None \
-                and self._may_be_described_as(self.last["PERSON"], row["canonical"]):
+                and self._may_be_described_as(self.last["PERSON"], row["canonical"]) \
+                and not (office is not None and self._other_office(self.last["PERSON"], office)):
             # the last person speaker, when the text gave that speaker no role or one that shares a modifier
             # ("Russian tycoon" for a "Russian billionaire")
             return self.last["PERSON"], "role_noun"
+        if ROLE_PHRASE_TO_SUBJECT_UNHELD and role_phrase and not holders \
+                and low not in lexicons.names()["generic_role_nouns"]:  # not "the former Russian official"
+            since = self._subject_since(tok, None)
+            if since is not None and since is not self.last["PERSON"] \
+                    and self._may_be_described_as(since, row["canonical"]):
+                # "Jane Roe could begin her speech. … the party's president said", no one given that role and the
+                # last speaker another: the person the sentences just before made their subject (session 21)
+                return since, "role_noun"
         if POSSESSOR_NOT_SPEAKER and row is not None and row["label"] == "ORG" and row["text"][:1].islower() \
                 and any(c.dep_ == "poss" and c.idx < row["start_char"] for c in tok.children):
             owned, how = self._owned_body(tok)  # "Russia's defence ministry": a common-noun name keeps its owner
@@ -882,9 +994,10 @@ class SpeakerTracker:
             kind = self.lex["pronouns"][low]
             row = self._person_for(low) if kind == "PERSON" else \
                 self._previous_subject(tok) or self.last[kind] or self.last["PERSON"]
-            if SUBJECT_SINCE_SPEAKER and kind == "PERSON" and row is not None:
+            if SUBJECT_SINCE_SPEAKER and kind == "PERSON" and (row is not None or FIRST_NAME_GENDER and self.people):
+                # (session 21: also when the first names leave no speaker of that gender)
                 since = self._subject_since(tok, self.lex["pronoun_gender"].get(low))
-                if since is not None and since["canonical"] != row["canonical"]:
+                if since is not None and (row is None or since["canonical"] != row["canonical"]):
                     row = since
             if PRONOUN_TO_ROLE_PHRASE and low in self.lex["pronoun_gender"] and self._role_spoke_since(tok, row):
                 return self.last_role, "pronoun"
@@ -933,7 +1046,8 @@ class SpeakerTracker:
                     and not self._holds_other_office(last, lemma) and rank_agrees(said, last.get("role")) \
                     and not (ROLE_COUNTRY_AGREES and _other_country(said, last.get("role"))) \
                     and not (PORTFOLIO_AGREES and self._other_portfolio(said, last.get("role"))) \
-                    and (owner is None or self._owner_fits(owner, last)):
+                    and (owner is None or self._owner_fits(owner, last)) \
+                    and not (office is not None and self._other_office(last, office)):
                 return last, "role_noun"
         if lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
             # "the ministry said": the organisation named with that head noun, else the last organisation speaker
@@ -1006,6 +1120,10 @@ ROLE_COUNTRY_AGREES = True  # session 20: "the US president" is no "Russian Pres
 ORG_HEAD_OWNER_FITS = True  # session 20: "the Biden administration" is no last organisation of another name; switch to measure it
 ROLE_HOLDER_BY_SUBJECT = True  # session 20: "the former president" is the holder last made a subject; switch to measure it
 PHRASE_WITHOUT_WHEN = True  # session 20: "officials on Sunday said" speak as "officials"; switch to measure it
+GENDER_FROM_ROLE = True  # session 21: "spokeswoman Jane Roe" is a she for later pronouns; switch to measure it
+PRONOUN_TO_KNOWN_GENDER = False  # session 21, tried and not kept (claims dev speakers 383 -> 377): a pronoun preferring a speaker of known agreeing gender
+ROLE_PHRASE_TO_SUBJECT_UNHELD = True  # session 21: ROLE_PHRASE_TO_SUBJECT when no one holds the role noun; switch to measure it
+HEAD_OF_OFFICE = True  # session 21: "the head of the German government" is the chancellor named; switch to measure it
 NAME_BEFORE_ADJUNCT = True  # session 20: "the chairman of the Council Jane Roe yesterday in Parliament said"; switch to measure it
 
 
