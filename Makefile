@@ -24,6 +24,7 @@ $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name warclaims --display-name "Python (warclaims)"
 	$(PY) -m helpers.geo.gazetteer build
+	$(PY) -c 'from helpers.text.attribution import _first_names; _first_names()'  # first-name table, data/cache
 	touch $@
 
 # the gazetteer index is versioned (helpers.geo.gazetteer.VERSION): a new version is built on the next install

@@ -10,7 +10,8 @@ STAGES = (
     StageSpec("02", "text", "Sentences and entities", reads=("articles",), writes=("sentences", "entities", DOCS_FILE),
               warm=("helpers.text.stage", "helpers.text.components:build_pipeline", "helpers.geo.gazetteer:load")),
     StageSpec("03", "text", "Statements and claims", reads=("articles", "sentences", "entities", DOCS_FILE), writes=("statements", "claims", "claim_rejections"),
-              warm=("helpers.text.stage", "helpers.text.components:build_pipeline", "helpers.geo.gazetteer:load")),
+              warm=("helpers.text.stage", "helpers.text.components:build_pipeline", "helpers.geo.gazetteer:load",
+                    "helpers.text.attribution:_first_names")),
 )
 
 
