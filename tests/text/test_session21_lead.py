@@ -25,3 +25,30 @@ def test_a_name_listed_after_the_content_is_not_the_speaker(extracted, monkeypat
 
 def test_an_apposition_before_the_verb_names_the_speaker(extracted):
     assert _speakers(extracted(BEFORE)) == ["Jane Roe"]
+
+
+# ---- claims.CHANGED_COUNT: a bare figure that is the new size of the verb's object counts that object
+import helpers.text.claims as claims  # noqa: E402
+
+CHANGED = [("The council increased the number of its standing committees to 14 in the spring.", 14, "committee"),
+           ("The alliance pledged to raise its ready troops to 250,000 by the summer.", 250000, "troop"),
+           ("The ministry cut the patrols to 40 after the storm.", 40, "patrol")]
+
+
+def _unit(out, value):
+    return next(c["unit"] for c in out["claims"] if c["value"] == value)
+
+
+def test_a_figure_that_is_the_new_size_of_the_object(extracted, monkeypatch):
+    for text, value, unit in CHANGED:
+        assert _unit(extracted(text), value) == unit, text
+    monkeypatch.setattr(claims, "CHANGED_COUNT", False)
+    for text, value, unit in CHANGED:
+        assert _unit(extracted(text), value) != unit, text
+
+
+def test_a_measure_or_money_object_is_not_counted(extracted):
+    out = extracted("The army extended the ranges of its guns to 40 kilometres.")
+    assert all(c["unit"] != "range" for c in out["claims"])
+    out = extracted("The company raised its prices to 50 euros.")
+    assert _unit(out, 50) == "eur"

@@ -1137,6 +1137,7 @@ def _count_of(r: _Reader, f: _Figure) -> Token | None:
     verb = f.last.head
     if TOLL_COUNT and f.last.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN":
         return _casualty_count(r, verb.head)  # "a death toll of 300"
+    to = f.last.dep_ == "pobj" and verb.lower_ == "to" and verb.dep_ == "prep"
     if f.last.dep_ == "pobj" and verb.lower_ in ("to", "at") and verb.dep_ == "prep":
         verb = verb.head  # "rose to 300", "stood at 40,000"
     elif f.last.dep_ not in ("dobj", "attr"):
@@ -1149,7 +1150,34 @@ def _count_of(r: _Reader, f: _Figure) -> Token | None:
     if counted is None and TOLL_COUNT:  # "the death toll rose to 1,200", "casualties reached 45"
         counted = next((n for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c is not f.last
                         and (n := _casualty_count(r, c)) is not None), None)  # "bringing the death toll to 15"
+    if counted is None and CHANGED_COUNT:
+        counted = _changed_count(r, f, verb, to)
     return counted
+
+
+CHANGED_COUNT = True  # session 21 (lead), switched off only to measure it
+
+
+def _changed_count(r: _Reader, f: _Figure, verb: Token, to: bool) -> Token | None:
+    """What a bare figure counts when it is the new size of the verb's object ("increased the number of commissions
+    to 12": commissions; "pledged to increase its deployable troops to 300,000": troops) or the object of the verb
+    "number" ("US troops in Europe now number 100,000": troops) — a plural common noun, not a unit of measure or
+    money ("extended the ranges to 40" stays as it was). ``CHANGED_COUNT``."""
+    if to:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    elif f.last.dep_ == "dobj" and verb.lemma_.lower() == "number":
+        obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    else:
+        return None
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    if obj.lemma_.lower() in r.lex["count_nouns"]:
+        return next((n for c in obj.children if c.dep_ == "prep" and (n := _plural_of_object(c)) is not None), None)
+    unit = r.lex["units"].get(obj.lemma_.lower()) or r.lex["units"].get(obj.lower_)
+    if obj.tag_ != "NNS" or obj.lemma_.lower() in r.lex["measure_units"] \
+            or unit is not None and unit[1] in ("distance", "area", "money", "percent"):
+        return None  # "cut the range to 40" (km?), "raised the limits to 50": no count of what it names
+    return obj
 
 
 COUNT_OF_NOUN = True  # session 15, switched off only to measure it
