@@ -211,8 +211,34 @@ def by_article_in_table_order(df: pd.DataFrame, within: list[str]) -> pd.DataFra
     return df.assign(**{key: codes}).sort_values([key, *within], kind="stable").drop(columns=key)
 
 
+FAST_RECORDS = True  # rows converted column by column (measured: off is pandas' to_dict("records"))
+
+
 def _records(df: pd.DataFrame) -> list[dict]:
-    return df.to_dict("records")
+    """``df.to_dict("records")``: the same dicts, with each column's values made in one call where pandas makes
+    them one by one (an Arrow string column: one ``to_pylist``, not an Arrow scalar per value)."""
+    if not FAST_RECORDS or not df.columns.is_unique:
+        return df.to_dict("records")
+    names = df.columns.tolist()
+    return [dict(zip(names, row)) for row in zip(*(_column_values(df.iloc[:, k]) for k in range(len(names))))]
+
+
+def _column_values(series: pd.Series) -> list:
+    """The values ``to_dict("records")`` gives a column: what iterating it yields (numpy: ``.item()`` of each;
+    an Arrow-backed string: its Python string, or the dtype's missing value for a null), with the values of an
+    object or other extension column made native (``maybe_box_native``), as pandas does."""
+    from pandas.core.dtypes.cast import maybe_box_native
+
+    values = series.array
+    if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow" \
+            and hasattr(values, "_pa_array"):
+        na = series.dtype.na_value
+        return [na if v is None else v for v in values._pa_array.to_pylist()]
+    if isinstance(series.dtype, np.dtype) and series.dtype.kind in "iufb":
+        return series.to_numpy().tolist()
+    if isinstance(series.dtype, np.dtype) and series.dtype != object:
+        return list(series)
+    return [maybe_box_native(v) for v in series]  # object and extension columns are boxed by pandas too
 
 
 class ArticleRows(Mapping):

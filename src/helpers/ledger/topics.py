@@ -462,13 +462,20 @@ def _chain_to(c: Token, top: Token) -> bool:
 def cue_spans(doc: Doc, num: Token, phrases) -> list[Span]:
     """Occurrences (word-bounded, case-insensitive) of ``phrases`` in the figure's sentence."""
     sent = num.sent
+    text = sent.text  # built once, not once per phrase (spaCy joins the tokens on each access)
     out = []
-    for phrase in phrases:
-        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", sent.text, re.IGNORECASE):
+    for pattern in _cue_patterns(tuple(phrases)):
+        for m in pattern.finditer(text):
             span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
             if span is not None and len(span):
                 out.append(span)
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _cue_patterns(phrases: tuple[str, ...]) -> list[re.Pattern]:
+    """Each phrase as its word-bounded, case-insensitive pattern, compiled once per list of phrases."""
+    return [re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE) for phrase in phrases]
 
 
 PART_MODIFIER_DEPS = ("det", "amod", "advmod", "quantmod", "nummod", "predet")

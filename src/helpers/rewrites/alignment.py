@@ -70,18 +70,33 @@ def _content(text: str) -> frozenset[str]:
     return frozenset(w for w in words(text) if len(w) >= 3)
 
 
+@functools.lru_cache(maxsize=200_000)
+def _sorted_words(text: str) -> str:
+    """The normalised sentence with its words sorted: what ``fuzz.token_sort_ratio`` compares (it splits at
+    whitespace, sorts the words by code point and joins them with a space), made once per sentence instead of once
+    per sentence pair (:func:`similarity_matrix`)."""
+    return " ".join(sorted(normalise(text).split()))
+
+
 def clear_caches() -> None:
     """Forget the normalised forms and content words kept for sentences aligned so far: the pairs stage calls it
     when it is done, so that a kernel that goes on to the next notebook does not keep up to 200,000 sentences'
     forms (several hundred MiB at 20,000 articles)."""
     normalise.cache_clear()
     _content.cache_clear()
+    _sorted_words.cache_clear()
+
+
+PRESORTED = True  # token_sort_ratio as fuzz.ratio of words sorted once per sentence (measured: off sorts per pair)
 
 
 def similarity_matrix(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
     """0–1 similarity of every sentence of A with every sentence of B."""
     if not len(texts_a) or not len(texts_b):
         return np.zeros((len(texts_a), len(texts_b)))
+    if PRESORTED:  # the same scores: token_sort_ratio is the ratio of the sorted words
+        sa, sb = [_sorted_words(t) for t in texts_a], [_sorted_words(t) for t in texts_b]
+        return process.cdist(sa, sb, scorer=fuzz.ratio, dtype=np.float64) / 100.0
     na, nb = [normalise(t) for t in texts_a], [normalise(t) for t in texts_b]
     return process.cdist(na, nb, scorer=fuzz.token_sort_ratio, dtype=np.float64) / 100.0
 
@@ -138,9 +153,11 @@ def _attach_unmatched(words_u: list[frozenset[str]], words_v: list[frozenset[str
     for i, wu in enumerate(words_u):
         if i in matched or len(wu) < rules.merged_min_words:
             continue
-        covers = [_cover(wu, wv) for wv in words_v]
-        j = int(np.argmax(covers))
-        if covers[j] >= rules.merged_cover:
+        # the first sentence covering most of ``wu``: covers share the denominator len(wu), so the first largest
+        # shared count is the first largest cover (np.argmax of the covers), its cover the same division
+        shared = [len(wu & wv) for wv in words_v]
+        j = shared.index(max(shared))
+        if (shared[j] / len(wu) if wu else 0.0) >= rules.merged_cover:
             out[i] = j
     return out
 
