@@ -143,7 +143,10 @@ def choose_holiday(anchor: date, tense: str | None, rule: dict) -> date:
 def choose_year(anchor: date, tense: str | None, month: int, day: int | None = None) -> int:
     """Year of a month (and day) written without one, as seen from ``anchor`` in ``tense``."""
     candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    if day is not None and not all(day <= last_day(y, month) for y in years):
+        years = list(range(anchor.year - 4, anchor.year + 5))  # "Feb. 29": the leap years around, by tense
+    for year in years:
         if day is not None:
             if day > last_day(year, month):
                 continue
@@ -151,6 +154,8 @@ def choose_year(anchor: date, tense: str | None, month: int, day: int | None = N
         else:
             key = (year - anchor.year) * 12 + (month - anchor.month)  # months from the anchor's month
         candidates.append((key, year))
+    if not candidates:  # a day no month has ("Feb. 30"): the anchor's year; the caller finds no such date
+        return anchor.year
     return _by_tense(candidates, tense)
 
 
