@@ -52,3 +52,19 @@ def test_a_measure_or_money_object_is_not_counted(extracted):
     assert all(c["unit"] != "range" for c in out["claims"])
     out = extracted("The company raised its prices to 50 euros.")
     assert _unit(out, 50) == "eur"
+
+
+# ---- claims.GROUP_OF_COUNT: a bare figure after "of" on a body of people gives its size
+def test_a_figure_that_is_the_size_of_a_body(extracted, monkeypatch):
+    text = "The allies agreed to set up a new rapid-reaction force of 40,000 by the spring."
+    claim = next(c for c in extracted(text)["claims"] if c["value"] == 40000)
+    assert (claim["unit"], claim["category"]) == ("force", "personnel")
+    monkeypatch.setattr(claims, "GROUP_OF_COUNT", False)
+    claim = next(c for c in extracted(text)["claims"] if c["value"] == 40000)
+    assert claim["unit"] != "force"
+
+
+def test_a_measure_after_of_is_no_body(extracted):
+    out = extracted("The missiles have a range of 300 kilometres and a weight of 2 tonnes.")
+    assert {c["unit"] for c in out["claims"]} >= {"km"}
+    assert all(c["unit"] not in ("range", "weight") for c in out["claims"])

@@ -1136,7 +1136,10 @@ def _count_of(r: _Reader, f: _Figure) -> Token | None:
         return None
     verb = f.last.head
     if TOLL_COUNT and f.last.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN":
-        return _casualty_count(r, verb.head)  # "a death toll of 300"
+        counted = _casualty_count(r, verb.head)  # "a death toll of 300"
+        if counted is None and GROUP_OF_COUNT:
+            counted = _group_of(r, verb.head)  # "a new force of 300,000"
+        return counted
     to = f.last.dep_ == "pobj" and verb.lower_ == "to" and verb.dep_ == "prep"
     if f.last.dep_ == "pobj" and verb.lower_ in ("to", "at") and verb.dep_ == "prep":
         verb = verb.head  # "rose to 300", "stood at 40,000"
@@ -1156,6 +1159,18 @@ def _count_of(r: _Reader, f: _Figure) -> Token | None:
 
 
 CHANGED_COUNT = True  # session 21 (lead), switched off only to measure it
+GROUP_OF_COUNT = True  # session 21 (lead), switched off only to measure it
+
+
+def _group_of(r: _Reader, noun: Token) -> Token | None:
+    """The body a bare figure after "of" gives the size of: a singular noun units.csv knows as a unit of people or
+    things ("a new high-readiness force of 300,000", "a contingent of 1,500": force, personnel), not of measure or
+    money ("a range of 300" stays as it was). ``GROUP_OF_COUNT``."""
+    unit = r.lex["units"].get(noun.lemma_.lower()) or r.lex["units"].get(noun.lower_)
+    if noun.tag_ != "NN" or unit is None or noun.lemma_.lower() in r.lex["measure_units"] \
+            or unit[1] in ("distance", "area", "money", "percent", "other"):
+        return None
+    return noun
 
 
 def _changed_count(r: _Reader, f: _Figure, verb: Token, to: bool) -> Token | None:
