@@ -68,3 +68,26 @@ def test_a_measure_after_of_is_no_body(extracted):
     out = extracted("The missiles have a range of 300 kilometres and a weight of 2 tonnes.")
     assert {c["unit"] for c in out["claims"]} >= {"km"}
     assert all(c["unit"] not in ("range", "weight") for c in out["claims"])
+
+
+# ---- claims.GAPPED_LIST_COUNT and BARE_NUMBER_DATE_KEPT: "X expelled 45 diplomats, Y 40, Z 35"
+GAPPED = "Last week Norway expelled 22 Russian diplomats, Finland 19, Estonia 17 and Iceland 12."
+
+
+def test_a_gapped_list_counts_what_its_first_item_counts(extracted, monkeypatch):
+    units = {c["value"]: c["unit"] for c in extracted(GAPPED)["claims"]}
+    assert (units.get(22), units.get(19), units.get(17)) == ("diplomat", "diplomat", "diplomat")
+    monkeypatch.setattr(claims, "GAPPED_LIST_COUNT", False)
+    units = {c["value"]: c["unit"] for c in extracted(GAPPED)["claims"]}
+    assert units.get(22) == "diplomat" and units.get(19) != "diplomat" and units.get(17) != "diplomat"
+
+
+def test_a_list_after_money_or_a_name_with_a_noun_is_left(extracted):
+    units = {c["value"]: c["unit"] for c in extracted("Norway gave $12m, Finland 40 and Estonia 70.")["claims"]}
+    assert units.get(40) not in (None, "usd") and units.get(70) not in (None, "usd")  # no money after money's list
+
+
+def test_a_bare_number_the_model_calls_a_date_after_a_name(extracted, monkeypatch):
+    text = "Poland has expelled 45 Russian diplomats, Germany 40, France 35 and Italy 30."
+    assert {40, 35} <= {c["value"] for c in extracted(text)["claims"]}
+    assert not any(c["value"] == 5 for c in extracted("The talks ended on May 5 in Geneva.")["claims"])

@@ -417,9 +417,24 @@ def _in_date_or_ordinal(r: _Reader, c: _Span) -> bool:
     """Inside an ORDINAL entity, or a DATE/TIME entity unless it counts a noun ("three days" of fighting …); not a
     number with a distance, area or money unit glued to it, which the model may tag a DATE ("a 10km-long convoy",
     GLUED_UNIT_KEPT)."""
-    if _glued_unit(r, c):
+    if _glued_unit(r, c) or _bare_number_date(r, c):
         return False
     return any(t.ent_type_ == "ORDINAL" or (t.ent_type_ in ("DATE", "TIME") and not c.counts_noun) for t in c.tokens)
+
+
+BARE_NUMBER_DATE_KEPT = True  # session 21 (lead), switched off only to measure it
+
+
+def _bare_number_date(r: _Reader, c: _Span) -> bool:
+    """A DATE entity that is nothing but a number of one to three digits, right after a name ("… 45 diplomats,
+    Germany 40, France 35"): the model's guess, no date — no month, day or year word is in it (BARE_NUMBER_DATE_KEPT;
+    "on May 5", "in 2022", "the 1990s" are other rules' or stay dates)."""
+    if not BARE_NUMBER_DATE_KEPT or len(c.tokens) != 1 or not re.fullmatch(r"\d{1,3}", c.last.text) \
+            or c.last.ent_type_ != "DATE" or c.last.ent_iob_ != "B":
+        return False
+    nxt, prev = c.nxt, c.prev
+    return (nxt is None or nxt.ent_type_ != "DATE" or nxt.ent_iob_ == "B") and prev is not None \
+        and prev.pos_ == "PROPN" and prev.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
 
 
 def _in_name(r: _Reader, c: _Span) -> bool:
@@ -1801,6 +1816,7 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
         claim.pop("_pair", None)
     if ELLIPTICAL_UNIT:
         _elliptical_units(reader, out)
+    _gapped_list(reader, out)
     if CASUALTY_LIST_ITEMS:
         _casualty_list_items(reader, out)
     return sorted(out + shares, key=lambda c: c["tok_start"]) if shares else out
@@ -1858,6 +1874,39 @@ def _elliptical_units(reader: _Reader, figures: list[dict]) -> None:
             continue
         fig["unit"], fig["subject"] = prev["unit"], prev["subject"]
         if fig["category"] == "other" or prev["category"] == "equipment":  # "lost 20 tanks, and 300 were captured"
+            fig["category"] = prev["category"]
+
+
+GAPPED_LIST_COUNT = True  # session 21 (lead), switched off only to measure it
+
+
+def _gapped_list(reader: _Reader, figures: list[dict]) -> None:
+    """A bare count right after a name in a list that follows a count of something counts the same thing, its verb
+    and noun left out ("Poland has expelled 45 Russian diplomats, Germany 40, France 35 and Italy 30": diplomats,
+    each; ``GAPPED_LIST_COUNT``). Only a comma, semicolon or "and", then one name of at most four words (proper
+    nouns, "the") between the two figures, in one sentence; not after money, shares or measures. In place."""
+    if not GAPPED_LIST_COUNT:
+        return
+    doc = reader.doc
+    for prev, fig in zip(figures, figures[1:]):
+        if fig["unit"] != "unit" or fig.get("head_i") is not None or prev["unit"] == "unit" \
+                or prev["category"] in _NO_ELLIPSIS or fig["category"] in _NO_ELLIPSIS:
+            continue
+        start = prev["head_i"] + 1 if prev.get("head_i") is not None and prev["head_i"] >= prev["tok_start"] \
+            else prev["tok_end"]
+        between = list(doc[start:fig["tok_start"]])
+        if len(between) < 2 or doc[start].sent.start != doc[fig["tok_start"]].sent.start \
+                or not (between[0].text in (",", ";") or between[0].lower_ == "and"):
+            continue
+        name = between[1:]
+        if name[0].lower_ == "and":
+            name = name[1:]
+        if name and name[0].lower_ == "the":
+            name = name[1:]
+        if not 0 < len(name) <= 4 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+            continue
+        fig["unit"], fig["subject"] = prev["unit"], prev["subject"]
+        if fig["category"] == "other":
             fig["category"] = prev["category"]
 
 
