@@ -91,3 +91,11 @@ def test_a_bare_number_the_model_calls_a_date_after_a_name(extracted, monkeypatc
     text = "Poland has expelled 45 Russian diplomats, Germany 40, France 35 and Italy 30."
     assert {40, 35} <= {c["value"] for c in extracted(text)["claims"]}
     assert not any(c["value"] == 5 for c in extracted("The talks ended on May 5 in Geneva.")["claims"])
+
+
+# ---- claims.PASSIVE_COUNT_SUBJECT: "the number of X was put at N"
+def test_a_passive_count_subject(extracted, monkeypatch):
+    text = "The number of displaced people was put at 40,000 by the agency."
+    assert next(c["unit"] for c in extracted(text)["claims"] if c["value"] == 40000) == "person"
+    monkeypatch.setattr(claims, "PASSIVE_COUNT_SUBJECT", False)
+    assert next(c["unit"] for c in extracted(text)["claims"] if c["value"] == 40000) != "person"

@@ -1162,7 +1162,8 @@ def _count_of(r: _Reader, f: _Figure) -> Token | None:
         return None
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in r.lex["count_nouns"]), None)
+    subject = next((c for c in verb.children if (c.dep_ == "nsubj" or PASSIVE_COUNT_SUBJECT and c.dep_ == "nsubjpass")
+                    and c.lemma_.lower() in r.lex["count_nouns"]), None)
     counted = None if subject is None else next(
         (n for c in subject.children if c.dep_ == "prep" and (n := _plural_of_object(c)) is not None), None)
     if counted is None and TOLL_COUNT:  # "the death toll rose to 1,200", "casualties reached 45"
@@ -1211,6 +1212,8 @@ def _changed_count(r: _Reader, f: _Figure, verb: Token, to: bool) -> Token | Non
 
 
 COUNT_OF_NOUN = True  # session 15, switched off only to measure it
+# session 21 (lead): the count noun may be a passive subject ("the number of refugees was put at 40,000")
+PASSIVE_COUNT_SUBJECT = True
 NUMBER_OF_SUBJECT = True  # session 15, switched off only to measure it
 TOLL_COUNT = True  # session 20, switched off only to measure it
 
