@@ -158,3 +158,19 @@ def test_a_quotation_splits_the_search_but_no_row():
         assert _rows(text, anchor) == on
     finally:
         ex.RULE_PREFILTER = ex_off
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels shelled the depot on Monday. The ministry sent 300 troops and no tanks, the envoy said.",
+    "The convoy could not deliver the aid. Talks in the capital broke down; a missile strike followed.",
+    "Nothing happened here at all.",
+])
+def test_trigger_candidates_give_the_same_triggers(nlp, text):
+    from helpers.time.events import find_triggers, trigger_candidates
+    doc = nlp(text)
+    candidates = trigger_candidates(doc)
+    assert candidates == sorted(candidates)
+    for sent in doc.sents:
+        plain = [(t.type, t.token.i, t.rank) for t in find_triggers(sent)]
+        assert [(t.type, t.token.i, t.rank) for t in find_triggers(sent, candidates)] == plain
+    assert any(find_triggers(s) for s in doc.sents) == (text != "Nothing happened here at all.")

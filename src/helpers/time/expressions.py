@@ -1388,11 +1388,13 @@ RULE_CASED_KEYS: dict[str, tuple[str, ...]] = {name: _MONTH_KEYS for name in (
 # the expression's span "core"
 _RULE_PLAN = [(RULE_CASED_KEYS.get(name, RULE_KEYS.get(name)), name in RULE_CASED_KEYS, "core" in regex.groupindex)
               for name, regex, _ in RULES]
+_FOLDED_KEYS = frozenset(k for keys in RULE_KEYS.values() for k in keys)
+_CASED_KEYS = frozenset(k for keys in RULE_CASED_KEYS.values() for k in keys)
 
 
-def _segments(text: str) -> list[tuple[int, int, str, str]]:
-    """``(start, end, the text there, the same lower-cased after _FOLD)`` between the SEGMENT_BOUNDARY marks."""
-    folded = text.translate(_FOLD).lower()
+def _segments(text: str, folded: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, the text there, the same lower-cased after _FOLD)`` between the SEGMENT_BOUNDARY marks
+    (``folded``: the whole text lower-cased after _FOLD)."""
     cuts = [0, *(m.start() for m in SEGMENT_BOUNDARY.finditer(text)), len(text)]
     if len(folded) != len(text):  # a character whose lower case is longer: fold each stretch on its own
         return [(a, b, text[a:b], text[a:b].translate(_FOLD).lower()) for a, b in zip(cuts, cuts[1:])]
@@ -1416,10 +1418,19 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
         raise TypeError(f"anchor must be a datetime.date or None, not {type(anchor).__name__}")
     ctx = _Context(text, doc, anchor)
     candidates = []
-    segments = _segments(text) if RULE_PREFILTER else [(0, len(text), "", "")]
+    segments = [(0, len(text), "", "")]
+    if RULE_PREFILTER:  # the keys the whole text holds, each looked up once; the stretches between quotation marks
+        whole = text.translate(_FOLD).lower()
+        present = {k for k in _FOLDED_KEYS if k in whole} | {k for k in _CASED_KEYS if k in text}
+        segments = _segments(text, whole)
     for order, ((_, regex, reader), (keys, cased, core)) in enumerate(zip(RULES, _RULE_PLAN)):
+        if RULE_PREFILTER and keys is not None:
+            keys = [k for k in keys if k in present]
+            if not keys:
+                continue
         for a, b, raw, folded in segments:
-            if RULE_PREFILTER and keys is not None and not any(k in (raw if cased else folded) for k in keys):
+            if RULE_PREFILTER and keys is not None and len(segments) > 1 \
+                    and not any(k in (raw if cased else folded) for k in keys):
                 continue
             for m in regex.finditer(text, a, b):
                 start, end = m.span("core") if core else m.span()
