@@ -62,7 +62,8 @@ def test_a_text_without_keys_skips_the_rule_and_one_with_a_key_runs_it():
 
 def test_rule_keys_name_rules_and_are_lower_case():
     names = {name for name, _, _ in ex.RULES}
-    assert set(ex.RULE_KEYS) <= names
+    assert set(ex.RULE_KEYS) <= names and set(ex.RULE_CASED_KEYS) <= names
+    assert not set(ex.RULE_KEYS) & set(ex.RULE_CASED_KEYS)
     for keys in ex.RULE_KEYS.values():
         assert keys and all(k and k == k.lower() for k in keys)
 
@@ -75,7 +76,8 @@ def test_fold_covers_what_ignorecase_matches():
             assert ch.translate(ex._FOLD).lower() == letter, (letter, hex(ord(ch)))
 
 
-def test_every_match_of_a_month_rule_holds_a_month_as_written():
+def test_every_match_of_a_rule_with_cased_keys_holds_one_as_written():
+    """A month's first three letters (month rules), a year's first two digits (year rules)."""
     for text in SENTENCES:
         for (name, regex, _), (keys, cased, _core) in zip(ex.RULES, ex._RULE_PLAN):
             if cased:

@@ -1333,8 +1333,8 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
 # mark to the next finds what it finds in the whole text there (tests/time/test_session21_date_speed.py checks
 # every rule's parsed regex for it). The keys are literal parts of each rule's regex: a word its grammar requires
 # ("quarter", "ago"), or one of a word list of the lexicon that it requires (the seasons, the weekdays, the holidays'
-# words; RULE_CASED_KEYS: the first three letters of a month name, which the grammar matches as written). Rules
-# with neither are always run. RULE_KEYS are compared with the text lower-cased after _FOLD, so a key also finds
+# words; RULE_CASED_KEYS: the first three letters of a month name, which the grammar matches as written, and a year's
+# first two digits). Rules with neither are always run. RULE_KEYS are compared with the text lower-cased after _FOLD, so a key also finds
 # what a case-insensitive group matches in other scripts (Python's re matches "i" with "İ" and "ı", "s" with "ſ",
 # "k" with the Kelvin sign).
 RULE_PREFILTER = True  # a switch to measure it (off: every regex runs on the whole text)
@@ -1360,7 +1360,6 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "year_ago_adjective": ("year-",),
     "year_period": ("quarter", "period"),
     "year_end": ("year",),
-    "period_ended": ("end",),
     "the_quarter": ("quarter", "period"),
     "part_code": tuple(f"{u}{n}" for u in "hq" for n in "1234"),
     "spelled_year": tuple(_longest_piece(w) for w in [*_SPELLED["centuries"], _SPELLED["thousand"]]),
@@ -1384,6 +1383,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
 _MONTH_KEYS = tuple(dict.fromkeys(m[:3] for m in MONTHS))  # every month name as the grammar writes it starts so
 RULE_CASED_KEYS: dict[str, tuple[str, ...]] = {name: _MONTH_KEYS for name in (
     "month_day_range", "day_month_range", "month_range", "month_day", "day_month", "month", "period_ended")}
+RULE_CASED_KEYS |= {name: ("18", "19", "20") for name in ("year", "year_range")}  # a year's first two digits (_year)
 # per rule (RULES' order): its keys (None: always run), whether they are as written, and whether its regex names
 # the expression's span "core"
 _RULE_PLAN = [(RULE_CASED_KEYS.get(name, RULE_KEYS.get(name)), name in RULE_CASED_KEYS, "core" in regex.groupindex)
