@@ -78,9 +78,9 @@ class _Reading:
 class _Context:
     def __init__(self, text: str, doc: Doc | None, anchor: date | None):
         self.text, self.doc, self.anchor = text, doc, anchor
-        self.date_entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"] if doc is not None else []
-        self.name_entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS] \
-            if doc is not None else []
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc is not None else []  # doc.ents once
+        self.date_entities = [(s, e) for s, e, label in ents if label == "DATE"]
+        self.name_entities = [(s, e) for s, e, label in ents if label in NAME_LABELS]
 
     def tense(self, start: int, end: int) -> str | None:
         return span_tense(self.doc, start, end) if self.doc is not None else None
@@ -1324,6 +1324,83 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
 ]]
 
 
+
+# ---------------------------------------------------------------- prefilter (speed only: the same rows)
+# A rule whose every match contains one of its key words cannot match a stretch of text that contains none of them:
+# its regex is not run there (session 21; the rules' regexes over every character were ~80% of the stage's CPU).
+# The stretches are the text between double quotation marks (SEGMENT_BOUNDARY), characters that no rule's regex
+# reads: no match holds one, and a lookahead reads one as it reads the end of the text, so ``finditer`` from one
+# mark to the next finds what it finds in the whole text there (tests/time/test_session21_date_speed.py checks
+# every rule's parsed regex for it). The keys are literal parts of each rule's regex: a word its grammar requires
+# ("quarter", "ago"), or one of a word list of the lexicon that it requires (the seasons, the weekdays, the holidays'
+# words; RULE_CASED_KEYS: the first three letters of a month name, which the grammar matches as written, and a year's
+# first two digits). Rules with neither are always run. RULE_KEYS are compared with the text lower-cased after _FOLD, so a key also finds
+# what a case-insensitive group matches in other scripts (Python's re matches "i" with "İ" and "ı", "s" with "ſ",
+# "k" with the Kelvin sign).
+RULE_PREFILTER = True  # a switch to measure it (off: every regex runs on the whole text)
+SEGMENT_BOUNDARY = re.compile('["\u201c\u201d]')
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _longest_piece(word: str) -> str:
+    """The longest part of a lexicon word between spaces and apostrophes: a literal piece of its regex (the
+    grammar writes a space as ``\\s+`` and an apostrophe as ``['’]``)."""
+    return max(re.split(r"[\s'’]+", word), key=len).lower()
+
+
+RULE_KEYS: dict[str, tuple[str, ...]] = {
+    "iso_date": ("-",),
+    "season": tuple(w.lower() for w in SEASONS),
+    "part_of_year": ("half", "quarter"),
+    "quarter": ("quarter",),
+    "shifted_quarter": ("quarter",),
+    "year_part": ("half", "quarter"),
+    "year_ago_part": ("year",),
+    "last_years_part": ("year",),
+    "year_ago_adjective": ("year-",),
+    "year_period": ("quarter", "period"),
+    "year_end": ("year",),
+    "the_quarter": ("quarter", "period"),
+    "part_code": tuple(f"{u}{n}" for u in "hq" for n in "1234"),
+    "spelled_year": tuple(_longest_piece(w) for w in [*_SPELLED["centuries"], _SPELLED["thousand"]]),
+    "decade": ("0s",),
+    "decade_word": tuple(w.lower() for w in DECADE_WORDS),
+    "century": ("century",),
+    "weekday": tuple(w.lower() for w in WEEKDAYS),
+    "deictic": tuple(w.lower() for w in DEICTIC),
+    "part_of_day": ("night", "morning", "afternoon", "evening"),
+    "shifted_unit": ("week", "month", "year"),
+    "trailing": ("past", "last"),
+    "ago": ("ago",),
+    "same_day": ("day",),
+    "offset": ("later", "earlier"),
+    "adjacent_unit": ("next", "following", "previous", "preceding"),
+    "day_around": ("day",),
+    "holiday": tuple(dict.fromkeys(_longest_piece(w) for w in HOLIDAYS)),
+    "weekend": ("weekend",),
+    "reference_word": tuple(_longest_piece(w) for w in REFERENCE_WORDS),
+}
+_MONTH_KEYS = tuple(dict.fromkeys(m[:3] for m in MONTHS))  # every month name as the grammar writes it starts so
+RULE_CASED_KEYS: dict[str, tuple[str, ...]] = {name: _MONTH_KEYS for name in (
+    "month_day_range", "day_month_range", "month_range", "month_day", "day_month", "month", "period_ended")}
+RULE_CASED_KEYS |= {name: ("18", "19", "20") for name in ("year", "year_range")}  # a year's first two digits (_year)
+# per rule (RULES' order): its keys (None: always run), whether they are as written, and whether its regex names
+# the expression's span "core"
+_RULE_PLAN = [(RULE_CASED_KEYS.get(name, RULE_KEYS.get(name)), name in RULE_CASED_KEYS, "core" in regex.groupindex)
+              for name, regex, _ in RULES]
+_FOLDED_KEYS = frozenset(k for keys in RULE_KEYS.values() for k in keys)
+_CASED_KEYS = frozenset(k for keys in RULE_CASED_KEYS.values() for k in keys)
+
+
+def _segments(text: str, folded: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, the text there, the same lower-cased after _FOLD)`` between the SEGMENT_BOUNDARY marks
+    (``folded``: the whole text lower-cased after _FOLD)."""
+    cuts = [0, *(m.start() for m in SEGMENT_BOUNDARY.finditer(text)), len(text)]
+    if len(folded) != len(text):  # a character whose lower case is longer: fold each stretch on its own
+        return [(a, b, text[a:b], text[a:b].translate(_FOLD).lower()) for a, b in zip(cuts, cuts[1:])]
+    return [(a, b, text[a:b], folded[a:b]) for a, b in zip(cuts, cuts[1:])]
+
+
 def find_time_expressions(text: str | None = None, anchor: date | None = None, doc: Doc | None = None,
                           tense: str | None = None, narrative: bool | None = None) -> list[TimeExpression]:
     """Time expressions in ``text`` (or ``doc.text``), resolved against ``anchor``.
@@ -1341,12 +1418,25 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
         raise TypeError(f"anchor must be a datetime.date or None, not {type(anchor).__name__}")
     ctx = _Context(text, doc, anchor)
     candidates = []
-    for order, (_, regex, reader) in enumerate(RULES):
-        for m in regex.finditer(text):
-            start, end = m.span("core") if "core" in regex.groupindex else m.span()
-            reading = reader(m, ctx)
-            if reading is not None:
-                candidates.append((start, end, order, reading))
+    segments = [(0, len(text), "", "")]
+    if RULE_PREFILTER:  # the keys the whole text holds, each looked up once; the stretches between quotation marks
+        whole = text.translate(_FOLD).lower()
+        present = {k for k in _FOLDED_KEYS if k in whole} | {k for k in _CASED_KEYS if k in text}
+        segments = _segments(text, whole)
+    for order, ((_, regex, reader), (keys, cased, core)) in enumerate(zip(RULES, _RULE_PLAN)):
+        if RULE_PREFILTER and keys is not None:
+            keys = [k for k in keys if k in present]
+            if not keys:
+                continue
+        for a, b, raw, folded in segments:
+            if RULE_PREFILTER and keys is not None and len(segments) > 1 \
+                    and not any(k in (raw if cased else folded) for k in keys):
+                continue
+            for m in regex.finditer(text, a, b):
+                start, end = m.span("core") if core else m.span()
+                reading = reader(m, ctx)
+                if reading is not None:
+                    candidates.append((start, end, order, reading))
     chosen: list[tuple[int, int, int, _Reading]] = []
     taken: list[tuple[int, int]] = []
     for start, end, order, reading in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
