@@ -158,8 +158,7 @@ class ArticlePack:
             db = sqlite3.connect(self.file, timeout=self.TIMEOUT, isolation_level=None)
             try:
                 db.execute("PRAGMA synchronous=NORMAL")
-                db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL) "
-                           "WITHOUT ROWID")
+                db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
                 break
             except sqlite3.DatabaseError as exc:
                 db.close()
