@@ -133,3 +133,23 @@ def test_the_file_per_entry_method_still_works(cache, monkeypatch):
     calls.clear()
     assert _run(["a", "b", "bad"], calls)[0] == [("a", "A"), ("b", "B")] and calls == ["bad"]
     assert artcache.count_entries(cache) == {"test_pack": 2}
+
+
+def _write_pack(args):
+    root, name = args
+    pack = artcache.ArticlePack("test pack", root)
+    for i in range(0, 200, 10):
+        pack.put_many([(f"{name} {j}", j) for j in range(i, i + 10)])
+    pack.close()
+    return True
+
+
+def test_two_processes_writing_one_pack_keep_every_entry(tmp_path):
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        assert pool.map(_write_pack, [(tmp_path, "first"), (tmp_path, "second")]) == [True, True]
+    assert artcache.count_entries(tmp_path) == {"test_pack": 400}
+    pack = artcache.ArticlePack("test pack", tmp_path)
+    assert pack.get_many(["first 7", "second 199", "third 1"]) == {"first 7": 7, "second 199": 199}
+    assert (pack.hits, pack.misses) == (2, 1)
