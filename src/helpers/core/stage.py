@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 R = TypeVar("R")
 CHUNK = 256  # articles looked up and computed together (memory stays bounded whatever the corpus size)
+_FAILED = object()  # an item whose cache key could not be made
 
 
 class LazyItem:
@@ -94,7 +95,8 @@ def per_article(items: Iterable[T], article_id: Callable[[T], str | None], fn: C
 
     ``inputs(item) -> (text, other inputs)`` says what ``fn``'s result depends on besides the code: the article's
     text (or its hash, :func:`doc_text_key`) and, e.g., its rows of the tables the stage reads. When given, results are kept in the per-article cache
-    (:mod:`helpers.core.artcache`) and an article whose text and inputs are unchanged is not computed again.
+    (:mod:`helpers.core.artcache`) and an article whose text and inputs are unchanged is not computed again: one
+    look-up and one write (a transaction of :class:`helpers.core.artcache.ArticlePack`) per chunk, by this process.
     ``fn`` must then have no side effects the caller relies on. A :class:`LazyItem` is loaded only for ``fn``
     (a cache hit never loads it).
 
@@ -105,16 +107,20 @@ def per_article(items: Iterable[T], article_id: Callable[[T], str | None], fn: C
     pure function of its item (it runs in another process); the results are the same, in the same order, whatever
     the engine and the number of workers.
     """
-    cache = artcache.for_stage(stage) if inputs is not None else None
+    cache = artcache.for_articles(stage) if inputs is not None else None
     done, errors = [], []
-    with engine.Runner(fn, parallel=parallel, load=loaded) as runner:
-        chunk: list = []
-        for item in items:
-            chunk.append(item)
-            if len(chunk) >= CHUNK:
-                _per_article_chunk(chunk, article_id, runner, stage, inputs, cache, done, errors)
-                chunk = []
-        _per_article_chunk(chunk, article_id, runner, stage, inputs, cache, done, errors)
+    try:
+        with engine.Runner(fn, parallel=parallel, load=loaded) as runner:
+            chunk: list = []
+            for item in items:
+                chunk.append(item)
+                if len(chunk) >= CHUNK:
+                    _per_article_chunk(chunk, article_id, runner, stage, inputs, cache, done, errors)
+                    chunk = []
+            _per_article_chunk(chunk, article_id, runner, stage, inputs, cache, done, errors)
+    finally:
+        if cache is not None:
+            cache.close()
     if cache is not None:
         log.info("%s: %d articles from the per-article cache, %d computed", stage, cache.hits, cache.misses)
     return done, errors
@@ -122,31 +128,39 @@ def per_article(items: Iterable[T], article_id: Callable[[T], str | None], fn: C
 
 def _per_article_chunk(chunk: list, article_id: Callable, runner: engine.Runner, stage: str, inputs, cache,
                        done: list, errors: list) -> None:
-    """One chunk of :func:`per_article`: cache look-ups, the misses computed by ``runner``, results in order."""
-    slots: list = []  # per item: ("done", aid, value) | ("todo", aid, key) | ("error", aid, message)
-    todo: list = []
+    """One chunk of :func:`per_article`: the chunk's cache look-ups (one query), the misses computed by ``runner``,
+    their results kept (one write: failures never), results in order."""
+    keyed: list = []  # per item: (item, aid, key) | (_FAILED, aid, error message)
     for item in chunk:
         aid = article_id(item)
         try:
             if aid is None:
                 raise ValueError("item has no article_id")
-            key = artcache.input_key(stage, aid, *inputs(item)) if cache is not None else None
-            hit, value = cache.get(key) if key else (False, None)
-            if hit:
-                slots.append(("done", aid, value))
-            else:
-                todo.append(item)  # built by the runner, in process or in the worker computing it
-                slots.append(("todo", aid, key))
+            keyed.append((item, aid, artcache.input_key(stage, aid, *inputs(item)) if cache is not None else None))
         except Exception as exc:  # one bad article must not lose the others
-            slots.append(("error", aid, f"{type(exc).__name__}: {exc}"))
+            keyed.append((_FAILED, aid, f"{type(exc).__name__}: {exc}"))
+    found = cache.get_many([key for item, _, key in keyed if item is not _FAILED]) if cache is not None else {}
+    if cache is not None:
+        cache.close()  # no connection open while the runner forks workers
+    slots: list = []  # per item: ("done", aid, value) | ("todo", aid, key) | ("error", aid, message)
+    todo: list = []
+    for item, aid, key in keyed:
+        if item is _FAILED:
+            slots.append(("error", aid, key))
+        elif key in found:
+            slots.append(("done", aid, found[key]))
+        else:
+            todo.append(item)  # built by the runner, in process or in the worker computing it
+            slots.append(("todo", aid, key))
     computed = iter(runner.map(todo) if todo else ())
+    kept: list = []
     for state, aid, value in slots:
         if state == "todo":
             key = value
             ok, value = next(computed)
             if ok:
                 if key:
-                    cache.put(key, value)
+                    kept.append((key, value))
                 state = "done"
             else:
                 state = "error"
@@ -155,6 +169,8 @@ def _per_article_chunk(chunk: list, article_id: Callable, runner: engine.Runner,
         else:
             log.warning("%s: article %s failed: %s", stage, aid, value)
             errors.append((str(aid), value))
+    if cache is not None:
+        cache.put_many(kept)
 
 
 def doc_article_id(doc) -> str | None:
