@@ -1182,11 +1182,23 @@ def _group_of(r: _Reader, noun: Token) -> Token | None:
     """The body a bare figure after "of" gives the size of: a singular noun units.csv knows as a unit of people or
     things ("a new high-readiness force of 300,000", "a contingent of 1,500": force, personnel), not of measure or
     money ("a range of 300" stays as it was). ``GROUP_OF_COUNT``."""
-    unit = r.lex["units"].get(noun.lemma_.lower()) or r.lex["units"].get(noun.lower_)
-    if noun.tag_ != "NN" or unit is None or noun.lemma_.lower() in r.lex["measure_units"] \
-            or unit[1] in ("distance", "area", "money", "percent", "other"):
+    unit = _lexicon_unit(r, noun)
+    if noun.tag_ != "NN" or unit is None or unit[1] == "other" or _measure(r, noun, unit):
         return None
     return noun
+
+
+_MEASURE_CATEGORIES = ("money", "percent", "distance", "area")
+
+
+def _lexicon_unit(r: _Reader, noun: Token) -> tuple[str, str] | None:
+    """units.csv's (unit, category) for ``noun`` by lemma or as written; None when it has none."""
+    return r.lex["units"].get(noun.lemma_.lower()) or r.lex["units"].get(noun.lower_)
+
+
+def _measure(r: _Reader, noun: Token, unit: tuple[str, str] | None) -> bool:
+    """``noun`` names a unit of measure or money, not something counted."""
+    return noun.lemma_.lower() in r.lex["measure_units"] or unit is not None and unit[1] in _MEASURE_CATEGORIES
 
 
 def _changed_count(r: _Reader, f: _Figure, verb: Token, to: bool) -> Token | None:
@@ -1204,9 +1216,7 @@ def _changed_count(r: _Reader, f: _Figure, verb: Token, to: bool) -> Token | Non
         return None
     if obj.lemma_.lower() in r.lex["count_nouns"]:
         return next((n for c in obj.children if c.dep_ == "prep" and (n := _plural_of_object(c)) is not None), None)
-    unit = r.lex["units"].get(obj.lemma_.lower()) or r.lex["units"].get(obj.lower_)
-    if obj.tag_ != "NNS" or obj.lemma_.lower() in r.lex["measure_units"] \
-            or unit is not None and unit[1] in ("distance", "area", "money", "percent"):
+    if obj.tag_ != "NNS" or _measure(r, obj, _lexicon_unit(r, obj)):
         return None  # "cut the range to 40" (km?), "raised the limits to 50": no count of what it names
     return obj
 
@@ -1845,7 +1855,7 @@ def _casualty_list_items(reader: _Reader, figures: list[dict]) -> None:
 ELLIPTICAL_UNIT = True  # session 15, switched off only to measure it
 ELLIPSIS_MAX_RATIO = 100  # the second count of an ellipsis is at most this many times the first
 EDITORIAL_BRACKETS = True  # session 15, switched off only to measure it
-_NO_ELLIPSIS = ("money", "percent", "distance", "area")
+_NO_ELLIPSIS = _MEASURE_CATEGORIES
 
 
 def _elliptical_units(reader: _Reader, figures: list[dict]) -> None:
