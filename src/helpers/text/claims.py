@@ -47,7 +47,7 @@ from typing import Callable
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from helpers.core.tokens import hyphen_word
+from helpers.core.tokens import doc_text, hyphen_word
 from helpers.text import lexicon as lexicons
 from helpers.text.attribution import PHRASE_KINDS, attribution_verb, mention_span, speaker_kind
 
@@ -207,7 +207,7 @@ class _Reader:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.text = doc_text(doc)  # Doc.text rebuilds the string on every access
         self.lex = _lex()
         self.n = len(doc)
 
@@ -2336,10 +2336,10 @@ def _content_clause_holder(doc: Doc, claim: dict, statements: list[dict], sent: 
         if s["speaker"] == UNKNOWN or s.get("_rule") in _NO_FIGURE_RULES \
                 or not sent["start_char"] <= s["start_char"] <= claim["start_char"] \
                 or s["end_char"] > sent["end_char"] \
-                or ";" in doc.text[s["end_char"]:claim["start_char"]] \
+                or ";" in doc_text(doc)[s["end_char"]:claim["start_char"]] \
                 or _in_mention(claim, s) \
                 or _bare_word(s["speaker"], s.get("speaker_kind"), s.get("speaker_start"), s.get("speaker_end"),
-                              doc.text) \
+                              doc_text(doc)) \
                 or SHARE_SPEAKER_NOT_CLAIMANT and _share_of_people(doc, s.get("speaker_start"), s.get("speaker_end")):
             continue
         cue = _cue_token(doc, s)
@@ -2490,7 +2490,7 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
     lex = _lex()
     index = SentenceIndex(sentences)
     rows = []
-    text = doc.text
+    text = doc_text(doc)
     rejected: list[dict] = []
     found = find_numbers(doc, rejected)
     if rejections is not None:

@@ -37,6 +37,7 @@ from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from helpers.core import artcache
+from helpers.core.tokens import doc_text as whole_text
 from helpers.geo import gazetteer
 from helpers.text import lexicon as lexicons
 
@@ -408,7 +409,7 @@ def _according_objects(doc: Doc) -> list[Token]:
     """Objects of the "according to X" / "citing X" cues (``cue_verbs.json`` ``according_to``)."""
     out = []
     for pattern in lexicons.cue_verbs()["according_to"]:
-        for m in re.finditer(r"\b" + r"\s+".join(map(re.escape, pattern)) + r"\b", doc.text, re.I):
+        for m in re.finditer(r"\b" + r"\s+".join(map(re.escape, pattern)) + r"\b", whole_text(doc), re.I):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and [t.lower_ for t in span] == pattern:
                 out += [c for c in span[-1].children if c.dep_ in ("pobj", "dobj")]
@@ -609,7 +610,7 @@ def article_entities(doc: Doc, article_id: str) -> list[dict]:
     mentions += [(p, label, "speaker_phrase") for p, label in noun_cue_phrases(doc)]
     mentions.sort(key=lambda m: m[0].start)
     rows = []
-    doc_text = doc.text  # Doc.text rebuilds the string on every access
+    doc_text = whole_text(doc)  # Doc.text rebuilds the string on every access
     vocab = _vocab()
     weekdays, document_tail = vocab["weekdays"], vocab["document_tail"]
     for span, label, found_by in mentions:
