@@ -210,6 +210,16 @@ class _Reader:
         self.text = doc_text(doc)  # Doc.text rebuilds the string on every access
         self.lex = _lex()
         self.n = len(doc)
+        self._lowers: list[str] | None = None
+
+    @property
+    def lowers(self) -> list[str]:
+        """Every token's lower-case text, read once per doc: the scans for shares, ratios, multiples and vague
+        quantities look at these words first and build a token (a new object on each ``doc[i]``) only where one of
+        their patterns can start."""
+        if self._lowers is None:
+            self._lowers = [t.lower_ for t in self.doc]
+        return self._lowers
 
     def tok(self, i: int) -> Token | None:
         return self.doc[i] if 0 <= i < self.n else None
@@ -1456,6 +1466,9 @@ def _fractions(reader: _Reader) -> list[dict]:
     what follows "of" (not "the first half of", not "a quarter of an hour")."""
     doc, lex = reader.doc, reader.lex
     out = []
+    lowers, words = reader.lowers, lex["fractions"]
+    if not any(low == "of" and (lowers[i - 1] in words or lowers[i - 1] == "half") for i, low in enumerate(lowers) if i):
+        return out  # every pattern ends in a fraction word right before "of": no need to run the matcher
     for _, start, end in sorted((m for m in _fraction_matcher(doc.vocab)(doc)), key=lambda m: m[1]):
         of = doc[end - 1]
         frac = doc[end - 2]
@@ -1543,6 +1556,12 @@ def _vague_span(reader: _Reader, i: int) -> tuple[int, int, list[float], Token |
     return None
 
 
+def _vague_first_words(lex: dict) -> frozenset[str]:
+    """The words a vague quantity can start with (:func:`_vague_span` finds none at any other token)."""
+    return frozenset(lex["vague_plurals"]) | frozenset(lex["vague_counts"]) \
+        | frozenset(phrase.split()[0] for phrase in lex["vague_numerals"])
+
+
 def _vague(reader: _Reader) -> list[dict]:
     """Vague quantities ("tens of thousands of", "dozens of", "hundreds of", "a dozen", "a handful of", "several
     hundred"): a conventional value with a range, qualifier ``vague`` (``numbers.json`` ``vague_*``). A qualifier
@@ -1550,9 +1569,11 @@ def _vague(reader: _Reader) -> list[dict]:
     invented bounds."""
     doc, lex = reader.doc, reader.lex
     out: list[dict] = []
+    first = _vague_first_words(lex)
+    lowers = reader.lowers
     i = 0
     while i < reader.n:
-        found = _vague_span(reader, i)
+        found = _vague_span(reader, i) if lowers[i] in first else None
         if found is None:
             i += 1
             continue
@@ -1589,8 +1610,8 @@ _RATIO = re.compile(r"^(\d+(?:\.\d+)?):(\d)$")  # "7:1", "3:2" — a clock time 
 def _ratios(reader: _Reader) -> list[dict]:
     """Ratios written with a colon ("outnumbered 7:1"): the value is the quotient, unit "ratio", category other."""
     out = []
-    for tok in reader.doc:
-        m = _RATIO.match(tok.text) if ":" in tok.text else None
+    for tok in (reader.doc[i] for i, low in enumerate(reader.lowers) if ":" in low):
+        m = _RATIO.match(tok.text)
         if m is None or float(m.group(2)) == 0 or tok.ent_type_ in ("TIME", "DATE"):
             continue
         value = float(m.group(1)) / float(m.group(2))
@@ -1610,7 +1631,8 @@ def _folds(reader: _Reader) -> list[dict]:
     the value is the number, unit "times", category other (as "30 times"). Digits ("10-fold") are read as a number
     with the unit "fold" after it."""
     out = []
-    for tok in reader.doc if FOLD_MULTIPLES else ():
+    candidates = (reader.doc[i] for i, low in enumerate(reader.lowers) if "fold" in low)
+    for tok in candidates if FOLD_MULTIPLES else ():
         m = _FOLD.match(tok.lower_)
         start = tok.i
         word = m.group(1) if m else None
@@ -1641,7 +1663,8 @@ def _one_in(reader: _Reader) -> list[dict]:
     doc, out = reader.doc, []
     if not ONE_IN_N:
         return out
-    for tok in doc:
+    lowers = reader.lowers  # a share needs "in" or "out of" after its first word
+    for tok in (doc[i] for i in range(reader.n - 1) if lowers[i + 1] in ("in", "out")):
         nxt, den = reader.tok(tok.i + 1), reader.tok(tok.i + 2)
         k = tok.i + 3
         num = 1 if tok.lower_ in ("one", "1") else None

@@ -262,6 +262,21 @@ def cue_verb_matcher(vocab) -> Matcher:
     return m
 
 
+_LAST_CUES: tuple = (None, [])  # (the doc last asked about, its cue-verb matches): one tuple, replaced whole
+
+
+def cue_verb_matches(doc) -> list[tuple[int, int, int]]:
+    """:func:`cue_verb_matcher`'s matches on ``doc``, kept for the doc last asked about: the speaker phrases and the
+    source phrases of an article both read them (the matches depend on lemmas and tags, which nothing changes after
+    the parse)."""
+    global _LAST_CUES
+    last = _LAST_CUES
+    if last[0] is not doc:
+        last = (doc, cue_verb_matcher(doc.vocab)(doc))
+        _LAST_CUES = last
+    return last[1]
+
+
 @functools.lru_cache(maxsize=1)
 def build_pipeline() -> Language:
     """The base model with the warclaims rule components (built once per process)."""

@@ -232,13 +232,13 @@ def _compounded_head(doc: Doc, ent: Span, head: Token, taken: set[int]) -> Token
 def speaker_phrases(doc: Doc) -> list[tuple[Span, str]]:
     """Proper-noun subjects of reporting verbs that NER missed ("Oryx, an … platform, has confirmed"), labelled by
     :func:`name_subject`."""
-    from helpers.text.components import cue_verb_matcher
+    from helpers.text.components import cue_verb_matches
 
     taken = {i for e in doc.ents if not (NAME_CASED_IN_ARTICLE and e.label_ in _MISREAD_SPAN_LABELS)
              for i in range(e.start, e.end)}
     names = article_name_words(doc) if NAME_CASED_IN_ARTICLE else frozenset()
     out = []
-    cues = {start for _, start, _ in cue_verb_matcher(doc.vocab)(doc)}
+    cues = {start for _, start, _ in cue_verb_matches(doc)}
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
     verbs = sorted(cues)
     if SUBJECT_OF_ANY_VERB:  # any verb's: the cue model finds cues beyond the lexicon ("Forbes lists …")
@@ -421,11 +421,11 @@ def source_phrases(doc: Doc) -> list[tuple[Span, str]]:
     FT"), and a source noun (``names.json`` ``source_nouns``: data, records, filings, intelligence …) with its
     modifiers as the subject of a reporting verb or the object of "according to" ("Western intelligence
     estimated", "according to filings dated …"). ORG."""
-    from helpers.text.components import cue_verb_matcher
+    from helpers.text.components import cue_verb_matches
 
     voc = _vocab()
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
-    heads = [c for _, start, _ in cue_verb_matcher(doc.vocab)(doc) for c in doc[start].children if c.dep_ == "nsubj"]
+    heads = [c for _, start, _ in cue_verb_matches(doc) for c in doc[start].children if c.dep_ == "nsubj"]
     heads = [h for h in heads if h.pos_ == "NOUN"] + _according_objects(doc)
     out = []
     for head in heads:
