@@ -1340,6 +1340,11 @@ RULES: list[tuple[str, re.Pattern, Callable]] = [(name, re.compile(rx), fn) for 
 RULE_PREFILTER = True  # a switch to measure it (off: every regex runs on the whole text)
 SEGMENT_BOUNDARY = re.compile('["\u201c\u201d]')
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+# session 22: a match that holds one of those letters is the case-insensitive regex's reading of another script, not
+# an English date ("wİnter", "the paſt week"): it is not read (its reader looked its words up and raised KeyError,
+# which lost the article's dates). Switched off only to measure it.
+SKIP_FOLDED_MATCHES = True
+_FOLDED_LETTER = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _longest_piece(word: str) -> str:
@@ -1433,6 +1438,8 @@ def find_time_expressions(text: str | None = None, anchor: date | None = None, d
                     and not any(k in (raw if cased else folded) for k in keys):
                 continue
             for m in regex.finditer(text, a, b):
+                if SKIP_FOLDED_MATCHES and _FOLDED_LETTER.search(text, m.start(), m.end()):
+                    continue
                 start, end = m.span("core") if core else m.span()
                 reading = reader(m, ctx)
                 if reading is not None:
