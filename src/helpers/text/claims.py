@@ -470,6 +470,16 @@ def _in_name(r: _Reader, c: _Span) -> bool:
             and prev.dep_ in ("compound", "nmod") and prev.head.i == last.head.i \
             and last.head.i == last.i + 1 and last.head.pos_ == "NOUN":
         return True
+    # "the Nord Stream 1 and 2 pipelines", "Boeing 737 and 747 jets": a number coordinated with one that is a name's
+    # (after a proper noun) is the name's too (the same number of digits, and no "other"/"more" after it: "Nord Stream
+    # 2 and 12 other projects"; NAME_NUMBER_SERIES)
+    if NAME_NUMBER_SERIES and prev is not None and len(c.tokens) == 1 and last.text.isdigit() \
+            and prev.lower_ in ("and", "or", "&") and prev.i > 0:
+        other, after = r.doc[prev.i - 1], r.tok(last.i + 1)
+        if other.text.isdigit() and len(other.text) == len(last.text) and other.i > 0 \
+                and r.doc[other.i - 1].pos_ == "PROPN" and not (after is not None and after.lower_ in ("other", "more")) \
+                and _in_name(r, _Span(r, other.i, other.i + 1)):
+            return True
     # "Putin's Nord Stream 2.", "the S&P 500 plunged": a bare number right after an organisation's or product's name
     # (tagged so, or of two capitalised words) that counts no common noun after it is the name's; not after a place
     # or nationality ("sent Ukraine 14 tanks", "Denmark 15" in a list of countries) nor a month or a person
@@ -486,6 +496,7 @@ def _in_name(r: _Reader, c: _Span) -> bool:
 
 
 NAME_ENDING_IN_OF = True  # session 13; a switch to measure it
+NAME_NUMBER_SERIES = True  # session 22 (lead); a switch to measure it
 NAME_NUMBER_AFTER_NAME = True  # session 15; a switch to measure it
 NAME_NUMBER_BEFORE_NOUN = True  # session 13; a switch to measure it
 
