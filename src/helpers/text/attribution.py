@@ -75,6 +75,8 @@ def _lex():
         "channel_nouns": set(names["channel_nouns"]),
         "set_off_prepositions": set(names["set_off_prepositions"]),
         "head_of_offices": names["head_of_offices"],
+        "body_nouns": set(names["body_nouns"]),
+        "share_words": set(lexicons.numbers()["fractions"]) | set(lexicons.numbers()["share_heads"]) - {"%"},
     }
 
 
@@ -827,9 +829,11 @@ class SpeakerTracker:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ not in _PHRASE_POS and low not in self.lex["group_pronouns"]:
             return None
+        share = SHARE_SUBJECT_GROUP and tok.ent_type_ not in _NOT_SHARE_ENTS and low != "one" and (
+            lemma in self.lex["share_words"] or tok.like_num and tok.pos_ == "NUM")
         if tok.ent_type_ in ("DATE", "TIME") or tok.like_num and tok.pos_ == "NUM" and tok.head.pos_ in ("VERB", "AUX") \
-                and not any(c.dep_ == "prep" for c in tok.children):
-            return None  # "2015 was …"
+                and not any(c.dep_ == "prep" for c in tok.children) and not share:
+            return None  # "2015 was …" (not "six in 10 said", "at least 21,000 said": session 22)
         keep = [c for c in tok.children if c.dep_ not in _PHRASE_DROP and not (c.dep_ == "prep" and c.i < tok.i)
                 and not (PHRASE_WITHOUT_WHEN and c.i > tok.i and _when_or_channel(c))]
         toks = sorted({t.i for c in keep for t in c.subtree} | {tok.i})
@@ -852,7 +856,7 @@ class SpeakerTracker:
             phrase = phrase[:1].lower() + phrase[1:]  # "Officials said", '- "Officials said': the sentence's first word
         mods = {t.lower_ for t in doc[lo:hi + 1]} | {t.lemma_.lower() for t in doc[lo:hi + 1]}
         det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
-        plural = tok.tag_ in ("NNS", "NNPS") or low in self.lex["group_pronouns"] or tok.pos_ == "NUM" \
+        plural = share or tok.tag_ in ("NNS", "NNPS") or low in self.lex["group_pronouns"] or tok.pos_ == "NUM" \
             or any(c.dep_ in ("nummod", "quantmod") or c.lower_ in ("percent", "%") for c in tok.children)
         if lemma in self.lex["documents"] or low in self.lex["documents"]:
             kind = "document"
@@ -865,6 +869,8 @@ class SpeakerTracker:
             kind = "role"
         elif lemma in self.lex["org_heads"] or low in self.lex["org_heads"]:
             kind = "body"  # "the regional emergency service said": an organisation the article does not name
+        elif BODY_NOUN_SPEAKS and det is not None and tok.pos_ == "NOUN" and lemma in self.lex["body_nouns"]:
+            kind = "body"  # "the group condemned", "his team believes", "a group of rabbis is planning" (session 22)
         elif VOICE_VERB_SUBJECT_SPEAKS and det is not None and tok.pos_ == "NOUN" and self._voices(tok):
             kind = "role"  # "the conductor explained", "the opposition asks": only someone speaks so
         else:
@@ -1154,6 +1160,9 @@ PHRASE_WITHOUT_WHEN = True  # session 20: "officials on Sunday said" speak as "o
 GENDER_FROM_ROLE = True  # session 21: "spokeswoman Jane Roe" is a she for later pronouns; switch to measure it
 PRONOUN_TO_KNOWN_GENDER = False  # session 21, tried and not kept (claims dev speakers 383 -> 377): a pronoun preferring a speaker of known agreeing gender
 ROLE_PHRASE_TO_SUBJECT_UNHELD = True  # session 21: ROLE_PHRASE_TO_SUBJECT when no one holds the role noun; switch to measure it
+SHARE_SUBJECT_GROUP = True  # session 22: "Six in 10 said", "Nearly half say", "at least 21,000 said" are a group; switch to measure it
+_NOT_SHARE_ENTS = ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL")
+BODY_NOUN_SPEAKS = True  # session 22: "the group condemned", "its board recommended" are an unnamed body; switch to measure it
 HEAD_OF_OFFICE = True  # session 21: "the head of the German government" is the chancellor named; switch to measure it
 NAME_BEFORE_ADJUNCT = True  # session 20: "the chairman of the Council Jane Roe yesterday in Parliament said"; switch to measure it
 
