@@ -1,7 +1,8 @@
 """Session 22, statements (constructed sentences): "As reported by X, …" / "…, as confirmed by X." — a speech verb's
 passive as-clause with a "by" agent reports the clause it is set off from (``AS_REPORTED_BY``); "X is convinced that
 …" — a participle of feeling the tagger read as a verb after "be" is an adjective cue with its clause
-(``PARTICIPLE_ADJECTIVE_CLAUSE``). Each rule positive, negative and switched off."""
+(``PARTICIPLE_ADJECTIVE_CLAUSE``); "X says A, calling them B" — a content ends before a trailing reporting
+participle of the same speaker (``TRAILING_SPEECH_PARTICIPLE``). Each rule positive, negative and switched off."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -73,3 +74,29 @@ def test_only_a_participle_of_feeling_is_an_adjective_cue(nlp):
     lex = st._lex()
     assert st._adjective_cue(_participle_doc(nlp, "convince")[2], lex)
     assert not st._adjective_cue(_participle_doc(nlp, "involve")[2], lex)  # "is (so) involved (that) …": no view
+
+
+# ---------------------------------------------------------------- "…, calling them …" ends the content before it
+
+CALLING = "The mayor says he would release the harbour accounts on Friday, calling them very boring documents."
+QUOTED_ADDING = "The mayor said the harbour had \u201cclosed for the winter, adding to the misery of the islanders.\u201d"
+PROMPTING = "The mayor said the harbour had closed for the winter, prompting the union to complain about the ferries."
+
+
+def test_content_ends_before_a_trailing_reporting_participle(rows):
+    found = rows(CALLING)
+    assert [r[2] for r in _by_cue(found, "says")] == ["he would release the harbour accounts on Friday"]
+    assert [(r[0], r[2]) for r in _by_cue(found, "calling")] == [("The mayor", "them very boring documents")]
+
+
+def test_a_participle_inside_a_quotation_or_of_no_report_stays_in_the_content(rows):
+    assert [r[2] for r in _by_cue(rows(QUOTED_ADDING), "said")] == [
+        "the harbour had \u201cclosed for the winter, adding to the misery of the islanders."]
+    assert [r[2] for r in _by_cue(rows(PROMPTING), "said")] == [
+        "the harbour had closed for the winter, prompting the union to complain about the ferries"]
+
+
+def test_trailing_speech_participle_switched_off(rows, monkeypatch):
+    monkeypatch.setattr(st, "TRAILING_SPEECH_PARTICIPLE", False)
+    assert [r[2] for r in _by_cue(rows(CALLING), "says")] == [
+        "he would release the harbour accounts on Friday, calling them very boring documents"]
