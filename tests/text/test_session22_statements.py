@@ -2,7 +2,9 @@
 passive as-clause with a "by" agent reports the clause it is set off from (``AS_REPORTED_BY``); "X is convinced that
 …" — a participle of feeling the tagger read as a verb after "be" is an adjective cue with its clause
 (``PARTICIPLE_ADJECTIVE_CLAUSE``); "X says A, calling them B" — a content ends before a trailing reporting
-participle of the same speaker (``TRAILING_SPEECH_PARTICIPLE``). Each rule positive, negative and switched off."""
+participle of the same speaker (``TRAILING_SPEECH_PARTICIPLE``); "X denied A, dismissing Y as “…”" — the quotation
+is the participle's, the verb reports its object (``PARTICIPLE_TAKES_QUOTE``). Each rule positive, negative and
+switched off."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -100,3 +102,33 @@ def test_trailing_speech_participle_switched_off(rows, monkeypatch):
     monkeypatch.setattr(st, "TRAILING_SPEECH_PARTICIPLE", False)
     assert [r[2] for r in _by_cue(rows(CALLING), "says")] == [
         "he would release the harbour accounts on Friday, calling them very boring documents"]
+
+
+# ---------------------------------------------------------------- "X denied A, dismissing Y as “…”"
+
+DISMISSING = ("The governor denied the accusations through a spokeswoman, dismissing the critic as "
+              "\u201ca disgruntled former employee.\u201d")
+LEAVING = ("The governor denied the accusations through a spokeswoman, leaving the room with "
+           "\u201ca smile on his face and nothing more to say.\u201d")
+
+
+def test_a_reporting_participle_before_the_quotation_takes_it(rows):
+    found = rows(DISMISSING)
+    assert [r[2] for r in _by_cue(found, "denied")] == ["the accusations"]
+    assert [r[2] for r in _by_cue(found, "dismissing")] == ["a disgruntled former employee"]
+
+
+def test_a_participle_that_reports_nothing_leaves_the_quotation_to_the_cue(rows):
+    assert [r[2] for r in _by_cue(rows(LEAVING), "denied")] == ["a smile on his face and nothing more to say"]
+
+
+def test_participle_takes_quote_switched_off(rows, monkeypatch):
+    monkeypatch.setattr(st, "PARTICIPLE_TAKES_QUOTE", False)
+    assert [r[2] for r in _by_cue(rows(DISMISSING), "denied")] == ["a disgruntled former employee"]
+
+
+def test_a_figure_in_the_cue_s_own_judged_object_stays_unclaimed(extracted):
+    text = ("The governor condemned a plan that cost 40 million euros, saying that he keeps "
+            "\u201ca close eye on the budget.\u201d")
+    claim = next(c for c in extracted(text)["claims"] if c["text"].startswith("40"))
+    assert claim["claimant"] == "(unattributed)"
