@@ -65,8 +65,11 @@ def test_the_nearest_cue_rule_can_be_switched_off(nlp, monkeypatch):
         in statements(nlp, JOKE)
 
 
-def test_a_cue_hanging_from_the_verb_leaves_it_the_quotation(nlp):
+def test_a_cue_hanging_from_the_verb_leaves_it_the_quotation(nlp, monkeypatch):
     # "saying" hangs from "condemned": the plan that cost 40 million stays the writer's, no claim of the governor's
+    # (session 22's PARTICIPLE_TAKES_QUOTE gives the quotation to "saying" and "condemned" its object — the figure
+    # stays unclaimed, test_session22_statements.py; switched off here to test this rule alone)
+    monkeypatch.setattr(st, "PARTICIPLE_TAKES_QUOTE", False)
     text = ('The governor condemned a flood barrier plan that cost 40 million, saying that he keeps '
             '"the farmers of the valley" in his thoughts.')
     rows = _rows(nlp, text)
