@@ -226,29 +226,6 @@ def test_figures_are_byte_identical_across_two_renders(tmp_path):
     assert first["map"]["png"].read_bytes()[16:24] == (1800).to_bytes(4, "big") + (1200).to_bytes(4, "big")
 
 
-def test_the_svg_drawn_in_a_forked_process_is_the_one_drawn_after_the_png(tmp_path, monkeypatch):
-    """``PARALLEL_SVG``: the SVG is written by a forked process while this one draws the PNG; both files are the
-    bytes of the sequential save, no temporary file is left, and where the fork fails the SVG is drawn here."""
-    monkeypatch.setattr(style, "PARALLEL_SVG", True)
-    forked = _render_all(tmp_path / "forked")
-    monkeypatch.setattr(style, "PARALLEL_SVG", False)
-    here = _render_all(tmp_path / "here")
-    for name in forked:
-        for fmt in ("png", "svg"):
-            assert forked[name][fmt].read_bytes() == here[name][fmt].read_bytes(), f"{name}.{fmt}"
-    assert sorted(p.name for p in (tmp_path / "forked").iterdir()) == sorted(p.name for p in (tmp_path / "here").iterdir())
-
-    def no_fork():
-        raise OSError("no fork here")
-
-    monkeypatch.setattr(style, "PARALLEL_SVG", True)
-    monkeypatch.setattr("os.fork", no_fork)
-    fig = ledger_chart.plot_ledger(ledger_chart.prepare_ledger(ff.claims_ledger()))
-    saved = style.save_figure(fig, tmp_path / "nofork", "ledger")
-    assert saved["svg"].read_bytes() == here["ledger"]["svg"].read_bytes()
-    assert sorted(p.name for p in (tmp_path / "nofork").iterdir()) == ["ledger.png", "ledger.svg"]
-
-
 def test_save_figure_rejects_paths_as_names(tmp_path):
     with pytest.raises(ValueError):
         style.save_figure(style.new_figure("map"), tmp_path, "../escape")

@@ -256,39 +256,6 @@ def test_after_the_last_table_the_main_kernel_takes_figures_the_second_one_has_n
     assert sorted(e["notebook"][:2] for e in summary["notebooks"]) == ["06", "08", "09"]  # each ran once
 
 
-def test_the_main_kernel_runs_first_what_more_notebooks_wait_for():
-    """Of the main kernel's notebooks whose prerequisites have run, the one more notebooks wait for (directly or
-    through others) comes first: places (04) and dates (06) before statements (03), which only the ledger (07) and
-    its chart (10) need; every notebook still comes after everything it conflicts with."""
-    notebooks = pipeline.discover()
-    main = [nb for nb in notebooks if not pipeline._Lane.takes(nb)]
-    order = pipeline.main_order(notebooks, main)
-    assert [nb.name[:2] for nb in order] == ["01", "02", "04", "06", "03", "07"]
-    needs = pipeline._needs(notebooks)
-    for i, nb in enumerate(order):
-        assert not needs[nb.name] & {later.name for later in order[i + 1:]}
-    assert needs["08_map.ipynb"] >= {"04_places.ipynb", "06_dates_events.ipynb"}
-    assert "03_statements_claims.ipynb" not in needs["08_map.ipynb"]
-
-
-def test_the_map_starts_while_statements_still_run(tmp_path):
-    """On the notebooks' own specs: 04 and 06 run in the main kernel before 03, so 08 (the map, second kernel),
-    which waits for both, starts while 03 runs; 03 still runs after 01 and 02 as numbered."""
-    nbdir = tmp_path / "notebooks"
-    nbdir.mkdir()
-    clock = "import os, time\nt0 = time.time()\n"
-    report = "print('pid', os.getpid(), 'start', t0, 'end', time.time())"
-    _notebook(nbdir / "03_statements.ipynb", clock + "time.sleep(3)\n" + report)
-    _notebook(nbdir / "04_places.ipynb", clock + report)
-    _notebook(nbdir / "06_dates.ipynb", clock + report)
-    _notebook(nbdir / "08_map.ipynb", clock + report)
-    _, ((pid03, start03, end03), (_, start04, _), (pid06, start06, end06), (_, start08, _)) = _run_timed(
-        tmp_path, nbdir, "03_statements.ipynb", "04_places.ipynb", "06_dates.ipynb", "08_map.ipynb")
-    assert pid03 == pid06  # the main kernel (the run's first notebook, 04, runs in the second while it starts)
-    assert start04 < start06 < start03 and end06 <= start03
-    assert end06 <= start08 < end03
-
-
 def test_a_failure_in_the_second_kernel_stops_the_run(tmp_path):
     nbdir = tmp_path / "notebooks"
     nbdir.mkdir()

@@ -109,61 +109,9 @@ def save_figure(fig: Figure, figures_dir: str | Path, stem: str) -> dict[str, Pa
     out.mkdir(parents=True, exist_ok=True)
     paths = {"png": out / f"{stem}.png", "svg": out / f"{stem}.svg"}
     with styled():
-        child = _start_svg(fig, paths["svg"]) if PARALLEL_SVG else None
         fig.savefig(paths["png"], format="png", dpi=DPI, metadata=PNG_METADATA)
-        if not _svg_done(child, paths["svg"]):
-            fig.savefig(paths["svg"], format="svg", metadata=SVG_METADATA)
+        fig.savefig(paths["svg"], format="svg", metadata=SVG_METADATA)
     return paths
-
-
-PARALLEL_SVG = True  # the SVG drawn in a forked process beside the PNG (switch used only to measure it)
-
-
-def _start_svg(fig: Figure, path: Path) -> tuple[int, Path] | None:
-    """Fork a process that writes ``fig`` as SVG to a temporary file beside ``path``, while this one draws the PNG:
-    the two renderings share nothing, and a map's two files take the time of the slower one instead of both. None
-    where there is no ``fork`` (the caller then draws the SVG itself). The child only draws and writes the file,
-    then leaves with ``os._exit`` (no cleanup of the parent's state, no output: its warnings are silenced)."""
-    import os
-    import warnings
-
-    if not hasattr(os, "fork"):
-        return None
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # Python 3.12+ warns about fork in a process with threads
-        try:
-            pid = os.fork()
-        except OSError:
-            return None
-    if pid == 0:  # the child
-        code = 1
-        try:
-            warnings.simplefilter("ignore")
-            fig.savefig(tmp, format="svg", metadata=SVG_METADATA)
-            code = 0
-        except BaseException:  # noqa: BLE001 - reported by the exit code: the parent draws the SVG itself
-            pass
-        finally:
-            os._exit(code)
-    return pid, tmp
-
-
-def _svg_done(child: tuple[int, Path] | None, path: Path) -> bool:
-    """Wait for the process :func:`_start_svg` forked; True when it wrote the SVG (now moved to ``path``)."""
-    import os
-
-    if child is None:
-        return False
-    pid, tmp = child
-    try:
-        _, status = os.waitpid(pid, 0)
-        ok = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and tmp.exists()
-        if ok:
-            os.replace(tmp, path)
-        return ok
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def show(fig: Figure):

@@ -343,38 +343,6 @@ def _conflict(earlier: Path, later: Path) -> bool:
     return bool(writes_a & set(_reads(later)) or writes_b & set(_reads(earlier)) or writes_a & writes_b)
 
 
-def _needs(notebooks: list[Path]) -> dict[str, set[str]]:
-    """For each of ``notebooks`` (in number order), the earlier ones it must wait for, directly or through others
-    (:func:`_conflict`, closed transitively)."""
-    needs: dict[str, set[str]] = {}
-    for i, nb in enumerate(notebooks):
-        direct = {e.name for e in notebooks[:i] if _conflict(e, nb)}
-        needs[nb.name] = direct.union(*(needs[d] for d in direct)) if direct else set()
-    return needs
-
-
-def main_order(notebooks: list[Path], main: list[Path]) -> list[Path]:
-    """The order the main kernel runs its notebooks ``main`` in, when a second kernel takes the others: of those
-    whose every prerequisite among ``main`` has run (what they wait for, directly or through a second-kernel
-    notebook: :func:`_needs`), the one the most notebooks wait for comes first, then the lower number.
-
-    So a notebook that other notebooks are waiting on is not held back behind one that few or none need: on the
-    pipeline, ``04`` (places) and ``06`` (dates) run before ``03`` (statements, which only ``07`` and ``10`` wait
-    for), and the map (``08``, second kernel), which waits for ``04`` and ``06``, starts while ``03`` runs. Each
-    notebook still starts only after everything it conflicts with has finished, so the tables and pages are those
-    of the sequential order (tested: ``tests/run/test_pipeline.py``)."""
-    needs = _needs(notebooks)
-    waiting = {nb.name: sum(nb.name in needs[other.name] for other in notebooks) for nb in notebooks}
-    number = {nb.name: i for i, nb in enumerate(notebooks)}
-    left, order = list(main), []
-    while left:
-        ready = [nb for nb in left if not (needs[nb.name] & {m.name for m in left})]
-        nb = min(ready or left[:1], key=lambda n: (-waiting[n.name], number[n.name]))
-        order.append(nb)
-        left.remove(nb)
-    return order
-
-
 class _Lane:
     """A second kernel, in one background thread, for the notebooks that need no spaCy model: those that write no
     table (the figures) and those that write tables but neither read nor write the parsed docs (the rewrite pairs,
@@ -716,8 +684,6 @@ def run(raw_dir: Path, processed_dir: Path, reports_dir: Path, only=None, start=
                  kernels.lane if kernels is not None else None) if overlap else None
     old_handlers = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM,)}
     main_lane = [nb for nb in notebooks if not (lane and lane.takes(nb))]
-    if lane:
-        main_lane = main_order(notebooks, main_lane)
     bar = tqdm(main_lane, unit="notebook", file=sys.stderr, disable=None)
     failed = None
     try:
