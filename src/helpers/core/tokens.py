@@ -5,6 +5,8 @@ kernel loads the ledger without spaCy).
   tokenizer splits them at the hyphen). Used by the claims stage (a counted noun counted whole) and by the ledger's
   topics (a modifier written whole).
 - :func:`doc_text`: ``doc.text`` built once for the doc being read (the per-article rule stages 03, 04, 06).
+- :func:`last_doc_memo`: a value derived from a doc kept for the doc last asked about (``doc_text``, the text
+  stage's cue-verb matches).
 """
 from __future__ import annotations
 
@@ -20,16 +22,26 @@ def hyphen_word(doc, i: int) -> tuple[int, int]:
     return start, end + 1
 
 
-_LAST_TEXT: tuple = (None, "")  # (the doc last asked about, its text): one tuple, replaced whole
+def last_doc_memo(compute):
+    """``compute(doc)`` kept for the doc last asked about: the per-article rule stages read a doc's derived values
+    (its text, its cue-verb matches) many times while they work on that one doc. The doc is held, so no other doc
+    can take its id; nothing the memo serves changes after the parse."""
+    last: list = [None, None]  # (doc, value), replaced whole under one assignment
+
+    def cached(doc):
+        held = last[:]
+        if held[0] is not doc:
+            held = [doc, compute(doc)]
+            last[:] = held
+        return held[1]
+
+    cached.__doc__ = compute.__doc__
+    cached.__name__ = compute.__name__
+    return cached
 
 
+@last_doc_memo
 def doc_text(doc) -> str:
     """``doc.text``, kept for the doc last asked about: spaCy joins every token's text anew on each access, and the
-    rules ask for it per statement, mention or entity (a doc's text never changes; the doc is held, so no other doc
-    can take its id)."""
-    global _LAST_TEXT
-    last = _LAST_TEXT
-    if last[0] is not doc:
-        last = (doc, doc.text)
-        _LAST_TEXT = last
-    return last[1]
+    rules ask for it per statement, mention or entity."""
+    return doc.text

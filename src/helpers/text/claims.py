@@ -104,6 +104,9 @@ def _lex():
         "adjunct_preps": set(n["adjunct_prepositions"]),
         "fractions": n["fractions"], "numerators": n["fraction_numerators"], "periods": set(n["period_nouns"]),
         "vague_plurals": n["vague_plurals"], "vague_counts": n["vague_counts"], "vague_numerals": n["vague_numerals"],
+        # the words a vague quantity can start with (_vague_span finds none at any other token)
+        "vague_first": frozenset(n["vague_plurals"]) | frozenset(n["vague_counts"])
+        | frozenset(phrase.split()[0] for phrase in n["vague_numerals"]),
         "qualifiers": lexicons.qualifiers(), "units": lexicons.units(),
         "speech": set(lexicons.cue_verbs()["speech"]), "attribution": set(lexicons.cue_verbs()["attribution"]),
         "adjunct_marks": set(lexicons.cue_verbs()["adjunct_marks"]),
@@ -1567,12 +1570,6 @@ def _vague_span(reader: _Reader, i: int) -> tuple[int, int, list[float], Token |
     return None
 
 
-def _vague_first_words(lex: dict) -> frozenset[str]:
-    """The words a vague quantity can start with (:func:`_vague_span` finds none at any other token)."""
-    return frozenset(lex["vague_plurals"]) | frozenset(lex["vague_counts"]) \
-        | frozenset(phrase.split()[0] for phrase in lex["vague_numerals"])
-
-
 def _vague(reader: _Reader) -> list[dict]:
     """Vague quantities ("tens of thousands of", "dozens of", "hundreds of", "a dozen", "a handful of", "several
     hundred"): a conventional value with a range, qualifier ``vague`` (``numbers.json`` ``vague_*``). A qualifier
@@ -1580,8 +1577,7 @@ def _vague(reader: _Reader) -> list[dict]:
     invented bounds."""
     doc, lex = reader.doc, reader.lex
     out: list[dict] = []
-    first = _vague_first_words(lex)
-    lowers = reader.lowers
+    first, lowers = lex["vague_first"], reader.lowers
     i = 0
     while i < reader.n:
         found = _vague_span(reader, i) if lowers[i] in first else None

@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from helpers.core.tokens import last_doc_memo
 from helpers.geo import gazetteer
 from helpers.text import doccache as docs_module
 from helpers.text import lexicon as lexicons
@@ -262,19 +263,12 @@ def cue_verb_matcher(vocab) -> Matcher:
     return m
 
 
-_LAST_CUES: tuple = (None, [])  # (the doc last asked about, its cue-verb matches): one tuple, replaced whole
-
-
+@last_doc_memo
 def cue_verb_matches(doc) -> list[tuple[int, int, int]]:
     """:func:`cue_verb_matcher`'s matches on ``doc``, kept for the doc last asked about: the speaker phrases and the
     source phrases of an article both read them (the matches depend on lemmas and tags, which nothing changes after
     the parse)."""
-    global _LAST_CUES
-    last = _LAST_CUES
-    if last[0] is not doc:
-        last = (doc, cue_verb_matcher(doc.vocab)(doc))
-        _LAST_CUES = last
-    return last[1]
+    return cue_verb_matcher(doc.vocab)(doc)
 
 
 @functools.lru_cache(maxsize=1)
