@@ -27,7 +27,7 @@ def test_read_inputs_reads_the_declared_tables_and_optional_ones_only_when_prese
 
 @pytest.mark.parametrize("notebook, files", [
     ("08", {"map"}),
-    ("09", {"timeline"}),
+    ("09", {"timeline", "events_by_type"}),
     ("10", {"claims_ledger", "reference_series"}),
     ("11", {"rewrite_summary", f"rewrite_{ff.A2[:8]}_{ff.A0[:8]}"}),
 ])

@@ -17,7 +17,7 @@ import pandas as pd
 
 from helpers.core import artcache, schemas, tables as table_io
 from helpers.core.stage import StageResult, StageSpec
-from helpers.figures import basemap, ledger_chart, reference_chart, rewrite_view, style, timeline
+from helpers.figures import basemap, events_chart, ledger_chart, reference_chart, rewrite_view, style, timeline
 from helpers.figures import map as place_map
 
 
@@ -112,6 +112,9 @@ def _timeline(t: Mapping[str, pd.DataFrame], figures_dir, result: FigureResult) 
     result.frames["rows"] = rows
     _save(result, figures_dir, "timeline", timeline.plot_timeline,
           rows, source_line=style.sources_text(articles, rows["article_id"]))
+    counts = events_chart.event_type_counts(t["events"])  # drawn here, not in 06: off the table notebooks' path
+    result.frames["event_types"] = counts
+    _save(result, figures_dir, "events_by_type", events_chart.plot_event_types, counts)
 
 
 def _ledger(t: Mapping[str, pd.DataFrame], figures_dir, result: FigureResult) -> None:

@@ -99,11 +99,16 @@ def refers_to_label(row) -> str | None:
 
 def explorer_data(processed_dir: str | Path) -> dict:
     """Claims, statements and articles as the explorer's JSON (only what the page shows)."""
-    def read(name):
+    def read(name, columns=None):  # only the columns the page shows: the sentences' text is not read, for one
         path = tables.table_path(name, processed_dir)
-        return tables.read_table(name, processed_dir) if path.exists() else None
-    arts, claims, sents = read("articles"), read("claims"), read("sentences")
-    ledger, statements = read("claims_ledger"), read("statements")
+        return tables.read_table(name, processed_dir, columns) if path.exists() else None
+    arts = read("articles", ["article_id", "title", "text", "outlet", "url", "published"])
+    claims = read("claims", ["claim_id", "article_id", "sentence_id", "start_char", "end_char", "text", "unit",
+                             "category", "claimant", "sentence"])
+    sents = read("sentences", ["article_id", "sentence_id", "start_char"])
+    ledger = read("claims_ledger", ["claim_id", "topic", "claimed_on", "refers_to_start", "refers_to_end",
+                                    "refers_to_precision"])
+    statements = read("statements", ["statement_id", "article_id", "speaker", "cue", "content"])
     articles = {}
     if arts is not None:
         for a in arts.itertuples(index=False):

@@ -11,7 +11,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-import pandas as pd
+import pyarrow.parquet as pq
 
 from helpers.core import schemas, tables
 
@@ -27,29 +27,21 @@ CANNED = {"figures_for_a_topic": {
 }}
 
 
-def _cell(v):
-    if v is None:
-        return None
-    if hasattr(v, "tolist") and not isinstance(v, str):
-        v = v.tolist()
-    if isinstance(v, (list, tuple)):
-        return json.dumps(list(v), ensure_ascii=False, default=str)
-    if hasattr(v, "isoformat"):
-        return v.isoformat()
-    try:
-        if pd.isna(v):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return v
+def _column(col) -> list:
+    """One Arrow column's cells as SQLite takes them: Python scalars with nulls as None, dates as
+    ISO text, lists as JSON text. Converted by Arrow in C, not cell by cell through pandas (a +1 rebuild's SQLite
+    file took 0.7 s that way, on the runner's path to its end)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
-
-def _column(values: list, scalar: bool) -> list:
-    """One column's cells as :func:`_cell` makes them; a column of plain scalars (text, numbers, booleans) only needs
-    its missing values made None, which is much faster than :func:`_cell` cell by cell."""
-    if not scalar:
-        return [_cell(v) for v in values]
-    return [None if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v) else v for v in values]
+    if pa.types.is_date(col.type):
+        return pc.cast(col, pa.string()).to_pylist()
+    if pa.types.is_timestamp(col.type):
+        return [None if v is None else v.isoformat() for v in col.to_pylist()]
+    values = col.to_pylist()
+    if pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
+        return [None if v is None else json.dumps(v, ensure_ascii=False, default=str) for v in values]
+    return values  # a float NaN is bound as NULL by sqlite3 itself
 
 
 def write_sqlite(processed_dir: str | Path, out: str | Path) -> Path:
@@ -62,7 +54,7 @@ def write_sqlite(processed_dir: str | Path, out: str | Path) -> Path:
     present = [t for t in schemas.TABLES.values() if tables.table_path(t.name, processed_dir).exists()]
     has_articles = any(t.name == "articles" for t in present)
     for table in present:
-        df = tables.read_table(table.name, processed_dir)
+        data = pq.read_table(tables.table_path(table.name, processed_dir), columns=list(table.column_names))
         cols = []
         for c in table.columns:
             sql_type = "INTEGER" if c.type in (schemas.INT, schemas.BOOL) else "REAL" if c.type == schemas.FLOAT else "TEXT"
@@ -71,8 +63,7 @@ def write_sqlite(processed_dir: str | Path, out: str | Path) -> Path:
         if has_articles and table.name != "articles" and "article_id" in table.column_names:
             cols.append('FOREIGN KEY("article_id") REFERENCES articles("article_id")')
         con.execute(f'CREATE TABLE "{table.name}" ({", ".join(cols)})')
-        scalar = {c.name: c.type in (schemas.STR, schemas.INT, schemas.FLOAT, schemas.BOOL) for c in table.columns}
-        rows = list(zip(*(_column(df[c].tolist(), scalar[c]) for c in table.column_names)))
+        rows = list(zip(*(_column(data.column(c)) for c in table.column_names)))
         marks = ", ".join("?" * len(table.column_names))
         con.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', rows)
         if "article_id" in table.column_names and table.name != "articles":
