@@ -1,0 +1,214 @@
+"""Session 23: claims on unseen news — only claims are claims, categories and units from meaning. Constructed
+sentences, positive and negative, each rule also switched off."""
+from __future__ import annotations
+
+import pytest
+
+import helpers.text.claims as cl
+
+
+def _rows(extracted, text):
+    return {c["text"]: c for c in extracted(text)["claims"]}
+
+
+def _rejected(extracted, text):
+    return {r["text"]: r["rule"] for r in extracted(text)["claim_rejections"]}
+
+
+# ------------------------------------------------------------------ PARALLEL_PHRASE_ELLIPSIS
+PARALLEL = "Ankara wants 14 suspects sent back from Oslo and 9 from Copenhagen."
+
+
+def test_parallel_phrase_count_takes_the_unit(extracted):
+    rows = _rows(extracted, PARALLEL)
+    assert rows["9"]["unit"] == "suspect"
+
+
+def test_parallel_phrase_casualties(extracted):
+    rows = _rows(extracted, "Shelling killed 4 people in Sumy and 3 in Poltava on Sunday.")
+    assert (rows["3"]["unit"], rows["3"]["category"]) == ("person", "casualties")
+
+
+def test_parallel_phrase_needs_the_same_preposition(extracted):
+    rows = _rows(extracted, "The army sent 40 tanks to the front, and 12 arrived by rail.")
+    assert all(r["unit"] != "tank" for t, r in rows.items() if t.startswith("12"))
+
+
+def test_parallel_phrase_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "PARALLEL_PHRASE_ELLIPSIS", False)
+    assert _rows(extracted, PARALLEL)["9"]["unit"] == "unit"
+
+
+# ------------------------------------------------------------------ INCLUDED_IN_CASUALTY_CLAUSE, EQUIPMENT_NOT_CASUALTY
+INCLUDED = "In the region, 31 medics were killed, including six volunteers."
+
+
+def test_included_part_of_a_casualty_clause(extracted):
+    assert _rows(extracted, INCLUDED)["six"]["category"] == "casualties"
+
+
+def test_included_part_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "INCLUDED_IN_CASUALTY_CLAUSE", False)
+    assert _rows(extracted, INCLUDED)["six"]["category"] != "casualties"
+
+
+def test_included_part_of_another_clause(extracted):
+    rows = _rows(extracted, "The city hired 31 medics last year, including six volunteers.")
+    assert rows["six"]["category"] != "casualties"
+
+
+def test_captured_materiel_stays_equipment(extracted):
+    rows = _rows(extracted, "The brigade captured 17 tanks near the river.")
+    assert rows["17"]["category"] == "equipment"
+
+
+def test_captured_materiel_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "EQUIPMENT_NOT_CASUALTY", False)
+    assert _rows(extracted, "The brigade captured 17 tanks near the river.")["17"]["category"] == "casualties"
+
+
+def test_captured_people_stay_casualties(extracted):
+    rows = _rows(extracted, "The brigade captured 17 soldiers near the river.")
+    assert rows["17"]["category"] == "casualties"
+
+
+# ------------------------------------------------------------------ MULTIPLE_TIMES
+@pytest.mark.parametrize("text,figure", [
+    ("The new shells cost 12 times more than the old ones.", "12 times"),
+    ("The enemy has four times as many guns.", "four times"),
+    ("The occupied area is now five times the size it was.", "five times"),
+])
+def test_multiple(extracted, text, figure):
+    row = _rows(extracted, text)[figure]
+    assert (row["unit"], row["category"], row["subject"]) == ("times", "other", None)
+
+
+def test_times_without_comparison_is_no_multiple(extracted):
+    rows = _rows(extracted, "The minister visited the front three times this year.")
+    assert all(r["unit"] != "times" for r in rows.values())
+
+
+def test_multiple_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "MULTIPLE_TIMES", False)
+    rows = _rows(extracted, "The enemy has four times as many guns.")
+    assert "four times" not in rows
+
+
+# ------------------------------------------------------------------ NAME_NUMBER_MODIFIER
+def test_series_of_names(extracted):
+    text = "Both the Astana 1 and 2 accords were broken within weeks."
+    assert not {"1", "2"} & set(_rows(extracted, text))
+    assert _rejected(extracted, text).get("1") == "in_name"
+
+
+def test_number_of_a_model_after_a_count(extracted):
+    rows = _rows(extracted, "The shipment held 8 Falcon 300 attack drones.")
+    assert "8" in rows and "300" not in rows
+
+
+def test_count_after_a_country_stays(extracted):
+    rows = _rows(extracted, "Washington sent Kyiv 14 howitzers.")
+    assert rows["14"]["unit"] == "howitzer"
+
+
+def test_name_number_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "NAME_NUMBER_MODIFIER", False)
+    assert "300" in _rows(extracted, "The shipment held 8 Falcon 300 attack drones.")
+
+
+# ------------------------------------------------------------------ GENERIC_GROUP_OF, ROUND_OF_EVENTS
+@pytest.mark.parametrize("switch,text,figure,on,off", [
+    ("GENERIC_GROUP_OF", "The mayor met a group of nine elderly women.", "nine", "other", "personnel"),
+    ("GENERIC_GROUP_OF", "Two brigades of 6,000 people were moved north.", "6,000", "personnel", "personnel"),
+    ("ROUND_OF_EVENTS", "The two delegations held four rounds of talks.", "four", "other", "equipment"),
+    ("ROUND_OF_EVENTS", "The gunners fired 400 rounds of ammunition.", "400", "equipment", "equipment"),
+])
+def test_category_of_the_of_phrase(extracted, monkeypatch, switch, text, figure, on, off):
+    assert _rows(extracted, text)[figure]["category"] == on
+    monkeypatch.setattr(cl, switch, False)
+    assert _rows(extracted, text)[figure]["category"] == off
+
+
+# ------------------------------------------------------------------ DIGIT_SHARE_OF_PEOPLE
+def test_digit_share_of_people(extracted):
+    rows = _rows(extracted, "Nearly 3 in 4 Poles back the sanctions.")
+    assert rows["Nearly 3 in 4"]["value"] == pytest.approx(75.0)
+    assert rows["Nearly 3 in 4"]["unit"] == "percent"
+
+
+def test_digit_count_in_events_is_no_share(extracted):
+    rows = _rows(extracted, "Drones hit 2 in 3 raids.")
+    assert all(r["unit"] != "percent" for r in rows.values())
+
+
+def test_digit_share_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "DIGIT_SHARE_OF_PEOPLE", False)
+    assert all(r["unit"] != "percent" for r in _rows(extracted, "Nearly 3 in 4 Poles back the sanctions.").values())
+
+
+# ------------------------------------------------------------------ OTHERS_UNIT
+OTHERS = "Two people died and seven others were injured in the blast."
+
+
+def test_others_count_the_same_thing(extracted):
+    assert _rows(extracted, OTHERS)["seven"]["unit"] == "person"
+
+
+def test_others_of_materiel(extracted):
+    rows = _rows(extracted, "Gunners destroyed 9 tanks and damaged 4 others.")
+    assert (rows["4"]["unit"], rows["4"]["category"]) == ("tank", "equipment")
+
+
+def test_others_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "OTHERS_UNIT", False)
+    assert _rows(extracted, OTHERS)["seven"]["unit"] == "other"
+
+
+# ------------------------------------------------------------------ CHANGE_NOT_RANGE
+CHANGE = "Trust in the army rose from 52 to 64 percent."
+
+
+def test_change_from_to_is_two_figures(extracted):
+    rows = _rows(extracted, CHANGE)
+    assert (rows["52"]["value"], rows["52"]["unit"], rows["64 percent"]["value"]) == (52, "percent", 64)
+
+
+def test_range_without_a_change_verb_stays(extracted):
+    rows = _rows(extracted, "The ministry will send from 3,000 to 4,000 troops.")
+    assert rows["from 3,000 to 4,000"]["qualifier"] == "range"
+
+
+def test_change_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "CHANGE_NOT_RANGE", False)
+    assert _rows(extracted, CHANGE)["from 52 to 64"]["qualifier"] == "range"
+
+
+# ------------------------------------------------------------------ idiom
+def test_a_thing_or_two(extracted):
+    text = "The envoy knows a thing or two about sieges."
+    assert not _rows(extracted, text)
+
+
+def test_number_hung_on_a_name_after_the(extracted):
+    text = "Traders said the Nikkei 225 lost 3% on Monday."
+    rows = _rows(extracted, text)
+    assert "225" not in rows and "3%" in rows
+
+
+def test_number_hung_on_a_name_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "NAME_NUMBER_MODIFIER", False)
+    monkeypatch.setattr(cl, "NAME_NUMBER_AFTER_NAME", False)
+    assert "225" in _rows(extracted, "Traders said the Nikkei 225 lost 3% on Monday.")
+
+
+# ------------------------------------------------------------------ PROPER_PLURAL_UNIT
+MEMBERS = "All 27 EU Member States must agree."
+
+
+def test_capitalised_plural_unit_is_singular(extracted):
+    assert _rows(extracted, MEMBERS)["27"]["unit"] == "state"
+
+
+def test_capitalised_plural_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "PROPER_PLURAL_UNIT", False)
+    assert _rows(extracted, MEMBERS)["27"]["unit"] == "states"
