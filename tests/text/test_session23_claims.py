@@ -212,3 +212,63 @@ def test_capitalised_plural_unit_is_singular(extracted):
 def test_capitalised_plural_switched_off(extracted, monkeypatch):
     monkeypatch.setattr(cl, "PROPER_PLURAL_UNIT", False)
     assert _rows(extracted, MEMBERS)["27"]["unit"] == "states"
+
+
+# ------------------------------------------------------------------ LISTED_PLACE_COUNT
+def test_counts_in_a_list_of_places(extracted, monkeypatch):
+    text = "This week Austria expelled 12 Russian envoys, Hungary 9, Romania 8, Moldova 6 and Cyprus 2."
+    got = {t: r["unit"] for t, r in _rows(extracted, text).items()}
+    assert got.get("12") == "envoy"
+    assert all(u == "envoy" for t, u in got.items())
+
+
+def test_place_number_without_a_list_is_left_to_the_name_rules(extracted):
+    got = _rows(extracted, "Viewers in Moscow watched Russia 24 all night.")
+    assert "24" not in got
+
+
+# ------------------------------------------------------------------ PARTITIVE_OF_COUNT, COMPANY_AS_BUSINESS
+PARTITIVE = "Only 14 of 20 surveyed firms reported losses."
+
+
+def test_part_of_a_counted_whole(extracted):
+    row = _rows(extracted, PARTITIVE)["14"]
+    assert (row["unit"], row["subject"]) == ("firm", "surveyed firms")
+
+
+def test_part_of_the_whole_subject_without_its_count(extracted):
+    assert _rows(extracted, "So far 70 of the 90 promised tanks have arrived.")["70"]["subject"] == "promised tanks"
+
+
+def test_part_of_a_whole_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "PARTITIVE_OF_COUNT", False)
+    assert _rows(extracted, PARTITIVE)["14"]["unit"] == "unit"
+
+
+@pytest.mark.parametrize("text,figure,category", [
+    ("Some 1,200 foreign companies still trade in Russia.", "Some 1,200", "other"),
+    ("Three infantry companies held the bridge.", "Three", "personnel"),
+    ("Two companies of paratroopers landed at dawn.", "Two", "personnel"),
+])
+def test_companies(extracted, text, figure, category):
+    assert _rows(extracted, text)[figure]["category"] == category
+
+
+def test_companies_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "COMPANY_AS_BUSINESS", False)
+    rows = _rows(extracted, "Some 1,200 foreign companies still trade in Russia.")
+    assert rows["Some 1,200"]["category"] == "personnel"
+
+
+# ------------------------------------------------------------------ GLUED_DURATION
+GLUED = "The envoy was silent for 9 daysMaria Petrova reports on the talks."
+
+
+def test_duration_glued_to_the_next_line(extracted):
+    assert "9" not in _rows(extracted, GLUED)
+    assert _rejected(extracted, GLUED).get("9") == "duration"
+
+
+def test_glued_duration_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "GLUED_DURATION", False)
+    assert "9" in _rows(extracted, GLUED)

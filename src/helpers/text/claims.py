@@ -120,6 +120,7 @@ def _lex():
         "spaced_scales": set(n["spaced_scale_abbreviations"]), "strength": set(n["strength_words"]),
         "measure_units": set(n["measure_units"]), "million_nouns": set(n["million_nouns"]),
         "dimension_words": set(n["dimension_words"]), "change_verbs": frozenset(n["change_verbs"]), "generic_collectives": frozenset(n["generic_collectives"]),
+        "military_company_modifiers": frozenset(n["military_company_modifiers"]),
         "share_heads": set(n["share_heads"]), "survey_nouns": set(n["survey_nouns"]),
         "documents": set(lexicons.names()["document_nouns"]) | set(lexicons.names()["source_nouns"]),
     }
@@ -463,6 +464,8 @@ def _in_name(r: _Reader, c: _Span) -> bool:
     lex = r.lex
     if GLUED_MEASURE_KEPT and _glued_unit(r, c):
         return False
+    if LISTED_PLACE_COUNT and _listed_place_count(r, c):
+        return False
     for t in c.tokens:
         if t.ent_type_ and t.ent_type_ not in lex["numeric_labels"] and t.ent_type_ in lex["skip_labels"]:
             ent = next((e for e in r.doc.ents if e.start <= t.i < e.end), None)
@@ -508,6 +511,28 @@ def _in_name(r: _Reader, c: _Span) -> bool:
 
 
 NAME_ENDING_IN_OF = True  # session 13; a switch to measure it
+LISTED_PLACE_COUNT = True  # session 23; a switch to measure it
+
+
+def _listed_place_count(r: _Reader, c: _Span) -> bool:
+    """Digits the model put at the end of a place's entity in a list of places with counts ("… Germany 40, France 35,
+    Slovenia 33, Italy 30" with "Slovenia 33" one GPE): a count, no name, when the item before is a place's count in
+    digits too and a comma, semicolon or "and" separates the items (LISTED_PLACE_COUNT; "Russia 24, Channel One" is a
+    channel's name: the item before has no count in digits)."""
+    last, prev = c.last, c.prev
+    if len(c.tokens) != 1 or not last.text.isdigit() or last.ent_type_ not in ("GPE", "LOC") or last.ent_iob_ != "I" \
+            or prev is None or prev.pos_ != "PROPN" or prev.ent_type_ != last.ent_type_:
+        return False
+    nxt = c.nxt
+    if nxt is not None and nxt.text not in (",", ";", ".", ")") and nxt.lower_ != "and":
+        return False
+    start = prev.i
+    while start > 0 and r.doc[start].ent_iob_ == "I":
+        start -= 1
+    sep = r.tok(start - 1)
+    count = r.tok(start - 2)
+    return sep is not None and (sep.text in (",", ";") or sep.lower_ == "and") and count is not None \
+        and count.text.isdigit() and r.tok(start - 3) is not None and r.tok(start - 3).pos_ == "PROPN"
 NAME_NUMBER_MODIFIER = True  # session 23; a switch to measure it
 
 
@@ -712,8 +737,15 @@ def _duration(r: _Reader, c: _Span) -> bool:
     if c.prev is not None and c.prev.lower_ == "or" and before is not None and before.lemma_.lower() in r.lex["rate_units"]:
         return True
     w = c.unit_word
+    if GLUED_DURATION and w is not None and (m := _GLUED_HEADLINE.match(w.text)) is not None \
+            and m.group(1).lower() in r.lex["rate_units"]:
+        return True  # "for 12 daysAndrew Roth …", "by two yearsRead more": a live blog's next line glued on
     return w is not None and (w.lemma_.lower() in r.lex["rate_units"]
                               or w.lower_.lstrip("-–").rstrip("s") in r.lex["rate_units"])
+
+
+GLUED_DURATION = True  # session 23, switched off only to measure it
+_GLUED_HEADLINE = re.compile(r"^([a-z]+?)s?[A-Z][a-z]")  # a time unit with a capitalised word glued after it
 
 
 DETACHED_HYPHEN_MODIFIER = True  # session 19, switched off only to measure it
@@ -1218,6 +1250,8 @@ def _count_of(r: _Reader, f: _Figure) -> Token | None:
     ``NUMBER_OF_SUBJECT``)."""
     if COUNT_OF_NOUN and (noun := _plural_of_object(r.tok(f.right))) is not None:
         return noun
+    if PARTITIVE_OF_COUNT and (noun := _partitive_whole(r, f.right)) is not None:
+        return noun
     if not NUMBER_OF_SUBJECT:
         return None
     verb = f.last.head
@@ -1246,6 +1280,24 @@ def _count_of(r: _Reader, f: _Figure) -> Token | None:
 
 
 CHANGED_COUNT = True  # session 21 (lead), switched off only to measure it
+PARTITIVE_OF_COUNT = True  # session 23, switched off only to measure it
+
+
+def _partitive_whole(r: _Reader, i: int) -> Token | None:
+    """The plural noun a count of a whole counts when "of" (token ``i``) and a number of that whole follow a bare figure
+    ("600 of 800 surveyed companies", "33 of the 41 embassy staff", "16 of the 36 missiles launched": companies,
+    staff, missiles; PARTITIVE_OF_COUNT), not a share ("2 of 3", "300 of them")."""
+    of = r.tok(i)
+    if of is None or of.lower_ != "of":
+        return None
+    j = i + 1
+    while r.tok(j) is not None and r.tok(j).dep_ in ("det", "poss") and j < i + 3:
+        j += 1
+    whole = r.tok(j)
+    if whole is None or not whole.like_num or whole.dep_ != "nummod":
+        return None
+    noun = whole.head
+    return noun if noun.i > whole.i and noun.pos_ == "NOUN" and noun.tag_ in ("NNS", "NN") else None
 GROUP_OF_COUNT = True  # session 21 (lead), switched off only to measure it
 
 
@@ -1353,6 +1405,20 @@ GENERIC_GROUP_OF = True  # session 23, switched off only to measure it: "a group
 ROUND_OF_EVENTS = True  # session 23, switched off only to measure it
 
 
+COMPANY_AS_BUSINESS = True  # session 23, switched off only to measure it
+
+
+def _military_company(r: _Reader, noun: Token) -> bool:
+    """Whether a counted "company" is a body of troops: an "of" phrase of people counted as forces ("two companies of
+    paratroopers") or a military modifier (``numbers.json`` ``military_company_modifiers``: "three infantry
+    companies", "private military companies"); else it is a business (COMPANY_AS_BUSINESS)."""
+    obj = _of_object(r.tok(noun.i + 1))
+    if obj is not None and (_lexicon_unit(r, obj) or ("", ""))[1] == "personnel":
+        return True
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in r.lex["military_company_modifiers"]
+               for c in noun.children)
+
+
 def _of_object(of: Token | None) -> Token | None:
     """The noun an "of" token governs ("of talks"), else None."""
     if of is None or of.lower_ != "of":
@@ -1372,6 +1438,8 @@ def _counted(r: _Reader, f: _Figure) -> None:
         f.head = _count_of(r, f)
         if f.head is not None:
             subject_from = f.head.left_edge.i  # the "of" phrase's noun phrase, not the words between
+            if PARTITIVE_OF_COUNT:  # "600 of 800 surveyed companies", "70 of the 90 tanks": after the whole's count
+                subject_from = max([subject_from] + [t.i + 1 for t in r.doc[f.right:f.head.i] if t.like_num])
     if CURRENCY_NOUN and f.unit is None and f.head is not None and f.head.lower_ in r.lex["currency_words"] \
             and not (f.head.lemma_.lower() == "pound" and (_of_common_noun(r.tok(f.head.i + 1))
                                                         or r.doc[f.head.i - 1].text in r.lex["dashes"])):
@@ -1390,6 +1458,9 @@ def _counted(r: _Reader, f: _Figure) -> None:
                 and r.lex["units"].get(of.head.lemma_.lower(), ("", ""))[1] == "personnel" \
                 and not (GENERIC_GROUP_OF and of.head.lemma_.lower() in r.lex["generic_collectives"]):
             f.category = "personnel"  # "two brigades of 6,000 people": people counted as a force
+        if COMPANY_AS_BUSINESS and f.category == "personnel" and f.head.lemma_.lower() == "company" \
+                and not _military_company(r, f.head):
+            f.category = "other"  # "1,361 western companies", "600 of 800 surveyed companies": businesses
         if ROUND_OF_EVENTS and f.category == "equipment" and f.head.lemma_.lower() == "round" \
                 and (obj := _of_object(r.tok(f.head.i + 1))) is not None \
                 and (_lexicon_unit(r, obj) or ("", ""))[1] != "equipment":
