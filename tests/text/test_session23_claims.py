@@ -272,3 +272,36 @@ def test_duration_glued_to_the_next_line(extracted):
 def test_glued_duration_switched_off(extracted, monkeypatch):
     monkeypatch.setattr(cl, "GLUED_DURATION", False)
     assert "9" in _rows(extracted, GLUED)
+
+
+# ------------------------------------------------------------------ LIVES_LOST, bodies, INCLUDED_PART_UNIT, labels
+@pytest.mark.parametrize("text,figure,category", [
+    ("The siege has claimed more than 8,000 lives.", "more than 8,000", "casualties"),
+    ("Field medics saved 300 lives last month.", "300", "other"),
+    ("Rescuers recovered the bodies of 14 villagers.", "14", "casualties"),
+])
+def test_lives_and_bodies(extracted, text, figure, category):
+    assert _rows(extracted, text)[figure]["category"] == category
+
+
+def test_lives_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "LIVES_LOST", False)
+    assert _rows(extracted, "The siege has claimed more than 8,000 lives.")["more than 8,000"]["category"] == "other"
+
+
+INCLUDING = "About 60,000 refugees reached Romania, including 7,000 who arrived on Sunday."
+
+
+def test_included_part_takes_the_unit(extracted):
+    row = _rows(extracted, INCLUDING)["7,000"]
+    assert (row["unit"], row["subject"]) == ("refugee", "refugees")
+
+
+def test_included_part_unit_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "INCLUDED_PART_UNIT", False)
+    assert _rows(extracted, INCLUDING)["7,000"]["unit"] == "unit"
+
+
+def test_chart_label_is_an_identifier(extracted):
+    text = "The survey results follow.\n\nGraph 3. Are you ready to leave your home?"
+    assert _rejected(extracted, text).get("3") == "identifier"

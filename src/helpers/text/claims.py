@@ -119,7 +119,7 @@ def _lex():
         "deliberation_verbs": set(lexicons.cue_verbs()["deliberation_verbs"]),
         "spaced_scales": set(n["spaced_scale_abbreviations"]), "strength": set(n["strength_words"]),
         "measure_units": set(n["measure_units"]), "million_nouns": set(n["million_nouns"]),
-        "dimension_words": set(n["dimension_words"]), "change_verbs": frozenset(n["change_verbs"]), "generic_collectives": frozenset(n["generic_collectives"]),
+        "dimension_words": set(n["dimension_words"]), "change_verbs": frozenset(n["change_verbs"]), "generic_collectives": frozenset(n["generic_collectives"]), "lives_loss": frozenset(n["lives_loss_verbs"]),
         "military_company_modifiers": frozenset(n["military_company_modifiers"]),
         "share_heads": set(n["share_heads"]), "survey_nouns": set(n["survey_nouns"]),
         "documents": set(lexicons.names()["document_nouns"]) | set(lexicons.names()["source_nouns"]),
@@ -1556,6 +1556,8 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
         or (people and noun.dep_ == "pobj" and verb.lower_ == "of"
             and verb.head.lemma_.lower() in r.lex["casualty_nouns"])  # the death of N generals, not the loss of N tanks
         or (people and noun.dep_ == "dobj" and verb.lemma_.lower() in r.lex["people_loss"])  # lost N soldiers
+        or (LIVES_LOST and people and f.head.lemma_.lower() == "life" and noun.dep_ == "dobj"
+            and verb.lemma_.lower() in r.lex["lives_loss"])  # a conflict that has claimed 14,000 lives
         or (noun.dep_ == "pobj" and verb.dep_ == "agent" and says_casualty(verb.head))
         or (noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "AUX"
             and any(says_casualty(c) and c.dep_ in ("acomp", "attr") for c in verb.children))  # N were dead
@@ -1568,6 +1570,7 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
 
 
 INCLUDED_IN_CASUALTY_CLAUSE = True  # session 23, switched off only to measure it
+LIVES_LOST = True  # session 23, switched off only to measure it: "has claimed 14,000 lives" counts the dead
 # session 23, switched off only to measure it: materiel captured, hit or missing stays equipment ("captured 30 tanks")
 EQUIPMENT_NOT_CASUALTY = True
 
@@ -2056,6 +2059,8 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     _gapped_list(reader, out)
     if OTHERS_UNIT:
         _others_unit(reader, out)
+    if INCLUDED_PART_UNIT:
+        _included_part_unit(reader, out)
     if CASUALTY_LIST_ITEMS:
         _casualty_list_items(reader, out)
     return sorted(out + shares, key=lambda c: c["tok_start"]) if shares else out
@@ -2137,6 +2142,26 @@ def _parallel_phrase(reader: _Reader, between: list[Token], fig: dict) -> bool:
 
 
 OTHERS_UNIT = True  # session 23, switched off only to measure it
+INCLUDED_PART_UNIT = True  # session 23, switched off only to measure it
+
+
+def _included_part_unit(reader: _Reader, figures: list[dict]) -> None:
+    """A bare count right after "including" or "among them" counts what the count before it in the sentence counted
+    ("Around 100,000 people have crossed, including 9,000 who entered since Saturday": people; "killed 12 civilians,
+    including 3 in Kharkiv"; INCLUDED_PART_UNIT): its unit, and its category when that is casualties or
+    equipment. In place."""
+    doc = reader.doc
+    for prev, fig in zip(figures, figures[1:]):
+        if fig["unit"] != "unit" or fig.get("head_i") is not None or prev["unit"] in ("unit", "other") \
+                or prev["category"] in _NO_ELLIPSIS or fig["category"] in _NO_ELLIPSIS:
+            continue
+        before = [t.lower_ for t in doc[max(0, fig["tok_start"] - 2):fig["tok_start"]]]
+        if before[-1:] != ["including"] and before != ["among", "them"] \
+                or doc[prev["tok_start"]].sent.start != doc[fig["tok_start"]].sent.start:
+            continue
+        fig["unit"], fig["subject"] = prev["unit"], prev["subject"]
+        if prev["category"] in ("casualties", "equipment"):
+            fig["category"] = prev["category"]
 
 
 def _included_part(noun: Token) -> bool:
