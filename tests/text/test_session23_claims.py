@@ -305,3 +305,22 @@ def test_included_part_unit_switched_off(extracted, monkeypatch):
 def test_chart_label_is_an_identifier(extracted):
     text = "The survey results follow.\n\nGraph 3. Are you ready to leave your home?"
     assert _rejected(extracted, text).get("3") == "identifier"
+
+
+# ------------------------------------------------------------------ NUMBER_OF_IN_SENTENCE
+NUMBER_OF = "The number of Polish nationals in the region is estimated at upwards of 4,000."
+
+
+def test_count_after_the_number_of(extracted):
+    row = _rows(extracted, NUMBER_OF)["upwards of 4,000"]
+    assert (row["unit"], row["subject"]) == ("national", "Polish nationals")
+
+
+def test_count_after_the_number_of_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "NUMBER_OF_IN_SENTENCE", False)
+    assert _rows(extracted, NUMBER_OF)["upwards of 4,000"]["unit"] == "unit"
+
+
+def test_count_without_a_number_of_phrase(extracted):
+    rows = _rows(extracted, "The figure is now above 40,000, officials said.")
+    assert rows["above 40,000"]["unit"] == "unit"

@@ -2061,6 +2061,8 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
         _others_unit(reader, out)
     if INCLUDED_PART_UNIT:
         _included_part_unit(reader, out)
+    if NUMBER_OF_IN_SENTENCE:
+        _number_of_in_sentence(reader, out)
     if CASUALTY_LIST_ITEMS:
         _casualty_list_items(reader, out)
     return sorted(out + shares, key=lambda c: c["tok_start"]) if shares else out
@@ -2143,6 +2145,28 @@ def _parallel_phrase(reader: _Reader, between: list[Token], fig: dict) -> bool:
 
 OTHERS_UNIT = True  # session 23, switched off only to measure it
 INCLUDED_PART_UNIT = True  # session 23, switched off only to measure it
+NUMBER_OF_IN_SENTENCE = True  # session 23, switched off only to measure it
+
+
+def _number_of_in_sentence(reader: _Reader, figures: list[dict]) -> None:
+    """A bare count (unit "unit") after "the number/total/tally of <plural noun>" earlier in its sentence counts that
+    noun, whatever the parse between ("an increase in the number of British troops available to about 3,000", "the
+    number of UK citizens in the country is estimated at upwards of 6,000", "the number of displaced people increased
+    by 331,600 … to stand at 1.8 million"; NUMBER_OF_IN_SENTENCE): the unit and subject of the nearest such phrase.
+    In place."""
+    doc = reader.doc
+    for fig in figures:
+        if fig["unit"] != "unit" or fig.get("head_i") is not None or fig["category"] != "other":
+            continue
+        sent = doc[fig["tok_start"]].sent
+        noun = next((n for t in reversed(doc[sent.start:fig["tok_start"]]) if t.lemma_.lower() in reader.lex["count_nouns"]
+                     and t.pos_ == "NOUN" for c in t.children if c.dep_ == "prep"
+                     and (n := _plural_of_object(c)) is not None and n.i < fig["tok_start"]), None)
+        if noun is None:
+            continue
+        fig["unit"], fig["category"] = reader._unit_of(noun)
+        start = max([noun.left_edge.i] + [t.i + 1 for t in doc[noun.left_edge.i:noun.i] if t.like_num])
+        fig["subject"] = reader._subject(noun, start)  # "the number of 2,557 people …, with 289 of those": "people"
 
 
 def _included_part_unit(reader: _Reader, figures: list[dict]) -> None:
