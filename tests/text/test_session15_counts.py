@@ -36,6 +36,7 @@ def test_an_of_phrase_names_what_the_figure_counts(claim, text, number, unit, ca
 ])
 def test_count_of_switched_off(claim, monkeypatch, switch, text, number):
     monkeypatch.setattr(cl, switch, False)
+    monkeypatch.setattr(cl, "NUMBER_OF_IN_SENTENCE", False)  # session 23's rule also reads "the number of X"
     assert claim(text, number)["unit"] == "unit"
 
 

@@ -119,7 +119,8 @@ def _lex():
         "deliberation_verbs": set(lexicons.cue_verbs()["deliberation_verbs"]),
         "spaced_scales": set(n["spaced_scale_abbreviations"]), "strength": set(n["strength_words"]),
         "measure_units": set(n["measure_units"]), "million_nouns": set(n["million_nouns"]),
-        "dimension_words": set(n["dimension_words"]),
+        "dimension_words": set(n["dimension_words"]), "change_verbs": frozenset(n["change_verbs"]), "generic_collectives": frozenset(n["generic_collectives"]), "lives_loss": frozenset(n["lives_loss_verbs"]),
+        "military_company_modifiers": frozenset(n["military_company_modifiers"]),
         "share_heads": set(n["share_heads"]), "survey_nouns": set(n["survey_nouns"]),
         "documents": set(lexicons.names()["document_nouns"]) | set(lexicons.names()["source_nouns"]),
     }
@@ -198,6 +199,9 @@ def parse_number(tokens: list[str]) -> float | None:
 def _suffix_unit(token: Token) -> str | None:
     m = _SUFFIXED.match(token.text)
     return m.group(2).lower() if m else None
+
+
+PROPER_PLURAL_UNIT = True  # session 23, switched off only to measure it
 
 
 # session 17, switched off only to measure it: what a figure counts starts after a parenthesised conversion or an
@@ -326,6 +330,10 @@ class _Reader:
         for key in (lemma, low):
             if key in units:
                 return units[key]
+        if PROPER_PLURAL_UNIT and noun.pos_ == "PROPN" and noun.tag_ == "NNP" and lemma == low \
+                and low.endswith("s") and not low.endswith("ss") and noun.ent_type_ == "":
+            # "the 27 EU Member States": a capitalised plural the tagger kept as a name, counted in the singular
+            return units.get(low[:-1], (low[:-1], "other"))
         if lemma.endswith("man") or low.endswith("men"):
             return lemma if lemma.endswith("man") else low[:-3] + "man", "personnel"
         return lemma, "other"
@@ -456,6 +464,8 @@ def _in_name(r: _Reader, c: _Span) -> bool:
     lex = r.lex
     if GLUED_MEASURE_KEPT and _glued_unit(r, c):
         return False
+    if LISTED_PLACE_COUNT and _listed_place_count(r, c):
+        return False
     for t in c.tokens:
         if t.ent_type_ and t.ent_type_ not in lex["numeric_labels"] and t.ent_type_ in lex["skip_labels"]:
             ent = next((e for e in r.doc.ents if e.start <= t.i < e.end), None)
@@ -483,6 +493,8 @@ def _in_name(r: _Reader, c: _Span) -> bool:
                 and r.doc[other.i - 1].pos_ == "PROPN" and not (after is not None and after.lower_ in ("other", "more")) \
                 and _in_name(r, _Span(r, other.i, other.i + 1)):
             return True
+    if NAME_NUMBER_MODIFIER and _name_number_modifier(r, c):
+        return True
     # "Putin's Nord Stream 2.", "the S&P 500 plunged": a bare number right after an organisation's or product's name
     # (tagged so, or of two capitalised words) that counts no common noun after it is the name's; not after a place
     # or nationality ("sent Ukraine 14 tanks", "Denmark 15" in a list of countries) nor a month or a person
@@ -499,6 +511,55 @@ def _in_name(r: _Reader, c: _Span) -> bool:
 
 
 NAME_ENDING_IN_OF = True  # session 13; a switch to measure it
+LISTED_PLACE_COUNT = True  # session 23; a switch to measure it
+
+
+def _listed_place_count(r: _Reader, c: _Span) -> bool:
+    """Digits the model put at the end of a place's entity in a list of places with counts ("… Germany 40, France 35,
+    Slovenia 33, Italy 30" with "Slovenia 33" one GPE): a count, no name, when the item before is a place's count in
+    digits too and a comma, semicolon or "and" separates the items (LISTED_PLACE_COUNT; "Russia 24, Channel One" is a
+    channel's name: the item before has no count in digits)."""
+    last, prev = c.last, c.prev
+    if len(c.tokens) != 1 or not last.text.isdigit() or last.ent_type_ not in ("GPE", "LOC") or last.ent_iob_ != "I" \
+            or prev is None or prev.pos_ != "PROPN" or prev.ent_type_ != last.ent_type_:
+        return False
+    nxt = c.nxt
+    if nxt is not None and nxt.text not in (",", ";", ".", ")") and nxt.lower_ != "and":
+        return False
+    start = prev.i
+    while start > 0 and r.doc[start].ent_iob_ == "I":
+        start -= 1
+    sep = r.tok(start - 1)
+    count = r.tok(start - 2)
+    return sep is not None and (sep.text in (",", ";") or sep.lower_ == "and") and count is not None \
+        and count.text.isdigit() and r.tok(start - 3) is not None and r.tok(start - 3).pos_ == "PROPN"
+NAME_NUMBER_MODIFIER = True  # session 23; a switch to measure it
+
+
+def _name_number_modifier(r: _Reader, c: _Span) -> bool:
+    """Digits right after a proper name (no person's or month's) that, with the name, modify the noun
+    after them (NAME_NUMBER_MODIFIER): when another number before the name counts that noun ("10 Switchblade 600
+    combat drones": 600 is the model's), or when a number of as many digits is coordinated after them and a plural
+    noun follows ("the Minsk 1 and 2 agreements", "Nord Stream 1 and 2 pipelines": a series of names, whose second
+    NAME_NUMBER_SERIES then takes); or when "the" opens the name and the parser hung the number on it ("the S&P 500
+    plunged"). Not "sent Ukraine 14 tanks" (no number before the name, no series, no "the")."""
+    prev, last = c.prev, c.last
+    if prev is None or len(c.tokens) != 1 or not last.text.isdigit() or len(last.text) > 4 or prev.pos_ != "PROPN" \
+            or not prev.text[:1].isupper() or not prev.whitespace_ or prev.i == 0 \
+            or prev.ent_type_ in ("PERSON", "DATE", "TIME") or prev.lower_.rstrip(".") in r.lex["months"] \
+            or prev.lower_ in r.lex["signs"] or prev.lower_ in r.lex["currency_words"]:
+        return False
+    before = r.doc[prev.i - 1]
+    noun = last.head if last.head.i > last.i else prev.head if last.head.i == prev.i and prev.head.i > last.i else None
+    if before.like_num and noun is not None and noun.pos_ == "NOUN" and before.dep_ == "nummod" \
+            and before.head.i >= noun.i and (before.head.i == noun.i or noun.head.i == before.head.i):
+        return True
+    if before.lower_ == "the" and before.head.i == prev.i and last.dep_ in ("nummod", "appos") and last.head.i == prev.i:
+        return True  # "the S&P 500 plunged", "the Minsk 2 deal": the parser hung the number on the name
+    joiner, other, plural = r.tok(c.end), r.tok(c.end + 1), r.tok(c.end + 2)
+    return joiner is not None and joiner.lower_ in ("and", "or", "&") and other is not None \
+        and other.text.isdigit() and len(other.text) == len(last.text) and plural is not None \
+        and plural.pos_ == "NOUN" and plural.tag_ == "NNS"
 NAME_NUMBER_SERIES = True  # session 22 (lead); a switch to measure it
 NAME_NUMBER_AFTER_NAME = True  # session 15; a switch to measure it
 NAME_NUMBER_BEFORE_NOUN = True  # session 13; a switch to measure it
@@ -676,8 +737,15 @@ def _duration(r: _Reader, c: _Span) -> bool:
     if c.prev is not None and c.prev.lower_ == "or" and before is not None and before.lemma_.lower() in r.lex["rate_units"]:
         return True
     w = c.unit_word
+    if GLUED_DURATION and w is not None and (m := _GLUED_HEADLINE.match(w.text)) is not None \
+            and m.group(1).lower() in r.lex["rate_units"]:
+        return True  # "for 12 daysAndrew Roth …", "by two yearsRead more": a live blog's next line glued on
     return w is not None and (w.lemma_.lower() in r.lex["rate_units"]
                               or w.lower_.lstrip("-–").rstrip("s") in r.lex["rate_units"])
+
+
+GLUED_DURATION = True  # session 23, switched off only to measure it
+_GLUED_HEADLINE = re.compile(r"^([a-z]+?)s?[A-Z][a-z]")  # a time unit with a capitalised word glued after it
 
 
 DETACHED_HYPHEN_MODIFIER = True  # session 19, switched off only to measure it
@@ -1104,6 +1172,9 @@ def _range(r: _Reader, f: _Figure) -> None:
         range_end = None  # "won 45 to 40", "a 5-4 vote", "fell from 50 to 40": two figures, no range (not a ratio
         # "by 2-1", "four to one", nor "1-0")
         f.pair = True
+    if CHANGE_NOT_RANGE and range_end is not None and f.before[-1:] == ["from"] and _changes(r, r.doc[f.left - 1]):
+        range_end = None  # "support grew from 60 to 71 percent": the value before and after, two figures
+        f.pair = True
     if range_end is not None and (f.before[-1:] == ["between"] or r.doc[f.right].lower_ != "and"):
         hi_value, f.right, _, scale = range_end
         if scale > 1 and not f.scaled:  # "6-7 billion", "5 to 7 million": the scale is shared
@@ -1121,6 +1192,14 @@ def _range(r: _Reader, f: _Figure) -> None:
 
 
 SHARED_THOUSANDS = True  # session 17, switched off only to measure it
+CHANGE_NOT_RANGE = True  # session 23, switched off only to measure it
+
+
+def _changes(r: _Reader, prep: Token) -> bool:
+    """Whether the "from" token ``prep`` hangs on a verb of change (``numbers.json`` ``change_verbs``: "grew from",
+    "was raised from") or on a noun of one ("an increase from 5% to 8%")."""
+    head = prep.head
+    return head.i != prep.i and head.pos_ in ("VERB", "NOUN", "AUX") and head.lemma_.lower() in r.lex["change_verbs"]
 DESCENDING_NOT_RANGE = True  # session 20, switched off only to measure it
 _ROUND_THOUSANDS = re.compile(r"^[1-9]\d{0,2}((?:,000)+)$")  # "80,000", "35,000", "2,000,000"
 
@@ -1171,6 +1250,8 @@ def _count_of(r: _Reader, f: _Figure) -> Token | None:
     ``NUMBER_OF_SUBJECT``)."""
     if COUNT_OF_NOUN and (noun := _plural_of_object(r.tok(f.right))) is not None:
         return noun
+    if PARTITIVE_OF_COUNT and (noun := _partitive_whole(r, f.right)) is not None:
+        return noun
     if not NUMBER_OF_SUBJECT:
         return None
     verb = f.last.head
@@ -1199,6 +1280,24 @@ def _count_of(r: _Reader, f: _Figure) -> Token | None:
 
 
 CHANGED_COUNT = True  # session 21 (lead), switched off only to measure it
+PARTITIVE_OF_COUNT = True  # session 23, switched off only to measure it
+
+
+def _partitive_whole(r: _Reader, i: int) -> Token | None:
+    """The plural noun a count of a whole counts when "of" (token ``i``) and a number of that whole follow a bare figure
+    ("600 of 800 surveyed companies", "33 of the 41 embassy staff", "16 of the 36 missiles launched": companies,
+    staff, missiles; PARTITIVE_OF_COUNT), not a share ("2 of 3", "300 of them")."""
+    of = r.tok(i)
+    if of is None or of.lower_ != "of":
+        return None
+    j = i + 1
+    while r.tok(j) is not None and r.tok(j).dep_ in ("det", "poss") and j < i + 3:
+        j += 1
+    whole = r.tok(j)
+    if whole is None or not whole.like_num or whole.dep_ != "nummod":
+        return None
+    noun = whole.head
+    return noun if noun.i > whole.i and noun.pos_ == "NOUN" and noun.tag_ in ("NNS", "NN") else None
 GROUP_OF_COUNT = True  # session 21 (lead), switched off only to measure it
 
 
@@ -1286,8 +1385,51 @@ def _plural_after_scale(r: _Reader, i: int) -> Token | None:
     return t if t is not None and t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN") else None
 
 
+MULTIPLE_TIMES = True  # session 23, switched off only to measure it
+_MULTIPLE_AFTER = ("as", "the", "over", "more", "less", "fewer")
+
+
+def _multiple(r: _Reader, f: _Figure) -> None:
+    """"30 times more than …", "three times as many soldiers", "five times the size of …", "grew tenfold … 20 times
+    over": a multiple, unit "times", category other, what follows no counted noun (MULTIPLE_TIMES; "visited three
+    times" is no multiple and stays as it was)."""
+    times, after = r.tok(f.right), r.tok(f.right + 1)
+    if not MULTIPLE_TIMES or f.unit is not None or f.currency or times is None or times.lower_ != "times" \
+            or after is None or not (after.lower_ in _MULTIPLE_AFTER or after.tag_ in ("JJR", "RBR")):
+        return
+    f.unit, f.category = "times", "other"
+    f.right += 1
+
+
+GENERIC_GROUP_OF = True  # session 23, switched off only to measure it: "a group of six women" counts no force
+ROUND_OF_EVENTS = True  # session 23, switched off only to measure it
+
+
+COMPANY_AS_BUSINESS = True  # session 23, switched off only to measure it
+
+
+def _military_company(r: _Reader, noun: Token) -> bool:
+    """Whether a counted "company" is a body of troops: an "of" phrase of people counted as forces ("two companies of
+    paratroopers") or a military modifier (``numbers.json`` ``military_company_modifiers``: "three infantry
+    companies", "private military companies"); else it is a business (COMPANY_AS_BUSINESS)."""
+    obj = _of_object(r.tok(noun.i + 1))
+    if obj is not None and (_lexicon_unit(r, obj) or ("", ""))[1] == "personnel":
+        return True
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in r.lex["military_company_modifiers"]
+               for c in noun.children)
+
+
+def _of_object(of: Token | None) -> Token | None:
+    """The noun an "of" token governs ("of talks"), else None."""
+    if of is None or of.lower_ != "of":
+        return None
+    return next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _counted(r: _Reader, f: _Figure) -> None:
     """The counted noun: unit and category from the lexicon, the subject its phrase; else "unit"."""
+    if f.unit == "times" and MULTIPLE_TIMES:
+        return  # a multiple counts nothing
     f.head = r._counted_noun(r.doc[f.right - 1] if f.right > f.end else f.last, f.right)
     subject_from = f.right
     if SCALED_PLURAL_AFTER and f.head is None and f.unit is None and not f.currency and f.scaled:
@@ -1296,6 +1438,8 @@ def _counted(r: _Reader, f: _Figure) -> None:
         f.head = _count_of(r, f)
         if f.head is not None:
             subject_from = f.head.left_edge.i  # the "of" phrase's noun phrase, not the words between
+            if PARTITIVE_OF_COUNT:  # "600 of 800 surveyed companies", "70 of the 90 tanks": after the whole's count
+                subject_from = max([subject_from] + [t.i + 1 for t in r.doc[f.right:f.head.i] if t.like_num])
     if CURRENCY_NOUN and f.unit is None and f.head is not None and f.head.lower_ in r.lex["currency_words"] \
             and not (f.head.lemma_.lower() == "pound" and (_of_common_noun(r.tok(f.head.i + 1))
                                                         or r.doc[f.head.i - 1].text in r.lex["dashes"])):
@@ -1311,8 +1455,16 @@ def _counted(r: _Reader, f: _Figure) -> None:
         f.subject = r._subject(f.head, subject_from)
         of = f.head.head
         if f.category == "other" and f.head.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" \
-                and r.lex["units"].get(of.head.lemma_.lower(), ("", ""))[1] == "personnel":
+                and r.lex["units"].get(of.head.lemma_.lower(), ("", ""))[1] == "personnel" \
+                and not (GENERIC_GROUP_OF and of.head.lemma_.lower() in r.lex["generic_collectives"]):
             f.category = "personnel"  # "two brigades of 6,000 people": people counted as a force
+        if COMPANY_AS_BUSINESS and f.category == "personnel" and f.head.lemma_.lower() == "company" \
+                and not _military_company(r, f.head):
+            f.category = "other"  # "1,361 western companies", "600 of 800 surveyed companies": businesses
+        if ROUND_OF_EVENTS and f.category == "equipment" and f.head.lemma_.lower() == "round" \
+                and (obj := _of_object(r.tok(f.head.i + 1))) is not None \
+                and (_lexicon_unit(r, obj) or ("", ""))[1] != "equipment":
+            f.category = "other"  # "three rounds of talks", "a fourth round of sanctions": no munitions
     elif not f.currency:
         f.subject = r._governing_np(f.last)
 
@@ -1362,7 +1514,8 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
     killed", "killing at least 10 people", "263 dead Crimeans", "198 civilians … killed", "at least 10 died", "the
     death of four generals", a list or an "including" part of such a count); lost or eliminated people ("lost 24,000
     soldiers", not "lost 1,000 tanks")."""
-    if f.category in ("money", "percent", "distance", "area") or MEASURE_NOT_CASUALTY and f.unit in r.lex["measure_units"]:
+    if f.category in ("money", "percent", "distance", "area") or MEASURE_NOT_CASUALTY and f.unit in r.lex["measure_units"] \
+            or MULTIPLE_TIMES and f.unit == "times" or EQUIPMENT_NOT_CASUALTY and f.category == "equipment":
         return  # "lost 20 pounds of weight", "1,000 tonnes of grain were lost"
     words = r.lex["casualty"]
 
@@ -1390,14 +1543,21 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
             noun = noun.head.head
         else:
             break
+    if EQUIPMENT_NOT_CASUALTY and noun is not f.head and (_lexicon_unit(r, noun) or ("", ""))[1] == "equipment":
+        return  # "captured 30 tanks, including 5 T-90s": a part of materiel
     verb = noun.head
     people = f.category in ("personnel", "other") and f.head is not None
+    if INCLUDED_IN_CASUALTY_CLAUSE and people and _included_part(noun) and _casualty_clause(r, verb.head, says_casualty):
+        f.category = "casualties"  # "28 journalists were killed, including seven foreigners"
+        return
     hit = (
         any(says_casualty(c) and c.dep_ in ("amod", "acl", "relcl", "compound") for c in noun.children)  # dead Crimeans
         or (noun.dep_ in ("nsubjpass", "nsubj", "dobj") and says_casualty(verb))  # were killed / killing N / N died
         or (people and noun.dep_ == "pobj" and verb.lower_ == "of"
             and verb.head.lemma_.lower() in r.lex["casualty_nouns"])  # the death of N generals, not the loss of N tanks
         or (people and noun.dep_ == "dobj" and verb.lemma_.lower() in r.lex["people_loss"])  # lost N soldiers
+        or (LIVES_LOST and people and f.head.lemma_.lower() == "life" and noun.dep_ == "dobj"
+            and verb.lemma_.lower() in r.lex["lives_loss"])  # a conflict that has claimed 14,000 lives
         or (noun.dep_ == "pobj" and verb.dep_ == "agent" and says_casualty(verb.head))
         or (noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "AUX"
             and any(says_casualty(c) and c.dep_ in ("acomp", "attr") for c in verb.children))  # N were dead
@@ -1407,6 +1567,23 @@ def _casualty_context(r: _Reader, f: _Figure) -> None:
     )
     if hit:
         f.category = "casualties"
+
+
+INCLUDED_IN_CASUALTY_CLAUSE = True  # session 23, switched off only to measure it
+LIVES_LOST = True  # session 23, switched off only to measure it: "has claimed 14,000 lives" counts the dead
+# session 23, switched off only to measure it: materiel captured, hit or missing stays equipment ("captured 30 tanks")
+EQUIPMENT_NOT_CASUALTY = True
+
+
+def _casualty_clause(r: _Reader, verb: Token, says_casualty) -> bool:
+    """Whether ``verb`` is a casualty verb ("killed", "died", "were wounded") whose subject or object is no
+    materiel: the clause an "including"/"among" part hung on the verb belongs to ("28 journalists were killed,
+    including seven foreigners", "40 civilians died, among them 5 children"; not "captured 30 tanks, including 5
+    …"). INCLUDED_IN_CASUALTY_CLAUSE."""
+    if verb.pos_ != "VERB" or not says_casualty(verb):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (_lexicon_unit(r, c) or ("", ""))[1] == "equipment"
+                   for c in verb.children)
 
 
 # switched off only to measure it: a unit glued to the number by a hyphen is what is counted (session 12)
@@ -1441,6 +1618,7 @@ READ_STEPS: list[tuple[str, Callable[[_Reader, _Figure], None]]] = [
     ("minus", _minus),
     ("range", _range),
     ("qualifier", _qualifier),
+    ("multiple", _multiple),
     ("counted_noun", _counted),
     ("label_before", _label_before),
     ("casualty_context", _casualty_context),
@@ -1685,7 +1863,8 @@ def _one_in(reader: _Reader) -> list[dict]:
                 or nxt.lower_ == "of" and reader.tok(nxt.i - 1).lower_ != "out":
             continue
         n = reader.lex["words"].get(den.lower_) if not den.text.isdigit() else int(den.text)
-        if n and (num >= n or num > 1 and n not in (10, 100) and (tok.text.isdigit() or den.text.isdigit())):
+        if n and (num >= n or num > 1 and n not in (10, 100) and (tok.text.isdigit() or den.text.isdigit())
+                  and not (DIGIT_SHARE_OF_PEOPLE and _share_of_people_after(reader, tok.i, k))):
             continue  # "killed 2 in 3 attacks", "300 out of 450 lawmakers": a K above one only as "seven in 10",
             # "two in three", "nine out of 10"
         while reader.tok(k) is not None and reader.tok(k).dep_ in ("amod", "compound") and k < tok.i + 5:
@@ -1700,6 +1879,24 @@ def _one_in(reader: _Reader) -> list[dict]:
                     "value": value, "value_low": value, "value_high": value, "qualifier": qualifier,
                     "unit": "percent", "category": "percent", "subject": reader._subject(noun, den.i + 1), "rate": None})
     return out
+
+
+DIGIT_SHARE_OF_PEOPLE = True  # session 23, switched off only to measure it
+
+
+def _share_of_people_after(reader: _Reader, first: int, k: int) -> bool:
+    """Whether a "K in N" written in digits with K above one is a share ("About 2 in 3 Americans", "nearly 3 in 4
+    Ukrainians support …"; DIGIT_SHARE_OF_PEOPLE), not a count and a number of events ("killed 2 in 3 attacks"): a
+    qualifier before it, or the plural after it names people (a nationality, or a noun units.csv knows as people)
+    and is the subject of its clause."""
+    if _qualifier_before(reader, first) is not None:
+        return True
+    while reader.tok(k) is not None and reader.tok(k).dep_ in ("amod", "compound") and k < first + 6:
+        k += 1
+    noun = reader.tok(k)
+    if noun is None or noun.tag_ not in ("NNS", "NNPS") or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return noun.ent_type_ == "NORP" or (_lexicon_unit(reader, noun) or ("", ""))[0] == "person"
 
 
 HYPHENATED_NUMBER_WORDS = True  # session 17, switched off only to measure it
@@ -1860,6 +2057,12 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     if ELLIPTICAL_UNIT:
         _elliptical_units(reader, out)
     _gapped_list(reader, out)
+    if OTHERS_UNIT:
+        _others_unit(reader, out)
+    if INCLUDED_PART_UNIT:
+        _included_part_unit(reader, out)
+    if NUMBER_OF_IN_SENTENCE:
+        _number_of_in_sentence(reader, out)
     if CASUALTY_LIST_ITEMS:
         _casualty_list_items(reader, out)
     return sorted(out + shares, key=lambda c: c["tok_start"]) if shares else out
@@ -1898,7 +2101,7 @@ def _elliptical_units(reader: _Reader, figures: list[dict]) -> None:
         if fig["unit"] != "unit" or fig.get("head_i") is not None or prev.get("head_i") is None:
             continue
         noun = doc[prev["head_i"]]
-        if noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among"):
+        if _included_part(noun):
             # "331 civilians, including 19 children, had been killed and 675 injured": the whole, not the part
             whole = by_head.get(noun.head.head.i)
             if whole is None:
@@ -1911,13 +2114,103 @@ def _elliptical_units(reader: _Reader, figures: list[dict]) -> None:
         if prev["unit"] == "unit" or prev["category"] in _NO_ELLIPSIS or fig["category"] in _NO_ELLIPSIS \
                 or not 0 < fig["value"] <= ELLIPSIS_MAX_RATIO * max(prev["value"], 1):
             continue  # "three to four brigades and perhaps 15,000" counts no brigades
-        if len(between) > 6 or doc[prev["head_i"]].sent.start != doc[fig["tok_start"]].sent.start \
-                or not any(t.lower_ in ("and", "or", ",") for t in between) \
-                or any(t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for t in between):
+        if doc[prev["head_i"]].sent.start != doc[fig["tok_start"]].sent.start:
             continue
+        if len(between) > 6 or not any(t.lower_ in ("and", "or", ",") for t in between) \
+                or any(t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for t in between):
+            if not (PARALLEL_PHRASE_ELLIPSIS and _parallel_phrase(reader, list(between), fig)):
+                continue
         fig["unit"], fig["subject"] = prev["unit"], prev["subject"]
         if fig["category"] == "other" or prev["category"] == "equipment":  # "lost 20 tanks, and 300 were captured"
             fig["category"] = prev["category"]
+
+
+PARALLEL_PHRASE_ELLIPSIS = True  # session 23, switched off only to measure it
+_PARALLEL_MAX = 12  # at most this many words between the first count's noun and the second count
+
+
+def _parallel_phrase(reader: _Reader, between: list[Token], fig: dict) -> bool:
+    """Whether a bare count repeats the prepositional phrase that follows the count before it, its noun and verb left
+    out ("three people were killed in Kharkiv and 2 in Kherson", "wants 12 people returned from Finland and 21 from
+    Sweden"; PARALLEL_PHRASE_ELLIPSIS): the count comes right after "and", "or" or a comma, a preposition follows it,
+    and the same preposition opens a phrase between the two counts; no other number and at most
+    ``_PARALLEL_MAX`` words between."""
+    prep = reader.tok(fig["tok_end"])
+    if not between or len(between) > _PARALLEL_MAX or prep is None or prep.pos_ != "ADP" \
+            or between[-1].lower_ not in ("and", "or", ",") or any(t.like_num for t in between):
+        return False
+    return any(t.lower_ == prep.lower_ and t.pos_ == "ADP" and any(c.dep_ == "pobj" for c in t.children)
+               for t in between[:-1])
+
+
+OTHERS_UNIT = True  # session 23, switched off only to measure it
+INCLUDED_PART_UNIT = True  # session 23, switched off only to measure it
+NUMBER_OF_IN_SENTENCE = True  # session 23, switched off only to measure it
+
+
+def _number_of_in_sentence(reader: _Reader, figures: list[dict]) -> None:
+    """A bare count (unit "unit") after "the number/total/tally of <plural noun>" earlier in its sentence counts that
+    noun, whatever the parse between ("an increase in the number of British troops available to about 3,000", "the
+    number of UK citizens in the country is estimated at upwards of 6,000", "the number of displaced people increased
+    by 331,600 … to stand at 1.8 million"; NUMBER_OF_IN_SENTENCE): the unit and subject of the nearest such phrase.
+    In place."""
+    doc = reader.doc
+    for fig in figures:
+        if fig["unit"] != "unit" or fig.get("head_i") is not None or fig["category"] != "other":
+            continue
+        sent = doc[fig["tok_start"]].sent
+        noun = next((n for t in reversed(doc[sent.start:fig["tok_start"]]) if t.lemma_.lower() in reader.lex["count_nouns"]
+                     and t.pos_ == "NOUN" for c in t.children if c.dep_ == "prep"
+                     and (n := _plural_of_object(c)) is not None and n.i < fig["tok_start"]), None)
+        if noun is None:
+            continue
+        fig["unit"], fig["category"] = reader._unit_of(noun)
+        start = max([noun.left_edge.i] + [t.i + 1 for t in doc[noun.left_edge.i:noun.i] if t.like_num])
+        fig["subject"] = reader._subject(noun, start)  # "the number of 2,557 people …, with 289 of those": "people"
+
+
+def _included_part_unit(reader: _Reader, figures: list[dict]) -> None:
+    """A bare count right after "including" or "among them" counts what the count before it in the sentence counted
+    ("Around 100,000 people have crossed, including 9,000 who entered since Saturday": people; "killed 12 civilians,
+    including 3 in Kharkiv"; INCLUDED_PART_UNIT): its unit, and its category when that is casualties or
+    equipment. In place."""
+    doc = reader.doc
+    for prev, fig in zip(figures, figures[1:]):
+        if fig["unit"] != "unit" or fig.get("head_i") is not None or prev["unit"] in ("unit", "other") \
+                or prev["category"] in _NO_ELLIPSIS or fig["category"] in _NO_ELLIPSIS:
+            continue
+        before = [t.lower_ for t in doc[max(0, fig["tok_start"] - 2):fig["tok_start"]]]
+        if before[-1:] != ["including"] and before != ["among", "them"] \
+                or doc[prev["tok_start"]].sent.start != doc[fig["tok_start"]].sent.start:
+            continue
+        fig["unit"], fig["subject"] = prev["unit"], prev["subject"]
+        if prev["category"] in ("casualties", "equipment"):
+            fig["category"] = prev["category"]
+
+
+def _included_part(noun: Token) -> bool:
+    """Whether ``noun`` is the object of "including"/"among": a part of a count named before it."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among")
+
+
+def _others_unit(reader: _Reader, figures: list[dict]) -> None:
+    """"three people died and five others were injured", "destroyed 12 tanks and damaged two others": a count of
+    "others" counts what the count before it in the sentence counted — its unit (OTHERS_UNIT); with none, a casualty
+    count of others counts people. In place."""
+    doc = reader.doc
+    for i, fig in enumerate(figures):
+        if fig.get("head_i") is None or doc[fig["head_i"]].lower_ != "others":
+            continue
+        sent = doc[fig["head_i"]].sent
+        prev = next((p for p in reversed(figures[:i]) if p.get("head_i") is not None and p["tok_start"] >= sent.start
+                     and p["unit"] not in ("unit", "other") and p["category"] not in _NO_ELLIPSIS
+                     and not _included_part(doc[p["head_i"]])), None)
+        if prev is not None:
+            fig["unit"] = prev["unit"]
+            if fig["category"] == "other" and prev["category"] == "equipment":  # "damaged two others" (tanks)
+                fig["category"] = prev["category"]
+        elif fig["category"] == "casualties":
+            fig["unit"] = "person"
 
 
 GAPPED_LIST_COUNT = True  # session 21 (lead), switched off only to measure it
