@@ -80,8 +80,11 @@ def test_a_cue_hanging_from_the_verb_leaves_it_the_quotation(nlp, monkeypatch):
 CRITIC = "Senator Lena Ortiz has been a fierce critic of the new tax plan."
 
 
-def test_the_subject_of_a_cue_nouns_predicate_is_its_source_mention(nlp):
-    # the mention only: the speaker stays unknown, so no figure becomes the senator's claim through the noun
+def test_the_subject_of_a_cue_nouns_predicate_is_its_source_mention(nlp, monkeypatch):
+    # the mention only: the speaker stays unknown, so no figure becomes the senator's claim through the noun (since
+    # session 23 the mention names the speaker, "speaker_resolved_from" mention, which claims read as unknown:
+    # test_session23_mentions.py; switched off here to test this round's rule alone)
+    monkeypatch.setattr(st, "UNOWNED_NOUN_MENTION_SPEAKER", False)
     assert statements(nlp, CRITIC) == [("(unknown)", "critic", "the new tax plan", "Senator Lena Ortiz")]
 
 

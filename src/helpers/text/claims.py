@@ -2812,6 +2812,10 @@ def extract_claims(doc: Doc, article_id: str, statements: list[dict], sentences:
 
     lex = _lex()
     index = SentenceIndex(sentences)
+    # a speaker only its mention names (a hedge's or a predicate's subject: ``speaker_resolved_from`` "mention") is no
+    # claimant: the statement is read as one of unknown speaker (session 23)
+    statements = [{**s, "speaker": UNKNOWN, "speaker_kind": None, "speaker_resolved_from": None}
+                  if s.get("speaker_resolved_from") == "mention" else s for s in statements]
     rows = []
     text = doc_text(doc)
     rejected: list[dict] = []

@@ -693,6 +693,7 @@ class _Finder:
         self.verb_chars: list[int] = []
         self.verb_cues: list[int] = []  # token indexes of the cue verbs and of the cue nouns with an owner
         self.mention: tuple[int, int] | None = None  # the source mention of the cue being read (speaker_start/end)
+        self.mention_row: dict | None = None  # whom that mention names, the speaker unknown (:func:`_mention_speaker`)
         self.model_cues: dict[int, float] = {}  # token index -> probability, of the cues the cue model found
 
     def add(self, start, end, speaker_row, how, cue, cue_lemma, kind, anchor, rule, mention=None) -> None:
@@ -705,7 +706,7 @@ class _Finder:
             return
         self.found.append({"start_char": start, "end_char": end, "speaker_row": speaker_row, "how": how,
                            "cue": cue, "cue_lemma": cue_lemma, "kind": kind, "anchor": anchor, "rule": rule,
-                           "mention": mention})
+                           "mention": mention, "mention_row": self.mention_row if speaker_row is None else None})
 
     def add_verb(self, start, end, cue: Token, row, how, kind, rule, mention=None) -> None:
         if kind == "indirect":
@@ -1286,7 +1287,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
     if DASH_REPORT:  # "… - said Jane Roe.": after a cue another rule reads at the same token (a stable sort)
         events = sorted(events + [("DASH_REPORT", t) for t in _dash_cues(f)], key=lambda e: e[1].i)
     for kind, tok in events:
-        f.mention = None
+        f.mention = f.mention_row = None
         if kind == "ACCORDING":
             _according(doc, tok, f.tracker, f.add)
             continue
@@ -1325,7 +1326,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
             continue
         if EXPLETIVE_IT_NO_SOURCE and _empty_it(subj, tok):
             row, how = None, None  # "it is safe to suggest …", "it would be wrong to think …": no source
-        elif subj.dep_ != "nsubjpass":
+        elif subj.dep_ != "nsubjpass" or _active_despite_passive(f, tok, subj):
             row, how = f.tracker.resolve_or_phrase(subj)
             if before_cue:
                 row, how = _not_the_named_head(f, subj, row, how)
@@ -1364,6 +1365,7 @@ def extract_statements(doc: Doc, article_id: str, entities: list[dict], sentence
         if done and remember:
             f.tracker.remember(row)
 
+    f.mention_row = None
     for i, (qs, qe) in enumerate(f.quotes):
         if i not in f.used_quotes:
             for _, rule in QUOTE_RULES:
@@ -1401,6 +1403,35 @@ def _outer_conjunct_subject(f: _Finder, verb: Token, subj: Token) -> Token | Non
     return outer
 
 
+def _active_despite_passive(f: _Finder, cue: Token, subj: Token) -> bool:
+    """A cue whose subject the parser marked passive but who speaks (session 23): "He's said that …" ("'s" read as
+    "is", the parser's ``auxpass``: "has"; not "He's said to be rich", a passive with an infinitive, "she's seen as
+    …", nor with a "by" agent), and a cue verb without a passive of its own that shares a passive verb's subject
+    ("Roe was forced out and said …": Roe said it) — a finite verb conjoined with the passive one, not an
+    infinitive or participle hanging from it ("Russia is allowed to threaten …", "units were given markings to
+    indicate …", "X was hit …, saying …" are no statements of theirs), with a subject the tracker resolves to a
+    name, pronoun or role noun and no "by" agent on the passive verb. Not an expletive "it" ("It's said that …")."""
+    if subj.lower_ == "it" or any(c.dep_ == "agent" for c in cue.children):
+        return False
+    own = [c for c in cue.children if c.dep_ == "auxpass"]
+    if subj.head.i == cue.i:
+        return PERFECT_S_ACTIVE and len(own) == 1 and own[0].lower_ in ("'s", "’s") \
+            and not any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "as" for c in cue.children)
+    if not SHARED_PASSIVE_SUBJECT_ACTIVE or own or cue.tag_ not in _FINITE \
+            or any(c.dep_ == "agent" for c in subj.head.children):
+        return False  # "… organized by nationalists …, but want …": who wants is unclear
+    tok = cue
+    while tok.i != subj.head.i and tok.dep_ == "conj":
+        tok = tok.head  # conjuncts only: "units were given markings to indicate …" is no statement of the units'
+    # a name, pronoun or role noun: a thing ("sanctions can be lifted and agree …") is a parse gone wrong
+    return tok.i == subj.head.i and f.tracker.resolve(subj)[0] is not None
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+PERFECT_S_ACTIVE = True  # session 23, switched off only to measure it
+SHARED_PASSIVE_SUBJECT_ACTIVE = True  # session 23, switched off only to measure it
 STANCE_NOT_QUOTED = True  # session 18, switched off only to measure it
 OUTER_CONJUNCT_SUBJECT = True  # session 18, switched off only to measure it
 INVERTED_MID_SPEAKER = True  # session 20, switched off only to measure it
@@ -1516,6 +1547,7 @@ def _passive_source(f: _Finder, subj: Token) -> tuple[dict | None, str | None]:
                 return row, how
     if PASSIVE_EXPERIENCER_MENTION and verb.lemma_.lower() in f.lex["experiencer_passives"]:
         f.mention = subject_mention(subj)  # "X was worried that …": who feels it (the speaker stays unknown)
+        f.mention_row = _mention_speaker(f, f.mention, EXPERIENCER_MENTION_SPEAKER)
     return None, None
 
 
@@ -1564,7 +1596,9 @@ def _drop_nested(found: list[dict], stance_only: set[str]) -> list[dict]:
 
 
 def _row(s: dict, article_id: str, n: int, sentence_of, text: str) -> dict:
-    r = s["speaker_row"]
+    r, how = s["speaker_row"], s["how"]
+    if r is None and s.get("mention_row") is not None:
+        r, how = s["mention_row"], "mention"  # named by its mention, no one's claim (``claims`` reads it as unknown)
     return {
         "statement_id": f"{article_id}-s{n}",
         "article_id": article_id,
@@ -1577,7 +1611,7 @@ def _row(s: dict, article_id: str, n: int, sentence_of, text: str) -> dict:
         "cue_lemma": s["cue_lemma"],
         "kind": s["kind"],
         "content": text[s["start_char"]:s["end_char"]],
-        "speaker_resolved_from": s["how"] if r else None,
+        "speaker_resolved_from": how if r else None,
         "speaker_kind": speaker_kind(r),
         "speaker_start": s["mention"][0] if s.get("mention") else None,
         "speaker_end": s["mention"][1] if s.get("mention") else None,
@@ -1752,6 +1786,8 @@ def _unowned_cue_noun(f: _Finder, noun: Token) -> None:
         mention = apposed  # "Jane Roe, a critic of the plan, …": Jane Roe (speaker unknown)
     elif (named := _named_modifier(noun)) is not None:
         mention = named  # "Republican criticism that …", "a German warning about …": the name (speaker unknown)
+    if row is None:
+        f.mention_row = _mention_speaker(f, mention, UNOWNED_NOUN_MENTION_SPEAKER)
     f.add_verb(*span, noun, row, how, "indirect", "model_noun" if noun.i in f.model_cues else "cue_noun_unowned", mention)
 
 
@@ -1819,6 +1855,37 @@ def _predicate_subject(noun: Token) -> Token | None:
         return None
     subj = _subject(verb)
     return subj if subj is not None and subj.dep_ == "nsubj" else None
+
+
+EVIDENTIAL_MENTION_SPEAKER = True  # session 23, switched off only to measure it
+UNOWNED_NOUN_MENTION_SPEAKER = True  # session 23, switched off only to measure it
+MENTION_THING_OF_PLACE = True  # session 23, switched off only to measure it
+EXPERIENCER_MENTION_SPEAKER = True  # session 23, switched off only to measure it
+
+
+def _mention_speaker(f: _Finder, mention: tuple[int, int] | None, switch: bool) -> dict | None:
+    """Who a source mention names where the statement's speaker is unknown by design — the subject of a hedge
+    ("Jane Roe appears to be …"), of a predicate holding an unowned cue noun ("Jane Roe has been a critic of …"),
+    the agent or apposition of such a noun, the one a passive of feeling speaks of ("Roe was worried that …"): the
+    name, role noun, pronoun or phrase the tracker resolves the mention's head to, as for a cue's subject (session
+    23). The statement names it as its speaker with ``speaker_resolved_from`` "mention"; it is no one's claim
+    (``claims`` reads such a speaker as unknown), and no later pronoun is bound to it. A noun phrase that is no name
+    only as an unnamed role, anonymous source or body: a plural ("these ideas seem secondary", "appeals appeared to
+    …") is no group of people by its form alone; not "I" or "we" outside a quotation."""
+    if not switch or mention is None:
+        return None
+    span = f.doc.char_span(*mention, alignment_mode="expand")
+    if span is None or span.root.lower_ in f.lex["first_second_person"]:
+        return None
+    root = span.root
+    row, how = f.tracker.resolve_or_phrase(root)
+    if MENTION_THING_OF_PLACE and how == "name" and root.pos_ == "NOUN" and row["label"] in ("GPE", "LOC", "NORP") \
+            and not row["start_char"] <= root.idx < row["end_char"]:
+        return None  # "Ukrainian successes appeared to …", "Diplomats from Russia and France": a place's is no one
+    return row if how != "phrase" or row["kind"] in _MENTION_PHRASE_KINDS else None
+
+
+_MENTION_PHRASE_KINDS = ("role", "anonymous", "body")
 
 
 APPOSED_NOUN_SOURCE = True  # session 19, switched off only to measure it
@@ -1913,6 +1980,7 @@ def _evidential(f: _Finder, verb: Token) -> None:
             return
         span = _edges([subj] + comp)
         mention = subject_mention(subj)  # "Voters seem to care …": the guideline marks the subject as the source
+        f.mention_row = _mention_speaker(f, mention, EVIDENTIAL_MENTION_SPEAKER)
     f.add_verb(*span, verb, None, None, "indirect", "evidential", mention)
 
 
