@@ -76,6 +76,7 @@ def _lex():
         "set_off_prepositions": set(names["set_off_prepositions"]),
         "head_of_offices": names["head_of_offices"],
         "body_nouns": set(names["body_nouns"]),
+        "people_nouns": lexicons.people_nouns(),
         "share_words": set(lexicons.numbers()["fractions"]) | set(lexicons.numbers()["share_heads"]) - {"%"},
     }
 
@@ -873,6 +874,10 @@ class SpeakerTracker:
             kind = "body"  # "the group condemned", "his team believes", "a group of rabbis is planning" (session 22)
         elif VOICE_VERB_SUBJECT_SPEAKS and det is not None and tok.pos_ == "NOUN" and self._voices(tok):
             kind = "role"  # "the conductor explained", "the opposition asks": only someone speaks so
+        elif tok.pos_ == "NOUN" and common_word(tok) and (PEOPLE_NOUN_SPEAKS and lemma in self.lex["people_nouns"] or
+                                                         PEOPLE_NOUN_BY_SUFFIX and lemma.endswith(_AGENT_SUFFIXES)):
+            # "the young lobbyist expressed", "Another child responded": a person no role lexicon lists (session 23b)
+            kind = "anonymous" if det in (None, "a", "an", "one", "another") else "role"
         else:
             return None  # "the move suggests": an event or thing, no source
         s, e = words.start_char, words.end_char
@@ -1167,6 +1172,11 @@ HEAD_OF_OFFICE = True  # session 21: "the head of the German government" is the 
 NAME_BEFORE_ADJUNCT = True  # session 20: "the chairman of the Council Jane Roe yesterday in Parliament said"; switch to measure it
 
 
+def common_word(tok: Token) -> bool:
+    """A word written as a common noun is: in lower case, or capitalised only as its sentence's first word."""
+    return tok.is_lower or tok.i == tok.sent.start and tok.is_title
+
+
 def _other_country(phrase: str, role: str | None) -> bool:
     """Whether a role phrase's words before its noun and a stated role each name a country and no country is in
     both ("the US president", "Russian President"; not "the MP"; session 20, :data:`ROLE_COUNTRY_AGREES`)."""
@@ -1223,6 +1233,9 @@ NAMED_BODY_BY_HEAD = True  # session 17: "the central bank said" is the bank the
 
 
 VOICE_VERB_SUBJECT_SPEAKS = True  # session 17: "the conductor explained" is a role speaker; switch to measure it
+PEOPLE_NOUN_BY_SUFFIX = False  # session 23b, tried: an agent suffix ("interviewer", "activist") as the people-noun test
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
+PEOPLE_NOUN_SPEAKS = True  # session 23b: "the young lobbyist expressed" (people_nouns.json) is a role speaker; switch to measure it
 
 
 HYPHEN_MODIFIER_NOT_NAME = True  # session 15, switched off only to measure it

@@ -33,3 +33,9 @@ def numbers() -> dict:
 
 def names() -> dict:
     return load_json("names.json")
+
+
+def people_nouns() -> set[str]:
+    """Common nouns naming a person or a group of people, learnt from PolNeAR train (``benchmarks/people_nouns.py``)."""
+    return set(load_json("people_nouns.json")["people_nouns"])
+

@@ -68,7 +68,7 @@ from spacy.tokens import Doc, Token
 from helpers.text import cuemodel, statementmodel
 from helpers.core.tokens import doc_text
 from helpers.text import lexicon as lexicons
-from helpers.text.attribution import _PERSONISH, EntityLookup, _when, SpeakerTracker, _lex, entity_mention, mention_span, semicolon_between, speaker_kind, subject_mention  # noqa: F401
+from helpers.text.attribution import _PERSONISH, EntityLookup, _when, SpeakerTracker, _lex, common_word, entity_mention, mention_span, semicolon_between, speaker_kind, subject_mention  # noqa: F401
 from helpers.text.entities import after_bare_preposition, noun_cue_subject
 from helpers.text.entities import role_holders
 
@@ -1860,6 +1860,7 @@ def _predicate_subject(noun: Token) -> Token | None:
 EVIDENTIAL_MENTION_SPEAKER = True  # session 23, switched off only to measure it
 UNOWNED_NOUN_MENTION_SPEAKER = True  # session 23, switched off only to measure it
 MENTION_THING_OF_PLACE = True  # session 23, switched off only to measure it
+MENTION_PEOPLE_GROUP = True  # session 23b: a plural people noun (people_nouns.json) as a mention's group; switch to measure it
 EXPERIENCER_MENTION_SPEAKER = True  # session 23, switched off only to measure it
 
 
@@ -1882,6 +1883,9 @@ def _mention_speaker(f: _Finder, mention: tuple[int, int] | None, switch: bool) 
     if MENTION_THING_OF_PLACE and how == "name" and root.pos_ == "NOUN" and row["label"] in ("GPE", "LOC", "NORP") \
             and not row["start_char"] <= root.idx < row["end_char"]:
         return None  # "Ukrainian successes appeared to …", "Diplomats from Russia and France": a place's is no one
+    if how == "phrase" and row["kind"] == "group" and MENTION_PEOPLE_GROUP and root.pos_ == "NOUN" and common_word(root) \
+            and root.lemma_.lower() in f.tracker.lex["people_nouns"]:
+        return row  # "Voters seem to care more …", "Democratic voters were supporting …": people (session 23b)
     return row if how != "phrase" or row["kind"] in _MENTION_PHRASE_KINDS else None
 
 
