@@ -507,6 +507,8 @@ def _in_name(r: _Reader, c: _Span) -> bool:
         return True
     if NAMES_AFTER_KIND_NOUN and _names_after_kind_noun(r, c):
         return True
+    if _written_number_in_name(r, c):
+        return True
     # "Putin's Nord Stream 2.", "the S&P 500 plunged": a bare number right after an organisation's or product's name
     # (tagged so, or of two capitalised words) that counts no common noun after it is the name's; not after a place
     # or nationality ("sent Ukraine 14 tanks", "Denmark 15" in a list of countries) nor a month or a person
@@ -644,9 +646,33 @@ def _model_number(r: _Reader, c: _Span) -> bool:
 
 
 def _glued_to_capital(r: _Reader, c: _Span) -> bool:
-    """A capitalised word glued to the number ("M1A1")."""
-    prev = c.prev
+    """A capitalised word glued to the number ("M1A1"); or, after it, a short acronym in capitals that is no unit or
+    scale ("5G networks", "3D printers": GLUED_ACRONYM_AFTER)."""
+    prev, nxt, lex = c.prev, c.nxt, r.lex
+    if GLUED_ACRONYM_AFTER and nxt is not None and not c.last.whitespace_ and nxt.is_alpha and nxt.is_upper \
+            and len(nxt.text) <= 3 and nxt.lower_ not in lex["units"] and nxt.lower_ not in lex["scales"] \
+            and nxt.lower_ not in lex["currency_words"] and nxt.lower_ not in lex["clock_words"] \
+            and _suffix_unit(c.last) is None:
+        return True
     return prev is not None and not prev.whitespace_ and prev.is_alpha and prev.text[:1].isupper()
+
+
+GLUED_ACRONYM_AFTER = True  # session 23b, switched off only to measure it
+WRITTEN_NUMBER_IN_NAME = True  # session 23b, switched off only to measure it
+
+
+def _written_number_in_name(r: _Reader, c: _Span) -> bool:
+    """A capitalised written number inside a sentence next to a capitalised proper name: part of the name ("the
+    Marine One helicopter", "Air Force One", "President of One Philosophy"; WRITTEN_NUMBER_IN_NAME, rejection
+    ``in_name``); not at a sentence's or line's start ("One official said"), nor in lower case ("the Czech Republic
+    one")."""
+    first, prev, nxt = c.first, c.prev, c.nxt
+    if not WRITTEN_NUMBER_IN_NAME or len(c.tokens) != 1 or not _written(c) or not first.is_title \
+            or first.is_sent_start or prev is None or not prev.is_alpha or "\n" in prev.whitespace_:
+        return False
+    def name(t: Token | None) -> bool:
+        return t is not None and t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in ("DATE", "TIME")
+    return name(prev) or prev.is_lower and name(nxt)
 
 
 def _identifier(r: _Reader, c: _Span) -> bool:
