@@ -308,8 +308,8 @@ class _Reader:
                 and head.head.i - head.i <= 6:
             return head.head  # "90 M777 howitzers", "90 M777 Nato-standard artillery pieces": the name modifies
         if COMPOUND_MODIFIER_COUNTED and tok.dep_ == "nummod" and head.i > tok.i and head.pos_ == "NOUN" \
-                and head.tag_ == "NN" and head.dep_ == "compound" and head.head.i > head.i and head.head.tag_ == "NNS" \
-                and head.head.pos_ == "NOUN" and head.head.i - head.i <= 3 \
+                and head.tag_ == "NN" and head.dep_ in ("compound", "nmod") and head.head.i > head.i \
+                and head.head.tag_ == "NNS" and head.head.pos_ == "NOUN" and head.head.i - head.i <= 6 \
                 and not (tok.like_num and parse_number([tok.text]) == 1):
             return head.head  # "eight frontline battlegroups": a singular noun modifying the plural that is counted
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and head.pos_ in ("NOUN", "PROPN"):
@@ -798,10 +798,10 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "who", "i"})
 
 
 def _age_at(r: _Reader, c: _Span) -> bool:
-    """An age after "at" ("Gorbachev, who at 79 lived …", "she retired at 65", "At 45, he became …"): a bare whole
-    number of one to three digits (at most 120) after "at", with no noun, unit or scale after it, the "at" phrase
-    hung on a verb whose subject is a person (a PERSON name or he/she/who/I) and which has no object (not "he put
-    the toll at 79"; AGE_AT; rejection ``age_at``)."""
+    """An age after "at" ("a man who at 79 still chairs the board", "she retired at 65"): a bare whole number of one
+    to three digits (at most 120) after "at", with no noun, unit or scale after it, the "at" phrase hung on a verb
+    whose subject is a person (a PERSON name or he/she/who/I) and, when the phrase follows the verb, which has no
+    object (not "he put the toll at 79"; AGE_AT; rejection ``age_at``)."""
     prev, nxt, last = c.prev, c.nxt, c.last
     if not AGE_AT or prev is None or prev.lower_ != "at" or len(c.tokens) != 1 or not last.text.isdigit() \
             or not 0 < int(last.text) <= 120 or last.dep_ != "pobj" or last.head.i != prev.i:
@@ -811,8 +811,9 @@ def _age_at(r: _Reader, c: _Span) -> bool:
                             or nxt.text in r.lex["dashes"]):
         return False
     verb = prev.head
-    if verb.pos_ not in ("VERB", "AUX") or any(ch.dep_ in ("dobj", "attr", "oprd") for ch in verb.children):
-        return False
+    if verb.pos_ not in ("VERB", "AUX") or prev.i > verb.i and any(ch.dep_ in ("dobj", "attr", "oprd")
+                                                                   for ch in verb.children):
+        return False  # "he put the toll at 79"; but "who at 79 still chairs the board"
     subject = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and (subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ == "PERSON")
 
@@ -834,7 +835,7 @@ def _age_of_person(r: _Reader, c: _Span) -> bool:
         return False
     name = r.tok(c.start - 2)
     if prev.text == "," and name is not None and name.ent_type_ == "PERSON" and last.ent_type_ != "PERSON" \
-            and (nxt is None or nxt.text in _AGE_CLOSERS or "\n" in last.whitespace_ or nxt.is_title
+            and (nxt is None or nxt.text in _AGE_CLOSERS or "\n" in last.whitespace_ or nxt.is_space or nxt.is_title
                  and nxt.ent_type_ != name.ent_type_):
         return True
     verb = last.head
