@@ -215,3 +215,13 @@ def test_rejection_switched_off(extracted, monkeypatch, switch, text, figure):
 def test_reading_switched_off(extracted, monkeypatch, switch, text, figure, field, value):
     monkeypatch.setattr(cl, switch, False)
     assert _rows(extracted, text)[figure][field] != value
+
+
+# ------------------------------------------------------------------ discourse_nouns: kinds, explanations, features
+@pytest.mark.parametrize("text, figure", [
+    ("The analyst sees two possible kinds of escalation.", "two"),
+    ("One explanation for the delay is the weather.", "One"),
+    ("There are three features of the bill that worry lawyers.", "three"),
+])
+def test_discourse_nouns_of_session_23b(extracted, text, figure):
+    assert _rejected(extracted, text).get(figure) == "discourse_noun"
