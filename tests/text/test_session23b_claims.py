@@ -225,3 +225,22 @@ def test_reading_switched_off(extracted, monkeypatch, switch, text, figure, fiel
 ])
 def test_discourse_nouns_of_session_23b(extracted, text, figure):
     assert _rejected(extracted, text).get(figure) == "discourse_noun"
+
+
+# ------------------------------------------------------------------ CASUALTY_PERSON_UNIT
+CASUALTY_BARE = "The strike on the depot left 14 dead, officials said."
+
+
+def test_casualty_count_without_noun_counts_people(extracted):
+    row = _rows(extracted, CASUALTY_BARE)["14"]
+    assert (row["unit"], row["category"]) == ("person", "casualties")
+
+
+def test_casualty_ellipsis_keeps_its_noun(extracted):
+    row = _rows(extracted, "Shelling killed 6 soldiers and wounded 11 in the village.")["11"]
+    assert row["unit"] == "soldier"
+
+
+def test_casualty_person_unit_switched_off(extracted, monkeypatch):
+    monkeypatch.setattr(cl, "CASUALTY_PERSON_UNIT", False)
+    assert _rows(extracted, CASUALTY_BARE)["14"]["unit"] == "unit"
