@@ -89,6 +89,7 @@ def test_elliptical_unit_switched_off_and_kept_apart(claim, monkeypatch):
     # a second count far larger than the first counts something else
     assert claim("A division would be three to four brigades and perhaps 15,000.", "15,000")["unit"] == "unit"
     monkeypatch.setattr(cl, "ELLIPTICAL_UNIT", False)
+    monkeypatch.setattr(cl, "CASUALTY_PERSON_UNIT", False)  # session 23b: else a bare casualty count is "person"
     assert claim("At least five people were killed and 18 injured in the strikes.", "18")["unit"] == "unit"
 
 
