@@ -102,3 +102,10 @@ def test_subject_of_another_verb_stays(extracted):
 
 def test_people_verb_switched_off(monkeypatch, extracted):
     assert _switched_off(monkeypatch, extracted, "PEOPLE_VERB_SUBJECT", PEOPLE_VERB)["9,000"]["unit"] == "unit"
+
+
+# ------------------------------------------------------------------ units.csv words
+def test_personnel_carriers_and_batteries_are_equipment(extracted):
+    rows = _rows(extracted, "The brigade lost 40 armoured personnel carriers and three missile batteries.")
+    assert (rows["40"]["unit"], rows["40"]["category"]) == ("personnel carrier", "equipment")
+    assert rows["three"]["category"] == "equipment"
