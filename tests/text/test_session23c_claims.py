@@ -1,5 +1,5 @@
 """Session 23 (third round): claims precision on unseen news — a noun shared by coordinated modifiers, a count owned
-by a name after "'s", counts completing the verb "number", bare counts that are the subject of a verb of people.
+by a name after "'s", counts completing the verb "number", bare counts that are the subject of a verb of people, troop strengths.
 Constructed sentences, positive and negative, each rule also switched off."""
 from __future__ import annotations
 
@@ -109,3 +109,26 @@ def test_personnel_carriers_and_batteries_are_equipment(extracted):
     rows = _rows(extracted, "The brigade lost 40 armoured personnel carriers and three missile batteries.")
     assert (rows["40"]["unit"], rows["40"]["category"]) == ("personnel carrier", "equipment")
     assert rows["three"]["category"] == "equipment"
+
+
+# ------------------------------------------------------------------ FORCE_SIZE_COUNT
+FORCE_SIZE = "The Danish troop presence has grown from 700 to about 2,100."
+
+
+def test_troop_presence_counts_troops(extracted):
+    rows = _rows(extracted, FORCE_SIZE)
+    assert (rows["700"]["unit"], rows["700"]["category"]) == ("troop", "personnel")
+
+
+def test_troop_strength_of(extracted):
+    row = _rows(extracted, "The island has a wartime troop strength of 65,000, officials said.")["65,000"]
+    assert (row["unit"], row["category"]) == ("troop", "personnel")
+
+
+def test_groups_of_visitors_are_no_force(extracted):
+    row = _rows(extracted, "Visitors will be limited to groups of 12 on the tour.")["12"]
+    assert row["category"] != "personnel"
+
+
+def test_force_size_switched_off(monkeypatch, extracted):
+    assert _switched_off(monkeypatch, extracted, "FORCE_SIZE_COUNT", FORCE_SIZE)["700"]["unit"] == "unit"

@@ -2259,7 +2259,8 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
     for switch, rule, figures in (("SHARED_NOUN_MODIFIERS", _shared_noun_modifiers, out),  # session 23c rules
                                   ("POSSESSIVE_ELLIPSIS", _possessive_ellipsis, out),
                                   ("NUMBER_VERB_COUNT", _number_verb_count, out),
-                                  ("PEOPLE_VERB_SUBJECT", _people_verb_subjects, out + shares)):
+                                  ("PEOPLE_VERB_SUBJECT", _people_verb_subjects, out + shares),
+                                  ("FORCE_SIZE_COUNT", _force_size_count, out)):
         if globals()[switch]:  # read at call time, so each stays a switch
             rule(reader, figures)
     if CASUALTY_LIST_ITEMS:
@@ -2455,6 +2456,44 @@ def _number_verb_count(reader: _Reader, figures: list[dict]) -> None:
             continue
         fig["unit"], fig["category"] = reader._unit_of(subj)
         fig["subject"] = reader._subject(subj, subj.left_edge.i)
+
+
+FORCE_SIZE_COUNT = True  # session 23c, switched off only to measure it
+_SIZE_NOUNS = ("strength", "presence", "size")
+
+
+def _force_size_count(reader: _Reader, figures: list[dict]) -> None:
+    """"a wartime troop strength of 280,000", "the US troop presence has risen from 5,000 to about 24,000", "a force
+    of 40,000": a bare count in an "of"/"from"/"to"/"by" phrase hung on a body of troops (a personnel noun of
+    ``units.csv`` that is no generic collective), or on a strength, presence or size compounded with one, or on a verb whose object or else
+    subject is such a noun, counts that body's members (FORCE_SIZE_COUNT): unit of the personnel noun, category
+    personnel. In place."""
+    units = reader.lex["units"]
+
+    def personnel(tok: Token | None) -> Token | None:
+        if tok is None or tok.pos_ != "NOUN":
+            return None
+        if units.get(tok.lemma_.lower(), ("", ""))[1] == "personnel":  # not "groups of 10" (a generic collective)
+            return tok if tok.lemma_.lower() not in reader.lex["generic_collectives"] else None
+        if tok.lemma_.lower() in _SIZE_NOUNS:  # "troop strength", "troop presence"
+            return next((c for c in tok.children if c.dep_ == "compound"
+                         and units.get(c.lemma_.lower(), ("", ""))[1] == "personnel"), None)
+        return None
+
+    for fig in figures:
+        tok = reader.doc[fig["num_token"]]
+        prep = tok.head
+        if fig["unit"] != "unit" or fig.get("head_i") is not None or fig["category"] != "other" \
+                or tok.dep_ != "pobj" or prep.lower_ not in ("of", "from", "to", "by"):
+            continue
+        owner = prep.head
+        if owner.pos_ in ("VERB", "AUX"):
+            owner = next((c for dep in ("dobj", "nsubj", "nsubjpass") for c in owner.children if c.dep_ == dep), None)
+        noun = personnel(owner)
+        if noun is None:
+            continue
+        fig["unit"], fig["category"] = units[noun.lemma_.lower()]
+        fig["subject"] = reader._subject(owner, owner.left_edge.i)
 
 
 def _people_verb_subjects(reader: _Reader, figures: list[dict]) -> None:
