@@ -44,6 +44,7 @@ def test_a_figure_that_is_the_new_size_of_the_object(extracted, monkeypatch):
         assert _unit(extracted(text), value) == unit, text
     monkeypatch.setattr(claims, "CHANGED_COUNT", False)
     monkeypatch.setattr(claims, "NUMBER_OF_IN_SENTENCE", False)  # session 23's rule also reads "the number of X"
+    monkeypatch.setattr(claims, "FORCE_SIZE_COUNT", False)  # session 23c's rule also reads a force's "to N"
     for text, value, unit in CHANGED:
         assert _unit(extracted(text), value) != unit, text
 
@@ -61,6 +62,7 @@ def test_a_figure_that_is_the_size_of_a_body(extracted, monkeypatch):
     claim = next(c for c in extracted(text)["claims"] if c["value"] == 40000)
     assert (claim["unit"], claim["category"]) == ("force", "personnel")
     monkeypatch.setattr(claims, "GROUP_OF_COUNT", False)
+    monkeypatch.setattr(claims, "FORCE_SIZE_COUNT", False)  # session 23c's rule also reads "a force of N"
     claim = next(c for c in extracted(text)["claims"] if c["value"] == 40000)
     assert claim["unit"] != "force"
 
@@ -100,4 +102,5 @@ def test_a_passive_count_subject(extracted, monkeypatch):
     assert next(c["unit"] for c in extracted(text)["claims"] if c["value"] == 40000) == "person"
     monkeypatch.setattr(claims, "PASSIVE_COUNT_SUBJECT", False)
     monkeypatch.setattr(claims, "NUMBER_OF_IN_SENTENCE", False)  # session 23's rule also reads "the number of X"
+    monkeypatch.setattr(claims, "FORCE_SIZE_COUNT", False)  # session 23c's rule also reads a force's "to N"
     assert next(c["unit"] for c in extracted(text)["claims"] if c["value"] == 40000) != "person"

@@ -121,7 +121,8 @@ def _lex():
         "measure_units": set(n["measure_units"]), "million_nouns": set(n["million_nouns"]),
         "dimension_words": set(n["dimension_words"]), "change_verbs": frozenset(n["change_verbs"]), "generic_collectives": frozenset(n["generic_collectives"]), "lives_loss": frozenset(n["lives_loss_verbs"]),
         "military_company_modifiers": frozenset(n["military_company_modifiers"]),
-        "population_nouns": frozenset(n["population_nouns"]), "bare_identifiers": frozenset(n["bare_identifier_nouns"]),
+        "population_nouns": frozenset(n["population_nouns"]), "people_subject_verbs": frozenset(n["people_subject_verbs"]),
+        "bare_identifiers": frozenset(n["bare_identifier_nouns"]),
         "share_heads": set(n["share_heads"]), "survey_nouns": set(n["survey_nouns"]),
         "documents": set(lexicons.names()["document_nouns"]) | set(lexicons.names()["source_nouns"]),
     }
@@ -2255,6 +2256,13 @@ def find_numbers(doc: Doc, rejections: list[dict] | None = None) -> list[dict]:
         _included_part_unit(reader, out)
     if NUMBER_OF_IN_SENTENCE:
         _number_of_in_sentence(reader, out)
+    for switch, rule, figures in (("SHARED_NOUN_MODIFIERS", _shared_noun_modifiers, out),  # session 23c rules
+                                  ("POSSESSIVE_ELLIPSIS", _possessive_ellipsis, out),
+                                  ("NUMBER_VERB_COUNT", _number_verb_count, out),
+                                  ("PEOPLE_VERB_SUBJECT", _people_verb_subjects, out + shares),
+                                  ("FORCE_SIZE_COUNT", _force_size_count, out)):
+        if globals()[switch]:  # read at call time, so each stays a switch
+            rule(reader, figures)
     if CASUALTY_LIST_ITEMS:
         _casualty_list_items(reader, out)
     if CASUALTY_PERSON_UNIT:
@@ -2368,6 +2376,137 @@ def _number_of_in_sentence(reader: _Reader, figures: list[dict]) -> None:
         fig["unit"], fig["category"] = reader._unit_of(noun)
         start = max([noun.left_edge.i] + [t.i + 1 for t in doc[noun.left_edge.i:noun.i] if t.like_num])
         fig["subject"] = reader._subject(noun, start)  # "the number of 2,557 people …, with 289 of those": "people"
+
+
+SHARED_NOUN_MODIFIERS = True  # session 23c, switched off only to measure it
+POSSESSIVE_ELLIPSIS = True  # session 23c, switched off only to measure it
+_SHARED_MODIFIER_MAX = 4  # at most this many modifier words between a bare count and the "and"/"or" after it
+
+
+def _modifier_run(tokens) -> bool:
+    """Whether ``tokens`` are only the modifiers of a noun left out: adjectives, singular nouns, names, hyphens."""
+    return bool(tokens) and all(t.text in ("-", "–") or t.pos_ in ("ADJ", "PROPN") or t.tag_ == "NN"
+                                for t in tokens) and not any(t.like_num for t in tokens)
+
+
+def _shared_noun_modifiers(reader: _Reader, figures: list[dict]) -> None:
+    """"1,000 anti-tank and 500 anti-aircraft missiles", "five Ukrainian and three Russian soldiers": a count with no
+    noun, with a singular the parser took for one (more than one "anti-tank"), or with the shared noun but the next
+    count in its subject, whose own modifiers are followed by "and"/"or" and the next count, itself with modifiers
+    and a plural noun, counts that noun (SHARED_NOUN_MODIFIERS): the next count's unit and category; subject its
+    own modifiers and the noun. In place."""
+    doc = reader.doc
+    for prev, fig in zip(figures, figures[1:]):
+        if fig.get("head_i") is None or fig["unit"] in ("unit", "other") or fig["category"] in _NO_ELLIPSIS:
+            continue
+        joiner, noun = doc[fig["tok_start"] - 1], doc[fig["head_i"]]
+        if not (prev["unit"] == "unit" and prev.get("head_i") is None or prev.get("head_i") == noun.i
+                or prev.get("head_i") == joiner.i - 1 and doc[joiner.i - 1].tag_ == "NN" and prev["value"] > 1):
+            continue  # bare, or a singular the parser took for the noun counted ("1,000 anti-tank and 500 …")
+        own = list(doc[prev["tok_end"]:fig["tok_start"] - 1])
+        if joiner.lower_ not in ("and", "or") or not 0 < len(own) <= _SHARED_MODIFIER_MAX \
+                or not _modifier_run(own) or noun.tag_ != "NNS" \
+                or not _modifier_run(list(doc[fig["tok_end"]:noun.i])):
+            continue
+        prev["unit"], prev["category"], prev["head_i"] = fig["unit"], fig["category"], noun.i
+        prev["subject"] = " ".join(reader.text[own[0].idx:own[-1].idx + len(own[-1])].split() + [noun.text])
+
+
+def _possessive_ellipsis(reader: _Reader, figures: list[dict]) -> None:
+    """"its air force has 1,172 combat aircraft against Ukraine's 124": a bare count in digits owned by a name
+    (after "'s"), its noun left out, counts what the nearest count before it in the sentence counted
+    (POSSESSIVE_ELLIPSIS): its unit, category and subject. In place."""
+    doc = reader.doc
+    for i, fig in enumerate(figures):
+        before = reader.tok(fig["tok_start"] - 1)
+        if fig["unit"] != "unit" or fig.get("head_i") is not None or fig["category"] != "other" \
+                or before is None or before.lower_ not in ("'s", "’s") or not doc[fig["tok_start"]].text[0].isdigit():
+            continue
+        sent = doc[fig["tok_start"]].sent
+        prev = next((p for p in reversed(figures[:i]) if p["tok_start"] >= sent.start), None)
+        if prev is None or prev.get("head_i") is None or prev["unit"] in ("unit", "other") \
+                or prev["category"] in _NO_ELLIPSIS:
+            continue
+        fig["unit"], fig["category"], fig["subject"] = prev["unit"], prev["category"], prev["subject"]
+
+
+NUMBER_VERB_COUNT = True  # session 23c, switched off only to measure it
+PEOPLE_VERB_SUBJECT = True  # session 23c, switched off only to measure it
+
+
+def _number_verb_count(reader: _Reader, figures: list[dict]) -> None:
+    """"US troops in Europe now number 100,000", "the force numbers up to 40,000", "the soldiers are understood to
+    number around 600": a bare count completing the verb "number" (directly or through a preposition) counts the
+    verb's subject, or the subject of the verb it completes (NUMBER_VERB_COUNT): its unit, category and subject.
+    "the number of …" (a noun with a determiner) is left to the count-noun rules. In place."""
+    doc = reader.doc
+    for fig in figures:
+        if fig["unit"] != "unit" or fig.get("head_i") is not None or fig["category"] != "other":
+            continue
+        verb = doc[fig["num_token"]].head
+        if verb.dep_ == "prep" and verb.i < fig["num_token"]:
+            verb = verb.head  # "number around 600", "numbers up to 40,000"
+        if verb.lemma_.lower() not in ("number", "numbers") or verb.i > fig["tok_start"] \
+                or any(c.dep_ == "det" for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ == "xcomp":  # "are understood to number": the subject of the verb it completes
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "NOUN":
+            continue
+        fig["unit"], fig["category"] = reader._unit_of(subj)
+        fig["subject"] = reader._subject(subj, subj.left_edge.i)
+
+
+FORCE_SIZE_COUNT = True  # session 23c, switched off only to measure it
+_SIZE_NOUNS = ("strength", "presence", "size")
+
+
+def _force_size_count(reader: _Reader, figures: list[dict]) -> None:
+    """"a wartime troop strength of 280,000", "the US troop presence has risen from 5,000 to about 24,000", "a force
+    of 40,000": a bare count in an "of"/"from"/"to"/"by" phrase hung on a body of troops (a personnel noun of
+    ``units.csv`` that is no generic collective), or on a strength, presence or size compounded with one, or on a verb whose object or else
+    subject is such a noun, counts that body's members (FORCE_SIZE_COUNT): unit of the personnel noun, category
+    personnel. In place."""
+    units = reader.lex["units"]
+
+    def personnel(tok: Token | None) -> Token | None:
+        if tok is None or tok.pos_ != "NOUN":
+            return None
+        if units.get(tok.lemma_.lower(), ("", ""))[1] == "personnel":  # not "groups of 10" (a generic collective)
+            return tok if tok.lemma_.lower() not in reader.lex["generic_collectives"] else None
+        if tok.lemma_.lower() in _SIZE_NOUNS:  # "troop strength", "troop presence"
+            return next((c for c in tok.children if c.dep_ == "compound"
+                         and units.get(c.lemma_.lower(), ("", ""))[1] == "personnel"), None)
+        return None
+
+    for fig in figures:
+        tok = reader.doc[fig["num_token"]]
+        prep = tok.head
+        if fig["unit"] != "unit" or fig.get("head_i") is not None or fig["category"] != "other" \
+                or tok.dep_ != "pobj" or prep.lower_ not in ("of", "from", "to", "by"):
+            continue
+        owner = prep.head
+        if owner.pos_ in ("VERB", "AUX"):
+            owner = next((c for dep in ("dobj", "nsubj", "nsubjpass") for c in owner.children if c.dep_ == dep), None)
+        noun = personnel(owner)
+        if noun is None:
+            continue
+        fig["unit"], fig["category"] = units[noun.lemma_.lower()]
+        fig["subject"] = reader._subject(owner, owner.left_edge.i)
+
+
+def _people_verb_subjects(reader: _Reader, figures: list[dict]) -> None:
+    """A bare count (vague ones too) that is the subject of a verb only people do or undergo (``numbers.json``
+    ``people_subject_verbs``: "Tens of thousands have fled", "16,000 gathered at the square", "more than 6,000 had
+    been evacuated"; PEOPLE_VERB_SUBJECT) counts people: unit person; not when an "of" phrase names what it counts.
+    In place."""
+    for fig in figures:
+        tok = reader.doc[fig["num_token"]]
+        if fig["unit"] == "unit" and fig.get("head_i") is None and tok.dep_ in ("nsubj", "nsubjpass") \
+                and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in reader.lex["people_subject_verbs"] \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            fig["unit"] = "person"
 
 
 def _included_part_unit(reader: _Reader, figures: list[dict]) -> None:
