@@ -23,3 +23,13 @@ def statement_mentions(nlp, text: str) -> list[tuple]:
         mention = None if r["speaker_start"] is None else text[int(r["speaker_start"]):int(r["speaker_end"])]
         out.append((r["speaker"], r["cue_lemma"], r["content"], mention))
     return out
+
+
+def claims_by_text(extracted, text: str) -> dict[str, dict]:
+    """``extracted(text)``'s claims by their text (``extracted``: the fixture in ``tests/conftest.py``)."""
+    return {c["text"]: c for c in extracted(text)["claims"]}
+
+
+def rejected_by_text(extracted, text: str) -> dict[str, str]:
+    """``extracted(text)``'s rejected numbers: text -> the rule that rejected it."""
+    return {r["text"]: r["rule"] for r in extracted(text)["claim_rejections"]}

@@ -6,14 +6,7 @@ from __future__ import annotations
 import pytest
 
 import helpers.text.claims as cl
-
-
-def _rows(extracted, text):
-    return {c["text"]: c for c in extracted(text)["claims"]}
-
-
-def _rejected(extracted, text):
-    return {r["text"]: r["rule"] for r in extracted(text)["claim_rejections"]}
+from text_rows import claims_by_text as _rows, rejected_by_text as _rejected
 
 
 # ------------------------------------------------------------------ POPULATION_OF_PLACE

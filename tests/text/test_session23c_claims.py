@@ -6,10 +6,7 @@ from __future__ import annotations
 import pytest
 
 import helpers.text.claims as cl
-
-
-def _rows(extracted, text):
-    return {c["text"]: c for c in extracted(text)["claims"]}
+from text_rows import claims_by_text as _rows
 
 
 def _switched_off(monkeypatch, extracted, name, text):
