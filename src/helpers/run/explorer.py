@@ -99,7 +99,7 @@ def refers_to_label(row) -> str | None:
 
 def explorer_data(processed_dir: str | Path) -> dict:
     """Claims, statements and articles as the explorer's JSON (only what the page shows)."""
-    def read(name, columns=None):  # only the columns the page shows: the sentences' text is not read, for one
+    def read(name, columns=None):  # only the columns the page shows (the sentences are read without their text)
         path = tables.table_path(name, processed_dir)
         return tables.read_table(name, processed_dir, columns) if path.exists() else None
     arts = read("articles", ["article_id", "title", "text", "outlet", "url", "published"])
